@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { call } from '../define';
+import { requiredText } from '../fields';
+import type { CategoryView, LocalityView, OfficeView, Settings } from '../views';
+
+export const settingsInput = z.object({
+  idleLockMinutes: z.number({ error: 'v.number' }).int('v.number').min(0, 'v.too_small').max(240, 'v.too_big'),
+  remoteCommune: z.boolean(),
+});
+
+export const localityInput = z.object({ name: requiredText(100), kind: requiredText(40).default('thôn') });
+
+export const officeCalls = {
+  'office.get': call<OfficeView>()({ input: z.object({}), permission: 'session' }),
+  'settings.get': call<Settings>()({ input: z.object({}), permission: 'session' }),
+  'settings.update': call<Settings>()({ input: settingsInput, permission: 'settings.manage' }),
+  'localities.list': call<LocalityView[]>()({ input: z.object({}), permission: 'session' }),
+  'localities.create': call<LocalityView>()({ input: localityInput, permission: 'settings.manage' }),
+  'categories.list': call<CategoryView[]>()({ input: z.object({}), permission: 'session' }),
+};

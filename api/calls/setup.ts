@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { call } from '../define';
+import { fullName, newPasswordFields, officeLevel, optionalText, passwordsMatch, requiredText, unitCode, username } from '../fields';
+import type { SetupStatus } from '../views';
+
+export const setupInput = z
+  .object({
+    office: z.object({
+      name: requiredText(150),
+      code: unitCode,
+      level: officeLevel,
+      parentName: requiredText(150),
+      parentCode: unitCode,
+    }),
+    localities: z.array(requiredText(100)).max(500, 'v.too_long').default([]),
+    admin: z
+      .object({
+        fullName,
+        rank: optionalText(60),
+        position: optionalText(100),
+        username,
+        ...newPasswordFields,
+      })
+      .superRefine(passwordsMatch),
+  })
+  .superRefine((value, ctx) => {
+    // A commune-level office has a 5-digit code; a higher office (province, district) 2 or 3 digits.
+    const communeCode = value.office.code.length === 5;
+    if (value.office.level === 'commune' ? !communeCode : communeCode) {
+      ctx.addIssue({ code: 'custom', path: ['office', 'code'], message: 'v.unit_code_level' });
+    }
+  });
+
+export const setupCalls = {
+  'setup.status': call<SetupStatus>()({ input: z.object({}), permission: 'public' }),
+  'setup.create': call<null>()({ input: setupInput, permission: 'public' }),
+};

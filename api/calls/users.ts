@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { call } from '../define';
+import { fullName, id, newPasswordFields, optionalText, passwordsMatch, role, username } from '../fields';
+import type { UserView } from '../views';
+
+export const userCreateInput = z
+  .object({ fullName, rank: optionalText(60), position: optionalText(100), username, role, ...newPasswordFields })
+  .superRefine(passwordsMatch);
+
+export const userResetPasswordInput = z.object({ userId: id, ...newPasswordFields }).superRefine(passwordsMatch);
+
+export const userUpdateInput = z.object({
+  userId: id,
+  fullName,
+  rank: optionalText(60),
+  position: optionalText(100),
+  role,
+});
+
+export const usersCalls = {
+  'users.list': call<UserView[]>()({ input: z.object({}), permission: 'users.manage' }),
+  'users.create': call<UserView>()({ input: userCreateInput, permission: 'users.manage' }),
+  'users.update': call<UserView>()({ input: userUpdateInput, permission: 'users.manage' }),
+  'users.resetPassword': call<null>()({ input: userResetPasswordInput, permission: 'users.manage' }),
+  /** Deactivating removes the user's key to the store; reactivating needs a new password. */
+  'users.setActive': call<UserView>()({
+    input: z.discriminatedUnion('active', [
+      z.object({ userId: id, active: z.literal(false) }),
+      z.object({ userId: id, active: z.literal(true), ...newPasswordFields }).superRefine(passwordsMatch),
+    ]),
+    permission: 'users.manage',
+  }),
+};

@@ -1,0 +1,26 @@
+import type { z } from 'zod';
+import { authCalls } from './calls/auth';
+import { officeCalls } from './calls/office';
+import { setupCalls } from './calls/setup';
+import { usersCalls } from './calls/users';
+import type { CallSpec } from './define';
+
+/** The contract: every call the interface can make, in one registry. */
+export const contract = Object.freeze({
+  ...setupCalls,
+  ...authCalls,
+  ...usersCalls,
+  ...officeCalls,
+});
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+/** What the caller sends (before defaults and transforms). */
+export type CallInput<N extends CallName> = z.input<Contract[N]['input']>;
+/** What the handler receives (after validation). */
+export type ParsedInput<N extends CallName> = z.output<Contract[N]['input']>;
+export type CallOutput<N extends CallName> = Contract[N] extends CallSpec<z.ZodType, infer O> ? O : never;
+
+export function isCallName(name: string): name is CallName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { roles } from './roles';
+
+/**
+ * Field schemas shared by every call and by the interface's forms. Messages are i18n keys ("v.*"),
+ * translated by the renderer; see validation.ts for how other zod issues map to keys.
+ */
+export const requiredText = (max = 200) => z.string().trim().min(1, 'v.required').max(max, 'v.too_long');
+export const optionalText = (max = 200) => z.string().trim().max(max, 'v.too_long').default('');
+
+export const fullName = requiredText(100);
+
+export const username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3, 'v.username')
+  .max(32, 'v.username')
+  .regex(/^[a-z0-9._-]+$/, 'v.username');
+
+export const PASSWORD_MIN = 8;
+export const password = z.string().min(PASSWORD_MIN, 'v.password_short').max(128, 'v.too_long');
+
+/** A new password typed twice; the mismatch is reported on passwordConfirm. */
+export const newPasswordFields = { password, passwordConfirm: z.string() };
+export function passwordsMatch(value: { password: string; passwordConfirm: string }, ctx: z.RefinementCtx): void {
+  if (value.password !== value.passwordConfirm) {
+    ctx.addIssue({ code: 'custom', path: ['passwordConfirm'], message: 'v.password_mismatch' });
+  }
+}
+
+export const role = z.enum(roles, { error: 'v.required' });
+export const id = z.string().uuid('v.invalid');
+
+/** National administrative unit codes (Decision 124/2004/QĐ-TTg): 2 digits province, 3 district, 5 commune. */
+export const unitCode = z.string().trim().regex(/^\d{2}$|^\d{3}$|^\d{5}$/, 'v.unit_code');
+export const officeLevels = ['commune', 'higher'] as const;
+export const officeLevel = z.enum(officeLevels, { error: 'v.required' });

@@ -1,0 +1,49 @@
+/**
+ * What every call returns across a transport. Errors are values, never thrown across IPC or HTTP:
+ * a stable code (also the i18n key the interface translates) and, for validation, the failing
+ * fields by dotted path.
+ */
+export const errorCodes = [
+  'validation', // input failed its schema; see fields
+  'call.unknown', // no such call in the contract
+  'auth.required', // the call needs a logged-in user
+  'auth.forbidden', // the user's role lacks the call's permission
+  'auth.invalid', // wrong username or password
+  'auth.locked_out', // too many failed logins; wait
+  'auth.inactive', // the account is deactivated
+  'auth.idle_locked', // the session is locked after idle time; unlock with the password
+  'setup.done', // setup was already completed on this machine
+  'setup.required', // the office has not been set up yet
+  'store.locked', // the store is not open yet: log in first
+  'store.wrong_key', // the store cannot be decrypted with this key
+  'store.corrupt', // quick_check failed
+  'store.newer_version', // the database comes from a newer version of the app
+  'record.not_found',
+  'record.conflict', // edited elsewhere since this edit began
+  'record.duplicate', // a unique value is taken
+  'record.voided', // a voided record cannot be changed
+  'request.invalid', // malformed request at the transport (bad JSON, missing header, too large)
+  'internal', // anything unexpected: logged, never shown as a stack trace
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface CallError {
+  readonly code: ErrorCode;
+  /** English developer text; the interface shows the translation of `code` (and of each field key). */
+  readonly message: string;
+  /** Field path ("admin.password") → i18n key of the problem ("v.too_short"). */
+  readonly fields?: Readonly<Record<string, string>>;
+  /** Values to interpolate into the translated message, e.g. minutes left in a lockout. */
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: CallError };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail(code: ErrorCode, message: string, extra: Omit<CallError, 'code' | 'message'> = {}): Result<never> {
+  return { ok: false, error: { code, message, ...extra } };
+}

@@ -1,0 +1,25 @@
+import type { CallError, ErrorCode } from '../api/result';
+
+/** An error a user can cause or meet: carries a stable code the interface translates. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: Readonly<Record<string, string>> | undefined;
+  readonly params: Readonly<Record<string, string | number>> | undefined;
+
+  constructor(code: ErrorCode, message: string, extra: Omit<CallError, 'code' | 'message'> = {}) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.fields = extra.fields;
+    this.params = extra.params;
+  }
+
+  toCallError(): CallError {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.fields ? { fields: this.fields } : {}),
+      ...(this.params ? { params: this.params } : {}),
+    };
+  }
+}

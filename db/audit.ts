@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import { prepared } from './query';
+import type { Sqlite } from './store';
+
+/** Who did what, when, to which record, with the record before and after. */
+export interface AuditEntry {
+  readonly at: number;
+  readonly userId: string | null;
+  readonly call: string;
+  readonly action: string;
+  readonly table?: string | null;
+  readonly recordId?: string | null;
+  readonly before?: unknown;
+  readonly after?: unknown;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * Appends an entry whose hash covers the previous entry's hash, so editing or removing any entry
+ * breaks the chain from there on. Call it inside the transaction that makes the change.
+ */
+export function appendAudit(db: Sqlite, entry: AuditEntry): void {
+  const last = prepared(db, 'SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
+  const row = {
+    at: entry.at,
+    user_id: entry.userId,
+    call: entry.call,
+    table_name: entry.table ?? null,
+    record_id: entry.recordId ?? null,
+    action: entry.action,
+    before: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after: entry.after === undefined ? null : JSON.stringify(entry.after),
+  };
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  prepared(
+    db,
+    `INSERT INTO audit_log (at, user_id, call, table_name, record_id, action, before, after, prev_hash, hash)
+     VALUES (@at, @user_id, @call, @table_name, @record_id, @action, @before, @after, @prev_hash, @hash)`,
+  ).run({ ...row, prev_hash: prevHash, hash: entryHash(prevHash, row) });
+}
+
+type StoredEntry = {
+  id: number;
+  at: number;
+  user_id: string | null;
+  call: string;
+  table_name: string | null;
+  record_id: string | null;
+  action: string;
+  before: string | null;
+  after: string | null;
+  prev_hash: string;
+  hash: string;
+};
+
+function entryHash(prevHash: string, row: Omit<StoredEntry, 'id' | 'prev_hash' | 'hash'>): string {
+  const canonical = JSON.stringify([row.at, row.user_id, row.call, row.table_name, row.record_id, row.action, row.before, row.after]);
+  return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
+}
+
+export type ChainCheck = { readonly ok: true; readonly entries: number } | { readonly ok: false; readonly entries: number; readonly brokenAt: number };
+
+/** Walks the whole chain; names the first entry whose link or content does not match. */
+export function verifyAuditChain(db: Sqlite): ChainCheck {
+  let prevHash = GENESIS_HASH;
+  let entries = 0;
+  for (const row of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<StoredEntry>) {
+    entries += 1;
+    if (row.prev_hash !== prevHash || entryHash(prevHash, row) !== row.hash) return { ok: false, entries, brokenAt: row.id };
+    prevHash = row.hash;
+  }
+  return { ok: true, entries };
+}

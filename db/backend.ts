@@ -1,0 +1,115 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppError } from './app-error';
+import { backupName, backupTo } from './backup';
+import { Keyring } from './keyring';
+import { migrate } from './migrations/runner';
+import { migrations } from './migrations/registry';
+import { Sessions } from './sessions';
+import { openSqlite, type Sqlite } from './store';
+import { WritePath } from './write-path';
+
+/** Where an office's data lives inside its data folder. */
+export function dataPaths(dataDir: string) {
+  return Object.freeze({
+    store: join(dataDir, 'so-antt.sqlite'),
+    keyring: join(dataDir, 'keyring.json'),
+    backups: join(dataDir, 'backups'),
+    attachments: join(dataDir, 'attachments'),
+  });
+}
+
+/** The open store: the connection, its write path, and the office that owns this installation. */
+export interface OpenStore {
+  readonly sql: Sqlite;
+  readonly writes: WritePath;
+  readonly officeId: string;
+  /** The store key, kept to check that another user's key unwraps to the same store. */
+  readonly key: Buffer;
+}
+
+export interface BackendOptions {
+  readonly dataDir: string;
+  readonly now?: () => number;
+  /** Logs unexpected errors (never shown to the user). */
+  readonly log?: (message: string, error: unknown) => void;
+}
+
+/**
+ * Everything below the contract for one data folder: the keyring, the store once a login opened it,
+ * and the sessions. Both transports (IPC, HTTP) hold one Backend and call `dispatch` on it.
+ */
+export class Backend {
+  readonly dataDir: string;
+  readonly paths: ReturnType<typeof dataPaths>;
+  readonly sessions = new Sessions();
+  readonly now: () => number;
+  readonly log: (message: string, error: unknown) => void;
+  private opened: OpenStore | null = null;
+  private keyringCache: Keyring | null = null;
+
+  constructor(options: BackendOptions) {
+    this.dataDir = options.dataDir;
+    this.paths = dataPaths(options.dataDir);
+    this.now = options.now ?? Date.now;
+    this.log = options.log ?? ((message, error) => console.error(message, error));
+    mkdirSync(this.dataDir, { recursive: true });
+  }
+
+  isSetUp(): boolean {
+    return Keyring.exists(this.paths.keyring) && existsSync(this.paths.store);
+  }
+
+  keyring(): Keyring {
+    if (!this.keyringCache) {
+      if (!Keyring.exists(this.paths.keyring)) throw new AppError('setup.required', 'this office has not been set up');
+      this.keyringCache = Keyring.load(this.paths.keyring);
+    }
+    return this.keyringCache;
+  }
+
+  /** Used by setup, which writes the keyring first. */
+  adoptKeyring(keyring: Keyring): void {
+    this.keyringCache = keyring;
+  }
+
+  get store(): OpenStore | null {
+    return this.opened;
+  }
+
+  requireStore(): OpenStore {
+    if (!this.opened) throw new AppError('store.locked', 'the store is not open: log in first');
+    return this.opened;
+  }
+
+  /**
+   * Opens the store with its key, brings its schema up to date (with a backup first when a migration
+   * is pending on an existing store), and reads which office it belongs to.
+   */
+  open(key: Buffer): OpenStore {
+    if (this.opened) return this.opened;
+    const sql = openSqlite(this.paths.store, key.toString('hex'));
+    try {
+      migrate(sql, migrations, {
+        backup: (from) => backupTo(sql, join(this.paths.backups, backupName(`before-migration-v${from}`))),
+      });
+      const office = sql.prepare("SELECT id FROM offices WHERE deleted_at IS NULL ORDER BY created_at LIMIT 1").get() as { id: string } | undefined;
+      if (!office) throw new AppError('setup.required', 'the store has no office');
+      this.opened = { sql, writes: new WritePath(sql), officeId: office.id, key };
+      return this.opened;
+    } catch (error) {
+      sql.close();
+      throw error;
+    }
+  }
+
+  /** Used by setup: a store it just created and initialised. */
+  adoptStore(store: OpenStore): void {
+    this.opened = store;
+  }
+
+  close(): void {
+    this.opened?.sql.close();
+    this.opened = null;
+  }
+}

@@ -1,0 +1,13 @@
+import { authHandlers } from './auth';
+import type { Handlers } from './context';
+import { officeHandlers } from './office';
+import { setupHandlers } from './setup';
+import { usersHandlers } from './users';
+
+/** The implementation of every call in api/contract.ts; the type makes a missing one an error. */
+export const handlers: Handlers = Object.freeze({
+  ...setupHandlers,
+  ...authHandlers,
+  ...usersHandlers,
+  ...officeHandlers,
+});

@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, rmSync } from 'node:fs';
+import { AppError } from '../app-error';
+import { newNodeId, uuidv7 } from '../ids';
+import { Keyring, wrapKey } from '../keyring';
+import { migrate } from '../migrations/runner';
+import { migrations } from '../migrations/registry';
+import { categorySeed } from '../seed/categories';
+import { openSqlite } from '../store';
+import { initClock, WritePath, type WriteContext } from '../write-path';
+import type { HandlersOf } from './context';
+
+export const setupHandlers: HandlersOf<'setup.'> = {
+  'setup.status': (ctx) => {
+    const { backend } = ctx;
+    if (!backend.isSetUp()) return { state: 'new', office: null };
+    return { state: 'ready', office: backend.keyring().office };
+  },
+
+  /**
+   * First run: a random store key, the encrypted store with its schema, the office, its localities,
+   * the seeded categories and the first administrator; then the keyring with the administrator's
+   * wrap of the key. Any failure removes what was made, so setup can simply be tried again.
+   */
+  'setup.create': async (ctx, input) => {
+    const { backend } = ctx;
+    if (backend.isSetUp() || existsSync(backend.paths.store) || Keyring.exists(backend.paths.keyring)) {
+      throw new AppError('setup.done', 'this machine already has an office set up');
+    }
+    const key = randomBytes(32);
+    const adminId = uuidv7();
+    const officeId = input.office.code;
+    const entry = await wrapKey(key, adminId, input.admin.password);
+    const sql = openSqlite(backend.paths.store, key.toString('hex'));
+    try {
+      migrate(sql, migrations);
+      const writes = new WritePath(sql);
+      const write: WriteContext = { userId: adminId, officeId, call: 'setup.create' };
+      sql.transaction(() => {
+        initClock(sql, newNodeId());
+        writes.insert(
+          'offices',
+          {
+            id: officeId,
+            code: input.office.code,
+            name: input.office.name,
+            level: input.office.level,
+            parent_code: input.office.parentCode,
+            parent_name: input.office.parentName,
+            demo: 0,
+          },
+          write,
+        );
+        writes.insert(
+          'users',
+          {
+            id: adminId,
+            username: input.admin.username,
+            full_name: input.admin.fullName,
+            rank: input.admin.rank,
+            position: input.admin.position,
+            role: 'admin',
+            active: 1,
+          },
+          write,
+        );
+        for (const name of new Set(input.localities)) writes.insert('localities', { name, kind: 'thôn' }, write);
+        categorySeed.forEach((group, groupIndex) => {
+          writes.insert('category_groups', { code: group.code, name_vi: group.vi, name_en: group.en, sort: groupIndex + 1 }, write);
+          group.types.forEach(([code, vi, en], typeIndex) => {
+            writes.insert('categories', { code, group_code: group.code, name_vi: vi, name_en: en, sort: typeIndex + 1 }, write);
+          });
+        });
+      })();
+      const keyring = Keyring.create(backend.paths.keyring, { code: input.office.code, name: input.office.name, demo: false });
+      keyring.setEntry(input.admin.username, entry);
+      backend.adoptKeyring(keyring);
+      backend.adoptStore({ sql, writes, officeId, key });
+      return null;
+    } catch (error) {
+      sql.close();
+      for (const file of [backend.paths.store, `${backend.paths.store}-wal`, `${backend.paths.store}-shm`, backend.paths.keyring]) rmSync(file, { force: true });
+      throw error;
+    }
+  },
+};

@@ -1,0 +1,88 @@
+import { AppError } from '../app-error';
+import { appendAudit } from '../audit';
+import { wrapKey } from '../keyring';
+import { findUser, findUserByName, listUsers, userView, type UserRow } from '../users';
+import { storeFor, type Context, type HandlersOf } from './context';
+
+export const usersHandlers: HandlersOf<'users.'> = {
+  'users.list': (ctx) => {
+    const { store } = storeFor(ctx);
+    const keyring = ctx.backend.keyring();
+    return listUsers(store.sql).map((row) => userView(row, keyring.entryForUser(row.id)?.[1], ctx.backend.now()));
+  },
+
+  'users.create': async (ctx, input) => {
+    const { store, write } = storeFor(ctx);
+    if (findUserByName(store.sql, input.username)) throw usernameTaken();
+    const keyring = ctx.backend.keyring();
+    const row = store.writes.insert(
+      'users',
+      { username: input.username, full_name: input.fullName, rank: input.rank, position: input.position, role: input.role, active: 1 },
+      write,
+    );
+    keyring.setEntry(input.username, await wrapKey(store.key, row.id, input.password));
+    return view(ctx, row);
+  },
+
+  'users.update': (ctx, input) => {
+    const { store, write } = storeFor(ctx);
+    const before = existing(ctx, input.userId);
+    guardLastAdmin(ctx, before, input.role === 'admin' && before.active === 1);
+    const row = store.writes.update(
+      'users',
+      before.id,
+      before.version,
+      { full_name: input.fullName, rank: input.rank, position: input.position, role: input.role },
+      write,
+    );
+    if (row.role !== before.role) ctx.backend.sessions.endForUser(row.id);
+    return view(ctx, row);
+  },
+
+  'users.resetPassword': async (ctx, input) => {
+    const { store } = storeFor(ctx);
+    const user = existing(ctx, input.userId);
+    if (user.active !== 1) throw new AppError('auth.inactive', 'reactivate the account to give it a password');
+    ctx.backend.keyring().setEntry(user.username, await wrapKey(store.key, user.id, input.password));
+    appendAudit(store.sql, { at: ctx.backend.now(), userId: ctx.user?.id ?? null, call: ctx.call, action: 'password_reset', table: 'users', recordId: user.id });
+    return null;
+  },
+
+  'users.setActive': async (ctx, input) => {
+    const { store, write } = storeFor(ctx);
+    const before = existing(ctx, input.userId);
+    const keyring = ctx.backend.keyring();
+    if (!input.active) {
+      if (before.id === ctx.user?.id) throw new AppError('auth.forbidden', 'an administrator cannot deactivate their own account');
+      guardLastAdmin(ctx, before, false);
+      const row = store.writes.update('users', before.id, before.version, { active: 0 }, write);
+      keyring.removeUser(row.id);
+      ctx.backend.sessions.endForUser(row.id);
+      return view(ctx, row);
+    }
+    const row = store.writes.update('users', before.id, before.version, { active: 1 }, write);
+    keyring.setEntry(row.username, await wrapKey(store.key, row.id, input.password));
+    return view(ctx, row);
+  },
+};
+
+function existing(ctx: Context, userId: string): UserRow {
+  const user = findUser(ctx.backend.requireStore().sql, userId);
+  if (!user || user.deleted_at !== null) throw new AppError('record.not_found', `user ${userId} not found`);
+  return user;
+}
+
+function view(ctx: Context, row: UserRow) {
+  return userView(row, ctx.backend.keyring().entryForUser(row.id)?.[1], ctx.backend.now());
+}
+
+function usernameTaken(): AppError {
+  return new AppError('validation', 'the username is taken', { fields: { username: 'v.username_taken' } });
+}
+
+/** The office must keep at least one active administrator. */
+function guardLastAdmin(ctx: Context, user: UserRow, staysAdmin: boolean): void {
+  if (user.role !== 'admin' || user.active !== 1 || staysAdmin) return;
+  const admins = ctx.backend.requireStore().sql.prepare("SELECT count(*) AS n FROM users WHERE role = 'admin' AND active = 1 AND deleted_at IS NULL").get() as { n: number };
+  if (admins.n <= 1) throw new AppError('validation', 'the office needs at least one active administrator', { fields: { role: 'v.last_admin' } });
+}

@@ -1,0 +1,7 @@
+import { foundation } from './0001-foundation';
+import type { Migration } from './migration';
+
+/** Every migration, in order. Append only: version N is at index N-1. */
+export const migrations: readonly Migration[] = Object.freeze([foundation]);
+
+export const schemaVersion = migrations.length;

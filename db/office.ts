@@ -1,0 +1,39 @@
+import type { CategoryView, LocalityView, OfficeView } from '../api/views';
+import { AppError } from './app-error';
+import { all, first, qb } from './query';
+import type { LocalitiesTable } from './schema';
+import type { Sqlite } from './store';
+
+export function officeView(db: Sqlite, officeId: string): OfficeView {
+  const row = first(db, qb.selectFrom('offices').selectAll().where('id', '=', officeId));
+  if (!row) throw new AppError('record.not_found', `office ${officeId} not found`);
+  return { code: row.code, name: row.name, level: row.level, parentCode: row.parent_code, parentName: row.parent_name, demo: row.demo === 1 };
+}
+
+export function localityView(row: LocalitiesTable): LocalityView {
+  return { id: row.id, name: row.name, kind: row.kind, voided: row.deleted_at !== null };
+}
+
+export function listLocalities(db: Sqlite, officeId: string): LocalityView[] {
+  return all(db, qb.selectFrom('localities').selectAll().where('office_id', '=', officeId).orderBy('name')).map(localityView);
+}
+
+export function listCategories(db: Sqlite): CategoryView[] {
+  return all(
+    db,
+    qb
+      .selectFrom('categories')
+      .innerJoin('category_groups', 'category_groups.code', 'categories.group_code')
+      .select([
+        'categories.id as id',
+        'categories.code as code',
+        'categories.group_code as groupCode',
+        'categories.name_vi as nameVi',
+        'categories.name_en as nameEn',
+        'categories.sort as sort',
+      ])
+      .where('categories.deleted_at', 'is', null)
+      .orderBy('category_groups.sort')
+      .orderBy('categories.sort'),
+  );
+}

@@ -1,0 +1,48 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { fold } from '../api/fold';
+import { AppError } from './app-error';
+
+export type Sqlite = Database.Database;
+
+const KEY_HEX = /^[0-9a-f]{64}$/;
+/** SQLite3 Multiple Ciphers' ChaCha20-Poly1305 scheme: every page encrypted and authenticated. */
+const CIPHER = 'chacha20';
+
+/**
+ * Opens (or creates) the encrypted store at `file` with a 256-bit key given as 64 hex digits.
+ * Sets the pragmas every connection needs, registers the search fold, and runs quick_check, so a
+ * wrong key, a file that is not ours or a damaged file is refused at open with a clear error.
+ */
+export function openSqlite(file: string, keyHex: string): Sqlite {
+  if (!KEY_HEX.test(keyHex)) throw new Error('the store key must be 64 lower-case hex digits');
+  const db = new Database(file);
+  try {
+    db.pragma(`cipher='${CIPHER}'`);
+    // The key was checked above to be plain hex: nothing else can reach this pragma.
+    db.pragma(`hexkey='${keyHex}'`);
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    } catch (cause) {
+      if (isSqliteCode(cause, 'SQLITE_NOTADB')) {
+        throw new AppError('store.wrong_key', 'the store cannot be decrypted with this key, or it is not a Sổ ANTT store');
+      }
+      throw cause;
+    }
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('trusted_schema = OFF');
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new AppError('store.corrupt', `quick_check failed: ${String(check)}`);
+    db.function('fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? fold(text) : null));
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+export function isSqliteCode(error: unknown, code: string): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === code;
+}

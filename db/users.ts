@@ -1,0 +1,34 @@
+import type { Role } from '../api/roles';
+import type { UserView } from '../api/views';
+import type { KeyringEntry } from './keyring';
+import { all, first, qb } from './query';
+import type { UsersTable } from './schema';
+import type { Sqlite } from './store';
+
+export type UserRow = UsersTable;
+
+export function findUser(db: Sqlite, id: string): UserRow | undefined {
+  return first(db, qb.selectFrom('users').selectAll().where('id', '=', id));
+}
+
+export function findUserByName(db: Sqlite, username: string): UserRow | undefined {
+  return first(db, qb.selectFrom('users').selectAll().where('username', '=', username));
+}
+
+export function listUsers(db: Sqlite): UserRow[] {
+  return all(db, qb.selectFrom('users').selectAll().where('deleted_at', 'is', null).orderBy('active', 'desc').orderBy('full_name'));
+}
+
+export function userView(row: UserRow, entry: KeyringEntry | undefined, now: number): UserView {
+  const lockedUntil = entry?.lockedUntil != null && entry.lockedUntil > now ? entry.lockedUntil : null;
+  return {
+    id: row.id,
+    username: row.username,
+    fullName: row.full_name,
+    rank: row.rank,
+    position: row.position,
+    role: row.role as Role,
+    active: row.active === 1,
+    lockedUntil,
+  };
+}

@@ -1,0 +1,139 @@
+import { AppError } from './app-error';
+import { appendAudit } from './audit';
+import { formatVersion, tick, type ClockState } from './clock';
+import { uuidv7 } from './ids';
+import { first, prepared, qb, run } from './query';
+import type { RecordColumns, RecordTable, Schema } from './schema';
+import { isSqliteCode, type Sqlite } from './store';
+
+/** Who is writing, for which office, through which call. */
+export interface WriteContext {
+  readonly userId: string | null;
+  readonly officeId: string;
+  readonly call: string;
+}
+
+export type Row<T extends RecordTable> = Schema[T] & RecordColumns;
+export type Fields<T extends RecordTable> = Omit<Schema[T], keyof RecordColumns>;
+export type Patch<T extends RecordTable> = Partial<Fields<T>>;
+
+interface Stamp {
+  readonly version: string;
+  readonly seq: number;
+  readonly at: number;
+}
+
+/**
+ * The one write path. Every change to a record goes through here and, in one transaction: stamps
+ * the record's id (UUIDv7), owner office, version (hybrid logical clock), base version and local
+ * change sequence, who and when; appends the audit entry with the record before and after.
+ * Records are never deleted: they are voided with a reason and travel as tombstones.
+ */
+export class WritePath {
+  constructor(private readonly db: Sqlite) {}
+
+  insert<T extends RecordTable>(table: T, fields: Fields<T> & { id?: string }, ctx: WriteContext): Row<T> {
+    return this.db.transaction(() => {
+      const stamp = this.stamp();
+      const values = {
+        ...fields,
+        id: fields.id ?? uuidv7(stamp.at),
+        office_id: ctx.officeId,
+        version: stamp.version,
+        base_version: null,
+        seq: stamp.seq,
+        created_at: stamp.at,
+        created_by: ctx.userId,
+        updated_at: stamp.at,
+        updated_by: ctx.userId,
+        deleted_at: null,
+        void_reason: null,
+      };
+      const row = this.returning(qb.insertInto(table as 'users').values(values as never).returningAll()) as Row<T>;
+      appendAudit(this.db, { at: stamp.at, userId: ctx.userId, call: ctx.call, action: 'insert', table, recordId: values.id, after: row });
+      return row;
+    })();
+  }
+
+  /**
+   * Changes a record that this office owns. `baseVersion` is the version the edit started from: if
+   * the record changed since, the edit is refused as a conflict instead of overwriting silently.
+   */
+  update<T extends RecordTable>(table: T, id: string, baseVersion: string, patch: Patch<T>, ctx: WriteContext): Row<T> {
+    return this.db.transaction(() => {
+      const before = this.current(table, id, ctx);
+      if (before.deleted_at !== null) throw new AppError('record.voided', `${table} ${id} is voided`);
+      if (before.version !== baseVersion) {
+        throw new AppError('record.conflict', `${table} ${id} changed since the edit began`, { params: { current: before.version } });
+      }
+      return this.change(table, before, patch, 'update', ctx);
+    })();
+  }
+
+  /** Voids a record with a reason; it stays in the store (and its number, where it has one). */
+  void<T extends RecordTable>(table: T, id: string, reason: string, ctx: WriteContext): Row<T> {
+    return this.db.transaction(() => {
+      const before = this.current(table, id, ctx);
+      if (before.deleted_at !== null) throw new AppError('record.voided', `${table} ${id} is already voided`);
+      const at = Date.now();
+      return this.change(table, before, { deleted_at: at, void_reason: reason } as unknown as Patch<T>, 'void', ctx);
+    })();
+  }
+
+  private change<T extends RecordTable>(table: T, before: Row<T>, patch: Patch<T>, action: string, ctx: WriteContext): Row<T> {
+    const stamp = this.stamp();
+    const values = {
+      ...patch,
+      version: stamp.version,
+      base_version: before.version,
+      seq: stamp.seq,
+      updated_at: stamp.at,
+      updated_by: ctx.userId,
+    };
+    const row = this.returning(
+      qb
+        .updateTable(table as 'users')
+        .set(values as never)
+        .where('id', '=', before.id)
+        .returningAll(),
+    ) as Row<T>;
+    appendAudit(this.db, { at: stamp.at, userId: ctx.userId, call: ctx.call, action, table, recordId: before.id, before, after: row });
+    return row;
+  }
+
+  private current<T extends RecordTable>(table: T, id: string, ctx: WriteContext): Row<T> {
+    const row = first(this.db, qb.selectFrom(table as 'users').selectAll().where('id', '=', id)) as Row<T> | undefined;
+    if (!row) throw new AppError('record.not_found', `${table} ${id} not found`);
+    if (row.office_id !== ctx.officeId) throw new AppError('auth.forbidden', `${table} ${id} belongs to office ${row.office_id}`);
+    return row;
+  }
+
+  private returning(query: Parameters<typeof first>[1]): unknown {
+    try {
+      return first(this.db, query);
+    } catch (error) {
+      if (isSqliteCode(error, 'SQLITE_CONSTRAINT_UNIQUE') || isSqliteCode(error, 'SQLITE_CONSTRAINT_PRIMARYKEY')) {
+        throw new AppError('record.duplicate', 'a unique value is already taken');
+      }
+      throw error;
+    }
+  }
+
+  /** Advances the hybrid logical clock and the change sequence: one step per write. */
+  private stamp(): Stamp {
+    const state = prepared(this.db, 'SELECT node_id, wall, counter, seq FROM clock_state WHERE id = 1').get() as
+      | (ClockState & { node_id: string; seq: number })
+      | undefined;
+    if (!state) throw new Error('clock_state is missing: the store was not initialised');
+    const at = Date.now();
+    const next = tick(state, at);
+    const seq = state.seq + 1;
+    prepared(this.db, 'UPDATE clock_state SET wall = ?, counter = ?, seq = ? WHERE id = 1').run(next.wall, next.counter, seq);
+    return { version: formatVersion(next, state.node_id), seq, at };
+  }
+}
+
+/** Sets up the clock for a new store: node id, zero counters. */
+export function initClock(db: Sqlite, nodeId: string): void {
+  run(db, qb.insertInto('clock_state').values({ id: 1, node_id: nodeId, wall: 0, counter: 0, seq: 0 }));
+}

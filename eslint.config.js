@@ -1,0 +1,62 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Besides the usual rules, this keeps the layers apart (ARCHITECTURE.md): dependencies point
+ * renderer → api ← db ← electron, web. api/ and renderer/ run in the browser: no Node, no Electron,
+ * no db/. db/ never imports electron or the renderer. Nothing imports the renderer.
+ */
+const nodeModules = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'worker_threads', 'stream', 'zlib', 'buffer'];
+const pattern = (group, message) => ({ group, message });
+
+const browserOnly = [
+  pattern(nodeModules, 'This layer runs in the browser: no Node modules.'),
+  pattern(['electron', 'electron/*'], 'Only electron/ may import Electron.'),
+  pattern(['better-sqlite3*'], 'Only db/ talks to SQLite.'),
+  pattern(['**/db', '**/db/**', '../db/*', '../../db/*'], 'Go through the contract (api/) instead of importing db/.'),
+  pattern(['**/web/**', '**/electron/**'], 'Hosts are not importable from here.'),
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-output/**', '.data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+    },
+  },
+  {
+    files: ['api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...browserOnly, pattern(['**/renderer/**', 'react', 'react-dom'], 'api/ imports nothing of the project and no UI.')] }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { 'no-restricted-imports': ['error', { patterns: browserOnly }] },
+  },
+  {
+    files: ['db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            pattern(['electron', 'electron/*'], 'db/ runs in tests and the browser host: never import Electron.'),
+            pattern(['**/renderer/**', '**/electron/**', '**/web/**'], 'db/ is below the hosts and the interface.'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/**/*.ts', 'web/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [pattern(['**/renderer/**'], 'Nothing imports the renderer; it is served as built files.')] }] },
+  },
+);
