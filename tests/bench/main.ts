@@ -1,0 +1,24 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { printRows } from './harness';
+import { openCases, writeCases } from './cases/store';
+
+/**
+ * `npm run bench [-- --size small|office]`: builds synthetic stores in a temp folder and prints each
+ * figure beside a raw-SQLite baseline measured in the same run. Not a test: nothing here fails on time.
+ */
+const sizes = { small: { rows: 10_000, writes: 200 }, office: { rows: 200_000, writes: 500 } } as const;
+const sizeArg = process.argv.find((arg, i, all) => all[i - 1] === '--size') ?? 'office';
+if (!(sizeArg in sizes)) {
+  console.error(`unknown --size ${sizeArg}; one of ${Object.keys(sizes).join(', ')}`);
+  process.exit(2);
+}
+const size = sizes[sizeArg as keyof typeof sizes];
+const dir = mkdtempSync(join(tmpdir(), 'so-antt-bench-'));
+console.log(`Sổ ANTT bench, size ${sizeArg}: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+try {
+  printRows('Store', [...openCases(dir, size.rows), ...writeCases(dir, size.writes)]);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

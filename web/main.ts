@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Backend } from '../db/backend';
+import { parseHostArgs } from './args';
+import { createWebHost } from './server';
+
+/**
+ * `npm run web -- --data DIR [--port N]`: the app in a browser on this machine only. The host binds
+ * to the loopback address; any other --host is refused.
+ */
+const parsed = parseHostArgs(process.argv.slice(2));
+if (!parsed.ok) {
+  console.error(parsed.message);
+  process.exit(2);
+}
+const { dataDir, port, host } = parsed.value;
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const staticDir = join(root, 'dist', 'renderer');
+if (!existsSync(join(staticDir, 'index.html'))) {
+  console.error('Chưa có giao diện đã biên dịch (dist/renderer). Chạy: npm run build:renderer');
+  process.exit(2);
+}
+const backend = new Backend({ dataDir: resolve(dataDir) });
+const server = createWebHost({ backend, staticDir });
+server.listen(port, host, () => {
+  const address = server.address();
+  const actual = typeof address === 'object' && address ? address.port : port;
+  const shown = host.includes(':') ? `[${host}]` : host;
+  console.log(`Sổ ANTT: dữ liệu tại ${resolve(dataDir)}`);
+  console.log(`listening on http://${shown}:${actual}`);
+});
+const stop = () => {
+  server.close();
+  backend.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,156 @@
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { contract, isCallName } from '../api/contract';
+import { fail, type Result } from '../api/result';
+import type { CallInfo } from '../api/views';
+import type { Backend } from '../db/backend';
+import { dispatch } from '../db/dispatch';
+import type { Session } from '../db/sessions';
+import { APP_ORIGIN, contentSecurityPolicy, mimeType, resolveAppPath } from '../electron/guards';
+
+/** The custom header every call must carry: a cross-site form or image cannot set it. */
+export const CALL_HEADER = 'x-so-antt';
+export const SESSION_COOKIE = 'so_antt_sid';
+const DEFAULT_MAX_BYTES = 1024 * 1024;
+
+export interface WebHostOptions {
+  readonly backend: Backend;
+  /** The built renderer (dist/renderer). */
+  readonly staticDir: string;
+}
+
+/**
+ * The browser host: serves the built renderer and mounts the same dispatcher as Electron's IPC at
+ * POST /api/<call>. It adds no logic of its own beyond the transport's checks: loopback only (the
+ * caller binds it), a session cookie (HttpOnly, SameSite=Strict), the custom header, same origin.
+ */
+export function createWebHost(options: WebHostOptions): Server {
+  return createServer((request, response) => {
+    handle(options, request, response).catch((error: unknown) => {
+      options.backend.log('web host request failed', error);
+      if (!response.headersSent) sendJson(response, 500, fail('internal', 'an unexpected error happened'));
+      else response.destroy();
+    });
+  });
+}
+
+async function handle(options: WebHostOptions, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  if (url.pathname === '/api/calls' && request.method === 'GET') return sendJson(response, 200, listCalls());
+  if (url.pathname.startsWith('/api/')) return handleCall(options, url.pathname.slice('/api/'.length), request, response);
+  if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed');
+  return serveStatic(options.staticDir, url, request, response);
+}
+
+async function handleCall(options: WebHostOptions, name: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  if (request.method !== 'POST') return sendJson(response, 405, fail('request.invalid', 'calls are POST requests'));
+  if (request.headers[CALL_HEADER] !== '1') return sendJson(response, 403, fail('request.invalid', `the ${CALL_HEADER} header is missing`));
+  if (!sameOrigin(request)) return sendJson(response, 403, fail('request.invalid', 'cross-origin calls are refused'));
+  if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+    return sendJson(response, 415, fail('request.invalid', 'calls send application/json'));
+  }
+  const limit = (isCallName(name) ? contract[name].maxBytes : undefined) ?? DEFAULT_MAX_BYTES;
+  const body = await readBody(request, limit);
+  if (body === null) return sendJson(response, 413, fail('request.invalid', `the request is larger than ${limit} bytes`));
+  let input: unknown;
+  try {
+    input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+  } catch {
+    return sendJson(response, 400, fail('request.invalid', 'the request body is not JSON'));
+  }
+  const session = sessionOf(options.backend, request, response);
+  sendJson(response, 200, await dispatch(options.backend, session, name, input));
+}
+
+/** The session named by the cookie, or a new one whose cookie is set on the response. */
+function sessionOf(backend: Backend, request: IncomingMessage, response: ServerResponse): Session {
+  const existing = backend.sessions.get(readCookie(request, SESSION_COOKIE));
+  if (existing) return existing;
+  const session = backend.sessions.create(backend.now());
+  response.setHeader('Set-Cookie', `${SESSION_COOKIE}=${session.id}; HttpOnly; SameSite=Strict; Path=/`);
+  return session;
+}
+
+function readCookie(request: IncomingMessage, name: string): string | undefined {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return undefined;
+}
+
+/** A browser sends Origin on POST; when it does, it must be this host. */
+function sameOrigin(request: IncomingMessage): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined) return true;
+  return origin === `http://${request.headers.host ?? ''}`;
+}
+
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+/** Every call with its permission and its input as JSON Schema. */
+export function listCalls(): CallInfo[] {
+  return Object.entries(contract).map(([name, spec]) => ({
+    name,
+    permission: spec.permission,
+    input: z.toJSONSchema(spec.input, { io: 'input', unrepresentable: 'any' }),
+  }));
+}
+
+async function serveStatic(staticDir: string, url: URL, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const file = resolveAppPath(staticDir, `${APP_ORIGIN}${url.pathname}`);
+  if (!file) return sendText(response, 404, 'Not found');
+  let content: Buffer;
+  try {
+    content = await readFile(file);
+  } catch {
+    return sendText(response, 404, 'Not found');
+  }
+  response.writeHead(200, {
+    ...securityHeaders(),
+    'Content-Type': mimeType(file),
+    'Content-Length': content.length,
+    'Cache-Control': 'no-cache',
+  });
+  response.end(request.method === 'HEAD' ? undefined : content);
+}
+
+function securityHeaders(): Record<string, string> {
+  return {
+    'Content-Security-Policy': contentSecurityPolicy(),
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+  };
+}
+
+function sendJson(response: ServerResponse, status: number, value: Result<unknown> | CallInfo[]): void {
+  const body = JSON.stringify(value);
+  response.writeHead(status, {
+    ...securityHeaders(),
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+  });
+  response.end(body);
+}
+
+function sendText(response: ServerResponse, status: number, text: string): void {
+  response.writeHead(status, { ...securityHeaders(), 'Content-Type': 'text/plain; charset=utf-8' });
+  response.end(text);
+}
