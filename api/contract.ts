@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { authCalls } from './calls/auth';
 import { officeCalls } from './calls/office';
+import { registerCalls } from './calls/register';
 import { setupCalls } from './calls/setup';
 import { usersCalls } from './calls/users';
 import type { CallSpec } from './define';
@@ -11,6 +12,7 @@ export const contract = Object.freeze({
   ...authCalls,
   ...usersCalls,
   ...officeCalls,
+  ...registerCalls,
 });
 
 export type Contract = typeof contract;

@@ -36,3 +36,19 @@ export const id = z.string().uuid('v.invalid');
 export const unitCode = z.string().trim().regex(/^\d{2}$|^\d{3}$|^\d{5}$/, 'v.unit_code');
 export const officeLevels = ['commune', 'higher'] as const;
 export const officeLevel = z.enum(officeLevels, { error: 'v.required' });
+
+/** 'YYYY-MM-DD', a real calendar date. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'v.date')
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  }, 'v.date');
+
+/** A 12-digit citizen ID (CCCD): a 3-digit province of birth code, a century-and-gender digit, birth year, serial. */
+export const citizenId = z
+  .string()
+  .trim()
+  .regex(/^\d{12}$/, 'v.citizen_id')
+  .refine((value) => Number(value.slice(0, 3)) >= 1 && Number(value.slice(0, 3)) <= 96, 'v.citizen_id');

@@ -22,6 +22,10 @@ export const errorCodes = [
   'record.conflict', // edited elsewhere since this edit began
   'record.duplicate', // a unique value is taken
   'record.voided', // a voided record cannot be changed
+  'record.invalid_step', // the report's status does not allow this step
+  'attachment.too_large', // over the size limit
+  'attachment.type', // a file type the office does not keep
+  'attachment.corrupt', // the stored file no longer matches its SHA-256
   'request.invalid', // malformed request at the transport (bad JSON, missing header, too large)
   'internal', // anything unexpected: logged, never shown as a stack trace
 ] as const;

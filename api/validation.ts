@@ -4,20 +4,30 @@ import type { z } from 'zod';
  * Turns a zod error into field path → i18n key, the same way in the backend (the `fields` of a
  * validation error) and in the interface's forms.
  */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
+export function fieldErrors(error: z.ZodError, input: unknown): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const path = issue.path.map(String).join('.') || '_';
-    if (!(path in fields)) fields[path] = issueKey(issue);
+    if (!(path in fields)) fields[path] = issueKey(issue, valueAt(input, issue.path));
   }
   return fields;
 }
 
-function issueKey(issue: z.core.$ZodIssue): string {
+/** The value the issue is about, read from the input itself (zod 4 keeps it out of issues by default). */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function issueKey(issue: z.core.$ZodIssue, value: unknown): string {
   if (issue.message.startsWith('v.')) return issue.message;
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined || issue.input === null ? 'v.required' : 'v.invalid';
+      return value === undefined || value === null || value === '' ? 'v.required' : 'v.invalid';
     case 'too_small':
       return 'v.too_short';
     case 'too_big':

@@ -54,6 +54,12 @@ export interface LocalityView {
   readonly voided: boolean;
 }
 
+export interface HolidayView {
+  readonly id: string;
+  readonly date: string;
+  readonly name: string;
+}
+
 export interface CategoryView {
   readonly id: string;
   readonly code: string;
@@ -67,4 +73,145 @@ export interface CallInfo {
   readonly name: string;
   readonly permission: string;
   readonly input: unknown;
+}
+
+export interface PersonView {
+  readonly id: string;
+  readonly version: string;
+  readonly fullName: string;
+  readonly otherNames: string;
+  readonly gender: 'male' | 'female' | 'unknown';
+  readonly birthDate: string | null;
+  readonly birthYear: number | null;
+  readonly citizenId: string | null;
+  readonly permanentAddress: string;
+  readonly temporaryAddress: string;
+  readonly localityId: string | null;
+  readonly notes: string;
+}
+
+/** Candidates for "is this someone we already have?" while a person is typed in. */
+export interface PersonMatch {
+  /** The person with this citizen ID, who is linked instead of a new record. */
+  readonly sameCitizenId: PersonView | null;
+  /** Same folded name and birth year: maybe the same person. */
+  readonly similar: readonly PersonView[];
+}
+
+export interface Deadline {
+  readonly kind: 'transfer' | 'notice' | 'decision';
+  /** Exclusive end, epoch ms: a limit "until 24:00 of D" ends at the start of D+1. */
+  readonly dueAt: number;
+  readonly done: boolean;
+}
+
+/** One row of the register list. */
+export interface ReportRow {
+  readonly id: string;
+  readonly number: string;
+  readonly receivedAt: number;
+  readonly kind: string;
+  readonly categoryCode: string | null;
+  readonly categoryName: string | null;
+  readonly status: string;
+  readonly summary: string;
+  readonly localityName: string | null;
+  readonly officerName: string | null;
+  readonly nextDueAt: number | null;
+  readonly voided: boolean;
+}
+
+export interface ReportPage {
+  readonly total: number;
+  readonly rows: readonly ReportRow[];
+}
+
+export interface ReportPerson {
+  readonly linkId: string;
+  readonly role: string;
+  readonly person: PersonView;
+}
+
+export interface AttachmentView {
+  readonly id: string;
+  readonly fileName: string;
+  readonly mime: string;
+  readonly size: number;
+  readonly sha256: string;
+  readonly createdAt: number;
+}
+
+export interface ReportDetail {
+  readonly id: string;
+  readonly version: string;
+  readonly number: string;
+  readonly registerYear: number;
+  readonly registerNo: number;
+  readonly receivedAt: number;
+  readonly occurredOn: string | null;
+  readonly occurredNote: string;
+  readonly channel: string;
+  readonly kind: string;
+  readonly categoryCode: string | null;
+  readonly localityId: string | null;
+  readonly address: string;
+  readonly latitude: number | null;
+  readonly longitude: number | null;
+  readonly reporterName: string;
+  readonly reporterContact: string;
+  readonly reporterAddress: string;
+  readonly reporterAnonymous: boolean;
+  readonly summary: string;
+  readonly description: string;
+  readonly deaths: number | null;
+  readonly injuries: number | null;
+  readonly damage: number | null;
+  readonly sanctionDecision: string;
+  readonly fine: number | null;
+  readonly officerId: string | null;
+  readonly status: string;
+  readonly complex: boolean;
+  readonly transferredAt: number | null;
+  readonly transferredTo: string;
+  readonly noticeSentAt: number | null;
+  readonly decision: string | null;
+  readonly decisionAt: number | null;
+  readonly decisionNo: string;
+  readonly extensionNo: string;
+  readonly extendedUntil: string | null;
+  readonly extensionLimit: string;
+  readonly resolutionNote: string;
+  readonly deadlines: readonly Deadline[];
+  readonly persons: readonly ReportPerson[];
+  readonly attachments: readonly AttachmentView[];
+  readonly voided: boolean;
+  readonly voidReason: string | null;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+}
+
+export interface HistoryEntry {
+  readonly at: number;
+  readonly userName: string | null;
+  readonly action: string;
+  /** Field (column) → value before and after; only the fields that changed. */
+  readonly changes: readonly { readonly field: string; readonly before: unknown; readonly after: unknown }[];
+}
+
+export interface DeadlineItem {
+  readonly reportId: string;
+  readonly number: string;
+  readonly summary: string;
+  readonly kind: Deadline['kind'];
+  readonly dueAt: number;
+  readonly officerId: string | null;
+  readonly officerName: string | null;
+}
+
+/** Open deadlines: overdue, due today, due within the next N days; the interface groups by officer. */
+export interface DeadlineBoard {
+  readonly now: number;
+  readonly overdue: readonly DeadlineItem[];
+  readonly today: readonly DeadlineItem[];
+  readonly soon: readonly DeadlineItem[];
 }

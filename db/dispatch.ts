@@ -19,8 +19,9 @@ export async function dispatch(backend: Backend, session: Session, name: string,
   if (!isCallName(name)) return fail('call.unknown', `no call named ${JSON.stringify(name)}`);
   const spec = contract[name];
   try {
-    const parsed = spec.input.safeParse(input ?? {});
-    if (!parsed.success) return fail('validation', 'the input is not valid', { fields: fieldErrors(parsed.error) });
+    const raw = input ?? {};
+    const parsed = spec.input.safeParse(raw);
+    if (!parsed.success) return fail('validation', 'the input is not valid', { fields: fieldErrors(parsed.error, raw) });
     const user = authorise(backend, session, spec.permission);
     const ctx: Context = { backend, session, call: name, user };
     const handler = handlers[name] as (ctx: Context, input: unknown) => unknown;
@@ -35,11 +36,14 @@ export async function dispatch(backend: Backend, session: Session, name: string,
 /** The user the call runs as, or an error when the session may not make it. */
 function authorise(backend: Backend, session: Session, permission: (typeof contract)[keyof typeof contract]['permission']): UserRow | null {
   const user = currentUser(backend, session);
+  const now = backend.now();
+  if (user) {
+    // Idle time locks the session whatever the call, so auth.session reports it too.
+    const idleMinutes = readSettings(backend.requireStore().sql).idleLockMinutes;
+    if (idleMinutes > 0 && now - session.lastActive > idleMinutes * 60_000) session.locked = true;
+  }
   if (permission === 'public') return user;
   if (!user) throw new AppError('auth.required', 'log in first');
-  const now = backend.now();
-  const idleMinutes = readSettings(backend.requireStore().sql).idleLockMinutes;
-  if (idleMinutes > 0 && now - session.lastActive > idleMinutes * 60_000) session.locked = true;
   if (session.locked) throw new AppError('auth.idle_locked', 'the session is locked: enter the password');
   if (!roleHasPermission(user.role, permission)) throw new AppError('auth.forbidden', `role ${user.role} lacks ${permission}`);
   session.lastActive = now;

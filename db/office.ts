@@ -14,8 +14,13 @@ export function localityView(row: LocalitiesTable): LocalityView {
   return { id: row.id, name: row.name, kind: row.kind, voided: row.deleted_at !== null };
 }
 
+const vietnamese = new Intl.Collator('vi', { numeric: true });
+
+/** In Vietnamese alphabetical order, numbers by value ("Thôn 2" before "Thôn 10"). */
 export function listLocalities(db: Sqlite, officeId: string): LocalityView[] {
-  return all(db, qb.selectFrom('localities').selectAll().where('office_id', '=', officeId).orderBy('name')).map(localityView);
+  return all(db, qb.selectFrom('localities').selectAll().where('office_id', '=', officeId))
+    .sort((a, b) => vietnamese.compare(a.name, b.name))
+    .map(localityView);
 }
 
 export function listCategories(db: Sqlite): CategoryView[] {

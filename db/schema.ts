@@ -96,8 +96,103 @@ export interface Schema {
   settings: SettingsTable;
   audit_log: AuditLogTable;
   clock_state: ClockStateTable;
+  holidays: HolidaysTable;
+  register_counters: RegisterCountersTable;
+  persons: PersonsTable;
+  reports: ReportsTable;
+  report_persons: ReportPersonsTable;
+  attachments: AttachmentsTable;
+  report_search: ReportSearchTable;
 }
 
 /** Tables whose rows are records written through the write path. */
 export type RecordTable = { [T in keyof Schema]: Schema[T] extends RecordColumns ? T : never }[keyof Schema];
-export const recordTables = ['offices', 'users', 'localities', 'category_groups', 'categories'] as const satisfies readonly RecordTable[];
+export const recordTables = ['offices', 'users', 'localities', 'category_groups', 'categories', 'holidays', 'persons', 'reports', 'report_persons', 'attachments'] as const satisfies readonly RecordTable[];
+
+export interface HolidaysTable extends RecordColumns {
+  date: string;
+  name: string;
+}
+
+export interface RegisterCountersTable {
+  office_id: string;
+  book: string;
+  year: number;
+  last_no: number;
+}
+
+export interface PersonsTable extends RecordColumns {
+  full_name: string;
+  name_fold: string;
+  other_names: string;
+  gender: 'male' | 'female' | 'unknown';
+  birth_date: string | null;
+  birth_year: number | null;
+  citizen_id: string | null;
+  permanent_address: string;
+  temporary_address: string;
+  locality_id: string | null;
+  notes: string;
+}
+
+export interface ReportsTable extends RecordColumns {
+  register_year: number;
+  register_no: number;
+  received_at: number;
+  occurred_on: string | null;
+  occurred_note: string;
+  channel: string;
+  kind: string;
+  category_code: string | null;
+  locality_id: string | null;
+  address: string;
+  latitude: number | null;
+  longitude: number | null;
+  reporter_name: string;
+  reporter_contact: string;
+  reporter_address: string;
+  reporter_anonymous: number;
+  summary: string;
+  description: string;
+  deaths: number | null;
+  injuries: number | null;
+  damage: number | null;
+  sanction_decision: string;
+  fine: number | null;
+  officer_id: string | null;
+  status: string;
+  complex: number;
+  transferred_at: number | null;
+  transferred_to: string;
+  notice_sent_at: number | null;
+  decision: 'prosecute' | 'not_prosecute' | 'suspend' | null;
+  decision_at: number | null;
+  decision_no: string;
+  extension_no: string;
+  extended_until: string | null;
+  resolution_note: string;
+  transfer_due_at: number | null;
+  notice_due_at: number | null;
+  decision_due_at: number | null;
+  next_due_at: number | null;
+}
+
+export interface ReportPersonsTable extends RecordColumns {
+  report_id: string;
+  person_id: string;
+  role: string;
+}
+
+export interface AttachmentsTable extends RecordColumns {
+  owner_table: string;
+  owner_id: string;
+  file_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+}
+
+export interface ReportSearchTable {
+  rowid: number;
+  text: string;
+}

@@ -15,8 +15,13 @@ export function findUserByName(db: Sqlite, username: string): UserRow | undefine
   return first(db, qb.selectFrom('users').selectAll().where('username', '=', username));
 }
 
+const vietnamese = new Intl.Collator('vi');
+
+/** Active users first, then by name in Vietnamese alphabetical order (SQLite only sorts by bytes). */
 export function listUsers(db: Sqlite): UserRow[] {
-  return all(db, qb.selectFrom('users').selectAll().where('deleted_at', 'is', null).orderBy('active', 'desc').orderBy('full_name'));
+  return all(db, qb.selectFrom('users').selectAll().where('deleted_at', 'is', null)).sort(
+    (a, b) => b.active - a.active || vietnamese.compare(a.full_name, b.full_name),
+  );
 }
 
 export function userView(row: UserRow, entry: KeyringEntry | undefined, now: number): UserView {

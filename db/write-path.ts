@@ -4,6 +4,7 @@ import { formatVersion, tick, type ClockState } from './clock';
 import { uuidv7 } from './ids';
 import { first, prepared, qb, run } from './query';
 import type { RecordColumns, RecordTable, Schema } from './schema';
+import { indexReport, indexReportsOfPerson } from './register/search-index';
 import { isSqliteCode, type Sqlite } from './store';
 
 /** Who is writing, for which office, through which call. */
@@ -12,6 +13,13 @@ export interface WriteContext {
   readonly officeId: string;
   readonly call: string;
 }
+
+/** Search indexes kept in the same transaction as the change that affects them. */
+const indexers: { readonly [T in RecordTable]?: (db: Sqlite, row: Row<T>) => void } = {
+  reports: (db, row) => indexReport(db, row.id),
+  report_persons: (db, row) => indexReport(db, row.report_id),
+  persons: (db, row) => indexReportsOfPerson(db, row.id),
+};
 
 export type Row<T extends RecordTable> = Schema[T] & RecordColumns;
 export type Fields<T extends RecordTable> = Omit<Schema[T], keyof RecordColumns>;
@@ -51,6 +59,7 @@ export class WritePath {
       };
       const row = this.returning(qb.insertInto(table as 'users').values(values as never).returningAll()) as Row<T>;
       appendAudit(this.db, { at: stamp.at, userId: ctx.userId, call: ctx.call, action: 'insert', table, recordId: values.id, after: row });
+      indexers[table]?.(this.db, row);
       return row;
     })();
   }
@@ -70,13 +79,19 @@ export class WritePath {
     })();
   }
 
-  /** Voids a record with a reason; it stays in the store (and its number, where it has one). */
-  void<T extends RecordTable>(table: T, id: string, reason: string, ctx: WriteContext): Row<T> {
+  /**
+   * Voids a record with a reason; it stays in the store (and its number, where it has one). With a base
+   * version, a record changed since is a conflict; `also` changes derived columns in the same version.
+   */
+  void<T extends RecordTable>(table: T, id: string, reason: string, ctx: WriteContext, options: { baseVersion?: string; also?: Patch<T> } = {}): Row<T> {
     return this.db.transaction(() => {
       const before = this.current(table, id, ctx);
       if (before.deleted_at !== null) throw new AppError('record.voided', `${table} ${id} is already voided`);
-      const at = Date.now();
-      return this.change(table, before, { deleted_at: at, void_reason: reason } as unknown as Patch<T>, 'void', ctx);
+      if (options.baseVersion !== undefined && before.version !== options.baseVersion) {
+        throw new AppError('record.conflict', `${table} ${id} changed since the edit began`, { params: { current: before.version } });
+      }
+      const patch = { ...options.also, void_reason: reason } as unknown as Patch<T>;
+      return this.change(table, before, patch, 'void', ctx);
     })();
   }
 
@@ -84,6 +99,8 @@ export class WritePath {
     const stamp = this.stamp();
     const values = {
       ...patch,
+      // A void is stamped with the same instant as its version.
+      ...(action === 'void' ? { deleted_at: stamp.at } : {}),
       version: stamp.version,
       base_version: before.version,
       seq: stamp.seq,
@@ -98,6 +115,7 @@ export class WritePath {
         .returningAll(),
     ) as Row<T>;
     appendAudit(this.db, { at: stamp.at, userId: ctx.userId, call: ctx.call, action, table, recordId: before.id, before, after: row });
+    indexers[table]?.(this.db, row);
     return row;
   }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { call } from '../define';
-import { requiredText } from '../fields';
-import type { CategoryView, LocalityView, OfficeView, Settings } from '../views';
+import { id, isoDate, requiredText } from '../fields';
+import type { CategoryView, HolidayView, LocalityView, OfficeView, Settings } from '../views';
 
 export const settingsInput = z.object({
   idleLockMinutes: z.number({ error: 'v.number' }).int('v.number').min(0, 'v.too_small').max(240, 'v.too_big'),
@@ -17,4 +17,8 @@ export const officeCalls = {
   'localities.list': call<LocalityView[]>()({ input: z.object({}), permission: 'session' }),
   'localities.create': call<LocalityView>()({ input: localityInput, permission: 'settings.manage' }),
   'categories.list': call<CategoryView[]>()({ input: z.object({}), permission: 'session' }),
+  /** Days off besides weekends, for the working-day count of legal limits. */
+  'holidays.list': call<HolidayView[]>()({ input: z.object({ year: z.number().int().min(2000).max(2100).nullable().default(null) }), permission: 'session' }),
+  'holidays.create': call<HolidayView>()({ input: z.object({ date: isoDate, name: requiredText(100) }), permission: 'settings.manage' }),
+  'holidays.void': call<null>()({ input: z.object({ id, reason: requiredText(200) }), permission: 'settings.manage' }),
 };

@@ -1,8 +1,11 @@
+import { AppError } from '../app-error';
 import { listCategories, listLocalities, localityView, officeView } from '../office';
+import { all, first, qb } from '../query';
+import { recomputeOpenDeadlines } from '../register/deadline-columns';
 import { readSettings, writeSettings } from '../settings';
 import { storeFor, type HandlersOf } from './context';
 
-export const officeHandlers: HandlersOf<'office.' | 'settings.' | 'localities.' | 'categories.'> = {
+export const officeHandlers: HandlersOf<'office.' | 'settings.' | 'localities.' | 'categories.' | 'holidays.'> = {
   'office.get': (ctx) => {
     const { store } = storeFor(ctx);
     return officeView(store.sql, store.officeId);
@@ -10,7 +13,12 @@ export const officeHandlers: HandlersOf<'office.' | 'settings.' | 'localities.' 
   'settings.get': (ctx) => readSettings(storeFor(ctx).store.sql),
   'settings.update': (ctx, input) => {
     const { store, write } = storeFor(ctx);
-    return writeSettings(store.sql, input, { userId: write.userId, call: write.call, at: ctx.backend.now() });
+    const before = readSettings(store.sql);
+    return store.sql.transaction(() => {
+      const next = writeSettings(store.sql, input, { userId: write.userId, call: write.call, at: ctx.backend.now() });
+      if (next.remoteCommune !== before.remoteCommune) recomputeOpenDeadlines(store.sql, next);
+      return next;
+    })();
   },
   'localities.list': (ctx) => {
     const { store } = storeFor(ctx);
@@ -21,4 +29,29 @@ export const officeHandlers: HandlersOf<'office.' | 'settings.' | 'localities.' 
     return localityView(store.writes.insert('localities', { name: input.name, kind: input.kind }, write));
   },
   'categories.list': (ctx) => listCategories(storeFor(ctx).store.sql),
+  'holidays.list': (ctx, input) => {
+    const { store } = storeFor(ctx);
+    let query = qb.selectFrom('holidays').select(['id', 'date', 'name']).where('deleted_at', 'is', null).orderBy('date');
+    if (input.year !== null) query = query.where('date', '>=', `${input.year}-01-01`).where('date', '<=', `${input.year}-12-31`);
+    return all(store.sql, query);
+  },
+  'holidays.create': (ctx, input) => {
+    const { store, write } = storeFor(ctx);
+    if (first(store.sql, qb.selectFrom('holidays').select('id').where('date', '=', input.date).where('deleted_at', 'is', null))) {
+      throw new AppError('validation', 'this day is already a holiday', { fields: { date: 'v.holiday_exists' } });
+    }
+    return store.sql.transaction(() => {
+      const row = store.writes.insert('holidays', { date: input.date, name: input.name }, write);
+      recomputeOpenDeadlines(store.sql, readSettings(store.sql));
+      return { id: row.id, date: row.date, name: row.name };
+    })();
+  },
+  'holidays.void': (ctx, input) => {
+    const { store, write } = storeFor(ctx);
+    store.sql.transaction(() => {
+      store.writes.void('holidays', input.id, input.reason, write);
+      recomputeOpenDeadlines(store.sql, readSettings(store.sql));
+    })();
+    return null;
+  },
 };

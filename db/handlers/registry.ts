@@ -1,6 +1,7 @@
 import { authHandlers } from './auth';
 import type { Handlers } from './context';
 import { officeHandlers } from './office';
+import { registerHandlers } from './register';
 import { setupHandlers } from './setup';
 import { usersHandlers } from './users';
 
@@ -10,4 +11,5 @@ export const handlers: Handlers = Object.freeze({
   ...authHandlers,
   ...usersHandlers,
   ...officeHandlers,
+  ...registerHandlers,
 });

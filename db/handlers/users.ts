@@ -44,6 +44,8 @@ export const usersHandlers: HandlersOf<'users.'> = {
     const user = existing(ctx, input.userId);
     if (user.active !== 1) throw new AppError('auth.inactive', 'reactivate the account to give it a password');
     ctx.backend.keyring().setEntry(user.username, await wrapKey(store.key, user.id, input.password));
+    // Whoever is at that user's keyboard now must log in with the new password.
+    if (user.id !== ctx.user?.id) ctx.backend.sessions.endForUser(user.id);
     appendAudit(store.sql, { at: ctx.backend.now(), userId: ctx.user?.id ?? null, call: ctx.call, action: 'password_reset', table: 'users', recordId: user.id });
     return null;
   },

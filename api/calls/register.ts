@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { call } from '../define';
+import { citizenId, id, isoDate, optionalText, requiredText } from '../fields';
+import type { DeadlineBoard, HistoryEntry, PersonMatch, PersonView, ReportDetail, ReportPage } from '../views';
+
+/** How a report reached the office (DOMAIN.md, "Crime reports"). */
+export const channels = ['in_person', 'phone', 'petition', 'transferred', 'found_by_officers', 'media_online'] as const;
+export const reportKinds = [
+  'crime_report',
+  'denunciation',
+  'prosecution_request',
+  'administrative_violation',
+  'traffic_accident',
+  'fire_explosion',
+  'dispute_mediation',
+  'other_incident',
+] as const;
+/** received → checking → transferred | commune_handling → decided; or resolved without proceedings. */
+export const reportStatuses = ['received', 'checking', 'transferred', 'commune_handling', 'decided', 'resolved_admin', 'resolved_mediation'] as const;
+export const decisions = ['prosecute', 'not_prosecute', 'suspend'] as const;
+export const personRoles = ['suspect', 'victim', 'witness', 'reporter', 'involved'] as const;
+export const genders = ['male', 'female', 'unknown'] as const;
+export const sortColumns = ['register', 'received_at', 'kind', 'category', 'status', 'locality', 'officer', 'next_due_at', 'summary'] as const;
+
+export type Channel = (typeof channels)[number];
+export type ReportKind = (typeof reportKinds)[number];
+export type ReportStatus = (typeof reportStatuses)[number];
+export type Decision = (typeof decisions)[number];
+export type PersonRole = (typeof personRoles)[number];
+export type Gender = (typeof genders)[number];
+export type SortColumn = (typeof sortColumns)[number];
+
+const money = z.number({ error: 'v.number' }).int('v.number').min(0, 'v.too_small').max(1e15, 'v.too_big');
+const count = z.number({ error: 'v.number' }).int('v.number').min(0, 'v.too_small').max(100_000, 'v.too_big');
+
+export const personInput = z.object({
+  fullName: requiredText(100),
+  otherNames: optionalText(200),
+  gender: z.enum(genders).default('unknown'),
+  birthDate: isoDate.nullable().default(null),
+  birthYear: z.number({ error: 'v.number' }).int('v.number').min(1900, 'v.too_small').max(2100, 'v.too_big').nullable().default(null),
+  citizenId: citizenId.nullable().default(null),
+  permanentAddress: optionalText(300),
+  temporaryAddress: optionalText(300),
+  localityId: id.nullable().default(null),
+  notes: optionalText(2000),
+});
+
+/** A person named in a report: an existing person by id, or a new one. */
+export const reportPersonInput = z.union([
+  z.object({ personId: id, role: z.enum(personRoles, { error: 'v.required' }) }),
+  z.object({ person: personInput, role: z.enum(personRoles, { error: 'v.required' }) }),
+]);
+
+export const reportFields = z.object({
+  receivedAt: z.number({ error: 'v.required' }).int().min(Date.UTC(1990, 0, 1), 'v.date').max(Date.UTC(2200, 0, 1), 'v.date'),
+  occurredOn: isoDate.nullable().default(null),
+  occurredNote: optionalText(200),
+  channel: z.enum(channels, { error: 'v.required' }),
+  kind: z.enum(reportKinds, { error: 'v.required' }),
+  categoryCode: z.string().max(60).nullable().default(null),
+  localityId: id.nullable().default(null),
+  address: optionalText(300),
+  latitude: z.number().min(-90).max(90).nullable().default(null),
+  longitude: z.number().min(-180).max(180).nullable().default(null),
+  reporterName: optionalText(100),
+  reporterContact: optionalText(100),
+  reporterAddress: optionalText(300),
+  reporterAnonymous: z.boolean().default(false),
+  summary: requiredText(300),
+  description: optionalText(20_000),
+  deaths: count.nullable().default(null),
+  injuries: count.nullable().default(null),
+  damage: money.nullable().default(null),
+  sanctionDecision: optionalText(100),
+  fine: money.nullable().default(null),
+  officerId: id.nullable().default(null),
+  persons: z.array(reportPersonInput).max(200, 'v.too_long').default([]),
+});
+
+/** Moves along the status path; each step carries what the law asks to record with it. */
+export const transitionInput = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('start_check') }),
+  z.object({ action: z.literal('transfer'), at: z.number().int(), to: requiredText(200) }),
+  z.object({ action: z.literal('handle_in_commune') }),
+  z.object({ action: z.literal('notice_sent'), at: z.number().int() }),
+  z.object({ action: z.literal('mark_complex'), complex: z.boolean() }),
+  z.object({ action: z.literal('extend'), until: isoDate, decisionNo: requiredText(60) }),
+  z.object({ action: z.literal('decide'), decision: z.enum(decisions, { error: 'v.required' }), at: z.number().int(), decisionNo: requiredText(60) }),
+  z.object({ action: z.literal('resolve'), how: z.enum(['resolved_admin', 'resolved_mediation']), note: requiredText(2000) }),
+]);
+
+export const reportFilters = z.object({
+  q: z.string().max(200).default(''),
+  from: isoDate.nullable().default(null),
+  to: isoDate.nullable().default(null),
+  kind: z.enum(reportKinds).nullable().default(null),
+  categoryCode: z.string().max(60).nullable().default(null),
+  status: z.enum(reportStatuses).nullable().default(null),
+  localityId: id.nullable().default(null),
+  officerId: id.nullable().default(null),
+  overdue: z.boolean().default(false),
+  includeVoided: z.boolean().default(false),
+});
+
+export const reportListInput = z.object({
+  filters: reportFilters.default(reportFilters.parse({})),
+  sort: z.object({ column: z.enum(sortColumns), direction: z.enum(['asc', 'desc']) }).default({ column: 'register', direction: 'desc' }),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+
+const target = z.object({ id, baseVersion: z.string().min(1) });
+
+export const registerCalls = {
+  'reports.list': call<ReportPage>()({ input: reportListInput, permission: 'session' }),
+  'reports.get': call<ReportDetail>()({ input: z.object({ id }), permission: 'session' }),
+  'reports.history': call<HistoryEntry[]>()({ input: z.object({ id }), permission: 'session' }),
+  'reports.create': call<ReportDetail>()({ input: reportFields, permission: 'records.write' }),
+  'reports.update': call<ReportDetail>()({ input: z.object({ ...target.shape, fields: reportFields }), permission: 'records.write' }),
+  'reports.transition': call<ReportDetail>()({ input: z.object({ ...target.shape, step: transitionInput }), permission: 'records.write' }),
+  'reports.void': call<ReportDetail>()({ input: z.object({ ...target.shape, reason: requiredText(500) }), permission: 'records.write' }),
+  'reports.deadlines': call<DeadlineBoard>()({
+    input: z.object({ withinDays: z.number().int().min(0).max(60).default(3) }),
+    permission: 'session',
+  }),
+  'persons.match': call<PersonMatch>()({
+    input: z.object({ fullName: z.string().max(100).default(''), birthYear: z.number().int().nullable().default(null), citizenId: z.string().max(12).default('') }),
+    permission: 'session',
+  }),
+  'persons.search': call<PersonView[]>()({ input: z.object({ q: z.string().max(200), limit: z.number().int().min(1).max(100).default(20) }), permission: 'session' }),
+  'persons.get': call<PersonView>()({ input: z.object({ id }), permission: 'session' }),
+  'persons.update': call<PersonView>()({ input: z.object({ ...target.shape, fields: personInput }), permission: 'records.write' }),
+};

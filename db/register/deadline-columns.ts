@@ -1,0 +1,73 @@
+import type { Deadline } from '../../api/views';
+import type { Settings } from '../../api/views';
+import { prepared } from '../query';
+import { computeDeadlines } from '../rules/legal-clock';
+import type { ReportsTable } from '../schema';
+import type { Sqlite } from '../store';
+
+/** Kinds that start the criminal-procedure clock (CPC 2015 art. 144–147). */
+const CLOCKED_KINDS: ReadonlySet<string> = new Set(['crime_report', 'denunciation', 'prosecution_request']);
+const BEFORE_TRANSFER: ReadonlySet<string> = new Set(['received', 'checking']);
+const AWAITING_DECISION: ReadonlySet<string> = new Set(['received', 'checking', 'commune_handling']);
+
+export type ClockFields = Pick<
+  ReportsTable,
+  'kind' | 'received_at' | 'complex' | 'extended_until' | 'status' | 'notice_sent_at' | 'deleted_at'
+>;
+export type DeadlineColumns = Pick<ReportsTable, 'transfer_due_at' | 'notice_due_at' | 'decision_due_at' | 'next_due_at'>;
+
+export function loadHolidays(db: Sqlite): ReadonlySet<string> {
+  const rows = prepared(db, 'SELECT date FROM holidays WHERE deleted_at IS NULL').all() as { date: string }[];
+  return new Set(rows.map((row) => row.date));
+}
+
+/**
+ * The due instants of a report and the earliest still open. Derived data, like a search index: kept
+ * beside the record so the deadlines view is one indexed range scan, and recomputed when the
+ * holiday list or the remote-commune setting changes.
+ */
+export function deadlineColumns(report: ClockFields, holidays: ReadonlySet<string>, settings: Settings): DeadlineColumns {
+  if (!CLOCKED_KINDS.has(report.kind)) return { transfer_due_at: null, notice_due_at: null, decision_due_at: null, next_due_at: null };
+  const due = computeDeadlines(
+    { receivedAt: report.received_at, remoteCommune: settings.remoteCommune, complex: report.complex === 1, extendedUntil: report.extended_until },
+    holidays,
+  );
+  const columns = { transfer_due_at: due.transferDueAt, notice_due_at: due.noticeDueAt, decision_due_at: due.decisionDueAt };
+  const open = openDeadlines({ ...report, ...columns }).map((deadline) => deadline.dueAt);
+  return { ...columns, next_due_at: report.deleted_at === null && open.length > 0 ? Math.min(...open) : null };
+}
+
+/** Every deadline of a report with whether it is met; clocked kinds only. */
+export function reportDeadlines(report: ClockFields & Omit<DeadlineColumns, 'next_due_at'>): Deadline[] {
+  const list: Deadline[] = [];
+  if (report.transfer_due_at !== null) list.push({ kind: 'transfer', dueAt: report.transfer_due_at, done: !BEFORE_TRANSFER.has(report.status) });
+  if (report.notice_due_at !== null) list.push({ kind: 'notice', dueAt: report.notice_due_at, done: report.notice_sent_at !== null });
+  if (report.decision_due_at !== null) list.push({ kind: 'decision', dueAt: report.decision_due_at, done: !AWAITING_DECISION.has(report.status) });
+  return list;
+}
+
+export function openDeadlines(report: ClockFields & Omit<DeadlineColumns, 'next_due_at'>): Deadline[] {
+  return report.deleted_at === null ? reportDeadlines(report).filter((deadline) => !deadline.done) : [];
+}
+
+/**
+ * The holiday list or the remote-commune setting changed: due columns of every report whose clock still
+ * runs are computed again. They are derived data (like an index), so this changes no version.
+ */
+export function recomputeOpenDeadlines(db: Sqlite, settings: Settings): number {
+  const holidays = loadHolidays(db);
+  const rows = prepared(
+    db,
+    `SELECT id, kind, received_at, complex, extended_until, status, notice_sent_at, deleted_at FROM reports
+     WHERE deleted_at IS NULL AND kind IN ('crime_report', 'denunciation', 'prosecution_request')
+       AND (status IN ('received', 'checking', 'commune_handling') OR notice_sent_at IS NULL)`,
+  ).all() as (ClockFields & { id: string })[];
+  const update = prepared(db, 'UPDATE reports SET transfer_due_at = ?, notice_due_at = ?, decision_due_at = ?, next_due_at = ? WHERE id = ?');
+  db.transaction(() => {
+    for (const row of rows) {
+      const due = deadlineColumns(row, holidays, settings);
+      update.run(due.transfer_due_at, due.notice_due_at, due.decision_due_at, due.next_due_at, row.id);
+    }
+  })();
+  return rows.length;
+}

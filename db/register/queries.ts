@@ -1,0 +1,239 @@
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { reportListInput, SortColumn } from '../../api/calls/register';
+import type { DeadlineBoard, DeadlineItem, HistoryEntry, ReportDetail, ReportPage } from '../../api/views';
+import { AppError } from '../app-error';
+import { personView } from '../persons';
+import { all, first, prepared, qb } from '../query';
+import { addDays, endOfDay, localDate, startOfDay } from '../rules/calendar';
+import { computeDeadlines } from '../rules/legal-clock';
+import type { Sqlite } from '../store';
+import { openDeadlines, reportDeadlines, loadHolidays } from './deadline-columns';
+import { formatRegisterNumber } from './numbering';
+import { searchQuery } from './search-index';
+import type { Settings } from '../../api/views';
+
+export type ReportListInput = z.output<typeof reportListInput>;
+/** Reports with their category, locality and officer (at most one each: SQLite drops unused joins). */
+function joined() {
+  return qb
+    .selectFrom('reports as r')
+    .leftJoin('categories as c', 'c.code', 'r.category_code')
+    .leftJoin('localities as l', 'l.id', 'r.locality_id')
+    .leftJoin('users as u', 'u.id', 'r.officer_id');
+}
+type Joined = ReturnType<typeof joined>;
+
+/** Filters shared by the page and its count. */
+function filtered(query: Joined, filters: ReportListInput['filters'], now: number): Joined {
+  let q = query;
+  if (!filters.includeVoided) q = q.where('r.deleted_at', 'is', null);
+  if (filters.from) q = q.where('r.received_at', '>=', startOfDay(filters.from));
+  if (filters.to) q = q.where('r.received_at', '<', endOfDay(filters.to));
+  if (filters.kind) q = q.where('r.kind', '=', filters.kind);
+  if (filters.categoryCode) q = q.where('r.category_code', '=', filters.categoryCode);
+  if (filters.status) q = q.where('r.status', '=', filters.status);
+  if (filters.localityId) q = q.where('r.locality_id', '=', filters.localityId);
+  if (filters.officerId) q = q.where('r.officer_id', '=', filters.officerId);
+  if (filters.overdue) q = q.where('r.next_due_at', '<', now);
+  const number = /^\s*(\d{1,6})\s*\/\s*(\d{4})\s*$/.exec(filters.q);
+  if (number) return q.where('r.register_no', '=', Number(number[1])).where('r.register_year', '=', Number(number[2]));
+  const match = searchQuery(filters.q);
+  if (match !== null) q = q.where(sql<boolean>`r.rowid IN (SELECT rowid FROM report_search WHERE report_search MATCH ${match})`);
+  return q;
+}
+
+const sortExpressions: Record<SortColumn, readonly string[]> = {
+  register: ['r.register_year', 'r.register_no'],
+  received_at: ['r.received_at'],
+  kind: ['r.kind'],
+  category: ['c.name_vi'],
+  status: ['r.status'],
+  locality: ['l.name'],
+  officer: ['u.full_name'],
+  next_due_at: ['r.next_due_at'],
+  summary: ['r.summary'],
+};
+
+/** One page of the register, filtered and sorted, with the total for the virtualized list. */
+export function listReports(db: Sqlite, input: ReportListInput, now: number): ReportPage {
+  const total = first(db, filtered(joined(), input.filters, now).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+  let page = filtered(joined(), input.filters, now).select([
+    'r.id as id',
+    'r.register_no as registerNo',
+    'r.register_year as registerYear',
+    'r.received_at as receivedAt',
+    'r.kind as kind',
+    'r.category_code as categoryCode',
+    'c.name_vi as categoryName',
+    'r.status as status',
+    'r.summary as summary',
+    'l.name as localityName',
+    'u.full_name as officerName',
+    'r.next_due_at as nextDueAt',
+    'r.deleted_at as deletedAt',
+  ]);
+  const direction = input.sort.direction;
+  for (const column of sortExpressions[input.sort.column]) {
+    // Undated deadlines sort last whichever the direction.
+    if (column === 'r.next_due_at') page = page.orderBy(sql`r.next_due_at IS NULL`);
+    page = page.orderBy(sql.ref(column), direction);
+  }
+  page = page.orderBy('r.register_year', 'desc').orderBy('r.register_no', 'desc').limit(input.limit).offset(input.offset);
+  const rows = all(db, page).map((row) => ({
+    id: row.id,
+    number: formatRegisterNumber(row.registerNo, row.registerYear),
+    receivedAt: row.receivedAt,
+    kind: row.kind,
+    categoryCode: row.categoryCode,
+    categoryName: row.categoryName,
+    status: row.status,
+    summary: row.summary,
+    localityName: row.localityName,
+    officerName: row.officerName,
+    nextDueAt: row.nextDueAt,
+    voided: row.deletedAt !== null,
+  }));
+  return { total, rows };
+}
+
+export function reportDetail(db: Sqlite, id: string, settings: Settings): ReportDetail {
+  const r = first(db, qb.selectFrom('reports').selectAll().where('id', '=', id));
+  if (!r) throw new AppError('record.not_found', `report ${id} not found`);
+  const persons = all(
+    db,
+    qb
+      .selectFrom('report_persons as rp')
+      .innerJoin('persons as p', 'p.id', 'rp.person_id')
+      .selectAll('p')
+      .select(['rp.id as link_id', 'rp.role as link_role'])
+      .where('rp.report_id', '=', id)
+      .where('rp.deleted_at', 'is', null)
+      .orderBy('rp.created_at'),
+  );
+  const attachments = all(
+    db,
+    qb
+      .selectFrom('attachments')
+      .select(['id', 'file_name', 'mime', 'size', 'sha256', 'created_at'])
+      .where('owner_table', '=', 'reports')
+      .where('owner_id', '=', id)
+      .where('deleted_at', 'is', null)
+      .orderBy('created_at'),
+  );
+  const extensionLimit = computeDeadlines(
+    { receivedAt: r.received_at, remoteCommune: settings.remoteCommune, complex: r.complex === 1, extendedUntil: null },
+    loadHolidays(db),
+  ).extensionLimit;
+  return {
+    id: r.id,
+    version: r.version,
+    number: formatRegisterNumber(r.register_no, r.register_year),
+    registerYear: r.register_year,
+    registerNo: r.register_no,
+    receivedAt: r.received_at,
+    occurredOn: r.occurred_on,
+    occurredNote: r.occurred_note,
+    channel: r.channel,
+    kind: r.kind,
+    categoryCode: r.category_code,
+    localityId: r.locality_id,
+    address: r.address,
+    latitude: r.latitude,
+    longitude: r.longitude,
+    reporterName: r.reporter_name,
+    reporterContact: r.reporter_contact,
+    reporterAddress: r.reporter_address,
+    reporterAnonymous: r.reporter_anonymous === 1,
+    summary: r.summary,
+    description: r.description,
+    deaths: r.deaths,
+    injuries: r.injuries,
+    damage: r.damage,
+    sanctionDecision: r.sanction_decision,
+    fine: r.fine,
+    officerId: r.officer_id,
+    status: r.status,
+    complex: r.complex === 1,
+    transferredAt: r.transferred_at,
+    transferredTo: r.transferred_to,
+    noticeSentAt: r.notice_sent_at,
+    decision: r.decision,
+    decisionAt: r.decision_at,
+    decisionNo: r.decision_no,
+    extensionNo: r.extension_no,
+    extendedUntil: r.extended_until,
+    extensionLimit,
+    resolutionNote: r.resolution_note,
+    deadlines: reportDeadlines(r),
+    persons: persons.map((row) => ({ linkId: row.link_id, role: row.link_role, person: personView(row) })),
+    attachments: attachments.map((a) => ({ id: a.id, fileName: a.file_name, mime: a.mime, size: a.size, sha256: a.sha256, createdAt: a.created_at })),
+    voided: r.deleted_at !== null,
+    voidReason: r.void_reason,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+/** Bookkeeping columns left out of a change list: they change with every write. */
+const HIDDEN = new Set(['version', 'base_version', 'seq', 'updated_at', 'updated_by', 'transfer_due_at', 'notice_due_at', 'decision_due_at', 'next_due_at']);
+
+/** Who changed what and when, from the audit log: the report and its links to people. */
+export function reportHistory(db: Sqlite, id: string): HistoryEntry[] {
+  const rows = prepared(
+    db,
+    `SELECT a.at, a.action, a.table_name, a.before, a.after, u.full_name AS user_name
+     FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
+     WHERE a.record_id = ? OR a.record_id IN (SELECT id FROM report_persons WHERE report_id = ?)
+     ORDER BY a.id`,
+  ).all(id, id) as { at: number; action: string; table_name: string; before: string | null; after: string | null; user_name: string | null }[];
+  return rows.map((row) => {
+    const before = (row.before ? JSON.parse(row.before) : {}) as Record<string, unknown>;
+    const after = (row.after ? JSON.parse(row.after) : {}) as Record<string, unknown>;
+    const fields = row.table_name === 'report_persons' ? ['person_id', 'role', 'void_reason'] : Object.keys(after).filter((key) => !HIDDEN.has(key));
+    const changes = fields
+      .filter((field) => row.action === 'insert' || JSON.stringify(before[field]) !== JSON.stringify(after[field]))
+      .filter((field) => row.action !== 'insert' || (after[field] !== null && after[field] !== ''))
+      .map((field) => ({ field: row.table_name === 'report_persons' ? `persons.${field}` : field, before: before[field] ?? null, after: after[field] ?? null }));
+    return { at: row.at, userName: row.user_name, action: row.table_name === 'report_persons' ? `link_${row.action}` : row.action, changes };
+  });
+}
+
+/** Open deadlines up to `withinDays` days ahead: one indexed range scan on next_due_at. */
+export function deadlineBoard(db: Sqlite, withinDays: number, now: number): DeadlineBoard {
+  const today = localDate(now);
+  const todayEnd = endOfDay(today);
+  const horizon = endOfDay(addDays(today, withinDays));
+  const rows = all(
+    db,
+    qb
+      .selectFrom('reports as r')
+      .leftJoin('users as u', 'u.id', 'r.officer_id')
+      .select([
+        'r.id', 'r.register_no', 'r.register_year', 'r.summary', 'r.kind', 'r.received_at', 'r.complex', 'r.extended_until', 'r.status',
+        'r.notice_sent_at', 'r.deleted_at', 'r.transfer_due_at', 'r.notice_due_at', 'r.decision_due_at', 'r.officer_id', 'u.full_name as officer_name',
+      ])
+      .where('r.next_due_at', 'is not', null)
+      .where('r.next_due_at', '<', horizon)
+      .where('r.deleted_at', 'is', null)
+      .orderBy('r.next_due_at'),
+  );
+  const board: { overdue: DeadlineItem[]; today: DeadlineItem[]; soon: DeadlineItem[] } = { overdue: [], today: [], soon: [] };
+  for (const row of rows) {
+    for (const deadline of openDeadlines(row)) {
+      if (deadline.dueAt >= horizon) continue;
+      const item: DeadlineItem = {
+        reportId: row.id,
+        number: formatRegisterNumber(row.register_no, row.register_year),
+        summary: row.summary,
+        kind: deadline.kind,
+        dueAt: deadline.dueAt,
+        officerId: row.officer_id,
+        officerName: row.officer_name,
+      };
+      (deadline.dueAt <= now ? board.overdue : deadline.dueAt <= todayEnd ? board.today : board.soon).push(item);
+    }
+  }
+  for (const list of Object.values(board)) list.sort((a, b) => a.dueAt - b.dueAt);
+  return { now, ...board };
+}

@@ -1,0 +1,143 @@
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type WebContents } from 'electron';
+import { Backend } from '../db/backend';
+import { resolveDataDir, shellPaths, USER_DATA_FOLDER } from './app-paths';
+import { APP_ENTRY_URL, isAllowedExternal, isAllowedNavigation, isLocalRequest } from './guards';
+import { mountIpc, type MountedIpc } from './ipc-transport';
+import { fileLogger, type LogFunction } from './log';
+import { menuTemplate } from './menu';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { windowOptions } from './window-options';
+
+/**
+ * The Electron shell: lifecycle, the one window, its guards, the app:// protocol and the IPC
+ * transport. Everything it decides is in the pure modules beside it (guards, window-options,
+ * ipc-transport), which the unit tests cover; this file only wires them into Electron.
+ *
+ * Printing: the interface prints with window.print(), which opens the system print dialog and
+ * needs no IPC. Saving a PDF (webContents.printToPDF) will be added as a contract call when the
+ * print routes exist.
+ */
+
+// Both must happen before 'ready': privileged schemes are fixed at startup, and enableSandbox
+// applies the sandbox to every renderer, whatever options a future window is created with.
+registerAppScheme();
+app.enableSandbox();
+
+// A plain ASCII folder name under the OS's app-data folder (productName has diacritics). Set before
+// the single-instance lock, which lives in this folder.
+app.setPath('userData', path.join(app.getPath('appData'), USER_DATA_FOLDER));
+
+const paths = shellPaths(__dirname);
+const logFile = path.join(app.getPath('userData'), 'logs', 'main.log');
+const log: LogFunction = fileLogger(logFile);
+const developer = !app.isPackaged;
+
+let mainWindow: BrowserWindow | null = null;
+/** webContents ids of the windows this shell created: the only ones the IPC transport serves. */
+const ownWebContents = new Set<number>();
+let backend: Backend | null = null;
+let ipc: MountedIpc | null = null;
+
+function createMainWindow(): BrowserWindow {
+  const win = new BrowserWindow(windowOptions({ preload: paths.preload, devTools: developer }));
+  const contentsId = win.webContents.id;
+  ownWebContents.add(contentsId);
+  win.webContents.once('destroyed', () => ownWebContents.delete(contentsId));
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  win.webContents.on('render-process-gone', (_event, details) => log(`renderer gone: ${details.reason}`, details));
+  win.loadURL(APP_ENTRY_URL).catch((error: unknown) => log('could not load the interface', error));
+  return win;
+}
+
+function focusMainWindow(): void {
+  if (!mainWindow) {
+    mainWindow = createMainWindow();
+    return;
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+/** Navigation guards for every webContents the app ever gets, windows and DevTools alike. */
+function guardWebContents(contents: WebContents): void {
+  contents.on('will-navigate', (event) => {
+    if (isAllowedNavigation(event.url)) return;
+    event.preventDefault();
+    // A link to an official legal text opens in the user's browser instead of replacing the app.
+    if (isAllowedExternal(event.url)) void shell.openExternal(event.url);
+  });
+  // Subframes too: nothing inside the page may be navigated away from the app's origin.
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAllowedNavigation(event.url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isAllowedNavigation(event.url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  // No new windows, ever. target=_blank links on the allowlist go to the user's browser.
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternal(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+/** The default session (the window's): no permissions, no network, no spellchecker downloads. */
+function lockDownSession(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  ses.setSpellCheckerEnabled(false);
+  // No remote content: every request that would leave the app (http, https, ws, file, …) is
+  // cancelled here, whatever the CSP says (defence in depth; it also covers what CSP does not govern).
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    const local = isLocalRequest(details.url);
+    if (!local) log(`blocked a request to ${details.url}`, null);
+    callback({ cancel: !local });
+  });
+}
+
+function start(): void {
+  const dataDir = resolveDataDir(process.env, app.getPath('userData'));
+  backend = new Backend({ dataDir, log });
+  ipc = mountIpc(ipcMain, backend, { isKnownSender: (sender) => ownWebContents.has(sender.id) });
+  lockDownSession();
+  serveRenderer(paths.renderer, log);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ developer })));
+  app.setAboutPanelOptions({ applicationName: 'Sổ ANTT', applicationVersion: app.getVersion() });
+  mainWindow = createMainWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another instance owns the data folder (one writer): it is asked to come forward, and this one ends.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (app.isReady()) focusMainWindow();
+  });
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  app.on('activate', () => {
+    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
+  });
+  app.on('will-quit', () => {
+    ipc?.unmount();
+    ipc = null;
+    backend?.close();
+    backend = null;
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      log('startup failed', error);
+      // The developer text goes to the log; the user gets Vietnamese and where to find the details.
+      dialog.showErrorBox('Sổ ANTT', `Không khởi động được Sổ ANTT.\n\nChi tiết lỗi được ghi trong tệp:\n${logFile}`);
+      app.exit(1);
+    });
+}

@@ -1,0 +1,45 @@
+import type { MenuItemConstructorOptions } from 'electron';
+
+export interface MenuOptions {
+  /** Development builds add reload and DevTools; a packaged build has neither. */
+  readonly developer: boolean;
+}
+
+/**
+ * The application menu, in Vietnamese. It is kept small: the interface has its own navigation, and
+ * the menu exists for what users expect of any desktop program (quit, the clipboard shortcuts, zoom
+ * for small screens, full screen). Every item is a built-in role, so nothing here runs app code.
+ */
+export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
+  const view: MenuItemConstructorOptions[] = [
+    { role: 'zoomIn', label: 'Phóng to' },
+    { role: 'zoomOut', label: 'Thu nhỏ' },
+    { role: 'resetZoom', label: 'Cỡ mặc định' },
+    { type: 'separator' },
+    { role: 'togglefullscreen', label: 'Toàn màn hình' },
+  ];
+  if (options.developer) {
+    view.push(
+      { type: 'separator' },
+      { role: 'reload', label: 'Tải lại' },
+      { role: 'toggleDevTools', label: 'Công cụ nhà phát triển' },
+    );
+  }
+  return [
+    { label: 'Tệp', submenu: [{ role: 'quit', label: 'Thoát' }] },
+    {
+      label: 'Sửa',
+      submenu: [
+        { role: 'undo', label: 'Hoàn tác' },
+        { role: 'redo', label: 'Làm lại' },
+        { type: 'separator' },
+        { role: 'cut', label: 'Cắt' },
+        { role: 'copy', label: 'Sao chép' },
+        { role: 'paste', label: 'Dán' },
+        { role: 'selectAll', label: 'Chọn tất cả' },
+      ],
+    },
+    { label: 'Xem', submenu: view },
+    { label: 'Trợ giúp', submenu: [{ role: 'about', label: 'Giới thiệu Sổ ANTT' }] },
+  ];
+}

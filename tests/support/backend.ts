@@ -1,0 +1,192 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CallInput, CallName, CallOutput } from '../../api/contract';
+import type { CallError, ErrorCode, Result } from '../../api/result';
+import { Backend } from '../../db/backend';
+import { dispatch } from '../../db/dispatch';
+import type { Session } from '../../db/sessions';
+
+/**
+ * Test support: real backends on real, encrypted SQLite files in temp folders (never mocks of the
+ * store). Every folder and backend made here is closed and removed by `cleanup()`, which each test
+ * file calls in afterEach.
+ */
+
+const made: { dirs: string[]; backends: Backend[] } = { dirs: [], backends: [] };
+
+/** A fresh temp folder, removed by cleanup(). */
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'so-antt-'));
+  made.dirs.push(dir);
+  return dir;
+}
+
+/** A backend on `dataDir`, closed by cleanup(). Errors the dispatcher would log are kept, not printed. */
+export function newBackend(dataDir: string, options: { now?: () => number; log?: (message: string, error: unknown) => void } = {}): Backend {
+  const backend = new Backend({ dataDir, now: options.now, log: options.log ?? (() => undefined) });
+  made.backends.push(backend);
+  return backend;
+}
+
+export function cleanup(): void {
+  for (const backend of made.backends.splice(0)) backend.close();
+  for (const dir of made.dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** A clock the test moves by hand; pass `clock.now` as the backend's `now`. */
+export interface ManualClock {
+  readonly now: () => number;
+  advance(ms: number): void;
+  set(ms: number): void;
+}
+
+export function manualClock(start = Date.UTC(2026, 2, 15, 8, 0, 0)): ManualClock {
+  let current = start;
+  return {
+    now: () => current,
+    advance: (ms) => {
+      current += ms;
+    },
+    set: (ms) => {
+      current = ms;
+    },
+  };
+}
+
+export const OFFICE = Object.freeze({
+  name: 'Công an xã Quảng Hưng',
+  code: '12345',
+  level: 'commune' as const,
+  parentName: 'Công an tỉnh Thanh Hóa',
+  parentCode: '38',
+});
+
+export const LOCALITIES = Object.freeze(['Thôn Đông', 'Thôn Tây']);
+
+export const ADMIN = Object.freeze({
+  fullName: 'Nguyễn Văn Đức',
+  rank: 'Thượng úy',
+  position: 'Trưởng Công an xã',
+  username: 'duc.nv',
+  password: 'Mật-khẩu-2026!',
+});
+
+export function setupInput(): CallInput<'setup.create'> {
+  return {
+    office: { ...OFFICE },
+    localities: [...LOCALITIES],
+    admin: {
+      fullName: ADMIN.fullName,
+      rank: ADMIN.rank,
+      position: ADMIN.position,
+      username: ADMIN.username,
+      password: ADMIN.password,
+      passwordConfirm: ADMIN.password,
+    },
+  };
+}
+
+export type Call = <N extends CallName>(name: N, input: CallInput<N>) => Promise<Result<CallOutput<N>>>;
+
+export interface TestOffice {
+  readonly dir: string;
+  readonly backend: Backend;
+  /** The administrator's logged-in session. */
+  readonly session: Session;
+  readonly adminId: string;
+  /** A call as the administrator. */
+  readonly call: Call;
+  /** A call on any session. */
+  callAs<N extends CallName>(session: Session, name: N, input: CallInput<N>): Promise<Result<CallOutput<N>>>;
+  /** A new session, logged in; throws with the error code when the login fails. */
+  login(username: string, password: string): Promise<Session>;
+  /** A new session and the login's result, for logins expected to fail. */
+  tryLogin(username: string, password: string): Promise<{ session: Session; result: Result<CallOutput<'auth.login'>> }>;
+}
+
+/** Runs a call through the dispatcher, as both transports do. */
+export async function callOn<N extends CallName>(backend: Backend, session: Session, name: N, input: CallInput<N>): Promise<Result<CallOutput<N>>> {
+  return (await dispatch(backend, session, name, input)) as Result<CallOutput<N>>;
+}
+
+/** Binds the helpers of TestOffice to a backend (used again after a restart on the same folder). */
+export function bind(backend: Backend, session: Session, adminId: string, dir: string): TestOffice {
+  const callAs = <N extends CallName>(s: Session, name: N, input: CallInput<N>) => callOn(backend, s, name, input);
+  const tryLogin = async (username: string, password: string) => {
+    const fresh = backend.sessions.create(backend.now());
+    const result = await callAs(fresh, 'auth.login', { username, password });
+    return { session: fresh, result };
+  };
+  return {
+    dir,
+    backend,
+    session,
+    adminId,
+    call: (name, input) => callAs(session, name, input),
+    callAs,
+    tryLogin,
+    login: async (username, password) => {
+      const { session: fresh, result } = await tryLogin(username, password);
+      if (!result.ok) throw new Error(`login of ${username} failed: ${result.error.code}`);
+      return fresh;
+    },
+  };
+}
+
+/**
+ * A set-up office in a temp folder: setup.create through the dispatcher with a realistic commune
+ * office and administrator, then the administrator logged in.
+ */
+export async function createOffice(
+  options: { now?: () => number; dir?: string; log?: (message: string, error: unknown) => void } = {},
+): Promise<TestOffice> {
+  const dir = options.dir ?? tempDir();
+  const backend = newBackend(dir, { now: options.now, log: options.log });
+  const setupSession = backend.sessions.create(backend.now());
+  expectOk(await callOn(backend, setupSession, 'setup.create', setupInput()));
+  const probe = bind(backend, setupSession, '', dir);
+  const session = await probe.login(ADMIN.username, ADMIN.password);
+  const me = expectOk(await callOn(backend, session, 'auth.session', {}));
+  if (!me) throw new Error('the administrator is not logged in after setup');
+  return bind(backend, session, me.user.id, dir);
+}
+
+/** A new Backend on the same folder, as after restarting the app; nobody logged in. */
+export function restart(office: TestOffice, options: { now?: () => number } = {}): TestOffice {
+  office.backend.close();
+  const backend = newBackend(office.dir, options);
+  return bind(backend, backend.sessions.create(backend.now()), office.adminId, office.dir);
+}
+
+/** The value of a successful result; fails the test with the error otherwise. */
+export function expectOk<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message} ${JSON.stringify(result.error.fields ?? {})}`);
+  return result.value;
+}
+
+/** The error of a failed result, which must carry `code`. */
+export function expectError(result: Result<unknown>, code: ErrorCode): CallError {
+  if (result.ok) throw new Error(`expected error ${code}, got ok: ${JSON.stringify(result.value)}`);
+  if (result.error.code !== code) throw new Error(`expected error ${code}, got ${result.error.code}: ${result.error.message}`);
+  return result.error;
+}
+
+/** A new officer (or other role) created by the administrator; returns their id. */
+export async function addUser(
+  office: TestOffice,
+  user: { username: string; password: string; fullName?: string; role?: 'officer' | 'chief' | 'admin' },
+): Promise<string> {
+  const created = expectOk(
+    await office.call('users.create', {
+      fullName: user.fullName ?? 'Trần Thị Hương',
+      rank: 'Trung úy',
+      position: 'Cán bộ',
+      username: user.username,
+      role: user.role ?? 'officer',
+      password: user.password,
+      passwordConfirm: user.password,
+    }),
+  );
+  return created.id;
+}

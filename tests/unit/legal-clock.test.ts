@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { addMonths, addWorkingDays, endOfDay, isIsoDate, localDate, onOrNextWorkingDay, startOfDay } from '../../db/rules/calendar';
+import { computeDeadlines, defaultLegalClockRules } from '../../db/rules/legal-clock';
+import { holidaySeed } from '../../db/seed/holidays';
+
+const holidays = new Set(holidaySeed.map(([date]) => date));
+/** An instant given as Vietnam local time. */
+const vn = (date: string, time = '10:00') => Date.parse(`${date}T${time}:00+07:00`);
+/** The last day a limit allows (its exclusive end minus a moment), as a local date. */
+const lastDay = (dueAt: number) => localDate(dueAt - 1);
+
+describe('calendar', () => {
+  it('reads instants in Vietnam time (UTC+7)', () => {
+    expect(localDate(vn('2026-03-01', '23:30'))).toBe('2026-03-01');
+    expect(localDate(vn('2026-03-02', '00:30'))).toBe('2026-03-02');
+    expect(startOfDay('2026-03-02')).toBe(Date.parse('2026-03-01T17:00:00Z'));
+    expect(endOfDay('2026-03-02')).toBe(Date.parse('2026-03-02T17:00:00Z'));
+  });
+
+  it('adds months to the corresponding date, or the last day of a shorter month', () => {
+    expect(addMonths('2026-01-15', 2)).toBe('2026-03-15');
+    expect(addMonths('2025-12-31', 2)).toBe('2026-02-28');
+    expect(addMonths('2027-12-31', 2)).toBe('2028-02-29');
+    expect(addMonths('2026-08-31', 1)).toBe('2026-09-30');
+    expect(addMonths('2026-11-30', 2)).toBe('2027-01-30');
+  });
+
+  it('skips weekends and holidays', () => {
+    expect(onOrNextWorkingDay('2026-03-22', holidays)).toBe('2026-03-23');
+    expect(onOrNextWorkingDay('2026-02-16', holidays)).toBe('2026-02-23');
+    expect(onOrNextWorkingDay('2026-03-24', holidays)).toBe('2026-03-24');
+    expect(addWorkingDays('2026-03-02', 3, holidays)).toBe('2026-03-05');
+    expect(addWorkingDays('2026-03-06', 1, holidays)).toBe('2026-03-09');
+  });
+
+  it('validates calendar dates', () => {
+    expect(isIsoDate('2028-02-29')).toBe(true);
+    expect(isIsoDate('2026-02-29')).toBe(false);
+    expect(isIsoDate('2026-13-01')).toBe(false);
+    expect(isIsoDate('01/03/2026')).toBe(false);
+  });
+});
+
+describe('legal clock of a crime report', () => {
+  const plain = { remoteCommune: false, complex: false, extendedUntil: null };
+
+  it('an ordinary week: transfer in 24 h, notice in 3 working days, decision in 20 days moved off a Sunday', () => {
+    const receivedAt = vn('2026-03-02', '10:00'); // Monday
+    const due = computeDeadlines({ ...plain, receivedAt }, holidays);
+    expect(due.transferDueAt).toBe(vn('2026-03-03', '10:00'));
+    expect(lastDay(due.noticeDueAt)).toBe('2026-03-05');
+    expect(due.noticeDueAt).toBe(vn('2026-03-06', '00:00'));
+    // 02/03 + 20 days = Sunday 22/03 → Monday 23/03, until 24:00.
+    expect(lastDay(due.decisionDueAt)).toBe('2026-03-23');
+  });
+
+  it('remote communes and islands have 48 hours to transfer', () => {
+    const receivedAt = vn('2026-03-06', '16:45');
+    expect(computeDeadlines({ ...plain, remoteCommune: true, receivedAt }, holidays).transferDueAt).toBe(vn('2026-03-08', '16:45'));
+  });
+
+  it('Tết 2026 holds the working-day notice', () => {
+    const due = computeDeadlines({ ...plain, receivedAt: vn('2026-02-13') }, holidays); // Friday before Tết
+    expect(lastDay(due.noticeDueAt)).toBe('2026-02-25');
+    expect(lastDay(due.decisionDueAt)).toBe('2026-03-05');
+  });
+
+  it("Hùng Kings' day on a Sunday gives Monday off (2026), and 30/4–1/5 follow", () => {
+    const due = computeDeadlines({ ...plain, receivedAt: vn('2026-04-24') }, holidays);
+    expect(lastDay(due.noticeDueAt)).toBe('2026-05-04');
+  });
+
+  it('a decision limit that ends in Tết moves to the first working day after it', () => {
+    // 27/01/2026 + 20 days = 16/02/2026, a Tết holiday → Monday 23/02/2026.
+    const due = computeDeadlines({ ...plain, receivedAt: vn('2026-01-27') }, holidays);
+    expect(lastDay(due.decisionDueAt)).toBe('2026-02-23');
+  });
+
+  it('complex cases: 2 months to the corresponding date, the last day of February, then off a weekend', () => {
+    expect(lastDay(computeDeadlines({ ...plain, complex: true, receivedAt: vn('2025-12-31') }, holidays).decisionDueAt)).toBe('2026-03-02');
+    expect(lastDay(computeDeadlines({ ...plain, complex: true, receivedAt: vn('2027-12-31') }, holidays).decisionDueAt)).toBe('2028-02-29');
+    expect(lastDay(computeDeadlines({ ...plain, complex: true, receivedAt: vn('2026-05-20') }, holidays).decisionDueAt)).toBe('2026-07-20');
+  });
+
+  it('one extension of up to 2 months after the limit', () => {
+    const receivedAt = vn('2026-01-15');
+    const base = computeDeadlines({ ...plain, complex: true, receivedAt }, holidays);
+    expect(lastDay(base.decisionDueAt)).toBe('2026-03-16'); // 15/03 is a Sunday
+    expect(base.extensionLimit).toBe('2026-05-16');
+    const extended = computeDeadlines({ ...plain, complex: true, receivedAt, extendedUntil: '2026-04-30' }, holidays);
+    // 30/04 is a holiday, 01/05 too, then a weekend: Monday 04/05.
+    expect(lastDay(extended.decisionDueAt)).toBe('2026-05-04');
+  });
+
+  it('counting the day of receipt itself is a rule setting', () => {
+    const receivedAt = vn('2026-03-04'); // Wednesday
+    expect(lastDay(computeDeadlines({ ...plain, receivedAt }, holidays).decisionDueAt)).toBe('2026-03-24');
+    const inclusive = { ...defaultLegalClockRules, countFromNextDay: false };
+    expect(lastDay(computeDeadlines({ ...plain, receivedAt }, holidays, inclusive).decisionDueAt)).toBe('2026-03-23');
+  });
+
+  it('a report received late in the evening counts from its local day', () => {
+    const due = computeDeadlines({ ...plain, receivedAt: vn('2026-03-02', '23:50') }, holidays);
+    expect(lastDay(due.noticeDueAt)).toBe('2026-03-05');
+    expect(due.transferDueAt).toBe(vn('2026-03-03', '23:50'));
+  });
+});
+
+describe('holiday seed', () => {
+  it('lists only real working-day dates, once each, for 2025–2027', () => {
+    const dates = holidaySeed.map(([date]) => date);
+    expect(new Set(dates).size).toBe(dates.length);
+    for (const date of dates) {
+      expect(isIsoDate(date), date).toBe(true);
+      const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+      expect(day === 0 || day === 6, `${date} is a weekend day`).toBe(false);
+    }
+    expect(dates).toContain('2026-02-17'); // Tết 2026
+    expect(dates).toContain('2026-04-27'); // compensatory day for Hùng Kings' day
+  });
+});
