@@ -1,3 +1,4 @@
+import { attachmentsHandlers } from './attachments';
 import { authHandlers } from './auth';
 import type { Handlers } from './context';
 import { officeHandlers } from './office';
@@ -12,4 +13,5 @@ export const handlers: Handlers = Object.freeze({
   ...usersHandlers,
   ...officeHandlers,
   ...registerHandlers,
+  ...attachmentsHandlers,
 });

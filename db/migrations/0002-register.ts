@@ -94,13 +94,15 @@ CREATE TABLE reports (${record},
   next_due_at INTEGER,
   UNIQUE (office_id, register_year, register_no)
 ) STRICT;
-CREATE INDEX reports_register ON reports (register_year, register_no);
-CREATE INDEX reports_received ON reports (received_at);
+-- The list shows live entries: its indexes are partial, small, and serve both the page and its count.
+CREATE INDEX reports_register ON reports (register_year, register_no) WHERE deleted_at IS NULL;
+CREATE INDEX reports_received ON reports (received_at) WHERE deleted_at IS NULL;
 CREATE INDEX reports_due ON reports (next_due_at) WHERE next_due_at IS NOT NULL AND deleted_at IS NULL;
-CREATE INDEX reports_status ON reports (status, received_at);
-CREATE INDEX reports_category ON reports (category_code, received_at);
-CREATE INDEX reports_locality ON reports (locality_id, received_at);
-CREATE INDEX reports_officer ON reports (officer_id, received_at);
+CREATE INDEX reports_status ON reports (status, received_at) WHERE deleted_at IS NULL;
+CREATE INDEX reports_kind ON reports (kind, received_at) WHERE deleted_at IS NULL;
+CREATE INDEX reports_category ON reports (category_code, received_at) WHERE deleted_at IS NULL;
+CREATE INDEX reports_locality ON reports (locality_id, received_at) WHERE deleted_at IS NULL;
+CREATE INDEX reports_officer ON reports (officer_id, received_at) WHERE deleted_at IS NULL;
 CREATE INDEX reports_seq ON reports (seq);
 
 CREATE TABLE report_persons (${record},

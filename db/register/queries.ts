@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { reportListInput, SortColumn } from '../../api/calls/register';
 import type { DeadlineBoard, DeadlineItem, HistoryEntry, ReportDetail, ReportPage } from '../../api/views';
@@ -14,7 +14,7 @@ import { searchQuery } from './search-index';
 import type { Settings } from '../../api/views';
 
 export type ReportListInput = z.output<typeof reportListInput>;
-/** Reports with their category, locality and officer (at most one each: SQLite drops unused joins). */
+/** Reports with their category, locality and officer (at most one each). */
 function joined() {
   return qb
     .selectFrom('reports as r')
@@ -22,25 +22,32 @@ function joined() {
     .leftJoin('localities as l', 'l.id', 'r.locality_id')
     .leftJoin('users as u', 'u.id', 'r.officer_id');
 }
-type Joined = ReturnType<typeof joined>;
 
-/** Filters shared by the page and its count. */
-function filtered(query: Joined, filters: ReportListInput['filters'], now: number): Joined {
-  let q = query;
-  if (!filters.includeVoided) q = q.where('r.deleted_at', 'is', null);
-  if (filters.from) q = q.where('r.received_at', '>=', startOfDay(filters.from));
-  if (filters.to) q = q.where('r.received_at', '<', endOfDay(filters.to));
-  if (filters.kind) q = q.where('r.kind', '=', filters.kind);
-  if (filters.categoryCode) q = q.where('r.category_code', '=', filters.categoryCode);
-  if (filters.status) q = q.where('r.status', '=', filters.status);
-  if (filters.localityId) q = q.where('r.locality_id', '=', filters.localityId);
-  if (filters.officerId) q = q.where('r.officer_id', '=', filters.officerId);
-  if (filters.overdue) q = q.where('r.next_due_at', '<', now);
+/**
+ * The filters as one condition on `r` alone, shared by the page (with its joins) and by the count
+ * (without them, so SQLite counts on a small partial index instead of scanning the table).
+ */
+function condition(filters: ReportListInput['filters'], now: number): RawBuilder<SqlBool> {
+  const parts: RawBuilder<unknown>[] = [];
+  const add = (column: string, op: string, value: unknown) => parts.push(sql`${sql.ref(`r.${column}`)} ${sql.raw(op)} ${value}`);
+  if (!filters.includeVoided) parts.push(sql`r.deleted_at IS NULL`);
+  if (filters.from) add('received_at', '>=', startOfDay(filters.from));
+  if (filters.to) add('received_at', '<', endOfDay(filters.to));
+  if (filters.kind) add('kind', '=', filters.kind);
+  if (filters.categoryCode) add('category_code', '=', filters.categoryCode);
+  if (filters.status) add('status', '=', filters.status);
+  if (filters.localityId) add('locality_id', '=', filters.localityId);
+  if (filters.officerId) add('officer_id', '=', filters.officerId);
+  if (filters.overdue) add('next_due_at', '<', now);
   const number = /^\s*(\d{1,6})\s*\/\s*(\d{4})\s*$/.exec(filters.q);
-  if (number) return q.where('r.register_no', '=', Number(number[1])).where('r.register_year', '=', Number(number[2]));
-  const match = searchQuery(filters.q);
-  if (match !== null) q = q.where(sql<boolean>`r.rowid IN (SELECT rowid FROM report_search WHERE report_search MATCH ${match})`);
-  return q;
+  if (number) {
+    add('register_no', '=', Number(number[1]));
+    add('register_year', '=', Number(number[2]));
+  } else {
+    const match = searchQuery(filters.q);
+    if (match !== null) parts.push(sql`r.rowid IN (SELECT rowid FROM report_search WHERE report_search MATCH ${match})`);
+  }
+  return parts.length === 0 ? sql<SqlBool>`1` : sql<SqlBool>`${sql.join(parts, sql` AND `)}`;
 }
 
 const sortExpressions: Record<SortColumn, readonly string[]> = {
@@ -55,10 +62,24 @@ const sortExpressions: Record<SortColumn, readonly string[]> = {
   summary: ['r.summary'],
 };
 
+/**
+ * The whole live register: SQLite's planner scans the table to count it; the small partial index on
+ * register numbers holds exactly the live rows and counts several times faster.
+ */
+function isUnfiltered(filters: ReportListInput['filters']): boolean {
+  return (
+    !filters.includeVoided && !filters.from && !filters.to && !filters.kind && !filters.categoryCode && !filters.status &&
+    !filters.localityId && !filters.officerId && !filters.overdue && filters.q.trim() === ''
+  );
+}
+
 /** One page of the register, filtered and sorted, with the total for the virtualized list. */
 export function listReports(db: Sqlite, input: ReportListInput, now: number): ReportPage {
-  const total = first(db, filtered(joined(), input.filters, now).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
-  let page = filtered(joined(), input.filters, now).select([
+  const where = condition(input.filters, now);
+  const total = isUnfiltered(input.filters)
+    ? (prepared(db, 'SELECT count(*) AS n FROM reports INDEXED BY reports_register WHERE deleted_at IS NULL').get() as { n: number }).n
+    : (first(db, qb.selectFrom('reports as r').where(where).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0);
+  let page = joined().where(where).select([
     'r.id as id',
     'r.register_no as registerNo',
     'r.register_year as registerYear',
@@ -79,7 +100,8 @@ export function listReports(db: Sqlite, input: ReportListInput, now: number): Re
     if (column === 'r.next_due_at') page = page.orderBy(sql`r.next_due_at IS NULL`);
     page = page.orderBy(sql.ref(column), direction);
   }
-  page = page.orderBy('r.register_year', 'desc').orderBy('r.register_no', 'desc').limit(input.limit).offset(input.offset);
+  if (input.sort.column !== 'register') page = page.orderBy('r.register_year', 'desc').orderBy('r.register_no', 'desc');
+  page = page.limit(input.limit).offset(input.offset);
   const rows = all(db, page).map((row) => ({
     id: row.id,
     number: formatRegisterNumber(row.registerNo, row.registerYear),
@@ -200,7 +222,7 @@ export function reportHistory(db: Sqlite, id: string): HistoryEntry[] {
 }
 
 /** Open deadlines up to `withinDays` days ahead: one indexed range scan on next_due_at. */
-export function deadlineBoard(db: Sqlite, withinDays: number, now: number): DeadlineBoard {
+export function deadlineBoard(db: Sqlite, withinDays: number, now: number, limit = 300): DeadlineBoard {
   const today = localDate(now);
   const todayEnd = endOfDay(today);
   const horizon = endOfDay(addDays(today, withinDays));
@@ -234,6 +256,7 @@ export function deadlineBoard(db: Sqlite, withinDays: number, now: number): Dead
       (deadline.dueAt <= now ? board.overdue : deadline.dueAt <= todayEnd ? board.today : board.soon).push(item);
     }
   }
-  for (const list of Object.values(board)) list.sort((a, b) => a.dueAt - b.dueAt);
-  return { now, ...board };
+  const counts = { overdue: board.overdue.length, today: board.today.length, soon: board.soon.length };
+  const urgentFirst = (list: DeadlineItem[]) => list.sort((a, b) => a.dueAt - b.dueAt).slice(0, limit);
+  return { now, counts, overdue: urgentFirst(board.overdue), today: urgentFirst(board.today), soon: urgentFirst(board.soon) };
 }

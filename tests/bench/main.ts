@@ -2,14 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { printRows } from './harness';
+import { makeRegisterStore, registerCases } from './cases/register';
 import { openCases, writeCases } from './cases/store';
 
 /**
  * `npm run bench [-- --size small|office]`: builds synthetic stores in a temp folder and prints each
  * figure beside a raw-SQLite baseline measured in the same run. Not a test: nothing here fails on time.
  */
-const sizes = { small: { rows: 10_000, writes: 200 }, office: { rows: 200_000, writes: 500 } } as const;
-const sizeArg = process.argv.find((arg, i, all) => all[i - 1] === '--size') ?? 'office';
+const sizes = { small: { rows: 10_000, writes: 200, reports: 20_000 }, office: { rows: 200_000, writes: 500, reports: 200_000 } } as const;
+const sizeArg = process.argv.find((_arg, i, all) => all[i - 1] === '--size') ?? 'office';
 if (!(sizeArg in sizes)) {
   console.error(`unknown --size ${sizeArg}; one of ${Object.keys(sizes).join(', ')}`);
   process.exit(2);
@@ -19,6 +20,11 @@ const dir = mkdtempSync(join(tmpdir(), 'so-antt-bench-'));
 console.log(`Sổ ANTT bench, size ${sizeArg}: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
 try {
   printRows('Store', [...openCases(dir, size.rows), ...writeCases(dir, size.writes)]);
+  const started = Date.now();
+  const register = makeRegisterStore(dir, size.reports);
+  console.log(`\n(register of ${size.reports.toLocaleString('en')} reports built in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  printRows(`Register, one office, ${size.reports.toLocaleString('en')} reports`, registerCases(register, size.writes));
+  register.db.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,0 +1,35 @@
+import type { ReactNode } from 'react';
+import type { Form } from '../forms/use-form';
+import { useI18n } from '../i18n';
+import { Button } from './button';
+import { FormErrors } from './form-errors';
+
+export interface FormFrameProps<V extends object> {
+  readonly form: Form<V>;
+  readonly submitLabel: string;
+  readonly submitVariant?: 'primary' | 'danger';
+  /** Id of the heading that names the form. */
+  readonly labelledBy?: string;
+  readonly onCancel?: () => void;
+  /** Show "Fields marked * are required" (forms with required fields). */
+  readonly requiredNote?: boolean;
+  readonly children?: ReactNode;
+}
+
+/** The frame every form shares: no browser validation (the schema validates), errors, then the actions. */
+export function FormFrame<V extends object>({ form, submitLabel, submitVariant = 'primary', labelledBy, onCancel, requiredNote = false, children }: FormFrameProps<V>) {
+  const { t } = useI18n();
+  return (
+    <form className="form" noValidate onSubmit={form.handleSubmit} aria-labelledby={labelledBy}>
+      {requiredNote ? <p className="form-note">{t('form.requiredNote')}</p> : null}
+      {children}
+      <FormErrors error={form.formError} other={form.otherErrors} />
+      <div className="form-actions">
+        <Button type="submit" variant={submitVariant} busy={form.submitting}>
+          {submitLabel}
+        </Button>
+        {onCancel ? <Button onClick={onCancel}>{t('common.cancel')}</Button> : null}
+      </div>
+    </form>
+  );
+}

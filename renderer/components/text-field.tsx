@@ -1,0 +1,33 @@
+import { Field, type FieldProps } from './field';
+
+export type TextFieldProps = FieldProps<string> & {
+  readonly type?: 'text' | 'password' | 'search' | 'tel';
+  readonly autoComplete?: string;
+  readonly inputMode?: 'text' | 'numeric';
+  readonly maxLength?: number;
+  readonly size?: 'short' | 'full';
+  readonly autoFocus?: boolean;
+};
+
+export function TextField({ id, name, value, error, onChange, inputRef, label, hint, required, type = 'text', autoComplete, inputMode, maxLength, size = 'full', autoFocus }: TextFieldProps) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error} required={required}>
+      {(aria) => (
+        <input
+          {...aria}
+          ref={inputRef}
+          className={`input input-${size}`}
+          name={name}
+          type={type}
+          value={value}
+          autoComplete={autoComplete ?? 'off'}
+          inputMode={inputMode}
+          maxLength={maxLength}
+          spellCheck={false}
+          autoFocus={autoFocus}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </Field>
+  );
+}

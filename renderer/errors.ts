@@ -1,0 +1,15 @@
+import type { CallError } from '../api/result';
+import { isMessageKey, type I18n, type MessageKey } from './i18n';
+
+/** The message key of a field problem sent by the schema or the backend; unknown keys read as "not valid". */
+export function fieldMessageKey(key: string): MessageKey {
+  return key.startsWith('v.') && isMessageKey(key) ? key : 'v.invalid';
+}
+
+/** What the user reads for a failed call: the translation of its code, never the developer message. */
+export function describeError(t: I18n['t'], error: CallError): string {
+  const key: MessageKey = isMessageKey(error.code) ? error.code : 'internal';
+  const text = t(key, error.params);
+  if (error.code === 'auth.invalid' && error.params?.left !== undefined) return `${text} ${t('login.attemptsLeft', error.params)}`;
+  return text;
+}

@@ -1,0 +1,31 @@
+import type { ErrorCode } from '../../api/result';
+
+/**
+ * Keys the backend can send that the interface must translate: every error code (api/result.ts) and
+ * every field message key ("v.*") used in api/ and db/ (find them with: grep -rn "'v\." api db).
+ * vi.ts must hold all of them; the type checker refuses a missing one.
+ */
+export const validationKeys = [
+  'v.required',
+  'v.too_long',
+  'v.too_short',
+  'v.username',
+  'v.username_taken',
+  'v.password_short',
+  'v.password_mismatch',
+  'v.password_wrong',
+  'v.last_admin',
+  'v.unit_code',
+  'v.unit_code_level',
+  'v.invalid',
+  'v.number',
+  'v.too_small',
+  'v.too_big',
+  'v.unknown_field',
+  'v.date',
+  'v.citizen_id',
+  'v.citizen_id_taken',
+] as const;
+
+export type ValidationKey = (typeof validationKeys)[number];
+export type BackendKey = ErrorCode | ValidationKey;

@@ -1,0 +1,67 @@
+import { useState, type ComponentType } from 'react';
+import { Notice } from '../components/notice';
+import { LoadedView } from '../components/loaded-view';
+import { Page } from '../components/page';
+import { useCall } from '../data/use-call';
+import { useI18n } from '../i18n';
+import type { Message } from '../i18n/message';
+import { useCan, useSession } from '../session/session-context';
+import { NoAccess } from './no-access';
+import { DeactivatePanel } from './users/deactivate-panel';
+import { ReactivatePanel } from './users/reactivate-panel';
+import { ResetPasswordPanel } from './users/reset-password-panel';
+import type { ActionPanelProps, UserAction } from './users/user-action';
+import { UserCreateForm } from './users/user-create-form';
+import { UsersTable } from './users/users-table';
+
+const panels: Record<UserAction['kind'], ComponentType<ActionPanelProps>> = {
+  reset: ResetPasswordPanel,
+  deactivate: DeactivatePanel,
+  reactivate: ReactivatePanel,
+};
+
+export function UsersPage() {
+  const { t } = useI18n();
+  const canManage = useCan('users.manage');
+  return <Page title={t('users.title')}>{canManage ? <UsersManager /> : <NoAccess />}</Page>;
+}
+
+function UsersManager() {
+  const { t } = useI18n();
+  const { session } = useSession();
+  const [users, reload] = useCall('users.list', {});
+  const [notice, setNotice] = useState<Message | null>(null);
+  const [action, setAction] = useState<UserAction | null>(null);
+
+  const done = (message: Message) => {
+    setAction(null);
+    setNotice(message);
+    reload();
+  };
+  const ActionPanel = action ? panels[action.kind] : null;
+
+  return (
+    <>
+      {notice ? <Notice kind="success">{t(notice.key, notice.params)}</Notice> : null}
+      <LoadedView loaded={users}>
+        {(list) => (
+          <UsersTable
+            users={list}
+            meId={session.user.id}
+            onAction={(next) => {
+              setNotice(null);
+              setAction(next);
+            }}
+          />
+        )}
+      </LoadedView>
+      {action && ActionPanel ? <ActionPanel key={`${action.kind}-${action.user.id}`} user={action.user} onDone={done} onCancel={() => setAction(null)} /> : null}
+      <UserCreateForm
+        onCreated={(user) => {
+          setAction(null);
+          done({ key: 'users.added', params: { name: user.fullName } });
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,138 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callHost, ensureRendererBuilt, launchBrowser, openPage, startHost, type Host, type WatchedPage } from './support/host';
+import { admin, office, officer } from './support/people';
+import { description, Layout, LockScreen, LoginPage, SettingsPage, UsersPage } from './support/pages';
+
+/**
+ * The administrator's tasks in a real browser: a refused username from the backend shown under its
+ * field, password reset, deactivation and reactivation, settings and villages, and the idle lock.
+ * The office is set up through the host's API; setup itself is covered by foundation.test.ts.
+ */
+
+describe('administrator tasks', () => {
+  let host: Host;
+  let browser: Browser;
+  let watched: WatchedPage;
+
+  beforeAll(async () => {
+    ensureRendererBuilt();
+    host = await startHost();
+    const created = await callHost(host, 'setup.create', {
+      office: { name: office.name, code: office.code, level: 'commune', parentName: office.parentName, parentCode: office.parentCode },
+      localities: [...office.localities],
+      admin: { ...admin, passwordConfirm: admin.password },
+    });
+    if (!created.ok) throw new Error(`setup failed: ${JSON.stringify(created.error)}`);
+    browser = await launchBrowser();
+    watched = await openPage(browser);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  it('logs the administrator in and adds an officer', async () => {
+    const { page } = watched;
+    await page.goto(host.url);
+    await new LoginPage(page).login(admin.username, admin.password);
+    await new Layout(page).open('Người dùng');
+    const users = new UsersPage(page);
+    await users.addUser(officer, 'Cán bộ');
+    await users.row(officer.fullName).waitFor();
+  });
+
+  it('shows the backend’s "username taken" under the username field and keeps the form filled', async () => {
+    const { page, screenshot } = watched;
+    const users = new UsersPage(page);
+    await users.addUser({ ...officer, fullName: 'Trần Văn Trùng' }, 'Cán bộ');
+    const username = users.addForm().getByLabel('Tên đăng nhập', { exact: true });
+    await users.addForm().getByText('Tên đăng nhập này đã có người dùng.').waitFor();
+    expect(await username.getAttribute('aria-invalid')).toBe('true');
+    expect(await description(username)).toContain('Tên đăng nhập này đã có người dùng.');
+    expect(await users.addForm().getByLabel('Họ và tên', { exact: true }).inputValue()).toBe('Trần Văn Trùng');
+    await screenshot('admin-01-username-taken');
+  });
+
+  it('resets a password, refusing a mismatch first', async () => {
+    const { page, screenshot } = watched;
+    const users = new UsersPage(page);
+    const panel = await users.rowAction(officer.fullName, 'Đặt lại mật khẩu');
+    await users.setNewPassword(panel, 'mat-khau-moi-1', 'mat-khau-moi-2', 'Đặt lại mật khẩu');
+    await panel.getByText('Mật khẩu nhập lại không khớp.').waitFor();
+    await screenshot('admin-02-reset-mismatch');
+    await users.setNewPassword(panel, 'mat-khau-moi-1', 'mat-khau-moi-1', 'Đặt lại mật khẩu');
+    await page.getByRole('status').filter({ hasText: `Đã đặt lại mật khẩu cho ${officer.fullName}.` }).waitFor();
+  });
+
+  it('deactivates and reactivates the officer', async () => {
+    const { page, screenshot } = watched;
+    const users = new UsersPage(page);
+    const confirm = await users.rowAction(officer.fullName, 'Vô hiệu hóa');
+    await confirm.getByRole('button', { name: 'Vô hiệu hóa' }).click();
+    await page.getByRole('status').filter({ hasText: `Đã vô hiệu hóa tài khoản ${officer.fullName}.` }).waitFor();
+    await users.row(officer.fullName).getByText('Đã vô hiệu hóa').waitFor();
+    await screenshot('admin-03-deactivated');
+
+    const panel = await users.rowAction(officer.fullName, 'Kích hoạt lại');
+    await users.setNewPassword(panel, 'mat-khau-kich-hoat', 'mat-khau-kich-hoat', 'Kích hoạt lại');
+    await page.getByRole('status').filter({ hasText: `Đã kích hoạt lại tài khoản ${officer.fullName}.` }).waitFor();
+    await users.row(officer.fullName).getByText('Đang hoạt động').waitFor();
+  });
+
+  it('does not offer the administrator to deactivate their own account', async () => {
+    const users = new UsersPage(watched.page);
+    expect(await users.row(admin.fullName).getByRole('button', { name: 'Vô hiệu hóa' }).count()).toBe(0);
+  });
+
+  it('refuses a non-number for the idle lock, then saves the settings', async () => {
+    const { page, screenshot } = watched;
+    await new Layout(page).open('Cài đặt');
+    const settings = new SettingsPage(page);
+    await settings.idleLock().fill('mười');
+    await settings.save();
+    await settings.generalForm().getByText('Nhập một số nguyên.').waitFor();
+    expect(await settings.idleLock().evaluate((element) => element === document.activeElement)).toBe(true);
+
+    await settings.idleLock().fill('5');
+    await settings.remoteCommune().check();
+    await settings.save();
+    await page.getByRole('status').filter({ hasText: 'Đã lưu cài đặt.' }).waitFor();
+    await screenshot('admin-04-settings-saved');
+  });
+
+  it('adds a neighbourhood to the list', async () => {
+    const { page, screenshot } = watched;
+    const settings = new SettingsPage(page);
+    await settings.addLocality('Tổ dân phố Trung Tâm', 'Tổ dân phố');
+    const row = settings.localities().getByRole('row').filter({ hasText: 'Tổ dân phố Trung Tâm' });
+    await row.waitFor();
+    expect(await row.getByRole('cell').allTextContents()).toEqual(['Tổ dân phố']);
+    await screenshot('admin-05-locality-added');
+  });
+
+  it('locks the session after the idle time and unlocks it with the password', async () => {
+    const { page, screenshot } = watched;
+    await page.clock.install();
+    await page.reload();
+    const layout = new Layout(page);
+    await layout.waitUntilShown();
+
+    await page.clock.fastForward('06:00');
+    const lock = new LockScreen(page);
+    await lock.heading().waitFor();
+    expect(await layout.nav().isVisible()).toBe(false);
+    await screenshot('admin-06-locked');
+
+    await lock.unlock('sai-mat-khau');
+    await page.getByRole('alert').filter({ hasText: 'Sai tên đăng nhập hoặc mật khẩu.' }).waitFor();
+    await lock.unlock(admin.password);
+    await layout.waitUntilShown();
+    expect(await lock.heading().count()).toBe(0);
+  });
+
+  it('logged no console errors and no uncaught exceptions', () => {
+    expect(watched.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,127 @@
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { CallInput, CallName, CallOutput } from '../../../api/contract';
+import type { Result } from '../../../api/result';
+
+/**
+ * End-to-end support: the browser host (web/main.ts) on a fresh temp data folder, Debian's Chromium
+ * driven by playwright-core, and a page that records console errors and uncaught exceptions.
+ */
+
+export const root = fileURLToPath(new URL('../../../', import.meta.url));
+export const screenshotDir = join(root, 'test-output', 'screenshots');
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const START_TIMEOUT_MS = 60_000;
+
+/** `npm test` builds the renderer first; a lone `vitest run --project e2e` builds it here when missing. */
+export function ensureRendererBuilt(): void {
+  if (existsSync(join(root, 'dist', 'renderer', 'index.html'))) return;
+  execFileSync(join(root, 'node_modules', '.bin', 'vite'), ['build', '--config', 'renderer/vite.config.ts'], { cwd: root, stdio: 'pipe' });
+}
+
+export interface Host {
+  readonly url: string;
+  readonly dataDir: string;
+  /** What the host printed, for a failing test's message. */
+  readonly output: () => string;
+  readonly stop: () => Promise<void>;
+}
+
+/** Starts `tsx web/main.ts --data <temp> --port 0` and waits for its "listening on http://…" line. */
+export async function startHost(): Promise<Host> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'so-antt-e2e-'));
+  const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), ['web/main.ts', '--data', dataDir, '--port', '0'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.setEncoding('utf8');
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => (output += chunk));
+
+  const stop = async () => {
+    await stopChild(child);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the browser host did not start within ${START_TIMEOUT_MS} ms:\n${output}`)), START_TIMEOUT_MS);
+      child.stdout.on('data', (chunk: string) => {
+        output += chunk;
+        const match = /listening on (http:\/\/\S+)/.exec(output);
+        if (match?.[1]) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`the browser host exited with code ${code}:\n${output}`));
+      });
+    });
+    return { url, dataDir, output: () => output, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/**
+ * One call to the host from the test itself, without a browser or a session cookie: for arranging
+ * what a test does not exercise (such as setting up the office before a test of later screens).
+ */
+export async function callHost<N extends CallName>(host: Host, name: N, input: CallInput<N>): Promise<Result<CallOutput<N>>> {
+  const response = await fetch(`${host.url}/api/${name}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-So-Antt': '1' },
+    body: JSON.stringify(input),
+  });
+  return (await response.json()) as Result<CallOutput<N>>;
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export interface WatchedPage {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Console errors and uncaught exceptions seen so far. */
+  readonly errors: string[];
+  /** Saves test-output/screenshots/<name>.png. */
+  readonly screenshot: (name: string) => Promise<void>;
+}
+
+/** A fresh context (no cookies, no storage) at 1280×720 with its page watched for errors. */
+export async function openPage(browser: Browser): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'vi-VN' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  mkdirSync(screenshotDir, { recursive: true });
+  const screenshot = async (name: string) => {
+    await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+  };
+  return { context, page, errors, screenshot };
+}
