@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { attachmentsCalls } from './calls/attachments';
 import { authCalls } from './calls/auth';
 import { officeCalls } from './calls/office';
 import { registerCalls } from './calls/register';
@@ -13,6 +14,7 @@ export const contract = Object.freeze({
   ...usersCalls,
   ...officeCalls,
   ...registerCalls,
+  ...attachmentsCalls,
 });
 
 export type Contract = typeof contract;

@@ -25,6 +25,12 @@ export interface UserView {
   readonly lockedUntil: number | null;
 }
 
+export interface OfficerView {
+  readonly id: string;
+  readonly fullName: string;
+  readonly rank: string;
+}
+
 export interface SessionView {
   readonly user: UserView;
   readonly office: OfficeView;
@@ -141,6 +147,16 @@ export interface AttachmentView {
   readonly createdAt: number;
 }
 
+/** An opened attachment: its content, checked against the SHA-256 kept when it was added. */
+export interface AttachmentContent {
+  readonly fileName: string;
+  readonly mime: string;
+  readonly size: number;
+  readonly sha256: string;
+  /** Standard padded base64, as both transports carry it today. */
+  readonly dataBase64: string;
+}
+
 export interface ReportDetail {
   readonly id: string;
   readonly version: string;
@@ -211,6 +227,8 @@ export interface DeadlineItem {
 /** Open deadlines: overdue, due today, due within the next N days; the interface groups by officer. */
 export interface DeadlineBoard {
   readonly now: number;
+  /** How many open deadlines each list has; the lists hold the most urgent first, up to a limit. */
+  readonly counts: { readonly overdue: number; readonly today: number; readonly soon: number };
   readonly overdue: readonly DeadlineItem[];
   readonly today: readonly DeadlineItem[];
   readonly soon: readonly DeadlineItem[];

@@ -10,6 +10,13 @@ export function officeView(db: Sqlite, officeId: string): OfficeView {
   return { code: row.code, name: row.name, level: row.level, parentCode: row.parent_code, parentName: row.parent_name, demo: row.demo === 1 };
 }
 
+/** The kind of a village-level unit, read from how its name starts ("Tổ dân phố Bắc Hà" → "tổ dân phố"). */
+const localityKinds = ['tổ dân phố', 'khu phố', 'khu dân cư', 'thôn', 'xóm', 'bản', 'buôn', 'làng', 'ấp', 'khóm', 'tổ'] as const;
+export function localityKindOf(name: string): string {
+  const lower = name.normalize('NFC').toLocaleLowerCase('vi');
+  return localityKinds.find((kind) => lower.startsWith(`${kind} `)) ?? 'thôn';
+}
+
 export function localityView(row: LocalitiesTable): LocalityView {
   return { id: row.id, name: row.name, kind: row.kind, voided: row.deleted_at !== null };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { call } from '../define';
 import { fullName, id, newPasswordFields, optionalText, passwordsMatch, role, username } from '../fields';
-import type { UserView } from '../views';
+import type { OfficerView, UserView } from '../views';
 
 export const userCreateInput = z
   .object({ fullName, rank: optionalText(60), position: optionalText(100), username, role, ...newPasswordFields })
@@ -19,6 +19,8 @@ export const userUpdateInput = z.object({
 
 export const usersCalls = {
   'users.list': call<UserView[]>()({ input: z.object({}), permission: 'users.manage' }),
+  /** Who can be put in charge of a record: every active user's id and name, for any logged-in user. */
+  'users.officers': call<OfficerView[]>()({ input: z.object({}), permission: 'session' }),
   'users.create': call<UserView>()({ input: userCreateInput, permission: 'users.manage' }),
   'users.update': call<UserView>()({ input: userUpdateInput, permission: 'users.manage' }),
   'users.resetPassword': call<null>()({ input: userResetPasswordInput, permission: 'users.manage' }),

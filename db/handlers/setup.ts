@@ -7,6 +7,7 @@ import { migrate } from '../migrations/runner';
 import { migrations } from '../migrations/registry';
 import { categorySeed } from '../seed/categories';
 import { holidaySeed } from '../seed/holidays';
+import { localityKindOf } from '../office';
 import { openSqlite } from '../store';
 import { initClock, WritePath, type WriteContext } from '../write-path';
 import type { HandlersOf } from './context';
@@ -65,7 +66,7 @@ export const setupHandlers: HandlersOf<'setup.'> = {
           },
           write,
         );
-        for (const name of new Set(input.localities)) writes.insert('localities', { name, kind: 'thôn' }, write);
+        for (const name of new Set(input.localities)) writes.insert('localities', { name, kind: localityKindOf(name) }, write);
         for (const [date, name] of holidaySeed) writes.insert('holidays', { date, name }, write);
         categorySeed.forEach((group, groupIndex) => {
           writes.insert('category_groups', { code: group.code, name_vi: group.vi, name_en: group.en, sort: groupIndex + 1 }, write);

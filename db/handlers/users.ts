@@ -11,6 +11,11 @@ export const usersHandlers: HandlersOf<'users.'> = {
     return listUsers(store.sql).map((row) => userView(row, keyring.entryForUser(row.id)?.[1], ctx.backend.now()));
   },
 
+  'users.officers': (ctx) =>
+    listUsers(storeFor(ctx).store.sql)
+      .filter((row) => row.active === 1)
+      .map((row) => ({ id: row.id, fullName: row.full_name, rank: row.rank })),
+
   'users.create': async (ctx, input) => {
     const { store, write } = storeFor(ctx);
     if (findUserByName(store.sql, input.username)) throw usernameTaken();

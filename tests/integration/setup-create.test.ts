@@ -111,3 +111,22 @@ describe('setup.create', () => {
     expect(expectOk(await callOn(backend, session, 'setup.status', {})).state).toBe('ready');
   });
 });
+
+describe('locality kinds at setup', () => {
+  it('reads the kind from how a name starts', async () => {
+    const backend = newBackend(tempDir());
+    const session = backend.sessions.create(backend.now());
+    const input = setupInput();
+    input.localities = ['Tổ dân phố Bắc Hà', 'Bản Sáng', 'Ấp 3', 'Thôn Đông', 'Khu dân cư số 2', 'Làng Vân'];
+    expectOk(await dispatch(backend, session, 'setup.create', input));
+    const rows = backend.requireStore().sql.prepare('SELECT name, kind FROM localities').all() as { name: string; kind: string }[];
+    expect(Object.fromEntries(rows.map((r) => [r.name, r.kind]))).toEqual({
+      'Tổ dân phố Bắc Hà': 'tổ dân phố',
+      'Bản Sáng': 'bản',
+      'Ấp 3': 'ấp',
+      'Thôn Đông': 'thôn',
+      'Khu dân cư số 2': 'khu dân cư',
+      'Làng Vân': 'làng',
+    });
+  });
+});

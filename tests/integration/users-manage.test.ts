@@ -159,3 +159,16 @@ describe('users.update and users.list', () => {
     expect(JSON.stringify(list)).not.toMatch(/wrapped|salt|password/i);
   });
 });
+
+describe('users.officers', () => {
+  it('lets any logged-in user pick a handling officer among active users only', async () => {
+    const office = await createOffice();
+    const officerId = await addUser(office, { username: 'canbo.a', password: 'mat-khau-can-bo-a', fullName: 'Phạm Văn An' });
+    const goneId = await addUser(office, { username: 'canbo.b', password: 'mat-khau-can-bo-b', fullName: 'Bùi Thị Bé' });
+    expectOk(await office.call('users.setActive', { userId: goneId, active: false }));
+    const officer = await office.login('canbo.a', 'mat-khau-can-bo-a');
+    const list = expectOk(await office.callAs(officer, 'users.officers', {}));
+    expect(list.map((u) => u.id).sort()).toEqual([office.adminId, officerId].sort());
+    expect(list.find((u) => u.id === officerId)).toEqual({ id: officerId, fullName: 'Phạm Văn An', rank: 'Trung úy' });
+  });
+});
