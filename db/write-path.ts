@@ -4,6 +4,7 @@ import { formatVersion, tick, type ClockState } from './clock';
 import { uuidv7 } from './ids';
 import { first, prepared, qb, run } from './query';
 import type { RecordColumns, RecordTable, Schema } from './schema';
+import { forgetHolidays } from './register/deadline-columns';
 import { indexReport, indexReportsOfPerson } from './register/search-index';
 import { isSqliteCode, type Sqlite } from './store';
 
@@ -17,6 +18,7 @@ export interface WriteContext {
 /** Search indexes kept in the same transaction as the change that affects them. */
 const indexers: { readonly [T in RecordTable]?: (db: Sqlite, row: Row<T>) => void } = {
   reports: (db, row) => indexReport(db, row.id),
+  holidays: (db) => forgetHolidays(db),
   report_persons: (db, row) => indexReport(db, row.report_id),
   persons: (db, row) => indexReportsOfPerson(db, row.id),
 };
@@ -57,7 +59,7 @@ export class WritePath {
         deleted_at: null,
         void_reason: null,
       };
-      const row = this.returning(qb.insertInto(table as 'users').values(values as never).returningAll()) as Row<T>;
+      const row = this.insertRow(table, values) as Row<T>;
       appendAudit(this.db, { at: stamp.at, userId: ctx.userId, call: ctx.call, action: 'insert', table, recordId: values.id, after: row });
       indexers[table]?.(this.db, row);
       return row;
@@ -95,6 +97,25 @@ export class WritePath {
     })();
   }
 
+  /**
+   * INSERT … RETURNING *, built by Kysely once per table and column list and then run as a cached
+   * prepared statement: compiling a query costs more than running it.
+   */
+  private insertRow(table: RecordTable, values: Record<string, unknown>): unknown {
+    const columns = Object.keys(values);
+    const key = `${table}(${columns.join(',')})`;
+    let sql = insertSql.get(key);
+    if (sql === undefined) {
+      sql = qb.insertInto(table as 'users').values(values as never).returningAll().compile().sql;
+      insertSql.set(key, sql);
+    }
+    try {
+      return prepared(this.db, sql).get(...columns.map((column) => values[column]));
+    } catch (error) {
+      throw duplicateOr(error);
+    }
+  }
+
   private change<T extends RecordTable>(table: T, before: Row<T>, patch: Patch<T>, action: string, ctx: WriteContext): Row<T> {
     const stamp = this.stamp();
     const values = {
@@ -130,10 +151,7 @@ export class WritePath {
     try {
       return first(this.db, query);
     } catch (error) {
-      if (isSqliteCode(error, 'SQLITE_CONSTRAINT_UNIQUE') || isSqliteCode(error, 'SQLITE_CONSTRAINT_PRIMARYKEY')) {
-        throw new AppError('record.duplicate', 'a unique value is already taken');
-      }
-      throw error;
+      throw duplicateOr(error);
     }
   }
 
@@ -149,6 +167,16 @@ export class WritePath {
     prepared(this.db, 'UPDATE clock_state SET wall = ?, counter = ?, seq = ? WHERE id = 1').run(next.wall, next.counter, seq);
     return { version: formatVersion(next, state.node_id), seq, at };
   }
+}
+
+/** SQL of each table's insert, by column list; the same for every connection. */
+const insertSql = new Map<string, string>();
+
+function duplicateOr(error: unknown): unknown {
+  if (isSqliteCode(error, 'SQLITE_CONSTRAINT_UNIQUE') || isSqliteCode(error, 'SQLITE_CONSTRAINT_PRIMARYKEY')) {
+    return new AppError('record.duplicate', 'a unique value is already taken');
+  }
+  return error;
 }
 
 /** Sets up the clock for a new store: node id, zero counters. */

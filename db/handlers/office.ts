@@ -1,7 +1,7 @@
 import { AppError } from '../app-error';
 import { listCategories, listLocalities, localityView, officeView } from '../office';
 import { all, first, qb } from '../query';
-import { recomputeOpenDeadlines } from '../register/deadline-columns';
+import { forgetHolidays, recomputeOpenDeadlines } from '../register/deadline-columns';
 import { readSettings, writeSettings } from '../settings';
 import { storeFor, type HandlersOf } from './context';
 
@@ -40,18 +40,27 @@ export const officeHandlers: HandlersOf<'office.' | 'settings.' | 'localities.' 
     if (first(store.sql, qb.selectFrom('holidays').select('id').where('date', '=', input.date).where('deleted_at', 'is', null))) {
       throw new AppError('validation', 'this day is already a holiday', { fields: { date: 'v.holiday_exists' } });
     }
-    return store.sql.transaction(() => {
-      const row = store.writes.insert('holidays', { date: input.date, name: input.name }, write);
-      recomputeOpenDeadlines(store.sql, readSettings(store.sql));
-      return { id: row.id, date: row.date, name: row.name };
-    })();
+    try {
+      return store.sql.transaction(() => {
+        const row = store.writes.insert('holidays', { date: input.date, name: input.name }, write);
+        recomputeOpenDeadlines(store.sql, readSettings(store.sql));
+        return { id: row.id, date: row.date, name: row.name };
+      })();
+    } finally {
+      // Whatever the outcome, the cached list is read again from what was committed.
+      forgetHolidays(store.sql);
+    }
   },
   'holidays.void': (ctx, input) => {
     const { store, write } = storeFor(ctx);
-    store.sql.transaction(() => {
-      store.writes.void('holidays', input.id, input.reason, write);
-      recomputeOpenDeadlines(store.sql, readSettings(store.sql));
-    })();
+    try {
+      store.sql.transaction(() => {
+        store.writes.void('holidays', input.id, input.reason, write);
+        recomputeOpenDeadlines(store.sql, readSettings(store.sql));
+      })();
+    } finally {
+      forgetHolidays(store.sql);
+    }
     return null;
   },
 };

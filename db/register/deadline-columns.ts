@@ -16,9 +16,21 @@ export type ClockFields = Pick<
 >;
 export type DeadlineColumns = Pick<ReportsTable, 'transfer_due_at' | 'notice_due_at' | 'decision_due_at' | 'next_due_at'>;
 
+/** The holiday list of each open store, read once; the write path forgets it when a holiday changes. */
+const holidayCache = new WeakMap<Sqlite, ReadonlySet<string>>();
+
 export function loadHolidays(db: Sqlite): ReadonlySet<string> {
-  const rows = prepared(db, 'SELECT date FROM holidays WHERE deleted_at IS NULL').all() as { date: string }[];
-  return new Set(rows.map((row) => row.date));
+  let holidays = holidayCache.get(db);
+  if (!holidays) {
+    const rows = prepared(db, 'SELECT date FROM holidays WHERE deleted_at IS NULL').all() as { date: string }[];
+    holidays = new Set(rows.map((row) => row.date));
+    holidayCache.set(db, holidays);
+  }
+  return holidays;
+}
+
+export function forgetHolidays(db: Sqlite): void {
+  holidayCache.delete(db);
 }
 
 /**
