@@ -40,10 +40,15 @@ interface Stamp {
  * Records are never deleted: they are voided with a reason and travel as tombstones.
  */
 export class WritePath {
-  constructor(private readonly db: Sqlite) {}
+  /** One transaction function, made once: inside a caller's transaction it nests as a savepoint. */
+  private readonly atomically: (body: () => unknown) => unknown;
+
+  constructor(private readonly db: Sqlite) {
+    this.atomically = db.transaction((body: () => unknown) => body());
+  }
 
   insert<T extends RecordTable>(table: T, fields: Fields<T> & { id?: string }, ctx: WriteContext): Row<T> {
-    return this.db.transaction(() => {
+    return this.atomically(() => {
       const stamp = this.stamp();
       const values = {
         ...fields,
@@ -63,7 +68,7 @@ export class WritePath {
       appendAudit(this.db, { at: stamp.at, userId: ctx.userId, call: ctx.call, action: 'insert', table, recordId: values.id, after: row });
       indexers[table]?.(this.db, row);
       return row;
-    })();
+    }) as Row<T>;
   }
 
   /**
@@ -71,14 +76,14 @@ export class WritePath {
    * the record changed since, the edit is refused as a conflict instead of overwriting silently.
    */
   update<T extends RecordTable>(table: T, id: string, baseVersion: string, patch: Patch<T>, ctx: WriteContext): Row<T> {
-    return this.db.transaction(() => {
+    return this.atomically(() => {
       const before = this.current(table, id, ctx);
       if (before.deleted_at !== null) throw new AppError('record.voided', `${table} ${id} is voided`);
       if (before.version !== baseVersion) {
         throw new AppError('record.conflict', `${table} ${id} changed since the edit began`, { params: { current: before.version } });
       }
       return this.change(table, before, patch, 'update', ctx);
-    })();
+    }) as Row<T>;
   }
 
   /**
@@ -86,7 +91,7 @@ export class WritePath {
    * version, a record changed since is a conflict; `also` changes derived columns in the same version.
    */
   void<T extends RecordTable>(table: T, id: string, reason: string, ctx: WriteContext, options: { baseVersion?: string; also?: Patch<T> } = {}): Row<T> {
-    return this.db.transaction(() => {
+    return this.atomically(() => {
       const before = this.current(table, id, ctx);
       if (before.deleted_at !== null) throw new AppError('record.voided', `${table} ${id} is already voided`);
       if (options.baseVersion !== undefined && before.version !== options.baseVersion) {
@@ -94,7 +99,7 @@ export class WritePath {
       }
       const patch = { ...options.also, void_reason: reason } as unknown as Patch<T>;
       return this.change(table, before, patch, 'void', ctx);
-    })();
+    }) as Row<T>;
   }
 
   /**
