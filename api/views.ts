@@ -125,6 +125,17 @@ export interface ReportRow {
   readonly officerName: string | null;
   readonly nextDueAt: number | null;
   readonly voided: boolean;
+  readonly voidReason: string | null;
+  /** What a register extract prints beside each entry: the source and the outcome. */
+  readonly channel: string;
+  readonly reporterName: string;
+  readonly reporterAnonymous: boolean;
+  readonly transferredAt: number | null;
+  readonly transferredTo: string;
+  readonly decision: string | null;
+  readonly decisionAt: number | null;
+  readonly decisionNo: string;
+  readonly resolutionNote: string;
 }
 
 export interface ReportPage {
@@ -232,4 +243,157 @@ export interface DeadlineBoard {
   readonly overdue: readonly DeadlineItem[];
   readonly today: readonly DeadlineItem[];
   readonly soon: readonly DeadlineItem[];
+}
+
+export interface PersonPage {
+  readonly total: number;
+  readonly rows: readonly PersonView[];
+}
+
+export interface PersonLinkView {
+  readonly linkId: string;
+  readonly kind: string;
+  readonly note: string;
+  readonly person: PersonView;
+}
+
+/** A person with everything that names them. */
+export interface PersonOverview {
+  readonly person: PersonView & { readonly mergedInto: string | null; readonly movedTo: string; readonly movedOn: string | null; readonly voided: boolean };
+  readonly links: readonly PersonLinkView[];
+  readonly reports: readonly { readonly reportId: string; readonly number: string; readonly summary: string; readonly role: string; readonly receivedAt: number }[];
+  readonly hotspots: readonly { readonly hotspotId: string; readonly name: string; readonly role: string; readonly status: string }[];
+  readonly programs: readonly ProgramView[];
+}
+
+export interface DuplicateGroup {
+  /** Why these records look like one person: the same citizen ID, or the same folded name, birth year and locality. */
+  readonly reason: 'citizen_id' | 'name_birth_locality';
+  readonly persons: readonly PersonView[];
+}
+
+export interface ProgramKindView {
+  readonly code: string;
+  readonly nameVi: string;
+  readonly nameEn: string;
+  readonly months: number | null;
+  readonly checkinDays: number;
+  readonly drugTestDays: number | null;
+  readonly source: string;
+}
+
+export interface CheckinView {
+  readonly id: string;
+  readonly date: string;
+  readonly officerName: string | null;
+  readonly result: string;
+  readonly drugTestResult: 'negative' | 'positive' | 'refused' | null;
+}
+
+export interface ProgramView {
+  readonly id: string;
+  readonly version: string;
+  readonly personId: string;
+  readonly personName: string;
+  readonly kindCode: string;
+  readonly decisionNo: string;
+  readonly decisionDate: string | null;
+  readonly startDate: string;
+  readonly endDate: string | null;
+  readonly endOverrideReason: string;
+  readonly officerId: string | null;
+  readonly officerName: string | null;
+  readonly status: 'active' | 'ended';
+  readonly endedOn: string | null;
+  readonly endReason: string | null;
+  readonly endNote: string;
+  readonly nextCheckinOn: string | null;
+  readonly nextTestOn: string | null;
+  readonly checkins: readonly CheckinView[];
+}
+
+export interface ProgramPage {
+  readonly total: number;
+  readonly rows: readonly ProgramView[];
+}
+
+export interface ReminderItem {
+  readonly programId: string;
+  readonly personId: string;
+  readonly personName: string;
+  readonly kindCode: string;
+  readonly what: 'ending' | 'checkin' | 'drug_test';
+  readonly on: string;
+  readonly officerName: string | null;
+}
+
+export interface ReminderBoard {
+  readonly today: string;
+  readonly overdue: readonly ReminderItem[];
+  readonly upcoming: readonly ReminderItem[];
+}
+
+export interface HotspotView {
+  readonly id: string;
+  readonly version: string;
+  readonly name: string;
+  readonly type: string;
+  readonly localityId: string | null;
+  readonly address: string;
+  readonly latitude: number | null;
+  readonly longitude: number | null;
+  readonly description: string;
+  readonly risk: 'low' | 'medium' | 'high';
+  readonly status: string;
+  readonly foundOn: string;
+  readonly clearedOn: string | null;
+  readonly reviewDays: number;
+  readonly lastCheckOn: string | null;
+  readonly nextReviewOn: string;
+  readonly history: readonly { readonly status: string; readonly on: string; readonly note: string }[];
+  readonly persons: readonly { readonly linkId: string; readonly role: string; readonly person: PersonView }[];
+  readonly reports: readonly { readonly linkId: string; readonly reportId: string; readonly number: string; readonly summary: string }[];
+  readonly checks: readonly { readonly id: string; readonly date: string; readonly officers: string; readonly found: string }[];
+}
+
+export interface HotspotRow {
+  readonly id: string;
+  readonly name: string;
+  readonly type: string;
+  readonly status: string;
+  readonly risk: string;
+  readonly localityName: string | null;
+  readonly foundOn: string;
+  readonly nextReviewOn: string;
+}
+
+export interface HotspotPage {
+  readonly total: number;
+  readonly rows: readonly HotspotRow[];
+}
+
+export interface HotspotDue {
+  readonly today: string;
+  /** Hotspots whose review date has come (or comes within the window). */
+  readonly review: readonly HotspotRow[];
+  /** Cleared hotspots due to be checked again, since cleared spots come back. */
+  readonly recheck: readonly HotspotRow[];
+}
+
+export interface GraphNode {
+  readonly id: string;
+  readonly kind: 'person' | 'hotspot' | 'report';
+  readonly label: string;
+}
+
+export interface GraphEdge {
+  readonly from: string;
+  readonly to: string;
+  /** The link's kind or role: family, same_ring, suspect, dealer, linked report… */
+  readonly kind: string;
+}
+
+export interface GraphView {
+  readonly nodes: readonly GraphNode[];
+  readonly edges: readonly GraphEdge[];
 }

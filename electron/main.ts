@@ -23,6 +23,8 @@ import { windowOptions } from './window-options';
 // applies the sandbox to every renderer, whatever options a future window is created with.
 registerAppScheme();
 app.enableSandbox();
+// Chromium's own widgets (date inputs show dd/mm/yyyy, spin buttons, dialogs) follow this language.
+app.commandLine.appendSwitch('lang', 'vi');
 
 // A plain ASCII folder name under the OS's app-data folder (productName has diacritics). Set before
 // the single-instance lock, which lives in this folder.

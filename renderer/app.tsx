@@ -11,7 +11,8 @@ import { MainLayout } from './layout/main-layout';
 import { LockScreen } from './pages/lock-screen';
 import { LoginPage } from './pages/login-page';
 import { SetupPage } from './pages/setup-page';
-import { navigate, useRoute } from './router';
+import { PrintScreen } from './print/print-screen';
+import { navigate, parseRoute, useRoute } from './router';
 import { SessionContext, type SessionApi } from './session/session-context';
 import { useIdleLock } from './session/use-idle-lock';
 
@@ -115,7 +116,8 @@ export function App() {
       return (
         <SessionContext.Provider value={sessionApi}>
           <div className="main-shell" hidden={locked} inert={locked}>
-            <MainLayout route={route} />
+            {/* A printable document fills the window, without the layout's navigation. */}
+            {parseRoute(route).page === 'print' ? <PrintScreen path={route} /> : <MainLayout route={route} />}
           </div>
           {locked ? <LockScreen onUnlocked={showSession} /> : null}
         </SessionContext.Provider>

@@ -93,6 +93,16 @@ export function listReports(db: Sqlite, input: ReportListInput, now: number): Re
     'u.full_name as officerName',
     'r.next_due_at as nextDueAt',
     'r.deleted_at as deletedAt',
+    'r.void_reason as voidReason',
+    'r.channel as channel',
+    'r.reporter_name as reporterName',
+    'r.reporter_anonymous as reporterAnonymous',
+    'r.transferred_at as transferredAt',
+    'r.transferred_to as transferredTo',
+    'r.decision as decision',
+    'r.decision_at as decisionAt',
+    'r.decision_no as decisionNo',
+    'r.resolution_note as resolutionNote',
   ]);
   const direction = input.sort.direction;
   for (const column of sortExpressions[input.sort.column]) {
@@ -115,6 +125,16 @@ export function listReports(db: Sqlite, input: ReportListInput, now: number): Re
     officerName: row.officerName,
     nextDueAt: row.nextDueAt,
     voided: row.deletedAt !== null,
+    voidReason: row.voidReason,
+    channel: row.channel,
+    reporterName: row.reporterName,
+    reporterAnonymous: row.reporterAnonymous === 1,
+    transferredAt: row.transferredAt,
+    transferredTo: row.transferredTo,
+    decision: row.decision,
+    decisionAt: row.decisionAt,
+    decisionNo: row.decisionNo,
+    resolutionNote: row.resolutionNote,
   }));
   return { total, rows };
 }

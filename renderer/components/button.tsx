@@ -10,17 +10,21 @@ export interface ButtonProps {
   readonly disabled?: boolean;
   readonly onClick?: () => void;
   readonly small?: boolean;
+  /** A link that looks like a button: it goes somewhere (another page) rather than doing something. */
+  readonly href?: string;
 }
 
-export function Button({ children, type = 'button', variant = 'secondary', busy = false, disabled = false, onClick, small = false }: ButtonProps) {
+export function Button({ children, type = 'button', variant = 'secondary', busy = false, disabled = false, onClick, small = false, href }: ButtonProps) {
+  const className = `button button-${variant}${small ? ' button-small' : ''}`;
+  if (href !== undefined) {
+    return (
+      <a className={className} href={href} onClick={onClick}>
+        {children}
+      </a>
+    );
+  }
   return (
-    <button
-      type={type}
-      className={`button button-${variant}${small ? ' button-small' : ''}`}
-      disabled={disabled || busy}
-      aria-busy={busy || undefined}
-      onClick={onClick}
-    >
+    <button type={type} className={className} disabled={disabled || busy} aria-busy={busy || undefined} onClick={onClick}>
       {children}
     </button>
   );

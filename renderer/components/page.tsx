@@ -3,9 +3,9 @@ import { useI18n } from '../i18n';
 
 /**
  * A page of the main layout: its heading (focused when the page opens, so keyboard and screen-reader
- * users start there) and the window title.
+ * users start there) and the window title. Wide pages (the register's table) use the whole width.
  */
-export function Page({ title, children }: { readonly title: string; readonly children: ReactNode }) {
+export function Page({ title, wide = false, children }: { readonly title: string; readonly wide?: boolean; readonly children: ReactNode }) {
   const { t } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -15,7 +15,7 @@ export function Page({ title, children }: { readonly title: string; readonly chi
     document.title = `${title} – ${t('app.name')}`;
   }, [title, t]);
   return (
-    <section className="page" aria-labelledby="page-title">
+    <section className={wide ? 'page page-wide' : 'page'} aria-labelledby="page-title">
       <h1 id="page-title" ref={heading} tabIndex={-1} className="page-title">
         {title}
       </h1>

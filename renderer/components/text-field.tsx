@@ -1,11 +1,12 @@
 import { Field, type FieldProps } from './field';
 
 export type TextFieldProps = FieldProps<string> & {
-  readonly type?: 'text' | 'password' | 'search' | 'tel';
+  /** date and time: the browser's own pickers; their values are 'YYYY-MM-DD' and 'HH:mm'. */
+  readonly type?: 'text' | 'password' | 'search' | 'tel' | 'date' | 'time';
   readonly autoComplete?: string;
   readonly inputMode?: 'text' | 'numeric';
   readonly maxLength?: number;
-  readonly size?: 'short' | 'full';
+  readonly size?: 'short' | 'medium' | 'full';
   readonly autoFocus?: boolean;
 };
 

@@ -6,3 +6,24 @@ export function toNumber(text: string): number {
   const trimmed = text.trim();
   return trimmed === '' ? Number.NaN : Number(trimmed);
 }
+
+/** An optional number: blank is null; anything else as toNumber. */
+export function toOptionalNumber(text: string): number | null {
+  return text.trim() === '' ? null : toNumber(text);
+}
+
+/** An optional sum in đồng, typed with or without dot thousands separators ("5.000.000"). */
+export function toOptionalMoney(text: string): number | null {
+  const compact = text.replace(/[\s.]/g, '');
+  return compact === '' ? null : /^\d+$/.test(compact) ? Number(compact) : Number.NaN;
+}
+
+/** Blank text as null (optional dates, ids and codes chosen in a select). */
+export function blankToNull<T extends string>(text: T | ''): T | null {
+  return text === '' ? null : text;
+}
+
+/** A value the form holds as text: null becomes blank. */
+export function textOf(value: string | number | null): string {
+  return value === null ? '' : String(value);
+}

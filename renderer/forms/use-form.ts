@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import type { CallError, Result } from '../../api/result';
 import { fieldErrors } from '../../api/validation';
@@ -50,6 +50,11 @@ export interface Form<V extends object> {
   readonly set: <P extends FieldPath<V>>(path: P, value: FieldValue<V, P>) => void;
   readonly focus: (path: FieldPath<V>) => void;
   readonly reset: (values?: V) => void;
+  /**
+   * Changes the values as a whole (adding or removing an entry of a repeatable part); the errors of
+   * fields under `clearUnder` are dropped, since their indexes may no longer match.
+   */
+  readonly update: (change: (values: V) => V, clearUnder?: string) => void;
   readonly handleSubmit: (event: FormEvent) => void;
 }
 
@@ -71,7 +76,9 @@ export function useForm<S extends z.ZodType, V extends object, T>(options: FormO
   const [focusRequest, setFocusRequest] = useState(0);
   const submittingRef = useRef(false);
 
-  const fieldPaths = useMemo(() => leafPaths(initialRef.current), []);
+  // The fields that exist now: a repeatable part of the form adds and removes fields as it is edited.
+  const valuesRef = useRef(values);
+  valuesRef.current = values;
 
   // After a failed submit, focus the invalid field that comes first on the page.
   useEffect(() => {
@@ -83,7 +90,7 @@ export function useForm<S extends z.ZodType, V extends object, T>(options: FormO
 
   const showFailure = useCallback(
     (error: CallError) => {
-      const known = new Set(fieldPaths);
+      const known = new Set(leafPaths(valuesRef.current));
       const byField: Record<string, string> = {};
       const other: string[] = [];
       for (const [path, key] of Object.entries(error.fields ?? {})) {
@@ -96,7 +103,7 @@ export function useForm<S extends z.ZodType, V extends object, T>(options: FormO
       setFormError(error);
       if (Object.keys(byField).length > 0) setFocusRequest((n) => n + 1);
     },
-    [fieldPaths],
+    [],
   );
 
   const clearErrors = useCallback(() => {
@@ -184,7 +191,16 @@ export function useForm<S extends z.ZodType, V extends object, T>(options: FormO
     [baseId, values, errors, set, refFor],
   );
 
+  const update = useCallback((change: (previous: V) => V, clearUnder?: string) => {
+    setValues(change);
+    if (clearUnder === undefined) return;
+    setErrors((previous) => {
+      const kept = Object.entries(previous).filter(([path]) => path !== clearUnder && !path.startsWith(`${clearUnder}.`));
+      return kept.length === Object.keys(previous).length ? previous : Object.fromEntries(kept);
+    });
+  }, []);
+
   const focus = useCallback((path: FieldPath<V>) => elements.current.get(path)?.focus(), []);
 
-  return { values, submitting, errors, formError, otherErrors, field, set, focus, reset, handleSubmit };
+  return { values, submitting, errors, formError, otherErrors, field, set, focus, reset, update, handleSubmit };
 }

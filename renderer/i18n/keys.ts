@@ -25,6 +25,8 @@ export const validationKeys = [
   'v.date',
   'v.citizen_id',
   'v.citizen_id_taken',
+  'v.extension_range',
+  'v.holiday_exists',
 ] as const;
 
 export type ValidationKey = (typeof validationKeys)[number];

@@ -3,13 +3,19 @@ import { LanguageSwitch } from '../components/language-switch';
 import { useI18n, type MessageKey } from '../i18n';
 import { NotFoundPage } from '../pages/not-found-page';
 import { OverviewPage } from '../pages/overview-page';
+import { DeadlinesPage } from '../pages/register/deadlines-page';
+import { RegisterPage } from '../pages/register/register-page';
+import { ReportEditPage, ReportNewPage } from '../pages/register/report-form-page';
+import { ReportPage } from '../pages/register/report-page';
 import { SettingsPage } from '../pages/settings-page';
 import { UsersPage } from '../pages/users-page';
-import { href, type Route } from '../router';
+import { href, parseRoute, type ParsedRoute, type StaticPath } from '../router';
 import { useSession } from '../session/session-context';
 
 interface NavItem {
-  readonly route: Route;
+  readonly route: StaticPath;
+  /** The pages that belong to this section (a report's page belongs to the register). */
+  readonly pages: readonly ParsedRoute['page'][];
   readonly label: MessageKey;
   /** Shown only to roles with this permission. */
   readonly permission: Permission;
@@ -17,19 +23,31 @@ interface NavItem {
 
 /** Only the sections that exist; each new domain adds its entry here. */
 const navItems: readonly NavItem[] = [
-  { route: '/', label: 'nav.overview', permission: 'session' },
-  { route: '/users', label: 'nav.users', permission: 'users.manage' },
-  { route: '/settings', label: 'nav.settings', permission: 'session' },
+  { route: '/', pages: ['overview'], label: 'nav.overview', permission: 'session' },
+  { route: '/reports', pages: ['reports', 'report', 'report-new', 'report-edit'], label: 'nav.register', permission: 'session' },
+  { route: '/deadlines', pages: ['deadlines'], label: 'nav.deadlines', permission: 'session' },
+  { route: '/users', pages: ['users'], label: 'nav.users', permission: 'users.manage' },
+  { route: '/settings', pages: ['settings'], label: 'nav.settings', permission: 'session' },
 ];
 
-function PageFor({ route }: { readonly route: string }) {
-  switch (route) {
-    case '/':
+function PageFor({ route }: { readonly route: ParsedRoute }) {
+  switch (route.page) {
+    case 'overview':
       return <OverviewPage />;
-    case '/users':
+    case 'users':
       return <UsersPage />;
-    case '/settings':
+    case 'settings':
       return <SettingsPage />;
+    case 'reports':
+      return <RegisterPage />;
+    case 'report-new':
+      return <ReportNewPage />;
+    case 'report':
+      return <ReportPage id={route.id} />;
+    case 'report-edit':
+      return <ReportEditPage id={route.id} />;
+    case 'deadlines':
+      return <DeadlinesPage />;
     default:
       return <NotFoundPage />;
   }
@@ -39,6 +57,7 @@ export function MainLayout({ route }: { readonly route: string }) {
   const { t } = useI18n();
   const { session, logout } = useSession();
   const { user, office } = session;
+  const parsed = parseRoute(route);
 
   return (
     <div className="layout">
@@ -66,7 +85,7 @@ export function MainLayout({ route }: { readonly route: string }) {
               .filter((item) => roleHasPermission(user.role, item.permission))
               .map((item) => (
                 <li key={item.route}>
-                  <a href={href(item.route)} className="sidenav-link" aria-current={route === item.route ? 'page' : undefined}>
+                  <a href={href(item.route)} className="sidenav-link" aria-current={item.pages.includes(parsed.page) ? 'page' : undefined}>
                     {t(item.label)}
                   </a>
                 </li>
@@ -74,7 +93,7 @@ export function MainLayout({ route }: { readonly route: string }) {
           </ul>
         </nav>
         <main className="content" key={route}>
-          <PageFor route={route} />
+          <PageFor route={parsed} />
         </main>
       </div>
     </div>

@@ -1,18 +1,55 @@
 import { DetailsList } from '../components/details-list';
+import { LoadedView } from '../components/loaded-view';
 import { Page } from '../components/page';
-import { useI18n } from '../i18n';
+import { useCall } from '../data/use-call';
+import { formatNumber } from '../format';
+import { useI18n, type MessageKey } from '../i18n';
+import { href } from '../router';
 import { useSession } from '../session/session-context';
+import { isoDateOf, monthStart } from '../vn-time';
 
-/** The welcome page: the office and the logged-in user, as recorded. Nothing more until more exists. */
+const tiles: readonly { readonly key: 'overdue' | 'today' | 'soon'; readonly label: MessageKey }[] = [
+  { key: 'overdue', label: 'deadlines.overdue' },
+  { key: 'today', label: 'deadlines.today' },
+  { key: 'soon', label: 'deadlines.soon' },
+];
+
+/** The welcome page: the register's deadlines at a glance, the office and the logged-in user. */
 export function OverviewPage() {
   const { t } = useI18n();
   const { session } = useSession();
   const { office, user, idleLockMinutes } = session;
   const orNone = (text: string) => text || t('common.none');
+  const today = isoDateOf(Date.now());
+  const [board] = useCall('reports.deadlines', { withinDays: 3 });
+  const [month] = useCall('reports.list', { filters: { from: monthStart(today), to: today }, limit: 1 });
 
   return (
     <Page title={t('nav.overview')}>
       <p className="lead">{t('overview.welcome', { name: user.fullName })}</p>
+      <section className="card" aria-labelledby="overview-deadlines">
+        <h2 id="overview-deadlines">{t('overview.deadlines')}</h2>
+        <LoadedView loaded={board}>
+          {(value) => (
+            <ul className="tiles">
+              {tiles.map((tile) => (
+                <li key={tile.key}>
+                  <a className={`tile tile-${tile.key}`} href={href('/deadlines')}>
+                    <span className="tile-count">{formatNumber(value.counts[tile.key])}</span>
+                    <span className="tile-label">{t(tile.label)}</span>
+                  </a>
+                </li>
+              ))}
+              <li>
+                <a className="tile" href={href('/reports')}>
+                  <span className="tile-count">{month.status === 'ready' ? formatNumber(month.value.total) : '…'}</span>
+                  <span className="tile-label">{t('overview.receivedThisMonth')}</span>
+                </a>
+              </li>
+            </ul>
+          )}
+        </LoadedView>
+      </section>
       <div className="cards">
         <section className="card" aria-labelledby="overview-office">
           <h2 id="overview-office">{t('overview.officeCard')}</h2>

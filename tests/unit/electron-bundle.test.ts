@@ -33,6 +33,7 @@ class App extends EventEmitter {
     super();
     this.paths = { appData: process.env.FAKE_APPDATA };
     this.isPackaged = true;
+    this.commandLine = { appendSwitch: (name, value) => { (report.switches ??= {})[name] = value; } };
   }
   getPath(name) {
     if (!(name in this.paths)) throw new Error('fake electron: no path ' + name);
@@ -181,6 +182,7 @@ Module._resolveFilename = function (request, ...rest) {
 
 interface Report {
   readonly sandboxEnabledBeforeReady: boolean;
+  readonly switches: Record<string, string>;
   readonly schemesBeforeReady: boolean;
   readonly schemes: ReadonlyArray<{ scheme: string; privileges: Record<string, boolean> }>;
   readonly singleInstanceLock: string;
@@ -230,6 +232,8 @@ describe('main bundle', () => {
   it('registers the app scheme as privileged and enables the sandbox before ready', () => {
     expect(report.schemesBeforeReady).toBe(true);
     expect(report.sandboxEnabledBeforeReady).toBe(true);
+    // Chromium's own widgets (date inputs) in Vietnamese: dd/mm/yyyy.
+    expect(report.switches).toEqual({ lang: 'vi' });
     expect(report.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
   });
 

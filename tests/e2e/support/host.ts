@@ -85,6 +85,26 @@ export async function callHost<N extends CallName>(host: Host, name: N, input: C
   return (await response.json()) as Result<CallOutput<N>>;
 }
 
+/** Calls made as a logged-in user: the session cookie of `auth.login` is sent with each call. */
+export type HostSession = <N extends CallName>(name: N, input: CallInput<N>) => Promise<Result<CallOutput<N>>>;
+
+export async function loginHost(host: Host, username: string, password: string): Promise<HostSession> {
+  const post = (name: string, input: unknown, cookie?: string) =>
+    fetch(`${host.url}/api/${name}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-So-Antt': '1', ...(cookie ? { Cookie: cookie } : {}) },
+      body: JSON.stringify(input),
+    });
+  const login = await post('auth.login', { username, password });
+  const cookie = login.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
+  const result = (await login.json()) as Result<unknown>;
+  if (!result.ok) throw new Error(`login as ${username} failed: ${JSON.stringify(result.error)}`);
+  return async (name, input) => (await (await post(name, input, cookie)).json()) as Result<CallOutput<typeof name>>;
+}
+
 function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {

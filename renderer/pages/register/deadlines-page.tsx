@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import type { DeadlineBoard, DeadlineItem } from '../../../api/views';
+import { DataTable, type Column } from '../../components/data-table';
+import { Field } from '../../components/field';
+import { LoadedView } from '../../components/loaded-view';
+import { Page } from '../../components/page';
+import { useCall } from '../../data/use-call';
+import { formatDue, formatNumber } from '../../format';
+import { useI18n, type MessageKey } from '../../i18n';
+import { href, paths } from '../../router';
+import { deadlineState } from './deadline-text';
+import { codeLabel } from './labels';
+
+const HORIZONS = [1, 3, 7, 14, 30] as const;
+type Section = 'overdue' | 'today' | 'soon';
+const sections: readonly { readonly key: Section; readonly title: MessageKey }[] = [
+  { key: 'overdue', title: 'deadlines.overdue' },
+  { key: 'today', title: 'deadlines.today' },
+  { key: 'soon', title: 'deadlines.soon' },
+];
+
+/** Items grouped by officer, in the order the officers first appear (most urgent first); unassigned last. */
+function byOfficer(items: readonly DeadlineItem[]): { readonly officerId: string | null; readonly name: string | null; readonly items: DeadlineItem[] }[] {
+  const groups = new Map<string | null, { officerId: string | null; name: string | null; items: DeadlineItem[] }>();
+  for (const item of items) {
+    const group = groups.get(item.officerId) ?? { officerId: item.officerId, name: item.officerName, items: [] };
+    group.items.push(item);
+    groups.set(item.officerId, group);
+  }
+  return [...groups.values()].sort((a, b) => (a.officerId === null ? 1 : 0) - (b.officerId === null ? 1 : 0));
+}
+
+/** Thời hạn giải quyết tin báo: what is overdue, due today and due within the next days, per officer. */
+export function DeadlinesPage() {
+  const { t } = useI18n();
+  const [withinDays, setWithinDays] = useState<number>(3);
+  const [board] = useCall('reports.deadlines', { withinDays });
+
+  return (
+    <Page title={t('deadlines.title')}>
+      <div className="toolbar-row">
+        <Field id="deadlines-within" label={t('deadlines.within')}>
+          {(aria) => (
+            <select {...aria} className="input input-medium" value={withinDays} onChange={(event) => setWithinDays(Number(event.target.value))}>
+              {HORIZONS.map((n) => (
+                <option key={n} value={n}>
+                  {t('deadlines.withinDays', { n })}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <LoadedView loaded={board}>{(value) => sections.map((section) => <BoardSection key={section.key} board={value} section={section.key} title={t(section.title)} />)}</LoadedView>
+    </Page>
+  );
+}
+
+function BoardSection({ board, section, title }: { readonly board: DeadlineBoard; readonly section: Section; readonly title: string }) {
+  const { t } = useI18n();
+  const items = board[section];
+  const count = board.counts[section];
+  const headingId = `deadlines-${section}`;
+  const columns: readonly Column<DeadlineItem>[] = [
+    {
+      key: 'number',
+      header: t('report.number'),
+      rowHeader: true,
+      className: 'nowrap',
+      cell: (item) => <a href={href(paths.report(item.reportId))}>{item.number}</a>,
+    },
+    { key: 'summary', header: t('report.summary'), cell: (item) => item.summary },
+    { key: 'kind', header: t('report.deadline'), cell: (item) => codeLabel(t, 'deadline', item.kind) },
+    { key: 'due', header: t('report.due'), className: 'nowrap', cell: (item) => formatDue(item.dueAt) },
+    {
+      key: 'state',
+      header: t('report.deadlineState'),
+      className: 'nowrap',
+      cell: (item) => {
+        const state = deadlineState(t, { dueAt: item.dueAt, done: false }, board.now);
+        return <span className={`due-${state.tone}`}>{state.text}</span>;
+      },
+    },
+  ];
+  return (
+    <section className={`card board-${section}`} aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        {title} <span className="count">({formatNumber(count)})</span>
+        {items.length < count ? <span className="muted"> – {t('deadlines.capped', { shown: formatNumber(items.length) })}</span> : null}
+      </h2>
+      {items.length === 0 ? <p className="muted">{t('deadlines.none')}</p> : null}
+      {byOfficer(items).map((group) => {
+        const name = group.name ?? t('deadlines.unassigned');
+        return (
+          <DataTable
+            key={group.officerId ?? 'none'}
+            caption={`${name} (${formatNumber(group.items.length)})`}
+            columns={columns}
+            rows={group.items}
+            rowKey={(item) => `${item.reportId}-${item.kind}`}
+            empty={t('deadlines.none')}
+          />
+        );
+      })}
+    </section>
+  );
+}

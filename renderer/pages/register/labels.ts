@@ -1,0 +1,30 @@
+import type { CategoryView } from '../../../api/views';
+import type { SelectOption } from '../../components/select-field';
+import { isMessageKey, type I18n, type Lang } from '../../i18n';
+
+/** Families of stored codes with a translated label each ("kind.crime_report" → "Tin báo về tội phạm"). */
+export type LabelFamily = 'kind' | 'channel' | 'reportStatus' | 'decision' | 'resolution' | 'personRole' | 'gender' | 'deadline' | 'categoryGroup';
+
+/** The label of a stored code; a code this version does not know (sent by a newer office) is shown as stored. */
+export function codeLabel(t: I18n['t'], family: LabelFamily, code: string): string {
+  const key = `${family}.${code}`;
+  return isMessageKey(key) ? t(key) : code;
+}
+
+/** Select options for every code of a family, in the order given. */
+export function codeOptions<T extends string>(t: I18n['t'], family: LabelFamily, codes: readonly T[]): SelectOption<T>[] {
+  return codes.map((code) => ({ value: code, label: codeLabel(t, family, code) }));
+}
+
+export function categoryName(lang: Lang, category: CategoryView): string {
+  return lang === 'en' && category.nameEn ? category.nameEn : category.nameVi;
+}
+
+/** Categories as select options grouped by their group, after a first option for "none" or "all". */
+export function categoryOptions(i18n: I18n, categories: readonly CategoryView[], first: string): SelectOption<string>[] {
+  const sorted = [...categories].sort((a, b) => a.sort - b.sort);
+  return [
+    { value: '', label: first },
+    ...sorted.map((category) => ({ value: category.code, label: categoryName(i18n.lang, category), group: codeLabel(i18n.t, 'categoryGroup', category.groupCode) })),
+  ];
+}

@@ -1,0 +1,80 @@
+import { genders, personRoles } from '../../../api/calls/register';
+import type { PersonView } from '../../../api/views';
+import { Button } from '../../components/button';
+import { SelectField } from '../../components/select-field';
+import { TextField } from '../../components/text-field';
+import type { Form } from '../../forms/use-form';
+import { useI18n } from '../../i18n';
+import { codeOptions } from './labels';
+import { briefOf, PersonMatches, usePersonLine } from './person-match';
+import { emptyPerson, personFields, type ReportValues } from './report-values';
+
+export interface PersonEntryProps {
+  readonly form: Form<ReportValues>;
+  readonly index: number;
+  readonly onRemove: () => void;
+}
+
+/**
+ * One person named in the report: a role and either an existing record (linked as is) or a new
+ * person typed here, with suggestions of records that may be the same person.
+ */
+export function PersonEntry({ form, index, onRemove }: PersonEntryProps) {
+  const { t } = useI18n();
+  const line = usePersonLine();
+  const entry = form.values.persons[index];
+  if (!entry) return null;
+  const n = index + 1;
+  const at = `persons.${index}` as const;
+  const headingId = `person-entry-${entry.key}`;
+
+  const link = (person: PersonView | null) =>
+    form.update(
+      (values) => ({
+        ...values,
+        persons: values.persons.map((item, i) => (i === index ? { ...item, personId: person?.id ?? '', person: person ? personFields(person) : emptyPerson } : item)),
+      }),
+      at,
+    );
+
+  return (
+    <fieldset className="fieldset person-entry" aria-labelledby={headingId}>
+      <legend id={headingId}>{t('person.entry', { n })}</legend>
+      <div className="field-row">
+        <SelectField {...form.field(`${at}.role`)} label={t('person.role')} options={codeOptions(t, 'personRole', personRoles)} required />
+        <div className="person-entry-remove">
+          <Button small variant="danger" onClick={onRemove}>
+            {t('person.remove', { n })}
+          </Button>
+        </div>
+      </div>
+      {entry.personId !== '' ? (
+        <div className="person-linked">
+          <p>
+{t('person.linked', { name: line(briefOf(entry.person)) })}
+          </p>
+          <Button small onClick={() => link(null)}>
+            {t('person.unlink')}
+          </Button>
+        </div>
+      ) : (
+        <>
+          <div className="field-row">
+            <TextField {...form.field(`${at}.person.fullName`)} label={t('person.fullName')} required />
+            <SelectField {...form.field(`${at}.person.gender`)} label={t('person.gender')} options={codeOptions(t, 'gender', genders)} />
+          </div>
+          <div className="field-row field-row-3">
+            <TextField {...form.field(`${at}.person.birthDate`)} type="date" label={t('person.birthDate')} />
+            <TextField {...form.field(`${at}.person.birthYear`)} label={t('person.birthYear')} hint={t('person.birthYearHint')} inputMode="numeric" maxLength={4} />
+            <TextField {...form.field(`${at}.person.citizenId`)} label={t('person.citizenId')} hint={t('person.citizenIdHint')} inputMode="numeric" maxLength={12} />
+          </div>
+          <PersonMatches person={entry.person} onUse={link} />
+          <div className="field-row">
+            <TextField {...form.field(`${at}.person.permanentAddress`)} label={t('person.permanentAddress')} />
+            <TextField {...form.field(`${at}.person.temporaryAddress`)} label={t('person.temporaryAddress')} />
+          </div>
+        </>
+      )}
+    </fieldset>
+  );
+}

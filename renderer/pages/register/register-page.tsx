@@ -1,0 +1,95 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { reportFilters } from '../../../api/calls/register';
+import type { ReportRow } from '../../../api/views';
+import { invoke } from '../../api-client';
+import { Button } from '../../components/button';
+import { LoadedView } from '../../components/loaded-view';
+import { Notice } from '../../components/notice';
+import { Page } from '../../components/page';
+import { VirtualTable } from '../../components/virtual-table';
+import { useDebounced } from '../../data/use-debounced';
+import { usePagedRows } from '../../data/use-paged-rows';
+import { describeError } from '../../errors';
+import { formatNumber } from '../../format';
+import { useForm } from '../../forms/use-form';
+import { useI18n } from '../../i18n';
+import { href, navigate, paths } from '../../router';
+import { useCan } from '../../session/session-context';
+import { isoDateOf, monthStart } from '../../vn-time';
+import { emptyFilters, nextSort, remembered, toFilters, type Sort } from './filter-values';
+import { registerColumns } from './register-columns';
+import { RegisterFilters } from './register-filters';
+import { useReference } from './use-reference';
+
+const PAGE_SIZE = 100;
+const SEARCH_DEBOUNCE_MS = 250;
+
+interface ListQuery {
+  readonly filters: ReturnType<typeof toFilters>;
+  readonly sort: Sort;
+}
+
+const fetchPage = (query: ListQuery, offset: number, limit: number) => invoke('reports.list', { ...query, offset, limit });
+
+/** Sổ tiếp nhận tin báo: the whole register, searched and filtered on the backend, read page by page. */
+export function RegisterPage() {
+  const { t } = useI18n();
+  const canWrite = useCan('records.write');
+  const reference = useReference();
+  const [sort, setSort] = useState<Sort>(remembered.sort);
+  const form = useForm({
+    schema: reportFilters,
+    initial: remembered.values,
+    toInput: toFilters,
+    submit: () => Promise.resolve({ ok: true as const, value: null }),
+  });
+  const { values } = form;
+  useEffect(() => {
+    remembered.values = values;
+    remembered.sort = sort;
+  }, [values, sort]);
+
+  // The search box waits for a pause in typing; the other filters apply at once.
+  const q = useDebounced(values.q, SEARCH_DEBOUNCE_MS);
+  const query = useMemo<ListQuery>(() => ({ filters: toFilters({ ...values, q }), sort }), [values, q, sort]);
+  const list = usePagedRows<ListQuery, ReportRow>(query, fetchPage, PAGE_SIZE);
+  const now = useMemo(() => Date.now(), [list.total]);
+  const columns = useMemo(() => registerColumns(t, now), [t, now]);
+
+  const today = isoDateOf(Date.now());
+  const printPath = paths.printRegister(values.from || monthStart(values.to || today), values.to || today);
+  const open = useCallback((row: ReportRow) => navigate(paths.report(row.id)), []);
+
+  return (
+    <Page title={t('register.title')} wide>
+      <div className="page-actions">
+        {canWrite ? (
+          <Button variant="primary" href={href('/reports/new')}>
+            {t('register.add')}
+          </Button>
+        ) : null}
+        <Button href={href(printPath)}>{t('register.printExtract')}</Button>
+      </div>
+      <LoadedView loaded={reference}>
+        {(ref) => <RegisterFilters form={form} reference={ref} onClear={() => form.reset(emptyFilters)} />}
+      </LoadedView>
+      {list.error ? <Notice kind="error">{describeError(t, list.error)}</Notice> : null}
+      <p className="register-total" role="status">
+        {list.total === null ? t('app.loading') : t('register.total', { count: formatNumber(list.total) })}
+      </p>
+      <VirtualTable
+        caption={t('register.list')}
+        columns={columns}
+        total={list.total}
+        rowAt={list.rowAt}
+        onRange={list.request}
+        rowKey={(row) => row.id}
+        onOpen={open}
+        rowClassName={(row) => (row.voided ? 'row-voided' : undefined)}
+        sort={sort}
+        onSort={(column) => setSort((current) => nextSort(current, column))}
+        empty={t('register.empty')}
+      />
+    </Page>
+  );
+}

@@ -1,0 +1,81 @@
+import type { CallInput } from '../../api/contract';
+import type { CallError, Result } from '../../api/result';
+import type { CategoryView, LocalityView, OfficeView, ReportDetail, ReportRow, UserView } from '../../api/views';
+import { invoke } from '../api-client';
+
+/** What the printed documents read from the backend, loaded in one go before anything is shown. */
+
+export interface ReceiptData {
+  readonly report: ReportDetail;
+  readonly office: OfficeView;
+  readonly categories: readonly CategoryView[];
+  readonly localities: readonly LocalityView[];
+  /** The logged-in user, who prints the record as the receiving officer. */
+  readonly officer: UserView;
+}
+
+export interface RegisterData {
+  readonly office: OfficeView;
+  readonly from: string;
+  readonly to: string;
+  /** Every entry in register order; a list row carries the source and the outcome the extract prints. */
+  readonly entries: readonly ReportRow[];
+}
+
+const PAGE_SIZE = 500;
+
+const authRequired: CallError = { code: 'auth.required', message: 'no session' };
+
+export async function loadReceipt(reportId: string): Promise<Result<ReceiptData>> {
+  const [report, office, categories, localities, session] = await Promise.all([
+    invoke('reports.get', { id: reportId }),
+    invoke('office.get', {}),
+    invoke('categories.list', {}),
+    invoke('localities.list', {}),
+    invoke('auth.session', {}),
+  ]);
+  if (!report.ok) return report;
+  if (!office.ok) return office;
+  if (!categories.ok) return categories;
+  if (!localities.ok) return localities;
+  if (!session.ok) return session;
+  if (!session.value) return { ok: false, error: authRequired };
+  return {
+    ok: true,
+    value: { report: report.value, office: office.value, categories: categories.value, localities: localities.value, officer: session.value.user },
+  };
+}
+
+export interface Progress {
+  readonly done: number;
+  readonly total: number;
+}
+
+/**
+ * Every entry received in the period, voided ones included (the register never hides an entry), in
+ * register order, read in pages of 500. `onProgress` is told how many of the entries are loaded.
+ */
+export async function loadRegister(from: string, to: string, onProgress: (progress: Progress) => void, isCancelled: () => boolean): Promise<Result<RegisterData>> {
+  const office = await invoke('office.get', {});
+  if (!office.ok) return office;
+
+  const rows: ReportRow[] = [];
+  let total = 0;
+  for (;;) {
+    const input: CallInput<'reports.list'> = {
+      filters: { from, to, includeVoided: true },
+      sort: { column: 'register', direction: 'asc' },
+      offset: rows.length,
+      limit: PAGE_SIZE,
+    };
+    const page = await invoke('reports.list', input);
+    if (!page.ok) return page;
+    if (isCancelled()) return { ok: false, error: { code: 'internal', message: 'cancelled' } };
+    total = page.value.total;
+    rows.push(...page.value.rows);
+    onProgress({ done: rows.length, total });
+    if (page.value.rows.length < PAGE_SIZE || rows.length >= total) break;
+  }
+
+  return { ok: true, value: { office: office.value, from, to, entries: rows } };
+}

@@ -1,0 +1,137 @@
+/**
+ * The fixed Vietnamese text of printed documents. Official documents are always Vietnamese, whatever
+ * language the interface is in, so this text lives here and not in the i18n catalogs. Labels of
+ * stored codes (kinds, channels, statuses…) are written as a record is worded on paper.
+ */
+
+export const NATIONAL_TITLE = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+export const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
+
+export const screenText = {
+  print: 'In / Lưu PDF',
+  back: 'Quay lại',
+  toolbar: 'Công cụ in',
+  loading: 'Đang tải…',
+  loadingCount: (done: number, total: number) => `Đang tải ${done}/${total}`,
+  failed: 'Không tải được văn bản để in.',
+  retry: 'Thử lại',
+  unknownDocument: 'Không có văn bản in ở địa chỉ này.',
+  badPeriod: 'Khoảng thời gian không hợp lệ: cần từ ngày và đến ngày dạng YYYY-MM-DD, từ ngày không sau đến ngày.',
+  documentName: 'Văn bản in',
+} as const;
+
+/** Titles break where a typist would break them (a line feed; the title keeps line feeds). */
+const crimeTitle = 'BIÊN BẢN TIẾP NHẬN\nTỐ GIÁC, TIN BÁO VỀ TỘI PHẠM, KIẾN NGHỊ KHỞI TỐ';
+const incidentTitle = 'BIÊN BẢN TIẾP NHẬN THÔNG TIN VỤ VIỆC';
+
+/** Report kinds that are sources of information about crime (Criminal Procedure Code 2015, art. 144). */
+const crimeKinds: ReadonlySet<string> = new Set(['crime_report', 'denunciation', 'prosecution_request']);
+
+export const receiptText = {
+  title: (kind: string) => (crimeKinds.has(kind) ? crimeTitle : incidentTitle),
+  /** What the officer received, after "Tiến hành tiếp nhận …". */
+  received: (kind: string) => (crimeKinds.has(kind) ? 'tố giác, tin báo về tội phạm, kiến nghị khởi tố' : 'thông tin vụ việc'),
+  symbol: 'BB',
+  at: 'Vào hồi',
+  place: 'tại trụ sở',
+  weAre: 'Người tiếp nhận:',
+  rank: 'Cấp bậc',
+  position: 'Chức vụ',
+  unit: 'Đơn vị',
+  proceed: (kind: string) => `Tiến hành tiếp nhận ${receiptText.received(kind)} của:`,
+  reporter: 'Người báo tin',
+  address: 'Địa chỉ',
+  contact: 'Số điện thoại, liên hệ',
+  anonymous: 'Người báo tin đề nghị giữ bí mật họ tên, địa chỉ, bút tích của mình.',
+  noReporter: 'Không có người báo tin trực tiếp (nguồn tin: {channel}).',
+  channel: 'Hình thức tiếp nhận',
+  content: 'Nội dung sự việc:',
+  category: 'Phân loại',
+  occurred: 'Thời gian xảy ra',
+  occurredPlace: 'Địa điểm xảy ra',
+  persons: 'Những người có liên quan được nêu trong tin báo:',
+  noPersons: 'Không nêu người có liên quan.',
+  number: 'Số tiếp nhận',
+  /** The book the number belongs to, after the number. */
+  book: (kind: string) => (crimeKinds.has(kind) ? ' (Sổ tiếp nhận tố giác, tin báo về tội phạm và kiến nghị khởi tố)' : ''),
+  closing:
+    'Biên bản kết thúc vào hồi ...... giờ ...... phút cùng ngày, đã đọc lại cho những người có tên trên cùng nghe, công nhận đúng và ký tên dưới đây.',
+  reporterSigns: 'NGƯỜI BÁO TIN',
+  officerSigns: 'NGƯỜI LẬP BIÊN BẢN',
+  signHint: '(Ký, ghi rõ họ tên)',
+  blank: '................................................',
+} as const;
+
+export const registerText = {
+  title: 'TRÍCH SỔ TIẾP NHẬN TỐ GIÁC, TIN BÁO VỀ TỘI PHẠM VÀ KIẾN NGHỊ KHỞI TỐ',
+  period: (from: string, to: string) => `Từ ngày ${from} đến ngày ${to}`,
+  symbol: 'TS',
+  caption: 'Trích sổ tiếp nhận',
+  columns: {
+    index: 'STT',
+    number: 'Số',
+    receivedAt: 'Ngày giờ tiếp nhận',
+    reporter: 'Người báo tin / nguồn',
+    summary: 'Nội dung tóm tắt',
+    category: 'Phân loại',
+    officer: 'Cán bộ thụ lý',
+    result: 'Kết quả giải quyết',
+  },
+  anonymous: 'Giữ bí mật',
+  voided: 'Đã hủy',
+  empty: 'Không có tin báo nào trong khoảng thời gian này.',
+  count: (n: number) => `Tổng số: ${n} tin báo, vụ việc.`,
+  recipients: ['Lưu: VT, hồ sơ.'],
+} as const;
+
+export const recipientsTitle = 'Nơi nhận:';
+
+export const kindLabels: Readonly<Record<string, string>> = {
+  crime_report: 'Tin báo về tội phạm',
+  denunciation: 'Tố giác về tội phạm',
+  prosecution_request: 'Kiến nghị khởi tố',
+  administrative_violation: 'Vi phạm hành chính',
+  traffic_accident: 'Tai nạn giao thông',
+  fire_explosion: 'Cháy, nổ',
+  dispute_mediation: 'Tranh chấp, hòa giải',
+  other_incident: 'Vụ việc khác',
+};
+
+export const channelLabels: Readonly<Record<string, string>> = {
+  in_person: 'Trực tiếp tại trụ sở',
+  phone: 'Qua điện thoại',
+  petition: 'Bằng đơn',
+  transferred: 'Cơ quan, tổ chức khác chuyển đến',
+  found_by_officers: 'Lực lượng Công an phát hiện',
+  media_online: 'Qua phương tiện thông tin đại chúng, mạng',
+};
+
+export const statusLabels: Readonly<Record<string, string>> = {
+  received: 'Mới tiếp nhận',
+  checking: 'Đang kiểm tra, xác minh',
+  transferred: 'Đã chuyển cơ quan có thẩm quyền',
+  commune_handling: 'Công an xã đang thụ lý',
+  decided: 'Đã có quyết định',
+  resolved_admin: 'Đã xử lý hành chính',
+  resolved_mediation: 'Đã hòa giải',
+};
+
+export const decisionLabels: Readonly<Record<string, string>> = {
+  prosecute: 'Quyết định khởi tố vụ án hình sự',
+  not_prosecute: 'Quyết định không khởi tố vụ án hình sự',
+  suspend: 'Quyết định tạm đình chỉ giải quyết',
+};
+
+export const roleLabels: Readonly<Record<string, string>> = {
+  suspect: 'Người bị tố giác, báo tin',
+  victim: 'Bị hại',
+  witness: 'Người làm chứng',
+  reporter: 'Người báo tin',
+  involved: 'Người có liên quan',
+};
+
+/** A label from one of the tables above; an unknown code is printed as it is rather than hidden. */
+export function label(table: Readonly<Record<string, string>>, code: string | null): string {
+  if (code === null || code === '') return '';
+  return table[code] ?? code;
+}
