@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import { attachmentsCalls } from './calls/attachments';
 import { authCalls } from './calls/auth';
+import { hotspotCalls } from './calls/hotspots';
 import { officeCalls } from './calls/office';
+import { peopleCalls } from './calls/people';
 import { registerCalls } from './calls/register';
 import { setupCalls } from './calls/setup';
 import { usersCalls } from './calls/users';
@@ -15,6 +17,8 @@ export const contract = Object.freeze({
   ...officeCalls,
   ...registerCalls,
   ...attachmentsCalls,
+  ...peopleCalls,
+  ...hotspotCalls,
 });
 
 export type Contract = typeof contract;

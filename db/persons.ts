@@ -61,7 +61,7 @@ export function personForInput(db: Sqlite, writes: WritePath, fields: PersonFiel
     const existing = findByCitizenId(db, fields.citizenId);
     if (existing) return existing;
   }
-  return writes.insert('persons', columns(fields), ctx);
+  return writes.insert('persons', { ...columns(fields), merged_into: null, moved_to: '', moved_on: null }, ctx);
 }
 
 export function updatePerson(db: Sqlite, writes: WritePath, id: string, baseVersion: string, fields: PersonFields, ctx: WriteContext): PersonsTable {

@@ -103,11 +103,20 @@ export interface Schema {
   report_persons: ReportPersonsTable;
   attachments: AttachmentsTable;
   report_search: ReportSearchTable;
+  person_links: PersonLinksTable;
+  program_kinds: ProgramKindsTable;
+  programs: ProgramsTable;
+  program_checkins: ProgramCheckinsTable;
+  hotspots: HotspotsTable;
+  hotspot_history: HotspotHistoryTable;
+  hotspot_persons: HotspotPersonsTable;
+  hotspot_reports: HotspotReportsTable;
+  hotspot_checks: HotspotChecksTable;
 }
 
 /** Tables whose rows are records written through the write path. */
 export type RecordTable = { [T in keyof Schema]: Schema[T] extends RecordColumns ? T : never }[keyof Schema];
-export const recordTables = ['offices', 'users', 'localities', 'category_groups', 'categories', 'holidays', 'persons', 'reports', 'report_persons', 'attachments'] as const satisfies readonly RecordTable[];
+export const recordTables = ['offices', 'users', 'localities', 'category_groups', 'categories', 'holidays', 'persons', 'reports', 'report_persons', 'attachments', 'person_links', 'program_kinds', 'programs', 'program_checkins', 'hotspots', 'hotspot_history', 'hotspot_persons', 'hotspot_reports', 'hotspot_checks'] as const satisfies readonly RecordTable[];
 
 export interface HolidaysTable extends RecordColumns {
   date: string;
@@ -133,6 +142,9 @@ export interface PersonsTable extends RecordColumns {
   temporary_address: string;
   locality_id: string | null;
   notes: string;
+  merged_into: string | null;
+  moved_to: string;
+  moved_on: string | null;
 }
 
 export interface ReportsTable extends RecordColumns {
@@ -195,4 +207,92 @@ export interface AttachmentsTable extends RecordColumns {
 export interface ReportSearchTable {
   rowid: number;
   text: string;
+}
+
+export interface PersonLinksTable extends RecordColumns {
+  person_id: string;
+  other_id: string;
+  kind: 'family' | 'associate' | 'same_ring';
+  note: string;
+}
+
+export interface ProgramKindsTable extends RecordColumns {
+  code: string;
+  name_vi: string;
+  name_en: string;
+  months: number | null;
+  checkin_days: number;
+  drug_test_days: number | null;
+  source: string;
+  sort: number;
+}
+
+export interface ProgramsTable extends RecordColumns {
+  person_id: string;
+  kind_code: string;
+  decision_no: string;
+  decision_date: string | null;
+  start_date: string;
+  end_date: string | null;
+  end_override_reason: string;
+  officer_id: string | null;
+  status: 'active' | 'ended';
+  ended_on: string | null;
+  end_reason: string | null;
+  end_note: string;
+  last_checkin_on: string | null;
+  next_checkin_on: string | null;
+  next_test_on: string | null;
+}
+
+export interface ProgramCheckinsTable extends RecordColumns {
+  program_id: string;
+  date: string;
+  officer_id: string | null;
+  result: string;
+  drug_test: number;
+  drug_test_result: 'negative' | 'positive' | 'refused' | null;
+}
+
+export interface HotspotsTable extends RecordColumns {
+  name: string;
+  name_fold: string;
+  type: string;
+  locality_id: string | null;
+  address: string;
+  latitude: number | null;
+  longitude: number | null;
+  description: string;
+  risk: 'low' | 'medium' | 'high';
+  status: string;
+  found_on: string;
+  cleared_on: string | null;
+  review_days: number;
+  last_check_on: string | null;
+  next_review_on: string;
+}
+
+export interface HotspotHistoryTable extends RecordColumns {
+  hotspot_id: string;
+  status: string;
+  on_date: string;
+  note: string;
+}
+
+export interface HotspotPersonsTable extends RecordColumns {
+  hotspot_id: string;
+  person_id: string;
+  role: string;
+}
+
+export interface HotspotReportsTable extends RecordColumns {
+  hotspot_id: string;
+  report_id: string;
+}
+
+export interface HotspotChecksTable extends RecordColumns {
+  hotspot_id: string;
+  date: string;
+  officers: string;
+  found: string;
 }

@@ -2,6 +2,7 @@ import { attachmentsHandlers } from './attachments';
 import { authHandlers } from './auth';
 import type { Handlers } from './context';
 import { officeHandlers } from './office';
+import { peopleHandlers } from './people';
 import { registerHandlers } from './register';
 import { setupHandlers } from './setup';
 import { usersHandlers } from './users';
@@ -13,5 +14,6 @@ export const handlers: Handlers = Object.freeze({
   ...usersHandlers,
   ...officeHandlers,
   ...registerHandlers,
+  ...peopleHandlers,
   ...attachmentsHandlers,
 });

@@ -7,6 +7,7 @@ import { migrate } from '../migrations/runner';
 import { migrations } from '../migrations/registry';
 import { categorySeed } from '../seed/categories';
 import { holidaySeed } from '../seed/holidays';
+import { programKindSeed } from '../rules/programs';
 import { localityKindOf } from '../office';
 import { openSqlite } from '../store';
 import { initClock, WritePath, type WriteContext } from '../write-path';
@@ -68,6 +69,13 @@ export const setupHandlers: HandlersOf<'setup.'> = {
         );
         for (const name of new Set(input.localities)) writes.insert('localities', { name, kind: localityKindOf(name) }, write);
         for (const [date, name] of holidaySeed) writes.insert('holidays', { date, name }, write);
+        programKindSeed.forEach((kind, index) =>
+          writes.insert(
+            'program_kinds',
+            { code: kind.code, name_vi: kind.vi, name_en: kind.en, months: kind.months, checkin_days: kind.checkinDays, drug_test_days: kind.drugTestDays, source: kind.source, sort: index + 1 },
+            write,
+          ),
+        );
         categorySeed.forEach((group, groupIndex) => {
           writes.insert('category_groups', { code: group.code, name_vi: group.vi, name_en: group.en, sort: groupIndex + 1 }, write);
           group.types.forEach(([code, vi, en], typeIndex) => {

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { call } from '../define';
+import { id, isoDate, optionalText, requiredText } from '../fields';
+import type { HotspotDue, HotspotPage, HotspotView } from '../views';
+
+export const hotspotTypes = ['drug_dealing', 'drug_use', 'gambling', 'illegal_lottery', 'football_betting', 'prostitution', 'other'] as const;
+/** suspected → active → under watch → raided → cleared → relapsed (and back to active). */
+export const hotspotStatuses = ['suspected', 'active', 'under_watch', 'raided', 'cleared', 'relapsed'] as const;
+export const hotspotRisks = ['low', 'medium', 'high'] as const;
+export const hotspotRoles = ['organiser', 'dealer', 'user', 'lookout', 'frequenter'] as const;
+
+const target = z.object({ id, baseVersion: z.string().min(1) });
+
+export const hotspotInput = z.object({
+  name: requiredText(200),
+  type: z.enum(hotspotTypes, { error: 'v.required' }),
+  localityId: id.nullable().default(null),
+  address: optionalText(300),
+  latitude: z.number().min(-90).max(90).nullable().default(null),
+  longitude: z.number().min(-180).max(180).nullable().default(null),
+  description: optionalText(5000),
+  risk: z.enum(hotspotRisks).default('medium'),
+  foundOn: isoDate,
+  reviewDays: z.number({ error: 'v.number' }).int('v.number').min(1, 'v.too_small').max(365, 'v.too_big').default(30),
+});
+
+export const hotspotListInput = z.object({
+  q: z.string().max(200).default(''),
+  type: z.enum(hotspotTypes).nullable().default(null),
+  status: z.enum(hotspotStatuses).nullable().default(null),
+  localityId: id.nullable().default(null),
+  sort: z.enum(['name', 'next_review_on', 'found_on', 'status', 'risk']).default('next_review_on'),
+  direction: z.enum(['asc', 'desc']).default('asc'),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+
+export const hotspotCalls = {
+  'hotspots.list': call<HotspotPage>()({ input: hotspotListInput, permission: 'session' }),
+  'hotspots.get': call<HotspotView>()({ input: z.object({ id }), permission: 'session' }),
+  'hotspots.create': call<HotspotView>()({ input: hotspotInput, permission: 'records.write' }),
+  'hotspots.update': call<HotspotView>()({ input: z.object({ ...target.shape, fields: hotspotInput }), permission: 'records.write' }),
+  'hotspots.setStatus': call<HotspotView>()({
+    input: z.object({ ...target.shape, status: z.enum(hotspotStatuses, { error: 'v.required' }), on: isoDate, note: optionalText(1000) }),
+    permission: 'records.write',
+  }),
+  'hotspots.linkPerson': call<HotspotView>()({
+    input: z.object({ hotspotId: id, personId: id, role: z.enum(hotspotRoles, { error: 'v.required' }) }),
+    permission: 'records.write',
+  }),
+  'hotspots.linkReport': call<HotspotView>()({ input: z.object({ hotspotId: id, reportId: id }), permission: 'records.write' }),
+  'hotspots.unlink': call<HotspotView>()({ input: z.object({ linkId: id, reason: requiredText(300) }), permission: 'records.write' }),
+  /** A check moves the next review date; it may also move the status. */
+  'hotspots.check': call<HotspotView>()({
+    input: z.object({ hotspotId: id, date: isoDate, officers: optionalText(300), found: optionalText(5000), status: z.enum(hotspotStatuses).nullable().default(null) }),
+    permission: 'records.write',
+  }),
+  'hotspots.due': call<HotspotDue>()({ input: z.object({ withinDays: z.number().int().min(0).max(90).default(7) }), permission: 'session' }),
+};

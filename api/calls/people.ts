@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { call } from '../define';
+import { id, isoDate, optionalText, requiredText } from '../fields';
+import type { DuplicateGroup, GraphView, PersonOverview, PersonPage, ProgramKindView, ProgramPage, ProgramView, ReminderBoard } from '../views';
+import { personInput } from './register';
+
+export const personLinkKinds = ['family', 'associate', 'same_ring'] as const;
+export const programStatuses = ['active', 'ended'] as const;
+export const programEndReasons = ['completed', 'addict', 'facility', 'imprisoned', 'died', 'missing', 'moved', 'other'] as const;
+export const drugTestResults = ['negative', 'positive', 'refused'] as const;
+
+const target = z.object({ id, baseVersion: z.string().min(1) });
+const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) };
+
+export const personListInput = z.object({
+  q: z.string().max(200).default(''),
+  localityId: id.nullable().default(null),
+  programKind: z.string().max(60).nullable().default(null),
+  sort: z.enum(['name', 'birth_year', 'created_at']).default('name'),
+  direction: z.enum(['asc', 'desc']).default('asc'),
+  ...page,
+});
+
+export const programInput = z.object({
+  personId: id,
+  kindCode: requiredText(60),
+  decisionNo: optionalText(60),
+  decisionDate: isoDate.nullable().default(null),
+  startDate: isoDate,
+  /** Required when the kind has no fixed duration; otherwise computed, and a different date needs a reason. */
+  endDate: isoDate.nullable().default(null),
+  endOverrideReason: optionalText(300),
+  officerId: id.nullable().default(null),
+});
+
+export const programListInput = z.object({
+  q: z.string().max(200).default(''),
+  kindCode: z.string().max(60).nullable().default(null),
+  status: z.enum(programStatuses).nullable().default('active'),
+  officerId: id.nullable().default(null),
+  ...page,
+});
+
+export const peopleCalls = {
+  'persons.list': call<PersonPage>()({ input: personListInput, permission: 'session' }),
+  'persons.create': call<{ id: string }>()({ input: personInput, permission: 'records.write' }),
+  /** Everything that names a person: reports, hotspots, programs, links. */
+  'persons.overview': call<PersonOverview>()({ input: z.object({ id }), permission: 'session' }),
+  'persons.link': call<null>()({
+    input: z.object({ personId: id, otherId: id, kind: z.enum(personLinkKinds, { error: 'v.required' }), note: optionalText(300) }),
+    permission: 'records.write',
+  }),
+  'persons.unlink': call<null>()({ input: z.object({ linkId: id, reason: requiredText(300) }), permission: 'records.write' }),
+  'persons.duplicates': call<DuplicateGroup[]>()({ input: z.object({ limit: z.number().int().min(1).max(500).default(100) }), permission: 'session' }),
+  'persons.duplicatesOf': call<DuplicateGroup>()({ input: z.object({ id }), permission: 'session' }),
+  /** Keeps one record: every link of the other moves to it; the other is voided, pointing at it. */
+  'persons.merge': call<PersonOverview>()({
+    input: z.object({ keepId: id, keepVersion: z.string().min(1), dropId: id, dropVersion: z.string().min(1) }),
+    permission: 'records.write',
+  }),
+  'persons.moveAway': call<PersonOverview>()({ input: z.object({ ...target.shape, to: requiredText(200), on: isoDate }), permission: 'records.write' }),
+  'programs.kinds': call<ProgramKindView[]>()({ input: z.object({}), permission: 'session' }),
+  'programs.createKind': call<ProgramKindView>()({
+    input: z.object({
+      code: z.string().trim().regex(/^[a-z0-9_]{2,40}$/, 'v.invalid'),
+      nameVi: requiredText(150),
+      nameEn: requiredText(150),
+      months: z.number().int().min(1).max(240).nullable().default(null),
+      checkinDays: z.number().int().min(1).max(365).default(30),
+      drugTestDays: z.number().int().min(1).max(365).nullable().default(null),
+      source: optionalText(300),
+    }),
+    permission: 'settings.manage',
+  }),
+  'programs.list': call<ProgramPage>()({ input: programListInput, permission: 'session' }),
+  'programs.get': call<ProgramView>()({ input: z.object({ id }), permission: 'session' }),
+  'programs.create': call<ProgramView>()({ input: programInput, permission: 'records.write' }),
+  'programs.update': call<ProgramView>()({ input: z.object({ ...target.shape, fields: programInput }), permission: 'records.write' }),
+  'programs.checkin': call<ProgramView>()({
+    input: z.object({
+      programId: id,
+      date: isoDate,
+      officerId: id.nullable().default(null),
+      result: optionalText(2000),
+      drugTestResult: z.enum(drugTestResults).nullable().default(null),
+    }),
+    permission: 'records.write',
+  }),
+  'programs.end': call<ProgramView>()({
+    input: z.object({ ...target.shape, on: isoDate, reason: z.enum(programEndReasons, { error: 'v.required' }), note: optionalText(1000) }),
+    permission: 'records.write',
+  }),
+  'programs.reminders': call<ReminderBoard>()({ input: z.object({ withinDays: z.number().int().min(0).max(90).default(7) }), permission: 'session' }),
+  /** People, hotspots and reports up to two links out from a person or a hotspot. */
+  'graph.around': call<GraphView>()({
+    input: z.object({ kind: z.enum(['person', 'hotspot']), id, depth: z.number().int().min(1).max(2).default(2) }),
+    permission: 'session',
+  }),
+};

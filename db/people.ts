@@ -1,0 +1,189 @@
+import type { z } from 'zod';
+import type { personListInput } from '../api/calls/people';
+import { fold } from '../api/fold';
+import type { DuplicateGroup, PersonOverview, PersonPage } from '../api/views';
+import { AppError } from './app-error';
+import { appendAudit } from './audit';
+import { findPerson, personView } from './persons';
+import { programsOfPerson } from './programs';
+import { all, first, prepared, qb } from './query';
+import { formatRegisterNumber } from './register/numbering';
+import type { PersonsTable, RecordTable } from './schema';
+import type { Sqlite } from './store';
+import type { WritePath, WriteContext } from './write-path';
+
+export type PersonListInput = z.output<typeof personListInput>;
+
+/** Persons by folded name prefix or citizen ID, by locality or by program kind; a page and the total. */
+export function listPersons(db: Sqlite, input: PersonListInput): PersonPage {
+  const q = fold(input.q);
+  let query = qb.selectFrom('persons as p').where('p.deleted_at', 'is', null);
+  if (q) query = query.where((eb) => eb.or([eb.and([eb('p.name_fold', '>=', q), eb('p.name_fold', '<', `${q}\u{10FFFF}`)]), eb('p.citizen_id', '=', q)]));
+  if (input.localityId) query = query.where('p.locality_id', '=', input.localityId);
+  if (input.programKind) {
+    const kind = input.programKind;
+    query = query.where((eb) =>
+      eb.exists(eb.selectFrom('programs as g').select('g.id').whereRef('g.person_id', '=', 'p.id').where('g.kind_code', '=', kind).where('g.status', '=', 'active')),
+    );
+  }
+  const total = first(db, query.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+  const column = input.sort === 'name' ? 'p.name_fold' : input.sort === 'birth_year' ? 'p.birth_year' : 'p.created_at';
+  const rows = all(db, query.selectAll('p').orderBy(column, input.direction).orderBy('p.id').limit(input.limit).offset(input.offset));
+  return { total, rows: rows.map(personView) };
+}
+
+export function personOverview(db: Sqlite, id: string): PersonOverview {
+  const person = findPerson(db, id);
+  if (!person) throw new AppError('record.not_found', `person ${id} not found`);
+  const links = prepared(
+    db,
+    `SELECT l.id AS link_id, l.kind, l.note, CASE WHEN l.person_id = ? THEN l.other_id ELSE l.person_id END AS other
+     FROM person_links l WHERE (l.person_id = ? OR l.other_id = ?) AND l.deleted_at IS NULL ORDER BY l.created_at`,
+  ).all(id, id, id) as { link_id: string; kind: string; note: string; other: string }[];
+  const reports = prepared(
+    db,
+    `SELECT r.id, r.register_no, r.register_year, r.summary, rp.role, r.received_at FROM report_persons rp JOIN reports r ON r.id = rp.report_id
+     WHERE rp.person_id = ? AND rp.deleted_at IS NULL ORDER BY r.received_at DESC`,
+  ).all(id) as { id: string; register_no: number; register_year: number; summary: string; role: string; received_at: number }[];
+  const hotspots = prepared(
+    db,
+    `SELECT h.id, h.name, hp.role, h.status FROM hotspot_persons hp JOIN hotspots h ON h.id = hp.hotspot_id
+     WHERE hp.person_id = ? AND hp.deleted_at IS NULL AND h.deleted_at IS NULL ORDER BY h.name_fold`,
+  ).all(id) as { id: string; name: string; role: string; status: string }[];
+  return {
+    person: { ...personView(person), mergedInto: person.merged_into, movedTo: person.moved_to, movedOn: person.moved_on, voided: person.deleted_at !== null },
+    links: links.flatMap((link) => {
+      const other = findPerson(db, link.other);
+      return other ? [{ linkId: link.link_id, kind: link.kind, note: link.note, person: personView(other) }] : [];
+    }),
+    reports: reports.map((r) => ({ reportId: r.id, number: formatRegisterNumber(r.register_no, r.register_year), summary: r.summary, role: r.role, receivedAt: r.received_at })),
+    hotspots: hotspots.map((h) => ({ hotspotId: h.id, name: h.name, role: h.role, status: h.status })),
+    programs: programsOfPerson(db, id),
+  };
+}
+
+export function linkPersons(db: Sqlite, writes: WritePath, input: { personId: string; otherId: string; kind: 'family' | 'associate' | 'same_ring'; note: string }, ctx: WriteContext): void {
+  if (input.personId === input.otherId) throw new AppError('validation', 'a person cannot be linked to themselves', { fields: { otherId: 'v.invalid' } });
+  for (const [field, personId] of [['personId', input.personId], ['otherId', input.otherId]] as const) {
+    const person = findPerson(db, personId);
+    if (!person || person.deleted_at !== null) throw new AppError('validation', 'no such person', { fields: { [field]: 'v.invalid' } });
+  }
+  const existing = prepared(
+    db,
+    `SELECT id FROM person_links WHERE deleted_at IS NULL AND kind = ? AND ((person_id = ? AND other_id = ?) OR (person_id = ? AND other_id = ?))`,
+  ).get(input.kind, input.personId, input.otherId, input.otherId, input.personId);
+  if (existing) return;
+  writes.insert('person_links', { person_id: input.personId, other_id: input.otherId, kind: input.kind, note: input.note }, ctx);
+}
+
+/** Likely duplicates: live persons sharing a folded name, a birth year and a locality. */
+export function duplicateGroups(db: Sqlite, limit: number): DuplicateGroup[] {
+  const keys = prepared(
+    db,
+    `SELECT name_fold, birth_year, locality_id FROM persons
+     WHERE deleted_at IS NULL AND birth_year IS NOT NULL
+     GROUP BY name_fold, birth_year, locality_id HAVING count(*) > 1 ORDER BY name_fold LIMIT ?`,
+  ).all(limit) as { name_fold: string; birth_year: number; locality_id: string | null }[];
+  return keys.map((key) => ({
+    reason: 'name_birth_locality',
+    persons: (
+      prepared(
+        db,
+        'SELECT * FROM persons WHERE deleted_at IS NULL AND name_fold = ? AND birth_year = ? AND locality_id IS ? ORDER BY created_at',
+      ).all(key.name_fold, key.birth_year, key.locality_id) as PersonsTable[]
+    ).map(personView),
+  }));
+}
+
+/** Candidates for one person: the same folded name and birth year (any locality), or the same citizen ID. */
+export function duplicatesOf(db: Sqlite, id: string): DuplicateGroup {
+  const person = findPerson(db, id);
+  if (!person) throw new AppError('record.not_found', `person ${id} not found`);
+  const rows = prepared(
+    db,
+    `SELECT * FROM persons WHERE deleted_at IS NULL AND id <> ? AND (
+       (name_fold = ? AND (birth_year IS ? OR birth_year IS NULL OR ? IS NULL))
+       OR (citizen_id IS NOT NULL AND citizen_id = ?))
+     ORDER BY created_at LIMIT 50`,
+  ).all(id, person.name_fold, person.birth_year, person.birth_year, person.citizen_id) as PersonsTable[];
+  const sameId = person.citizen_id !== null && rows.some((row) => row.citizen_id === person.citizen_id);
+  return { reason: sameId ? 'citizen_id' : 'name_birth_locality', persons: [personView(person), ...rows.map(personView)] };
+}
+
+/** Tables whose rows point at a person, and the column that does. */
+const personReferences: readonly (readonly [RecordTable, string])[] = [
+  ['report_persons', 'person_id'],
+  ['person_links', 'person_id'],
+  ['person_links', 'other_id'],
+  ['hotspot_persons', 'person_id'],
+  ['programs', 'person_id'],
+];
+
+/**
+ * Merges two records of one person: every link of `drop` moves to `keep` through the write path (so
+ * each move is versioned and audited), identity fields `keep` lacks are filled from `drop`, and `drop`
+ * is voided with `merged_into` pointing at `keep`. One audit entry records the merge as a whole.
+ */
+export function mergePersons(
+  db: Sqlite,
+  writes: WritePath,
+  input: { keepId: string; keepVersion: string; dropId: string; dropVersion: string },
+  ctx: WriteContext,
+  now: number,
+): void {
+  if (input.keepId === input.dropId) throw new AppError('validation', 'a person cannot be merged with themselves', { fields: { dropId: 'v.invalid' } });
+  db.transaction(() => {
+    const keep = livePerson(db, input.keepId, input.keepVersion);
+    const drop = livePerson(db, input.dropId, input.dropVersion);
+    // A link between the two records would become a link from the person to themselves.
+    const between = prepared(
+      db,
+      'SELECT id FROM person_links WHERE deleted_at IS NULL AND ((person_id = ? AND other_id = ?) OR (person_id = ? AND other_id = ?))',
+    ).all(keep.id, drop.id, drop.id, keep.id) as { id: string }[];
+    for (const link of between) writes.void('person_links', link.id, 'merged: a link between two records of one person', ctx);
+    const moved: Record<string, string[]> = {};
+    for (const [table, column] of personReferences) {
+      const rows = all(
+        db,
+        qb
+          .selectFrom(table as 'programs')
+          .select(['id', 'version'])
+          .where(column as 'person_id', '=', drop.id)
+          .where('deleted_at', 'is', null),
+      );
+      for (const row of rows) {
+        writes.update(table, row.id, row.version, { [column]: keep.id } as never, ctx);
+        (moved[table] ??= []).push(row.id);
+      }
+    }
+    const otherNames = [keep.other_names, drop.full_name !== keep.full_name ? drop.full_name : '', drop.other_names].filter((name) => name.trim() !== '');
+    const fresh = first(db, qb.selectFrom('persons').select('version').where('id', '=', keep.id))!;
+    // The citizen ID moves once the dropped record is voided (it is unique among live records).
+    const takeCitizenId = keep.citizen_id === null && drop.citizen_id !== null;
+    writes.void('persons', drop.id, `merged into ${keep.id}`, ctx, { also: { merged_into: keep.id } });
+    writes.update(
+      'persons',
+      keep.id,
+      fresh.version,
+      {
+        other_names: [...new Set(otherNames)].join('; '),
+        birth_date: keep.birth_date ?? drop.birth_date,
+        birth_year: keep.birth_year ?? drop.birth_year,
+        citizen_id: takeCitizenId ? drop.citizen_id : keep.citizen_id,
+        permanent_address: keep.permanent_address || drop.permanent_address,
+        temporary_address: keep.temporary_address || drop.temporary_address,
+        locality_id: keep.locality_id ?? drop.locality_id,
+      },
+      ctx,
+    );
+    appendAudit(db, { at: now, userId: ctx.userId, call: ctx.call, action: 'merge', table: 'persons', recordId: keep.id, before: { kept: keep.id, dropped: drop.id }, after: { moved } });
+  })();
+}
+
+function livePerson(db: Sqlite, id: string, version: string): PersonsTable {
+  const person = findPerson(db, id);
+  if (!person) throw new AppError('record.not_found', `person ${id} not found`);
+  if (person.deleted_at !== null) throw new AppError('record.voided', `person ${id} is voided`);
+  if (person.version !== version) throw new AppError('record.conflict', `person ${id} changed since the merge began`, { params: { current: person.version } });
+  return person;
+}

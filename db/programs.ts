@@ -1,0 +1,223 @@
+import type { z } from 'zod';
+import type { programInput, programListInput } from '../api/calls/people';
+import { fold } from '../api/fold';
+import type { CheckinView, ProgramKindView, ProgramPage, ProgramView, ReminderBoard, ReminderItem } from '../api/views';
+import { AppError } from './app-error';
+import { findPerson } from './persons';
+import { all, first, prepared, qb } from './query';
+import { addDays, localDate } from './rules/calendar';
+import { nextDue, programEnd } from './rules/programs';
+import type { ProgramKindsTable, ProgramsTable } from './schema';
+import type { Sqlite } from './store';
+import type { WritePath, WriteContext } from './write-path';
+
+export type ProgramFields = z.output<typeof programInput>;
+export type ProgramListInput = z.output<typeof programListInput>;
+
+export function kindView(row: ProgramKindsTable): ProgramKindView {
+  return { code: row.code, nameVi: row.name_vi, nameEn: row.name_en, months: row.months, checkinDays: row.checkin_days, drugTestDays: row.drug_test_days, source: row.source };
+}
+
+export function listKinds(db: Sqlite): ProgramKindView[] {
+  return all(db, qb.selectFrom('program_kinds').selectAll().where('deleted_at', 'is', null).orderBy('sort')).map(kindView);
+}
+
+function kindOf(db: Sqlite, code: string): ProgramKindsTable {
+  const kind = first(db, qb.selectFrom('program_kinds').selectAll().where('code', '=', code).where('deleted_at', 'is', null));
+  if (!kind) throw new AppError('validation', `no program kind ${code}`, { fields: { kindCode: 'v.invalid' } });
+  return kind;
+}
+
+/**
+ * The program's columns from what was typed: the end date computed from the kind's duration unless
+ * typed differently, which then needs a reason; kinds without a fixed duration need an end date.
+ */
+function columns(db: Sqlite, fields: ProgramFields) {
+  const kind = kindOf(db, fields.kindCode);
+  const person = findPerson(db, fields.personId);
+  if (!person || person.deleted_at !== null) throw new AppError('validation', 'no such person', { fields: { personId: 'v.invalid' } });
+  const computed = kind.months === null ? null : programEnd(fields.startDate, kind.months);
+  const endDate = fields.endDate ?? computed;
+  if (endDate === null) throw new AppError('validation', 'this kind of program needs an end date', { fields: { endDate: 'v.required' } });
+  if (endDate < fields.startDate) throw new AppError('validation', 'the end is before the start', { fields: { endDate: 'v.invalid' } });
+  const overridden = computed !== null && endDate !== computed;
+  if (overridden && fields.endOverrideReason.trim() === '') {
+    throw new AppError('validation', 'a changed end date needs a reason', { fields: { endOverrideReason: 'v.required' } });
+  }
+  return {
+    kind,
+    values: {
+      person_id: fields.personId,
+      kind_code: fields.kindCode,
+      decision_no: fields.decisionNo,
+      decision_date: fields.decisionDate,
+      start_date: fields.startDate,
+      end_date: endDate,
+      end_override_reason: overridden ? fields.endOverrideReason : '',
+      officer_id: fields.officerId,
+    },
+  };
+}
+
+export function createProgram(db: Sqlite, writes: WritePath, fields: ProgramFields, ctx: WriteContext): ProgramsTable {
+  const { kind, values } = columns(db, fields);
+  return writes.insert(
+    'programs',
+    {
+      ...values,
+      status: 'active',
+      ended_on: null,
+      end_reason: null,
+      end_note: '',
+      last_checkin_on: null,
+      next_checkin_on: nextDue(fields.startDate, kind.checkin_days),
+      next_test_on: nextDue(fields.startDate, kind.drug_test_days),
+    },
+    ctx,
+  );
+}
+
+export function updateProgram(db: Sqlite, writes: WritePath, id: string, baseVersion: string, fields: ProgramFields, ctx: WriteContext): ProgramsTable {
+  return writes.update('programs', id, baseVersion, columns(db, fields).values, ctx);
+}
+
+/** A check-in moves the next check-in and, with a drug test, the next test. */
+export function checkIn(
+  db: Sqlite,
+  writes: WritePath,
+  input: { programId: string; date: string; officerId: string | null; result: string; drugTestResult: 'negative' | 'positive' | 'refused' | null },
+  ctx: WriteContext,
+): ProgramsTable {
+  return db.transaction(() => {
+    const program = existing(db, input.programId);
+    if (program.status !== 'active') throw new AppError('record.invalid_step', 'the program has ended', { params: { status: program.status } });
+    const kind = kindOf(db, program.kind_code);
+    writes.insert(
+      'program_checkins',
+      { program_id: program.id, date: input.date, officer_id: input.officerId, result: input.result, drug_test: input.drugTestResult ? 1 : 0, drug_test_result: input.drugTestResult },
+      ctx,
+    );
+    const latest = program.last_checkin_on !== null && program.last_checkin_on > input.date ? program.last_checkin_on : input.date;
+    return writes.update(
+      'programs',
+      program.id,
+      program.version,
+      {
+        last_checkin_on: latest,
+        next_checkin_on: nextDue(latest, kind.checkin_days),
+        ...(input.drugTestResult ? { next_test_on: nextDue(input.date, kind.drug_test_days) } : {}),
+      },
+      ctx,
+    );
+  })();
+}
+
+export function endProgram(db: Sqlite, writes: WritePath, id: string, baseVersion: string, input: { on: string; reason: string; note: string }, ctx: WriteContext): ProgramsTable {
+  const program = existing(db, id);
+  if (program.status !== 'active') throw new AppError('record.invalid_step', 'the program has already ended', { params: { status: program.status } });
+  if (input.on < program.start_date) throw new AppError('validation', 'the end is before the start', { fields: { on: 'v.invalid' } });
+  return writes.update('programs', id, baseVersion, { status: 'ended', ended_on: input.on, end_reason: input.reason, end_note: input.note, next_checkin_on: null, next_test_on: null }, ctx);
+}
+
+function existing(db: Sqlite, id: string): ProgramsTable {
+  const program = first(db, qb.selectFrom('programs').selectAll().where('id', '=', id).where('deleted_at', 'is', null));
+  if (!program) throw new AppError('record.not_found', `program ${id} not found`);
+  return program;
+}
+
+type ProgramRow = ProgramsTable & { person_name: string; officer_name: string | null };
+
+function viewOf(db: Sqlite, row: ProgramRow): ProgramView {
+  const checkins = prepared(
+    db,
+    `SELECT c.id, c.date, c.result, c.drug_test_result, u.full_name AS officer_name FROM program_checkins c LEFT JOIN users u ON u.id = c.officer_id
+     WHERE c.program_id = ? AND c.deleted_at IS NULL ORDER BY c.date DESC`,
+  ).all(row.id) as { id: string; date: string; result: string; drug_test_result: CheckinView['drugTestResult']; officer_name: string | null }[];
+  return {
+    id: row.id,
+    version: row.version,
+    personId: row.person_id,
+    personName: row.person_name,
+    kindCode: row.kind_code,
+    decisionNo: row.decision_no,
+    decisionDate: row.decision_date,
+    startDate: row.start_date,
+    endDate: row.end_date,
+    endOverrideReason: row.end_override_reason,
+    officerId: row.officer_id,
+    officerName: row.officer_name,
+    status: row.status,
+    endedOn: row.ended_on,
+    endReason: row.end_reason,
+    endNote: row.end_note,
+    nextCheckinOn: row.next_checkin_on,
+    nextTestOn: row.next_test_on,
+    checkins: checkins.map((c) => ({ id: c.id, date: c.date, officerName: c.officer_name, result: c.result, drugTestResult: c.drug_test_result })),
+  };
+}
+
+function joined() {
+  return qb
+    .selectFrom('programs as g')
+    .innerJoin('persons as p', 'p.id', 'g.person_id')
+    .leftJoin('users as u', 'u.id', 'g.officer_id')
+    .selectAll('g')
+    .select(['p.full_name as person_name', 'u.full_name as officer_name'])
+    .where('g.deleted_at', 'is', null);
+}
+
+export function programView(db: Sqlite, id: string): ProgramView {
+  const row = first(db, joined().where('g.id', '=', id));
+  if (!row) throw new AppError('record.not_found', `program ${id} not found`);
+  return viewOf(db, row);
+}
+
+export function programsOfPerson(db: Sqlite, personId: string): ProgramView[] {
+  return all(db, joined().where('g.person_id', '=', personId).orderBy('g.start_date', 'desc')).map((row) => viewOf(db, row));
+}
+
+export function listPrograms(db: Sqlite, input: ProgramListInput): ProgramPage {
+  let query = joined();
+  const q = fold(input.q);
+  if (q) query = query.where('p.name_fold', '>=', q).where('p.name_fold', '<', `${q}\u{10FFFF}`);
+  if (input.kindCode) query = query.where('g.kind_code', '=', input.kindCode);
+  if (input.status) query = query.where('g.status', '=', input.status);
+  if (input.officerId) query = query.where('g.officer_id', '=', input.officerId);
+  const total = first(db, query.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+  const rows = all(db, query.orderBy('g.end_date').orderBy('g.id').limit(input.limit).offset(input.offset));
+  return { total, rows: rows.map((row) => viewOf(db, row)) };
+}
+
+/**
+ * What is due in active programs: ends, check-ins and drug tests on or before today + N days, each an
+ * indexed range scan; those already past are overdue.
+ */
+export function reminders(db: Sqlite, withinDays: number, now: number): ReminderBoard {
+  const today = localDate(now);
+  const horizon = addDays(today, withinDays);
+  const items: ReminderItem[] = [];
+  const scan = (column: 'end_date' | 'next_checkin_on' | 'next_test_on', what: ReminderItem['what']) => {
+    const rows = all(
+      db,
+      qb
+        .selectFrom('programs as g')
+        .innerJoin('persons as p', 'p.id', 'g.person_id')
+        .leftJoin('users as u', 'u.id', 'g.officer_id')
+        .select(['g.id', 'g.person_id', 'g.kind_code', `g.${column} as on`, 'p.full_name', 'u.full_name as officer_name'])
+        .where('g.status', '=', 'active')
+        .where('g.deleted_at', 'is', null)
+        .where(`g.${column}`, 'is not', null)
+        .where(`g.${column}`, '<=', horizon)
+        .orderBy(`g.${column}`)
+        .limit(1000),
+    );
+    for (const row of rows) {
+      items.push({ programId: row.id, personId: row.person_id, personName: row.full_name, kindCode: row.kind_code, what, on: row.on!, officerName: row.officer_name });
+    }
+  };
+  scan('end_date', 'ending');
+  scan('next_checkin_on', 'checkin');
+  scan('next_test_on', 'drug_test');
+  items.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+  return { today, overdue: items.filter((item) => item.on < today), upcoming: items.filter((item) => item.on >= today) };
+}
