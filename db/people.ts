@@ -18,7 +18,9 @@ export type PersonListInput = z.output<typeof personListInput>;
 export function listPersons(db: Sqlite, input: PersonListInput): PersonPage {
   const q = fold(input.q);
   let query = qb.selectFrom('persons as p').where('p.deleted_at', 'is', null);
-  if (q) query = query.where((eb) => eb.or([eb.and([eb('p.name_fold', '>=', q), eb('p.name_fold', '<', `${q}\u{10FFFF}`)]), eb('p.citizen_id', '=', q)]));
+  // A citizen ID or a name prefix, each an indexed lookup (an OR of both would scan the table).
+  if (/^\d{12}$/.test(q)) query = query.where('p.citizen_id', '=', q);
+  else if (q) query = query.where('p.name_fold', '>=', q).where('p.name_fold', '<', `${q}\u{10FFFF}`);
   if (input.localityId) query = query.where('p.locality_id', '=', input.localityId);
   if (input.programKind) {
     const kind = input.programKind;
@@ -99,13 +101,14 @@ export function duplicateGroups(db: Sqlite, limit: number): DuplicateGroup[] {
 export function duplicatesOf(db: Sqlite, id: string): DuplicateGroup {
   const person = findPerson(db, id);
   if (!person) throw new AppError('record.not_found', `person ${id} not found`);
-  const rows = prepared(
+  const byName = prepared(
     db,
-    `SELECT * FROM persons WHERE deleted_at IS NULL AND id <> ? AND (
-       (name_fold = ? AND (birth_year IS ? OR birth_year IS NULL OR ? IS NULL))
-       OR (citizen_id IS NOT NULL AND citizen_id = ?))
+    `SELECT * FROM persons WHERE deleted_at IS NULL AND id <> ? AND name_fold = ? AND (birth_year IS ? OR birth_year IS NULL OR ? IS NULL)
      ORDER BY created_at LIMIT 50`,
-  ).all(id, person.name_fold, person.birth_year, person.birth_year, person.citizen_id) as PersonsTable[];
+  ).all(id, person.name_fold, person.birth_year, person.birth_year) as PersonsTable[];
+  // Another office's record of the same citizen (in a higher office's store) has the same ID.
+  const byId = person.citizen_id === null ? [] : (prepared(db, 'SELECT * FROM persons WHERE citizen_id = ? AND id <> ? LIMIT 10').all(person.citizen_id, id) as PersonsTable[]);
+  const rows = [...byId, ...byName.filter((row) => !byId.some((other) => other.id === row.id))];
   const sameId = person.citizen_id !== null && rows.some((row) => row.citizen_id === person.citizen_id);
   return { reason: sameId ? 'citizen_id' : 'name_birth_locality', persons: [personView(person), ...rows.map(personView)] };
 }

@@ -98,15 +98,10 @@ export function matchPerson(db: Sqlite, input: { fullName: string; birthYear: nu
 export function searchPersons(db: Sqlite, text: string, limit: number): PersonView[] {
   const q = fold(text);
   if (q.length === 0) return [];
-  const rows = all(
-    db,
-    qb
-      .selectFrom('persons')
-      .selectAll()
-      .where('deleted_at', 'is', null)
-      .where((eb) => eb.or([eb.and([eb('name_fold', '>=', q), eb('name_fold', '<', `${q}\u{10FFFF}`)]), eb('citizen_id', '=', q)]))
-      .orderBy('name_fold')
-      .limit(limit),
-  );
+  // A citizen ID and a name prefix are two indexed lookups; an OR of both would scan the table.
+  const query = qb.selectFrom('persons').selectAll().where('deleted_at', 'is', null);
+  const rows = /^\d{12}$/.test(q)
+    ? all(db, query.where('citizen_id', '=', q).limit(limit))
+    : all(db, query.where('name_fold', '>=', q).where('name_fold', '<', `${q}\u{10FFFF}`).orderBy('name_fold').limit(limit));
   return rows.map(personView);
 }

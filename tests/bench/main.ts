@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { printRows } from './harness';
+import { addPeople, peopleCases } from './cases/people';
 import { makeRegisterStore, registerCases } from './cases/register';
 import { openCases, writeCases } from './cases/store';
 
@@ -9,7 +10,10 @@ import { openCases, writeCases } from './cases/store';
  * `npm run bench [-- --size small|office]`: builds synthetic stores in a temp folder and prints each
  * figure beside a raw-SQLite baseline measured in the same run. Not a test: nothing here fails on time.
  */
-const sizes = { small: { rows: 10_000, writes: 200, reports: 20_000 }, office: { rows: 200_000, writes: 500, reports: 200_000 } } as const;
+const sizes = {
+  small: { rows: 10_000, writes: 200, reports: 20_000, persons: 20_000, hotspots: 1_000, programs: 5_000 },
+  office: { rows: 200_000, writes: 500, reports: 200_000, persons: 200_000, hotspots: 10_000, programs: 50_000 },
+} as const;
 const sizeArg = process.argv.find((_arg, i, all) => all[i - 1] === '--size') ?? 'office';
 if (!(sizeArg in sizes)) {
   console.error(`unknown --size ${sizeArg}; one of ${Object.keys(sizes).join(', ')}`);
@@ -24,6 +28,11 @@ try {
   const register = makeRegisterStore(dir, size.reports);
   console.log(`\n(register of ${size.reports.toLocaleString('en')} reports built in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   printRows(`Register, one office, ${size.reports.toLocaleString('en')} reports`, registerCases(register, size.writes));
+  const { personId } = addPeople(register, size);
+  printRows(
+    `People, ${size.persons.toLocaleString('en')} persons, ${size.hotspots.toLocaleString('en')} hotspots, ${size.programs.toLocaleString('en')} programs`,
+    peopleCases(register, personId),
+  );
   register.db.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });
