@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { prepared } from './query';
+import type { AuditLogTable } from './schema';
 import type { Sqlite } from './store';
 
 /** Who did what, when, to which record, with the record before and after. */
@@ -40,19 +41,7 @@ export function appendAudit(db: Sqlite, entry: AuditEntry): void {
   ).run({ ...row, prev_hash: prevHash, hash: entryHash(prevHash, row) });
 }
 
-type StoredEntry = {
-  id: number;
-  at: number;
-  user_id: string | null;
-  call: string;
-  table_name: string | null;
-  record_id: string | null;
-  action: string;
-  before: string | null;
-  after: string | null;
-  prev_hash: string;
-  hash: string;
-};
+type StoredEntry = AuditLogTable;
 
 function entryHash(prevHash: string, row: Omit<StoredEntry, 'id' | 'prev_hash' | 'hash'>): string {
   const canonical = JSON.stringify([row.at, row.user_id, row.call, row.table_name, row.record_id, row.action, row.before, row.after]);

@@ -7,6 +7,7 @@ import { graphAround } from '../../../db/graph';
 import { programKindSeed } from '../../../db/rules/programs';
 import { addDays } from '../../../db/rules/calendar';
 import { time, type BenchRow } from '../harness';
+import { random } from '../random';
 import type { RegisterStore } from './register';
 
 const OFFICE = '12345';
@@ -14,15 +15,6 @@ const surnames = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'P
 const middles = ['Văn', 'Thị', 'Hữu', 'Đức', 'Minh', 'Ngọc', 'Thanh', 'Quang', 'Xuân', 'Hồng', 'Công', 'Kim'];
 const givens = ['An', 'Bình', 'Cường', 'Dũng', 'Đạt', 'Giang', 'Hà', 'Hải', 'Hùng', 'Lan', 'Linh', 'Long', 'Mai', 'Nam', 'Phong', 'Quân', 'Sơn', 'Tâm', 'Thảo', 'Trang', 'Tuấn', 'Vy', 'Yến', 'Khoa'];
 
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface PeopleSizes {
   readonly persons: number;

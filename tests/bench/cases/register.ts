@@ -16,6 +16,7 @@ import { holidaySeed } from '../../../db/seed/holidays';
 import { openSqlite, type Sqlite } from '../../../db/store';
 import { initClock, WritePath } from '../../../db/write-path';
 import { time, type BenchRow } from '../harness';
+import { random } from '../random';
 
 const OFFICE = '12345';
 const settings: Settings = { idleLockMinutes: 15, remoteCommune: false };
@@ -35,16 +36,6 @@ const summaries: readonly (readonly [string, string])[] = [
 ];
 const kinds = ['crime_report', 'crime_report', 'denunciation', 'administrative_violation', 'traffic_accident', 'dispute_mediation'];
 
-/** A small deterministic generator (mulberry32): the same store on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface RegisterStore {
   readonly db: Sqlite;
