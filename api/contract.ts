@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { attachmentsCalls } from './calls/attachments';
 import { authCalls } from './calls/auth';
+import { campaignCalls } from './calls/campaigns';
 import { hotspotCalls } from './calls/hotspots';
 import { officeCalls } from './calls/office';
 import { peopleCalls } from './calls/people';
@@ -19,6 +20,7 @@ export const contract = Object.freeze({
   ...attachmentsCalls,
   ...peopleCalls,
   ...hotspotCalls,
+  ...campaignCalls,
 });
 
 export type Contract = typeof contract;

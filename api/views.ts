@@ -397,3 +397,59 @@ export interface GraphView {
   readonly nodes: readonly GraphNode[];
   readonly edges: readonly GraphEdge[];
 }
+
+export interface MeasureView {
+  readonly code: string;
+  readonly nameVi: string;
+  readonly nameEn: string;
+  readonly unit: string;
+  readonly source: string;
+}
+
+export interface MeasureResult {
+  readonly measure: MeasureView;
+  readonly target: number | null;
+  /** Counted from the records plus adjustments. */
+  readonly result: number;
+  readonly counted: number;
+  readonly adjustments: readonly { readonly delta: number; readonly reason: string }[];
+  readonly percent: number | null;
+  readonly previousCampaign: number | null;
+  readonly sameTimeLastYear: number;
+}
+
+export interface OperationView {
+  readonly id: string;
+  readonly kind: string;
+  readonly startedAt: number;
+  readonly place: string;
+  readonly leader: string;
+  readonly forces: string;
+  readonly personsArrested: number;
+  readonly personsSanctioned: number;
+  readonly seizures: readonly { readonly measureCode: string; readonly quantity: number }[];
+  readonly hotspotIds: readonly string[];
+  readonly reportIds: readonly string[];
+}
+
+export interface CampaignView {
+  readonly id: string;
+  readonly version: string;
+  readonly name: string;
+  readonly decisionNo: string;
+  readonly decisionDate: string | null;
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly localityIds: readonly string[];
+  readonly categoryCodes: readonly string[];
+  readonly forces: string;
+  readonly notes: string;
+  readonly previousCampaign: { readonly id: string; readonly name: string } | null;
+  readonly results: readonly MeasureResult[];
+  readonly operations: readonly OperationView[];
+}
+
+export interface CampaignPage {
+  readonly total: number;
+  readonly rows: readonly { readonly id: string; readonly name: string; readonly startDate: string; readonly endDate: string; readonly decisionNo: string }[];
+}

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { hotspotInput, hotspotListInput } from '../api/calls/hotspots';
 import { fold } from '../api/fold';
@@ -175,7 +176,7 @@ function rows() {
 export function listHotspots(db: Sqlite, input: HotspotListInput): HotspotPage {
   let query = rows();
   const q = fold(input.q);
-  if (q) query = query.where('h.name_fold', 'like', `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`, ).where((eb) => eb.val(true));
+  if (q) query = query.where(sql<boolean>`instr(h.name_fold, ${q}) > 0`);
   if (input.type) query = query.where('h.type', '=', input.type);
   if (input.status) query = query.where('h.status', '=', input.status);
   if (input.localityId) query = query.where('h.locality_id', '=', input.localityId);

@@ -112,11 +112,22 @@ export interface Schema {
   hotspot_persons: HotspotPersonsTable;
   hotspot_reports: HotspotReportsTable;
   hotspot_checks: HotspotChecksTable;
+  measures: MeasuresTable;
+  campaigns: CampaignsTable;
+  campaign_localities: CampaignLocalitiesTable;
+  campaign_categories: CampaignCategoriesTable;
+  campaign_targets: CampaignTargetsTable;
+  campaign_adjustments: CampaignAdjustmentsTable;
+  campaign_reports: CampaignReportsTable;
+  operations: OperationsTable;
+  operation_seizures: OperationSeizuresTable;
+  operation_hotspots: OperationHotspotsTable;
+  operation_reports: OperationReportsTable;
 }
 
 /** Tables whose rows are records written through the write path. */
 export type RecordTable = { [T in keyof Schema]: Schema[T] extends RecordColumns ? T : never }[keyof Schema];
-export const recordTables = ['offices', 'users', 'localities', 'category_groups', 'categories', 'holidays', 'persons', 'reports', 'report_persons', 'attachments', 'person_links', 'program_kinds', 'programs', 'program_checkins', 'hotspots', 'hotspot_history', 'hotspot_persons', 'hotspot_reports', 'hotspot_checks'] as const satisfies readonly RecordTable[];
+export const recordTables = ['offices', 'users', 'localities', 'category_groups', 'categories', 'holidays', 'persons', 'reports', 'report_persons', 'attachments', 'person_links', 'program_kinds', 'programs', 'program_checkins', 'hotspots', 'hotspot_history', 'hotspot_persons', 'hotspot_reports', 'hotspot_checks', 'measures', 'campaigns', 'campaign_localities', 'campaign_categories', 'campaign_targets', 'campaign_adjustments', 'campaign_reports', 'operations', 'operation_seizures', 'operation_hotspots', 'operation_reports'] as const satisfies readonly RecordTable[];
 
 export interface HolidaysTable extends RecordColumns {
   date: string;
@@ -295,4 +306,81 @@ export interface HotspotChecksTable extends RecordColumns {
   date: string;
   officers: string;
   found: string;
+}
+
+export interface MeasuresTable extends RecordColumns {
+  code: string;
+  name_vi: string;
+  name_en: string;
+  unit: string;
+  source: 'reports_detected' | 'cases_solved' | 'persons_handled' | 'hotspots_cleared' | 'operations' | 'seizure';
+  sort: number;
+}
+
+export interface CampaignsTable extends RecordColumns {
+  name: string;
+  decision_no: string;
+  decision_date: string | null;
+  start_date: string;
+  end_date: string;
+  scope_all: number;
+  forces: string;
+  notes: string;
+}
+
+export interface CampaignLocalitiesTable extends RecordColumns {
+  campaign_id: string;
+  locality_id: string;
+}
+
+export interface CampaignCategoriesTable extends RecordColumns {
+  campaign_id: string;
+  category_code: string;
+}
+
+export interface CampaignTargetsTable extends RecordColumns {
+  campaign_id: string;
+  measure_code: string;
+  target: number;
+}
+
+export interface CampaignAdjustmentsTable extends RecordColumns {
+  campaign_id: string;
+  measure_code: string;
+  delta: number;
+  reason: string;
+}
+
+export interface CampaignReportsTable extends RecordColumns {
+  campaign_id: string;
+  report_id: string;
+}
+
+export interface OperationsTable extends RecordColumns {
+  campaign_id: string | null;
+  kind: string;
+  started_at: number;
+  place: string;
+  locality_id: string | null;
+  forces: string;
+  leader: string;
+  persons_arrested: number;
+  persons_sanctioned: number;
+  notes: string;
+}
+
+export interface OperationSeizuresTable extends RecordColumns {
+  operation_id: string;
+  measure_code: string;
+  quantity: number;
+}
+
+export interface OperationHotspotsTable extends RecordColumns {
+  operation_id: string;
+  hotspot_id: string;
+}
+
+export interface OperationReportsTable extends RecordColumns {
+  operation_id: string;
+  report_id: string;
 }

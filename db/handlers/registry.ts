@@ -1,6 +1,7 @@
 import { attachmentsHandlers } from './attachments';
 import { authHandlers } from './auth';
 import type { Handlers } from './context';
+import { campaignHandlers } from './campaigns';
 import { officeHandlers } from './office';
 import { peopleHandlers } from './people';
 import { registerHandlers } from './register';
@@ -15,5 +16,6 @@ export const handlers: Handlers = Object.freeze({
   ...officeHandlers,
   ...registerHandlers,
   ...peopleHandlers,
+  ...campaignHandlers,
   ...attachmentsHandlers,
 });

@@ -7,6 +7,7 @@ import { migrate } from '../migrations/runner';
 import { migrations } from '../migrations/registry';
 import { categorySeed } from '../seed/categories';
 import { holidaySeed } from '../seed/holidays';
+import { measureSeed } from '../seed/measures';
 import { programKindSeed } from '../rules/programs';
 import { localityKindOf } from '../office';
 import { openSqlite } from '../store';
@@ -69,6 +70,9 @@ export const setupHandlers: HandlersOf<'setup.'> = {
         );
         for (const name of new Set(input.localities)) writes.insert('localities', { name, kind: localityKindOf(name) }, write);
         for (const [date, name] of holidaySeed) writes.insert('holidays', { date, name }, write);
+        measureSeed.forEach(([code, vi, en, unit, source], index) =>
+          writes.insert('measures', { code, name_vi: vi, name_en: en, unit, source, sort: index + 1 }, write),
+        );
         programKindSeed.forEach((kind, index) =>
           writes.insert(
             'program_kinds',

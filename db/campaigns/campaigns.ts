@@ -1,0 +1,243 @@
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import { fold } from '../../api/fold';
+import type { campaignInput, operationInput } from '../../api/calls/campaigns';
+import type { CampaignPage, CampaignView, MeasureView, OperationView } from '../../api/views';
+import { AppError } from '../app-error';
+import { all, first, prepared, qb } from '../query';
+import { addMonths } from '../rules/calendar';
+import type { CampaignsTable, MeasuresTable, OperationsTable } from '../schema';
+import type { Sqlite } from '../store';
+import type { WritePath, WriteContext } from '../write-path';
+import { countResults, percentOf, resultOf, type ResultScope } from './results';
+
+export type CampaignFields = z.output<typeof campaignInput>;
+export type OperationFields = z.output<typeof operationInput>;
+
+export function measureView(row: MeasuresTable): MeasureView {
+  return { code: row.code, nameVi: row.name_vi, nameEn: row.name_en, unit: row.unit, source: row.source };
+}
+
+export function listMeasures(db: Sqlite): MeasuresTable[] {
+  return all(db, qb.selectFrom('measures').selectAll().where('deleted_at', 'is', null).orderBy('sort'));
+}
+
+function live<T extends 'campaign_localities' | 'campaign_categories' | 'campaign_targets'>(db: Sqlite, table: T, campaignId: string) {
+  return all(db, qb.selectFrom(table as 'campaign_targets').selectAll().where('campaign_id', '=', campaignId).where('deleted_at', 'is', null));
+}
+
+function existing(db: Sqlite, id: string): CampaignsTable {
+  const row = first(db, qb.selectFrom('campaigns').selectAll().where('id', '=', id));
+  if (!row) throw new AppError('record.not_found', `campaign ${id} not found`);
+  if (row.deleted_at !== null) throw new AppError('record.voided', `campaign ${id} is voided`);
+  return row;
+}
+
+function checkMeasures(db: Sqlite, codes: readonly string[], field: string): void {
+  const known = new Set(listMeasures(db).map((m) => m.code));
+  const bad = codes.findIndex((code) => !known.has(code));
+  if (bad >= 0) throw new AppError('validation', `no measure ${codes[bad]}`, { fields: { [`${field}.${bad}.measureCode`]: 'v.invalid' } });
+}
+
+/** Makes a campaign's child rows (localities, categories, targets) what the form says. */
+function syncChildren(db: Sqlite, writes: WritePath, campaignId: string, fields: CampaignFields, ctx: WriteContext): void {
+  const sync = <T extends 'campaign_localities' | 'campaign_categories' | 'campaign_targets'>(
+    table: T,
+    wanted: readonly Record<string, unknown>[],
+    key: (row: Record<string, unknown>) => string,
+  ) => {
+    const current = live(db, table, campaignId) as unknown as (Record<string, unknown> & { id: string })[];
+    const wantedKeys = new Set(wanted.map(key));
+    for (const row of current) if (!wantedKeys.has(key(row))) writes.void(table, row.id, 'removed from the campaign', ctx);
+    const currentKeys = new Set(current.map(key));
+    for (const row of wanted) if (!currentKeys.has(key(row))) writes.insert(table, { campaign_id: campaignId, ...row } as never, ctx);
+  };
+  sync('campaign_localities', fields.localityIds.map((locality_id) => ({ locality_id })), (row) => String(row.locality_id));
+  sync('campaign_categories', fields.categoryCodes.map((category_code) => ({ category_code })), (row) => String(row.category_code));
+  sync('campaign_targets', fields.targets.map((t) => ({ measure_code: t.measureCode, target: t.target })), (row) => `${String(row.measure_code)}=${String(row.target)}`);
+}
+
+function columns(fields: CampaignFields) {
+  return {
+    name: fields.name,
+    decision_no: fields.decisionNo,
+    decision_date: fields.decisionDate,
+    start_date: fields.startDate,
+    end_date: fields.endDate,
+    scope_all: fields.localityIds.length === 0 ? 1 : 0,
+    forces: fields.forces,
+    notes: fields.notes,
+  };
+}
+
+export function createCampaign(db: Sqlite, writes: WritePath, fields: CampaignFields, ctx: WriteContext): string {
+  checkMeasures(db, fields.targets.map((t) => t.measureCode), 'targets');
+  return db.transaction(() => {
+    const row = writes.insert('campaigns', columns(fields), ctx);
+    syncChildren(db, writes, row.id, fields, ctx);
+    return row.id;
+  })();
+}
+
+export function updateCampaign(db: Sqlite, writes: WritePath, id: string, baseVersion: string, fields: CampaignFields, ctx: WriteContext): void {
+  checkMeasures(db, fields.targets.map((t) => t.measureCode), 'targets');
+  db.transaction(() => {
+    existing(db, id);
+    writes.update('campaigns', id, baseVersion, columns(fields), ctx);
+    syncChildren(db, writes, id, fields, ctx);
+  })();
+}
+
+export function adjust(db: Sqlite, writes: WritePath, input: { campaignId: string; measureCode: string; delta: number; reason: string }, ctx: WriteContext): void {
+  existing(db, input.campaignId);
+  checkMeasures(db, [input.measureCode], 'adjustments');
+  writes.insert('campaign_adjustments', { campaign_id: input.campaignId, measure_code: input.measureCode, delta: input.delta, reason: input.reason }, ctx);
+}
+
+export function linkReport(db: Sqlite, writes: WritePath, campaignId: string, reportId: string, ctx: WriteContext): void {
+  existing(db, campaignId);
+  if (!first(db, qb.selectFrom('reports').select('id').where('id', '=', reportId))) throw new AppError('validation', 'no such report', { fields: { reportId: 'v.invalid' } });
+  const same = prepared(db, 'SELECT 1 FROM campaign_reports WHERE campaign_id = ? AND report_id = ? AND deleted_at IS NULL').get(campaignId, reportId);
+  if (!same) writes.insert('campaign_reports', { campaign_id: campaignId, report_id: reportId }, ctx);
+}
+
+export function createOperation(db: Sqlite, writes: WritePath, fields: OperationFields, ctx: WriteContext): string {
+  existing(db, fields.campaignId);
+  checkMeasures(db, fields.seizures.map((s) => s.measureCode), 'seizures');
+  return db.transaction(() => {
+    const op = writes.insert(
+      'operations',
+      {
+        campaign_id: fields.campaignId,
+        kind: fields.kind,
+        started_at: fields.startedAt,
+        place: fields.place,
+        locality_id: fields.localityId,
+        forces: fields.forces,
+        leader: fields.leader,
+        persons_arrested: fields.personsArrested,
+        persons_sanctioned: fields.personsSanctioned,
+        notes: fields.notes,
+      },
+      ctx,
+    );
+    for (const seizure of fields.seizures) writes.insert('operation_seizures', { operation_id: op.id, measure_code: seizure.measureCode, quantity: seizure.quantity }, ctx);
+    fields.hotspotIds.forEach((hotspotId, index) => {
+      if (!first(db, qb.selectFrom('hotspots').select('id').where('id', '=', hotspotId))) {
+        throw new AppError('validation', 'no such hotspot', { fields: { [`hotspotIds.${index}`]: 'v.invalid' } });
+      }
+      writes.insert('operation_hotspots', { operation_id: op.id, hotspot_id: hotspotId }, ctx);
+    });
+    fields.reportIds.forEach((reportId, index) => {
+      if (!first(db, qb.selectFrom('reports').select('id').where('id', '=', reportId))) {
+        throw new AppError('validation', 'no such report', { fields: { [`reportIds.${index}`]: 'v.invalid' } });
+      }
+      writes.insert('operation_reports', { operation_id: op.id, report_id: reportId }, ctx);
+    });
+    return op.id;
+  })();
+}
+
+function operationView(db: Sqlite, op: OperationsTable): OperationView {
+  const ids = (sql: string) => (prepared(db, sql).all(op.id) as { id: string }[]).map((row) => row.id);
+  return {
+    id: op.id,
+    kind: op.kind,
+    startedAt: op.started_at,
+    place: op.place,
+    leader: op.leader,
+    forces: op.forces,
+    personsArrested: op.persons_arrested,
+    personsSanctioned: op.persons_sanctioned,
+    seizures: (prepared(db, 'SELECT measure_code, quantity FROM operation_seizures WHERE operation_id = ? AND deleted_at IS NULL').all(op.id) as { measure_code: string; quantity: number }[]).map(
+      (row) => ({ measureCode: row.measure_code, quantity: row.quantity }),
+    ),
+    hotspotIds: ids('SELECT hotspot_id AS id FROM operation_hotspots WHERE operation_id = ? AND deleted_at IS NULL'),
+    reportIds: ids('SELECT report_id AS id FROM operation_reports WHERE operation_id = ? AND deleted_at IS NULL'),
+  };
+}
+
+export function operationById(db: Sqlite, id: string): OperationView {
+  const op = first(db, qb.selectFrom('operations').selectAll().where('id', '=', id));
+  if (!op) throw new AppError('record.not_found', `operation ${id} not found`);
+  return operationView(db, op);
+}
+
+/** The campaign that ended last before this one started: what this one is compared with. */
+function previousCampaign(db: Sqlite, campaign: CampaignsTable): CampaignsTable | undefined {
+  return first(
+    db,
+    qb.selectFrom('campaigns').selectAll().where('deleted_at', 'is', null).where('id', '<>', campaign.id).where('end_date', '<', campaign.start_date).orderBy('end_date', 'desc').limit(1),
+  );
+}
+
+function scopeOf(db: Sqlite, campaign: CampaignsTable): ResultScope {
+  const localities = live(db, 'campaign_localities', campaign.id) as unknown as { locality_id: string }[];
+  const categories = live(db, 'campaign_categories', campaign.id) as unknown as { category_code: string }[];
+  return {
+    start: campaign.start_date,
+    end: campaign.end_date,
+    localities: campaign.scope_all === 1 ? null : localities.map((row) => row.locality_id),
+    categories: categories.length === 0 ? null : categories.map((row) => row.category_code),
+    campaignId: campaign.id,
+  };
+}
+
+/**
+ * The campaign page, counted live: every measure with a target or a result, beside its target and
+ * percentage, the previous campaign's result, and the same period last year in the same scope.
+ */
+export function campaignView(db: Sqlite, id: string): CampaignView {
+  const campaign = existing(db, id);
+  const scope = scopeOf(db, campaign);
+  const counted = countResults(db, scope);
+  const lastYear = countResults(db, { ...scope, start: addMonths(scope.start, -12), end: addMonths(scope.end, -12), campaignId: null });
+  const previous = previousCampaign(db, campaign);
+  const before = previous ? countResults(db, scopeOf(db, previous)) : null;
+  const targets = new Map((live(db, 'campaign_targets', id) as unknown as { measure_code: string; target: number }[]).map((row) => [row.measure_code, row.target]));
+  const adjustments = all(db, qb.selectFrom('campaign_adjustments').select(['measure_code', 'delta', 'reason']).where('campaign_id', '=', id).where('deleted_at', 'is', null));
+  const results = listMeasures(db)
+    .map((measure) => {
+      const mine = adjustments.filter((a) => a.measure_code === measure.code);
+      const countedValue = resultOf(counted, measure);
+      const result = countedValue + mine.reduce((sum, a) => sum + a.delta, 0);
+      const target = targets.get(measure.code) ?? null;
+      return {
+        measure: measureView(measure),
+        target,
+        result,
+        counted: countedValue,
+        adjustments: mine.map((a) => ({ delta: a.delta, reason: a.reason })),
+        percent: percentOf(result, target),
+        previousCampaign: before ? resultOf(before, measure) : null,
+        sameTimeLastYear: resultOf(lastYear, measure),
+      };
+    })
+    .filter((row) => row.target !== null || row.result !== 0 || row.measure.source !== 'seizure');
+  const operations = all(db, qb.selectFrom('operations').selectAll().where('campaign_id', '=', id).where('deleted_at', 'is', null).orderBy('started_at'));
+  return {
+    id: campaign.id,
+    version: campaign.version,
+    name: campaign.name,
+    decisionNo: campaign.decision_no,
+    decisionDate: campaign.decision_date,
+    startDate: campaign.start_date,
+    endDate: campaign.end_date,
+    localityIds: scope.localities ?? [],
+    categoryCodes: scope.categories ?? [],
+    forces: campaign.forces,
+    notes: campaign.notes,
+    previousCampaign: previous ? { id: previous.id, name: previous.name } : null,
+    results,
+    operations: operations.map((op) => operationView(db, op)),
+  };
+}
+
+export function listCampaigns(db: Sqlite, input: { q: string; offset: number; limit: number }): CampaignPage {
+  let query = qb.selectFrom('campaigns').where('deleted_at', 'is', null);
+  const q = fold(input.q);
+  if (q) query = query.where(sql<boolean>`instr(fold(name), ${q}) > 0`);
+  const total = first(db, query.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+  const rows = all(db, query.select(['id', 'name', 'start_date', 'end_date', 'decision_no']).orderBy('start_date', 'desc').limit(input.limit).offset(input.offset));
+  return { total, rows: rows.map((r) => ({ id: r.id, name: r.name, startDate: r.start_date, endDate: r.end_date, decisionNo: r.decision_no })) };
+}

@@ -1,0 +1,122 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { percentOf } from '../../db/campaigns/results';
+import { addUser, cleanup, createOffice, expectError, expectOk, manualClock } from '../support/backend';
+
+const vn = (date: string, time = '09:00') => Date.parse(`${date}T${time}:00+07:00`);
+
+afterEach(cleanup);
+
+async function setup() {
+  const office = await createOffice({ now: manualClock(vn('2026-06-20')).now });
+  expectOk(await office.call('settings.update', { idleLockMinutes: 0, remoteCommune: false }));
+  const localities = expectOk(await office.call('localities.list', {}));
+  const dong = localities.find((l) => l.name === 'Thôn Đông')!.id;
+  const tay = localities.find((l) => l.name === 'Thôn Tây')!.id;
+  const report = async (date: string, localityId: string, categoryCode: string, summary: string) =>
+    expectOk(await office.call('reports.create', { receivedAt: vn(date), channel: 'found_by_officers', kind: 'crime_report', categoryCode, localityId, summary }));
+  return { office, dong, tay, report };
+}
+
+const campaign = (dong: string) => ({
+  name: 'Đợt cao điểm tấn công, trấn áp tội phạm ma túy, số đề tháng 6/2026',
+  decisionNo: '15/KH-CAX',
+  startDate: '2026-06-01',
+  endDate: '2026-06-30',
+  localityIds: [dong],
+  categoryCodes: ['drug_trafficking', 'illegal_lottery'],
+  targets: [
+    { measureCode: 'reports_detected', target: 5 },
+    { measureCode: 'persons_handled', target: 4 },
+    { measureCode: 'heroin', target: 100 },
+  ],
+});
+
+describe('campaign results are counted from the records', () => {
+  it('counts reports in period, scope and focus, links and operations once each; operations add persons and seizures', async () => {
+    const { office, dong, tay, report } = await setup();
+    const inScope = await report('2026-06-05', dong, 'drug_trafficking', 'Mua bán ma túy tại bãi sông');
+    await report('2026-06-06', dong, 'theft', 'Trộm cắp xe đạp'); // not a focus category
+    const outside = await report('2026-06-07', tay, 'illegal_lottery', 'Ghi số đề ở Thôn Tây'); // another locality
+    await report('2026-05-20', dong, 'drug_trafficking', 'Trước đợt'); // before the period
+    let view = expectOk(await office.call('campaigns.create', campaign(dong)));
+    const detected = () => view.results.find((r) => r.measure.code === 'reports_detected')!;
+    expect(detected().result).toBe(1);
+    expect(detected().percent).toBe(20);
+
+    view = expectOk(await office.call('campaigns.linkReport', { campaignId: view.id, reportId: outside.id }));
+    expect(detected().result).toBe(2);
+    // The same report linked again, and opened by an operation too: still counted once.
+    view = expectOk(await office.call('campaigns.linkReport', { campaignId: view.id, reportId: outside.id }));
+    expectOk(
+      await office.call('operations.create', {
+        campaignId: view.id,
+        kind: 'raid',
+        startedAt: vn('2026-06-10', '22:00'),
+        place: 'Bãi sông Thôn Đông',
+        localityId: dong,
+        leader: 'Nguyễn Văn Đức',
+        personsArrested: 2,
+        personsSanctioned: 1,
+        seizures: [{ measureCode: 'heroin', quantity: 30 }, { measureCode: 'money', quantity: 12_500_000 }],
+        reportIds: [outside.id, inScope.id],
+      }),
+    );
+    expectOk(
+      await office.call('operations.create', { campaignId: view.id, kind: 'sweep', startedAt: vn('2026-06-15'), personsArrested: 1, seizures: [{ measureCode: 'heroin', quantity: 45.5 }] }),
+    );
+    const voided = expectOk(await office.call('operations.create', { campaignId: view.id, kind: 'patrol', startedAt: vn('2026-06-16'), personsArrested: 9 }));
+    expectOk(await office.call('operations.void', { id: voided.id, reason: 'Nhập nhầm' }));
+    view = expectOk(await office.call('campaigns.get', { id: view.id }));
+    const by = (code: string) => view.results.find((r) => r.measure.code === code)!;
+    expect(by('reports_detected').result).toBe(2);
+    expect(by('persons_handled')).toMatchObject({ result: 4, target: 4, percent: 100 });
+    expect(by('heroin')).toMatchObject({ result: 75.5, target: 100, percent: 75.5 });
+    expect(by('money').result).toBe(12_500_000);
+    expect(by('operations').result).toBe(2);
+    expect(view.operations.map((o) => o.kind)).toEqual(['raid', 'sweep']);
+  });
+
+  it('a manual adjustment needs a reason and shows as such', async () => {
+    const { office, dong } = await setup();
+    const view = expectOk(await office.call('campaigns.create', campaign(dong)));
+    const missing = await office.call('campaigns.adjust', { campaignId: view.id, measureCode: 'persons_handled', delta: 2, reason: '' });
+    expect(expectError(missing, 'validation').fields?.reason).toBe('v.required');
+    const adjusted = expectOk(await office.call('campaigns.adjust', { campaignId: view.id, measureCode: 'persons_handled', delta: 2, reason: 'Phối hợp Công an tỉnh bắt giữ' }));
+    const persons = adjusted.results.find((r) => r.measure.code === 'persons_handled')!;
+    expect(persons).toMatchObject({ counted: 0, result: 2, percent: 50, adjustments: [{ delta: 2, reason: 'Phối hợp Công an tỉnh bắt giữ' }] });
+  });
+
+  it('compares with the previous campaign and the same period last year', async () => {
+    const { office, dong, report } = await setup();
+    await report('2025-06-10', dong, 'illegal_lottery', 'Số đề năm trước');
+    await report('2025-06-12', dong, 'drug_trafficking', 'Ma túy năm trước');
+    const previous = expectOk(await office.call('campaigns.create', { ...campaign(dong), name: 'Đợt tháng 4/2026', startDate: '2026-04-01', endDate: '2026-04-30' }));
+    await report('2026-04-10', dong, 'drug_trafficking', 'Ma túy tháng 4');
+    const current = expectOk(await office.call('campaigns.create', campaign(dong)));
+    expect(current.previousCampaign).toEqual({ id: previous.id, name: 'Đợt tháng 4/2026' });
+    const detected = current.results.find((r) => r.measure.code === 'reports_detected')!;
+    expect(detected.previousCampaign).toBe(1);
+    expect(detected.sameTimeLastYear).toBe(2);
+  });
+
+  it('only a chief or administrator opens a campaign; an officer records its operations', async () => {
+    const { office, dong } = await setup();
+    await addUser(office, { username: 'canbo2', password: 'mat-khau-can-bo-2' });
+    const officer = await office.login('canbo2', 'mat-khau-can-bo-2');
+    expectError(await office.callAs(officer, 'campaigns.create', campaign(dong)), 'auth.forbidden');
+    const view = expectOk(await office.call('campaigns.create', campaign(dong)));
+    expectOk(await office.callAs(officer, 'operations.create', { campaignId: view.id, kind: 'checkpoint', startedAt: vn('2026-06-11'), personsSanctioned: 3 }));
+    const bad = await office.call('operations.create', { campaignId: view.id, kind: 'raid', startedAt: vn('2026-06-11'), seizures: [{ measureCode: 'gold', quantity: 1 }] });
+    expect(expectError(bad, 'validation').fields?.['seizures.0.measureCode']).toBe('v.invalid');
+  });
+});
+
+describe('target percentages', () => {
+  it('is the share of the target reached, to one decimal, and none without a target', () => {
+    expect(percentOf(3, 4)).toBe(75);
+    expect(percentOf(1, 3)).toBe(33.3);
+    expect(percentOf(5, 4)).toBe(125);
+    expect(percentOf(2, 0)).toBeNull();
+    expect(percentOf(2, null)).toBeNull();
+  });
+});
