@@ -47,6 +47,7 @@ export class Backend {
   readonly log: (message: string, error: unknown) => void;
   private opened: OpenStore | null = null;
   private keyringCache: Keyring | null = null;
+  private readonly queues = new Map<string, Promise<unknown>>();
 
   constructor(options: BackendOptions) {
     this.dataDir = options.dataDir;
@@ -54,6 +55,21 @@ export class Backend {
     this.now = options.now ?? Date.now;
     this.log = options.log ?? ((message, error) => console.error(message, error));
     mkdirSync(this.dataDir, { recursive: true });
+  }
+
+  /**
+   * Runs tasks with the same key one after another: password checks of one account are serialised, so
+   * guesses sent at once cannot all be tried before the lockout counts them.
+   */
+  serially<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(key) ?? Promise.resolve();
+    const result = previous.then(task, task);
+    const tail = result.catch(() => undefined);
+    this.queues.set(key, tail);
+    void tail.then(() => {
+      if (this.queues.get(key) === tail) this.queues.delete(key);
+    });
+    return result;
   }
 
   isSetUp(): boolean {

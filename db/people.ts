@@ -113,13 +113,17 @@ export function duplicatesOf(db: Sqlite, id: string): DuplicateGroup {
   return { reason: sameId ? 'citizen_id' : 'name_birth_locality', persons: [personView(person), ...rows.map(personView)] };
 }
 
-/** Tables whose rows point at a person, and the column that does. */
-const personReferences: readonly (readonly [RecordTable, string])[] = [
-  ['report_persons', 'person_id'],
-  ['person_links', 'person_id'],
-  ['person_links', 'other_id'],
-  ['hotspot_persons', 'person_id'],
-  ['programs', 'person_id'],
+/**
+ * Tables whose rows point at a person, the column that does, and what makes two rows the same link
+ * (a report naming the person in one role, a hotspot link in one role, a person link of one kind to the
+ * same other person); programs are never duplicates of each other.
+ */
+const personReferences: readonly (readonly [RecordTable, string, (row: Record<string, unknown>) => string | null])[] = [
+  ['report_persons', 'person_id', (row) => `${String(row.report_id)}|${String(row.role)}`],
+  ['person_links', 'person_id', (row) => `${String(row.other_id)}|${String(row.kind)}`],
+  ['person_links', 'other_id', (row) => `${String(row.person_id)}|${String(row.kind)}`],
+  ['hotspot_persons', 'person_id', (row) => `${String(row.hotspot_id)}|${String(row.role)}`],
+  ['programs', 'person_id', () => null],
 ];
 
 /**
@@ -145,16 +149,24 @@ export function mergePersons(
     ).all(keep.id, drop.id, drop.id, keep.id) as { id: string }[];
     for (const link of between) writes.void('person_links', link.id, 'merged: a link between two records of one person', ctx);
     const moved: Record<string, string[]> = {};
-    for (const [table, column] of personReferences) {
-      const rows = all(
-        db,
-        qb
-          .selectFrom(table as 'programs')
-          .select(['id', 'version'])
-          .where(column as 'person_id', '=', drop.id)
-          .where('deleted_at', 'is', null),
-      );
-      for (const row of rows) {
+    for (const [table, column, sameLink] of personReferences) {
+      const rowsOf = (personId: string) =>
+        all(
+          db,
+          qb
+            .selectFrom(table as 'programs')
+            .selectAll()
+            .where(column as 'person_id', '=', personId)
+            .where('deleted_at', 'is', null),
+        ) as unknown as (Record<string, unknown> & { id: string; version: string })[];
+      const kept = new Set(rowsOf(keep.id).map(sameLink).filter((key) => key !== null));
+      for (const row of rowsOf(drop.id)) {
+        const key = sameLink(row);
+        if (key !== null && kept.has(key)) {
+          // The kept record already has this link: the other's copy would name the person twice.
+          writes.void(table, row.id, 'merged: the same link on the kept record', ctx);
+          continue;
+        }
         writes.update(table, row.id, row.version, { [column]: keep.id } as never, ctx);
         (moved[table] ??= []).push(row.id);
       }

@@ -77,8 +77,23 @@ export function createProgram(db: Sqlite, writes: WritePath, fields: ProgramFiel
   );
 }
 
+/** A corrected program: its next check-in and test follow the (possibly new) kind and start date. */
 export function updateProgram(db: Sqlite, writes: WritePath, id: string, baseVersion: string, fields: ProgramFields, ctx: WriteContext): ProgramsTable {
-  return writes.update('programs', id, baseVersion, columns(db, fields).values, ctx);
+  const current = existing(db, id);
+  if (current.status !== 'active') throw new AppError('record.invalid_step', 'the program has ended', { params: { status: current.status } });
+  const { kind, values } = columns(db, fields);
+  const lastTest = (prepared(db, 'SELECT max(date) AS date FROM program_checkins WHERE program_id = ? AND drug_test = 1 AND deleted_at IS NULL').get(id) as { date: string | null }).date;
+  return writes.update(
+    'programs',
+    id,
+    baseVersion,
+    {
+      ...values,
+      next_checkin_on: nextDue(current.last_checkin_on ?? fields.startDate, kind.checkin_days),
+      next_test_on: nextDue(lastTest ?? fields.startDate, kind.drug_test_days),
+    },
+    ctx,
+  );
 }
 
 /** A check-in moves the next check-in and, with a drug test, the next test. */

@@ -26,13 +26,23 @@ export interface WebHostOptions {
  * caller binds it), a session cookie (HttpOnly, SameSite=Strict), the custom header, same origin.
  */
 export function createWebHost(options: WebHostOptions): Server {
-  return createServer((request, response) => {
+  const server = createServer((request, response) => {
+    // DNS rebinding: a page on another name that resolves to 127.0.0.1 reaches this port with its own
+    // Host. Only the loopback names of the port actually served are answered.
+    if (!loopbackHost(request.headers.host, server)) return sendText(response, 403, 'Forbidden');
     handle(options, request, response).catch((error: unknown) => {
       options.backend.log('web host request failed', error);
       if (!response.headersSent) sendJson(response, 500, fail('internal', 'an unexpected error happened'));
       else response.destroy();
     });
   });
+  return server;
+}
+
+function loopbackHost(host: string | undefined, server: Server): boolean {
+  const address = server.address();
+  if (host === undefined || address === null || typeof address === 'string') return false;
+  return [`127.0.0.1:${address.port}`, `localhost:${address.port}`, `[::1]:${address.port}`].includes(host.toLowerCase());
 }
 
 async function handle(options: WebHostOptions, request: IncomingMessage, response: ServerResponse): Promise<void> {

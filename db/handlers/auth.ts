@@ -11,12 +11,13 @@ export const authHandlers: HandlersOf<'auth.'> = {
   'auth.login': async (ctx, { username, password }) => {
     const { backend, session } = ctx;
     const keyring = backend.keyring();
-    const entry = keyring.entry(username);
-    if (!entry) {
+    if (!keyring.entry(username)) {
       await spendCheck(password);
       throw new AppError('auth.invalid', 'wrong username or password');
     }
-    const key = await checkPassword(ctx, username, entry, password);
+    const key = await checkPassword(ctx, username, password);
+    const entry = keyring.entry(username);
+    if (!entry) throw new AppError('auth.inactive', 'the account was deactivated');
     const store = backend.store ?? backend.open(key);
     if (!sameKey(store.key, key)) throw new Error(`the keyring entry of ${username} does not open this store`);
     const user = findUser(store.sql, entry.userId);
@@ -49,7 +50,7 @@ export const authHandlers: HandlersOf<'auth.'> = {
     const user = requireUser(ctx);
     const found = ctx.backend.keyring().entryForUser(user.id);
     if (!found) throw new AppError('auth.inactive', 'the account has no key to the store');
-    await checkPassword(ctx, found[0], found[1], password);
+    await checkPassword(ctx, found[0], password);
     ctx.session.locked = false;
     ctx.session.lastActive = ctx.backend.now();
     return sessionView(ctx, user, false);
@@ -61,13 +62,16 @@ export const authHandlers: HandlersOf<'auth.'> = {
     const found = keyring.entryForUser(user.id);
     if (!found) throw new AppError('auth.inactive', 'the account has no key to the store');
     try {
-      await checkPassword(ctx, found[0], found[1], current);
+      await checkPassword(ctx, found[0], current);
     } catch (error) {
       if (error instanceof AppError && error.code === 'auth.invalid') throw new AppError('validation', 'the current password is wrong', { fields: { current: 'v.password_wrong' } });
       throw error;
     }
     const store = ctx.backend.requireStore();
-    keyring.setEntry(found[0], await wrapKey(store.key, user.id, password));
+    const wrapped = await wrapKey(store.key, user.id, password);
+    // Deactivated meanwhile: no new key for an inactive account.
+    if (!keyring.entryForUser(user.id)) throw new AppError('auth.inactive', 'the account was deactivated');
+    keyring.setEntry(found[0], wrapped);
     appendAudit(store.sql, { at: ctx.backend.now(), userId: user.id, call: ctx.call, action: 'password', table: 'users', recordId: user.id });
     return null;
   },
@@ -75,9 +79,18 @@ export const authHandlers: HandlersOf<'auth.'> = {
 
 /**
  * Unwraps the store key with the password, counting failures: the fifth wrong password in a row
- * locks the account for five minutes, kept in the keyring so a restart does not reset it.
+ * locks the account for five minutes, kept in the keyring so a restart does not reset it. Checks of one
+ * account run one at a time, each reading the keyring as the previous one left it.
  */
-async function checkPassword(ctx: Context, username: string, entry: KeyringEntry, password: string): Promise<Buffer> {
+function checkPassword(ctx: Context, username: string, password: string): Promise<Buffer> {
+  return ctx.backend.serially(`password:${username}`, async () => {
+    const entry = ctx.backend.keyring().entry(username);
+    if (!entry) throw new AppError('auth.invalid', 'wrong username or password');
+    return checkEntry(ctx, username, entry, password);
+  });
+}
+
+async function checkEntry(ctx: Context, username: string, entry: KeyringEntry, password: string): Promise<Buffer> {
   const { backend } = ctx;
   const now = backend.now();
   if (entry.lockedUntil !== null && entry.lockedUntil > now) throw lockedOut(entry.lockedUntil, now);

@@ -5,7 +5,7 @@ import { storeFor, type Context, type HandlersOf } from './context';
 
 export function deps(ctx: Context): RegisterDeps {
   const { store, write } = storeFor(ctx);
-  return { db: store.sql, writes: store.writes, settings: readSettings(store.sql), ctx: write };
+  return { db: store.sql, writes: store.writes, settings: readSettings(store.sql), ctx: write, now: ctx.backend.now() };
 }
 
 export const registerHandlers: HandlersOf<'reports.'> = {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { AppError } from '../app-error';
 import { newNodeId, uuidv7 } from '../ids';
 import { Keyring, wrapKey } from '../keyring';
@@ -13,6 +13,17 @@ import { localityKindOf } from '../office';
 import { openSqlite } from '../store';
 import { initClock, WritePath, type WriteContext } from '../write-path';
 import type { HandlersOf } from './context';
+
+/**
+ * A first run cut short (a power cut between creating the store and writing the keyring) leaves a
+ * store without a keyring, or the reverse; neither can be opened. They are moved aside, never deleted.
+ */
+function setAsideIncomplete(paths: { store: string; keyring: string }): void {
+  const stamp = new Date().toISOString().replace(/[-:.]/g, '');
+  for (const file of [paths.store, `${paths.store}-wal`, `${paths.store}-shm`, paths.keyring]) {
+    if (existsSync(file)) renameSync(file, `${file}.incomplete-${stamp}`);
+  }
+}
 
 export const setupHandlers: HandlersOf<'setup.'> = {
   'setup.status': (ctx) => {
@@ -28,13 +39,14 @@ export const setupHandlers: HandlersOf<'setup.'> = {
    */
   'setup.create': async (ctx, input) => {
     const { backend } = ctx;
-    if (backend.isSetUp() || existsSync(backend.paths.store) || Keyring.exists(backend.paths.keyring)) {
-      throw new AppError('setup.done', 'this machine already has an office set up');
-    }
+    if (backend.isSetUp()) throw new AppError('setup.done', 'this machine already has an office set up');
     const key = randomBytes(32);
     const adminId = uuidv7();
     const officeId = input.office.code;
     const entry = await wrapKey(key, adminId, input.admin.password);
+    // A setup submitted twice: the first finished while this one derived its key.
+    if (backend.isSetUp()) throw new AppError('setup.done', 'this machine already has an office set up');
+    setAsideIncomplete(backend.paths);
     const sql = openSqlite(backend.paths.store, key.toString('hex'));
     try {
       migrate(sql, migrations);

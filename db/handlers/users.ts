@@ -1,5 +1,6 @@
 import { AppError } from '../app-error';
 import { appendAudit } from '../audit';
+import { uuidv7 } from '../ids';
 import { wrapKey } from '../keyring';
 import { findUser, findUserByName, listUsers, userView, type UserRow } from '../users';
 import { storeFor, type Context, type HandlersOf } from './context';
@@ -16,16 +17,25 @@ export const usersHandlers: HandlersOf<'users.'> = {
       .filter((row) => row.active === 1)
       .map((row) => ({ id: row.id, fullName: row.full_name, rank: row.rank })),
 
+  /**
+   * The key is wrapped first (slow, async); then the user row and the keyring entry are written in one
+   * store transaction, the keyring last: if the keyring cannot be written, the row is rolled back.
+   */
   'users.create': async (ctx, input) => {
     const { store, write } = storeFor(ctx);
     if (findUserByName(store.sql, input.username)) throw usernameTaken();
-    const keyring = ctx.backend.keyring();
-    const row = store.writes.insert(
-      'users',
-      { username: input.username, full_name: input.fullName, rank: input.rank, position: input.position, role: input.role, active: 1 },
-      write,
-    );
-    keyring.setEntry(input.username, await wrapKey(store.key, row.id, input.password));
+    const id = uuidv7();
+    const entry = await wrapKey(store.key, id, input.password);
+    const row = store.sql.transaction(() => {
+      if (findUserByName(store.sql, input.username)) throw usernameTaken();
+      const inserted = store.writes.insert(
+        'users',
+        { id, username: input.username, full_name: input.fullName, rank: input.rank, position: input.position, role: input.role, active: 1 },
+        write,
+      );
+      ctx.backend.keyring().setEntry(input.username, entry);
+      return inserted;
+    })();
     return view(ctx, row);
   },
 
@@ -62,13 +72,22 @@ export const usersHandlers: HandlersOf<'users.'> = {
     if (!input.active) {
       if (before.id === ctx.user?.id) throw new AppError('auth.forbidden', 'an administrator cannot deactivate their own account');
       guardLastAdmin(ctx, before, false);
-      const row = store.writes.update('users', before.id, before.version, { active: 0 }, write);
-      keyring.removeUser(row.id);
+      // The keyring change is the last statement of the transaction: both happen, or neither.
+      const row = store.sql.transaction(() => {
+        const updated = store.writes.update('users', before.id, before.version, { active: 0 }, write);
+        keyring.removeUser(updated.id);
+        return updated;
+      })();
       ctx.backend.sessions.endForUser(row.id);
       return view(ctx, row);
     }
-    const row = store.writes.update('users', before.id, before.version, { active: 1 }, write);
-    keyring.setEntry(row.username, await wrapKey(store.key, row.id, input.password));
+    if (before.active === 1) throw new AppError('validation', 'the account is already active: reset its password instead', { fields: { userId: 'v.invalid' } });
+    const entry = await wrapKey(store.key, before.id, input.password);
+    const row = store.sql.transaction(() => {
+      const updated = store.writes.update('users', before.id, before.version, { active: 1 }, write);
+      keyring.setEntry(updated.username, entry);
+      return updated;
+    })();
     return view(ctx, row);
   },
 };

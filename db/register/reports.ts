@@ -51,6 +51,15 @@ export interface RegisterDeps {
   readonly writes: WritePath;
   readonly settings: Settings;
   readonly ctx: WriteContext;
+  /** The backend's clock: no event is recorded as happening in the future. */
+  readonly now: number;
+}
+
+/** Clocks of different PCs disagree a little; an instant up to a day ahead is accepted. */
+const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
+
+function checkReceivedAt(deps: RegisterDeps, receivedAt: number): void {
+  if (receivedAt > deps.now + FUTURE_TOLERANCE_MS) throw new AppError('validation', 'the receipt is in the future', { fields: { receivedAt: 'v.date' } });
 }
 
 /**
@@ -59,6 +68,7 @@ export interface RegisterDeps {
  */
 export function createReport(deps: RegisterDeps, fields: ReportFields): ReportsTable {
   const { db, writes, ctx } = deps;
+  checkReceivedAt(deps, fields.receivedAt);
   return db.transaction(() => {
     checkReferences(db, fields);
     const year = Number(localDate(fields.receivedAt).slice(0, 4));
@@ -86,9 +96,14 @@ export function createReport(deps: RegisterDeps, fields: ReportFields): ReportsT
 
 export function updateReport(deps: RegisterDeps, id: string, baseVersion: string, fields: ReportFields): ReportsTable {
   const { db, writes, ctx } = deps;
+  checkReceivedAt(deps, fields.receivedAt);
   return db.transaction(() => {
     checkReferences(db, fields);
     const current = existing(db, id);
+    // The number's year is the year of receipt and is never renumbered: a correction across a year is refused.
+    if (Number(localDate(fields.receivedAt).slice(0, 4)) !== current.register_year) {
+      throw new AppError('validation', `entry ${current.register_no}/${current.register_year} must stay in its year`, { fields: { receivedAt: 'v.register_year' } });
+    }
     const patch = fieldColumns(fields);
     const next = { ...current, ...patch };
     const report = writes.update('reports', id, baseVersion, { ...patch, ...deadlineColumns(next, loadHolidays(db), deps.settings) }, ctx);
@@ -105,7 +120,7 @@ export function transitionReport(deps: RegisterDeps, id: string, baseVersion: st
   const { db, writes, ctx } = deps;
   return db.transaction(() => {
     const current = existing(db, id);
-    const patch = stepPatch(current, step, loadHolidays(db), deps.settings);
+    const patch = stepPatch(current, step, loadHolidays(db), deps.settings, deps.now);
     const next = { ...current, ...patch };
     return writes.update('reports', id, baseVersion, { ...patch, ...deadlineColumns(next, loadHolidays(db), deps.settings) }, ctx);
   })();
@@ -117,11 +132,15 @@ export function voidReport(deps: RegisterDeps, id: string, baseVersion: string, 
 
 const OPEN: ReadonlySet<string> = new Set(['received', 'checking', 'commune_handling']);
 
-function stepPatch(report: ReportsTable, step: TransitionStep, holidays: ReadonlySet<string>, settings: Settings): Patch<'reports'> {
+function stepPatch(report: ReportsTable, step: TransitionStep, holidays: ReadonlySet<string>, settings: Settings, now: number): Patch<'reports'> {
   const refuse = (): never => {
     throw new AppError('record.invalid_step', `cannot ${step.action} a report in status ${report.status}`, { params: { status: report.status } });
   };
   if (report.deleted_at !== null) throw new AppError('record.voided', `report ${report.id} is voided`);
+  // A transfer, a notice or a decision happens after the receipt and not in the future.
+  if ('at' in step && (step.at < report.received_at || step.at > now + FUTURE_TOLERANCE_MS)) {
+    throw new AppError('validation', 'the step cannot have happened then', { fields: { 'step.at': 'v.date' } });
+  }
   switch (step.action) {
     case 'start_check':
       return report.status === 'received' ? { status: 'checking' } : refuse();
@@ -134,9 +153,11 @@ function stepPatch(report: ReportsTable, step: TransitionStep, holidays: Readonl
     case 'notice_sent':
       return report.notice_sent_at === null ? { notice_sent_at: step.at } : refuse();
     case 'mark_complex':
-      return OPEN.has(report.status) ? { complex: step.complex ? 1 : 0 } : refuse();
+      // An extension rests on the complex limit: it cannot be unmarked once extended.
+      return OPEN.has(report.status) && (step.complex || report.extension_no === '') ? { complex: step.complex ? 1 : 0 } : refuse();
     case 'extend': {
-      if (!OPEN.has(report.status) || report.extension_no !== '') return refuse();
+      // Only the 2-month limit of a complex case is extended, once (CPC 2015 art. 147(2)).
+      if (!OPEN.has(report.status) || report.complex !== 1 || report.extension_no !== '') return refuse();
       const due = computeDeadlines(
         { receivedAt: report.received_at, remoteCommune: settings.remoteCommune, complex: report.complex === 1, extendedUntil: null },
         holidays,
@@ -172,7 +193,10 @@ function checkReferences(db: Sqlite, fields: ReportFields): void {
   if (fields.localityId !== null && !first(db, qb.selectFrom('localities').select('id').where('id', '=', fields.localityId))) missing.localityId = 'v.invalid';
   if (fields.officerId !== null && !first(db, qb.selectFrom('users').select('id').where('id', '=', fields.officerId))) missing.officerId = 'v.invalid';
   fields.persons.forEach((link, index) => {
-    if ('personId' in link && !first(db, qb.selectFrom('persons').select('id').where('id', '=', link.personId))) missing[`persons.${index}.personId`] = 'v.invalid';
+    // A record merged into another is voided: link the live one.
+    if ('personId' in link && !first(db, qb.selectFrom('persons').select('id').where('id', '=', link.personId).where('deleted_at', 'is', null))) {
+      missing[`persons.${index}.personId`] = 'v.invalid';
+    }
   });
   if (Object.keys(missing).length > 0) throw new AppError('validation', 'a referenced record does not exist', { fields: missing });
 }

@@ -69,7 +69,9 @@ export function computeDeadlines(input: ClockInput, holidays: ReadonlySet<IsoDat
   const base = input.complex ? lastDayOfMonths(received, rules.complexMonths, rules) : lastDayOfDays(received, rules.decisionDays, rules);
   const baseEnd = onOrNextWorkingDay(base, holidays);
   const extensionLimit = addMonths(baseEnd, rules.extensionMaxMonths);
-  const decisionDay = input.extendedUntil !== null && input.extendedUntil > baseEnd ? onOrNextWorkingDay(input.extendedUntil, holidays) : baseEnd;
+  // Only a complex case's limit is extended (art. 147(2)).
+  const extended = input.complex && input.extendedUntil !== null && input.extendedUntil > baseEnd;
+  const decisionDay = extended ? onOrNextWorkingDay(input.extendedUntil!, holidays) : baseEnd;
   return {
     transferDueAt: input.receivedAt + hours * 60 * 60 * 1000,
     noticeDueAt: endOfDay(addWorkingDays(received, rules.noticeWorkingDays, holidays)),

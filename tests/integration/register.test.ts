@@ -141,7 +141,7 @@ describe('the legal clock through the status path', () => {
     expect(new Date(r.deadlines.find((d) => d.kind === 'decision')!.dueAt - 1).toISOString().slice(0, 10)).toBe('2026-06-15');
 
     r = expectOk(
-      await office.call('reports.transition', { id: r.id, baseVersion: r.version, step: { action: 'decide', decision: 'prosecute', at: vn('2026-04-01'), decisionNo: '12/QĐ-CAX' } }),
+      await office.call('reports.transition', { id: r.id, baseVersion: r.version, step: { action: 'decide', decision: 'prosecute', at: vn('2026-03-02', '16:00'), decisionNo: '12/QĐ-CAX' } }),
     );
     expect(r.status).toBe('decided');
     expect(open(r)).toEqual([]);

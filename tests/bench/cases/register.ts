@@ -191,7 +191,7 @@ export function registerCases(store: RegisterStore, writes: number): BenchRow[] 
     ours: time(
       () =>
         createReport(
-          { db, writes: writePath, settings, ctx },
+          { db, writes: writePath, settings, ctx, now },
           {
             receivedAt: now,
             occurredOn: null,
