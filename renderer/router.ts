@@ -7,9 +7,32 @@ import { useSyncExternalStore } from 'react';
  */
 
 /** Routes without parameters. */
-export type StaticPath = '/' | '/users' | '/settings' | '/setup' | '/login' | '/reports' | '/reports/new' | '/deadlines';
+export type StaticPath =
+  | '/'
+  | '/users'
+  | '/settings'
+  | '/setup'
+  | '/login'
+  | '/reports'
+  | '/reports/new'
+  | '/deadlines'
+  | '/persons'
+  | '/persons/new'
+  | '/persons/duplicates'
+  | '/programs'
+  | '/reminders'
+  | '/hotspots'
+  | '/hotspots/new'
+  | '/hotspots/due';
 /** Every path the app links to. */
-export type Path = StaticPath | `/reports/${string}` | `/print/${string}`;
+export type Path =
+  | StaticPath
+  | `/reports/${string}`
+  | `/print/${string}`
+  | `/persons/${string}`
+  | `/programs/${string}`
+  | `/hotspots/${string}`
+  | `/graph/${'person' | 'hotspot'}/${string}`;
 
 export type ParsedRoute =
   | { readonly page: 'overview' }
@@ -22,6 +45,19 @@ export type ParsedRoute =
   | { readonly page: 'report'; readonly id: string }
   | { readonly page: 'report-edit'; readonly id: string }
   | { readonly page: 'deadlines' }
+  | { readonly page: 'persons' }
+  | { readonly page: 'person-new' }
+  | { readonly page: 'duplicates' }
+  | { readonly page: 'person'; readonly id: string }
+  | { readonly page: 'programs' }
+  | { readonly page: 'program'; readonly id: string }
+  | { readonly page: 'reminders' }
+  | { readonly page: 'hotspots' }
+  | { readonly page: 'hotspot-new' }
+  | { readonly page: 'hotspots-due' }
+  | { readonly page: 'hotspot'; readonly id: string }
+  | { readonly page: 'hotspot-edit'; readonly id: string }
+  | { readonly page: 'graph'; readonly kind: 'person' | 'hotspot'; readonly id: string }
   /** A printable document, shown full page without the layout; renderer/print/ reads the rest. */
   | { readonly page: 'print'; readonly path: string }
   | { readonly page: 'not-found' };
@@ -35,6 +71,14 @@ const staticPages: Readonly<Record<StaticPath, ParsedRoute>> = {
   '/reports': { page: 'reports' },
   '/reports/new': { page: 'report-new' },
   '/deadlines': { page: 'deadlines' },
+  '/persons': { page: 'persons' },
+  '/persons/new': { page: 'person-new' },
+  '/persons/duplicates': { page: 'duplicates' },
+  '/programs': { page: 'programs' },
+  '/reminders': { page: 'reminders' },
+  '/hotspots': { page: 'hotspots' },
+  '/hotspots/new': { page: 'hotspot-new' },
+  '/hotspots/due': { page: 'hotspots-due' },
 };
 
 const isStaticPath = (path: string): path is StaticPath => Object.prototype.hasOwnProperty.call(staticPages, path);
@@ -46,6 +90,14 @@ export function parseRoute(path: string): ParsedRoute {
   if (isStaticPath(bare)) return staticPages[bare];
   const report = new RegExp(`^/reports/(${ID})(/edit)?$`).exec(bare);
   if (report?.[1]) return report[2] ? { page: 'report-edit', id: report[1] } : { page: 'report', id: report[1] };
+  const person = new RegExp(`^/persons/(${ID})$`).exec(bare);
+  if (person?.[1]) return { page: 'person', id: person[1] };
+  const program = new RegExp(`^/programs/(${ID})$`).exec(bare);
+  if (program?.[1]) return { page: 'program', id: program[1] };
+  const hotspot = new RegExp(`^/hotspots/(${ID})(/edit)?$`).exec(bare);
+  if (hotspot?.[1]) return hotspot[2] ? { page: 'hotspot-edit', id: hotspot[1] } : { page: 'hotspot', id: hotspot[1] };
+  const graph = new RegExp(`^/graph/(person|hotspot)/(${ID})$`).exec(bare);
+  if (graph?.[2]) return { page: 'graph', kind: graph[1] === 'hotspot' ? 'hotspot' : 'person', id: graph[2] };
   return { page: 'not-found' };
 }
 
@@ -53,6 +105,11 @@ export function parseRoute(path: string): ParsedRoute {
 export const paths = {
   report: (id: string): Path => `/reports/${id}`,
   reportEdit: (id: string): Path => `/reports/${id}/edit`,
+  person: (id: string): Path => `/persons/${id}`,
+  program: (id: string): Path => `/programs/${id}`,
+  hotspot: (id: string): Path => `/hotspots/${id}`,
+  hotspotEdit: (id: string): Path => `/hotspots/${id}/edit`,
+  graph: (kind: 'person' | 'hotspot', id: string): Path => `/graph/${kind}/${id}`,
   printReceipt: (id: string): Path => `/print/receipt/${id}`,
   printRegister: (from: string, to: string): Path => `/print/register?${new URLSearchParams({ from, to }).toString()}`,
 };

@@ -27,3 +27,12 @@ export function blankToNull<T extends string>(text: T | ''): T | null {
 export function textOf(value: string | number | null): string {
   return value === null ? '' : String(value);
 }
+
+/**
+ * A code from a select whose first option is blank ("— Chọn —"): passed on as the schema's code type.
+ * Blank is not one of the codes, and the schema refuses it with its own message ("v.required"), which
+ * shows under the select; so the type is only a promise the schema checks before anything is sent.
+ */
+export function chosenCode<T extends string>(value: T | ''): T {
+  return value as T;
+}

@@ -1,7 +1,9 @@
+import { enPeople } from './en-people';
 import type { MessageKey } from './vi';
 
 /** English: exactly the keys of vi.ts (a missing or extra key is a type error). */
 export const en: Readonly<Record<MessageKey, string>> = {
+  ...enPeople,
   'app.name': 'Sổ ANTT',
   'app.loading': 'Loading…',
   'app.bootFailed': 'Cannot reach the application’s data service.',
@@ -414,4 +416,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'v.citizen_id_taken': 'Another person already has this citizen ID.',
   'v.extension_range': 'The extension must end after the current deadline and within the longest allowed.',
   'v.holiday_exists': 'This day is already in the list of days off.',
+  'v.register_year': 'An entry keeps the number of its year of receipt: the receipt date cannot move to another year. If the year was mistyped, void this entry with a reason and record it again.',
 };

@@ -27,6 +27,7 @@ export const validationKeys = [
   'v.citizen_id_taken',
   'v.extension_range',
   'v.holiday_exists',
+  'v.register_year',
 ] as const;
 
 export type ValidationKey = (typeof validationKeys)[number];

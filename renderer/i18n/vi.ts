@@ -1,7 +1,9 @@
 import type { BackendKey } from './keys';
+import { viPeople } from './vi-people';
 
 /** Vietnamese: the source of every message key. en.ts must have exactly the same keys. */
 export const vi = {
+  ...viPeople,
   // The app
   'app.name': 'Sổ ANTT',
   'app.loading': 'Đang tải…',
@@ -435,6 +437,7 @@ export const vi = {
   'v.citizen_id_taken': 'Số CCCD này đã có trong danh sách.',
   'v.extension_range': 'Ngày gia hạn phải sau hạn hiện tại và không quá thời hạn tối đa.',
   'v.holiday_exists': 'Ngày này đã có trong danh sách ngày nghỉ.',
+  'v.register_year': 'Số vào sổ giữ theo năm tiếp nhận: không sửa ngày tiếp nhận sang năm khác. Nếu nhập nhầm năm, hãy hủy mục này (ghi lý do) và vào sổ lại.',
 } satisfies Record<BackendKey, string> & Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

@@ -3,6 +3,18 @@ import { LanguageSwitch } from '../components/language-switch';
 import { useI18n, type MessageKey } from '../i18n';
 import { NotFoundPage } from '../pages/not-found-page';
 import { OverviewPage } from '../pages/overview-page';
+import { GraphPage } from '../pages/graph/graph-page';
+import { HotspotEditPage, HotspotNewPage } from '../pages/hotspots/hotspot-form-page';
+import { HotspotPage } from '../pages/hotspots/hotspot-page';
+import { HotspotsDuePage } from '../pages/hotspots/hotspots-due-page';
+import { HotspotsPage } from '../pages/hotspots/hotspots-page';
+import { DuplicatesPage } from '../pages/people/duplicates-page';
+import { PersonNewPage } from '../pages/people/person-new-page';
+import { PersonPage } from '../pages/people/person-page';
+import { PersonsPage } from '../pages/people/persons-page';
+import { ProgramPage } from '../pages/programs/program-page';
+import { ProgramsPage } from '../pages/programs/programs-page';
+import { RemindersPage } from '../pages/programs/reminders-page';
 import { DeadlinesPage } from '../pages/register/deadlines-page';
 import { RegisterPage } from '../pages/register/register-page';
 import { ReportEditPage, ReportNewPage } from '../pages/register/report-form-page';
@@ -26,6 +38,10 @@ const navItems: readonly NavItem[] = [
   { route: '/', pages: ['overview'], label: 'nav.overview', permission: 'session' },
   { route: '/reports', pages: ['reports', 'report', 'report-new', 'report-edit'], label: 'nav.register', permission: 'session' },
   { route: '/deadlines', pages: ['deadlines'], label: 'nav.deadlines', permission: 'session' },
+  { route: '/persons', pages: ['persons', 'person', 'person-new', 'duplicates'], label: 'nav.persons', permission: 'session' },
+  { route: '/programs', pages: ['programs', 'program'], label: 'nav.programs', permission: 'session' },
+  { route: '/hotspots', pages: ['hotspots', 'hotspot', 'hotspot-new', 'hotspot-edit', 'hotspots-due'], label: 'nav.hotspots', permission: 'session' },
+  { route: '/reminders', pages: ['reminders'], label: 'nav.reminders', permission: 'session' },
   { route: '/users', pages: ['users'], label: 'nav.users', permission: 'users.manage' },
   { route: '/settings', pages: ['settings'], label: 'nav.settings', permission: 'session' },
 ];
@@ -48,6 +64,32 @@ function PageFor({ route }: { readonly route: ParsedRoute }) {
       return <ReportEditPage id={route.id} />;
     case 'deadlines':
       return <DeadlinesPage />;
+    case 'persons':
+      return <PersonsPage />;
+    case 'person-new':
+      return <PersonNewPage />;
+    case 'duplicates':
+      return <DuplicatesPage />;
+    case 'person':
+      return <PersonPage id={route.id} />;
+    case 'programs':
+      return <ProgramsPage />;
+    case 'program':
+      return <ProgramPage id={route.id} />;
+    case 'reminders':
+      return <RemindersPage />;
+    case 'hotspots':
+      return <HotspotsPage />;
+    case 'hotspot-new':
+      return <HotspotNewPage />;
+    case 'hotspots-due':
+      return <HotspotsDuePage />;
+    case 'hotspot':
+      return <HotspotPage id={route.id} />;
+    case 'hotspot-edit':
+      return <HotspotEditPage id={route.id} />;
+    case 'graph':
+      return <GraphPage kind={route.kind} id={route.id} />;
     default:
       return <NotFoundPage />;
   }

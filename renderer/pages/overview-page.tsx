@@ -23,6 +23,9 @@ export function OverviewPage() {
   const today = isoDateOf(Date.now());
   const [board] = useCall('reports.deadlines', { withinDays: 3 });
   const [month] = useCall('reports.list', { filters: { from: monthStart(today), to: today }, limit: 1 });
+  const [reminders] = useCall('programs.reminders', { withinDays: 7 });
+  const [hotspotsDue] = useCall('hotspots.due', { withinDays: 7 });
+  const count = (value: number | null) => (value === null ? '…' : formatNumber(value));
 
   return (
     <Page title={t('nav.overview')}>
@@ -49,6 +52,35 @@ export function OverviewPage() {
             </ul>
           )}
         </LoadedView>
+      </section>
+      <section className="card" aria-labelledby="overview-people">
+        <h2 id="overview-people">{t('overview.people')}</h2>
+        <ul className="tiles">
+          <li>
+            <a className="tile tile-overdue" href={href('/reminders')}>
+              <span className="tile-count">{count(reminders.status === 'ready' ? reminders.value.overdue.length : null)}</span>
+              <span className="tile-label">{t('overview.remindersOverdue')}</span>
+            </a>
+          </li>
+          <li>
+            <a className="tile" href={href('/reminders')}>
+              <span className="tile-count">{count(reminders.status === 'ready' ? reminders.value.upcoming.length : null)}</span>
+              <span className="tile-label">{t('overview.remindersUpcoming')}</span>
+            </a>
+          </li>
+          <li>
+            <a className="tile tile-today" href={href('/hotspots/due')}>
+              <span className="tile-count">{count(hotspotsDue.status === 'ready' ? hotspotsDue.value.review.length : null)}</span>
+              <span className="tile-label">{t('overview.hotspotsReview')}</span>
+            </a>
+          </li>
+          <li>
+            <a className="tile" href={href('/hotspots/due')}>
+              <span className="tile-count">{count(hotspotsDue.status === 'ready' ? hotspotsDue.value.recheck.length : null)}</span>
+              <span className="tile-label">{t('overview.hotspotsRecheck')}</span>
+            </a>
+          </li>
+        </ul>
       </section>
       <div className="cards">
         <section className="card" aria-labelledby="overview-office">

@@ -3,7 +3,27 @@ import type { SelectOption } from '../../components/select-field';
 import { isMessageKey, type I18n, type Lang } from '../../i18n';
 
 /** Families of stored codes with a translated label each ("kind.crime_report" → "Tin báo về tội phạm"). */
-export type LabelFamily = 'kind' | 'channel' | 'reportStatus' | 'decision' | 'resolution' | 'personRole' | 'gender' | 'deadline' | 'categoryGroup';
+export type LabelFamily =
+  | 'kind'
+  | 'channel'
+  | 'reportStatus'
+  | 'decision'
+  | 'resolution'
+  | 'personRole'
+  | 'gender'
+  | 'deadline'
+  | 'categoryGroup'
+  | 'linkKind'
+  | 'programStatus'
+  | 'endReason'
+  | 'drugTest'
+  | 'reminder'
+  | 'duplicateReason'
+  | 'hotspotType'
+  | 'hotspotStatus'
+  | 'risk'
+  | 'hotspotRole'
+  | 'graphNode';
 
 /** The label of a stored code; a code this version does not know (sent by a newer office) is shown as stored. */
 export function codeLabel(t: I18n['t'], family: LabelFamily, code: string): string {

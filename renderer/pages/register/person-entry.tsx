@@ -1,10 +1,10 @@
-import { genders, personRoles } from '../../../api/calls/register';
+import { personRoles } from '../../../api/calls/register';
 import type { PersonView } from '../../../api/views';
 import { Button } from '../../components/button';
 import { SelectField } from '../../components/select-field';
-import { TextField } from '../../components/text-field';
 import type { Form } from '../../forms/use-form';
 import { useI18n } from '../../i18n';
+import { PersonIdentityFields } from '../people/person-fields';
 import { codeOptions } from './labels';
 import { briefOf, PersonMatches, usePersonLine } from './person-match';
 import { emptyPerson, personFields, type ReportValues } from './report-values';
@@ -58,22 +58,18 @@ export function PersonEntry({ form, index, onRemove }: PersonEntryProps) {
           </Button>
         </div>
       ) : (
-        <>
-          <div className="field-row">
-            <TextField {...form.field(`${at}.person.fullName`)} label={t('person.fullName')} required />
-            <SelectField {...form.field(`${at}.person.gender`)} label={t('person.gender')} options={codeOptions(t, 'gender', genders)} />
-          </div>
-          <div className="field-row field-row-3">
-            <TextField {...form.field(`${at}.person.birthDate`)} type="date" label={t('person.birthDate')} />
-            <TextField {...form.field(`${at}.person.birthYear`)} label={t('person.birthYear')} hint={t('person.birthYearHint')} inputMode="numeric" maxLength={4} />
-            <TextField {...form.field(`${at}.person.citizenId`)} label={t('person.citizenId')} hint={t('person.citizenIdHint')} inputMode="numeric" maxLength={12} />
-          </div>
-          <PersonMatches person={entry.person} onUse={link} />
-          <div className="field-row">
-            <TextField {...form.field(`${at}.person.permanentAddress`)} label={t('person.permanentAddress')} />
-            <TextField {...form.field(`${at}.person.temporaryAddress`)} label={t('person.temporaryAddress')} />
-          </div>
-        </>
+        <PersonIdentityFields
+          bind={{
+            fullName: form.field(`${at}.person.fullName`),
+            gender: form.field(`${at}.person.gender`),
+            birthDate: form.field(`${at}.person.birthDate`),
+            birthYear: form.field(`${at}.person.birthYear`),
+            citizenId: form.field(`${at}.person.citizenId`),
+            permanentAddress: form.field(`${at}.person.permanentAddress`),
+            temporaryAddress: form.field(`${at}.person.temporaryAddress`),
+          }}
+          matches={<PersonMatches person={entry.person} onUse={link} />}
+        />
       )}
     </fieldset>
   );

@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import { contract } from '../../../api/contract';
+import { hotspotStatuses } from '../../../api/calls/hotspots';
+import type { HotspotView } from '../../../api/views';
+import { invoke } from '../../api-client';
+import { DataTable, type Column } from '../../components/data-table';
+import { FormFrame } from '../../components/form-frame';
+import { SelectField } from '../../components/select-field';
+import { TextAreaField } from '../../components/text-area-field';
+import { TextField } from '../../components/text-field';
+import { formatIsoDate } from '../../format';
+import { blankToNull } from '../../forms/convert';
+import { useForm } from '../../forms/use-form';
+import { useI18n } from '../../i18n';
+import { useSession } from '../../session/session-context';
+import { isoDateOf } from '../../vn-time';
+import { codeOptions } from '../register/labels';
+
+type HotspotStatus = (typeof hotspotStatuses)[number];
+type Check = HotspotView['checks'][number];
+
+/** The checks made at a hotspot: date, officers, what they found. */
+export function HotspotChecks({ checks }: { readonly checks: HotspotView['checks'] }) {
+  const { t } = useI18n();
+  const columns: Column<Check>[] = [
+    { key: 'date', header: t('check.date'), rowHeader: true, className: 'nowrap', cell: (c) => formatIsoDate(c.date) },
+    { key: 'officers', header: t('check.officers'), cell: (c) => c.officers || t('common.none') },
+    { key: 'found', header: t('check.found'), cell: (c) => c.found || t('common.none') },
+  ];
+  return <DataTable caption={t('check.list')} captionHidden columns={columns} rows={checks} rowKey={(c) => c.id} empty={t('check.empty')} />;
+}
+
+/** Ghi nhận kiểm tra: moves the next review date, and the status when one is chosen. */
+export function CheckForm({ hotspot, onDone }: { readonly hotspot: HotspotView; readonly onDone: () => void }) {
+  const { t } = useI18n();
+  const { session } = useSession();
+  const [today] = useState(() => isoDateOf(Date.now()));
+  const form = useForm({
+    schema: contract['hotspots.check'].input,
+    initial: { date: today, officers: session.user.fullName, found: '', status: '' as HotspotStatus | '' },
+    toInput: (values) => ({ hotspotId: hotspot.id, date: values.date, officers: values.officers, found: values.found, status: blankToNull(values.status) }),
+    submit: (input) => invoke('hotspots.check', input),
+    onSuccess: onDone,
+    resetOnSuccess: true,
+  });
+  return (
+    <FormFrame form={form} submitLabel={t('check.save')} labelledBy="check-title">
+      <div className="field-row field-row-3">
+        <TextField {...form.field('date')} type="date" label={t('check.date')} required />
+        <TextField {...form.field('officers')} label={t('check.officers')} />
+        <SelectField {...form.field('status')} label={t('check.newStatus')} options={[{ value: '', label: t('check.sameStatus') }, ...codeOptions(t, 'hotspotStatus', hotspotStatuses)]} />
+      </div>
+      <TextAreaField {...form.field('found')} label={t('check.found')} rows={3} />
+    </FormFrame>
+  );
+}

@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import type { HotspotRow } from '../../../api/views';
+import { DataTable, type Column } from '../../components/data-table';
+import { LoadedView } from '../../components/loaded-view';
+import { Page } from '../../components/page';
+import { useCall } from '../../data/use-call';
+import { useI18n } from '../../i18n';
+import { href, paths } from '../../router';
+import { hotspotColumns } from './hotspot-columns';
+
+/** Tụ điểm đến hạn: hotspots due for review, and cleared ones to check again (cleared spots come back). */
+export function HotspotsDuePage() {
+  const { t } = useI18n();
+  const [within, setWithin] = useState(14);
+  const [due] = useCall('hotspots.due', { withinDays: within });
+  const table = (rows: readonly HotspotRow[], today: string, caption: string, empty: string) => {
+    const columns: Column<HotspotRow>[] = hotspotColumns(t, today).map((column) =>
+      column.key === 'name' ? { ...column, cell: (h: HotspotRow) => <a href={href(paths.hotspot(h.id))}>{h.name}</a> } : column,
+    );
+    return <DataTable caption={caption} captionHidden columns={columns} rows={rows} rowKey={(h) => h.id} empty={empty} />;
+  };
+  return (
+    <Page title={t('hotspotsDue.title')}>
+      <div className="field">
+        <label htmlFor="due-window" className="field-label">
+          {t('reminders.window')}
+        </label>
+        <select id="due-window" className="input input-short" value={within} onChange={(event) => setWithin(Number(event.target.value))}>
+          {[7, 14, 30, 60].map((days) => (
+            <option key={days} value={days}>
+              {t('reminders.days', { days })}
+            </option>
+          ))}
+        </select>
+      </div>
+      <LoadedView loaded={due}>
+        {(value) => (
+          <>
+            <section className="card board-overdue" aria-labelledby="due-review">
+              <h2 id="due-review">{t('hotspotsDue.review', { count: value.review.length })}</h2>
+              {table(value.review, value.today, t('hotspotsDue.review', { count: value.review.length }), t('hotspotsDue.noneReview'))}
+            </section>
+            <section className="card board-soon" aria-labelledby="due-recheck">
+              <h2 id="due-recheck">{t('hotspotsDue.recheck', { count: value.recheck.length })}</h2>
+              {table(value.recheck, value.today, t('hotspotsDue.recheck', { count: value.recheck.length }), t('hotspotsDue.noneRecheck'))}
+            </section>
+          </>
+        )}
+      </LoadedView>
+    </Page>
+  );
+}

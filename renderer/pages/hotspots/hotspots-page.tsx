@@ -1,0 +1,109 @@
+import { useCallback, useMemo, useState } from 'react';
+import { hotspotListInput, hotspotStatuses, hotspotTypes } from '../../../api/calls/hotspots';
+import type { HotspotRow } from '../../../api/views';
+import { invoke } from '../../api-client';
+import { Button } from '../../components/button';
+import { LoadedView } from '../../components/loaded-view';
+import { Notice } from '../../components/notice';
+import { Page } from '../../components/page';
+import { SelectField } from '../../components/select-field';
+import { TextField } from '../../components/text-field';
+import { VirtualTable, type SortDirection } from '../../components/virtual-table';
+import { useCall } from '../../data/use-call';
+import { useDebounced } from '../../data/use-debounced';
+import { usePagedRows } from '../../data/use-paged-rows';
+import { describeError } from '../../errors';
+import { formatNumber } from '../../format';
+import { useForm } from '../../forms/use-form';
+import { useI18n } from '../../i18n';
+import { href, navigate, paths } from '../../router';
+import { useCan } from '../../session/session-context';
+import { isoDateOf } from '../../vn-time';
+import { codeOptions } from '../register/labels';
+import { hotspotColumns, type HotspotSort } from './hotspot-columns';
+
+type HotspotType = (typeof hotspotTypes)[number];
+type HotspotStatus = (typeof hotspotStatuses)[number];
+const emptyFilters = { q: '', type: '' as HotspotType | '', status: '' as HotspotStatus | '', localityId: '' };
+type Filters = typeof emptyFilters;
+interface Sort {
+  readonly column: HotspotSort;
+  readonly direction: SortDirection;
+}
+interface Query {
+  readonly filters: Filters;
+  readonly sort: Sort;
+}
+
+const fetchPage = ({ filters, sort }: Query, offset: number, limit: number) =>
+  invoke('hotspots.list', {
+    q: filters.q.trim(),
+    type: filters.type || null,
+    status: filters.status || null,
+    localityId: filters.localityId || null,
+    sort: sort.column,
+    direction: sort.direction,
+    offset,
+    limit,
+  });
+
+/** Tụ điểm: every hotspot, searched and filtered, the next review first. */
+export function HotspotsPage() {
+  const { t } = useI18n();
+  const canWrite = useCan('records.write');
+  const [localities] = useCall('localities.list', {});
+  const [sort, setSort] = useState<Sort>({ column: 'next_review_on', direction: 'asc' });
+  const form = useForm({ schema: hotspotListInput, initial: emptyFilters, toInput: () => ({}), submit: () => Promise.resolve({ ok: true as const, value: null }) });
+  const q = useDebounced(form.values.q, 250);
+  const query = useMemo(() => ({ filters: { ...form.values, q }, sort }), [form.values, q, sort]);
+  const list = usePagedRows<Query, HotspotRow>(query, fetchPage);
+  const [today] = useState(() => isoDateOf(Date.now()));
+  const columns = useMemo(() => hotspotColumns(t, today), [t, today]);
+  const open = useCallback((row: HotspotRow) => navigate(paths.hotspot(row.id)), []);
+  const all = { value: '' as const, label: t('common.all') };
+  return (
+    <Page title={t('hotspots.title')} wide>
+      <div className="page-actions">
+        {canWrite ? (
+          <Button variant="primary" href={href('/hotspots/new')}>
+            {t('hotspots.add')}
+          </Button>
+        ) : null}
+        <Button href={href('/hotspots/due')}>{t('hotspotsDue.title')}</Button>
+      </div>
+      <LoadedView loaded={localities}>
+        {(places) => (
+          <form role="search" aria-labelledby="hotspot-filters" className="toolbar" noValidate onSubmit={form.handleSubmit}>
+            <h2 id="hotspot-filters" className="sr-only">
+              {t('register.filters')}
+            </h2>
+            <div className="toolbar-row">
+              <div className="toolbar-search">
+                <TextField {...form.field('q')} type="search" label={t('register.search')} hint={t('hotspots.searchHint')} />
+              </div>
+              <SelectField {...form.field('type')} label={t('hotspot.type')} options={[all, ...codeOptions(t, 'hotspotType', hotspotTypes)]} />
+              <SelectField {...form.field('status')} label={t('hotspot.status')} options={[all, ...codeOptions(t, 'hotspotStatus', hotspotStatuses)]} />
+              <SelectField {...form.field('localityId')} label={t('report.locality')} options={[all, ...places.filter((l) => !l.voided).map((l) => ({ value: l.id, label: l.name }))]} />
+            </div>
+          </form>
+        )}
+      </LoadedView>
+      {list.error ? <Notice kind="error">{describeError(t, list.error)}</Notice> : null}
+      <p className="register-total" role="status">
+        {list.total === null ? t('app.loading') : t('register.total', { count: formatNumber(list.total) })}
+      </p>
+      <VirtualTable
+        caption={t('hotspots.list')}
+        columns={columns}
+        total={list.total}
+        rowAt={list.rowAt}
+        onRange={list.request}
+        rowKey={(row) => row.id}
+        onOpen={open}
+        sort={sort}
+        onSort={(column) => setSort((current) => ({ column, direction: current.column === column && current.direction === 'asc' ? 'desc' : 'asc' }))}
+        empty={t('hotspots.empty')}
+      />
+    </Page>
+  );
+}

@@ -1,0 +1,122 @@
+import { useCallback, useMemo, useState } from 'react';
+import { personListInput } from '../../../api/calls/people';
+import type { PersonView } from '../../../api/views';
+import { invoke } from '../../api-client';
+import { Button } from '../../components/button';
+import { LoadedView } from '../../components/loaded-view';
+import { Notice } from '../../components/notice';
+import { Page } from '../../components/page';
+import { SelectField } from '../../components/select-field';
+import { TextField } from '../../components/text-field';
+import { VirtualTable, type SortDirection, type VirtualColumn } from '../../components/virtual-table';
+import { useDebounced } from '../../data/use-debounced';
+import { usePagedRows } from '../../data/use-paged-rows';
+import { describeError } from '../../errors';
+import { formatNumber } from '../../format';
+import { useForm } from '../../forms/use-form';
+import { useI18n } from '../../i18n';
+import { href, navigate, paths } from '../../router';
+import { useCan } from '../../session/session-context';
+import { bornText, kindName } from './kind-name';
+import { usePeopleReference } from './use-people-reference';
+
+type PersonSort = 'name' | 'birth_year' | 'created_at';
+interface Sort {
+  readonly column: PersonSort;
+  readonly direction: SortDirection;
+}
+const emptyFilters = { q: '', localityId: '', programKind: '' };
+type Filters = typeof emptyFilters;
+interface Query {
+  readonly filters: Filters;
+  readonly sort: Sort;
+}
+const remembered: { filters: Filters; sort: Sort } = { filters: emptyFilters, sort: { column: 'name', direction: 'asc' } };
+
+const fetchPage = ({ filters, sort }: Query, offset: number, limit: number) =>
+  invoke('persons.list', {
+    q: filters.q.trim(),
+    localityId: filters.localityId || null,
+    programKind: filters.programKind || null,
+    sort: sort.column,
+    direction: sort.direction,
+    offset,
+    limit,
+  });
+
+/** Đối tượng: everyone on record, searched without diacritics (name prefix or citizen ID), filtered, read page by page. */
+export function PersonsPage() {
+  const { t, lang } = useI18n();
+  const canWrite = useCan('records.write');
+  const reference = usePeopleReference();
+  const [sort, setSort] = useState<Sort>(remembered.sort);
+  const form = useForm({ schema: personListInput, initial: remembered.filters, toInput: () => ({}), submit: () => Promise.resolve({ ok: true as const, value: null }) });
+  const q = useDebounced(form.values.q, 250);
+  const filters = useMemo(() => ({ ...form.values, q }), [form.values, q]);
+  remembered.filters = form.values;
+  remembered.sort = sort;
+  const list = usePagedRows<Query, PersonView>({ filters, sort }, fetchPage);
+  const localities = reference.status === 'ready' ? reference.value.localities : [];
+  const none = t('common.none');
+  const columns: VirtualColumn<PersonView, PersonSort>[] = [
+    { key: 'name', header: t('person.fullName'), sort: 'name', rowHeader: true, cell: (p) => (p.otherNames ? `${p.fullName} (${p.otherNames})` : p.fullName), title: (p) => p.fullName },
+    { key: 'born', header: t('person.birthDate'), sort: 'birth_year', width: '8rem', cell: (p) => bornText(p) ?? none },
+    { key: 'citizenId', header: t('person.citizenId'), width: '10rem', cell: (p) => p.citizenId ?? none },
+    { key: 'locality', header: t('report.locality'), width: '10rem', cell: (p) => localities.find((l) => l.id === p.localityId)?.name ?? none },
+    { key: 'address', header: t('person.permanentAddress'), cell: (p) => p.permanentAddress || p.temporaryAddress || none, title: (p) => p.permanentAddress },
+  ];
+  const open = useCallback((row: PersonView) => navigate(paths.person(row.id)), []);
+
+  return (
+    <Page title={t('people.title')} wide>
+      <div className="page-actions">
+        {canWrite ? (
+          <Button variant="primary" href={href('/persons/new')}>
+            {t('people.add')}
+          </Button>
+        ) : null}
+        <Button href={href('/persons/duplicates')}>{t('duplicates.title')}</Button>
+      </div>
+      <LoadedView loaded={reference}>
+        {(ref) => (
+          <form role="search" aria-labelledby="people-filters" className="toolbar" noValidate onSubmit={form.handleSubmit}>
+            <h2 id="people-filters" className="sr-only">
+              {t('register.filters')}
+            </h2>
+            <div className="toolbar-row">
+              <div className="toolbar-search">
+                <TextField {...form.field('q')} type="search" label={t('register.search')} hint={t('people.searchHint')} />
+              </div>
+              <SelectField
+                {...form.field('localityId')}
+                label={t('report.locality')}
+                options={[{ value: '', label: t('common.all') }, ...ref.localities.filter((l) => !l.voided).map((l) => ({ value: l.id, label: l.name }))]}
+              />
+              <SelectField
+                {...form.field('programKind')}
+                label={t('people.programKind')}
+                options={[{ value: '', label: t('common.all') }, ...ref.kinds.map((k) => ({ value: k.code, label: kindName(lang, ref.kinds, k.code) }))]}
+              />
+            </div>
+          </form>
+        )}
+      </LoadedView>
+      {list.error ? <Notice kind="error">{describeError(t, list.error)}</Notice> : null}
+      <p className="register-total" role="status">
+        {list.total === null ? t('app.loading') : t('register.total', { count: formatNumber(list.total) })}
+      </p>
+      <VirtualTable
+        caption={t('people.list')}
+        columns={columns}
+        total={list.total}
+        rowAt={list.rowAt}
+        onRange={list.request}
+        rowKey={(row) => row.id}
+        onOpen={open}
+        sort={sort}
+        onSort={(column) => setSort((current) => ({ column, direction: current.column === column && current.direction === 'asc' ? 'desc' : 'asc' }))}
+        empty={t('people.empty')}
+      />
+    </Page>
+  );
+}

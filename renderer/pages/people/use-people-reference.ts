@@ -1,0 +1,20 @@
+import type { LocalityView, OfficerView, ProgramKindView } from '../../../api/views';
+import { useCall, type Loaded } from '../../data/use-call';
+
+/** What the people, programs and hotspots pages look names up in: villages, officers, program kinds. */
+export interface PeopleReference {
+  readonly localities: readonly LocalityView[];
+  readonly officers: readonly OfficerView[];
+  readonly kinds: readonly ProgramKindView[];
+}
+
+export function usePeopleReference(): Loaded<PeopleReference> {
+  const [localities] = useCall('localities.list', {});
+  const [officers] = useCall('users.officers', {});
+  const [kinds] = useCall('programs.kinds', {});
+  for (const loaded of [localities, officers, kinds]) {
+    if (loaded.status === 'failed') return { status: 'failed', error: loaded.error };
+  }
+  if (localities.status !== 'ready' || officers.status !== 'ready' || kinds.status !== 'ready') return { status: 'loading' };
+  return { status: 'ready', value: { localities: localities.value, officers: officers.value, kinds: kinds.value } };
+}
