@@ -133,7 +133,7 @@ function unsealFile(row: AttachmentsTable, dir: string, storeKey: Buffer): Buffe
 }
 
 /** The table behind each kind of owner; the type makes a new owner in api/ without a table an error. */
-const ownerTables: { readonly [O in AttachmentOwner]: RecordTable } = { reports: 'reports' };
+const ownerTables: { readonly [O in AttachmentOwner]: RecordTable } = { reports: 'reports', persons: 'persons', hotspot_checks: 'hotspot_checks' };
 
 function findOwner(db: Sqlite, owner: AttachmentOwner, ownerId: string) {
   const row = first(db, qb.selectFrom(ownerTables[owner] as 'reports').select(['id', 'office_id', 'deleted_at']).where('id', '=', ownerId));

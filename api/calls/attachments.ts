@@ -13,7 +13,8 @@ export const ATTACHMENT_MAX_BYTES = 50 * 1024 * 1024;
 export const ATTACHMENT_REQUEST_MAX_BYTES = 72 * 1024 * 1024;
 
 /** Records that can carry attachments; later modules add 'persons' and 'hotspots'. */
-export const attachmentOwners = ['reports'] as const;
+/** Records that carry files: reports (scans), persons (photos), hotspot checks (photos of what was found). */
+export const attachmentOwners = ['reports', 'persons', 'hotspot_checks'] as const;
 export type AttachmentOwner = (typeof attachmentOwners)[number];
 
 /** What the office keeps: documents and scans, photos. Nothing that runs, nothing that renders scripts. */

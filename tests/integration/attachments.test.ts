@@ -298,3 +298,20 @@ describe('the pure parts of the contract', () => {
     expect(cleanFileName('Ảnh.png'.normalize('NFD'))).toBe('Ảnh.png'.normalize('NFC'));
   });
 });
+
+describe('photos of people and of hotspot checks', () => {
+  it('attaches a photo to a person and to a hotspot check', async () => {
+    const office = await createOffice();
+    const personId = expectOk(await office.call('persons.create', { fullName: 'Nguyễn Văn Ảnh' })).id;
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('ảnh chân dung')]);
+    const photo = expectOk(await office.call('attachments.add', { ownerTable: 'persons', ownerId: personId, fileName: 'chan-dung.png', dataBase64: png.toString('base64') }));
+    expect(photo.mime).toBe('image/png');
+    expect(expectOk(await office.call('attachments.list', { ownerTable: 'persons', ownerId: personId })).map((a) => a.id)).toEqual([photo.id]);
+    const spot = expectOk(await office.call('hotspots.create', { name: 'Bãi đất trống cuối thôn', type: 'gambling', foundOn: '2026-03-01' }));
+    const checked = expectOk(await office.call('hotspots.check', { hotspotId: spot.id, date: '2026-03-05', found: 'Có dấu hiệu tụ tập đánh bạc' }));
+    const checkId = checked.checks[0]!.id;
+    expectOk(await office.call('attachments.add', { ownerTable: 'hotspot_checks', ownerId: checkId, fileName: 'hien-truong.png', dataBase64: png.toString('base64') }));
+    expect(expectOk(await office.call('attachments.list', { ownerTable: 'hotspot_checks', ownerId: checkId }))).toHaveLength(1);
+    expectError(await office.call('attachments.add', { ownerTable: 'persons', ownerId: spot.id, fileName: 'x.png', dataBase64: png.toString('base64') }), 'record.not_found');
+  });
+});
