@@ -12,9 +12,11 @@ export interface ButtonProps {
   readonly small?: boolean;
   /** A link that looks like a button: it goes somewhere (another page) rather than doing something. */
   readonly href?: string;
+  /** A button that shows or hides a part of the page: whether that part is shown now. */
+  readonly expanded?: boolean;
 }
 
-export function Button({ children, type = 'button', variant = 'secondary', busy = false, disabled = false, onClick, small = false, href }: ButtonProps) {
+export function Button({ children, type = 'button', variant = 'secondary', busy = false, disabled = false, onClick, small = false, href, expanded }: ButtonProps) {
   const className = `button button-${variant}${small ? ' button-small' : ''}`;
   if (href !== undefined) {
     return (
@@ -24,7 +26,7 @@ export function Button({ children, type = 'button', variant = 'secondary', busy 
     );
   }
   return (
-    <button type={type} className={className} disabled={disabled || busy} aria-busy={busy || undefined} onClick={onClick}>
+    <button type={type} className={className} disabled={disabled || busy} aria-busy={busy || undefined} aria-expanded={expanded} onClick={onClick}>
       {children}
     </button>
   );

@@ -8,6 +8,7 @@ import { useCall } from '../data/use-call';
 import { useI18n } from '../i18n';
 import { useCan, useSession } from '../session/session-context';
 import { LocalitiesSection } from './settings/localities-section';
+import { ProgramKindsSection } from './settings/program-kinds-section';
 import { SettingsForm } from './settings/settings-form';
 
 /** Everyone sees the settings; only roles with settings.manage change them. */
@@ -52,6 +53,7 @@ export function SettingsPage() {
         </LoadedView>
       </section>
       <LocalitiesSection canEdit={canEdit} />
+      <ProgramKindsSection canEdit={canEdit} />
     </Page>
   );
 }

@@ -109,7 +109,7 @@ function HotspotDetails({ hotspot, localityName, onChanged }: DetailsProps) {
       </section>
       <section className="card" aria-labelledby="hotspot-checks">
         <h2 id="hotspot-checks">{t('check.list')}</h2>
-        <HotspotChecks checks={hotspot.checks} />
+        <HotspotChecks checks={hotspot.checks} canWrite={canWrite} />
       </section>
       {canWrite ? (
         <section className="card" aria-labelledby="check-title">

@@ -21,6 +21,7 @@ import { MoveAwayPanel } from './move-away-panel';
 import { PersonDuplicates } from './person-duplicates';
 import { PersonForm } from './person-form';
 import { PersonLinks } from './person-links';
+import { PersonPhoto } from './person-photo';
 import { PersonHotspots, PersonReports, ProgramsTable } from './person-records';
 import { personFormValues } from './person-values';
 import { usePeopleReference, type PeopleReference } from './use-people-reference';
@@ -146,6 +147,10 @@ function PersonView({ overview, reference, onChanged, duplicates }: PersonViewPr
             { label: t('people.notes'), value: person.notes || none },
           ]}
         />
+      </section>
+      <section className="card" aria-labelledby="person-photo">
+        <h2 id="person-photo">{t('photo.title')}</h2>
+        <PersonPhoto person={person} canWrite={writable} />
       </section>
       <section className="card" aria-labelledby="person-programs">
         <h2 id="person-programs">{t('people.programs')}</h2>

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import type { ReportDetail } from '../../../api/views';
+import { AttachmentList } from '../../components/attachment-list';
 import { Button } from '../../components/button';
 import { LoadedView } from '../../components/loaded-view';
 import { Notice } from '../../components/notice';
@@ -12,7 +13,6 @@ import { href, paths } from '../../router';
 import { useCan } from '../../session/session-context';
 import { DeadlineTable } from './deadline-table';
 import { codeLabel } from './labels';
-import { ReportAttachments } from './report-attachments';
 import { ReportDetails } from './report-details';
 import { ReportHistory } from './report-history';
 import { ReportPersons } from './report-persons';
@@ -123,7 +123,14 @@ function ReportView({ report, onStepDone, onChanged, details, history }: ReportV
 
       <section className="card" aria-labelledby="report-attachments">
         <h2 id="report-attachments">{t('report.attachments')}</h2>
-        <ReportAttachments report={report} canWrite={canWrite} onChanged={onChanged} />
+        <AttachmentList
+          ownerTable="reports"
+          ownerId={report.id}
+          attachments={report.attachments}
+          caption={t('report.attachments')}
+          canWrite={canWrite && !report.voided}
+          onChanged={onChanged}
+        />
       </section>
 
       <section className="card" aria-labelledby="report-history">
