@@ -38,9 +38,10 @@ export const officeLevels = ['commune', 'higher'] as const;
 export const officeLevel = z.enum(officeLevels, { error: 'v.required' });
 
 /** 'YYYY-MM-DD', a real calendar date. */
+/** 'YYYY-MM-DD', a real calendar date between 1900 and 2100 (a typo like 20266 or 0026 is refused). */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'v.date')
+  .regex(/^(19|20)\d{2}-\d{2}-\d{2}$|^2100-\d{2}-\d{2}$/, 'v.date')
   .refine((value) => {
     const date = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);

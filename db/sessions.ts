@@ -14,13 +14,35 @@ export interface Session {
   locked: boolean;
 }
 
+const ANONYMOUS_TTL_MS = 24 * 60 * 60 * 1000;
+const MAX_ANONYMOUS = 1000;
+
 export class Sessions {
   private readonly byId = new Map<string, Session>();
 
   create(now: number): Session {
+    this.evict(now);
     const session: Session = { id: randomBytes(32).toString('base64url'), userId: null, lastActive: now, locked: false };
     this.byId.set(session.id, session);
     return session;
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /**
+   * Sessions nobody logged in to, untouched for a day, are forgotten; so are the oldest anonymous ones
+   * past a ceiling, so a client that never keeps its cookie cannot fill the memory.
+   */
+  private evict(now: number): void {
+    const anonymous = [...this.byId.values()].filter((session) => session.userId === null);
+    for (const session of anonymous) if (now - session.lastActive > ANONYMOUS_TTL_MS) this.byId.delete(session.id);
+    const live = anonymous.filter((session) => this.byId.has(session.id));
+    if (live.length >= MAX_ANONYMOUS) {
+      live.sort((a, b) => a.lastActive - b.lastActive);
+      for (const session of live.slice(0, live.length - MAX_ANONYMOUS + 1)) this.byId.delete(session.id);
+    }
   }
 
   get(id: string | undefined): Session | undefined {

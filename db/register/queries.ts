@@ -222,6 +222,7 @@ const HIDDEN = new Set(['version', 'base_version', 'seq', 'updated_at', 'updated
 
 /** Who changed what and when, from the audit log: the report and its links to people. */
 export function reportHistory(db: Sqlite, id: string): HistoryEntry[] {
+  if (!first(db, qb.selectFrom('reports').select('id').where('id', '=', id))) throw new AppError('record.not_found', `report ${id} not found`);
   const rows = prepared(
     db,
     `SELECT a.at, a.action, a.table_name, a.before, a.after, u.full_name AS user_name

@@ -117,3 +117,11 @@ describe('validation keys', () => {
     expect(new Set(errorCodes).size).toBe(errorCodes.length);
   });
 });
+
+describe('calendar dates in the contract', () => {
+  it('accepts real dates from 1900 to 2100 only', async () => {
+    const { isoDate } = await import('../../api/fields');
+    for (const ok of ['2026-02-28', '2028-02-29', '1900-01-01', '2100-12-31']) expect(isoDate.safeParse(ok).success, ok).toBe(true);
+    for (const bad of ['2026-02-29', '0026-01-01', '9999-01-01', '2101-01-01', '26-01-01', '2026-1-1']) expect(isoDate.safeParse(bad).success, bad).toBe(false);
+  });
+});

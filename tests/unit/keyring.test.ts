@@ -130,3 +130,20 @@ describe('Keyring file', () => {
     expect(readFileSync(other, 'utf8')).toContain('something-else');
   });
 });
+
+describe('sessions', () => {
+  it('forgets anonymous sessions after a day and keeps their number bounded', async () => {
+    const { Sessions } = await import('../../db/sessions');
+    const sessions = new Sessions();
+    const start = Date.UTC(2026, 0, 1);
+    const old = sessions.create(start);
+    const user = sessions.create(start);
+    user.userId = 'someone';
+    sessions.create(start + 25 * 3600_000);
+    expect(sessions.get(old.id)).toBeUndefined();
+    expect(sessions.get(user.id)).toBe(user);
+    for (let i = 0; i < 1500; i += 1) sessions.create(start + 26 * 3600_000 + i);
+    expect(sessions.size).toBeLessThanOrEqual(1001);
+    expect(sessions.get(user.id)).toBe(user);
+  });
+});
