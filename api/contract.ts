@@ -3,6 +3,7 @@ import { attachmentsCalls } from './calls/attachments';
 import { authCalls } from './calls/auth';
 import { campaignCalls } from './calls/campaigns';
 import { hotspotCalls } from './calls/hotspots';
+import { movementCalls } from './calls/movement';
 import { officeCalls } from './calls/office';
 import { peopleCalls } from './calls/people';
 import { registerCalls } from './calls/register';
@@ -21,6 +22,7 @@ export const contract = Object.freeze({
   ...peopleCalls,
   ...hotspotCalls,
   ...campaignCalls,
+  ...movementCalls,
 });
 
 export type Contract = typeof contract;

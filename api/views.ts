@@ -453,3 +453,37 @@ export interface CampaignPage {
   readonly total: number;
   readonly rows: readonly { readonly id: string; readonly name: string; readonly startDate: string; readonly endDate: string; readonly decisionNo: string }[];
 }
+
+export interface TeamView {
+  readonly id: string;
+  readonly name: string;
+  readonly foundedOn: string | null;
+  readonly localityIds: readonly string[];
+  readonly members: readonly { readonly id: string; readonly fullName: string; readonly role: string; readonly joinedOn: string; readonly leftOn: string | null; readonly contact: string }[];
+  readonly activities: readonly { readonly id: string; readonly kind: string; readonly date: string; readonly description: string; readonly result: string }[];
+}
+
+export interface ModelView {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly localityId: string | null;
+  readonly startedOn: string;
+  readonly lead: string;
+  readonly evaluations: readonly { readonly year: number; readonly rating: 'good' | 'fair' | 'weak'; readonly note: string }[];
+}
+
+export interface SafetySummary {
+  readonly year: number;
+  readonly criteria: readonly { readonly code: string; readonly unitKind: string; readonly text: string }[];
+  readonly units: readonly { readonly unitKind: string; readonly unitId: string; readonly name: string; readonly evaluated: boolean; readonly recognised: boolean }[];
+  readonly commune: {
+    readonly passed: boolean;
+    readonly workingModels: number;
+    readonly villagesRecognised: number;
+    readonly villagesTotal: number;
+    readonly villageShare: number | null;
+    readonly seriousIncidents: number;
+    readonly shortfalls: readonly string[];
+  };
+}

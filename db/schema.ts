@@ -123,11 +123,21 @@ export interface Schema {
   operation_seizures: OperationSeizuresTable;
   operation_hotspots: OperationHotspotsTable;
   operation_reports: OperationReportsTable;
+  teams: TeamsTable;
+  team_localities: TeamLocalitiesTable;
+  team_members: TeamMembersTable;
+  team_activities: TeamActivitiesTable;
+  models: ModelsTable;
+  model_evaluations: ModelEvaluationsTable;
+  safety_criteria: SafetyCriteriaTable;
+  safety_units: SafetyUnitsTable;
+  safety_evaluations: SafetyEvaluationsTable;
+  safety_results: SafetyResultsTable;
 }
 
 /** Tables whose rows are records written through the write path. */
 export type RecordTable = { [T in keyof Schema]: Schema[T] extends RecordColumns ? T : never }[keyof Schema];
-export const recordTables = ['offices', 'users', 'localities', 'category_groups', 'categories', 'holidays', 'persons', 'reports', 'report_persons', 'attachments', 'person_links', 'program_kinds', 'programs', 'program_checkins', 'hotspots', 'hotspot_history', 'hotspot_persons', 'hotspot_reports', 'hotspot_checks', 'measures', 'campaigns', 'campaign_localities', 'campaign_categories', 'campaign_targets', 'campaign_adjustments', 'campaign_reports', 'operations', 'operation_seizures', 'operation_hotspots', 'operation_reports'] as const satisfies readonly RecordTable[];
+export const recordTables = ['offices', 'users', 'localities', 'category_groups', 'categories', 'holidays', 'persons', 'reports', 'report_persons', 'attachments', 'person_links', 'program_kinds', 'programs', 'program_checkins', 'hotspots', 'hotspot_history', 'hotspot_persons', 'hotspot_reports', 'hotspot_checks', 'measures', 'campaigns', 'campaign_localities', 'campaign_categories', 'campaign_targets', 'campaign_adjustments', 'campaign_reports', 'operations', 'operation_seizures', 'operation_hotspots', 'operation_reports', 'teams', 'team_localities', 'team_members', 'team_activities', 'models', 'model_evaluations', 'safety_criteria', 'safety_units', 'safety_evaluations', 'safety_results'] as const satisfies readonly RecordTable[];
 
 export interface HolidaysTable extends RecordColumns {
   date: string;
@@ -383,4 +393,65 @@ export interface OperationHotspotsTable extends RecordColumns {
 export interface OperationReportsTable extends RecordColumns {
   operation_id: string;
   report_id: string;
+}
+
+export interface TeamsTable extends RecordColumns {
+  name: string;
+  founded_on: string | null;
+  notes: string;
+}
+export interface TeamLocalitiesTable extends RecordColumns {
+  team_id: string;
+  locality_id: string;
+}
+export interface TeamMembersTable extends RecordColumns {
+  team_id: string;
+  full_name: string;
+  role: 'leader' | 'deputy' | 'member';
+  joined_on: string;
+  left_on: string | null;
+  contact: string;
+}
+export interface TeamActivitiesTable extends RecordColumns {
+  team_id: string;
+  kind: string;
+  date: string;
+  description: string;
+  result: string;
+}
+export interface ModelsTable extends RecordColumns {
+  name: string;
+  kind: string;
+  locality_id: string | null;
+  started_on: string;
+  lead: string;
+}
+export interface ModelEvaluationsTable extends RecordColumns {
+  model_id: string;
+  year: number;
+  rating: 'good' | 'fair' | 'weak';
+  note: string;
+}
+export interface SafetyCriteriaTable extends RecordColumns {
+  code: string;
+  unit_kind: 'village' | 'agency' | 'enterprise' | 'school';
+  text: string;
+  sort: number;
+}
+export interface SafetyUnitsTable extends RecordColumns {
+  name: string;
+  unit_kind: 'agency' | 'enterprise' | 'school';
+  locality_id: string | null;
+}
+export interface SafetyEvaluationsTable extends RecordColumns {
+  year: number;
+  unit_kind: string;
+  unit_id: string;
+  recognised: number;
+}
+export interface SafetyResultsTable extends RecordColumns {
+  evaluation_id: string;
+  criterion_code: string;
+  passed: number;
+  evidence: string;
 }

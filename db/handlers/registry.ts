@@ -2,6 +2,7 @@ import { attachmentsHandlers } from './attachments';
 import { authHandlers } from './auth';
 import type { Handlers } from './context';
 import { campaignHandlers } from './campaigns';
+import { movementHandlers } from './movement';
 import { officeHandlers } from './office';
 import { peopleHandlers } from './people';
 import { registerHandlers } from './register';
@@ -17,5 +18,6 @@ export const handlers: Handlers = Object.freeze({
   ...registerHandlers,
   ...peopleHandlers,
   ...campaignHandlers,
+  ...movementHandlers,
   ...attachmentsHandlers,
 });

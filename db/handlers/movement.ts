@@ -1,0 +1,62 @@
+import { first, qb } from '../query';
+import { AppError } from '../app-error';
+import { createTeam, evaluateModel, evaluateUnit, listModels, listTeams, modelView, requireTeam, safetySummary, teamView } from '../movement';
+import { storeFor, type HandlersOf } from './context';
+
+export const movementHandlers: HandlersOf<'teams.' | 'models.' | 'safety.'> = {
+  'teams.list': (ctx) => listTeams(storeFor(ctx).store.sql),
+  'teams.create': (ctx, input) => {
+    const { store, write } = storeFor(ctx);
+    return teamView(store.sql, createTeam(store.sql, store.writes, input, write));
+  },
+  'teams.addMember': (ctx, input) => {
+    const { store, write } = storeFor(ctx);
+    requireTeam(store.sql, input.teamId);
+    store.writes.insert('team_members', { team_id: input.teamId, full_name: input.fullName, role: input.role, joined_on: input.joinedOn, left_on: null, contact: input.contact }, write);
+    return teamView(store.sql, input.teamId);
+  },
+  'teams.endMember': (ctx, input) => {
+    const { store, write } = storeFor(ctx);
+    const member = first(store.sql, qb.selectFrom('team_members').selectAll().where('id', '=', input.memberId).where('deleted_at', 'is', null));
+    if (!member) throw new AppError('record.not_found', `member ${input.memberId} not found`);
+    if (input.leftOn < member.joined_on) throw new AppError('validation', 'left before joining', { fields: { leftOn: 'v.date' } });
+    store.writes.update('team_members', member.id, member.version, { left_on: input.leftOn }, write);
+    return teamView(store.sql, member.team_id);
+  },
+  'teams.addActivity': (ctx, input) => {
+    const { store, write } = storeFor(ctx);
+    requireTeam(store.sql, input.teamId);
+    store.writes.insert('team_activities', { team_id: input.teamId, kind: input.kind, date: input.date, description: input.description, result: input.result }, write);
+    return teamView(store.sql, input.teamId);
+  },
+  'models.list': (ctx) => listModels(storeFor(ctx).store.sql),
+  'models.create': (ctx, input) => {
+    const { store, write } = storeFor(ctx);
+    const row = store.writes.insert('models', { name: input.name, kind: input.kind, locality_id: input.localityId, started_on: input.startedOn, lead: input.lead }, write);
+    return modelView(store.sql, row.id);
+  },
+  'models.evaluate': (ctx, input) => {
+    const { store, write } = storeFor(ctx);
+    evaluateModel(store.sql, store.writes, input, write);
+    return modelView(store.sql, input.modelId);
+  },
+  'safety.addUnit': (ctx, input) => {
+    const { store, write } = storeFor(ctx);
+    return { id: store.writes.insert('safety_units', { name: input.name, unit_kind: input.unitKind, locality_id: input.localityId }, write).id };
+  },
+  'safety.addCriterion': (ctx, input) => {
+    const { store, write } = storeFor(ctx);
+    if (first(store.sql, qb.selectFrom('safety_criteria').select('id').where('code', '=', input.code))) {
+      throw new AppError('validation', 'this code is taken', { fields: { code: 'v.invalid' } });
+    }
+    const sort = (store.sql.prepare('SELECT coalesce(max(sort), 0) + 1 AS n FROM safety_criteria').get() as { n: number }).n;
+    store.writes.insert('safety_criteria', { code: input.code, unit_kind: input.unitKind, text: input.text, sort }, write);
+    return null;
+  },
+  'safety.evaluate': (ctx, input) => {
+    const { store, write } = storeFor(ctx);
+    evaluateUnit(store.sql, store.writes, input, write);
+    return safetySummary(store.sql, input.year);
+  },
+  'safety.summary': (ctx, input) => safetySummary(storeFor(ctx).store.sql, input.year),
+};
