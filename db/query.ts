@@ -6,6 +6,7 @@ import {
   SqliteQueryCompiler,
   type Compilable,
   type CompiledQuery,
+  type RawBuilder,
 } from 'kysely';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Schema } from './schema';
@@ -54,4 +55,10 @@ export function run(db: Sqlite, query: Compilable<unknown>): { changes: number }
   const { sql, parameters } = compile(query);
   const result = prepared(db, sql).run(...(parameters as unknown[]));
   return { changes: result.changes };
+}
+
+/** A raw SQL fragment built with Kysely's `sql` tag (values bound as parameters), run on better-sqlite3. */
+export function allRaw<O>(db: Sqlite, query: RawBuilder<O>): O[] {
+  const { sql, parameters } = query.compile(qb);
+  return prepared(db, sql).all(...(parameters as unknown[])) as O[];
 }

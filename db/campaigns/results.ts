@@ -1,4 +1,5 @@
-import { prepared } from '../query';
+import { sql, type RawBuilder } from 'kysely';
+import { allRaw } from '../query';
 import { endOfDay, startOfDay, type IsoDate } from '../rules/calendar';
 import type { Sqlite } from '../store';
 
@@ -24,59 +25,69 @@ export interface CountedResults {
   readonly seizures: Readonly<Record<string, number>>;
 }
 
-const SOLVED = "('decided', 'resolved_admin', 'resolved_mediation')";
-
 /**
  * Results counted from the records, never typed twice: reports received in the period and scope, or
  * linked to the campaign, or opened by its operations, each counted once however many ways it is
  * linked; operations of the campaign (or, for a plain period, in the period and scope) with their
- * persons and seizures; hotspots cleared in the period and scope. Lists travel as JSON arrays into
- * json_each, so every value is a bound parameter.
+ * persons and seizures; hotspots cleared in the period and scope. Each condition is added only when
+ * it applies, so SQLite can use its indexes; every value is a bound parameter (lists as JSON).
  */
 export function countResults(db: Sqlite, scope: ResultScope): CountedResults {
   const from = startOfDay(scope.start);
   const to = endOfDay(scope.end);
   const localities = scope.localities === null ? null : JSON.stringify(scope.localities);
   const categories = scope.categories === null ? null : JSON.stringify(scope.categories);
-  const reports = prepared(
+
+  const inPeriod: RawBuilder<unknown>[] = [sql`deleted_at IS NULL`, sql`received_at >= ${from}`, sql`received_at < ${to}`];
+  if (localities !== null) inPeriod.push(sql`locality_id IN (SELECT value FROM json_each(${localities}))`);
+  if (categories !== null) inPeriod.push(sql`category_code IN (SELECT value FROM json_each(${categories}))`);
+  const chosen: RawBuilder<unknown>[] = [sql`SELECT id FROM reports WHERE ${sql.join(inPeriod, sql` AND `)}`];
+
+  const operationWhere: RawBuilder<unknown>[] = [sql`o.deleted_at IS NULL`];
+  if (scope.campaignId !== null) {
+    operationWhere.push(sql`o.campaign_id = ${scope.campaignId}`);
+    chosen.push(sql`SELECT report_id FROM campaign_reports WHERE campaign_id = ${scope.campaignId} AND deleted_at IS NULL`);
+    chosen.push(sql`SELECT r.report_id FROM operation_reports r JOIN operations o ON o.id = r.operation_id
+      WHERE o.campaign_id = ${scope.campaignId} AND o.deleted_at IS NULL AND r.deleted_at IS NULL`);
+  } else {
+    operationWhere.push(sql`o.started_at >= ${from}`, sql`o.started_at < ${to}`);
+    if (localities !== null) operationWhere.push(sql`o.locality_id IN (SELECT value FROM json_each(${localities}))`);
+  }
+  const operationFilter = sql.join(operationWhere, sql` AND `);
+
+  const [reports] = allRaw<{ detected: number; solved: number }>(
     db,
-    `WITH chosen AS (
-       SELECT id FROM reports
-       WHERE deleted_at IS NULL AND received_at >= @from AND received_at < @to
-         AND (@localities IS NULL OR locality_id IN (SELECT value FROM json_each(@localities)))
-         AND (@categories IS NULL OR category_code IN (SELECT value FROM json_each(@categories)))
-       UNION
-       SELECT report_id FROM campaign_reports WHERE @campaign IS NOT NULL AND campaign_id = @campaign AND deleted_at IS NULL
-       UNION
-       SELECT r.report_id FROM operation_reports r JOIN operations o ON o.id = r.operation_id
-       WHERE @campaign IS NOT NULL AND o.campaign_id = @campaign AND o.deleted_at IS NULL AND r.deleted_at IS NULL
-     )
-     SELECT count(*) AS detected, coalesce(sum(r.status IN ${SOLVED}), 0) AS solved
-     FROM chosen c JOIN reports r ON r.id = c.id WHERE r.deleted_at IS NULL`,
-  ).get({ from, to, localities, categories, campaign: scope.campaignId }) as { detected: number; solved: number };
-  const operationFilter = `o.deleted_at IS NULL AND (CASE WHEN @campaign IS NOT NULL THEN o.campaign_id = @campaign
-       ELSE o.started_at >= @from AND o.started_at < @to AND (@localities IS NULL OR o.locality_id IN (SELECT value FROM json_each(@localities))) END)`;
-  const operations = prepared(
+    sql`WITH chosen(id) AS (${sql.join(chosen, sql` UNION `)})
+      SELECT count(*) AS detected, coalesce(sum(r.status IN ('decided', 'resolved_admin', 'resolved_mediation')), 0) AS solved
+      FROM chosen c JOIN reports r ON r.id = c.id WHERE r.deleted_at IS NULL`,
+  );
+  const [operations] = allRaw<{ n: number; persons: number }>(
     db,
-    `SELECT count(*) AS n, coalesce(sum(o.persons_arrested + o.persons_sanctioned), 0) AS persons FROM operations o WHERE ${operationFilter}`,
-  ).get({ from, to, localities, campaign: scope.campaignId }) as { n: number; persons: number };
-  const seized = prepared(
+    sql`SELECT count(*) AS n, coalesce(sum(o.persons_arrested + o.persons_sanctioned), 0) AS persons FROM operations o WHERE ${operationFilter}`,
+  );
+  const seized = allRaw<{ measure_code: string; quantity: number }>(
     db,
-    `SELECT s.measure_code, sum(s.quantity) AS quantity FROM operation_seizures s JOIN operations o ON o.id = s.operation_id
-     WHERE s.deleted_at IS NULL AND ${operationFilter} GROUP BY s.measure_code`,
-  ).all({ from, to, localities, campaign: scope.campaignId }) as { measure_code: string; quantity: number }[];
-  const cleared = prepared(
+    sql`SELECT s.measure_code, sum(s.quantity) AS quantity FROM operations o JOIN operation_seizures s ON s.operation_id = o.id
+      WHERE s.deleted_at IS NULL AND ${operationFilter} GROUP BY s.measure_code`,
+  );
+  const clearedWhere: RawBuilder<unknown>[] = [
+    sql`hh.status = 'cleared'`,
+    sql`hh.deleted_at IS NULL`,
+    sql`h.deleted_at IS NULL`,
+    sql`hh.on_date >= ${scope.start}`,
+    sql`hh.on_date <= ${scope.end}`,
+  ];
+  if (localities !== null) clearedWhere.push(sql`h.locality_id IN (SELECT value FROM json_each(${localities}))`);
+  const [cleared] = allRaw<{ n: number }>(
     db,
-    `SELECT count(DISTINCT h.id) AS n FROM hotspot_history hh JOIN hotspots h ON h.id = hh.hotspot_id
-     WHERE hh.status = 'cleared' AND hh.deleted_at IS NULL AND h.deleted_at IS NULL AND hh.on_date >= @start AND hh.on_date <= @end
-       AND (@localities IS NULL OR h.locality_id IN (SELECT value FROM json_each(@localities)))`,
-  ).get({ start: scope.start, end: scope.end, localities }) as { n: number };
+    sql`SELECT count(DISTINCT h.id) AS n FROM hotspot_history hh JOIN hotspots h ON h.id = hh.hotspot_id WHERE ${sql.join(clearedWhere, sql` AND `)}`,
+  );
   return {
-    reports_detected: reports.detected,
-    cases_solved: reports.solved,
-    persons_handled: operations.persons,
-    hotspots_cleared: cleared.n,
-    operations: operations.n,
+    reports_detected: reports!.detected,
+    cases_solved: reports!.solved,
+    persons_handled: operations!.persons,
+    hotspots_cleared: cleared!.n,
+    operations: operations!.n,
     seizures: Object.fromEntries(seized.map((row) => [row.measure_code, row.quantity])),
   };
 }

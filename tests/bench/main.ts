@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { printRows } from './harness';
+import { addCampaigns, campaignCases } from './cases/campaigns';
 import { addPeople, peopleCases } from './cases/people';
 import { makeRegisterStore, registerCases } from './cases/register';
 import { openCases, writeCases } from './cases/store';
@@ -11,8 +12,8 @@ import { openCases, writeCases } from './cases/store';
  * figure beside a raw-SQLite baseline measured in the same run. Not a test: nothing here fails on time.
  */
 const sizes = {
-  small: { rows: 10_000, writes: 200, reports: 20_000, persons: 20_000, hotspots: 1_000, programs: 5_000 },
-  office: { rows: 200_000, writes: 500, reports: 200_000, persons: 200_000, hotspots: 10_000, programs: 50_000 },
+  small: { rows: 10_000, writes: 200, reports: 20_000, persons: 20_000, hotspots: 1_000, programs: 5_000, campaigns: 50, operations: 2_000 },
+  office: { rows: 200_000, writes: 500, reports: 200_000, persons: 200_000, hotspots: 10_000, programs: 50_000, campaigns: 500, operations: 20_000 },
 } as const;
 const sizeArg = process.argv.find((_arg, i, all) => all[i - 1] === '--size') ?? 'office';
 if (!(sizeArg in sizes)) {
@@ -33,6 +34,8 @@ try {
     `People, ${size.persons.toLocaleString('en')} persons, ${size.hotspots.toLocaleString('en')} hotspots, ${size.programs.toLocaleString('en')} programs`,
     peopleCases(register, personId),
   );
+  const campaignId = addCampaigns(register, size.campaigns, size.operations);
+  printRows(`Campaigns, ${size.campaigns} campaigns, ${size.operations.toLocaleString('en')} operations`, campaignCases(register, campaignId));
   register.db.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });
