@@ -23,7 +23,9 @@ export type StaticPath =
   | '/reminders'
   | '/hotspots'
   | '/hotspots/new'
-  | '/hotspots/due';
+  | '/hotspots/due'
+  | '/campaigns'
+  | '/campaigns/new';
 /** Every path the app links to. */
 export type Path =
   | StaticPath
@@ -32,6 +34,7 @@ export type Path =
   | `/persons/${string}`
   | `/programs/${string}`
   | `/hotspots/${string}`
+  | `/campaigns/${string}`
   | `/graph/${'person' | 'hotspot'}/${string}`;
 
 export type ParsedRoute =
@@ -57,6 +60,10 @@ export type ParsedRoute =
   | { readonly page: 'hotspots-due' }
   | { readonly page: 'hotspot'; readonly id: string }
   | { readonly page: 'hotspot-edit'; readonly id: string }
+  | { readonly page: 'campaigns' }
+  | { readonly page: 'campaign-new' }
+  | { readonly page: 'campaign'; readonly id: string }
+  | { readonly page: 'campaign-edit'; readonly id: string }
   | { readonly page: 'graph'; readonly kind: 'person' | 'hotspot'; readonly id: string }
   /** A printable document, shown full page without the layout; renderer/print/ reads the rest. */
   | { readonly page: 'print'; readonly path: string }
@@ -79,6 +86,8 @@ const staticPages: Readonly<Record<StaticPath, ParsedRoute>> = {
   '/hotspots': { page: 'hotspots' },
   '/hotspots/new': { page: 'hotspot-new' },
   '/hotspots/due': { page: 'hotspots-due' },
+  '/campaigns': { page: 'campaigns' },
+  '/campaigns/new': { page: 'campaign-new' },
 };
 
 const isStaticPath = (path: string): path is StaticPath => Object.prototype.hasOwnProperty.call(staticPages, path);
@@ -96,6 +105,8 @@ export function parseRoute(path: string): ParsedRoute {
   if (program?.[1]) return { page: 'program', id: program[1] };
   const hotspot = new RegExp(`^/hotspots/(${ID})(/edit)?$`).exec(bare);
   if (hotspot?.[1]) return hotspot[2] ? { page: 'hotspot-edit', id: hotspot[1] } : { page: 'hotspot', id: hotspot[1] };
+  const campaign = new RegExp(`^/campaigns/(${ID})(/edit)?$`).exec(bare);
+  if (campaign?.[1]) return campaign[2] ? { page: 'campaign-edit', id: campaign[1] } : { page: 'campaign', id: campaign[1] };
   const graph = new RegExp(`^/graph/(person|hotspot)/(${ID})$`).exec(bare);
   if (graph?.[2]) return { page: 'graph', kind: graph[1] === 'hotspot' ? 'hotspot' : 'person', id: graph[2] };
   return { page: 'not-found' };
@@ -110,6 +121,9 @@ export const paths = {
   hotspot: (id: string): Path => `/hotspots/${id}`,
   hotspotEdit: (id: string): Path => `/hotspots/${id}/edit`,
   graph: (kind: 'person' | 'hotspot', id: string): Path => `/graph/${kind}/${id}`,
+  campaign: (id: string): Path => `/campaigns/${id}`,
+  campaignEdit: (id: string): Path => `/campaigns/${id}/edit`,
+  printCampaign: (id: string): Path => `/print/campaign/${id}`,
   printReceipt: (id: string): Path => `/print/receipt/${id}`,
   printRegister: (from: string, to: string): Path => `/print/register?${new URLSearchParams({ from, to }).toString()}`,
 };

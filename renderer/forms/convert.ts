@@ -7,6 +7,21 @@ export function toNumber(text: string): number {
   return trimmed === '' ? Number.NaN : Number(trimmed);
 }
 
+/**
+ * A quantity as Vietnamese writes it: a comma before the decimals ("45,5"); a point is taken the same
+ * way when there is no comma ("45.5"). Thousands separators are not accepted (ambiguous with a point).
+ */
+export function toDecimal(text: string): number {
+  const trimmed = text.trim();
+  if (!/^-?\d+([.,]\d+)?$/.test(trimmed)) return Number.NaN;
+  return Number(trimmed.replace(',', '.'));
+}
+
+/** A decimal as a form holds it: "45,5". */
+export function decimalText(value: number): string {
+  return String(value).replace('.', ',');
+}
+
 /** An optional number: blank is null; anything else as toNumber. */
 export function toOptionalNumber(text: string): number | null {
   return text.trim() === '' ? null : toNumber(text);

@@ -1,9 +1,11 @@
+import { enCampaigns } from './en-campaigns';
 import { enPeople } from './en-people';
 import type { MessageKey } from './vi';
 
 /** English: exactly the keys of vi.ts (a missing or extra key is a type error). */
 export const en: Readonly<Record<MessageKey, string>> = {
   ...enPeople,
+  ...enCampaigns,
   'app.name': 'Sổ ANTT',
   'app.loading': 'Loading…',
   'app.bootFailed': 'Cannot reach the application’s data service.',

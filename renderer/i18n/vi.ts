@@ -1,9 +1,11 @@
 import type { BackendKey } from './keys';
+import { viCampaigns } from './vi-campaigns';
 import { viPeople } from './vi-people';
 
 /** Vietnamese: the source of every message key. en.ts must have exactly the same keys. */
 export const vi = {
   ...viPeople,
+  ...viCampaigns,
   // The app
   'app.name': 'Sổ ANTT',
   'app.loading': 'Đang tải…',

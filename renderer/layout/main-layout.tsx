@@ -3,6 +3,9 @@ import { LanguageSwitch } from '../components/language-switch';
 import { useI18n, type MessageKey } from '../i18n';
 import { NotFoundPage } from '../pages/not-found-page';
 import { OverviewPage } from '../pages/overview-page';
+import { CampaignEditPage, CampaignNewPage } from '../pages/campaigns/campaign-form-page';
+import { CampaignPage } from '../pages/campaigns/campaign-page';
+import { CampaignsPage } from '../pages/campaigns/campaigns-page';
 import { GraphPage } from '../pages/graph/graph-page';
 import { HotspotEditPage, HotspotNewPage } from '../pages/hotspots/hotspot-form-page';
 import { HotspotPage } from '../pages/hotspots/hotspot-page';
@@ -41,6 +44,7 @@ const navItems: readonly NavItem[] = [
   { route: '/persons', pages: ['persons', 'person', 'person-new', 'duplicates'], label: 'nav.persons', permission: 'session' },
   { route: '/programs', pages: ['programs', 'program'], label: 'nav.programs', permission: 'session' },
   { route: '/hotspots', pages: ['hotspots', 'hotspot', 'hotspot-new', 'hotspot-edit', 'hotspots-due'], label: 'nav.hotspots', permission: 'session' },
+  { route: '/campaigns', pages: ['campaigns', 'campaign', 'campaign-new', 'campaign-edit'], label: 'nav.campaigns', permission: 'session' },
   { route: '/reminders', pages: ['reminders'], label: 'nav.reminders', permission: 'session' },
   { route: '/users', pages: ['users'], label: 'nav.users', permission: 'users.manage' },
   { route: '/settings', pages: ['settings'], label: 'nav.settings', permission: 'session' },
@@ -78,6 +82,14 @@ function PageFor({ route }: { readonly route: ParsedRoute }) {
       return <ProgramPage id={route.id} />;
     case 'reminders':
       return <RemindersPage />;
+    case 'campaigns':
+      return <CampaignsPage />;
+    case 'campaign-new':
+      return <CampaignNewPage />;
+    case 'campaign':
+      return <CampaignPage id={route.id} />;
+    case 'campaign-edit':
+      return <CampaignEditPage id={route.id} />;
     case 'hotspots':
       return <HotspotsPage />;
     case 'hotspot-new':

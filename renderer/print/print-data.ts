@@ -1,6 +1,6 @@
 import type { CallInput } from '../../api/contract';
 import type { CallError, Result } from '../../api/result';
-import type { CategoryView, LocalityView, OfficeView, ReportDetail, ReportRow, UserView } from '../../api/views';
+import type { CampaignView, CategoryView, LocalityView, OfficeView, ReportDetail, ReportRow, UserView } from '../../api/views';
 import { invoke } from '../api-client';
 
 /** What the printed documents read from the backend, loaded in one go before anything is shown. */
@@ -78,4 +78,17 @@ export async function loadRegister(from: string, to: string, onProgress: (progre
   }
 
   return { ok: true, value: { office: office.value, from, to, entries: rows } };
+}
+
+export interface CampaignData {
+  readonly office: OfficeView;
+  readonly campaign: CampaignView;
+}
+
+/** The campaign with its results and operations, and the office that reports on it. */
+export async function loadCampaign(campaignId: string): Promise<Result<CampaignData>> {
+  const [campaign, office] = await Promise.all([invoke('campaigns.get', { id: campaignId }), invoke('office.get', {})]);
+  if (!campaign.ok) return campaign;
+  if (!office.ok) return office;
+  return { ok: true, value: { office: office.value, campaign: campaign.value } };
 }

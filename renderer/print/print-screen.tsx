@@ -3,7 +3,8 @@ import { Button } from '../components/button';
 import { Notice } from '../components/notice';
 import { describeError } from '../errors';
 import { translate, type MessageKey, type Params } from '../i18n';
-import { loadReceipt, loadRegister } from './print-data';
+import { CampaignReport } from './campaign-report';
+import { loadCampaign, loadReceipt, loadRegister } from './print-data';
 import { parsePrintPath } from './print-route';
 import { screenText } from './print-text';
 import { ReceiptRecord } from './receipt-record';
@@ -86,12 +87,29 @@ function RegisterView({ from, to, onReady }: { readonly from: string; readonly t
   );
 }
 
+function CampaignPrintView({ campaignId, onReady }: { readonly campaignId: string; readonly onReady: (ready: boolean) => void }) {
+  const [printedAt] = useState(() => Date.now());
+  const [state, retry] = usePrintLoad(`campaign:${campaignId}`, () => loadCampaign(campaignId));
+  const ready = state.status === 'ready';
+  useEffect(() => {
+    onReady(ready);
+    return () => onReady(false);
+  }, [ready, onReady]);
+  useDocumentTitle(state.status === 'ready' ? `Báo cáo kết quả ${state.value.campaign.name}` : null);
+  return (
+    <LoadState state={state} retry={retry}>
+      {(data) => <CampaignReport data={data} printedAt={printedAt} />}
+    </LoadState>
+  );
+}
+
 /**
  * The print route: the document on an A4 sheet centred on a grey background, under a toolbar with
  * "In / Lưu PDF" and "Quay lại". On paper (and in a PDF) only the document is printed, with the
  * page size, margins, font and page numbers of Decree 30/2020 (print.css).
  *   /print/receipt/<reportId>                      receipt record of one report
  *   /print/register?from=YYYY-MM-DD&to=YYYY-MM-DD  register extract (landscape)
+ *   /print/campaign/<campaignId>                   result report of a peak campaign
  */
 export function PrintScreen({ path }: { readonly path: string }) {
   const request = useMemo(() => parsePrintPath(path), [path]);
@@ -104,6 +122,9 @@ export function PrintScreen({ path }: { readonly path: string }) {
       break;
     case 'register':
       content = <RegisterView key={`${request.from}:${request.to}`} from={request.from} to={request.to} onReady={setReady} />;
+      break;
+    case 'campaign':
+      content = <CampaignPrintView key={request.campaignId} campaignId={request.campaignId} onReady={setReady} />;
       break;
     case 'bad-period':
       content = (

@@ -84,6 +84,36 @@ export const registerText = {
   recipients: ['Lưu: VT, hồ sơ.'],
 } as const;
 
+export const campaignText = {
+  title: (name: string) => `BÁO CÁO KẾT QUẢ\n${name}`,
+  symbol: 'BC',
+  caption: 'Kết quả thực hiện chỉ tiêu',
+  intro: (office: string, decision: string, from: string, to: string) =>
+    `${decision}${office} đã triển khai đợt cao điểm từ ngày ${from} đến ngày ${to}. Kết quả thực hiện các chỉ tiêu như sau:`,
+  decision: (no: string, date: string) => `Thực hiện ${no ? `Kế hoạch, Quyết định số ${no}` : 'kế hoạch của cấp trên'}${date ? ` ngày ${date}` : ''}, `,
+  columns: { index: 'STT', measure: 'Chỉ tiêu', unit: 'Đơn vị', target: 'Chỉ tiêu giao', result: 'Kết quả', percent: 'Tỷ lệ', lastYear: 'Cùng kỳ năm trước' },
+  noTarget: '-',
+  empty: 'Chưa có chỉ tiêu hay kết quả.',
+  operations: (n: number) => `Tổng số đợt ra quân: ${n}.`,
+  operationKinds: (parts: readonly string[]) => (parts.length > 0 ? ` Trong đó: ${parts.join(', ')}.` : ''),
+  adjusted: 'Có số liệu điều chỉnh thủ công:',
+  forces: (forces: string) => `Lực lượng tham gia: ${forces}.`,
+  closing: 'Trên đây là báo cáo kết quả thực hiện đợt cao điểm.',
+  recipients: (parent: string) => [`${parent} (để báo cáo);`, 'Lưu: VT, hồ sơ.'],
+  up: (n: string, p: string) => `tăng ${n} (${p}%)`,
+  down: (n: string, p: string) => `giảm ${n} (${p}%)`,
+  same: 'bằng cùng kỳ',
+  noData: 'chưa có số liệu',
+} as const;
+
+export const operationKindLabels: Readonly<Record<string, string>> = {
+  raid: 'đột kích',
+  sweep: 'truy quét',
+  patrol: 'tuần tra',
+  checkpoint: 'lập chốt',
+  inspection: 'kiểm tra',
+};
+
 export const recipientsTitle = 'Nơi nhận:';
 
 export const kindLabels: Readonly<Record<string, string>> = {

@@ -23,7 +23,8 @@ export type LabelFamily =
   | 'hotspotStatus'
   | 'risk'
   | 'hotspotRole'
-  | 'graphNode';
+  | 'graphNode'
+  | 'operationKind';
 
 /** The label of a stored code; a code this version does not know (sent by a newer office) is shown as stored. */
 export function codeLabel(t: I18n['t'], family: LabelFamily, code: string): string {

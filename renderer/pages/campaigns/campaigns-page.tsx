@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import type { CampaignPage } from '../../../api/views';
+import { Button } from '../../components/button';
+import { DataTable, type Column } from '../../components/data-table';
+import { LoadedView } from '../../components/loaded-view';
+import { Notice } from '../../components/notice';
+import { Page } from '../../components/page';
+import { useFlash } from '../../data/flash';
+import { useCall } from '../../data/use-call';
+import { useDebounced } from '../../data/use-debounced';
+import { formatIsoDate } from '../../format';
+import { useI18n } from '../../i18n';
+import { href, paths } from '../../router';
+import { useCan } from '../../session/session-context';
+
+type Row = CampaignPage['rows'][number];
+
+/** Đợt cao điểm: the campaigns, newest first, found by name or decision number. */
+export function CampaignsPage() {
+  const { t } = useI18n();
+  const canLead = useCan('office.lead');
+  const notice = useFlash();
+  const [text, setText] = useState('');
+  const q = useDebounced(text.trim(), 250);
+  const [list] = useCall('campaigns.list', { q, offset: 0, limit: 500 });
+  const none = t('common.none');
+  const columns: Column<Row>[] = [
+    { key: 'name', header: t('campaign.name'), rowHeader: true, cell: (c) => <a href={href(paths.campaign(c.id))}>{c.name}</a> },
+    { key: 'decision', header: t('campaign.decisionNo'), className: 'nowrap', cell: (c) => c.decisionNo || none },
+    { key: 'start', header: t('campaign.startDate'), className: 'nowrap', cell: (c) => formatIsoDate(c.startDate) },
+    { key: 'end', header: t('campaign.endDate'), className: 'nowrap', cell: (c) => formatIsoDate(c.endDate) },
+  ];
+  return (
+    <Page title={t('campaigns.title')}>
+      <p className="muted">{t('campaigns.intro')}</p>
+      {notice ? <Notice kind="success">{t(notice.key, notice.params)}</Notice> : null}
+      {canLead ? (
+        <div className="page-actions">
+          <Button variant="primary" href={href('/campaigns/new')}>
+            {t('campaigns.add')}
+          </Button>
+        </div>
+      ) : null}
+      <div className="field" role="search">
+        <label htmlFor="campaign-search" className="field-label">
+          {t('register.search')}
+        </label>
+        <input id="campaign-search" className="input input-full" type="search" value={text} autoComplete="off" aria-describedby="campaign-search-hint" onChange={(event) => setText(event.target.value)} />
+        <p id="campaign-search-hint" className="field-hint">
+          {t('campaigns.searchHint')}
+        </p>
+      </div>
+      <LoadedView loaded={list}>
+        {(page) => <DataTable caption={t('campaigns.list')} columns={columns} rows={page.rows} rowKey={(c) => c.id} empty={t('campaigns.empty')} />}
+      </LoadedView>
+    </Page>
+  );
+}

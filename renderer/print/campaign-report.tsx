@@ -1,0 +1,105 @@
+import type { MeasureResult } from '../../api/views';
+import { changeFrom, formatPercent, formatQuantity } from '../pages/campaigns/campaign-format';
+import { Body } from './body';
+import { DocumentHeader } from './document-header';
+import { DocumentTitle } from './document-title';
+import type { CampaignData } from './print-data';
+import { chiefCapacity, documentNumber, isoToDisplay, placeDateLine, upper } from './print-format';
+import { campaignText as text, label, operationKindLabels } from './print-text';
+import { Recipients } from './recipients';
+import { SignatureBlock, Signatures } from './signature-block';
+
+function lastYear(result: MeasureResult): string {
+  const change = changeFrom(result.sameTimeLastYear, result.result);
+  const figure = formatQuantity(result.sameTimeLastYear);
+  if (change.kind === 'none') return `${figure} (${text.noData})`;
+  if (change.kind === 'same') return `${figure} (${text.same})`;
+  const words = change.kind === 'up' ? text.up : text.down;
+  return `${figure} (${words(formatQuantity(change.n), formatQuantity(change.percent))})`;
+}
+
+/**
+ * The result report of a peak campaign (Decree 30/2020 layout): header, title with the campaign's
+ * name, the period and decision, the table of targets and results with last year's figures, the
+ * operations, and the chief's signature block.
+ */
+export function CampaignReport({ data, printedAt }: { readonly data: CampaignData; readonly printedAt: number }) {
+  const { office, campaign } = data;
+  const columns = text.columns;
+  const kinds = new Map<string, number>();
+  for (const op of campaign.operations) kinds.set(op.kind, (kinds.get(op.kind) ?? 0) + 1);
+  const kindParts = [...kinds].map(([kind, n]) => `${n} đợt ${label(operationKindLabels, kind)}`);
+  const adjusted = campaign.results.filter((r) => r.adjustments.length > 0);
+  const decision = text.decision(campaign.decisionNo, campaign.decisionDate ? isoToDisplay(campaign.decisionDate) : '');
+  return (
+    <article className="doc" aria-label={text.title(upper(campaign.name))}>
+      <DocumentHeader parentName={office.parentName} officeName={office.name} number={documentNumber(null, text.symbol, office.name)} placeDate={placeDateLine(office.name, printedAt)} />
+      <DocumentTitle title={text.title(upper(campaign.name))} />
+      <Body>
+        <p>{text.intro(office.name, decision, isoToDisplay(campaign.startDate), isoToDisplay(campaign.endDate))}</p>
+      </Body>
+      <table className="doc-table">
+        <caption className="sr-only">{text.caption}</caption>
+        <colgroup>
+          <col className="doc-col-index" />
+          <col className="doc-col-c-measure" />
+          <col className="doc-col-c-unit" />
+          <col className="doc-col-c-target" />
+          <col className="doc-col-c-result" />
+          <col className="doc-col-c-percent" />
+          <col className="doc-col-c-last-year" />
+        </colgroup>
+        <thead>
+          <tr>
+            <th scope="col">{columns.index}</th>
+            <th scope="col">{columns.measure}</th>
+            <th scope="col">{columns.unit}</th>
+            <th scope="col">{columns.target}</th>
+            <th scope="col">{columns.result}</th>
+            <th scope="col">{columns.percent}</th>
+            <th scope="col">{columns.lastYear}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {campaign.results.length === 0 ? (
+            <tr>
+              <td colSpan={7} className="doc-cell-center">
+                {text.empty}
+              </td>
+            </tr>
+          ) : (
+            campaign.results.map((r, index) => (
+              <tr key={r.measure.code}>
+                <td className="doc-cell-center">{index + 1}</td>
+                <td>{r.measure.nameVi}</td>
+                <td className="doc-cell-center">{r.measure.unit}</td>
+                <td className="doc-cell-center">{r.target === null ? text.noTarget : formatQuantity(r.target)}</td>
+                <td className="doc-cell-center">{formatQuantity(r.result)}</td>
+                <td className="doc-cell-center">{r.percent === null ? '' : formatPercent(r.percent)}</td>
+                <td>{lastYear(r)}</td>
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+      <Body>
+        <p>
+          {text.operations(campaign.operations.length)}
+          {text.operationKinds(kindParts)}
+        </p>
+        {campaign.forces ? <p>{text.forces(campaign.forces)}</p> : null}
+        {adjusted.length > 0 ? (
+          <p>
+            {text.adjusted}{' '}
+            {adjusted
+              .flatMap((r) => r.adjustments.map((a) => `${r.measure.nameVi} ${a.delta > 0 ? '+' : ''}${formatQuantity(a.delta)} ${r.measure.unit} (${a.reason})`))
+              .join('; ')}
+            .
+          </p>
+        ) : null}
+        <p>{text.closing}</p>
+      </Body>
+      <Signatures left={<Recipients items={text.recipients(office.parentName)} />} right={<SignatureBlock capacity={chiefCapacity(office.name, office.level)} />} />
+    </article>
+  );
+}
