@@ -25,7 +25,8 @@ export type StaticPath =
   | '/hotspots/new'
   | '/hotspots/due'
   | '/campaigns'
-  | '/campaigns/new';
+  | '/campaigns/new'
+  | '/movement';
 /** Every path the app links to. */
 export type Path =
   | StaticPath
@@ -64,6 +65,7 @@ export type ParsedRoute =
   | { readonly page: 'campaign-new' }
   | { readonly page: 'campaign'; readonly id: string }
   | { readonly page: 'campaign-edit'; readonly id: string }
+  | { readonly page: 'movement' }
   | { readonly page: 'graph'; readonly kind: 'person' | 'hotspot'; readonly id: string }
   /** A printable document, shown full page without the layout; renderer/print/ reads the rest. */
   | { readonly page: 'print'; readonly path: string }
@@ -88,6 +90,7 @@ const staticPages: Readonly<Record<StaticPath, ParsedRoute>> = {
   '/hotspots/due': { page: 'hotspots-due' },
   '/campaigns': { page: 'campaigns' },
   '/campaigns/new': { page: 'campaign-new' },
+  '/movement': { page: 'movement' },
 };
 
 const isStaticPath = (path: string): path is StaticPath => Object.prototype.hasOwnProperty.call(staticPages, path);

@@ -1,4 +1,5 @@
 import { enCampaigns } from './en-campaigns';
+import { enMovement } from './en-movement';
 import { enPeople } from './en-people';
 import type { MessageKey } from './vi';
 
@@ -6,6 +7,7 @@ import type { MessageKey } from './vi';
 export const en: Readonly<Record<MessageKey, string>> = {
   ...enPeople,
   ...enCampaigns,
+  ...enMovement,
   'app.name': 'Sổ ANTT',
   'app.loading': 'Loading…',
   'app.bootFailed': 'Cannot reach the application’s data service.',

@@ -1,11 +1,13 @@
 import type { BackendKey } from './keys';
 import { viCampaigns } from './vi-campaigns';
+import { viMovement } from './vi-movement';
 import { viPeople } from './vi-people';
 
 /** Vietnamese: the source of every message key. en.ts must have exactly the same keys. */
 export const vi = {
   ...viPeople,
   ...viCampaigns,
+  ...viMovement,
   // The app
   'app.name': 'Sổ ANTT',
   'app.loading': 'Đang tải…',

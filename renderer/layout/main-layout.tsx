@@ -11,6 +11,7 @@ import { HotspotEditPage, HotspotNewPage } from '../pages/hotspots/hotspot-form-
 import { HotspotPage } from '../pages/hotspots/hotspot-page';
 import { HotspotsDuePage } from '../pages/hotspots/hotspots-due-page';
 import { HotspotsPage } from '../pages/hotspots/hotspots-page';
+import { MovementPage } from '../pages/movement/movement-page';
 import { DuplicatesPage } from '../pages/people/duplicates-page';
 import { PersonNewPage } from '../pages/people/person-new-page';
 import { PersonPage } from '../pages/people/person-page';
@@ -45,6 +46,7 @@ const navItems: readonly NavItem[] = [
   { route: '/programs', pages: ['programs', 'program'], label: 'nav.programs', permission: 'session' },
   { route: '/hotspots', pages: ['hotspots', 'hotspot', 'hotspot-new', 'hotspot-edit', 'hotspots-due'], label: 'nav.hotspots', permission: 'session' },
   { route: '/campaigns', pages: ['campaigns', 'campaign', 'campaign-new', 'campaign-edit'], label: 'nav.campaigns', permission: 'session' },
+  { route: '/movement', pages: ['movement'], label: 'nav.movement', permission: 'session' },
   { route: '/reminders', pages: ['reminders'], label: 'nav.reminders', permission: 'session' },
   { route: '/users', pages: ['users'], label: 'nav.users', permission: 'users.manage' },
   { route: '/settings', pages: ['settings'], label: 'nav.settings', permission: 'session' },
@@ -90,6 +92,8 @@ function PageFor({ route }: { readonly route: ParsedRoute }) {
       return <CampaignPage id={route.id} />;
     case 'campaign-edit':
       return <CampaignEditPage id={route.id} />;
+    case 'movement':
+      return <MovementPage />;
     case 'hotspots':
       return <HotspotsPage />;
     case 'hotspot-new':

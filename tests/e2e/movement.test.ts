@@ -1,0 +1,146 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callHost, ensureRendererBuilt, launchBrowser, loginHost, openPage, startHost, type Host, type WatchedPage } from './support/host';
+import { Layout, LoginPage, type AccountData } from './support/pages';
+import { admin, office } from './support/people';
+import { flatText } from './support/print-support';
+
+/**
+ * The movement in a real browser: the chief keeps a grassroots security team (a leader, a patrol),
+ * adds a self-protection model and rates it effective, evaluates every village and residential group
+ * on its checklist, and sees the commune reach "Đạt". The office and the chief are set up through the API.
+ */
+
+const chief: AccountData = {
+  fullName: 'Trần Văn Trưởng',
+  rank: 'Trung tá',
+  position: 'Trưởng Công an xã',
+  username: 'truong.tv',
+  password: 'mat-khau-truong-cong-an',
+};
+
+const TEAM = 'Tổ bảo vệ an ninh, trật tự Thôn Đông Hải';
+const MODEL = 'Camera an ninh Thôn Đông Hải';
+const exact = { exact: true } as const;
+const year = new Date().getFullYear();
+
+const region = (page: Page, name: string): Locator => page.getByRole('region', { name, exact: true });
+
+describe('the movement', () => {
+  let host: Host;
+  let browser: Browser;
+  let watched: WatchedPage;
+
+  beforeAll(async () => {
+    ensureRendererBuilt();
+    host = await startHost();
+    const created = await callHost(host, 'setup.create', {
+      office: { name: office.name, code: office.code, level: 'commune', parentName: office.parentName, parentCode: office.parentCode },
+      localities: [...office.localities],
+      admin: { ...admin, passwordConfirm: admin.password },
+    });
+    if (!created.ok) throw new Error(`setup failed: ${JSON.stringify(created.error)}`);
+    const asAdmin = await loginHost(host, admin.username, admin.password);
+    const added = await asAdmin('users.create', { ...chief, role: 'chief', passwordConfirm: chief.password });
+    if (!added.ok) throw new Error(`adding the chief failed: ${JSON.stringify(added.error)}`);
+    browser = await launchBrowser();
+    watched = await openPage(browser);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  it('keeps a team with its leader and a patrol', async () => {
+    const { page, screenshot, errors } = watched;
+    await page.goto(host.url);
+    await new LoginPage(page).login(chief.username, chief.password);
+    const layout = new Layout(page);
+    await layout.waitUntilShown();
+    await layout.open('Phong trào');
+    await page.getByRole('heading', { name: 'Phong trào toàn dân bảo vệ an ninh Tổ quốc', level: 1 }).waitFor();
+    await page.getByText('Chưa có tổ bảo vệ an ninh, trật tự nào.').waitFor();
+
+    await page.getByRole('button', { name: 'Thêm tổ' }).click();
+    const teamForm = region(page, 'Thêm tổ');
+    await teamForm.getByLabel('Tên tổ', exact).fill(TEAM);
+    await teamForm.getByLabel('Ngày thành lập', exact).fill('2024-07-15');
+    await teamForm.getByLabel('Thôn Đông Hải', exact).check();
+    await teamForm.getByRole('button', { name: 'Lưu tổ' }).click();
+    await page.getByText('Đã thêm tổ.').waitFor();
+    await page.getByRole('heading', { name: TEAM, level: 3 }).waitFor();
+
+    const memberForm = region(page, 'Thêm thành viên');
+    await memberForm.getByLabel('Họ và tên', exact).fill('Lê Văn Tổ');
+    await memberForm.getByLabel('Chức danh', exact).selectOption({ label: 'Tổ trưởng' });
+    await memberForm.getByLabel('Ngày tham gia', exact).fill('2024-07-15');
+    await memberForm.getByRole('button', { name: 'Thêm thành viên' }).click();
+    await page.getByText('Đã thêm thành viên.').waitFor();
+
+    const activityForm = region(page, 'Thêm hoạt động');
+    await activityForm.getByLabel('Loại hoạt động', exact).selectOption({ label: 'Tuần tra' });
+    await activityForm.getByLabel('Ngày', exact).fill(`${year}-05-30`);
+    await activityForm.getByLabel('Nội dung', exact).fill('Tuần tra đêm khu bãi sông');
+    await activityForm.getByRole('button', { name: 'Thêm hoạt động' }).click();
+    await page.getByText('Đã thêm hoạt động.').waitFor();
+
+    const members = page.getByRole('table', { name: 'Thành viên' });
+    await members.getByRole('row').filter({ hasText: 'Lê Văn Tổ' }).getByText('Tổ trưởng').waitFor();
+    expect(flatText((await members.textContent()) ?? '')).toContain('Từ 15/07/2024');
+    const activities = page.getByRole('table', { name: 'Hoạt động' });
+    await activities.getByRole('rowheader', { name: 'Tuần tra' }).waitFor();
+    expect(flatText((await activities.textContent()) ?? '')).toContain(`30/05/${year}`);
+    await screenshot('movement-team');
+    expect(errors).toEqual([]);
+  });
+
+  it('adds a model and rates it effective', async () => {
+    const { page, screenshot, errors } = watched;
+    const models = region(page, 'Mô hình tự phòng, tự quản, tự bảo vệ, tự hòa giải');
+    await models.getByRole('button', { name: 'Thêm mô hình' }).click();
+    const modelForm = region(page, 'Thêm mô hình');
+    await modelForm.getByLabel('Tên mô hình', exact).fill(MODEL);
+    await modelForm.getByLabel('Loại mô hình', exact).selectOption({ label: 'Tự bảo vệ' });
+    await modelForm.getByLabel('Ngày bắt đầu', exact).fill('2025-03-01');
+    await modelForm.getByRole('button', { name: 'Lưu mô hình' }).click();
+    await page.getByText('Đã thêm mô hình.').waitFor();
+
+    const evaluate = region(page, 'Đánh giá mô hình');
+    await evaluate.getByLabel('Mô hình', exact).selectOption({ label: MODEL });
+    await evaluate.getByLabel('Xếp loại', exact).selectOption({ label: 'Hiệu quả' });
+    await evaluate.getByRole('button', { name: 'Lưu đánh giá' }).click();
+    await page.getByText('Đã lưu đánh giá mô hình.').waitFor();
+    await models.getByRole('row').filter({ hasText: MODEL }).getByText(`Năm ${year}: Hiệu quả`).waitFor();
+    await screenshot('movement-models');
+    expect(errors).toEqual([]);
+  });
+
+  it('evaluates the villages and sees the commune pass', async () => {
+    const { page, screenshot, errors } = watched;
+    const safety = region(page, `Đánh giá “an toàn về an ninh, trật tự” năm ${year}`);
+    await safety.getByText('Kết quả: Chưa đạt').waitFor();
+    expect(flatText((await safety.getByRole('list', { name: 'Chưa đạt vì' }).textContent()) ?? '')).toContain('Dưới 70% thôn, tổ dân phố được công nhận');
+
+    // Every village and residential group of the office passes all its criteria.
+    for (const village of office.localities) {
+      await safety.getByRole('row').filter({ has: page.getByRole('rowheader', { name: village, exact: true }) }).getByRole('button', { name: 'Đánh giá' }).click();
+      const panel = region(page, `Đánh giá ${village}`);
+      const criteria = panel.getByRole('group', { name: /^Tiêu chí \d+$/ });
+      const count = await criteria.count();
+      expect(count).toBeGreaterThan(2);
+      for (let i = 0; i < count; i++) await criteria.nth(i).getByLabel('Đạt', exact).check();
+      await panel.getByLabel('Căn cứ, minh chứng', exact).first().fill('Biên bản họp dân ngày 20/11');
+      if (village === office.localities[0]) await screenshot('movement-evaluation');
+      await panel.getByRole('button', { name: 'Lưu đánh giá' }).click();
+      await page.getByText(`Đã lưu đánh giá ${village}.`).waitFor();
+    }
+
+    await safety.getByText('Kết quả: Đạt', exact).waitFor();
+    const n = office.localities.length;
+    expect(flatText((await safety.textContent()) ?? '')).toContain(`${n}/${n} = 100%`);
+    expect(await safety.getByRole('list', { name: 'Chưa đạt vì' }).count()).toBe(0);
+    await screenshot('movement-safety');
+    expect(errors).toEqual([]);
+  });
+});
