@@ -4,15 +4,13 @@ import type { PersonView } from '../../../api/views';
 import { invoke } from '../../api-client';
 import { Button } from '../../components/button';
 import { LoadedView } from '../../components/loaded-view';
-import { Notice } from '../../components/notice';
+import { PagedTable, toggleSort } from '../../components/paged-table';
 import { Page } from '../../components/page';
 import { SelectField } from '../../components/select-field';
 import { TextField } from '../../components/text-field';
-import { VirtualTable, type SortDirection, type VirtualColumn } from '../../components/virtual-table';
+import { type SortDirection, type VirtualColumn } from '../../components/virtual-table';
 import { useDebounced } from '../../data/use-debounced';
 import { usePagedRows } from '../../data/use-paged-rows';
-import { describeError } from '../../errors';
-import { formatNumber } from '../../format';
 import { useForm } from '../../forms/use-form';
 import { useI18n } from '../../i18n';
 import { href, navigate, paths } from '../../router';
@@ -101,20 +99,13 @@ export function PersonsPage() {
           </form>
         )}
       </LoadedView>
-      {list.error ? <Notice kind="error">{describeError(t, list.error)}</Notice> : null}
-      <p className="register-total" role="status">
-        {list.total === null ? t('app.loading') : t('register.total', { count: formatNumber(list.total) })}
-      </p>
-      <VirtualTable
+      <PagedTable
+        list={list}
         caption={t('people.list')}
         columns={columns}
-        total={list.total}
-        rowAt={list.rowAt}
-        onRange={list.request}
-        rowKey={(row) => row.id}
         onOpen={open}
         sort={sort}
-        onSort={(column) => setSort((current) => ({ column, direction: current.column === column && current.direction === 'asc' ? 'desc' : 'asc' }))}
+        onSort={(column) => setSort((current) => toggleSort(current, column))}
         empty={t('people.empty')}
       />
     </Page>

@@ -3,15 +3,14 @@ import { programListInput, programStatuses } from '../../../api/calls/people';
 import type { ProgramView } from '../../../api/views';
 import { invoke } from '../../api-client';
 import { LoadedView } from '../../components/loaded-view';
-import { Notice } from '../../components/notice';
+import { PagedTable } from '../../components/paged-table';
 import { Page } from '../../components/page';
 import { SelectField } from '../../components/select-field';
 import { TextField } from '../../components/text-field';
-import { VirtualTable, type VirtualColumn } from '../../components/virtual-table';
+import { type VirtualColumn } from '../../components/virtual-table';
 import { useDebounced } from '../../data/use-debounced';
 import { usePagedRows } from '../../data/use-paged-rows';
-import { describeError } from '../../errors';
-import { formatIsoDate, formatNumber } from '../../format';
+import { formatIsoDate } from '../../format';
 import { useForm } from '../../forms/use-form';
 import { useI18n } from '../../i18n';
 import { navigate, paths } from '../../router';
@@ -67,17 +66,10 @@ export function ProgramsPage() {
           </form>
         )}
       </LoadedView>
-      {list.error ? <Notice kind="error">{describeError(t, list.error)}</Notice> : null}
-      <p className="register-total" role="status">
-        {list.total === null ? t('app.loading') : t('register.total', { count: formatNumber(list.total) })}
-      </p>
-      <VirtualTable
+      <PagedTable
+        list={list}
         caption={t('programs.list')}
         columns={columns}
-        total={list.total}
-        rowAt={list.rowAt}
-        onRange={list.request}
-        rowKey={(row) => row.id}
         onOpen={open}
         sort={{ column: 'none', direction: 'asc' }}
         onSort={() => undefined}

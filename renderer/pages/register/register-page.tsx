@@ -4,13 +4,10 @@ import type { ReportRow } from '../../../api/views';
 import { invoke } from '../../api-client';
 import { Button } from '../../components/button';
 import { LoadedView } from '../../components/loaded-view';
-import { Notice } from '../../components/notice';
+import { PagedTable } from '../../components/paged-table';
 import { Page } from '../../components/page';
-import { VirtualTable } from '../../components/virtual-table';
 import { useDebounced } from '../../data/use-debounced';
 import { usePagedRows } from '../../data/use-paged-rows';
-import { describeError } from '../../errors';
-import { formatNumber } from '../../format';
 import { useForm } from '../../forms/use-form';
 import { useI18n } from '../../i18n';
 import { href, navigate, paths } from '../../router';
@@ -73,17 +70,10 @@ export function RegisterPage() {
       <LoadedView loaded={reference}>
         {(ref) => <RegisterFilters form={form} reference={ref} onClear={() => form.reset(emptyFilters)} />}
       </LoadedView>
-      {list.error ? <Notice kind="error">{describeError(t, list.error)}</Notice> : null}
-      <p className="register-total" role="status">
-        {list.total === null ? t('app.loading') : t('register.total', { count: formatNumber(list.total) })}
-      </p>
-      <VirtualTable
+      <PagedTable
+        list={list}
         caption={t('register.list')}
         columns={columns}
-        total={list.total}
-        rowAt={list.rowAt}
-        onRange={list.request}
-        rowKey={(row) => row.id}
         onOpen={open}
         rowClassName={(row) => (row.voided ? 'row-voided' : undefined)}
         sort={sort}

@@ -1,0 +1,33 @@
+import type { PagedRows } from '../data/use-paged-rows';
+import { describeError } from '../errors';
+import { formatNumber } from '../format';
+import { useI18n } from '../i18n';
+import { Notice } from './notice';
+import { VirtualTable, type VirtualTableProps } from './virtual-table';
+
+export type PagedTableProps<Row extends { readonly id: string }, S extends string> = Omit<
+  VirtualTableProps<Row, S>,
+  'total' | 'rowAt' | 'onRange' | 'rowKey'
+> & { readonly list: PagedRows<Row> };
+
+/**
+ * A list fetched page by page: its error, its total ("Tổng số: N") and the virtualized table, the same
+ * on every list page of the app.
+ */
+export function PagedTable<Row extends { readonly id: string }, S extends string>({ list, ...table }: PagedTableProps<Row, S>) {
+  const { t } = useI18n();
+  return (
+    <>
+      {list.error ? <Notice kind="error">{describeError(t, list.error)}</Notice> : null}
+      <p className="register-total" role="status">
+        {list.total === null ? t('app.loading') : t('register.total', { count: formatNumber(list.total) })}
+      </p>
+      <VirtualTable {...table} total={list.total} rowAt={list.rowAt} onRange={list.request} rowKey={(row) => row.id} />
+    </>
+  );
+}
+
+/** A column's header sorts by it; a second click reverses. */
+export function toggleSort<S extends string>(current: { readonly column: S; readonly direction: 'asc' | 'desc' }, column: S) {
+  return { column, direction: current.column === column && current.direction === 'asc' ? ('desc' as const) : ('asc' as const) };
+}
