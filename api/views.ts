@@ -423,6 +423,7 @@ export interface OperationView {
   readonly kind: string;
   readonly startedAt: number;
   readonly place: string;
+  readonly localityId: string | null;
   readonly leader: string;
   readonly forces: string;
   readonly personsArrested: number;
@@ -447,6 +448,19 @@ export interface CampaignView {
   readonly previousCampaign: { readonly id: string; readonly name: string } | null;
   readonly results: readonly MeasureResult[];
   readonly operations: readonly OperationView[];
+  /** Reports linked to the campaign, directly (with the link's id, to unlink) or through an operation. */
+  readonly linkedReports: readonly CampaignReportLink[];
+}
+
+export interface CampaignReportLink {
+  readonly reportId: string;
+  readonly number: string;
+  readonly summary: string;
+  readonly receivedAt: number;
+  readonly status: string;
+  /** The direct link, which can be removed; null when the report comes only through operations. */
+  readonly linkId: string | null;
+  readonly operationIds: readonly string[];
 }
 
 export interface CampaignPage {

@@ -57,6 +57,7 @@ export const campaignCalls = {
     permission: 'office.lead',
   }),
   'campaigns.linkReport': call<CampaignView>()({ input: z.object({ campaignId: id, reportId: id }), permission: 'records.write' }),
+  'campaigns.unlinkReport': call<CampaignView>()({ input: z.object({ linkId: id, reason: requiredText(500) }), permission: 'records.write' }),
   'operations.create': call<OperationView>()({ input: operationInput, permission: 'records.write' }),
   'operations.void': call<null>()({ input: z.object({ id, reason: requiredText(500) }), permission: 'records.write' }),
 };

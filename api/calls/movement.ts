@@ -43,6 +43,10 @@ export const movementCalls = {
     input: z.object({ code: z.string().trim().regex(/^[a-z0-9_]{2,60}$/, 'v.invalid'), unitKind: z.enum(safetyUnitKinds), text: requiredText(500) }),
     permission: 'settings.manage',
   }),
+  /** Edits a criterion's wording; evaluations already recorded keep their results. */
+  'safety.updateCriterion': call<null>()({ input: z.object({ code: z.string().min(1).max(60), text: requiredText(500) }), permission: 'settings.manage' }),
+  /** Retires a criterion: later evaluations no longer ask for it. */
+  'safety.retireCriterion': call<null>()({ input: z.object({ code: z.string().min(1).max(60), reason: requiredText(500) }), permission: 'settings.manage' }),
   /** One unit's checklist for a year; a new evaluation of the same unit and year replaces the old one. */
   'safety.evaluate': call<SafetySummary>()({
     input: z.object({

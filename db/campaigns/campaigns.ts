@@ -2,9 +2,10 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import { fold } from '../../api/fold';
 import type { campaignInput, operationInput } from '../../api/calls/campaigns';
-import type { CampaignPage, CampaignView, MeasureView, OperationView } from '../../api/views';
+import type { CampaignPage, CampaignReportLink, CampaignView, MeasureView, OperationView } from '../../api/views';
 import { AppError } from '../app-error';
 import { all, first, prepared, qb } from '../query';
+import { formatRegisterNumber } from '../register/numbering';
 import { addMonths } from '../rules/calendar';
 import type { CampaignsTable, MeasuresTable, OperationsTable } from '../schema';
 import type { Sqlite } from '../store';
@@ -101,6 +102,40 @@ export function linkReport(db: Sqlite, writes: WritePath, campaignId: string, re
   if (!same) writes.insert('campaign_reports', { campaign_id: campaignId, report_id: reportId }, ctx);
 }
 
+/** Removes a direct link between a campaign and a report; returns the campaign's id. */
+export function unlinkReport(db: Sqlite, writes: WritePath, linkId: string, reason: string, ctx: WriteContext): string {
+  const link = first(db, qb.selectFrom('campaign_reports').select(['campaign_id']).where('id', '=', linkId).where('deleted_at', 'is', null));
+  if (!link) throw new AppError('record.not_found', `campaign link ${linkId} not found`);
+  writes.void('campaign_reports', linkId, reason, ctx);
+  return link.campaign_id;
+}
+
+/** Reports linked to a campaign directly or through its live operations, each once. */
+function linkedReports(db: Sqlite, campaignId: string): CampaignReportLink[] {
+  const rows = prepared(
+    db,
+    `SELECT r.id, r.register_no, r.register_year, r.summary, r.received_at, r.status,
+        (SELECT cr.id FROM campaign_reports cr WHERE cr.campaign_id = l.campaign_id AND cr.report_id = r.id AND cr.deleted_at IS NULL) AS link_id,
+        (SELECT json_group_array(o.id) FROM operation_reports orr JOIN operations o ON o.id = orr.operation_id
+          WHERE o.campaign_id = l.campaign_id AND orr.report_id = r.id AND o.deleted_at IS NULL AND orr.deleted_at IS NULL) AS operation_ids
+      FROM (SELECT ? AS campaign_id) l
+      JOIN reports r ON r.deleted_at IS NULL AND r.id IN (
+        SELECT report_id FROM campaign_reports WHERE campaign_id = l.campaign_id AND deleted_at IS NULL
+        UNION SELECT orr.report_id FROM operation_reports orr JOIN operations o ON o.id = orr.operation_id
+          WHERE o.campaign_id = l.campaign_id AND o.deleted_at IS NULL AND orr.deleted_at IS NULL)
+      ORDER BY r.received_at`,
+  ).all(campaignId) as { id: string; register_no: number; register_year: number; summary: string; received_at: number; status: string; link_id: string | null; operation_ids: string }[];
+  return rows.map((row) => ({
+    reportId: row.id,
+    number: formatRegisterNumber(row.register_no, row.register_year),
+    summary: row.summary,
+    receivedAt: row.received_at,
+    status: row.status,
+    linkId: row.link_id,
+    operationIds: JSON.parse(row.operation_ids) as string[],
+  }));
+}
+
 export function createOperation(db: Sqlite, writes: WritePath, fields: OperationFields, ctx: WriteContext): string {
   existing(db, fields.campaignId);
   checkMeasures(db, fields.seizures.map((s) => s.measureCode), 'seizures');
@@ -145,6 +180,7 @@ function operationView(db: Sqlite, op: OperationsTable): OperationView {
     kind: op.kind,
     startedAt: op.started_at,
     place: op.place,
+    localityId: op.locality_id,
     leader: op.leader,
     forces: op.forces,
     personsArrested: op.persons_arrested,
@@ -230,6 +266,7 @@ export function campaignView(db: Sqlite, id: string): CampaignView {
     previousCampaign: previous ? { id: previous.id, name: previous.name } : null,
     results,
     operations: operations.map((op) => operationView(db, op)),
+    linkedReports: linkedReports(db, id),
   };
 }
 

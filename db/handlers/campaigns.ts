@@ -1,4 +1,4 @@
-import { adjust, campaignView, createCampaign, createOperation, linkReport, listCampaigns, listMeasures, measureView, operationById, updateCampaign } from '../campaigns/campaigns';
+import { adjust, campaignView, createCampaign, createOperation, linkReport, listCampaigns, unlinkReport, listMeasures, measureView, operationById, updateCampaign } from '../campaigns/campaigns';
 import { storeFor, type HandlersOf } from './context';
 
 export const campaignHandlers: HandlersOf<'campaigns.' | 'operations.'> = {
@@ -23,6 +23,10 @@ export const campaignHandlers: HandlersOf<'campaigns.' | 'operations.'> = {
     const { store, write } = storeFor(ctx);
     linkReport(store.sql, store.writes, input.campaignId, input.reportId, write);
     return campaignView(store.sql, input.campaignId);
+  },
+  'campaigns.unlinkReport': (ctx, input) => {
+    const { store, write } = storeFor(ctx);
+    return campaignView(store.sql, unlinkReport(store.sql, store.writes, input.linkId, input.reason, write));
   },
   'operations.create': (ctx, input) => {
     const { store, write } = storeFor(ctx);

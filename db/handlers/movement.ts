@@ -1,5 +1,6 @@
 import { first, qb } from '../query';
 import { AppError } from '../app-error';
+import type { Sqlite } from '../store';
 import { createTeam, evaluateModel, evaluateUnit, listModels, listTeams, modelView, requireTeam, safetySummary, teamView } from '../movement';
 import { storeFor, type HandlersOf } from './context';
 
@@ -53,6 +54,17 @@ export const movementHandlers: HandlersOf<'teams.' | 'models.' | 'safety.'> = {
     store.writes.insert('safety_criteria', { code: input.code, unit_kind: input.unitKind, text: input.text, sort }, write);
     return null;
   },
+  'safety.updateCriterion': (ctx, input) => {
+    const { store, write } = storeFor(ctx);
+    const criterion = liveCriterion(store.sql, input.code);
+    store.writes.update('safety_criteria', criterion.id, criterion.version, { text: input.text }, write);
+    return null;
+  },
+  'safety.retireCriterion': (ctx, input) => {
+    const { store, write } = storeFor(ctx);
+    store.writes.void('safety_criteria', liveCriterion(store.sql, input.code).id, input.reason, write);
+    return null;
+  },
   'safety.evaluate': (ctx, input) => {
     const { store, write } = storeFor(ctx);
     evaluateUnit(store.sql, store.writes, input, write);
@@ -60,3 +72,9 @@ export const movementHandlers: HandlersOf<'teams.' | 'models.' | 'safety.'> = {
   },
   'safety.summary': (ctx, input) => safetySummary(storeFor(ctx).store.sql, input.year),
 };
+
+function liveCriterion(db: Sqlite, code: string): { id: string; version: string } {
+  const row = first(db, qb.selectFrom('safety_criteria').select(['id', 'version']).where('code', '=', code).where('deleted_at', 'is', null));
+  if (!row) throw new AppError('record.not_found', `criterion ${code} not found`);
+  return row;
+}

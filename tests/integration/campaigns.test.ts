@@ -76,6 +76,28 @@ describe('campaign results are counted from the records', () => {
     expect(view.operations.map((o) => o.kind)).toEqual(['raid', 'sweep']);
   });
 
+  it('lists linked reports once, with the direct link to remove and the operations that opened them', async () => {
+    const { office, dong, report } = await setup();
+    const linked = await report('2026-04-02', dong, 'theft', 'Báo tin trộm cắp trước đợt');
+    const opened = await report('2026-04-03', dong, 'theft', 'Tin do trinh sát phát hiện');
+    let view = expectOk(await office.call('campaigns.create', campaign(dong)));
+    view = expectOk(await office.call('campaigns.linkReport', { campaignId: view.id, reportId: linked.id }));
+    const op = expectOk(await office.call('operations.create', { campaignId: view.id, kind: 'raid', startedAt: vn('2026-06-03'), localityId: dong, reportIds: [linked.id, opened.id] }));
+    view = expectOk(await office.call('campaigns.get', { id: view.id }));
+    expect(view.operations[0]!.localityId).toBe(dong);
+    expect(view.linkedReports.map((r) => [r.summary, r.linkId !== null, r.operationIds])).toEqual([
+      ['Báo tin trộm cắp trước đợt', true, [op.id]],
+      ['Tin do trinh sát phát hiện', false, [op.id]],
+    ]);
+    expectError(await office.call('campaigns.unlinkReport', { linkId: view.linkedReports[0]!.linkId!, reason: '' }), 'validation');
+    view = expectOk(await office.call('campaigns.unlinkReport', { linkId: view.linkedReports[0]!.linkId!, reason: 'Liên kết nhầm' }));
+    expect(view.linkedReports[0]).toMatchObject({ linkId: null, operationIds: [op.id] });
+    expectOk(await office.call('operations.void', { id: op.id, reason: 'Nhập nhầm' }));
+    view = expectOk(await office.call('campaigns.get', { id: view.id }));
+    expect(view.linkedReports).toEqual([]);
+    expect(view.results.find((r) => r.measure.code === 'reports_detected')!.result).toBe(0);
+  });
+
   it('a manual adjustment needs a reason and shows as such', async () => {
     const { office, dong } = await setup();
     const view = expectOk(await office.call('campaigns.create', campaign(dong)));

@@ -59,4 +59,18 @@ describe('the movement: teams, models and the yearly safe-unit evaluation', () =
     const bad = await office.call('safety.evaluate', { year: 2026, unitKind: 'school', unitId: school.id, results: [{ criterionCode: 'village_model', passed: true }] });
     expect(expectError(bad, 'validation').fields?.['results.0.criterionCode']).toBe('v.invalid');
   });
+
+  it('an administrator edits and retires criteria: reference data', async () => {
+    const office = await createOffice({ now: manualClock(vn('2026-12-01')).now });
+    expectOk(await office.call('safety.addCriterion', { code: 'school_traffic', unitKind: 'school', text: 'Không có học sinh vi phạm giao thông nghiêm trọng' }));
+    expectError(await office.call('safety.addCriterion', { code: 'school_traffic', unitKind: 'school', text: 'Trùng mã' }), 'validation');
+    expectOk(await office.call('safety.updateCriterion', { code: 'school_traffic', text: 'Không có học sinh vi phạm trật tự, an toàn giao thông' }));
+    let criteria = expectOk(await office.call('safety.summary', { year: 2026 })).criteria;
+    expect(criteria.find((c) => c.code === 'school_traffic')?.text).toBe('Không có học sinh vi phạm trật tự, an toàn giao thông');
+    expectError(await office.call('safety.retireCriterion', { code: 'school_traffic', reason: '' }), 'validation');
+    expectOk(await office.call('safety.retireCriterion', { code: 'school_traffic', reason: 'Không còn trong hướng dẫn' }));
+    criteria = expectOk(await office.call('safety.summary', { year: 2026 })).criteria;
+    expect(criteria.some((c) => c.code === 'school_traffic')).toBe(false);
+    expectError(await office.call('safety.updateCriterion', { code: 'school_traffic', text: 'Đã bỏ' }), 'record.not_found');
+  });
 });
