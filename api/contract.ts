@@ -6,6 +6,7 @@ import { hotspotCalls } from './calls/hotspots';
 import { movementCalls } from './calls/movement';
 import { officeCalls } from './calls/office';
 import { peopleCalls } from './calls/people';
+import { periodicCalls } from './calls/periodic';
 import { registerCalls } from './calls/register';
 import { setupCalls } from './calls/setup';
 import { usersCalls } from './calls/users';
@@ -23,6 +24,7 @@ export const contract = Object.freeze({
   ...hotspotCalls,
   ...campaignCalls,
   ...movementCalls,
+  ...periodicCalls,
 });
 
 export type Contract = typeof contract;

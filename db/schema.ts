@@ -133,11 +133,13 @@ export interface Schema {
   safety_units: SafetyUnitsTable;
   safety_evaluations: SafetyEvaluationsTable;
   safety_results: SafetyResultsTable;
+  report_days: ReportDaysTable;
+  issued_reports: IssuedReportsTable;
 }
 
 /** Tables whose rows are records written through the write path. */
 export type RecordTable = { [T in keyof Schema]: Schema[T] extends RecordColumns ? T : never }[keyof Schema];
-export const recordTables = ['offices', 'users', 'localities', 'category_groups', 'categories', 'holidays', 'persons', 'reports', 'report_persons', 'attachments', 'person_links', 'program_kinds', 'programs', 'program_checkins', 'hotspots', 'hotspot_history', 'hotspot_persons', 'hotspot_reports', 'hotspot_checks', 'measures', 'campaigns', 'campaign_localities', 'campaign_categories', 'campaign_targets', 'campaign_adjustments', 'campaign_reports', 'operations', 'operation_seizures', 'operation_hotspots', 'operation_reports', 'teams', 'team_localities', 'team_members', 'team_activities', 'models', 'model_evaluations', 'safety_criteria', 'safety_units', 'safety_evaluations', 'safety_results'] as const satisfies readonly RecordTable[];
+export const recordTables = ['offices', 'users', 'localities', 'category_groups', 'categories', 'holidays', 'persons', 'reports', 'report_persons', 'attachments', 'person_links', 'program_kinds', 'programs', 'program_checkins', 'hotspots', 'hotspot_history', 'hotspot_persons', 'hotspot_reports', 'hotspot_checks', 'measures', 'campaigns', 'campaign_localities', 'campaign_categories', 'campaign_targets', 'campaign_adjustments', 'campaign_reports', 'operations', 'operation_seizures', 'operation_hotspots', 'operation_reports', 'teams', 'team_localities', 'team_members', 'team_activities', 'models', 'model_evaluations', 'safety_criteria', 'safety_units', 'safety_evaluations', 'safety_results', 'issued_reports'] as const satisfies readonly RecordTable[];
 
 export interface HolidaysTable extends RecordColumns {
   date: string;
@@ -454,4 +456,38 @@ export interface SafetyResultsTable extends RecordColumns {
   criterion_code: string;
   passed: number;
   evidence: string;
+}
+
+/** Live reports counted per office, Vietnam day, category ('' for none), kind and status; kept by triggers. */
+export interface ReportDaysTable {
+  office_id: string;
+  day: string;
+  category_code: string;
+  kind: string;
+  status: string;
+  n: number;
+  deaths: number;
+  injuries: number;
+  damage: number;
+  fine: number;
+}
+
+export interface IssuedReportsTable extends RecordColumns {
+  year: number;
+  number: number;
+  symbol: string;
+  /** The period asked for, as JSON. */
+  period: string;
+  start_date: string;
+  end_date: string;
+  title: string;
+  narrative: string;
+  /** The report's figures as computed at issue, as JSON. */
+  figures: string;
+  issued_on: string;
+  place: string;
+  signer_title: string;
+  signer_name: string;
+  /** JSON array of lines. */
+  recipients: string;
 }

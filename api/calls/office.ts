@@ -6,6 +6,8 @@ import type { CategoryView, HolidayView, LocalityView, OfficeView, Settings } fr
 export const settingsInput = z.object({
   idleLockMinutes: z.number({ error: 'v.number' }).int('v.number').min(0, 'v.too_small').max(240, 'v.too_big'),
   remoteCommune: z.boolean(),
+  /** The day police statistical months start on (DOMAIN.md, "Reports"); left out, it stays as it is. */
+  reportCutoffDay: z.number({ error: 'v.number' }).int('v.number').min(1, 'v.too_small').max(28, 'v.too_big').optional(),
 });
 
 export const localityInput = z.object({ name: requiredText(100), kind: requiredText(40).default('thôn') });

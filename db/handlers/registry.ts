@@ -5,6 +5,7 @@ import { campaignHandlers } from './campaigns';
 import { movementHandlers } from './movement';
 import { officeHandlers } from './office';
 import { peopleHandlers } from './people';
+import { periodicHandlers } from './periodic';
 import { registerHandlers } from './register';
 import { setupHandlers } from './setup';
 import { usersHandlers } from './users';
@@ -20,4 +21,5 @@ export const handlers: Handlers = Object.freeze({
   ...campaignHandlers,
   ...movementHandlers,
   ...attachmentsHandlers,
+  ...periodicHandlers,
 });

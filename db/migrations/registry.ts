@@ -3,9 +3,10 @@ import { register } from './0002-register';
 import { people } from './0003-people';
 import { campaigns } from './0004-campaigns';
 import { movement } from './0005-movement';
+import { reports } from './0006-reports';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Append only: version N is at index N-1. */
-export const migrations: readonly Migration[] = Object.freeze([foundation, register, people, campaigns, movement]);
+export const migrations: readonly Migration[] = Object.freeze([foundation, register, people, campaigns, movement, reports]);
 
 export const schemaVersion = migrations.length;

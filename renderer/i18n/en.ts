@@ -114,6 +114,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'settings.general': 'General settings',
   'settings.idleLock': 'Lock after (minutes)',
   'settings.idleLockHint': 'From 0 to 240; 0 means never.',
+  'settings.reportCutoffDay': 'Reporting month starts on day',
+  'settings.reportCutoffDayHint': 'A statistical month runs from this day of the previous month to the day before it in the report month (default 15: the 15th to the 14th).',
   'settings.remoteCommune': 'Remote commune or island (48 hours to transfer a crime report)',
   'settings.saved': 'Settings saved.',
   'settings.readOnly': 'Only administrators can change the settings.',

@@ -123,6 +123,8 @@ export const vi = {
   'settings.general': 'Cài đặt chung',
   'settings.idleLock': 'Tự khóa sau (phút)',
   'settings.idleLockHint': 'Từ 0 đến 240; 0 là không tự khóa.',
+  'settings.reportCutoffDay': 'Ngày bắt đầu tháng báo cáo',
+  'settings.reportCutoffDayHint': 'Tháng thống kê tính từ ngày này của tháng trước đến ngày liền trước của tháng báo cáo (mặc định 15: từ 15 tháng trước đến 14 tháng này).',
   'settings.remoteCommune': 'Xã vùng sâu, vùng xa, hải đảo (thời hạn chuyển tin báo 48 giờ)',
   'settings.saved': 'Đã lưu cài đặt.',
   'settings.readOnly': 'Chỉ quản trị viên được thay đổi cài đặt.',

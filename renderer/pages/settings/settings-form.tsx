@@ -12,8 +12,8 @@ export function SettingsForm({ settings, onSaved }: { readonly settings: Setting
   const { t } = useI18n();
   const form = useForm({
     schema: settingsInput,
-    initial: { idleLockMinutes: String(settings.idleLockMinutes), remoteCommune: settings.remoteCommune },
-    toInput: (values) => ({ idleLockMinutes: toNumber(values.idleLockMinutes), remoteCommune: values.remoteCommune }),
+    initial: { idleLockMinutes: String(settings.idleLockMinutes), remoteCommune: settings.remoteCommune, reportCutoffDay: String(settings.reportCutoffDay) },
+    toInput: (values) => ({ idleLockMinutes: toNumber(values.idleLockMinutes), remoteCommune: values.remoteCommune, reportCutoffDay: toNumber(values.reportCutoffDay) }),
     submit: (input) => invoke('settings.update', input),
     onSuccess: onSaved,
   });
@@ -21,6 +21,7 @@ export function SettingsForm({ settings, onSaved }: { readonly settings: Setting
     <FormFrame form={form} submitLabel={t('common.save')} labelledBy="settings-general">
       <TextField {...form.field('idleLockMinutes')} label={t('settings.idleLock')} hint={t('settings.idleLockHint')} inputMode="numeric" maxLength={3} size="short" required />
       <CheckboxField {...form.field('remoteCommune')} label={t('settings.remoteCommune')} />
+      <TextField {...form.field('reportCutoffDay')} label={t('settings.reportCutoffDay')} hint={t('settings.reportCutoffDayHint')} inputMode="numeric" maxLength={2} size="short" required />
     </FormFrame>
   );
 }

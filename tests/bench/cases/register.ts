@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { fold } from '../../../api/fold';
 import type { Settings } from '../../../api/views';
+import { defaultSettings } from '../../../db/settings';
 import { newNodeId, uuidv7 } from '../../../db/ids';
 import { migrate } from '../../../db/migrations/runner';
 import { migrations } from '../../../db/migrations/registry';
@@ -19,7 +20,7 @@ import { time, type BenchRow } from '../harness';
 import { random } from '../random';
 
 const OFFICE = '12345';
-const settings: Settings = { idleLockMinutes: 15, remoteCommune: false };
+const settings: Settings = defaultSettings;
 const surnames = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
 const middles = ['Văn', 'Thị', 'Hữu', 'Đức', 'Minh', 'Ngọc', 'Thanh', 'Quang', 'Xuân', 'Hồng'];
 const givens = ['An', 'Bình', 'Cường', 'Dũng', 'Đạt', 'Giang', 'Hà', 'Hải', 'Hùng', 'Lan', 'Linh', 'Long', 'Mai', 'Nam', 'Phong', 'Quân', 'Sơn', 'Tâm', 'Thảo', 'Trang', 'Tuấn', 'Vy'];

@@ -1,0 +1,154 @@
+import type { z } from 'zod';
+import type { issueInput } from '../../api/calls/periodic';
+import { reportTitle } from '../../api/period-title';
+import type { ComparedSpans, IssuedReportRow, IssuedReportView, LocalName, PeriodicFigures, ReportPeriod } from '../../api/views';
+import type { IssuedReportsTable } from '../schema';
+import { AppError } from '../app-error';
+import { campaignView } from '../campaigns/campaigns';
+import { all, first, qb } from '../query';
+import { nextRegisterNumber } from '../register/numbering';
+import { comparedRanges, monthsOf, policeYearOf, rangeOf, type Period } from '../rules/periods';
+import { readSettings } from '../settings';
+import type { Sqlite } from '../store';
+import type { WriteContext, WritePath } from '../write-path';
+import { countFigures, countReports } from './figures';
+
+const RANGES = ['current', 'lastYear', 'previous', 'yearToDate', 'yearToDateLastYear'] as const satisfies readonly (keyof ComparedSpans)[];
+
+function names(db: Sqlite, table: 'category_groups' | 'program_kinds'): LocalName[] {
+  return all(db, qb.selectFrom(table).select(['code', 'name_vi', 'name_en']).where('deleted_at', 'is', null).orderBy('sort')).map((row) => ({
+    code: row.code,
+    vi: row.name_vi,
+    en: row.name_en,
+  }));
+}
+
+/** Campaigns that overlap the range, each with its targets beside its results (counted live). */
+function campaignsIn(db: Sqlite, start: string, end: string): PeriodicFigures['campaigns'] {
+  const rows = all(db, qb.selectFrom('campaigns').select('id').where('deleted_at', 'is', null).where('start_date', '<=', end).where('end_date', '>=', start).orderBy('start_date'));
+  return rows.map((row) => {
+    const view = campaignView(db, row.id);
+    return {
+      id: view.id,
+      name: view.name,
+      decisionNo: view.decisionNo,
+      startDate: view.startDate,
+      endDate: view.endDate,
+      results: view.results
+        .filter((r) => r.target !== null)
+        .map((r) => ({ measure: { code: r.measure.code, vi: r.measure.nameVi, en: r.measure.nameEn, unit: r.measure.unit }, target: r.target!, result: r.result, percent: r.percent })),
+    };
+  });
+}
+
+/**
+ * The periodic report's figures for one office: the period beside the same period last year, the
+ * previous period and the year so far (this year's and last year's), each counted from the records;
+ * the campaigns of the period; and the monthly trend of the police year against the year before.
+ */
+export function computePeriodic(db: Sqlite, officeId: string, period: ReportPeriod): PeriodicFigures {
+  const cutoff = readSettings(db).reportCutoffDay;
+  const ranges = comparedRanges(period as Period, cutoff);
+  const counted = countFigures(db, officeId, RANGES.map((name) => ranges[name]));
+  const policeYear = policeYearOf(ranges.current.end, cutoff);
+  const months = monthsOf(policeYear, cutoff);
+  const monthsBefore = monthsOf(policeYear - 1, cutoff);
+  const reports = countReports(db, officeId, [...months, ...monthsBefore]);
+  return {
+    period,
+    cutoffDay: cutoff,
+    ranges,
+    figures: Object.fromEntries(RANGES.map((name, i) => [name, counted[i]!])) as PeriodicFigures['figures'],
+    groups: names(db, 'category_groups'),
+    programKinds: names(db, 'program_kinds'),
+    measures: all(db, qb.selectFrom('measures').select(['code', 'name_vi', 'name_en', 'unit']).where('deleted_at', 'is', null).orderBy('sort')).map((m) => ({
+      code: m.code,
+      vi: m.name_vi,
+      en: m.name_en,
+      unit: m.unit,
+    })),
+    campaigns: campaignsIn(db, ranges.current.start, ranges.current.end),
+    trend: months.map((month, i) => ({
+      month: i + 1,
+      current: { ...month, reports: reports[i]! },
+      lastYear: { ...monthsBefore[i]!, reports: reports[i + 12]! },
+    })),
+    policeYear,
+  };
+}
+
+export type IssueFields = z.output<typeof issueInput>;
+
+/**
+ * Issues a periodic report: the next number of the office's "BC" book for the year of issue (never
+ * reused), the chief's text, and the figures frozen as the records give them now.
+ */
+export function issuePeriodic(db: Sqlite, writes: WritePath, fields: IssueFields, ctx: WriteContext): string {
+  return db.transaction(() => {
+    const report = computePeriodic(db, ctx.officeId, fields.period);
+    const year = Number(fields.issuedOn.slice(0, 4));
+    const number = nextRegisterNumber(db, ctx.officeId, 'BC', year);
+    const range = rangeOf(fields.period as Period, report.cutoffDay);
+    return writes.insert(
+      'issued_reports',
+      {
+        year,
+        number,
+        symbol: fields.symbol,
+        period: JSON.stringify(fields.period),
+        start_date: range.start,
+        end_date: range.end,
+        title: reportTitle(fields.period),
+        narrative: fields.narrative,
+        figures: JSON.stringify(report),
+        issued_on: fields.issuedOn,
+        place: fields.place,
+        signer_title: fields.signerTitle,
+        signer_name: fields.signerName,
+        recipients: JSON.stringify(fields.recipients),
+      },
+      ctx,
+    ).id;
+  })();
+}
+
+function rowOf(row: IssuedReportsTable & { id: string }): IssuedReportRow {
+  return { id: row.id, number: row.number, year: row.year, symbol: row.symbol, title: row.title, period: JSON.parse(row.period) as ReportPeriod, issuedOn: row.issued_on };
+}
+
+export function listIssued(db: Sqlite): IssuedReportRow[] {
+  return all(db, qb.selectFrom('issued_reports').selectAll().where('deleted_at', 'is', null).orderBy('year', 'desc').orderBy('number', 'desc')).map(rowOf);
+}
+
+/** Figures that differ between two computations of the same period, range by range. */
+export function changesBetween(issued: PeriodicFigures, now: PeriodicFigures): IssuedReportView['changes'] {
+  const changes: IssuedReportView['changes'][number][] = [];
+  for (const range of RANGES) {
+    const before = issued.figures[range];
+    const after = now.figures[range];
+    for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+      const [was, is] = [before[key] ?? 0, after[key] ?? 0];
+      if (was !== is) changes.push({ range, key, issued: was, now: is });
+    }
+  }
+  return changes;
+}
+
+/** An issued report as it was issued, and what a re-run of its period would give differently now. */
+export function issuedView(db: Sqlite, id: string): IssuedReportView {
+  const row = first(db, qb.selectFrom('issued_reports').selectAll().where('id', '=', id).where('deleted_at', 'is', null));
+  if (!row) throw new AppError('record.not_found', `issued report ${id} not found`);
+  const report = JSON.parse(row.figures) as PeriodicFigures;
+  const now = computePeriodic(db, row.office_id, report.period);
+  return {
+    ...rowOf(row),
+    narrative: row.narrative,
+    place: row.place,
+    signerTitle: row.signer_title,
+    signerName: row.signer_name,
+    recipients: JSON.parse(row.recipients) as string[],
+    report,
+    changes: changesBetween(report, now),
+    issuedBy: row.created_by,
+  };
+}
