@@ -2,12 +2,14 @@ import type { BackendKey } from './keys';
 import { viCampaigns } from './vi-campaigns';
 import { viMovement } from './vi-movement';
 import { viPeople } from './vi-people';
+import { viPrint } from './vi-print';
 
 /** Vietnamese: the source of every message key. en.ts must have exactly the same keys. */
 export const vi = {
   ...viPeople,
   ...viCampaigns,
   ...viMovement,
+  ...viPrint,
   // The app
   'app.name': 'Sổ ANTT',
   'app.loading': 'Đang tải…',

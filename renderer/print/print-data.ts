@@ -1,7 +1,7 @@
-import type { CallInput } from '../../api/contract';
 import type { CallError, Result } from '../../api/result';
 import type { CampaignView, CategoryView, LocalityView, OfficeView, ReportDetail, ReportRow, UserView } from '../../api/views';
 import { invoke } from '../api-client';
+import { loadAllPages, type Progress } from './load-all';
 
 /** What the printed documents read from the backend, loaded in one go before anything is shown. */
 
@@ -21,8 +21,6 @@ export interface RegisterData {
   /** Every entry in register order; a list row carries the source and the outcome the extract prints. */
   readonly entries: readonly ReportRow[];
 }
-
-const PAGE_SIZE = 500;
 
 const authRequired: CallError = { code: 'auth.required', message: 'no session' };
 
@@ -46,11 +44,6 @@ export async function loadReceipt(reportId: string): Promise<Result<ReceiptData>
   };
 }
 
-export interface Progress {
-  readonly done: number;
-  readonly total: number;
-}
-
 /**
  * Every entry received in the period, voided ones included (the register never hides an entry), in
  * register order, read in pages of 500. `onProgress` is told how many of the entries are loaded.
@@ -58,26 +51,13 @@ export interface Progress {
 export async function loadRegister(from: string, to: string, onProgress: (progress: Progress) => void, isCancelled: () => boolean): Promise<Result<RegisterData>> {
   const office = await invoke('office.get', {});
   if (!office.ok) return office;
-
-  const rows: ReportRow[] = [];
-  let total = 0;
-  for (;;) {
-    const input: CallInput<'reports.list'> = {
-      filters: { from, to, includeVoided: true },
-      sort: { column: 'register', direction: 'asc' },
-      offset: rows.length,
-      limit: PAGE_SIZE,
-    };
-    const page = await invoke('reports.list', input);
-    if (!page.ok) return page;
-    if (isCancelled()) return { ok: false, error: { code: 'internal', message: 'cancelled' } };
-    total = page.value.total;
-    rows.push(...page.value.rows);
-    onProgress({ done: rows.length, total });
-    if (page.value.rows.length < PAGE_SIZE || rows.length >= total) break;
-  }
-
-  return { ok: true, value: { office: office.value, from, to, entries: rows } };
+  const entries = await loadAllPages(
+    (offset, limit) => invoke('reports.list', { filters: { from, to, includeVoided: true }, sort: { column: 'register', direction: 'asc' }, offset, limit }),
+    isCancelled,
+    (_rows, done, total) => onProgress({ done, total }),
+  );
+  if (!entries.ok) return entries;
+  return { ok: true, value: { office: office.value, from, to, entries: entries.value } };
 }
 
 export interface CampaignData {

@@ -2,19 +2,20 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Button } from '../components/button';
 import { Notice } from '../components/notice';
 import { describeError } from '../errors';
-import { translate, type MessageKey, type Params } from '../i18n';
 import { CampaignReport } from './campaign-report';
+import { DeadlinesReport } from './deadlines-report';
+import { HotspotList } from './hotspot-list';
+import { loadDeadlines, loadHotspots, loadPrograms } from './list-data';
 import { loadCampaign, loadReceipt, loadRegister } from './print-data';
-import { parsePrintPath } from './print-route';
-import { screenText } from './print-text';
+import { deadlinesText, hotspotsText, programsText } from './print-list-text';
+import { parsePrintPath, type PrintRequest } from './print-route';
+import { screenText, tVi } from './print-text';
+import { ProgramList } from './program-list';
 import { ReceiptRecord } from './receipt-record';
 import { RegisterExtract } from './register-extract';
-import { usePrintLoad, type PrintLoad } from './use-print-load';
+import { usePrintLoad, type Loader, type PrintLoad } from './use-print-load';
 import './tinos.css';
 import './print.css';
-
-/** Official documents and their screens are Vietnamese, whatever language the interface is in. */
-const tVi = (key: MessageKey, params?: Params) => translate('vi', key, params);
 
 /** Sets the window title while a document is shown: it is the default name of a saved PDF. */
 function useDocumentTitle(title: string | null): void {
@@ -38,7 +39,7 @@ function LoadState<T>({ state, retry, children }: { readonly state: PrintLoad<T>
   if (state.status === 'loading') {
     return (
       <p role="status" className="print-message">
-        {state.progress && state.progress.total > 0 ? screenText.loadingCount(state.progress.done, state.progress.total) : screenText.loading}
+        {state.progress && state.progress.total > 0 ? screenText.loadingCount(state.progress.done, state.progress.total, state.progress.step) : screenText.loading}
       </p>
     );
   }
@@ -56,51 +57,123 @@ function LoadState<T>({ state, retry, children }: { readonly state: PrintLoad<T>
   return <div className="print-sheet">{children(state.value)}</div>;
 }
 
-function ReceiptView({ reportId, onReady }: { readonly reportId: string; readonly onReady: (ready: boolean) => void }) {
-  const [state, retry] = usePrintLoad(`receipt:${reportId}`, () => loadReceipt(reportId));
+interface DocumentViewProps<T> {
+  /** Loads again when it changes. */
+  readonly loadKey: string;
+  readonly load: Loader<T>;
+  /** The window title once loaded: the default name of a saved PDF. */
+  readonly name: (value: T) => string;
+  readonly render: (value: T, printedAt: number) => ReactNode;
+  readonly onReady: (ready: boolean) => void;
+}
+
+/** One document: loaded (with progress), named, shown, and "ready" to print once loaded with its fonts. */
+function DocumentView<T>({ loadKey, load, name, render, onReady }: DocumentViewProps<T>) {
+  const [printedAt] = useState(() => Date.now());
+  const [state, retry] = usePrintLoad(loadKey, load);
   const ready = state.status === 'ready';
   useEffect(() => {
     onReady(ready);
     return () => onReady(false);
   }, [ready, onReady]);
-  useDocumentTitle(state.status === 'ready' ? `Biên bản tiếp nhận ${state.value.report.number.replace('/', '-')}` : null);
+  useDocumentTitle(state.status === 'ready' ? name(state.value) : null);
   return (
     <LoadState state={state} retry={retry}>
-      {(data) => <ReceiptRecord data={data} />}
+      {(value) => render(value, printedAt)}
     </LoadState>
   );
 }
 
-function RegisterView({ from, to, onReady }: { readonly from: string; readonly to: string; readonly onReady: (ready: boolean) => void }) {
-  const [printedAt] = useState(() => Date.now());
-  const [state, retry] = usePrintLoad(`register:${from}:${to}`, (onProgress, isCancelled) => loadRegister(from, to, onProgress, isCancelled));
-  const ready = state.status === 'ready';
-  useEffect(() => {
-    onReady(ready);
-    return () => onReady(false);
-  }, [ready, onReady]);
-  useDocumentTitle(state.status === 'ready' ? `Trích sổ tiếp nhận ${from} đến ${to}` : null);
+function Problem({ text }: { readonly text: string }) {
   return (
-    <LoadState state={state} retry={retry}>
-      {(data) => <RegisterExtract data={data} printedAt={printedAt} />}
-    </LoadState>
+    <div className="print-message">
+      <Notice kind="error">{text}</Notice>
+    </div>
   );
 }
 
-function CampaignPrintView({ campaignId, onReady }: { readonly campaignId: string; readonly onReady: (ready: boolean) => void }) {
-  const [printedAt] = useState(() => Date.now());
-  const [state, retry] = usePrintLoad(`campaign:${campaignId}`, () => loadCampaign(campaignId));
-  const ready = state.status === 'ready';
-  useEffect(() => {
-    onReady(ready);
-    return () => onReady(false);
-  }, [ready, onReady]);
-  useDocumentTitle(state.status === 'ready' ? `Báo cáo kết quả ${state.value.campaign.name}` : null);
-  return (
-    <LoadState state={state} retry={retry}>
-      {(data) => <CampaignReport data={data} printedAt={printedAt} />}
-    </LoadState>
-  );
+/** The document a request asks for. */
+function documentFor(request: PrintRequest, onReady: (ready: boolean) => void): ReactNode {
+  switch (request.kind) {
+    case 'receipt':
+      return (
+        <DocumentView
+          key={`receipt:${request.reportId}`}
+          loadKey={`receipt:${request.reportId}`}
+          load={() => loadReceipt(request.reportId)}
+          name={(data) => `Biên bản tiếp nhận ${data.report.number.replace('/', '-')}`}
+          render={(data) => <ReceiptRecord data={data} />}
+          onReady={onReady}
+        />
+      );
+    case 'register': {
+      const { from, to } = request;
+      return (
+        <DocumentView
+          key={`register:${from}:${to}`}
+          loadKey={`register:${from}:${to}`}
+          load={(onProgress, isCancelled) => loadRegister(from, to, onProgress, isCancelled)}
+          name={() => `Trích sổ tiếp nhận ${from} đến ${to}`}
+          render={(data, printedAt) => <RegisterExtract data={data} printedAt={printedAt} />}
+          onReady={onReady}
+        />
+      );
+    }
+    case 'campaign':
+      return (
+        <DocumentView
+          key={`campaign:${request.campaignId}`}
+          loadKey={`campaign:${request.campaignId}`}
+          load={() => loadCampaign(request.campaignId)}
+          name={(data) => `Báo cáo kết quả ${data.campaign.name}`}
+          render={(data, printedAt) => <CampaignReport data={data} printedAt={printedAt} />}
+          onReady={onReady}
+        />
+      );
+    case 'deadlines':
+      return (
+        <DocumentView
+          key={`deadlines:${request.withinDays}`}
+          loadKey={`deadlines:${request.withinDays}`}
+          load={() => loadDeadlines(request.withinDays)}
+          name={() => deadlinesText.documentName}
+          render={(data, printedAt) => <DeadlinesReport data={data} printedAt={printedAt} />}
+          onReady={onReady}
+        />
+      );
+    case 'hotspots': {
+      const key = `hotspots:${JSON.stringify(request.query)}`;
+      return (
+        <DocumentView
+          key={key}
+          loadKey={key}
+          load={(onProgress, isCancelled) => loadHotspots(request.query, onProgress, isCancelled)}
+          name={() => hotspotsText.documentName}
+          render={(data, printedAt) => <HotspotList data={data} printedAt={printedAt} />}
+          onReady={onReady}
+        />
+      );
+    }
+    case 'programs': {
+      const key = `programs:${JSON.stringify(request.query)}`;
+      return (
+        <DocumentView
+          key={key}
+          loadKey={key}
+          load={(onProgress, isCancelled) => loadPrograms(request.query, onProgress, isCancelled)}
+          name={() => programsText.documentName}
+          render={(data, printedAt) => <ProgramList data={data} printedAt={printedAt} />}
+          onReady={onReady}
+        />
+      );
+    }
+    case 'bad-period':
+      return <Problem text={screenText.badPeriod} />;
+    case 'bad-query':
+      return <Problem text={screenText.badQuery} />;
+    case 'unknown':
+      return <Problem text={screenText.unknownDocument} />;
+  }
 }
 
 /**
@@ -110,37 +183,13 @@ function CampaignPrintView({ campaignId, onReady }: { readonly campaignId: strin
  *   /print/receipt/<reportId>                      receipt record of one report
  *   /print/register?from=YYYY-MM-DD&to=YYYY-MM-DD  register extract (landscape)
  *   /print/campaign/<campaignId>                   result report of a peak campaign
+ *   /print/deadlines?within=N                      overdue and due-soon reports
+ *   /print/hotspots?…                              hotspot watchlist (landscape)
+ *   /print/programs?…                              people under management by program kind (landscape)
  */
 export function PrintScreen({ path }: { readonly path: string }) {
   const request = useMemo(() => parsePrintPath(path), [path]);
   const [ready, setReady] = useState(false);
-
-  let content: ReactNode;
-  switch (request.kind) {
-    case 'receipt':
-      content = <ReceiptView key={request.reportId} reportId={request.reportId} onReady={setReady} />;
-      break;
-    case 'register':
-      content = <RegisterView key={`${request.from}:${request.to}`} from={request.from} to={request.to} onReady={setReady} />;
-      break;
-    case 'campaign':
-      content = <CampaignPrintView key={request.campaignId} campaignId={request.campaignId} onReady={setReady} />;
-      break;
-    case 'bad-period':
-      content = (
-        <div className="print-message">
-          <Notice kind="error">{screenText.badPeriod}</Notice>
-        </div>
-      );
-      break;
-    case 'unknown':
-      content = (
-        <div className="print-message">
-          <Notice kind="error">{screenText.unknownDocument}</Notice>
-        </div>
-      );
-      break;
-  }
 
   return (
     <div className="print-screen" lang="vi">
@@ -151,7 +200,7 @@ export function PrintScreen({ path }: { readonly path: string }) {
         <Button onClick={goBack}>{screenText.back}</Button>
       </div>
       <main className="print-canvas" aria-busy={!ready}>
-        {content}
+        {documentFor(request, setReady)}
       </main>
     </div>
   );

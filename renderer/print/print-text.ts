@@ -1,8 +1,13 @@
+import { translate, type MessageKey, type Params } from '../i18n';
+
 /**
  * The fixed Vietnamese text of printed documents. Official documents are always Vietnamese, whatever
  * language the interface is in, so this text lives here and not in the i18n catalogs. Labels of
  * stored codes (kinds, channels, statuses…) are written as a record is worded on paper.
  */
+
+/** The interface's Vietnamese catalog, for what a document shares with its page (errors, "quá hạn 2 ngày"). */
+export const tVi = (key: MessageKey, params?: Params) => translate('vi', key, params);
 
 export const NATIONAL_TITLE = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 export const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
@@ -12,11 +17,12 @@ export const screenText = {
   back: 'Quay lại',
   toolbar: 'Công cụ in',
   loading: 'Đang tải…',
-  loadingCount: (done: number, total: number) => `Đang tải ${done}/${total}`,
+  loadingCount: (done: number, total: number, step?: string) => `Đang tải ${step ? `${step} ` : ''}${done}/${total}`,
   failed: 'Không tải được văn bản để in.',
   retry: 'Thử lại',
   unknownDocument: 'Không có văn bản in ở địa chỉ này.',
   badPeriod: 'Khoảng thời gian không hợp lệ: cần từ ngày và đến ngày dạng YYYY-MM-DD, từ ngày không sau đến ngày.',
+  badQuery: 'Điều kiện lọc của danh sách in không hợp lệ. Hãy quay lại trang danh sách và bấm nút in.',
   documentName: 'Văn bản in',
 } as const;
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CallError, Result } from '../../api/result';
-import type { Progress } from './print-data';
+import type { Progress } from './load-all';
 import { loadPrintFonts } from './print-fonts';
 
 export type PrintLoad<T> =

@@ -14,6 +14,7 @@ import { useDebounced } from '../../data/use-debounced';
 import { usePagedRows } from '../../data/use-paged-rows';
 import { useForm } from '../../forms/use-form';
 import { useI18n } from '../../i18n';
+import { hotspotsPath } from '../../print/print-route';
 import { href, navigate, paths } from '../../router';
 import { useCan } from '../../session/session-context';
 import { isoDateOf } from '../../vn-time';
@@ -68,6 +69,7 @@ export function HotspotsPage() {
           </Button>
         ) : null}
         <Button href={href('/hotspots/due')}>{t('hotspotsDue.title')}</Button>
+        <Button href={href(hotspotsPath({ ...query.filters, sort: sort.column, direction: sort.direction }))}>{t('print.hotspots')}</Button>
       </div>
       <LoadedView loaded={localities}>
         {(places) => (

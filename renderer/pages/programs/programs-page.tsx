@@ -2,6 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { programListInput, programStatuses } from '../../../api/calls/people';
 import type { ProgramView } from '../../../api/views';
 import { invoke } from '../../api-client';
+import { Button } from '../../components/button';
 import { LoadedView } from '../../components/loaded-view';
 import { PagedTable } from '../../components/paged-table';
 import { Page } from '../../components/page';
@@ -13,7 +14,8 @@ import { usePagedRows } from '../../data/use-paged-rows';
 import { formatIsoDate } from '../../format';
 import { useForm } from '../../forms/use-form';
 import { useI18n } from '../../i18n';
-import { navigate, paths } from '../../router';
+import { programsPath } from '../../print/print-route';
+import { href, navigate, paths } from '../../router';
 import { kindName } from '../people/kind-name';
 import { usePeopleReference } from '../people/use-people-reference';
 import { codeLabel, codeOptions } from '../register/labels';
@@ -49,6 +51,9 @@ export function ProgramsPage() {
   return (
     <Page title={t('programs.title')} wide>
       <p className="muted">{t('programs.intro')}</p>
+      <div className="page-actions">
+        <Button href={href(programsPath(query))}>{t('print.programs')}</Button>
+      </div>
       <LoadedView loaded={reference}>
         {(ref) => (
           <form role="search" aria-labelledby="programs-filters" className="toolbar" noValidate onSubmit={form.handleSubmit}>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { DeadlineBoard, DeadlineItem } from '../../../api/views';
+import { Button } from '../../components/button';
 import { DataTable, type Column } from '../../components/data-table';
 import { Field } from '../../components/field';
 import { LoadedView } from '../../components/loaded-view';
@@ -7,6 +8,7 @@ import { Page } from '../../components/page';
 import { useCall } from '../../data/use-call';
 import { formatDue, formatNumber } from '../../format';
 import { useI18n, type MessageKey } from '../../i18n';
+import { deadlinesPath } from '../../print/print-route';
 import { href, paths } from '../../router';
 import { deadlineState } from './deadline-text';
 import { codeLabel } from './labels';
@@ -38,6 +40,9 @@ export function DeadlinesPage() {
 
   return (
     <Page title={t('deadlines.title')}>
+      <div className="page-actions">
+        <Button href={href(deadlinesPath(withinDays))}>{t('print.deadlines')}</Button>
+      </div>
       <div className="toolbar-row">
         <Field id="deadlines-within" label={t('deadlines.within')}>
           {(aria) => (
