@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { change, share } from '../../api/compare';
+import { reportTitle } from '../../api/period-title';
+import type { PeriodicFigures } from '../../api/views';
+import { comparison, draftNarrative, figure, shortComparison } from '../../renderer/reports/narrative';
+import { reportSections } from '../../renderer/reports/report-layout';
+
+const span = { start: '2025-12-15', end: '2026-06-14' };
+const report = (current: Record<string, number>, lastYear: Record<string, number>): PeriodicFigures => ({
+  period: { kind: 'half', year: 2026, index: 1 },
+  cutoffDay: 15,
+  ranges: { current: span, lastYear: { start: '2024-12-15', end: '2025-06-14' }, previous: { start: '2025-06-15', end: '2025-12-14' }, yearToDate: span, yearToDateLastYear: { start: '2024-12-15', end: '2025-06-14' } },
+  figures: { current, lastYear, previous: {}, yearToDate: current, yearToDateLastYear: lastYear },
+  groups: [
+    { code: 'social_order', vi: 'Tội phạm về trật tự xã hội', en: 'Crimes against social order' },
+    { code: 'drugs', vi: 'Tội phạm về ma túy', en: 'Drug crime' },
+    { code: 'traffic', vi: 'Tai nạn và trật tự giao thông', en: 'Traffic' },
+  ],
+  programKinds: [{ code: 'drug_user', vi: 'Người sử dụng trái phép chất ma túy', en: 'Drug users' }],
+  measures: [{ code: 'heroin', vi: 'Heroin thu giữ', en: 'Heroin seized', unit: 'gam' }],
+  campaigns: [],
+  trend: [],
+  policeYear: 2026,
+});
+
+describe('comparisons', () => {
+  it('gives the difference, the percentage and the direction; no percentage over zero', () => {
+    expect(change(15, 12)).toEqual({ diff: 3, percent: 25, direction: 'up', noBase: false });
+    expect(change(2, 3)).toEqual({ diff: -1, percent: -33.3, direction: 'down', noBase: false });
+    expect(change(4, 0)).toEqual({ diff: 4, percent: null, direction: 'up', noBase: true });
+    expect(change(0, 0)).toEqual({ diff: 0, percent: null, direction: 'same', noBase: false });
+    expect(share(1, 3)).toBe(33.3);
+    expect(share(1, 0)).toBeNull();
+  });
+
+  it('words them as reports do', () => {
+    expect(comparison(15, 12, 'tin', 'cùng kỳ năm 2025')).toBe('tăng 3 tin (25%) so với cùng kỳ năm 2025');
+    expect(comparison(2, 3, 'vụ', 'cùng kỳ năm 2025')).toBe('giảm 1 vụ (33,3%) so với cùng kỳ năm 2025');
+    expect(comparison(4, 0, 'vụ', 'cùng kỳ năm 2025')).toBe('cùng kỳ năm 2025 không có');
+    expect(comparison(0, 0, 'vụ', 'cùng kỳ năm 2025')).toBe('bằng cùng kỳ năm 2025');
+    expect(shortComparison(1, 1, 'vụ')).toBe('bằng cùng kỳ');
+    expect(figure(12_500_000)).toBe('12.500.000');
+    expect(figure(12.5)).toBe('12,5');
+  });
+});
+
+describe('the narrative draft', () => {
+  it('fills the usual sentences from the figures', () => {
+    const text = draftNarrative(
+      report(
+        { 'reports.total': 15, 'crime.received': 10, 'crime.solved': 8, 'group.social_order': 6, 'group.drugs': 2, 'traffic.accidents': 2, 'traffic.deaths': 1, 'seized.heroin': 12.5, 'programs.active': 3, 'programs.active.drug_user': 3 },
+        { 'reports.total': 12, 'crime.received': 10, 'group.social_order': 6, 'traffic.accidents': 1 },
+      ),
+    );
+    const paragraphs = text.split('\n\n');
+    expect(paragraphs[0]).toBe('Trong kỳ, tiếp nhận 15 tin báo, tăng 3 tin (25%) so với cùng kỳ năm 2025 (kỳ báo cáo 6 tháng đầu năm 2026, từ ngày 15/12/2025 đến ngày 14/06/2026).');
+    expect(paragraphs[1]).toBe(
+      'Về tội phạm: tiếp nhận 10 tin báo, tố giác về tội phạm và kiến nghị khởi tố, bằng cùng kỳ năm 2025; đã giải quyết 8 tin, đạt tỷ lệ 80%. ' +
+        'Theo lĩnh vực: tội phạm về trật tự xã hội 6 vụ (bằng cùng kỳ) và tội phạm về ma túy 2 vụ (cùng kỳ không có).',
+    );
+    expect(text).toContain('Tai nạn giao thông xảy ra 2 vụ (tăng 1 vụ), làm chết 1 người (cùng kỳ không có), bị thương 0 người (bằng cùng kỳ).');
+    expect(text).toContain('thu giữ 12,5 gam heroin');
+    expect(text).toContain('đang quản lý 3 người (người sử dụng trái phép chất ma túy 3)');
+  });
+
+  it('titles the report by its period', () => {
+    expect(reportTitle({ kind: 'half', year: 2026, index: 1 })).toBe('Tình hình an ninh, trật tự 6 tháng đầu năm 2026');
+    expect(reportTitle({ kind: 'quarter', year: 2026, index: 3 })).toBe('Tình hình an ninh, trật tự quý III năm 2026');
+    expect(reportTitle({ kind: 'month', year: 2026, index: 5 })).toBe('Tình hình an ninh, trật tự tháng 5 năm 2026');
+    expect(reportTitle({ kind: 'custom', start: '2026-01-01', end: '2026-01-31' })).toBe('Tình hình an ninh, trật tự từ ngày 01/01/2026 đến ngày 31/01/2026');
+  });
+});
+
+describe('the layout', () => {
+  it('puts every figure in a section with its value for each range; the clearance rate has none without reports', () => {
+    const sections = reportSections(report({ 'reports.total': 15, 'crime.received': 10, 'crime.solved': 8 }, { 'reports.total': 12 }), 'vi');
+    const rows = sections.flatMap((s) => s.rows);
+    expect(rows.find((r) => r.key === 'reports.total')?.values).toMatchObject({ current: 15, lastYear: 12, previous: 0 });
+    expect(rows.find((r) => r.key === 'crime.clearance')?.values).toMatchObject({ current: 80, lastYear: null });
+    expect(sections.map((s) => s.code)).toEqual(['reports', 'groups', 'resolution', 'operations', 'hotspots', 'programs', 'movement']);
+    expect(reportSections(report({}, {}), 'en')[0]!.title).toBe('Reports received');
+  });
+});
