@@ -6,6 +6,7 @@ export const enMovement: Readonly<Record<keyof typeof viMovement, string>> = {
 
   'movement.title': 'The national movement to protect security',
   'movement.saved': 'Saved.',
+  'movement.intro': 'Grassroots security and order teams, the self-prevention, self-management, self-protection and self-mediation models, and the yearly “safe for security and order” evaluation.',
 
   'teams.title': 'Grassroots security and order teams',
   'teams.empty': 'No teams yet.',
@@ -76,7 +77,8 @@ export const enMovement: Readonly<Record<keyof typeof viMovement, string>> = {
   'rating.weak': 'Weak',
 
   'safety.title': '“Safe for security and order” evaluation {year}',
-  'safety.year': 'Year',
+  'safety.year': 'Evaluation year',
+  'safety.yearHint': 'The commune’s result, the units and their evaluations below are for the year chosen.',
   'safety.units': 'Units',
   'safety.unit': 'Unit',
   'safety.unitKind': 'Kind of unit',

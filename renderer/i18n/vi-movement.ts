@@ -4,6 +4,7 @@ export const viMovement = {
 
   'movement.title': 'Phong trào toàn dân bảo vệ an ninh Tổ quốc',
   'movement.saved': 'Đã lưu.',
+  'movement.intro': 'Tổ bảo vệ an ninh, trật tự ở cơ sở, các mô hình tự phòng, tự quản, tự bảo vệ, tự hòa giải và kết quả đánh giá “an toàn về an ninh, trật tự” hằng năm.',
 
   'teams.title': 'Tổ bảo vệ an ninh, trật tự ở cơ sở',
   'teams.empty': 'Chưa có tổ bảo vệ an ninh, trật tự nào.',
@@ -75,6 +76,7 @@ export const viMovement = {
 
   'safety.title': 'Đánh giá “an toàn về an ninh, trật tự” năm {year}',
   'safety.year': 'Năm đánh giá',
+  'safety.yearHint': 'Kết quả của xã, danh sách đơn vị và việc đánh giá bên dưới là của năm được chọn.',
   'safety.units': 'Các đơn vị',
   'safety.unit': 'Đơn vị',
   'safety.unitKind': 'Loại đơn vị',

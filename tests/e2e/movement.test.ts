@@ -8,7 +8,8 @@ import { flatText } from './support/print-support';
 /**
  * The movement in a real browser: the chief keeps a grassroots security team (a leader, a patrol),
  * adds a self-protection model and rates it effective, evaluates every village and residential group
- * on its checklist, and sees the commune reach "Đạt". The office and the chief are set up through the API.
+ * on its checklist, sees the commune reach "Đạt", and looks at another year from the selector at the
+ * top of the evaluation. The office and the chief are set up through the API.
  */
 
 const chief: AccountData = {
@@ -25,6 +26,7 @@ const exact = { exact: true } as const;
 const year = new Date().getFullYear();
 
 const region = (page: Page, name: string): Locator => page.getByRole('region', { name, exact: true });
+const safetyTitle = (y: number) => `Đánh giá “an toàn về an ninh, trật tự” năm ${y}`;
 
 describe('the movement', () => {
   let host: Host;
@@ -141,6 +143,26 @@ describe('the movement', () => {
     expect(flatText((await safety.textContent()) ?? '')).toContain(`${n}/${n} = 100%`);
     expect(await safety.getByRole('list', { name: 'Chưa đạt vì' }).count()).toBe(0);
     await screenshot('movement-safety');
+    expect(errors).toEqual([]);
+  });
+
+  it('chooses the evaluation year at the top of the section', async () => {
+    const { page, errors } = watched;
+    const safety = region(page, safetyTitle(year));
+    const selector = safety.getByLabel('Năm đánh giá', exact);
+    expect(await selector.inputValue()).toBe(String(year));
+    // The selector comes first in the section, before the commune's result.
+    const first = await safety.evaluate((section) => section.querySelector('select, h3')?.tagName);
+    expect(first).toBe('SELECT');
+
+    await selector.selectOption(String(year - 1));
+    const before = region(page, safetyTitle(year - 1));
+    await before.getByText('Kết quả: Chưa đạt').waitFor();
+    const village = before.getByRole('row').filter({ has: page.getByRole('rowheader', { name: office.localities[0] ?? '', exact: true }) });
+    // Kind, evaluated, recognised: nothing was evaluated that year.
+    expect((await village.getByRole('cell').allTextContents()).slice(0, 3)).toEqual(['Thôn, tổ dân phố', 'Không', 'Không']);
+    await before.getByLabel('Năm đánh giá', exact).selectOption(String(year));
+    await region(page, safetyTitle(year)).getByText('Kết quả: Đạt', exact).waitFor();
     expect(errors).toEqual([]);
   });
 });
