@@ -18,6 +18,7 @@ import type { Message } from '../../i18n/message';
 import { useCan } from '../../session/session-context';
 import { formatPercent } from '../campaigns/campaign-format';
 import { shortfallKey, unitKindKey } from './movement-labels';
+import { SafetyCriteria } from './safety-criteria';
 
 type Unit = SafetySummary['units'][number];
 type Criterion = SafetySummary['criteria'][number];
@@ -39,8 +40,8 @@ interface SafetyProps {
 
 /**
  * Đánh giá "an toàn về an ninh, trật tự" of one year, chosen at the top: every unit with whether it was
- * evaluated and recognised, its checklist (office leads only), and the commune's result with the reasons
- * it falls short.
+ * evaluated and recognised, its checklist (office leads only), the commune's result with the reasons it
+ * falls short, and the criteria the checklists ask (administrators keep them).
  */
 export function SafetySection({ summary, localities, year, years, onYearChange, onChanged }: SafetyProps) {
   const { t } = useI18n();
@@ -114,6 +115,7 @@ export function SafetySection({ summary, localities, year, years, onYearChange, 
           <UnitForm localities={localities} onDone={() => onChanged({ key: 'safety.unitAdded' })} />
         </section>
       ) : null}
+      <SafetyCriteria criteria={summary.criteria} onChanged={onChanged} />
     </section>
   );
 }
