@@ -11,13 +11,15 @@ export interface FormFrameProps<V extends object> {
   /** Id of the heading that names the form. */
   readonly labelledBy?: string;
   readonly onCancel?: () => void;
+  /** The cancel button's text, when "Hủy" (the default) could be read as the form's own action. */
+  readonly cancelLabel?: string | undefined;
   /** Show "Fields marked * are required" (forms with required fields). */
   readonly requiredNote?: boolean;
   readonly children?: ReactNode;
 }
 
 /** The frame every form shares: no browser validation (the schema validates), errors, then the actions. */
-export function FormFrame<V extends object>({ form, submitLabel, submitVariant = 'primary', labelledBy, onCancel, requiredNote = false, children }: FormFrameProps<V>) {
+export function FormFrame<V extends object>({ form, submitLabel, submitVariant = 'primary', labelledBy, onCancel, cancelLabel, requiredNote = false, children }: FormFrameProps<V>) {
   const { t } = useI18n();
   return (
     <form className="form" noValidate onSubmit={form.handleSubmit} aria-labelledby={labelledBy}>
@@ -28,7 +30,7 @@ export function FormFrame<V extends object>({ form, submitLabel, submitVariant =
         <Button type="submit" variant={submitVariant} busy={form.submitting}>
           {submitLabel}
         </Button>
-        {onCancel ? <Button onClick={onCancel}>{t('common.cancel')}</Button> : null}
+        {onCancel ? <Button onClick={onCancel}>{cancelLabel ?? t('common.cancel')}</Button> : null}
       </div>
     </form>
   );

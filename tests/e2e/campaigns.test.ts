@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callHost, ensureRendererBuilt, launchBrowser, loginHost, openPage, startHost, type Host, type WatchedPage } from './support/host';
-import { Layout, LoginPage, type AccountData } from './support/pages';
+import { Layout, LoginPage, description, type AccountData } from './support/pages';
 import { admin, office } from './support/people';
 import { flatText, pdfText, printToPdf, renderPng, waitForDocument } from './support/print-support';
 
@@ -9,7 +9,9 @@ import { flatText, pdfText, printToPdf, renderPng, waitForDocument } from './sup
  * Peak campaigns in a real browser: the chief opens a campaign with targets, records two operations
  * (arrests and seizures, one quantity typed with a decimal comma), links a report found in the
  * register, watches results and percentages move, adjusts a result with its reason, and prints the
- * result report (read back from the PDF). The office, the chief and the report are set up through the API.
+ * result report (read back from the PDF). Then the related reports: the direct link is taken off with
+ * a reason, and an operation that opened a report is voided with a reason, its figures and its report
+ * leaving the results. The office, the chief and the reports are set up through the API.
  */
 
 const chief: AccountData = {
@@ -23,7 +25,11 @@ const chief: AccountData = {
 const NAME = 'Đợt cao điểm tấn công, trấn áp tội phạm ma túy tháng 6/2026';
 const TITLE = 'BÁO CÁO KẾT QUẢ ĐỢT CAO ĐIỂM TẤN CÔNG, TRẤN ÁP TỘI PHẠM MA TÚY THÁNG 6/2026';
 const SUMMARY = 'Mua bán trái phép chất ma túy tại bãi sông';
+/** Received before the campaign too; it comes in only through the third operation. */
+const SECOND_SUMMARY = 'Tàng trữ trái phép chất ma túy tại khu nhà trọ';
 const exact = { exact: true } as const;
+
+const region = (page: Page, name: string): Locator => page.getByRole('region', { name, exact: true });
 
 /** The row of the results table for one measure. */
 const resultRow = (page: Page, measure: string): Locator => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: measure, exact: true }) });
@@ -33,6 +39,7 @@ describe('peak campaigns', () => {
   let browser: Browser;
   let watched: WatchedPage;
   let reportNumber = '';
+  let secondNumber = '';
 
   beforeAll(async () => {
     ensureRendererBuilt();
@@ -58,6 +65,16 @@ describe('peak campaigns', () => {
     });
     if (!report.ok) throw new Error(`the report failed: ${JSON.stringify(report.error)}`);
     reportNumber = report.value.number;
+    const second = await asChief('reports.create', {
+      receivedAt: Date.parse('2026-05-27T15:30:00+07:00'),
+      channel: 'found_by_officers',
+      kind: 'crime_report',
+      categoryCode: 'drug_trafficking',
+      summary: SECOND_SUMMARY,
+      persons: [],
+    });
+    if (!second.ok) throw new Error(`the second report failed: ${JSON.stringify(second.error)}`);
+    secondNumber = second.value.number;
     browser = await launchBrowser();
     watched = await openPage(browser);
   }, 120_000);
@@ -106,7 +123,7 @@ describe('peak campaigns', () => {
     expect(errors).toEqual([]);
   });
 
-  async function recordOperation(page: Page, op: { kind: string; date: string; time: string; place: string; leader: string; arrested: string; sanctioned: string; heroin: string }) {
+  async function recordOperation(page: Page, op: { kind: string; date: string; time: string; place: string; leader: string; arrested: string; sanctioned: string; heroin: string; report?: string }) {
     const form = page.getByRole('region', { name: 'Ghi nhận đợt ra quân' });
     await form.getByLabel('Hình thức', exact).selectOption({ label: op.kind });
     await form.getByLabel('Ngày', exact).fill(op.date);
@@ -120,6 +137,10 @@ describe('peak campaigns', () => {
     const seizure = form.getByRole('group', { name: 'Tang vật 1' });
     await seizure.getByLabel('Loại tang vật', exact).selectOption({ label: 'Heroin thu giữ (gam)' });
     await seizure.getByLabel('Số lượng', exact).fill(op.heroin);
+    if (op.report) {
+      await form.getByLabel('Tìm tin báo', exact).fill(op.report);
+      await form.getByRole('listitem').filter({ hasText: op.report }).getByRole('button', { name: 'Chọn' }).click();
+    }
     await form.getByRole('button', { name: 'Lưu đợt ra quân' }).click();
   }
 
@@ -209,6 +230,80 @@ describe('peak campaigns', () => {
     await detected.getByText('2 vụ', exact).waitFor();
     expect(flatText((await detected.textContent()) ?? '')).toContain('+1 – điều chỉnh thủ công: Phối hợp Công an tỉnh triệt phá');
     await screenshot('campaign-adjusted');
+    expect(errors).toEqual([]);
+  });
+
+  it('lists the related reports and takes a direct link off only with a reason', async () => {
+    const { page, screenshot, errors } = watched;
+    const related = region(page, 'Tin báo liên quan');
+    const row = related.getByRole('row').filter({ has: page.getByRole('rowheader', { name: reportNumber, exact: true }) });
+    const text = flatText((await row.textContent()) ?? '');
+    for (const expected of ['25/05/2026', SUMMARY, 'Mới tiếp nhận', 'Gắn trực tiếp vào đợt']) expect(text, `the row has "${expected}"`).toContain(expected);
+    expect(await row.getByRole('link', { name: SUMMARY }).getAttribute('href')).toMatch(/^#\/reports\/[0-9a-f-]{36}$/);
+
+    await row.getByRole('button', { name: `Bỏ liên kết tin báo ${reportNumber}`, exact: true }).click();
+    const panel = region(page, `Bỏ liên kết tin báo ${reportNumber} với đợt`);
+    await panel.getByRole('button', { name: 'Bỏ liên kết', exact: true }).click();
+    const reason = panel.getByLabel('Lý do bỏ liên kết', exact);
+    await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
+    expect(await description(reason)).toContain('Bắt buộc nhập.');
+    // Still linked: the report counts until the link is taken off.
+    const detected = resultRow(page, 'Vụ việc phát hiện');
+    await detected.getByText('2 vụ', exact).waitFor();
+
+    await reason.fill('Gắn nhầm: tin báo tiếp nhận trước đợt, không thuộc kế hoạch');
+    await panel.getByRole('button', { name: 'Bỏ liên kết', exact: true }).click();
+    await page.getByText(`Đã bỏ liên kết tin báo ${reportNumber} với đợt.`).waitFor();
+    await related.getByText('Chưa có tin báo nào liên quan đến đợt.').waitFor();
+    // Only the manual adjustment is left.
+    await detected.getByText('1 vụ', exact).waitFor();
+    expect(await panel.count()).toBe(0);
+    await screenshot('campaign-unlinked');
+    expect(errors).toEqual([]);
+  });
+
+  it('voids an operation with its reason: it leaves the timeline, and its figures and report leave the results', async () => {
+    const { page, screenshot, errors } = watched;
+    const operation = '20/06/2026 08:30 – Kiểm tra';
+    await recordOperation(page, { kind: 'Kiểm tra', date: '2026-06-20', time: '08:30', place: 'Khu nhà trọ Bắc Hà', leader: 'Phạm Văn Minh', arrested: '2', sanctioned: '1', heroin: '10', report: SECOND_SUMMARY });
+    await page.getByText('Đã ghi nhận đợt ra quân.').waitFor();
+    const persons = resultRow(page, 'Người bị bắt, xử lý');
+    const heroin = resultRow(page, 'Heroin thu giữ');
+    const detected = resultRow(page, 'Vụ việc phát hiện');
+    const operations = resultRow(page, 'Đợt ra quân');
+    await persons.getByText('175%').waitFor();
+    await heroin.getByText('85,5%').waitFor();
+    await detected.getByText('2 vụ', exact).waitFor();
+    await operations.getByText('3 đợt', exact).waitFor();
+    const timeline = page.getByRole('list', { name: 'Các đợt ra quân' });
+    const item = timeline.getByRole('listitem').filter({ hasText: '20/06/2026 08:30' }).first();
+    expect(flatText((await item.textContent()) ?? '')).toContain(`Thôn, tổ dân phố: ${office.localities[0]}`);
+    // The report came only through the operation: listed with it, and nothing to unlink.
+    const related = region(page, 'Tin báo liên quan');
+    const row = related.getByRole('row').filter({ has: page.getByRole('rowheader', { name: secondNumber, exact: true }) });
+    expect(flatText((await row.textContent()) ?? '')).toContain(`Đợt ra quân ${operation}`);
+    expect(await row.getByRole('button').count()).toBe(0);
+
+    await page.getByRole('button', { name: `Hủy đợt ra quân ${operation}`, exact: true }).click();
+    const panel = region(page, `Hủy đợt ra quân ${operation}`);
+    await panel.getByRole('button', { name: 'Hủy đợt ra quân', exact: true }).click();
+    const reason = panel.getByLabel('Lý do hủy', exact);
+    await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
+    expect(await description(reason)).toContain('Bắt buộc nhập.');
+    await screenshot('campaign-void-operation');
+    await reason.fill('Nhập trùng với biên bản kiểm tra đã báo cáo');
+    await panel.getByRole('button', { name: 'Hủy đợt ra quân', exact: true }).click();
+    await page.getByText(`Đã hủy đợt ra quân ${operation}.`).waitFor();
+
+    await persons.getByText('100%').waitFor();
+    expect(flatText((await persons.textContent()) ?? '')).toContain('4 người');
+    await heroin.getByText('75,5%').waitFor();
+    expect(flatText((await heroin.textContent()) ?? '')).toContain('75,5 gam');
+    await detected.getByText('1 vụ', exact).waitFor();
+    await operations.getByText('2 đợt', exact).waitFor();
+    expect(flatText((await timeline.textContent()) ?? '')).not.toContain('20/06/2026');
+    expect(await timeline.getByRole('listitem').filter({ has: page.locator('time') }).count()).toBe(2);
+    await related.getByText('Chưa có tin báo nào liên quan đến đợt.').waitFor();
     expect(errors).toEqual([]);
   });
 });

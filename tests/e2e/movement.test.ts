@@ -1,14 +1,17 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callHost, ensureRendererBuilt, launchBrowser, loginHost, openPage, startHost, type Host, type WatchedPage } from './support/host';
-import { Layout, LoginPage, type AccountData } from './support/pages';
+import { Layout, LoginPage, description, type AccountData } from './support/pages';
 import { admin, office } from './support/people';
 import { flatText } from './support/print-support';
 
 /**
  * The movement in a real browser: the chief keeps a grassroots security team (a leader, a patrol),
  * adds a self-protection model and rates it effective, evaluates every village and residential group
- * on its checklist, and sees the commune reach "Đạt". The office and the chief are set up through the API.
+ * on its checklist, sees the commune reach "Đạt", and looks at another year from the selector at the
+ * top of the evaluation. Then the administrator adds a criterion (refused first, with what was typed
+ * kept), rewords it and retires it with a reason, and the village checklist follows. The office and
+ * the chief are set up through the API.
  */
 
 const chief: AccountData = {
@@ -25,6 +28,10 @@ const exact = { exact: true } as const;
 const year = new Date().getFullYear();
 
 const region = (page: Page, name: string): Locator => page.getByRole('region', { name, exact: true });
+const safetyTitle = (y: number) => `Đánh giá “an toàn về an ninh, trật tự” năm ${y}`;
+const CODE = 'village_public_order';
+const TEXT = 'Không để xảy ra tụ tập gây rối trật tự công cộng';
+const REWORDED = 'Không để xảy ra tụ tập đông người gây rối trật tự công cộng';
 
 describe('the movement', () => {
   let host: Host;
@@ -141,6 +148,113 @@ describe('the movement', () => {
     expect(flatText((await safety.textContent()) ?? '')).toContain(`${n}/${n} = 100%`);
     expect(await safety.getByRole('list', { name: 'Chưa đạt vì' }).count()).toBe(0);
     await screenshot('movement-safety');
+    expect(errors).toEqual([]);
+  });
+
+  it('chooses the evaluation year at the top of the section; the chief reads the criteria but cannot change them', async () => {
+    const { page, errors } = watched;
+    const safety = region(page, safetyTitle(year));
+    const selector = safety.getByLabel('Năm đánh giá', exact);
+    expect(await selector.inputValue()).toBe(String(year));
+    // The selector comes first in the section, before the commune's result.
+    const first = await safety.evaluate((section) => section.querySelector('select, h3')?.tagName);
+    expect(first).toBe('SELECT');
+
+    await selector.selectOption(String(year - 1));
+    const before = region(page, safetyTitle(year - 1));
+    await before.getByText('Kết quả: Chưa đạt').waitFor();
+    const village = before.getByRole('row').filter({ has: page.getByRole('rowheader', { name: office.localities[0] ?? '', exact: true }) });
+    // Kind, evaluated, recognised: nothing was evaluated that year.
+    expect((await village.getByRole('cell').allTextContents()).slice(0, 3)).toEqual(['Thôn, tổ dân phố', 'Không', 'Không']);
+    await before.getByLabel('Năm đánh giá', exact).selectOption(String(year));
+    await region(page, safetyTitle(year)).getByText('Kết quả: Đạt', exact).waitFor();
+
+    const criteria = region(page, 'Tiêu chí đánh giá');
+    await criteria.getByText('Chỉ quản trị viên được thêm, sửa hoặc thôi áp dụng tiêu chí.', { exact: false }).waitFor();
+    expect(await criteria.getByRole('row').count()).toBeGreaterThan(3);
+    expect(await criteria.getByRole('button').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  /** The village checklist's criteria, as the evaluation panel asks them. */
+  async function villageChecklist(page: Page): Promise<string> {
+    const village = office.localities[0] ?? '';
+    const safety = region(page, safetyTitle(year));
+    await safety.getByRole('row').filter({ has: page.getByRole('rowheader', { name: village, exact: true }) }).getByRole('button', { name: 'Đánh giá' }).click();
+    const panel = region(page, `Đánh giá ${village}`);
+    await panel.getByRole('group').first().waitFor();
+    const text = flatText((await panel.textContent()) ?? '');
+    await panel.getByRole('button', { name: 'Hủy', exact: true }).click();
+    await panel.waitFor({ state: 'detached' });
+    return text;
+  }
+
+  it('lets an administrator add a criterion, reword it and retire it with a reason', async () => {
+    const { page, screenshot, errors } = watched;
+    const layout = new Layout(page);
+    await layout.logout();
+    await new LoginPage(page).login(admin.username, admin.password);
+    await layout.waitUntilShown();
+    await layout.open('Phong trào');
+    const criteria = region(page, 'Tiêu chí đánh giá');
+    expect(await villageChecklist(page)).not.toContain(TEXT);
+
+    // Refused with Vietnamese messages under the fields; what was typed stays.
+    await criteria.getByRole('button', { name: 'Thêm tiêu chí' }).click();
+    const add = region(page, 'Thêm tiêu chí');
+    const code = add.getByLabel('Mã tiêu chí', exact);
+    const kind = add.getByLabel('Loại đơn vị áp dụng', exact);
+    const wording = add.getByLabel('Nội dung tiêu chí', exact);
+    await code.fill('Trật tự công cộng');
+    await add.getByRole('button', { name: 'Lưu tiêu chí' }).click();
+    await expect.poll(() => code.getAttribute('aria-invalid')).toBe('true');
+    expect(await description(code)).toContain('Giá trị không hợp lệ.');
+    expect(await kind.getAttribute('aria-invalid')).toBe('true');
+    expect(await description(kind)).toContain('Bắt buộc nhập.');
+    expect(await description(wording)).toContain('Bắt buộc nhập.');
+    expect(await code.inputValue()).toBe('Trật tự công cộng');
+    await screenshot('movement-criterion-refused');
+
+    await code.fill(CODE);
+    await kind.selectOption({ label: 'Thôn, tổ dân phố' });
+    await wording.fill(TEXT);
+    await add.getByRole('button', { name: 'Lưu tiêu chí' }).click();
+    await page.getByText(`Đã thêm tiêu chí ${CODE}.`).waitFor();
+    const row = () => criteria.getByRole('row').filter({ hasText: CODE });
+    await row().getByRole('rowheader', { name: TEXT, exact: true }).waitFor();
+    expect(flatText((await row().textContent()) ?? '')).toContain('Thôn, tổ dân phố');
+    expect(await villageChecklist(page)).toContain(TEXT);
+
+    // Reworded: an empty wording is refused, the new one shows in the list and the checklist.
+    await row().getByRole('button', { name: `Sửa tiêu chí ${CODE}`, exact: true }).click();
+    const edit = region(page, `Sửa nội dung tiêu chí ${CODE}`);
+    const text = edit.getByLabel('Nội dung tiêu chí', exact);
+    expect(await text.inputValue()).toBe(TEXT);
+    await text.fill('');
+    await edit.getByRole('button', { name: 'Lưu nội dung' }).click();
+    await expect.poll(() => text.getAttribute('aria-invalid')).toBe('true');
+    expect(await description(text)).toContain('Bắt buộc nhập.');
+    await text.fill(REWORDED);
+    await edit.getByRole('button', { name: 'Lưu nội dung' }).click();
+    await page.getByText(`Đã sửa nội dung tiêu chí ${CODE}.`).waitFor();
+    await row().getByRole('rowheader', { name: REWORDED, exact: true }).waitFor();
+    expect(await villageChecklist(page)).toContain(REWORDED);
+
+    // Retired only with a reason: gone from the list and from the checklist.
+    await row().getByRole('button', { name: `Thôi áp dụng tiêu chí ${CODE}`, exact: true }).click();
+    const retire = region(page, `Thôi áp dụng tiêu chí ${CODE}`);
+    await retire.getByRole('button', { name: 'Thôi áp dụng', exact: true }).click();
+    const reason = retire.getByLabel('Lý do thôi áp dụng', exact);
+    await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
+    expect(await description(reason)).toContain('Bắt buộc nhập.');
+    await reason.fill('Trùng với tiêu chí về phòng ngừa tội phạm đã có');
+    await retire.getByRole('button', { name: 'Thôi áp dụng', exact: true }).click();
+    await page.getByText(`Đã thôi áp dụng tiêu chí ${CODE}.`).waitFor();
+    await expect.poll(() => row().count()).toBe(0);
+    const checklist = await villageChecklist(page);
+    expect(checklist).not.toContain(REWORDED);
+    expect(checklist).toContain('Tiêu chí 1');
+    await screenshot('movement-criteria');
     expect(errors).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
-import type { MeasureView } from '../../../api/views';
-import { formatNumber } from '../../format';
-import type { Lang } from '../../i18n';
+import type { MeasureView, OperationView } from '../../../api/views';
+import { formatDateAndTime, formatNumber } from '../../format';
+import type { I18n, Lang } from '../../i18n';
+import { codeLabel } from '../register/labels';
 
 /** A quantity with dot thousands and as many decimals as it has (up to 2): "1.250", "75,5". */
 export function formatQuantity(value: number): string {
@@ -15,6 +16,11 @@ export function formatPercent(value: number): string {
 
 export function measureName(lang: Lang, measure: MeasureView): string {
   return lang === 'en' && measure.nameEn ? measure.nameEn : measure.nameVi;
+}
+
+/** An operation as people name it: "10/06/2026 22:00 – Đột kích". */
+export function operationLabel(t: I18n['t'], operation: Pick<OperationView, 'startedAt' | 'kind'>): string {
+  return `${formatDateAndTime(operation.startedAt)} – ${codeLabel(t, 'operationKind', operation.kind)}`;
 }
 
 export type Change = { readonly kind: 'none' } | { readonly kind: 'same' } | { readonly kind: 'up' | 'down'; readonly n: number; readonly percent: number };

@@ -1,16 +1,12 @@
 import { useState } from 'react';
-import type { CallError } from '../../../api/result';
 import type { CampaignView, LocalityView, MeasureView } from '../../../api/views';
-import { invoke } from '../../api-client';
 import { Button } from '../../components/button';
 import { DetailsList } from '../../components/details-list';
 import { LoadedView } from '../../components/loaded-view';
 import { Notice } from '../../components/notice';
 import { Page } from '../../components/page';
-import { Panel } from '../../components/panel';
 import { useFlash } from '../../data/flash';
 import { useCall } from '../../data/use-call';
-import { describeError } from '../../errors';
 import { formatIsoDate } from '../../format';
 import { useI18n } from '../../i18n';
 import type { Message } from '../../i18n/message';
@@ -18,12 +14,12 @@ import { href, paths } from '../../router';
 import { useCan } from '../../session/session-context';
 import { categoryName } from '../register/labels';
 import { AdjustForm } from './adjust-form';
+import { CampaignReports } from './campaign-reports';
 import { CampaignResults } from './campaign-results';
 import { OperationForm } from './operation-form';
 import { OperationTimeline } from './operation-timeline';
-import { ReportSearch } from './report-search';
 
-/** One campaign: its details, results against targets, operations, and the forms that add to them. */
+/** One campaign: its details, results against targets, operations, related reports, and the forms that add to them. */
 export function CampaignPage({ id }: { readonly id: string }) {
   const { t } = useI18n();
   const [campaign, reload] = useCall('campaigns.get', { id });
@@ -75,8 +71,6 @@ function CampaignDetails({ campaign, measures, localities, onChanged }: DetailsP
   const canLead = useCan('office.lead');
   const canWrite = useCan('records.write');
   const [categories] = useCall('categories.list', {});
-  const [linking, setLinking] = useState(false);
-  const [linkError, setLinkError] = useState<CallError | null>(null);
   const none = t('common.none');
   const scope =
     campaign.localityIds.length === 0 ? t('campaign.scopeAll') : campaign.localityIds.map((id) => localities.find((l) => l.id === id)?.name ?? id).join(', ');
@@ -97,31 +91,7 @@ function CampaignDetails({ campaign, measures, localities, onChanged }: DetailsP
           {t('campaign.print')}
         </Button>
         {canLead ? <Button href={href(paths.campaignEdit(campaign.id))}>{t('common.edit')}</Button> : null}
-        {canWrite && !linking ? <Button onClick={() => setLinking(true)}>{t('campaignReports.link')}</Button> : null}
       </div>
-      {linking ? (
-        <Panel id="campaign-link-title" title={t('campaignReports.link')}>
-          {linkError ? <Notice kind="error">{describeError(t, linkError)}</Notice> : null}
-          <ReportSearch
-            id="campaign-report-search"
-            exclude={[]}
-            onChoose={(report) =>
-              void invoke('campaigns.linkReport', { campaignId: campaign.id, reportId: report.id }).then((result) => {
-                if (!result.ok) {
-                  setLinkError(result.error);
-                  return;
-                }
-                setLinking(false);
-                setLinkError(null);
-                onChanged({ key: 'campaignReports.linked', params: { number: report.number } });
-              })
-            }
-          />
-          <div className="form-actions">
-            <Button onClick={() => setLinking(false)}>{t('common.cancel')}</Button>
-          </div>
-        </Panel>
-      ) : null}
       <section className="card" aria-labelledby="campaign-details">
         <h2 id="campaign-details">{t('campaign.details')}</h2>
         <DetailsList
@@ -142,7 +112,11 @@ function CampaignDetails({ campaign, measures, localities, onChanged }: DetailsP
       </section>
       <section className="card" aria-labelledby="campaign-operations">
         <h2 id="campaign-operations">{t('operations.title')}</h2>
-        <OperationTimeline operations={campaign.operations} measures={measures} />
+        <OperationTimeline operations={campaign.operations} measures={measures} localities={localities} canVoid={canWrite} onVoided={onChanged} />
+      </section>
+      <section className="card" aria-labelledby="campaign-reports">
+        <h2 id="campaign-reports">{t('campaignReports.title')}</h2>
+        <CampaignReports campaign={campaign} canWrite={canWrite} onChanged={onChanged} />
       </section>
       {canWrite ? (
         <section className="card" aria-labelledby="operation-title">

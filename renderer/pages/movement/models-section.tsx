@@ -88,7 +88,7 @@ export function ModelsSection({ models, localities, year, onChanged }: ModelsPro
         empty={t('models.empty')}
       />
       {canLead && models.length > 0 ? (
-        <section className="card" aria-labelledby="model-evaluate-title">
+        <section className="subsection" aria-labelledby="model-evaluate-title">
           <h3 id="model-evaluate-title">{t('model.evaluate')}</h3>
           <EvaluateForm models={models} year={year} onDone={() => onChanged({ key: 'model.evaluated' })} />
         </section>

@@ -30,6 +30,7 @@ export function MovementPage() {
   };
   return (
     <Page title={t('movement.title')}>
+      <p className="muted">{t('movement.intro')}</p>
       {notice ? <Notice kind="success">{t(notice.key, notice.params)}</Notice> : null}
       <LoadedView loaded={localities}>
         {(localityList) => (
@@ -50,20 +51,17 @@ export function MovementPage() {
                 />
               )}
             </LoadedView>
-            <div className="field">
-              <label htmlFor="movement-year" className="field-label">
-                {t('safety.year')}
-              </label>
-              <select id="movement-year" className="input" value={year} onChange={(event) => setYear(Number(event.target.value))}>
-                {years.map((y) => (
-                  <option key={y} value={y}>
-                    {y}
-                  </option>
-                ))}
-              </select>
-            </div>
             <LoadedView loaded={summary}>
-              {(value) => <SafetySection summary={value} localities={localityList} year={year} onChanged={(message) => changed(message, reloadSummary)} />}
+              {(value) => (
+                <SafetySection
+                  summary={value}
+                  localities={localityList}
+                  year={year}
+                  years={years}
+                  onYearChange={setYear}
+                  onChanged={(message) => changed(message, reloadSummary)}
+                />
+              )}
             </LoadedView>
           </>
         )}

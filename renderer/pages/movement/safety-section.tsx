@@ -6,6 +6,7 @@ import { Button } from '../../components/button';
 import { CheckboxField } from '../../components/checkbox-field';
 import { DataTable } from '../../components/data-table';
 import { DetailsList } from '../../components/details-list';
+import { Field } from '../../components/field';
 import { FormFrame } from '../../components/form-frame';
 import { Panel } from '../../components/panel';
 import { SelectField } from '../../components/select-field';
@@ -17,25 +18,32 @@ import type { Message } from '../../i18n/message';
 import { useCan } from '../../session/session-context';
 import { formatPercent } from '../campaigns/campaign-format';
 import { shortfallKey, unitKindKey } from './movement-labels';
+import { SafetyCriteria } from './safety-criteria';
 
 type Unit = SafetySummary['units'][number];
 type Criterion = SafetySummary['criteria'][number];
 type UnitKind = 'village' | 'agency' | 'enterprise' | 'school';
 const unitKinds: readonly UnitKind[] = ['village', 'agency', 'enterprise', 'school'];
+/** The codes asked, so an open checklist is rebuilt when an administrator adds or retires a criterion. */
+const criteriaKey = (criteria: readonly Criterion[]) => criteria.map((c) => c.code).join(',');
 const asUnitKind = (kind: string): UnitKind => unitKinds.find((k) => k === kind) ?? 'village';
 
 interface SafetyProps {
   readonly summary: SafetySummary;
   readonly localities: readonly LocalityView[];
+  /** The year chosen; the summary shown may still be the previous year's while the new one loads. */
   readonly year: number;
+  readonly years: readonly number[];
+  readonly onYearChange: (year: number) => void;
   readonly onChanged: (message: Message) => void;
 }
 
 /**
- * Đánh giá "an toàn về an ninh, trật tự" of one year: every unit with whether it was evaluated and
- * recognised, its checklist (office leads only), and the commune's result with the reasons it falls short.
+ * Đánh giá "an toàn về an ninh, trật tự" of one year, chosen at the top: every unit with whether it was
+ * evaluated and recognised, its checklist (office leads only), the commune's result with the reasons it
+ * falls short, and the criteria the checklists ask (administrators keep them).
  */
-export function SafetySection({ summary, localities, year, onChanged }: SafetyProps) {
+export function SafetySection({ summary, localities, year, years, onYearChange, onChanged }: SafetyProps) {
   const { t } = useI18n();
   const canLead = useCan('office.lead');
   const canWrite = useCan('records.write');
@@ -43,9 +51,23 @@ export function SafetySection({ summary, localities, year, onChanged }: SafetyPr
   const yes = t('common.yes');
   const no = t('common.no');
   const unitKey = (u: Unit) => `${u.unitKind}:${u.unitId}`;
+  const criteriaFor = (u: Unit) => summary.criteria.filter((c) => c.unitKind === u.unitKind);
   return (
     <section className="card" aria-labelledby="safety-title">
-      <h2 id="safety-title">{t('safety.title', { year })}</h2>
+      <h2 id="safety-title">{t('safety.title', { year: summary.year })}</h2>
+      <div className="section-toolbar">
+        <Field id="safety-year" label={t('safety.year')} hint={t('safety.yearHint')}>
+          {(aria) => (
+            <select {...aria} className="input input-short" value={year} onChange={(event) => onYearChange(Number(event.target.value))}>
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
       <CommuneResult commune={summary.commune} />
       <DataTable
         caption={t('safety.units')}
@@ -75,10 +97,10 @@ export function SafetySection({ summary, localities, year, onChanged }: SafetyPr
       />
       {canLead && evaluating ? (
         <UnitEvaluation
-          key={`${unitKey(evaluating)}:${year}`}
+          key={`${unitKey(evaluating)}:${summary.year}:${criteriaKey(criteriaFor(evaluating))}`}
           unit={evaluating}
-          criteria={summary.criteria.filter((c) => c.unitKind === evaluating.unitKind)}
-          year={year}
+          criteria={criteriaFor(evaluating)}
+          year={summary.year}
           onCancel={() => setEvaluating(null)}
           onDone={() => {
             const name = evaluating.name;
@@ -88,11 +110,12 @@ export function SafetySection({ summary, localities, year, onChanged }: SafetyPr
         />
       ) : null}
       {canWrite ? (
-        <section className="card" aria-labelledby="safety-unit-title">
+        <section className="subsection" aria-labelledby="safety-unit-title">
           <h3 id="safety-unit-title">{t('safety.addUnit')}</h3>
           <UnitForm localities={localities} onDone={() => onChanged({ key: 'safety.unitAdded' })} />
         </section>
       ) : null}
+      <SafetyCriteria criteria={summary.criteria} onChanged={onChanged} />
     </section>
   );
 }

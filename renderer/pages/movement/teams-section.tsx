@@ -68,16 +68,16 @@ export function TeamsSection({ teams, localities, onChanged }: TeamsProps) {
       ))}
       {canWrite && teams.length > 0 ? (
         <>
-          <section className="card" aria-labelledby="member-add-title">
+          <section className="subsection" aria-labelledby="member-add-title">
             <h3 id="member-add-title">{t('member.add')}</h3>
             <MemberForm teams={teams} onDone={() => onChanged({ key: 'member.added' })} />
           </section>
-          <section className="card" aria-labelledby="activity-add-title">
+          <section className="subsection" aria-labelledby="activity-add-title">
             <h3 id="activity-add-title">{t('activity.add')}</h3>
             <ActivityForm teams={teams} onDone={() => onChanged({ key: 'activity.added' })} />
           </section>
           {teams.some((team) => team.members.some((m) => m.leftOn === null)) ? (
-            <section className="card" aria-labelledby="member-end-title">
+            <section className="subsection" aria-labelledby="member-end-title">
               <h3 id="member-end-title">{t('member.end')}</h3>
               <EndMemberForm teams={teams} onDone={() => onChanged({ key: 'member.ended' })} />
             </section>
