@@ -1,4 +1,5 @@
 import { enCampaigns } from './en-campaigns';
+import { enExports } from './en-exports';
 import { enMovement } from './en-movement';
 import { enPeople } from './en-people';
 import type { MessageKey } from './vi';
@@ -8,6 +9,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...enPeople,
   ...enCampaigns,
   ...enMovement,
+  ...enExports,
   'app.name': 'Sổ ANTT',
   'app.loading': 'Loading…',
   'app.bootFailed': 'Cannot reach the application’s data service.',

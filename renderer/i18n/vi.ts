@@ -1,5 +1,6 @@
 import type { BackendKey } from './keys';
 import { viCampaigns } from './vi-campaigns';
+import { viExports } from './vi-exports';
 import { viMovement } from './vi-movement';
 import { viPeople } from './vi-people';
 
@@ -8,6 +9,7 @@ export const vi = {
   ...viPeople,
   ...viCampaigns,
   ...viMovement,
+  ...viExports,
   // The app
   'app.name': 'Sổ ANTT',
   'app.loading': 'Đang tải…',
