@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { ColumnSheet } from '../export/table-columns';
 
 export interface Column<Row> {
   readonly key: string;
@@ -7,6 +8,8 @@ export interface Column<Row> {
   /** This column names the row for assistive technology (rendered as a row header). */
   readonly rowHeader?: boolean;
   readonly className?: string;
+  /** How the column goes into an Excel export: its type and raw value; absent: the cell's text. */
+  readonly sheet?: ColumnSheet<Row>;
 }
 
 export interface DataTableProps<Row> {

@@ -1,4 +1,5 @@
 import { enCampaigns } from './en-campaigns';
+import { enExports } from './en-exports';
 import { enMovement } from './en-movement';
 import { enPeople } from './en-people';
 import { enPrint } from './en-print';
@@ -10,6 +11,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...enCampaigns,
   ...enMovement,
   ...enPrint,
+  ...enExports,
   'app.name': 'Sổ ANTT',
   'app.loading': 'Loading…',
   'app.bootFailed': 'Cannot reach the application’s data service.',

@@ -1,5 +1,6 @@
 import type { BackendKey } from './keys';
 import { viCampaigns } from './vi-campaigns';
+import { viExports } from './vi-exports';
 import { viMovement } from './vi-movement';
 import { viPeople } from './vi-people';
 import { viPrint } from './vi-print';
@@ -10,6 +11,7 @@ export const vi = {
   ...viCampaigns,
   ...viMovement,
   ...viPrint,
+  ...viExports,
   // The app
   'app.name': 'Sổ ANTT',
   'app.loading': 'Đang tải…',

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { CampaignPage } from '../../../api/views';
+import { invoke } from '../../api-client';
 import { Button } from '../../components/button';
 import { DataTable, type Column } from '../../components/data-table';
+import { ExportButton } from '../../components/export-button';
 import { LoadedView } from '../../components/loaded-view';
 import { Notice } from '../../components/notice';
 import { Page } from '../../components/page';
@@ -15,6 +17,8 @@ import { useCan } from '../../session/session-context';
 
 type Row = CampaignPage['rows'][number];
 
+const fetchPage = (q: string, offset: number, limit: number) => invoke('campaigns.list', { q, offset, limit });
+
 /** Đợt cao điểm: the campaigns, newest first, found by name or decision number. */
 export function CampaignsPage() {
   const { t } = useI18n();
@@ -25,22 +29,23 @@ export function CampaignsPage() {
   const [list] = useCall('campaigns.list', { q, offset: 0, limit: 500 });
   const none = t('common.none');
   const columns: Column<Row>[] = [
-    { key: 'name', header: t('campaign.name'), rowHeader: true, cell: (c) => <a href={href(paths.campaign(c.id))}>{c.name}</a> },
+    { key: 'name', header: t('campaign.name'), rowHeader: true, sheet: { type: 'text', value: (c) => c.name }, cell: (c) => <a href={href(paths.campaign(c.id))}>{c.name}</a> },
     { key: 'decision', header: t('campaign.decisionNo'), className: 'nowrap', cell: (c) => c.decisionNo || none },
-    { key: 'start', header: t('campaign.startDate'), className: 'nowrap', cell: (c) => formatIsoDate(c.startDate) },
-    { key: 'end', header: t('campaign.endDate'), className: 'nowrap', cell: (c) => formatIsoDate(c.endDate) },
+    { key: 'start', header: t('campaign.startDate'), className: 'nowrap', sheet: { type: 'date', value: (c) => c.startDate }, cell: (c) => formatIsoDate(c.startDate) },
+    { key: 'end', header: t('campaign.endDate'), className: 'nowrap', sheet: { type: 'date', value: (c) => c.endDate }, cell: (c) => formatIsoDate(c.endDate) },
   ];
   return (
     <Page title={t('campaigns.title')}>
       <p className="muted">{t('campaigns.intro')}</p>
       {notice ? <Notice kind="success">{t(notice.key, notice.params)}</Notice> : null}
-      {canLead ? (
-        <div className="page-actions">
+      <div className="page-actions">
+        {canLead ? (
           <Button variant="primary" href={href('/campaigns/new')}>
             {t('campaigns.add')}
           </Button>
-        </div>
-      ) : null}
+        ) : null}
+        <ExportButton title={t('campaigns.title')} columns={columns} fetchPage={fetchPage} query={q} filters={() => [[t('register.search'), q]]} />
+      </div>
       <div className="field" role="search">
         <label htmlFor="campaign-search" className="field-label">
           {t('register.search')}

@@ -15,12 +15,13 @@ export function hotspotColumns(t: I18n['t'], today: string): VirtualColumn<Hotsp
     { key: 'status', header: t('hotspot.status'), sort: 'status', width: '9rem', cell: (h) => codeLabel(t, 'hotspotStatus', h.status) },
     { key: 'risk', header: t('hotspot.risk'), sort: 'risk', width: '7rem', cell: (h) => codeLabel(t, 'risk', h.risk) },
     { key: 'locality', header: t('report.locality'), width: '9rem', cell: (h) => h.localityName ?? none },
-    { key: 'found', header: t('hotspot.foundOn'), sort: 'found_on', width: '7rem', cell: (h) => formatIsoDate(h.foundOn) },
+    { key: 'found', header: t('hotspot.foundOn'), sort: 'found_on', width: '7rem', sheet: { type: 'date', value: (h) => h.foundOn }, cell: (h) => formatIsoDate(h.foundOn) },
     {
       key: 'next',
       header: t('hotspot.nextReview'),
       sort: 'next_review_on',
       width: '7.5rem',
+      sheet: { type: 'date', value: (h) => h.nextReviewOn },
       cell: (h) => (h.nextReviewOn <= today ? <span className="due-overdue">{formatIsoDate(h.nextReviewOn)}</span> : formatIsoDate(h.nextReviewOn)),
     },
   ];

@@ -3,6 +3,7 @@ import { hotspotListInput, hotspotStatuses, hotspotTypes } from '../../../api/ca
 import type { HotspotRow } from '../../../api/views';
 import { invoke } from '../../api-client';
 import { Button } from '../../components/button';
+import { ExportButton } from '../../components/export-button';
 import { LoadedView } from '../../components/loaded-view';
 import { PagedTable, toggleSort } from '../../components/paged-table';
 import { Page } from '../../components/page';
@@ -18,7 +19,7 @@ import { hotspotsPath } from '../../print/print-route';
 import { href, navigate, paths } from '../../router';
 import { useCan } from '../../session/session-context';
 import { isoDateOf } from '../../vn-time';
-import { codeOptions } from '../register/labels';
+import { codeLabel, codeOptions } from '../register/labels';
 import { hotspotColumns, type HotspotSort } from './hotspot-columns';
 
 type HotspotType = (typeof hotspotTypes)[number];
@@ -59,6 +60,7 @@ export function HotspotsPage() {
   const [today] = useState(() => isoDateOf(Date.now()));
   const columns = useMemo(() => hotspotColumns(t, today), [t, today]);
   const open = useCallback((row: HotspotRow) => navigate(paths.hotspot(row.id)), []);
+  const places = localities.status === 'ready' ? localities.value : [];
   const all = { value: '' as const, label: t('common.all') };
   return (
     <Page title={t('hotspots.title')} wide>
@@ -70,6 +72,19 @@ export function HotspotsPage() {
         ) : null}
         <Button href={href('/hotspots/due')}>{t('hotspotsDue.title')}</Button>
         <Button href={href(hotspotsPath({ ...query.filters, sort: sort.column, direction: sort.direction }))}>{t('print.hotspots')}</Button>
+        <ExportButton
+          title={t('hotspots.title')}
+          columns={columns}
+          fetchPage={fetchPage}
+          query={query}
+          sort={sort}
+          filters={() => [
+            [t('register.search'), query.filters.q.trim()],
+            [t('hotspot.type'), query.filters.type && codeLabel(t, 'hotspotType', query.filters.type)],
+            [t('hotspot.status'), query.filters.status && codeLabel(t, 'hotspotStatus', query.filters.status)],
+            [t('report.locality'), query.filters.localityId && (places.find((l) => l.id === query.filters.localityId)?.name ?? query.filters.localityId)],
+          ]}
+        />
       </div>
       <LoadedView loaded={localities}>
         {(places) => (

@@ -3,6 +3,7 @@ import { personListInput } from '../../../api/calls/people';
 import type { PersonView } from '../../../api/views';
 import { invoke } from '../../api-client';
 import { Button } from '../../components/button';
+import { ExportButton } from '../../components/export-button';
 import { LoadedView } from '../../components/loaded-view';
 import { PagedTable, toggleSort } from '../../components/paged-table';
 import { Page } from '../../components/page';
@@ -53,7 +54,8 @@ export function PersonsPage() {
   const filters = useMemo(() => ({ ...form.values, q }), [form.values, q]);
   remembered.filters = form.values;
   remembered.sort = sort;
-  const list = usePagedRows<Query, PersonView>({ filters, sort }, fetchPage);
+  const query = { filters, sort };
+  const list = usePagedRows<Query, PersonView>(query, fetchPage);
   const localities = reference.status === 'ready' ? reference.value.localities : [];
   const none = t('common.none');
   const columns: VirtualColumn<PersonView, PersonSort>[] = [
@@ -74,6 +76,18 @@ export function PersonsPage() {
           </Button>
         ) : null}
         <Button href={href('/persons/duplicates')}>{t('duplicates.title')}</Button>
+        <ExportButton
+          title={t('people.title')}
+          columns={columns}
+          fetchPage={fetchPage}
+          query={query}
+          sort={sort}
+          filters={() => [
+            [t('register.search'), filters.q.trim()],
+            [t('report.locality'), filters.localityId && (localities.find((l) => l.id === filters.localityId)?.name ?? filters.localityId)],
+            [t('people.programKind'), filters.programKind && kindName(lang, reference.status === 'ready' ? reference.value.kinds : [], filters.programKind)],
+          ]}
+        />
       </div>
       <LoadedView loaded={reference}>
         {(ref) => (

@@ -3,6 +3,7 @@ import { programListInput, programStatuses } from '../../../api/calls/people';
 import type { ProgramView } from '../../../api/views';
 import { invoke } from '../../api-client';
 import { Button } from '../../components/button';
+import { ExportButton } from '../../components/export-button';
 import { LoadedView } from '../../components/loaded-view';
 import { PagedTable } from '../../components/paged-table';
 import { Page } from '../../components/page';
@@ -36,13 +37,20 @@ export function ProgramsPage() {
   const query = useMemo(() => ({ ...form.values, q }), [form.values, q]);
   const list = usePagedRows<Filters, ProgramView>(query, fetchPage);
   const kinds = reference.status === 'ready' ? reference.value.kinds : [];
+  const officers = reference.status === 'ready' ? reference.value.officers : [];
   const none = t('common.none');
   const columns: VirtualColumn<ProgramView, 'none'>[] = [
     { key: 'person', header: t('person.fullName'), rowHeader: true, cell: (p) => p.personName },
     { key: 'kind', header: t('program.kind'), cell: (p) => kindName(lang, kinds, p.kindCode), title: (p) => kindName(lang, kinds, p.kindCode) },
-    { key: 'start', header: t('program.startDate'), width: '7rem', cell: (p) => formatIsoDate(p.startDate) },
-    { key: 'end', header: t('program.endDate'), width: '7rem', cell: (p) => (p.endDate ? formatIsoDate(p.endDate) : none) },
-    { key: 'next', header: t('program.nextCheckin'), width: '8rem', cell: (p) => (p.status === 'active' && p.nextCheckinOn ? formatIsoDate(p.nextCheckinOn) : none) },
+    { key: 'start', header: t('program.startDate'), width: '7rem', sheet: { type: 'date', value: (p) => p.startDate }, cell: (p) => formatIsoDate(p.startDate) },
+    { key: 'end', header: t('program.endDate'), width: '7rem', sheet: { type: 'date', value: (p) => p.endDate }, cell: (p) => (p.endDate ? formatIsoDate(p.endDate) : none) },
+    {
+      key: 'next',
+      header: t('program.nextCheckin'),
+      width: '8rem',
+      sheet: { type: 'date', value: (p) => (p.status === 'active' ? p.nextCheckinOn : null) },
+      cell: (p) => (p.status === 'active' && p.nextCheckinOn ? formatIsoDate(p.nextCheckinOn) : none),
+    },
     { key: 'status', header: t('program.status'), width: '8rem', cell: (p) => codeLabel(t, 'programStatus', p.status) },
     { key: 'officer', header: t('program.officer'), width: '10rem', cell: (p) => p.officerName ?? none },
   ];
@@ -53,6 +61,18 @@ export function ProgramsPage() {
       <p className="muted">{t('programs.intro')}</p>
       <div className="page-actions">
         <Button href={href(programsPath(query))}>{t('print.programs')}</Button>
+        <ExportButton
+          title={t('programs.title')}
+          columns={columns}
+          fetchPage={fetchPage}
+          query={query}
+          filters={() => [
+            [t('register.search'), query.q.trim()],
+            [t('program.kind'), query.kindCode && kindName(lang, kinds, query.kindCode)],
+            [t('program.status'), query.status && codeLabel(t, 'programStatus', query.status)],
+            [t('program.officer'), query.officerId && (officers.find((o) => o.id === query.officerId)?.fullName ?? query.officerId)],
+          ]}
+        />
       </div>
       <LoadedView loaded={reference}>
         {(ref) => (

@@ -3,6 +3,7 @@ import { reportFilters } from '../../../api/calls/register';
 import type { ReportRow } from '../../../api/views';
 import { invoke } from '../../api-client';
 import { Button } from '../../components/button';
+import { ExportButton } from '../../components/export-button';
 import { LoadedView } from '../../components/loaded-view';
 import { PagedTable } from '../../components/paged-table';
 import { Page } from '../../components/page';
@@ -14,6 +15,7 @@ import { href, navigate, paths } from '../../router';
 import { useCan } from '../../session/session-context';
 import { isoDateOf, monthStart } from '../../vn-time';
 import { emptyFilters, nextSort, remembered, toFilters, type Sort } from './filter-values';
+import { registerFilterLines } from './filter-lines';
 import { registerColumns } from './register-columns';
 import { RegisterFilters } from './register-filters';
 import { useReference } from './use-reference';
@@ -30,7 +32,8 @@ const fetchPage = (query: ListQuery, offset: number, limit: number) => invoke('r
 
 /** Sổ tiếp nhận tin báo: the whole register, searched and filtered on the backend, read page by page. */
 export function RegisterPage() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const canWrite = useCan('records.write');
   const reference = useReference();
   const [sort, setSort] = useState<Sort>(remembered.sort);
@@ -66,6 +69,7 @@ export function RegisterPage() {
           </Button>
         ) : null}
         <Button href={href(printPath)}>{t('register.printExtract')}</Button>
+        <ExportButton title={t('register.title')} columns={columns} fetchPage={fetchPage} query={query} sort={sort} filters={() => registerFilterLines(i18n, query.filters, reference)} />
       </div>
       <LoadedView loaded={reference}>
         {(ref) => <RegisterFilters form={form} reference={ref} onClear={() => form.reset(emptyFilters)} />}
