@@ -134,6 +134,7 @@ export interface Schema {
   safety_evaluations: SafetyEvaluationsTable;
   safety_results: SafetyResultsTable;
   report_days: ReportDaysTable;
+  report_months: ReportMonthsTable;
   issued_reports: IssuedReportsTable;
 }
 
@@ -490,4 +491,9 @@ export interface IssuedReportsTable extends RecordColumns {
   signer_name: string;
   /** JSON array of lines. */
   recipients: string;
+}
+
+/** The same as report_days by police month ('YYYY-MM', from the cut-off day setting); rebuilt when it changes. */
+export interface ReportMonthsTable extends Omit<ReportDaysTable, 'day'> {
+  month: string;
 }

@@ -10,7 +10,7 @@ import { addMonths } from '../rules/calendar';
 import type { CampaignsTable, MeasuresTable, OperationsTable } from '../schema';
 import type { Sqlite } from '../store';
 import type { WritePath, WriteContext } from '../write-path';
-import { countResults, percentOf, resultOf, type ResultScope } from './results';
+import { countResults, percentOf, resultOf, type CountedResults, type ResultScope } from './results';
 
 export type CampaignFields = z.output<typeof campaignInput>;
 export type OperationFields = z.output<typeof operationInput>;
@@ -219,6 +219,28 @@ function scopeOf(db: Sqlite, campaign: CampaignsTable): ResultScope {
   };
 }
 
+/** Each measure's result in a campaign: counted from the records, plus its manual adjustments. */
+function measuredResults(db: Sqlite, campaign: CampaignsTable, counted: CountedResults) {
+  const targets = new Map((live(db, 'campaign_targets', campaign.id) as unknown as { measure_code: string; target: number }[]).map((row) => [row.measure_code, row.target]));
+  const adjustments = all(db, qb.selectFrom('campaign_adjustments').select(['measure_code', 'delta', 'reason']).where('campaign_id', '=', campaign.id).where('deleted_at', 'is', null));
+  return listMeasures(db).map((measure) => {
+    const mine = adjustments.filter((a) => a.measure_code === measure.code);
+    const countedValue = resultOf(counted, measure);
+    const result = countedValue + mine.reduce((sum, a) => sum + a.delta, 0);
+    const target = targets.get(measure.code) ?? null;
+    return { measure, target, result, counted: countedValue, adjustments: mine, percent: percentOf(result, target) };
+  });
+}
+
+/** A campaign's targets beside its results, without the comparisons of its page: what a periodic report lists. */
+export function targetResults(db: Sqlite, id: string) {
+  const campaign = existing(db, id);
+  return {
+    campaign,
+    results: measuredResults(db, campaign, countResults(db, scopeOf(db, campaign))).filter((row) => row.target !== null),
+  };
+}
+
 /**
  * The campaign page, counted live: every measure with a target or a result, beside its target and
  * percentage, the previous campaign's result, and the same period last year in the same scope.
@@ -226,29 +248,20 @@ function scopeOf(db: Sqlite, campaign: CampaignsTable): ResultScope {
 export function campaignView(db: Sqlite, id: string): CampaignView {
   const campaign = existing(db, id);
   const scope = scopeOf(db, campaign);
-  const counted = countResults(db, scope);
   const lastYear = countResults(db, { ...scope, start: addMonths(scope.start, -12), end: addMonths(scope.end, -12), campaignId: null });
   const previous = previousCampaign(db, campaign);
   const before = previous ? countResults(db, scopeOf(db, previous)) : null;
-  const targets = new Map((live(db, 'campaign_targets', id) as unknown as { measure_code: string; target: number }[]).map((row) => [row.measure_code, row.target]));
-  const adjustments = all(db, qb.selectFrom('campaign_adjustments').select(['measure_code', 'delta', 'reason']).where('campaign_id', '=', id).where('deleted_at', 'is', null));
-  const results = listMeasures(db)
-    .map((measure) => {
-      const mine = adjustments.filter((a) => a.measure_code === measure.code);
-      const countedValue = resultOf(counted, measure);
-      const result = countedValue + mine.reduce((sum, a) => sum + a.delta, 0);
-      const target = targets.get(measure.code) ?? null;
-      return {
-        measure: measureView(measure),
-        target,
-        result,
-        counted: countedValue,
-        adjustments: mine.map((a) => ({ delta: a.delta, reason: a.reason })),
-        percent: percentOf(result, target),
-        previousCampaign: before ? resultOf(before, measure) : null,
-        sameTimeLastYear: resultOf(lastYear, measure),
-      };
-    })
+  const results = measuredResults(db, campaign, countResults(db, scope))
+    .map((row) => ({
+      measure: measureView(row.measure),
+      target: row.target,
+      result: row.result,
+      counted: row.counted,
+      adjustments: row.adjustments.map((a) => ({ delta: a.delta, reason: a.reason })),
+      percent: row.percent,
+      previousCampaign: before ? resultOf(before, row.measure) : null,
+      sameTimeLastYear: resultOf(lastYear, row.measure),
+    }))
     .filter((row) => row.target !== null || row.result !== 0 || row.measure.source !== 'seizure');
   const operations = all(db, qb.selectFrom('operations').selectAll().where('campaign_id', '=', id).where('deleted_at', 'is', null).orderBy('started_at'));
   return {

@@ -2,6 +2,7 @@ import { AppError } from '../app-error';
 import { listCategories, listLocalities, localityView, officeView } from '../office';
 import { all, first, qb } from '../query';
 import { forgetHolidays, recomputeOpenDeadlines } from '../register/deadline-columns';
+import { refillPoliceMonths } from '../reports/figures';
 import { readSettings, writeSettings } from '../settings';
 import { storeFor, type HandlersOf } from './context';
 
@@ -17,6 +18,7 @@ export const officeHandlers: HandlersOf<'office.' | 'settings.' | 'localities.' 
     return store.sql.transaction(() => {
       const next = writeSettings(store.sql, { ...before, ...input, reportCutoffDay: input.reportCutoffDay ?? before.reportCutoffDay }, { userId: write.userId, call: write.call, at: ctx.backend.now() });
       if (next.remoteCommune !== before.remoteCommune) recomputeOpenDeadlines(store.sql, next);
+      if (next.reportCutoffDay !== before.reportCutoffDay) refillPoliceMonths(store.sql);
       return next;
     })();
   },

@@ -18,28 +18,41 @@ const record = `
 const day = (column: string) => `date((${column} + 25200000) / 1000, 'unixepoch')`;
 
 /**
- * Adds (sign 1) or takes away (sign -1) one report row's share of its day's totals, when the row is
- * live. (An upsert from a SELECT needs its WHERE clause: SQLite's documented parsing rule.)
+ * The police month a Vietnam day counts in, as 'YYYY-MM' (DOMAIN.md, "Reports"): from the cut-off day on
+ * (15 by default, a setting), a day belongs to the next month; a cut-off of 1 gives calendar months.
  */
-const share = (row: 'NEW' | 'OLD', sign: 1 | -1) => `
-  INSERT INTO report_days (office_id, day, category_code, kind, status, n, deaths, injuries, damage, fine)
-  SELECT ${row}.office_id, ${day(`${row}.received_at`)}, coalesce(${row}.category_code, ''), ${row}.kind, ${row}.status,
+export const policeMonthSql = (dayExpr: string) => `CASE
+    WHEN (SELECT cutoff FROM report_cutoff) > 1 AND CAST(strftime('%d', ${dayExpr}) AS INTEGER) >= (SELECT cutoff FROM report_cutoff)
+    THEN strftime('%Y-%m', ${dayExpr}, 'start of month', '+1 month')
+    ELSE strftime('%Y-%m', ${dayExpr}) END`;
+
+/**
+ * Adds (sign 1) or takes away (sign -1) one report row's share of its day's and its police month's
+ * totals, when the row is live. (An upsert from a SELECT needs its WHERE clause: SQLite's documented
+ * parsing rule.)
+ */
+const share = (row: 'NEW' | 'OLD', sign: 1 | -1) =>
+  (
+    [
+      ['report_days', 'day', day(`${row}.received_at`)],
+      ['report_months', 'month', policeMonthSql(day(`${row}.received_at`))],
+    ] as const
+  )
+    .map(
+      ([table, bucket, value]) => `
+  INSERT INTO ${table} (office_id, ${bucket}, category_code, kind, status, n, deaths, injuries, damage, fine)
+  SELECT ${row}.office_id, ${value}, coalesce(${row}.category_code, ''), ${row}.kind, ${row}.status,
     ${sign}, ${sign} * coalesce(${row}.deaths, 0), ${sign} * coalesce(${row}.injuries, 0), ${sign} * coalesce(${row}.damage, 0), ${sign} * coalesce(${row}.fine, 0)
   WHERE ${row}.deleted_at IS NULL
-  ON CONFLICT (office_id, day, category_code, kind, status) DO UPDATE SET
+  ON CONFLICT (office_id, ${bucket}, category_code, kind, status) DO UPDATE SET
     n = n + excluded.n, deaths = deaths + excluded.deaths, injuries = injuries + excluded.injuries,
-    damage = damage + excluded.damage, fine = fine + excluded.fine;`;
+    damage = damage + excluded.damage, fine = fine + excluded.fine;`,
+    )
+    .join('');
 
-export const reports: Migration = {
-  version: 6,
-  name: 'reports',
-  sql: `
--- Live reports counted per office, Vietnam day, category, kind and status, with their casualties, damage
--- and fines: what periodic reports add up, so a six-month report reads a few thousand rows instead of
--- every report. Kept by triggers in the same transaction as every write, import included; never exported.
-CREATE TABLE report_days (
+const summary = (table: string, bucket: string) => `CREATE TABLE ${table} (
   office_id TEXT NOT NULL,
-  day TEXT NOT NULL,
+  ${bucket} TEXT NOT NULL,
   category_code TEXT NOT NULL,
   kind TEXT NOT NULL,
   status TEXT NOT NULL,
@@ -48,22 +61,46 @@ CREATE TABLE report_days (
   injuries INTEGER NOT NULL,
   damage INTEGER NOT NULL,
   fine INTEGER NOT NULL,
-  PRIMARY KEY (office_id, day, category_code, kind, status)
-) STRICT, WITHOUT ROWID;
+  PRIMARY KEY (office_id, ${bucket}, category_code, kind, status)
+) STRICT, WITHOUT ROWID;`;
 
-INSERT INTO report_days (office_id, day, category_code, kind, status, n, deaths, injuries, damage, fine)
-  SELECT office_id, ${day('received_at')}, coalesce(category_code, ''), kind, status, count(*),
+/** Fills a summary table from the reports (at migration, and for police months again when the cut-off changes). */
+export const fillSummary = (table: 'report_days' | 'report_months') => `
+INSERT INTO ${table} (office_id, ${table === 'report_days' ? 'day' : 'month'}, category_code, kind, status, n, deaths, injuries, damage, fine)
+  SELECT office_id, ${table === 'report_days' ? day('received_at') : policeMonthSql(day('received_at'))}, coalesce(category_code, ''), kind, status, count(*),
     coalesce(sum(deaths), 0), coalesce(sum(injuries), 0), coalesce(sum(damage), 0), coalesce(sum(fine), 0)
-  FROM reports WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5;
+  FROM reports WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5;`;
 
-CREATE TRIGGER report_days_insert AFTER INSERT ON reports
+export const reports: Migration = {
+  version: 6,
+  name: 'reports',
+  sql: `
+-- Live reports counted per office, Vietnam day, category, kind and status, with their casualties, damage
+-- and fines: what periodic reports add up instead of reading every report. Kept by triggers in the same
+-- transaction as every write, import included; never exported.
+${summary('report_days', 'day')}
+-- The same by police month, so a month, quarter, half or year reads a few hundred rows; rebuilt when the
+-- cut-off day changes. The cut-off itself, as the triggers read it:
+${summary('report_months', 'month')}
+CREATE VIEW report_cutoff AS
+  SELECT coalesce((SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'reportCutoffDay'), 15) AS cutoff;
+${fillSummary('report_days')}
+${fillSummary('report_months')}
+
+CREATE TRIGGER report_summary_insert AFTER INSERT ON reports
 BEGIN${share('NEW', 1)}
 END;
 
-CREATE TRIGGER report_days_update
+CREATE TRIGGER report_summary_update
 AFTER UPDATE OF office_id, received_at, category_code, kind, status, deaths, injuries, damage, fine, deleted_at ON reports
 BEGIN${share('OLD', -1)}${share('NEW', 1)}
 END;
+
+-- People under management counted by kind at any date: all of them by status, less those started after it
+-- and those ended by it; each count walks one of these small indexes.
+CREATE INDEX programs_office_kind ON programs (office_id, kind_code, status) WHERE deleted_at IS NULL;
+CREATE INDEX programs_started ON programs (office_id, start_date, kind_code) WHERE deleted_at IS NULL;
+CREATE INDEX programs_ended ON programs (office_id, ended_on, kind_code) WHERE deleted_at IS NULL AND ended_on IS NOT NULL;
 
 -- Periodic reports as issued: number and symbol, period, the chief's text, and the figures frozen.
 CREATE TABLE issued_reports (${record},

@@ -4,14 +4,14 @@ import { reportTitle } from '../../api/period-title';
 import type { ComparedSpans, IssuedReportRow, IssuedReportView, LocalName, PeriodicFigures, ReportPeriod } from '../../api/views';
 import type { IssuedReportsTable } from '../schema';
 import { AppError } from '../app-error';
-import { campaignView } from '../campaigns/campaigns';
+import { targetResults } from '../campaigns/campaigns';
 import { all, first, qb } from '../query';
 import { nextRegisterNumber } from '../register/numbering';
 import { comparedRanges, monthsOf, policeYearOf, rangeOf, type Period } from '../rules/periods';
 import { readSettings } from '../settings';
 import type { Sqlite } from '../store';
 import type { WriteContext, WritePath } from '../write-path';
-import { countFigures, countReports } from './figures';
+import { countFigures, reportsByMonth } from './figures';
 
 const RANGES = ['current', 'lastYear', 'previous', 'yearToDate', 'yearToDateLastYear'] as const satisfies readonly (keyof ComparedSpans)[];
 
@@ -27,16 +27,14 @@ function names(db: Sqlite, table: 'category_groups' | 'program_kinds'): LocalNam
 function campaignsIn(db: Sqlite, start: string, end: string): PeriodicFigures['campaigns'] {
   const rows = all(db, qb.selectFrom('campaigns').select('id').where('deleted_at', 'is', null).where('start_date', '<=', end).where('end_date', '>=', start).orderBy('start_date'));
   return rows.map((row) => {
-    const view = campaignView(db, row.id);
+    const { campaign, results } = targetResults(db, row.id);
     return {
-      id: view.id,
-      name: view.name,
-      decisionNo: view.decisionNo,
-      startDate: view.startDate,
-      endDate: view.endDate,
-      results: view.results
-        .filter((r) => r.target !== null)
-        .map((r) => ({ measure: { code: r.measure.code, vi: r.measure.nameVi, en: r.measure.nameEn, unit: r.measure.unit }, target: r.target!, result: r.result, percent: r.percent })),
+      id: campaign.id,
+      name: campaign.name,
+      decisionNo: campaign.decision_no,
+      startDate: campaign.start_date,
+      endDate: campaign.end_date,
+      results: results.map((r) => ({ measure: { code: r.measure.code, vi: r.measure.name_vi, en: r.measure.name_en, unit: r.measure.unit }, target: r.target!, result: r.result, percent: r.percent })),
     };
   });
 }
@@ -49,11 +47,12 @@ function campaignsIn(db: Sqlite, start: string, end: string): PeriodicFigures['c
 export function computePeriodic(db: Sqlite, officeId: string, period: ReportPeriod): PeriodicFigures {
   const cutoff = readSettings(db).reportCutoffDay;
   const ranges = comparedRanges(period as Period, cutoff);
-  const counted = countFigures(db, officeId, RANGES.map((name) => ranges[name]));
+  const counted = countFigures(db, officeId, RANGES.map((name) => ranges[name]), cutoff);
   const policeYear = policeYearOf(ranges.current.end, cutoff);
   const months = monthsOf(policeYear, cutoff);
   const monthsBefore = monthsOf(policeYear - 1, cutoff);
-  const reports = countReports(db, officeId, [...months, ...monthsBefore]);
+  const reports = reportsByMonth(db, officeId, `${policeYear - 1}-01`, `${policeYear}-12`);
+  const inMonth = (year: number, month: number) => reports.get(`${year}-${String(month).padStart(2, '0')}`) ?? 0;
   return {
     period,
     cutoffDay: cutoff,
@@ -70,8 +69,8 @@ export function computePeriodic(db: Sqlite, officeId: string, period: ReportPeri
     campaigns: campaignsIn(db, ranges.current.start, ranges.current.end),
     trend: months.map((month, i) => ({
       month: i + 1,
-      current: { ...month, reports: reports[i]! },
-      lastYear: { ...monthsBefore[i]!, reports: reports[i + 12]! },
+      current: { ...month, reports: inMonth(policeYear, i + 1) },
+      lastYear: { ...monthsBefore[i]!, reports: inMonth(policeYear - 1, i + 1) },
     })),
     policeYear,
   };

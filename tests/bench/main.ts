@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { printRows } from './harness';
 import { addCampaigns, campaignCases } from './cases/campaigns';
 import { addPeople, peopleCases } from './cases/people';
+import { periodicCases } from './cases/periodic';
 import { makeRegisterStore, registerCases } from './cases/register';
 import { openCases, writeCases } from './cases/store';
 
@@ -36,6 +37,7 @@ try {
   );
   const campaignId = addCampaigns(register, size.campaigns, size.operations);
   printRows(`Campaigns, ${size.campaigns} campaigns, ${size.operations.toLocaleString('en')} operations`, campaignCases(register, campaignId));
+  printRows(`Periodic report, one office, ${size.reports.toLocaleString('en')} reports and everything above`, periodicCases(register));
   register.db.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -157,6 +157,30 @@ describe('the daily summary kept by triggers', () => {
       .all();
     expect(recount.length).toBeGreaterThan(5);
     expect(kept).toEqual(recount);
+    // The police months (from the 15th) add up the same days.
+    const monthColumns = 'office_id, month, category_code, kind, status, sum(n) AS n, sum(deaths) AS deaths, sum(fine) AS fine';
+    const months = db.prepare(`SELECT ${monthColumns} FROM report_months WHERE n <> 0 GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`).all();
+    const fromDays = db
+      .prepare(
+        `SELECT office_id, CASE WHEN CAST(strftime('%d', day) AS INTEGER) >= 15 THEN strftime('%Y-%m', day, 'start of month', '+1 month') ELSE strftime('%Y-%m', day) END AS month,
+           category_code, kind, status, sum(n) AS n, sum(deaths) AS deaths, sum(fine) AS fine
+         FROM report_days WHERE n <> 0 GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
+      )
+      .all();
+    expect(months).toEqual(fromDays);
+  });
+
+  it('refills the police months when the cut-off day changes, and a custom range adds its edge days', async () => {
+    const { office: call, report } = await office();
+    await report('2026-01-14', '09:00', { categoryCode: 'theft' });
+    await report('2026-01-15', '09:00', { categoryCode: 'theft' });
+    await report('2026-01-31', '09:00', { categoryCode: 'theft' });
+    const january = async () => expectOk(await call.call('periodic.compute', { period: { kind: 'month', year: 2026, index: 1 } })).figures.current['reports.total'] ?? 0;
+    expect(await january()).toBe(1);
+    expectOk(await call.call('settings.update', { idleLockMinutes: 0, remoteCommune: false, reportCutoffDay: 1 }));
+    expect(await january()).toBe(3);
+    const custom = expectOk(await call.call('periodic.compute', { period: { kind: 'custom', start: '2026-01-14', end: '2026-01-15' } }));
+    expect(custom.figures.current['reports.total']).toBe(2);
   });
 });
 

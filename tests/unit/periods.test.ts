@@ -59,3 +59,22 @@ describe('reporting periods', () => {
     for (let i = 1; i < 12; i += 1) expect(list[i]!.start > list[i - 1]!.end).toBe(true);
   });
 });
+
+describe('ranges as police months and edge days', () => {
+  it('splits a range into whole months and the days around them', async () => {
+    const { splitRange, policeMonthLabel } = await import('../../db/reports/figures');
+    expect(policeMonthLabel('2025-12-15', 15)).toBe('2026-01');
+    expect(policeMonthLabel('2025-12-14', 15)).toBe('2025-12');
+    expect(policeMonthLabel('2025-12-31', 1)).toBe('2025-12');
+    expect(splitRange({ start: '2025-12-15', end: '2026-06-14' }, 15)).toEqual({ months: { first: '2026-01', last: '2026-06' }, days: [] });
+    expect(splitRange({ start: '2026-01-01', end: '2026-03-31' }, 15)).toEqual({
+      months: { first: '2026-02', last: '2026-03' },
+      days: [
+        { start: '2026-01-01', end: '2026-01-14' },
+        { start: '2026-03-15', end: '2026-03-31' },
+      ],
+    });
+    expect(splitRange({ start: '2026-01-02', end: '2026-01-20' }, 15)).toEqual({ months: null, days: [{ start: '2026-01-02', end: '2026-01-20' }] });
+    expect(splitRange({ start: '2026-01-01', end: '2026-12-31' }, 1)).toEqual({ months: { first: '2026-01', last: '2026-12' }, days: [] });
+  });
+});
