@@ -1,4 +1,7 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { workbookBytes } from '../../renderer/export/workbook';
+import { periodicWorkbook } from '../../renderer/reports/report-workbook';
 import { change, share } from '../../api/compare';
 import { reportTitle } from '../../api/period-title';
 import type { PeriodicFigures } from '../../api/views';
@@ -79,5 +82,25 @@ describe('the layout', () => {
     expect(rows.find((r) => r.key === 'crime.clearance')?.values).toMatchObject({ current: 80, lastYear: null });
     expect(sections.map((s) => s.code)).toEqual(['reports', 'groups', 'resolution', 'operations', 'hotspots', 'programs', 'movement']);
     expect(reportSections(report({}, {}), 'en')[0]!.title).toBe('Reports received');
+  });
+});
+
+describe('the .xlsx of a periodic report', () => {
+  it('has a sheet per section with Vietnamese headers, numbers as numbers and the change beside them', async () => {
+    const figures = report({ 'reports.total': 15, 'crime.received': 10, 'crime.solved': 8 }, { 'reports.total': 12 });
+    const spec = periodicWorkbook({ ...figures, trend: [{ month: 1, current: { start: '2025-12-15', end: '2026-01-14', reports: 4 }, lastYear: { start: '2024-12-15', end: '2025-01-14', reports: 2 } }] }, 'Công an xã Quảng Hưng');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await workbookBytes(spec)).buffer as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Tin báo', 'Theo lĩnh vực', 'Kết quả giải quyết', 'Tấn công, trấn áp', 'Tụ điểm', 'Người thuộc diện quản lý', 'Phong trào', 'Đợt cao điểm', 'Diễn biến theo tháng']);
+    const rows = sheet.getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows[0]![1]).toBe('CÔNG AN XÃ QUẢNG HƯNG');
+    const header = rows.find((r) => r[1] === 'Chỉ tiêu')!;
+    expect(header.slice(1, 5)).toEqual(['Chỉ tiêu', 'Đơn vị', 'Kỳ này', 'Cùng kỳ năm trước']);
+    const total = rows.find((r) => r[1] === 'Tổng số tin tiếp nhận')!;
+    expect(total.slice(2, 7)).toEqual(['tin', 15, 12, 3, 25]);
+    expect(book.worksheets.map((w) => w.name)).toContain('Diễn biến theo tháng');
+    const trend = book.getWorksheet('Diễn biến theo tháng')!.getSheetValues().filter(Boolean) as unknown[][];
+    expect(trend.find((r) => r[1] === 'Tháng 1')!.slice(4, 6)).toEqual([4, 2]);
   });
 });
