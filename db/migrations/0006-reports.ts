@@ -102,6 +102,10 @@ CREATE INDEX programs_office_kind ON programs (office_id, kind_code, status) WHE
 CREATE INDEX programs_started ON programs (office_id, start_date, kind_code) WHERE deleted_at IS NULL;
 CREATE INDEX programs_ended ON programs (office_id, ended_on, kind_code) WHERE deleted_at IS NULL AND ended_on IS NOT NULL;
 
+-- Hotspots found, cleared and relapsed in a period, each count one index range.
+CREATE INDEX hotspots_found ON hotspots (office_id, found_on) WHERE deleted_at IS NULL;
+CREATE INDEX hotspot_history_changes ON hotspot_history (office_id, status, on_date) WHERE deleted_at IS NULL;
+
 -- Periodic reports as issued: number and symbol, period, the chief's text, and the figures frozen.
 CREATE TABLE issued_reports (${record},
   year INTEGER NOT NULL,

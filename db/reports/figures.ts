@@ -13,22 +13,6 @@ export const CRIME_KINDS: readonly string[] = ['crime_report', 'denunciation', '
 /** Statuses that count a report as solved: decided, or resolved without criminal proceedings. */
 export const SOLVED_STATUSES: readonly string[] = ['decided', 'resolved_admin', 'resolved_mediation'];
 
-/**
- * Sums each value over each range in one pass: `sum(CASE WHEN <in range i> THEN value END)` for every
- * range, so the rows of all the ranges a report compares are read once.
- */
-function perRange(ranges: readonly DateRange[], inRange: (range: DateRange) => RawBuilder<unknown>, value: RawBuilder<unknown>, prefix: string): RawBuilder<unknown> {
-  return sql.join(
-    ranges.map((range, i) => sql`coalesce(sum(CASE WHEN ${inRange(range)} THEN ${value} END), 0) AS ${sql.ref(`${prefix}${i}`)}`),
-    sql`, `,
-  );
-}
-
-const span = (ranges: readonly DateRange[]): DateRange => ({
-  start: ranges.reduce((min, r) => (r.start < min ? r.start : min), ranges[0]!.start),
-  end: ranges.reduce((max, r) => (r.end > max ? r.end : max), ranges[0]!.end),
-});
-
 type Row = Record<string, number | string | null>;
 
 function add(figures: Figures, key: string, value: number): void {
@@ -113,55 +97,57 @@ function addReportRow(f: Figures, [category, kind, status, n, deaths, injuries, 
   add(f, 'administrative.fines', fine);
 }
 
-/** Operations with their persons and seizures, by when they started. */
+/** Operations with their persons and seizures, by when they started: one index range per range. */
 export function operationFigures(db: Sqlite, officeId: string, ranges: readonly DateRange[], out: Figures[]): void {
-  const whole = span(ranges);
-  const at = (r: DateRange) => sql`o.started_at >= ${startOfDay(r.start)} AND o.started_at < ${endOfDay(r.end)}`;
-  const where = sql`o.office_id = ${officeId} AND o.deleted_at IS NULL AND o.started_at >= ${startOfDay(whole.start)} AND o.started_at < ${endOfDay(whole.end)}`;
-  const [ops] = allRaw<Row>(
+  const operations = prepared(
     db,
-    sql`SELECT ${perRange(ranges, at, sql`1`, 'n')}, ${perRange(ranges, at, sql`o.persons_arrested`, 'arrested')}, ${perRange(ranges, at, sql`o.persons_sanctioned`, 'sanctioned')}
-      FROM operations o WHERE ${where}`,
-  );
-  const seized = allRaw<Row>(
+    `SELECT count(*), coalesce(sum(persons_arrested), 0), coalesce(sum(persons_sanctioned), 0) FROM operations INDEXED BY operations_started
+     WHERE office_id = ? AND deleted_at IS NULL AND started_at >= ? AND started_at < ?`,
+  ).raw();
+  const seized = prepared(
     db,
-    sql`SELECT s.measure_code, ${perRange(ranges, at, sql`s.quantity`, 'q')}
-      FROM operations o JOIN operation_seizures s ON s.operation_id = o.id AND s.deleted_at IS NULL WHERE ${where} GROUP BY s.measure_code`,
-  );
-  ranges.forEach((_range, i) => {
+    `SELECT s.measure_code, sum(s.quantity) FROM operations o INDEXED BY operations_started JOIN operation_seizures s ON s.operation_id = o.id AND s.deleted_at IS NULL
+     WHERE o.office_id = ? AND o.deleted_at IS NULL AND o.started_at >= ? AND o.started_at < ? GROUP BY s.measure_code`,
+  ).raw();
+  ranges.forEach((range, i) => {
     const f = out[i]!;
-    f['operations.count'] = Number(ops?.[`n${i}`] ?? 0);
-    f['persons.arrested'] = Number(ops?.[`arrested${i}`] ?? 0);
-    f['persons.sanctioned'] = Number(ops?.[`sanctioned${i}`] ?? 0);
-    for (const row of seized) f[`seized.${String(row.measure_code)}`] = Number(row[`q${i}`]);
+    const params = [officeId, startOfDay(range.start), endOfDay(range.end)];
+    const [count, arrested, sanctioned] = operations.get(...params) as [number, number, number];
+    f['operations.count'] = count;
+    f['persons.arrested'] = arrested;
+    f['persons.sanctioned'] = sanctioned;
+    for (const [measure, quantity] of seized.all(...params) as [string, number][]) f[`seized.${measure}`] = quantity;
   });
 }
 
-/** Hotspots found, cleared and relapsed in each range, and those still active at its end. */
+/**
+ * Hotspots found, cleared and relapsed in each range, and those still watched at its end: every live
+ * hotspot, less those found after the end, less those whose last clearing or reopening by then was a
+ * clearing.
+ */
 export function hotspotFigures(db: Sqlite, officeId: string, ranges: readonly DateRange[], out: Figures[]): void {
-  const inRange = (column: string) => (r: DateRange) => sql`${sql.ref(column)} BETWEEN ${r.start} AND ${r.end}`;
-  const [found] = allRaw<Row>(db, sql`SELECT ${perRange(ranges, inRange('h.found_on'), sql`1`, 'n')} FROM hotspots h WHERE h.office_id = ${officeId} AND h.deleted_at IS NULL`);
-  const changes = allRaw<Row>(
+  const count = (statement: string, ...params: string[]) => (prepared(db, statement).raw().get(officeId, ...params) as [number])[0];
+  const total = count('SELECT count(*) FROM hotspots INDEXED BY hotspots_found WHERE office_id = ? AND deleted_at IS NULL');
+  const changes = prepared(
     db,
-    sql`SELECT hh.status, ${perRange(ranges, inRange('hh.on_date'), sql`1`, 'n')}
-      FROM hotspot_history hh WHERE hh.office_id = ${officeId} AND hh.deleted_at IS NULL AND hh.status IN ('cleared', 'relapsed') GROUP BY hh.status`,
-  );
-  // Each history entry holds from its date to the next entry's: a hotspot is active at a range's end when
-  // the entry holding then is not "cleared".
-  const activeAt = (r: DateRange) => sql`s.from_day <= ${r.end} AND (s.to_day IS NULL OR s.to_day > ${r.end}) AND s.status <> 'cleared'`;
-  const [active] = allRaw<Row>(
-    db,
-    sql`WITH s AS (SELECT hh.status, hh.on_date AS from_day, lead(hh.on_date) OVER (PARTITION BY hh.hotspot_id ORDER BY hh.on_date, hh.seq) AS to_day
-        FROM hotspot_history hh JOIN hotspots h ON h.id = hh.hotspot_id AND h.deleted_at IS NULL
-        WHERE hh.office_id = ${officeId} AND hh.deleted_at IS NULL)
-      SELECT ${perRange(ranges, activeAt, sql`1`, 'n')} FROM s`,
-  );
-  ranges.forEach((_range, i) => {
+    `SELECT status, count(DISTINCT hotspot_id) FROM hotspot_history INDEXED BY hotspot_history_changes
+     WHERE office_id = ? AND deleted_at IS NULL AND status IN ('cleared', 'relapsed') AND on_date BETWEEN ? AND ? GROUP BY status`,
+  ).raw();
+  ranges.forEach((range, i) => {
     const f = out[i]!;
-    f['hotspots.found'] = Number(found?.[`n${i}`] ?? 0);
-    f['hotspots.cleared'] = Number(changes.find((row) => row.status === 'cleared')?.[`n${i}`] ?? 0);
-    f['hotspots.relapsed'] = Number(changes.find((row) => row.status === 'relapsed')?.[`n${i}`] ?? 0);
-    f['hotspots.active'] = Number(active?.[`n${i}`] ?? 0);
+    const changed = new Map(changes.all(officeId, range.start, range.end) as [string, number][]);
+    const foundAfter = count('SELECT count(*) FROM hotspots INDEXED BY hotspots_found WHERE office_id = ? AND deleted_at IS NULL AND found_on > ?', range.end);
+    // Of those cleared or reopened by then, the ones whose last such change was a clearing (SQLite gives
+    // the other columns of the row that holds the max()).
+    const clearedBy = count(
+      `SELECT count(*) FROM (SELECT hh.status, max(hh.on_date) FROM hotspot_history hh INDEXED BY hotspot_history_changes JOIN hotspots h ON h.id = hh.hotspot_id AND h.deleted_at IS NULL
+        WHERE hh.office_id = ? AND hh.deleted_at IS NULL AND hh.status IN ('cleared', 'relapsed') AND hh.on_date <= ? GROUP BY hh.hotspot_id) WHERE status = 'cleared'`,
+      range.end,
+    );
+    f['hotspots.found'] = count('SELECT count(*) FROM hotspots INDEXED BY hotspots_found WHERE office_id = ? AND deleted_at IS NULL AND found_on BETWEEN ? AND ?', range.start, range.end);
+    f['hotspots.cleared'] = changed.get('cleared') ?? 0;
+    f['hotspots.relapsed'] = changed.get('relapsed') ?? 0;
+    f['hotspots.active'] = total - foundAfter - clearedBy;
   });
 }
 

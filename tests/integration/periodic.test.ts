@@ -107,6 +107,17 @@ describe('the periodic report counts from the records', () => {
     // A campaign counts every operation recorded in it: 2 + 1 in 2026 and 1 in the one dated a year back.
     expect(report.campaigns[0]!.results[0]).toMatchObject({ target: 4, result: 4, percent: 100 });
     expect(hotspot.name).toBe('Bãi sông');
+
+    // Cleared in the period: counted as cleared, and no longer watched at its end; a second one relapses.
+    const cleared = expectOk(await call.call('hotspots.setStatus', { id: hotspot.id, baseVersion: hotspot.version, status: 'cleared', on: '2026-03-01' }));
+    const other = expectOk(await call.call('hotspots.create', { name: 'Quán nước đầu cầu', type: 'gambling', foundOn: '2025-11-01' }));
+    const otherCleared = expectOk(await call.call('hotspots.setStatus', { id: other.id, baseVersion: other.version, status: 'cleared', on: '2025-12-01' }));
+    expectOk(await call.call('hotspots.setStatus', { id: other.id, baseVersion: otherCleared.version, status: 'relapsed', on: '2026-04-02' }));
+    const after = expectOk(await call.call('periodic.compute', { period: H1_2026 })).figures;
+    expect(after.current).toMatchObject({ 'hotspots.found': 1, 'hotspots.cleared': 1, 'hotspots.relapsed': 1, 'hotspots.active': 1 });
+    // At the end of the previous half the second one was cleared: none watched then.
+    expect(after.previous).toMatchObject({ 'hotspots.found': 1, 'hotspots.cleared': 1, 'hotspots.active': 0 });
+    expect(cleared.status).toBe('cleared');
   });
 
   it('refuses a period that does not exist', async () => {
