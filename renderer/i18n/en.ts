@@ -2,6 +2,7 @@ import { enCampaigns } from './en-campaigns';
 import { enMovement } from './en-movement';
 import { enPeople } from './en-people';
 import { enPrint } from './en-print';
+import { enReports } from './en-reports';
 import type { MessageKey } from './vi';
 
 /** English: exactly the keys of vi.ts (a missing or extra key is a type error). */
@@ -10,6 +11,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...enCampaigns,
   ...enMovement,
   ...enPrint,
+  ...enReports,
   'app.name': 'Sổ ANTT',
   'app.loading': 'Loading…',
   'app.bootFailed': 'Cannot reach the application’s data service.',

@@ -3,6 +3,7 @@ import { viCampaigns } from './vi-campaigns';
 import { viMovement } from './vi-movement';
 import { viPeople } from './vi-people';
 import { viPrint } from './vi-print';
+import { viReports } from './vi-reports';
 
 /** Vietnamese: the source of every message key. en.ts must have exactly the same keys. */
 export const vi = {
@@ -10,6 +11,7 @@ export const vi = {
   ...viCampaigns,
   ...viMovement,
   ...viPrint,
+  ...viReports,
   // The app
   'app.name': 'Sổ ANTT',
   'app.loading': 'Đang tải…',
