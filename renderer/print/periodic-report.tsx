@@ -20,12 +20,12 @@ import { SignatureBlock, Signatures } from './signature-block';
 const CHART_WIDTH = 605;
 
 const columns: readonly ListColumn<FigureRow>[] = [
-  { key: 'label', header: text.columns.label, width: '35%', cell: (row) => (row.detail ? `- ${row.label}` : row.label) },
+  { key: 'label', header: text.columns.label, width: '33%', cell: (row) => (row.detail ? `- ${row.label}` : row.label) },
   { key: 'unit', header: text.columns.unit, width: '10%', center: true, cell: (row) => row.unit },
   { key: 'current', header: text.columns.current, width: '10%', center: true, cell: (row) => formatFigure(row.values.current, row.format) },
-  { key: 'lastYear', header: text.columns.lastYear, width: '10%', center: true, cell: (row) => formatFigure(row.values.lastYear, row.format) },
+  { key: 'lastYear', header: text.columns.lastYear, width: '11%', center: true, cell: (row) => formatFigure(row.values.lastYear, row.format) },
   { key: 'change', header: text.columns.change, width: '19%', center: true, cell: (row) => changeText(tVi, row.values.current, row.values.lastYear, row.format) },
-  { key: 'yearToDate', header: text.columns.yearToDate, width: '11%', center: true, cell: (row) => formatFigure(row.values.yearToDate, row.format) },
+  { key: 'yearToDate', header: text.columns.yearToDate, width: '12%', center: true, cell: (row) => formatFigure(row.values.yearToDate, row.format) },
 ];
 
 /**
