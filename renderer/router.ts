@@ -26,7 +26,8 @@ export type StaticPath =
   | '/hotspots/due'
   | '/campaigns'
   | '/campaigns/new'
-  | '/movement';
+  | '/movement'
+  | '/periodic';
 /** Every path the app links to. */
 export type Path =
   | StaticPath
@@ -36,6 +37,7 @@ export type Path =
   | `/programs/${string}`
   | `/hotspots/${string}`
   | `/campaigns/${string}`
+  | `/periodic/${string}`
   | `/graph/${'person' | 'hotspot'}/${string}`;
 
 export type ParsedRoute =
@@ -66,6 +68,8 @@ export type ParsedRoute =
   | { readonly page: 'campaign'; readonly id: string }
   | { readonly page: 'campaign-edit'; readonly id: string }
   | { readonly page: 'movement' }
+  | { readonly page: 'periodic' }
+  | { readonly page: 'periodic-report'; readonly id: string }
   | { readonly page: 'graph'; readonly kind: 'person' | 'hotspot'; readonly id: string }
   /** A printable document, shown full page without the layout; renderer/print/ reads the rest. */
   | { readonly page: 'print'; readonly path: string }
@@ -91,6 +95,7 @@ const staticPages: Readonly<Record<StaticPath, ParsedRoute>> = {
   '/campaigns': { page: 'campaigns' },
   '/campaigns/new': { page: 'campaign-new' },
   '/movement': { page: 'movement' },
+  '/periodic': { page: 'periodic' },
 };
 
 const isStaticPath = (path: string): path is StaticPath => Object.prototype.hasOwnProperty.call(staticPages, path);
@@ -110,6 +115,8 @@ export function parseRoute(path: string): ParsedRoute {
   if (hotspot?.[1]) return hotspot[2] ? { page: 'hotspot-edit', id: hotspot[1] } : { page: 'hotspot', id: hotspot[1] };
   const campaign = new RegExp(`^/campaigns/(${ID})(/edit)?$`).exec(bare);
   if (campaign?.[1]) return campaign[2] ? { page: 'campaign-edit', id: campaign[1] } : { page: 'campaign', id: campaign[1] };
+  const periodic = new RegExp(`^/periodic/(${ID})$`).exec(bare);
+  if (periodic?.[1]) return { page: 'periodic-report', id: periodic[1] };
   const graph = new RegExp(`^/graph/(person|hotspot)/(${ID})$`).exec(bare);
   if (graph?.[2]) return { page: 'graph', kind: graph[1] === 'hotspot' ? 'hotspot' : 'person', id: graph[2] };
   return { page: 'not-found' };
@@ -126,6 +133,7 @@ export const paths = {
   graph: (kind: 'person' | 'hotspot', id: string): Path => `/graph/${kind}/${id}`,
   campaign: (id: string): Path => `/campaigns/${id}`,
   campaignEdit: (id: string): Path => `/campaigns/${id}/edit`,
+  periodicReport: (id: string): Path => `/periodic/${id}`,
   printCampaign: (id: string): Path => `/print/campaign/${id}`,
   printReceipt: (id: string): Path => `/print/receipt/${id}`,
   printRegister: (from: string, to: string): Path => `/print/register?${new URLSearchParams({ from, to }).toString()}`,

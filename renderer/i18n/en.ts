@@ -3,6 +3,7 @@ import { enExports } from './en-exports';
 import { enMovement } from './en-movement';
 import { enPeople } from './en-people';
 import { enPrint } from './en-print';
+import { enReports } from './en-reports';
 import type { MessageKey } from './vi';
 
 /** English: exactly the keys of vi.ts (a missing or extra key is a type error). */
@@ -12,6 +13,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...enMovement,
   ...enPrint,
   ...enExports,
+  ...enReports,
   'app.name': 'Sổ ANTT',
   'app.loading': 'Loading…',
   'app.bootFailed': 'Cannot reach the application’s data service.',

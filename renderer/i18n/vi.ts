@@ -4,6 +4,7 @@ import { viExports } from './vi-exports';
 import { viMovement } from './vi-movement';
 import { viPeople } from './vi-people';
 import { viPrint } from './vi-print';
+import { viReports } from './vi-reports';
 
 /** Vietnamese: the source of every message key. en.ts must have exactly the same keys. */
 export const vi = {
@@ -12,6 +13,7 @@ export const vi = {
   ...viMovement,
   ...viPrint,
   ...viExports,
+  ...viReports,
   // The app
   'app.name': 'Sổ ANTT',
   'app.loading': 'Đang tải…',

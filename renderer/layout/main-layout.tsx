@@ -25,6 +25,8 @@ import { ReportEditPage, ReportNewPage } from '../pages/register/report-form-pag
 import { ReportPage } from '../pages/register/report-page';
 import { SettingsPage } from '../pages/settings-page';
 import { UsersPage } from '../pages/users-page';
+import { IssuedReportPage } from '../reports/issued-report-page';
+import { PeriodicPage } from '../reports/periodic-page';
 import { href, parseRoute, type ParsedRoute, type StaticPath } from '../router';
 import { useSession } from '../session/session-context';
 
@@ -47,6 +49,7 @@ const navItems: readonly NavItem[] = [
   { route: '/hotspots', pages: ['hotspots', 'hotspot', 'hotspot-new', 'hotspot-edit', 'hotspots-due'], label: 'nav.hotspots', permission: 'session' },
   { route: '/campaigns', pages: ['campaigns', 'campaign', 'campaign-new', 'campaign-edit'], label: 'nav.campaigns', permission: 'session' },
   { route: '/movement', pages: ['movement'], label: 'nav.movement', permission: 'session' },
+  { route: '/periodic', pages: ['periodic', 'periodic-report'], label: 'nav.periodic', permission: 'session' },
   { route: '/reminders', pages: ['reminders'], label: 'nav.reminders', permission: 'session' },
   { route: '/users', pages: ['users'], label: 'nav.users', permission: 'users.manage' },
   { route: '/settings', pages: ['settings'], label: 'nav.settings', permission: 'session' },
@@ -94,6 +97,10 @@ function PageFor({ route }: { readonly route: ParsedRoute }) {
       return <CampaignEditPage id={route.id} />;
     case 'movement':
       return <MovementPage />;
+    case 'periodic':
+      return <PeriodicPage />;
+    case 'periodic-report':
+      return <IssuedReportPage id={route.id} />;
     case 'hotspots':
       return <HotspotsPage />;
     case 'hotspot-new':

@@ -14,6 +14,7 @@ export type ProgramPrintQuery = Pick<z.output<typeof programListInput>, 'q' | 'k
  *   /print/receipt/<reportId>                      the receipt record of one report
  *   /print/register?from=YYYY-MM-DD&to=YYYY-MM-DD  the register extract for a period
  *   /print/campaign/<campaignId>                   the result report of a peak campaign
+ *   /print/periodic/<issuedReportId>               an issued periodic report on security and order
  *   /print/deadlines?within=N                      overdue reports and those due within N days (0–60, default 3)
  *   /print/hotspots?q=&type=&status=&localityId=&sort=&direction=
  *                                                  the hotspot watchlist, filtered and ordered as the hotspots page
@@ -26,6 +27,7 @@ export type PrintRequest =
   | { readonly kind: 'receipt'; readonly reportId: string }
   | { readonly kind: 'register'; readonly from: string; readonly to: string }
   | { readonly kind: 'campaign'; readonly campaignId: string }
+  | { readonly kind: 'periodic'; readonly reportId: string }
   | { readonly kind: 'deadlines'; readonly withinDays: number }
   | { readonly kind: 'hotspots'; readonly query: HotspotPrintQuery }
   | { readonly kind: 'programs'; readonly query: ProgramPrintQuery }
@@ -84,6 +86,9 @@ export function parsePrintPath(path: string): PrintRequest {
   if (parts[1] === 'campaign' && parts.length === 3 && parts[2]) {
     return { kind: 'campaign', campaignId: decodeURIComponent(parts[2]) };
   }
+  if (parts[1] === 'periodic' && parts.length === 3 && parts[2]) {
+    return { kind: 'periodic', reportId: decodeURIComponent(parts[2]) };
+  }
   if (parts[1] === 'register' && parts.length === 2) {
     const params = new URLSearchParams(query);
     const from = params.get('from') ?? '';
@@ -98,6 +103,10 @@ export function parsePrintPath(path: string): PrintRequest {
 
 export function receiptPath(reportId: string): string {
   return `${PRINT_PREFIX}receipt/${encodeURIComponent(reportId)}`;
+}
+
+export function periodicPath(reportId: string): PrintPath {
+  return `${PRINT_PREFIX}periodic/${encodeURIComponent(reportId)}`;
 }
 
 export function registerPath(from: string, to: string): string {

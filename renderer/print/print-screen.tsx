@@ -6,6 +6,10 @@ import { CampaignReport } from './campaign-report';
 import { DeadlinesReport } from './deadlines-report';
 import { HotspotList } from './hotspot-list';
 import { loadDeadlines, loadHotspots, loadPrograms } from './list-data';
+import { issuedNumber } from '../reports/issued-text';
+import { loadPeriodic } from './periodic-data';
+import { PeriodicReport } from './periodic-report';
+import { periodicText } from './periodic-text';
 import { loadCampaign, loadReceipt, loadRegister } from './print-data';
 import { deadlinesText, hotspotsText, programsText } from './print-list-text';
 import { parsePrintPath, type PrintRequest } from './print-route';
@@ -130,6 +134,17 @@ function documentFor(request: PrintRequest, onReady: (ready: boolean) => void): 
           onReady={onReady}
         />
       );
+    case 'periodic':
+      return (
+        <DocumentView
+          key={`periodic:${request.reportId}`}
+          loadKey={`periodic:${request.reportId}`}
+          load={() => loadPeriodic(request.reportId)}
+          name={(data) => periodicText.documentName(issuedNumber(data.report))}
+          render={(data) => <PeriodicReport data={data} />}
+          onReady={onReady}
+        />
+      );
     case 'deadlines':
       return (
         <DocumentView
@@ -183,6 +198,7 @@ function documentFor(request: PrintRequest, onReady: (ready: boolean) => void): 
  *   /print/receipt/<reportId>                      receipt record of one report
  *   /print/register?from=YYYY-MM-DD&to=YYYY-MM-DD  register extract (landscape)
  *   /print/campaign/<campaignId>                   result report of a peak campaign
+ *   /print/periodic/<issuedReportId>               an issued periodic report, with its figures and charts
  *   /print/deadlines?within=N                      overdue and due-soon reports
  *   /print/hotspots?…                              hotspot watchlist (landscape)
  *   /print/programs?…                              people under management by program kind (landscape)

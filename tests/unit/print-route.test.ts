@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Result } from '../../api/result';
 import { loadAllPages, loadEach, PAGE_SIZE } from '../../renderer/print/load-all';
 import { roman } from '../../renderer/print/print-list-text';
-import { deadlinesPath, hotspotsPath, parsePrintPath, programsPath } from '../../renderer/print/print-route';
+import { deadlinesPath, hotspotsPath, parsePrintPath, periodicPath, programsPath } from '../../renderer/print/print-route';
 
 /** The print routes of the lists (issue #6): built from a page's filters, read back, bad ones refused. */
 
@@ -68,6 +68,21 @@ describe('the programs route', () => {
     for (const query of ['status=paused', 'officerId=42', `kindCode=${'k'.repeat(61)}`]) {
       expect(parsePrintPath(`/print/programs?${query}`), query).toEqual({ kind: 'bad-query' });
     }
+  });
+});
+
+describe('the periodic report route', () => {
+  const ISSUED = '0190a0b0-0000-7000-8000-000000000003';
+
+  it('carries the issued report', () => {
+    expect(periodicPath(ISSUED)).toBe(`/print/periodic/${ISSUED}`);
+    expect(parsePrintPath(periodicPath(ISSUED))).toEqual({ kind: 'periodic', reportId: ISSUED });
+  });
+
+  it('needs exactly one id', () => {
+    expect(parsePrintPath('/print/periodic')).toEqual({ kind: 'unknown' });
+    expect(parsePrintPath('/print/periodic/')).toEqual({ kind: 'unknown' });
+    expect(parsePrintPath(`/print/periodic/${ISSUED}/extra`)).toEqual({ kind: 'unknown' });
   });
 });
 

@@ -1,0 +1,78 @@
+import { changeText, formatFigure } from '../reports/figure-format';
+import { GroupChart } from '../reports/group-chart';
+import { issuedNumber, narrativeParagraphs } from '../reports/issued-text';
+import { reportSections, type FigureRow } from '../reports/report-layout';
+import { TrendChart } from '../reports/trend-chart';
+import { translate } from '../i18n';
+import { vnInstant } from '../vn-time';
+import { Body } from './body';
+import { DocumentHeader } from './document-header';
+import { DocumentTitle } from './document-title';
+import { ListTable, type ListColumn } from './list-table';
+import type { PeriodicData } from './periodic-data';
+import { periodicText as text } from './periodic-text';
+import { dateWords, isoToDisplay } from './print-format';
+import { tVi } from './print-text';
+import { Recipients } from './recipients';
+import { SignatureBlock, Signatures } from './signature-block';
+
+/** The print area is 16.5 cm wide (A4 less the margins of Decree 30); the charts take 16 cm (96 px an inch). */
+const CHART_WIDTH = 605;
+
+const columns: readonly ListColumn<FigureRow>[] = [
+  { key: 'label', header: text.columns.label, width: '33%', cell: (row) => (row.detail ? `- ${row.label}` : row.label) },
+  { key: 'unit', header: text.columns.unit, width: '10%', center: true, cell: (row) => row.unit },
+  { key: 'current', header: text.columns.current, width: '10%', center: true, cell: (row) => formatFigure(row.values.current, row.format) },
+  { key: 'lastYear', header: text.columns.lastYear, width: '11%', center: true, cell: (row) => formatFigure(row.values.lastYear, row.format) },
+  { key: 'change', header: text.columns.change, width: '19%', center: true, cell: (row) => changeText(tVi, row.values.current, row.values.lastYear, row.format) },
+  { key: 'yearToDate', header: text.columns.yearToDate, width: '12%', center: true, cell: (row) => formatFigure(row.values.yearToDate, row.format) },
+];
+
+/**
+ * An issued periodic report (Decree 30/2020 layout): header with its number and the place and date of
+ * issue, "BÁO CÁO" with the period as its summary, the chief's text, the appendix of figures (this
+ * period, the same period last year, the change and the year so far), the two charts, the signature
+ * and the recipients. Everything is as issued: the figures frozen then, not counted again.
+ */
+export function PeriodicReport({ data }: { readonly data: PeriodicData }) {
+  const { office, report } = data;
+  const figures = report.report;
+  const { start, end } = figures.ranges.current;
+  const year = figures.policeYear;
+  return (
+    <article className="doc" aria-label={`${text.title} ${report.title}`}>
+      <DocumentHeader
+        parentName={office.parentName}
+        officeName={office.name}
+        number={`Số: ${issuedNumber(report)}`}
+        placeDate={`${report.place}, ${dateWords(vnInstant(report.issuedOn))}`}
+      />
+      <DocumentTitle title={text.title} summary={report.title} />
+      <Body>
+        {narrativeParagraphs(report.narrative).map((paragraph, index) => (
+          <p key={index}>{paragraph}</p>
+        ))}
+      </Body>
+      <section className="doc-appendix" aria-label={text.appendix}>
+        <h2 className="doc-appendix-title">{text.appendix}</h2>
+        <p className="doc-appendix-note">{text.appendixNote(isoToDisplay(start), isoToDisplay(end))}</p>
+        <ListTable
+          caption={text.caption}
+          columns={columns}
+          groups={reportSections(figures, 'vi').map((section) => ({ key: section.code, title: section.title, rows: section.rows }))}
+          rowKey={(row) => row.key}
+          empty=""
+        />
+        <TrendChart
+          report={figures}
+          lang="vi"
+          until={report.issuedOn}
+          width={CHART_WIDTH}
+          caption={text.chart(1, translate('vi', 'periodic.chart.trend', { year, before: year - 1 }))}
+        />
+        <GroupChart report={figures} lang="vi" width={CHART_WIDTH} caption={text.chart(2, translate('vi', 'periodic.chart.groups'))} />
+      </section>
+      <Signatures left={<Recipients items={report.recipients} />} right={<SignatureBlock capacity={report.signerTitle} name={report.signerName} />} />
+    </article>
+  );
+}

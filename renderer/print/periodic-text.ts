@@ -1,0 +1,10 @@
+/** The fixed Vietnamese text of the printed periodic report; like print-text.ts, never translated. */
+export const periodicText = {
+  title: 'BÁO CÁO',
+  appendix: 'PHỤ LỤC SỐ LIỆU',
+  appendixNote: (from: string, to: string) => `Kỳ báo cáo từ ngày ${from} đến ngày ${to}; số liệu tại thời điểm ban hành.`,
+  caption: 'Phụ lục số liệu',
+  columns: { label: 'Chỉ tiêu', unit: 'Đơn vị', current: 'Kỳ này', lastYear: 'Cùng kỳ', change: 'Tăng/giảm', yearToDate: 'Lũy kế' },
+  chart: (n: number, title: string) => `Biểu đồ ${n}. ${title}`,
+  documentName: (number: string) => `Báo cáo ${number.replace(/\//g, '-')}`,
+} as const;

@@ -1,0 +1,65 @@
+import type { z } from 'zod';
+import type { periodInput } from '../../api/calls/periodic';
+import { toNumber } from '../forms/convert';
+
+/**
+ * The period chooser's values as its inputs hold them (text), the call's input made from them, and
+ * the period a page opens on: the police month that today falls in.
+ */
+
+export const periodKinds = ['month', 'quarter', 'half', 'year', 'custom'] as const;
+export type PeriodKind = (typeof periodKinds)[number];
+
+export interface PeriodValues {
+  readonly period: {
+    readonly kind: PeriodKind;
+    readonly year: string;
+    /** Month 1–12, quarter 1–4 or half 1–2, as the kind has it. */
+    readonly index: string;
+    /** A custom range, 'YYYY-MM-DD' as a date input holds it. */
+    readonly start: string;
+    readonly end: string;
+  };
+}
+
+/** How many periods of a kind a police year has (none for a year or a custom range). */
+export function indexCount(kind: PeriodKind): number {
+  return kind === 'month' ? 12 : kind === 'quarter' ? 4 : kind === 'half' ? 2 : 0;
+}
+
+/**
+ * The police month and year of a date: from the cut-off day on, a date belongs to the next month
+ * (15/11 falls in police month 12 with the default cut-off 15; 15/12 in month 1 of next year).
+ */
+export function policeMonthOf(isoDate: string, cutoff: number): { year: number; month: number } {
+  const [year, month, day] = [Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)), Number(isoDate.slice(8, 10))];
+  if (cutoff <= 1 || day < cutoff) return { year, month };
+  return month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 };
+}
+
+/** The police month that today falls in; a custom range starts as today alone. */
+export function initialPeriodValues(today: string, cutoff: number): PeriodValues {
+  const { year, month } = policeMonthOf(today, cutoff);
+  return { period: { kind: 'month', year: String(year), index: String(month), start: today, end: today } };
+}
+
+/** Another kind keeps the year; an index beyond the new kind's count goes back to 1. */
+export function withKind(values: PeriodValues, kind: PeriodKind): PeriodValues {
+  const count = indexCount(kind);
+  const index = count > 0 && Number(values.period.index) > count ? '1' : values.period.index;
+  return { period: { ...values.period, kind, index } };
+}
+
+type PeriodInput = z.input<typeof periodInput>;
+
+export function toPeriodInput(values: PeriodValues): { period: PeriodInput } {
+  const { kind, year, index, start, end } = values.period;
+  switch (kind) {
+    case 'custom':
+      return { period: { kind, start, end } };
+    case 'year':
+      return { period: { kind, year: toNumber(year) } };
+    default:
+      return { period: { kind, year: toNumber(year), index: toNumber(index) } };
+  }
+}
