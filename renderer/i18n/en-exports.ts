@@ -18,4 +18,5 @@ export const enExports: Readonly<Record<keyof typeof viExports, string>> = {
   'export.asc': 'ascending',
   'export.desc': 'descending',
   'export.madeAt': 'Exported at {time}; {count} rows in all',
+  'export.reportDone': 'The report was exported to {file}.',
 };

@@ -16,4 +16,5 @@ export const viExports = {
   'export.asc': 'tăng dần',
   'export.desc': 'giảm dần',
   'export.madeAt': 'Xuất lúc {time}; tổng số {count} dòng',
+  'export.reportDone': 'Đã xuất báo cáo ra tệp {file}.',
 };

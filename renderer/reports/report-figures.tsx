@@ -6,6 +6,7 @@ import { useI18n } from '../i18n';
 import { CampaignFigures } from './campaign-figures';
 import { FigureTables } from './figure-tables';
 import { GroupChart } from './group-chart';
+import { ReportExportButton } from './report-export';
 import { RANGE_NAMES } from './report-layout';
 import { TrendChart } from './trend-chart';
 
@@ -31,6 +32,7 @@ export function ReportFigures({ report, until }: { readonly report: PeriodicFigu
       </section>
       <section className="card" aria-labelledby="periodic-figures">
         <h2 id="periodic-figures">{t('periodic.figures')}</h2>
+        <ReportExportButton report={report} />
         <FigureTables report={report} />
       </section>
       <section className="card" aria-labelledby="periodic-campaigns">

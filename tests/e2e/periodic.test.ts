@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureRendererBuilt, launchBrowser, loginHost, openPage, startHost, type Host, type WatchedPage } from './support/host';
 import { description, Layout, LoginPage, type AccountData } from './support/pages';
 import { admin, office } from './support/people';
+import { exportToExcel } from './support/xlsx-download';
 import { flatText, openPrintPage, pdfFonts, pdfText, printToPdf, renderPng, setUpOffice, waitForDocument, type ApiClient } from './support/print-support';
 
 /**
@@ -114,6 +115,13 @@ describe('the periodic report', () => {
     // Social order 2 and 2, drugs 1 (and nothing last year, drawn as no bar).
     expect(groups.bars).toBeGreaterThanOrEqual(3);
     await screenshot('periodic-figures');
+
+    // The same figures as an .xlsx: the first sheet is the reports section, numbers as numbers.
+    const xlsx = await exportToExcel(page);
+    expect(xlsx.fileName).toMatch(/^bao-cao-6-thang-cuoi-nam-2026-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(xlsx.sheet.name).toBe('Tin báo');
+    expect(xlsx.headers.slice(0, 4)).toEqual(['Chỉ tiêu', 'Đơn vị', 'Kỳ này', 'Cùng kỳ năm trước']);
+    expect(xlsx.rows.find((row) => row['Chỉ tiêu'] === 'Tổng số tin tiếp nhận')).toMatchObject({ 'Kỳ này': 3, 'Cùng kỳ năm trước': 2, 'Tăng (+), giảm (-)': 1, 'Tỷ lệ tăng, giảm (%)': 50 });
     expect(errors).toEqual([]);
   });
 
