@@ -135,6 +135,7 @@ export interface Schema {
   safety_results: SafetyResultsTable;
   report_days: ReportDaysTable;
   report_months: ReportMonthsTable;
+  program_months: ProgramMonthsTable;
   issued_reports: IssuedReportsTable;
 }
 
@@ -496,4 +497,13 @@ export interface IssuedReportsTable extends RecordColumns {
 /** The same as report_days by police month ('YYYY-MM', from the cut-off day setting); rebuilt when it changes. */
 export interface ReportMonthsTable extends Omit<ReportDaysTable, 'day'> {
   month: string;
+}
+
+/** Programs started and ended per office, kind and police month; kept by triggers. */
+export interface ProgramMonthsTable {
+  office_id: string;
+  kind_code: string;
+  month: string;
+  started: number;
+  ended: number;
 }

@@ -71,6 +71,32 @@ INSERT INTO ${table} (office_id, ${table === 'report_days' ? 'day' : 'month'}, c
     coalesce(sum(deaths), 0), coalesce(sum(injuries), 0), coalesce(sum(damage), 0), coalesce(sum(fine), 0)
   FROM reports WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5;`;
 
+/** Adds or takes away one program's start and end in their police months, when the program is live. */
+const programShare = (row: 'NEW' | 'OLD', sign: 1 | -1) =>
+  (
+    [
+      ['started', `${row}.start_date`],
+      ['ended', `${row}.ended_on`],
+    ] as const
+  )
+    .map(
+      ([what, date]) => `
+  INSERT INTO program_months (office_id, kind_code, month, started, ended)
+  SELECT ${row}.office_id, ${row}.kind_code, ${policeMonthSql(date)}, ${what === 'started' ? sign : 0}, ${what === 'ended' ? sign : 0}
+  WHERE ${row}.deleted_at IS NULL AND ${date} IS NOT NULL
+  ON CONFLICT (office_id, month, kind_code) DO UPDATE SET started = started + excluded.started, ended = ended + excluded.ended;`,
+    )
+    .join('');
+
+/** Fills program_months from the programs. */
+export const fillProgramMonths = `
+INSERT INTO program_months (office_id, kind_code, month, started, ended)
+  SELECT office_id, kind_code, month, sum(started), sum(ended) FROM (
+    SELECT office_id, kind_code, ${policeMonthSql('start_date')} AS month, 1 AS started, 0 AS ended FROM programs WHERE deleted_at IS NULL
+    UNION ALL
+    SELECT office_id, kind_code, ${policeMonthSql('ended_on')}, 0, 1 FROM programs WHERE deleted_at IS NULL AND ended_on IS NOT NULL)
+  GROUP BY 1, 2, 3;`;
+
 export const reports: Migration = {
   version: 6,
   name: 'reports',
@@ -96,9 +122,24 @@ AFTER UPDATE OF office_id, received_at, category_code, kind, status, deaths, inj
 BEGIN${share('OLD', -1)}${share('NEW', 1)}
 END;
 
--- People under management counted by kind at any date: all of them by status, less those started after it
--- and those ended by it; each count walks one of these small indexes.
-CREATE INDEX programs_office_kind ON programs (office_id, kind_code, status) WHERE deleted_at IS NULL;
+-- People under management: programs started and ended per police month, so the number under management at
+-- the end of a month is a sum over a few hundred rows; the days at a custom range's edges are counted
+-- from the programs through these indexes.
+CREATE TABLE program_months (
+  office_id TEXT NOT NULL,
+  kind_code TEXT NOT NULL,
+  month TEXT NOT NULL,
+  started INTEGER NOT NULL,
+  ended INTEGER NOT NULL,
+  PRIMARY KEY (office_id, month, kind_code)
+) STRICT, WITHOUT ROWID;
+${fillProgramMonths}
+CREATE TRIGGER program_months_insert AFTER INSERT ON programs
+BEGIN${programShare('NEW', 1)}
+END;
+CREATE TRIGGER program_months_update AFTER UPDATE OF office_id, kind_code, start_date, ended_on, deleted_at ON programs
+BEGIN${programShare('OLD', -1)}${programShare('NEW', 1)}
+END;
 CREATE INDEX programs_started ON programs (office_id, start_date, kind_code) WHERE deleted_at IS NULL;
 CREATE INDEX programs_ended ON programs (office_id, ended_on, kind_code) WHERE deleted_at IS NULL AND ended_on IS NOT NULL;
 

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { fillSummary } from '../migrations/0006-reports';
+import { fillProgramMonths, fillSummary } from '../migrations/0006-reports';
 import { allRaw, prepared } from '../query';
 import { addDays, endOfDay, startOfDay } from '../rules/calendar';
 import { policeMonth, type DateRange } from '../rules/periods';
@@ -45,7 +45,7 @@ export function splitRange(range: DateRange, cutoff: number): { months: { first:
 
 /** Refills the police-month summary after the cut-off day changed. */
 export function refillPoliceMonths(db: Sqlite): void {
-  db.exec(`DELETE FROM report_months; ${fillSummary('report_months')}`);
+  db.exec(`DELETE FROM report_months; ${fillSummary('report_months')} DELETE FROM program_months; ${fillProgramMonths}`);
 }
 
 type SummaryRow = [category: string, kind: string, status: string, n: number, deaths: number, injuries: number, damage: number, fine: number];
@@ -151,36 +151,45 @@ export function hotspotFigures(db: Sqlite, officeId: string, ranges: readonly Da
   });
 }
 
+/** The earliest date anything is recorded on (api/fields.ts accepts dates from 1900). */
+const EARLIEST = '1900-01-01';
+
 /**
- * People under management by program kind: under management at each range's end, started and ended in
- * it. Under management at a date = every program (by status), less those started after it, less those
- * ended by it (ended ones, less those ended after it); each part is one walk of a small index.
+ * People under management by program kind: under management at each range's end (every program
+ * started by then less those ended by then), started and ended in it. Whole police months come from
+ * program_months (kept by triggers); the days at a range's edges from the programs, through an index.
  */
-export function programFigures(db: Sqlite, officeId: string, ranges: readonly DateRange[], out: Figures[]): void {
-  const byKind = (statement: string, ...params: string[]) => new Map(prepared(db, statement).raw().all(officeId, ...params) as [string, number][]);
-  const totals = prepared(db, 'SELECT kind_code, status, count(*) FROM programs WHERE office_id = ? AND deleted_at IS NULL GROUP BY kind_code, status')
-    .raw()
-    .all(officeId) as [string, string, number][];
-  const all = new Map<string, number>();
-  const ended = new Map<string, number>();
-  for (const [kind, status, n] of totals) {
-    all.set(kind, (all.get(kind) ?? 0) + n);
-    if (status === 'ended') ended.set(kind, (ended.get(kind) ?? 0) + n);
-  }
-  // Without the indexes named, the planner prefers the kind index for its order and reads every program.
-  const startedAfter = 'SELECT kind_code, count(*) FROM programs INDEXED BY programs_started WHERE office_id = ? AND deleted_at IS NULL AND start_date > ? GROUP BY kind_code';
-  const endedAfter = 'SELECT kind_code, count(*) FROM programs INDEXED BY programs_ended WHERE office_id = ? AND deleted_at IS NULL AND ended_on IS NOT NULL AND ended_on > ? GROUP BY kind_code';
-  const startedIn = 'SELECT kind_code, count(*) FROM programs INDEXED BY programs_started WHERE office_id = ? AND deleted_at IS NULL AND start_date BETWEEN ? AND ? GROUP BY kind_code';
-  const endedIn = 'SELECT kind_code, count(*) FROM programs INDEXED BY programs_ended WHERE office_id = ? AND deleted_at IS NULL AND ended_on IS NOT NULL AND ended_on BETWEEN ? AND ? GROUP BY kind_code';
+export function programFigures(db: Sqlite, officeId: string, ranges: readonly DateRange[], cutoff: number, out: Figures[]): void {
+  const months = prepared(db, 'SELECT kind_code, sum(started), sum(ended) FROM program_months WHERE office_id = ? AND month BETWEEN ? AND ? GROUP BY kind_code').raw();
+  const startedOn = prepared(
+    db,
+    'SELECT kind_code, count(*), 0 FROM programs INDEXED BY programs_started WHERE office_id = ? AND deleted_at IS NULL AND start_date BETWEEN ? AND ? GROUP BY kind_code',
+  ).raw();
+  const endedOn = prepared(
+    db,
+    'SELECT kind_code, 0, count(*) FROM programs INDEXED BY programs_ended WHERE office_id = ? AND deleted_at IS NULL AND ended_on IS NOT NULL AND ended_on BETWEEN ? AND ? GROUP BY kind_code',
+  ).raw();
+  /** Programs started and ended in a range, by kind. */
+  const within = (range: DateRange): Map<string, { started: number; ended: number }> => {
+    const parts = splitRange(range, cutoff);
+    const rows = [
+      ...(parts.months ? (months.all(officeId, parts.months.first, parts.months.last) as [string, number, number][]) : []),
+      ...parts.days.flatMap((days) => [...(startedOn.all(officeId, days.start, days.end) as [string, number, number][]), ...(endedOn.all(officeId, days.start, days.end) as [string, number, number][])]),
+    ];
+    const byKind = new Map<string, { started: number; ended: number }>();
+    for (const [kind, started, ended] of rows) {
+      const sum = byKind.get(kind) ?? { started: 0, ended: 0 };
+      byKind.set(kind, { started: sum.started + started, ended: sum.ended + ended });
+    }
+    return byKind;
+  };
   ranges.forEach((range, i) => {
     const f = out[i]!;
-    const lateStarts = byKind(startedAfter, range.end);
-    const lateEnds = byKind(endedAfter, range.end);
-    const started = byKind(startedIn, range.start, range.end);
-    const stopped = byKind(endedIn, range.start, range.end);
-    for (const kind of all.keys()) {
-      const endedBy = (ended.get(kind) ?? 0) - (lateEnds.get(kind) ?? 0);
-      const figures = { active: all.get(kind)! - (lateStarts.get(kind) ?? 0) - endedBy, started: started.get(kind) ?? 0, ended: stopped.get(kind) ?? 0 };
+    const toEnd = within({ start: EARLIEST, end: range.end });
+    const inRange = within(range);
+    for (const kind of new Set([...toEnd.keys(), ...inRange.keys()])) {
+      const upTo = toEnd.get(kind) ?? { started: 0, ended: 0 };
+      const figures = { active: upTo.started - upTo.ended, started: inRange.get(kind)?.started ?? 0, ended: inRange.get(kind)?.ended ?? 0 };
       for (const [what, n] of Object.entries(figures)) {
         f[`programs.${what}.${kind}`] = n;
         add(f, `programs.${what}`, n);
@@ -219,7 +228,7 @@ export function countFigures(db: Sqlite, officeId: string, ranges: readonly Date
     reportFigures(db, officeId, unique, cutoff, out);
     operationFigures(db, officeId, unique, out);
     hotspotFigures(db, officeId, unique, out);
-    programFigures(db, officeId, unique, out);
+    programFigures(db, officeId, unique, cutoff, out);
     movementFigures(db, officeId, unique, out);
   }
   return keys.map((key) => ({ ...out[unique.findIndex((r) => `${r.start}/${r.end}` === key)]! }));

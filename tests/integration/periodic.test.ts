@@ -120,6 +120,23 @@ describe('the periodic report counts from the records', () => {
     expect(cleared.status).toBe('cleared');
   });
 
+  it('counts people under management at each end, and those started and ended in each period', async () => {
+    const { office: call } = await office();
+    const person = async (fullName: string) => expectOk(await call.call('persons.create', { fullName, birthYear: 1990 })).id;
+    const program = async (fullName: string, startDate: string) => expectOk(await call.call('programs.create', { personId: await person(fullName), kindCode: 'drug_user', startDate }));
+    await program('Nguyễn Văn An', '2026-01-20');
+    const old = await program('Trần Thị Bình', '2025-05-02');
+    expectOk(await call.call('programs.end', { id: old.id, baseVersion: old.version, on: '2026-02-01', reason: 'completed' }));
+    await program('Lê Văn Cường', '2025-12-14'); // the day before the half begins
+    const report = expectOk(await call.call('periodic.compute', { period: H1_2026 }));
+    expect(report.figures.current).toMatchObject({ 'programs.active': 2, 'programs.active.drug_user': 2, 'programs.started': 1, 'programs.ended': 1 });
+    expect(report.figures.previous).toMatchObject({ 'programs.active': 2, 'programs.started': 1, 'programs.ended': 0 });
+    expect(report.figures.lastYear).toMatchObject({ 'programs.active': 1, 'programs.started': 1 });
+    // A custom range reads its edge days from the programs themselves.
+    const custom = expectOk(await call.call('periodic.compute', { period: { kind: 'custom', start: '2025-12-14', end: '2026-01-31' } }));
+    expect(custom.figures.current).toMatchObject({ 'programs.active': 3, 'programs.started': 2, 'programs.ended': 0 });
+  });
+
   it('refuses a period that does not exist', async () => {
     const { office: call } = await office();
     expectError(await call.call('periodic.compute', { period: { kind: 'month', year: 2026, index: 13 } }), 'validation');
@@ -179,6 +196,28 @@ describe('the daily summary kept by triggers', () => {
       )
       .all();
     expect(months).toEqual(fromDays);
+  });
+
+  it('keeps program months equal to a recount after programs start and end', async () => {
+    const { office: call } = await office();
+    for (const [i, start] of ['2025-03-01', '2025-12-15', '2026-01-14', '2026-04-30'].entries()) {
+      const personId = expectOk(await call.call('persons.create', { fullName: `Người thứ ${i + 1}` })).id;
+      const created = expectOk(await call.call('programs.create', { personId, kindCode: 'drug_user', startDate: start }));
+      if (i % 2 === 0) expectOk(await call.call('programs.end', { id: created.id, baseVersion: created.version, on: '2026-05-20', reason: 'completed' }));
+    }
+    const db = call.backend.requireStore().sql;
+    const month = (column: string) => `CASE WHEN CAST(strftime('%d', ${column}) AS INTEGER) >= 15 THEN strftime('%Y-%m', ${column}, 'start of month', '+1 month') ELSE strftime('%Y-%m', ${column}) END`;
+    const recount = db
+      .prepare(
+        `SELECT kind_code, month, sum(started) AS started, sum(ended) AS ended FROM (
+           SELECT kind_code, ${month('start_date')} AS month, 1 AS started, 0 AS ended FROM programs WHERE deleted_at IS NULL
+           UNION ALL SELECT kind_code, ${month('ended_on')}, 0, 1 FROM programs WHERE deleted_at IS NULL AND ended_on IS NOT NULL)
+         GROUP BY 1, 2 ORDER BY 1, 2`,
+      )
+      .all();
+    const kept = db.prepare('SELECT kind_code, month, started, ended FROM program_months WHERE started <> 0 OR ended <> 0 ORDER BY 1, 2').all();
+    expect(kept).toEqual(recount);
+    expect(kept).toContainEqual({ kind_code: 'drug_user', month: '2026-06', started: 0, ended: 2 });
   });
 
   it('refills the police months when the cut-off day changes, and a custom range adds its edge days', async () => {
