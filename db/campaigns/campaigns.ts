@@ -216,6 +216,7 @@ function scopeOf(db: Sqlite, campaign: CampaignsTable): ResultScope {
     localities: campaign.scope_all === 1 ? null : localities.map((row) => row.locality_id),
     categories: categories.length === 0 ? null : categories.map((row) => row.category_code),
     campaignId: campaign.id,
+    officeId: campaign.office_id,
   };
 }
 

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { allRaw } from '../query';
 import { endOfDay, startOfDay, type IsoDate } from '../rules/calendar';
+import { SOLVED_STATUSES } from '../reports/figures';
 import type { Sqlite } from '../store';
 
 /** What results are counted over: a period, a scope, and (for a campaign) its own links and operations. */
@@ -13,6 +14,8 @@ export interface ResultScope {
   readonly categories: readonly string[] | null;
   /** The campaign whose linked reports and operations count too; null for a plain period. */
   readonly campaignId: string | null;
+  /** The office whose records are counted. */
+  readonly officeId: string;
 }
 
 export interface CountedResults {
@@ -38,16 +41,13 @@ export function countResults(db: Sqlite, scope: ResultScope): CountedResults {
   const localities = scope.localities === null ? null : JSON.stringify(scope.localities);
   const categories = scope.categories === null ? null : JSON.stringify(scope.categories);
 
-  const inPeriod: RawBuilder<unknown>[] = [sql`deleted_at IS NULL`, sql`received_at >= ${from}`, sql`received_at < ${to}`];
-  if (localities !== null) inPeriod.push(sql`locality_id IN (SELECT value FROM json_each(${localities}))`);
-  if (categories !== null) inPeriod.push(sql`category_code IN (SELECT value FROM json_each(${categories}))`);
-  const chosen: RawBuilder<unknown>[] = [sql`SELECT id FROM reports WHERE ${sql.join(inPeriod, sql` AND `)}`];
-
-  const operationWhere: RawBuilder<unknown>[] = [sql`o.deleted_at IS NULL`];
+  const solvedList = sql.join(SOLVED_STATUSES.map((status) => sql`${status}`));
+  const operationWhere: RawBuilder<unknown>[] = [sql`o.deleted_at IS NULL`, sql`o.office_id = ${scope.officeId}`];
+  const linked: RawBuilder<unknown>[] = [];
   if (scope.campaignId !== null) {
     operationWhere.push(sql`o.campaign_id = ${scope.campaignId}`);
-    chosen.push(sql`SELECT report_id FROM campaign_reports WHERE campaign_id = ${scope.campaignId} AND deleted_at IS NULL`);
-    chosen.push(sql`SELECT r.report_id FROM operation_reports r JOIN operations o ON o.id = r.operation_id
+    linked.push(sql`SELECT report_id FROM campaign_reports WHERE campaign_id = ${scope.campaignId} AND deleted_at IS NULL`);
+    linked.push(sql`SELECT r.report_id FROM operation_reports r JOIN operations o ON o.id = r.operation_id
       WHERE o.campaign_id = ${scope.campaignId} AND o.deleted_at IS NULL AND r.deleted_at IS NULL`);
   } else {
     operationWhere.push(sql`o.started_at >= ${from}`, sql`o.started_at < ${to}`);
@@ -55,12 +55,35 @@ export function countResults(db: Sqlite, scope: ResultScope): CountedResults {
   }
   const operationFilter = sql.join(operationWhere, sql` AND `);
 
-  const [reports] = allRaw<{ detected: number; solved: number }>(
-    db,
-    sql`WITH chosen(id) AS (${sql.join(chosen, sql` UNION `)})
-      SELECT count(*) AS detected, coalesce(sum(r.status IN ('decided', 'resolved_admin', 'resolved_mediation')), 0) AS solved
-      FROM chosen c JOIN reports r ON r.id = c.id WHERE r.deleted_at IS NULL`,
-  );
+  // Reports received in the period, scope and focus…
+  const inPeriod: RawBuilder<unknown>[] = [sql`r.deleted_at IS NULL`, sql`r.office_id = ${scope.officeId}`, sql`r.received_at >= ${from}`, sql`r.received_at < ${to}`];
+  if (localities !== null) inPeriod.push(sql`r.locality_id IN (SELECT value FROM json_each(${localities}))`);
+  if (categories !== null) inPeriod.push(sql`r.category_code IN (SELECT value FROM json_each(${categories}))`);
+  let counted: { detected: number; solved: number };
+  if (localities === null) {
+    // …for the whole office, from the daily summary the triggers keep (a few rows per day)…
+    const dayWhere: RawBuilder<unknown>[] = [sql`office_id = ${scope.officeId}`, sql`day BETWEEN ${scope.start} AND ${scope.end}`];
+    if (categories !== null) dayWhere.push(sql`category_code IN (SELECT value FROM json_each(${categories}))`);
+    [counted] = allRaw<{ detected: number; solved: number }>(
+      db,
+      sql`SELECT coalesce(sum(n), 0) AS detected, coalesce(sum(CASE WHEN status IN (${solvedList}) THEN n END), 0) AS solved FROM report_days WHERE ${sql.join(dayWhere, sql` AND `)}`,
+    ) as [{ detected: number; solved: number }];
+  } else {
+    [counted] = allRaw<{ detected: number; solved: number }>(
+      db,
+      sql`SELECT count(*) AS detected, coalesce(sum(r.status IN (${solvedList})), 0) AS solved FROM reports r WHERE ${sql.join(inPeriod, sql` AND `)}`,
+    ) as [{ detected: number; solved: number }];
+  }
+  // …and the reports linked to the campaign or opened by its operations that are not among them, once each.
+  let reports = counted;
+  if (linked.length > 0) {
+    const [extra] = allRaw<{ detected: number; solved: number }>(
+      db,
+      sql`SELECT count(*) AS detected, coalesce(sum(r.status IN (${solvedList})), 0) AS solved FROM reports r
+        WHERE r.id IN (${sql.join(linked, sql` UNION `)}) AND r.deleted_at IS NULL AND NOT (${sql.join(inPeriod, sql` AND `)})`,
+    );
+    reports = { detected: counted.detected + extra!.detected, solved: counted.solved + extra!.solved };
+  }
   const [operations] = allRaw<{ n: number; persons: number }>(
     db,
     sql`SELECT count(*) AS n, coalesce(sum(o.persons_arrested + o.persons_sanctioned), 0) AS persons FROM operations o WHERE ${operationFilter}`,
@@ -83,8 +106,8 @@ export function countResults(db: Sqlite, scope: ResultScope): CountedResults {
     sql`SELECT count(DISTINCT h.id) AS n FROM hotspot_history hh JOIN hotspots h ON h.id = hh.hotspot_id WHERE ${sql.join(clearedWhere, sql` AND `)}`,
   );
   return {
-    reports_detected: reports!.detected,
-    cases_solved: reports!.solved,
+    reports_detected: reports.detected,
+    cases_solved: reports.solved,
     persons_handled: operations!.persons,
     hotspots_cleared: cleared!.n,
     operations: operations!.n,

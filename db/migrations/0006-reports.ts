@@ -143,6 +143,9 @@ END;
 CREATE INDEX programs_started ON programs (office_id, start_date, kind_code) WHERE deleted_at IS NULL;
 CREATE INDEX programs_ended ON programs (office_id, ended_on, kind_code) WHERE deleted_at IS NULL AND ended_on IS NOT NULL;
 
+-- Operations of an office in a period with their persons, read from the index alone.
+CREATE INDEX operations_office_period ON operations (office_id, started_at, id, persons_arrested, persons_sanctioned) WHERE deleted_at IS NULL;
+
 -- Hotspots found, cleared and relapsed in a period, each count one index range.
 CREATE INDEX hotspots_found ON hotspots (office_id, found_on) WHERE deleted_at IS NULL;
 CREATE INDEX hotspot_history_changes ON hotspot_history (office_id, status, on_date) WHERE deleted_at IS NULL;

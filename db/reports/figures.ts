@@ -101,12 +101,12 @@ function addReportRow(f: Figures, [category, kind, status, n, deaths, injuries, 
 export function operationFigures(db: Sqlite, officeId: string, ranges: readonly DateRange[], out: Figures[]): void {
   const operations = prepared(
     db,
-    `SELECT count(*), coalesce(sum(persons_arrested), 0), coalesce(sum(persons_sanctioned), 0) FROM operations INDEXED BY operations_started
+    `SELECT count(*), coalesce(sum(persons_arrested), 0), coalesce(sum(persons_sanctioned), 0) FROM operations INDEXED BY operations_office_period
      WHERE office_id = ? AND deleted_at IS NULL AND started_at >= ? AND started_at < ?`,
   ).raw();
   const seized = prepared(
     db,
-    `SELECT s.measure_code, sum(s.quantity) FROM operations o INDEXED BY operations_started JOIN operation_seizures s ON s.operation_id = o.id AND s.deleted_at IS NULL
+    `SELECT s.measure_code, sum(s.quantity) FROM operations o INDEXED BY operations_office_period JOIN operation_seizures s ON s.operation_id = o.id AND s.deleted_at IS NULL
      WHERE o.office_id = ? AND o.deleted_at IS NULL AND o.started_at >= ? AND o.started_at < ? GROUP BY s.measure_code`,
   ).raw();
   ranges.forEach((range, i) => {

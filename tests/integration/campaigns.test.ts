@@ -98,6 +98,28 @@ describe('campaign results are counted from the records', () => {
     expect(view.results.find((r) => r.measure.code === 'reports_detected')!.result).toBe(0);
   });
 
+  it('counts a whole-office campaign from the daily summary, adding linked reports outside it once', async () => {
+    const { office, dong, tay, report } = await setup();
+    const inside = await report('2026-06-05', dong, 'drug_trafficking', 'Trong đợt');
+    await report('2026-06-06', tay, 'illegal_lottery', 'Trong đợt, thôn khác');
+    await report('2026-06-07', tay, 'theft', 'Ngoài lĩnh vực trọng tâm');
+    const before = await report('2026-05-20', dong, 'theft', 'Trước đợt');
+    let view = expectOk(await office.call('campaigns.create', { ...campaign(dong), localityIds: [] }));
+    const detected = () => view.results.find((r) => r.measure.code === 'reports_detected')!.result;
+    expect(detected()).toBe(2);
+    view = expectOk(await office.call('campaigns.linkReport', { campaignId: view.id, reportId: inside.id }));
+    expect(detected()).toBe(2);
+    view = expectOk(await office.call('campaigns.linkReport', { campaignId: view.id, reportId: before.id }));
+    expect(detected()).toBe(3);
+    expectOk(await office.call('operations.create', { campaignId: view.id, kind: 'raid', startedAt: vn('2026-06-08'), reportIds: [before.id, inside.id] }));
+    view = expectOk(await office.call('campaigns.get', { id: view.id }));
+    expect(detected()).toBe(3);
+    const checked = expectOk(await office.call('reports.transition', { id: before.id, baseVersion: before.version, step: { action: 'start_check' } }));
+    expectOk(await office.call('reports.transition', { id: before.id, baseVersion: checked.version, step: { action: 'resolve', how: 'resolved_mediation', note: 'Hòa giải thành' } }));
+    view = expectOk(await office.call('campaigns.get', { id: view.id }));
+    expect(view.results.find((r) => r.measure.code === 'cases_solved')!.result).toBe(1);
+  });
+
   it('a manual adjustment needs a reason and shows as such', async () => {
     const { office, dong } = await setup();
     const view = expectOk(await office.call('campaigns.create', campaign(dong)));

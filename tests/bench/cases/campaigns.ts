@@ -63,7 +63,7 @@ export function campaignCases(store: RegisterStore, campaignId: string): BenchRo
     },
     {
       name: 'one result count over the campaign scope',
-      ours: time(() => countResults(db, { start: campaign.start_date, end: campaign.end_date, localities: null, categories: ['drug_trafficking', 'illegal_lottery'], campaignId }), 30),
+      ours: time(() => countResults(db, { start: campaign.start_date, end: campaign.end_date, localities: null, categories: ['drug_trafficking', 'illegal_lottery'], campaignId, officeId: '12345' }), 30),
       baseline: time(() => rawCount.get(from, to), 30),
     },
   ];
