@@ -206,6 +206,12 @@ export function movementFigures(db: Sqlite, officeId: string, ranges: readonly D
       sql`SELECT count(*) FROM team_members m WHERE m.office_id = ${officeId} AND m.deleted_at IS NULL AND m.joined_on <= ${r.end} AND (m.left_on IS NULL OR m.left_on > ${r.end})`,
     'teams.activities': (r) => sql`SELECT count(*) FROM team_activities a WHERE a.office_id = ${officeId} AND a.deleted_at IS NULL AND a.date BETWEEN ${r.start} AND ${r.end}`,
     'models.count': (r) => sql`SELECT count(*) FROM models m WHERE m.office_id = ${officeId} AND m.deleted_at IS NULL AND m.started_on <= ${r.end}`,
+    // The yearly "safe on security and order" evaluation of the year the range ends in.
+    'safety.villages': () => sql`SELECT count(*) FROM localities l WHERE l.office_id = ${officeId} AND l.deleted_at IS NULL`,
+    'safety.villagesRecognised': (r) =>
+      sql`SELECT count(*) FROM safety_evaluations e WHERE e.office_id = ${officeId} AND e.deleted_at IS NULL AND e.year = ${Number(r.end.slice(0, 4))} AND e.unit_kind = 'village' AND e.recognised = 1`,
+    'safety.unitsRecognised': (r) =>
+      sql`SELECT count(*) FROM safety_evaluations e WHERE e.office_id = ${officeId} AND e.deleted_at IS NULL AND e.year = ${Number(r.end.slice(0, 4))} AND e.unit_kind <> 'village' AND e.recognised = 1`,
   };
   const keys = Object.keys(counts);
   const columns = keys.flatMap((key, k) => ranges.map((range, i) => sql`(${counts[key]!(range)}) AS ${sql.ref(`m${k}_${i}`)}`));

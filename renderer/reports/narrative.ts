@@ -111,7 +111,10 @@ export function draftNarrative(report: PeriodicFigures): string {
 
   paragraphs.push(
     `Phong trào toàn dân bảo vệ an ninh Tổ quốc: duy trì ${figure(now('teams.count'))} tổ bảo vệ an ninh, trật tự ở cơ sở với ${figure(now('teams.members'))} thành viên, ` +
-      `trong kỳ có ${figure(now('teams.activities'))} lượt hoạt động; có ${figure(now('models.count'))} mô hình tự phòng, tự quản, tự bảo vệ, tự hòa giải.`,
+      `trong kỳ có ${figure(now('teams.activities'))} lượt hoạt động; có ${figure(now('models.count'))} mô hình tự phòng, tự quản, tự bảo vệ, tự hòa giải` +
+      (now('safety.villagesRecognised') > 0
+        ? `; ${figure(now('safety.villagesRecognised'))}/${figure(now('safety.villages'))} thôn, tổ dân phố được công nhận đạt chuẩn "An toàn về an ninh, trật tự".`
+        : '.'),
   );
   return paragraphs.join('\n\n');
 }

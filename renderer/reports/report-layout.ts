@@ -72,6 +72,9 @@ const TEXT = {
   members: ['Thành viên các tổ', 'Team members'],
   activities: ['Lượt hoạt động của các tổ', 'Team activities'],
   models: ['Mô hình tự phòng, tự quản, tự bảo vệ, tự hòa giải', 'Self-management models'],
+  villagesRecognised: ['Thôn, tổ dân phố được công nhận đạt chuẩn "An toàn về an ninh, trật tự" (trong năm)', 'Villages recognised safe on security and order (that year)'],
+  villages: ['Tổng số thôn, tổ dân phố', 'Villages in all'],
+  unitsRecognised: ['Cơ quan, doanh nghiệp, nhà trường được công nhận (trong năm)', 'Agencies, enterprises and schools recognised (that year)'],
 } as const satisfies Record<string, Bi>;
 
 const UNITS = {
@@ -84,6 +87,8 @@ const UNITS = {
   hotspot: ['tụ điểm', 'hotspots'],
   team: ['tổ', 'teams'],
   model: ['mô hình', 'models'],
+  village: ['thôn, tổ', 'villages'],
+  unit: ['đơn vị', 'units'],
   money: ['đồng', 'VND'],
   percent: ['%', '%'],
 } as const satisfies Record<string, Bi>;
@@ -199,6 +204,9 @@ export function reportSections(report: PeriodicFigures, lang: Lang): FigureSecti
         row('teams.members', pickText(TEXT.members), 'person', 'count', true),
         row('teams.activities', pickText(TEXT.activities), 'times', 'count', true),
         row('models.count', pickText(TEXT.models), 'model'),
+        row('safety.villagesRecognised', pickText(TEXT.villagesRecognised), 'village'),
+        row('safety.villages', pickText(TEXT.villages), 'village', 'count', true),
+        row('safety.unitsRecognised', pickText(TEXT.unitsRecognised), 'unit'),
       ],
     },
   ];

@@ -100,7 +100,12 @@ describe('the periodic report counts from the records', () => {
     expectOk(await call.call('operations.create', { campaignId: campaign.id, kind: 'raid', startedAt: vn('2025-03-05', '22:00'), personsArrested: 1 }));
     const hotspot = expectOk(await call.call('hotspots.create', { name: 'Bãi sông', type: 'drug_use', foundOn: '2026-01-05' }));
     expectOk(await call.call('models.create', { name: 'Camera an ninh', kind: 'self_protection', startedOn: '2025-01-01' }));
+    const village = expectOk(await call.call('localities.list', {}))[0]!;
+    const criteria = expectOk(await call.call('safety.summary', { year: 2026 })).criteria.filter((c) => c.unitKind === 'village');
+    expectOk(await call.call('safety.evaluate', { year: 2026, unitKind: 'village', unitId: village.id, results: criteria.map((c) => ({ criterionCode: c.code, passed: true })) }));
     const report = expectOk(await call.call('periodic.compute', { period: H1_2026 }));
+    expect(report.figures.current).toMatchObject({ 'safety.villagesRecognised': 1, 'safety.villages': 2 });
+    expect(report.figures.lastYear['safety.villagesRecognised']).toBe(0);
     expect(report.figures.current).toMatchObject({ 'operations.count': 1, 'persons.arrested': 2, 'persons.sanctioned': 1, 'seized.heroin': 12.5, 'hotspots.found': 1, 'hotspots.active': 1, 'models.count': 1 });
     expect(report.figures.lastYear).toMatchObject({ 'operations.count': 1, 'persons.arrested': 1, 'hotspots.active': 0 });
     expect(report.campaigns).toHaveLength(1);
