@@ -44,6 +44,16 @@ export const operationInput = z.object({
 
 export const campaignCalls = {
   'campaigns.measures': call<MeasureView[]>()({ input: z.object({}), permission: 'session' }),
+  /** An administrator adds a seized item to count (a kind of drug, goods, weapons…), with its unit. */
+  'measures.create': call<MeasureView>()({
+    input: z.object({
+      code: z.string().trim().regex(/^[a-z0-9_]{2,60}$/, 'v.invalid'),
+      nameVi: requiredText(200),
+      nameEn: optionalText(200),
+      unit: requiredText(30),
+    }),
+    permission: 'settings.manage',
+  }),
   'campaigns.list': call<CampaignPage>()({
     input: z.object({ q: z.string().max(200).default(''), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }),
     permission: 'session',

@@ -23,6 +23,13 @@ export function listMeasures(db: Sqlite): MeasuresTable[] {
   return all(db, qb.selectFrom('measures').selectAll().where('deleted_at', 'is', null).orderBy('sort'));
 }
 
+/** Adds a seized item as a measure; its code is taken for good (records refer to it). */
+export function createMeasure(db: Sqlite, writes: WritePath, input: { code: string; nameVi: string; nameEn: string; unit: string }, ctx: WriteContext): MeasuresTable {
+  if (first(db, qb.selectFrom('measures').select('id').where('code', '=', input.code))) throw new AppError('validation', 'this code is taken', { fields: { code: 'v.code_taken' } });
+  const sort = (prepared(db, 'SELECT coalesce(max(sort), 0) + 1 AS n FROM measures').get() as { n: number }).n;
+  return writes.insert('measures', { code: input.code, name_vi: input.nameVi, name_en: input.nameEn || input.nameVi, unit: input.unit, source: 'seizure', sort }, ctx);
+}
+
 function live<T extends 'campaign_localities' | 'campaign_categories' | 'campaign_targets'>(db: Sqlite, table: T, campaignId: string) {
   return all(db, qb.selectFrom(table as 'campaign_targets').selectAll().where('campaign_id', '=', campaignId).where('deleted_at', 'is', null));
 }

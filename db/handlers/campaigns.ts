@@ -1,7 +1,11 @@
-import { adjust, campaignView, createCampaign, createOperation, linkReport, listCampaigns, unlinkReport, listMeasures, measureView, operationById, updateCampaign } from '../campaigns/campaigns';
+import { adjust, campaignView, createCampaign, createMeasure, createOperation, linkReport, listCampaigns, unlinkReport, listMeasures, measureView, operationById, updateCampaign } from '../campaigns/campaigns';
 import { storeFor, type HandlersOf } from './context';
 
-export const campaignHandlers: HandlersOf<'campaigns.' | 'operations.'> = {
+export const campaignHandlers: HandlersOf<'campaigns.' | 'operations.' | 'measures.'> = {
+  'measures.create': (ctx, input) => {
+    const { store, write } = storeFor(ctx);
+    return measureView(createMeasure(store.sql, store.writes, input, write));
+  },
   'campaigns.measures': (ctx) => listMeasures(storeFor(ctx).store.sql).map(measureView),
   'campaigns.list': (ctx, input) => listCampaigns(storeFor(ctx).store.sql, input),
   'campaigns.get': (ctx, input) => campaignView(storeFor(ctx).store.sql, input.id),

@@ -426,6 +426,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'v.date': 'Not a valid date.',
   'v.citizen_id': 'A citizen ID has 12 digits and starts with a valid province code.',
   'v.citizen_id_taken': 'Another person already has this citizen ID.',
+  'v.code_taken': 'This code is already used; choose another.',
   'v.extension_range': 'The extension must end after the current deadline and within the longest allowed.',
   'v.holiday_exists': 'This day is already in the list of days off.',
   'v.register_year': 'An entry keeps the number of its year of receipt: the receipt date cannot move to another year. If the year was mistyped, void this entry with a reason and record it again.',

@@ -25,6 +25,7 @@ export const validationKeys = [
   'v.date',
   'v.citizen_id',
   'v.citizen_id_taken',
+  'v.code_taken',
   'v.extension_range',
   'v.holiday_exists',
   'v.register_year',

@@ -447,6 +447,7 @@ export const vi = {
   'v.date': 'Ngày không hợp lệ.',
   'v.citizen_id': 'Số CCCD gồm 12 chữ số, bắt đầu bằng mã tỉnh hợp lệ.',
   'v.citizen_id_taken': 'Số CCCD này đã có trong danh sách.',
+  'v.code_taken': 'Mã này đã được dùng; chọn mã khác.',
   'v.extension_range': 'Ngày gia hạn phải sau hạn hiện tại và không quá thời hạn tối đa.',
   'v.holiday_exists': 'Ngày này đã có trong danh sách ngày nghỉ.',
   'v.register_year': 'Số vào sổ giữ theo năm tiếp nhận: không sửa ngày tiếp nhận sang năm khác. Nếu nhập nhầm năm, hãy hủy mục này (ghi lý do) và vào sổ lại.',

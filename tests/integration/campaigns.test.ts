@@ -164,3 +164,18 @@ describe('target percentages', () => {
     expect(percentOf(2, null)).toBeNull();
   });
 });
+
+describe('measures', () => {
+  it('an administrator adds a seized item with its unit; it can be a target and a seizure', async () => {
+    const { office, dong } = await setup();
+    const bad = expectError(await office.call('measures.create', { code: 'Pháo nổ', nameVi: 'Pháo nổ thu giữ', unit: 'kg' }), 'validation');
+    expect(bad.fields?.code).toBe('v.invalid');
+    const added = expectOk(await office.call('measures.create', { code: 'firecrackers', nameVi: 'Pháo nổ thu giữ', unit: 'kg' }));
+    expect(added).toMatchObject({ code: 'firecrackers', nameEn: 'Pháo nổ thu giữ', source: 'seizure' });
+    expect(expectError(await office.call('measures.create', { code: 'firecrackers', nameVi: 'Trùng', unit: 'kg' }), 'validation').fields?.code).toBe('v.code_taken');
+    const view = expectOk(await office.call('campaigns.create', { ...campaign(dong), targets: [{ measureCode: 'firecrackers', target: 20 }] }));
+    expectOk(await office.call('operations.create', { campaignId: view.id, kind: 'checkpoint', startedAt: vn('2026-06-12'), seizures: [{ measureCode: 'firecrackers', quantity: 5.5 }] }));
+    const after = expectOk(await office.call('campaigns.get', { id: view.id }));
+    expect(after.results.find((r) => r.measure.code === 'firecrackers')).toMatchObject({ target: 20, result: 5.5, percent: 27.5 });
+  });
+});
