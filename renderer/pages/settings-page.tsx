@@ -8,6 +8,7 @@ import { useCall } from '../data/use-call';
 import { useI18n } from '../i18n';
 import { useCan, useSession } from '../session/session-context';
 import { LocalitiesSection } from './settings/localities-section';
+import { MeasuresSection } from './settings/measures-section';
 import { ProgramKindsSection } from './settings/program-kinds-section';
 import { SettingsForm } from './settings/settings-form';
 
@@ -54,6 +55,7 @@ export function SettingsPage() {
       </section>
       <LocalitiesSection canEdit={canEdit} />
       <ProgramKindsSection canEdit={canEdit} />
+      <MeasuresSection canEdit={canEdit} />
     </Page>
   );
 }

@@ -112,6 +112,33 @@ describe('administrator tasks', () => {
     await screenshot('admin-05-locality-added');
   });
 
+  it('sets the reporting cut-off day and adds a seized item to count, keeping the form after a refusal', async () => {
+    const { page } = watched;
+    const settings = new SettingsPage(page);
+    const cutoff = settings.generalForm().getByLabel('Ngày bắt đầu tháng báo cáo');
+    expect(await cutoff.inputValue()).toBe('15');
+    await cutoff.fill('40');
+    await settings.save();
+    await settings.generalForm().getByText('Giá trị lớn hơn mức cho phép.').waitFor();
+    await cutoff.fill('20');
+    await settings.save();
+    await page.getByRole('status').filter({ hasText: 'Đã lưu cài đặt.' }).waitFor();
+
+    const section = page.getByRole('region', { name: 'Chỉ tiêu và tang vật thu giữ' });
+    const form = section.getByRole('form', { name: 'Thêm tang vật' });
+    await form.getByLabel('Mã', { exact: true }).fill('Pháo nổ');
+    await form.getByLabel('Tên tiếng Việt', { exact: true }).fill('Pháo nổ thu giữ');
+    await form.getByLabel('Đơn vị tính', { exact: true }).fill('kg');
+    await form.getByRole('button', { name: 'Thêm tang vật' }).click();
+    await form.getByText('Giá trị không hợp lệ.').waitFor();
+    expect(await form.getByLabel('Tên tiếng Việt', { exact: true }).inputValue()).toBe('Pháo nổ thu giữ');
+    await form.getByLabel('Mã', { exact: true }).fill('phao_no');
+    await form.getByRole('button', { name: 'Thêm tang vật' }).click();
+    await section.getByText('Đã thêm Pháo nổ thu giữ.').waitFor();
+    const row = section.getByRole('row').filter({ hasText: 'phao_no' });
+    expect(await row.getByRole('cell').allTextContents()).toEqual(['phao_no', 'kg', 'Tang vật thu giữ (cộng từ các đợt ra quân)']);
+  });
+
   it('locks the session after the idle time and unlocks it with the password', async () => {
     const { page, screenshot } = watched;
     await page.clock.install();
