@@ -1,4 +1,5 @@
 import { fold } from '../../api/fold';
+import { download } from '../data/files';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -13,19 +14,7 @@ export function exportFileName(title: string, isoDate: string, extension = 'xlsx
   return `${slug || 'danh-sach'}-${isoDate}.${extension}`;
 }
 
-/**
- * Hands bytes to the user as a downloaded file: a Blob behind an <a download> link. The browser saves
- * it; Electron asks where to save it.
- */
+/** Hands the .xlsx to the user as a download (the one download path of renderer/data/files.ts). */
 export function downloadFile(bytes: Uint8Array, fileName: string, type = XLSX_TYPE): void {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has taken the data by the next turn; the URL can go.
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+  download(bytes as Uint8Array<ArrayBuffer>, fileName, type);
 }
