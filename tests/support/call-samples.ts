@@ -299,6 +299,7 @@ export const callSamples: CallSamples = {
   'hotspots.due': () => ({}),
 
   'campaigns.measures': () => ({}),
+  'measures.create': () => ({ code: 'sample_item', nameVi: 'Tang vật mẫu', unit: 'kg' }),
   'campaigns.list': () => ({}),
   'campaigns.get': (f) => ({ id: f.campaigns.main }),
   'campaigns.create': () => campaignFields('Đợt cao điểm bảo đảm ANTT dịp lễ'),
