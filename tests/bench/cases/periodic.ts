@@ -1,3 +1,4 @@
+import { countFigures } from '../../../db/reports/figures';
 import { computePeriodic } from '../../../db/reports/periodic';
 import { comparedRanges } from '../../../db/rules/periods';
 import { startOfDay, endOfDay } from '../../../db/rules/calendar';
@@ -26,6 +27,11 @@ export function periodicCases(store: RegisterStore): BenchRow[] {
   const month = { kind: 'month', year: 2026, index: 11 } as const;
   return [
     { name: '6-month report with all comparisons, one office', ours: time(() => computePeriodic(db, OFFICE, half), 30), baseline: time(baseline, 30), budgetMs: 20 },
+    {
+      name: '  of which the figures (register, operations, hotspots, people, movement)',
+      ours: time(() => countFigures(db, OFFICE, ranges, 15), 30),
+      baseline: time(baseline, 30),
+    },
     { name: 'police-month report with all comparisons', ours: time(() => computePeriodic(db, OFFICE, month), 30), baseline: time(baseline, 30) },
   ];
 }
