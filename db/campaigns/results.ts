@@ -42,7 +42,8 @@ export function countResults(db: Sqlite, scope: ResultScope): CountedResults {
   const categories = scope.categories === null ? null : JSON.stringify(scope.categories);
 
   const solvedList = sql.join(SOLVED_STATUSES.map((status) => sql`${status}`));
-  const operationWhere: RawBuilder<unknown>[] = [sql`o.deleted_at IS NULL`, sql`o.office_id = ${scope.officeId}`];
+  // A campaign's operations by the campaign (its office is the campaign's); a plain period's by office and date.
+  const operationWhere: RawBuilder<unknown>[] = [sql`o.deleted_at IS NULL`];
   const linked: RawBuilder<unknown>[] = [];
   if (scope.campaignId !== null) {
     operationWhere.push(sql`o.campaign_id = ${scope.campaignId}`);
@@ -50,7 +51,7 @@ export function countResults(db: Sqlite, scope: ResultScope): CountedResults {
     linked.push(sql`SELECT r.report_id FROM operation_reports r JOIN operations o ON o.id = r.operation_id
       WHERE o.campaign_id = ${scope.campaignId} AND o.deleted_at IS NULL AND r.deleted_at IS NULL`);
   } else {
-    operationWhere.push(sql`o.started_at >= ${from}`, sql`o.started_at < ${to}`);
+    operationWhere.push(sql`o.office_id = ${scope.officeId}`, sql`o.started_at >= ${from}`, sql`o.started_at < ${to}`);
     if (localities !== null) operationWhere.push(sql`o.locality_id IN (SELECT value FROM json_each(${localities}))`);
   }
   const operationFilter = sql.join(operationWhere, sql` AND `);

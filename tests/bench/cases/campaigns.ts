@@ -42,7 +42,6 @@ export function addCampaigns(store: RegisterStore, campaigns: number, operations
       insertSeizure.run(uuidv7(), op, 'heroin', Math.round(next() * 500) / 10);
     }
   })();
-  db.pragma('optimize');
   return ids[ids.length - 1]!;
 }
 

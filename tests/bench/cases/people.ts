@@ -78,7 +78,6 @@ export function addPeople(store: RegisterStore, sizes: PeopleSizes): { personId:
     const hub = ids[0]!;
     for (let k = 1; k <= 4; k += 1) insertLink.run(uuidv7(), hub, ids[k]!, 'same_ring');
   })();
-  db.pragma('optimize');
   return { personId: ids[0]! };
 }
 

@@ -110,7 +110,6 @@ export function makeRegisterStore(dir: string, count: number): RegisterStore {
     const counter = db.prepare(`INSERT INTO register_counters (office_id, book, year, last_no) VALUES ('${OFFICE}', 'reports', ?, ?)`);
     for (const [year, last] of numbers) counter.run(year, last);
   })();
-  db.pragma('optimize');
   return { db, now };
 }
 
