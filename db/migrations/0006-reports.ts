@@ -149,6 +149,7 @@ CREATE INDEX programs_ended ON programs (office_id, ended_on, kind_code) WHERE d
 
 -- Operations of an office in a period with their persons, read from the index alone.
 CREATE INDEX operations_office_period ON operations (office_id, started_at, id, persons_arrested, persons_sanctioned) WHERE deleted_at IS NULL;
+CREATE INDEX operation_seizures_live ON operation_seizures (operation_id, measure_code, quantity) WHERE deleted_at IS NULL;
 
 -- Hotspots found, cleared and relapsed in a period, each count one index range.
 CREATE INDEX hotspots_found ON hotspots (office_id, found_on) WHERE deleted_at IS NULL;
