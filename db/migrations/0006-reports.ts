@@ -97,6 +97,10 @@ INSERT INTO program_months (office_id, kind_code, month, started, ended)
     SELECT office_id, kind_code, ${policeMonthSql('ended_on')}, 0, 1 FROM programs WHERE deleted_at IS NULL AND ended_on IS NOT NULL)
   GROUP BY 1, 2, 3;`;
 
+/** Refills the summaries by police month, after the cut-off day changed (run by the settings call). */
+export const refillPoliceMonthsSql = `DELETE FROM report_months; ${fillSummary('report_months')}
+DELETE FROM program_months; ${fillProgramMonths}`;
+
 export const reports: Migration = {
   version: 6,
   name: 'reports',

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { fillProgramMonths, fillSummary } from '../migrations/0006-reports';
+import { refillPoliceMonthsSql } from '../migrations/0006-reports';
 import { allRaw, prepared } from '../query';
 import { addDays, endOfDay, startOfDay } from '../rules/calendar';
 import { policeMonth, type DateRange } from '../rules/periods';
@@ -23,6 +23,11 @@ function add(figures: Figures, key: string, value: number): void {
 export function policeMonthLabel(date: string, cutoff: number): string {
   let [year, month] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
   if (cutoff > 1 && Number(date.slice(8, 10)) >= cutoff) [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
+  return monthLabel(year, month);
+}
+
+/** A police month's label, 'YYYY-MM', as the summaries key it. */
+export function monthLabel(year: number, month: number): string {
   return `${year}-${String(month).padStart(2, '0')}`;
 }
 
@@ -45,7 +50,7 @@ export function splitRange(range: DateRange, cutoff: number): { months: { first:
 
 /** Refills the police-month summary after the cut-off day changed. */
 export function refillPoliceMonths(db: Sqlite): void {
-  db.exec(`DELETE FROM report_months; ${fillSummary('report_months')} DELETE FROM program_months; ${fillProgramMonths}`);
+  db.exec(refillPoliceMonthsSql);
 }
 
 type SummaryRow = [category: string, kind: string, status: string, n: number, deaths: number, injuries: number, damage: number, fine: number];

@@ -11,7 +11,7 @@ import { comparedRanges, monthsOf, policeYearOf, rangeOf, type Period } from '..
 import { readSettings } from '../settings';
 import type { Sqlite } from '../store';
 import type { WriteContext, WritePath } from '../write-path';
-import { countFigures, reportsByMonth } from './figures';
+import { countFigures, monthLabel, reportsByMonth } from './figures';
 
 const RANGES = ['current', 'lastYear', 'previous', 'yearToDate', 'yearToDateLastYear'] as const satisfies readonly (keyof ComparedSpans)[];
 
@@ -51,8 +51,8 @@ export function computePeriodic(db: Sqlite, officeId: string, period: ReportPeri
   const policeYear = policeYearOf(ranges.current.end, cutoff);
   const months = monthsOf(policeYear, cutoff);
   const monthsBefore = monthsOf(policeYear - 1, cutoff);
-  const reports = reportsByMonth(db, officeId, `${policeYear - 1}-01`, `${policeYear}-12`);
-  const inMonth = (year: number, month: number) => reports.get(`${year}-${String(month).padStart(2, '0')}`) ?? 0;
+  const reports = reportsByMonth(db, officeId, monthLabel(policeYear - 1, 1), monthLabel(policeYear, 12));
+  const inMonth = (year: number, month: number) => reports.get(monthLabel(year, month)) ?? 0;
   return {
     period,
     cutoffDay: cutoff,
