@@ -14,7 +14,7 @@ import type { Message } from '../../i18n/message';
 import { href, paths } from '../../router';
 import { codeLabel } from '../register/labels';
 import { operationLabel } from './campaign-format';
-import { ReportSearch } from './report-search';
+import { ReportSearch } from '../../components/report-search';
 
 interface CampaignReportsProps {
   readonly campaign: CampaignView;
@@ -113,6 +113,8 @@ function LinkReportPanel({ campaign, onDone, onCancel }: { readonly campaign: Ca
       {error ? <Notice kind="error">{describeError(t, error)}</Notice> : null}
       <ReportSearch
         id="campaign-report-search"
+        label={t('campaignReports.search')}
+        hint={t('campaignReports.searchHint')}
         exclude={direct}
         onChoose={(report) =>
           void invoke('campaigns.linkReport', { campaignId: campaign.id, reportId: report.id }).then((result) =>

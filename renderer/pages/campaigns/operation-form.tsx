@@ -14,7 +14,7 @@ import { isoDateOf, vnInstant } from '../../vn-time';
 import { codeOptions } from '../register/labels';
 import { measureName } from './campaign-format';
 import { newEntryKey } from './campaign-values';
-import { ReportSearch } from './report-search';
+import { ReportSearch } from '../../components/report-search';
 
 type Kind = (typeof operationKinds)[number];
 
@@ -155,6 +155,8 @@ export function OperationForm({
         ) : null}
         <ReportSearch
           id="operation-report-search"
+          label={t('campaignReports.search')}
+          hint={t('campaignReports.searchHint')}
           exclude={values.reports.map((r) => r.id)}
           onChoose={(report) => form.update((current) => ({ ...current, reports: [...current.reports, { id: report.id, label: `${report.number} – ${report.summary}` }] }), 'reports')}
         />

@@ -1,15 +1,13 @@
-import { useState } from 'react';
 import { contract } from '../../../api/contract';
 import { personLinkKinds } from '../../../api/calls/people';
 import type { PersonLinkView } from '../../../api/views';
 import { invoke } from '../../api-client';
-import { Button } from '../../components/button';
-import { DataTable, type Column } from '../../components/data-table';
+import { type Column } from '../../components/data-table';
 import { FormFrame } from '../../components/form-frame';
 import { Panel } from '../../components/panel';
 import { SelectField } from '../../components/select-field';
 import { TextField } from '../../components/text-field';
-import { UnlinkPanel } from '../../components/unlink-panel';
+import { LinkList } from '../../components/link-list';
 import { useForm } from '../../forms/use-form';
 import { useI18n } from '../../i18n';
 import { href, paths } from '../../router';
@@ -28,60 +26,24 @@ export interface PersonLinksProps {
 /** Relatives and associates: who, how they are linked, and the actions to add or take off a link. */
 export function PersonLinks({ personId, links, canWrite, onChanged }: PersonLinksProps) {
   const { t } = useI18n();
-  const [adding, setAdding] = useState(false);
-  const [unlinking, setUnlinking] = useState<PersonLinkView | null>(null);
   const columns: Column<PersonLinkView>[] = [
     { key: 'name', header: t('person.fullName'), rowHeader: true, cell: (l) => <a href={href(paths.person(l.person.id))}>{l.person.fullName}</a> },
     { key: 'kind', header: t('links.kind'), cell: (l) => codeLabel(t, 'linkKind', l.kind) },
     { key: 'note', header: t('links.note'), cell: (l) => l.note || t('common.none') },
-    ...(canWrite
-      ? [
-          {
-            key: 'actions',
-            header: t('common.actions'),
-            cell: (l: PersonLinkView) => (
-              <Button small variant="quiet" onClick={() => setUnlinking(l)}>
-                {t('links.unlinkPerson', { name: l.person.fullName })}
-              </Button>
-            ),
-          },
-        ]
-      : []),
   ];
   return (
-    <>
-      <DataTable caption={t('links.title')} captionHidden columns={columns} rows={links} rowKey={(l) => l.linkId} empty={t('links.empty')} />
-      {canWrite && !adding ? (
-        <div className="page-actions">
-          <Button small onClick={() => setAdding(true)}>
-            {t('links.add')}
-          </Button>
-        </div>
-      ) : null}
-      {adding ? (
-        <LinkPersonPanel
-          personId={personId}
-          onCancel={() => setAdding(false)}
-          onDone={() => {
-            setAdding(false);
-            onChanged();
-          }}
-        />
-      ) : null}
-      {unlinking ? (
-        <UnlinkPanel
-          key={unlinking.linkId}
-          linkId={unlinking.linkId}
-          title={t('links.unlinkPerson', { name: unlinking.person.fullName })}
-          submit={(input) => invoke('persons.unlink', input)}
-          onCancel={() => setUnlinking(null)}
-          onDone={() => {
-            setUnlinking(null);
-            onChanged();
-          }}
-        />
-      ) : null}
-    </>
+    <LinkList
+      caption={t('links.title')}
+      empty={t('links.empty')}
+      columns={columns}
+      rows={links}
+      canWrite={canWrite}
+      addLabel={t('links.add')}
+      addPanel={({ done, cancel }) => <LinkPersonPanel personId={personId} onDone={done} onCancel={cancel} />}
+      unlinkLabel={(l) => t('links.unlinkPerson', { name: l.person.fullName })}
+      unlink={(input) => invoke('persons.unlink', input)}
+      onChanged={onChanged}
+    />
   );
 }
 

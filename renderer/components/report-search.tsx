@@ -1,12 +1,22 @@
 import { useEffect, useState } from 'react';
-import type { ReportRow } from '../../../api/views';
-import { invoke } from '../../api-client';
-import { Button } from '../../components/button';
-import { useDebounced } from '../../data/use-debounced';
-import { useI18n } from '../../i18n';
+import type { ReportRow } from '../../api/views';
+import { invoke } from '../api-client';
+import { useDebounced } from '../data/use-debounced';
+import { useI18n } from '../i18n';
+import { Button } from './button';
+
+export interface ReportSearchProps {
+  readonly id: string;
+  /** The field's label and hint, as the page words the search. */
+  readonly label: string;
+  readonly hint: string;
+  /** Reports already chosen, left out of the results. */
+  readonly exclude: readonly string[];
+  readonly onChoose: (report: ReportRow) => void;
+}
 
 /** A register search (number or words): the reports found, each with "Chọn". */
-export function ReportSearch({ id, exclude, onChoose }: { readonly id: string; readonly exclude: readonly string[]; readonly onChoose: (report: ReportRow) => void }) {
+export function ReportSearch({ id, label, hint, exclude, onChoose }: ReportSearchProps) {
   const { t } = useI18n();
   const [text, setText] = useState('');
   const q = useDebounced(text.trim(), 300);
@@ -29,11 +39,11 @@ export function ReportSearch({ id, exclude, onChoose }: { readonly id: string; r
     <>
       <div className="field">
         <label htmlFor={id} className="field-label">
-          {t('campaignReports.search')}
+          {label}
         </label>
         <input id={id} className="input input-full" type="search" value={text} autoComplete="off" aria-describedby={`${id}-hint`} onChange={(event) => setText(event.target.value)} />
         <p id={`${id}-hint`} className="field-hint">
-          {t('campaignReports.searchHint')}
+          {hint}
         </p>
       </div>
       {q.length > 0 ? (
