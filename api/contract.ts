@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { attachmentsCalls } from './calls/attachments';
 import { authCalls } from './calls/auth';
 import { campaignCalls } from './calls/campaigns';
+import { exchangeCalls } from './calls/exchange';
 import { hotspotCalls } from './calls/hotspots';
 import { movementCalls } from './calls/movement';
 import { officeCalls } from './calls/office';
@@ -25,6 +26,7 @@ export const contract = Object.freeze({
   ...campaignCalls,
   ...movementCalls,
   ...periodicCalls,
+  ...exchangeCalls,
 });
 
 export type Contract = typeof contract;

@@ -26,6 +26,16 @@ export const errorCodes = [
   'attachment.too_large', // over the size limit
   'attachment.type', // a file type the office does not keep
   'attachment.corrupt', // the stored file no longer matches its SHA-256
+  'exchange.bad_key_file', // not a valid public-key file
+  'exchange.fingerprint', // the confirmed fingerprint does not match the key file
+  'exchange.own_key', // enrolling this installation's own key
+  'exchange.not_bundle', // the file is not a Sổ ANTT bundle
+  'exchange.unknown_sender', // signed by a key that is not enrolled here
+  'exchange.not_for_us', // the bundle is addressed to other offices
+  'exchange.tampered', // signature or decryption failed: damaged, truncated or changed
+  'exchange.newer_schema', // made by a newer version of the app
+  'exchange.wrong_kind', // records to a child, reference data to a parent, …
+  'exchange.no_recipient', // no enrolled recipient chosen
   'request.invalid', // malformed request at the transport (bad JSON, missing header, too large)
   'internal', // anything unexpected: logged, never shown as a stack trace
 ] as const;

@@ -53,6 +53,8 @@ export interface Settings {
   readonly remoteCommune: boolean;
   /** Police months run from this day of the previous month to the day before it (default 15). */
   readonly reportCutoffDay: number;
+  /** A higher office shows an office as late after this many days without a bundle (default 35). */
+  readonly exchangeLateDays: number;
 }
 
 export interface LocalityView {
@@ -581,4 +583,155 @@ export interface IssuedReportView extends IssuedReportRow {
   /** Figures of the period that the records now give differently, for a re-run to show. */
   readonly changes: readonly { readonly range: keyof ComparedSpans; readonly key: string; readonly issued: number; readonly now: number }[];
   readonly issuedBy: string | null;
+}
+
+// Exchange between offices (api/calls/exchange.ts)
+
+export type PeerRole = 'parent' | 'child' | 'sibling';
+
+/** This installation's public identity: what its key card prints and its public-key file holds. */
+export interface IdentityView {
+  readonly office: { readonly code: string; readonly name: string; readonly level: 'commune' | 'higher'; readonly parentName: string };
+  readonly keyId: string;
+  /** 40 digits in groups of five, compared by a person against the printed card. */
+  readonly fingerprint: string;
+  /** The public-key file's content (JSON) and a file name for it. */
+  readonly publicKeyFile: string;
+  readonly fileName: string;
+}
+
+export interface KeyFileView {
+  readonly office: { readonly code: string; readonly name: string; readonly level: 'commune' | 'higher' };
+  readonly keyId: string;
+  readonly fingerprint: string;
+  /** The role it is enrolled with already, if it is. */
+  readonly enrolledAs: PeerRole | null;
+}
+
+export interface PeerView {
+  readonly keyId: string;
+  readonly officeCode: string;
+  readonly officeName: string;
+  readonly role: PeerRole;
+  readonly fingerprint: string;
+  readonly enrolledAt: number;
+  readonly sentSeq: number;
+  readonly receivedSeq: number;
+  readonly receivedAt: number | null;
+  readonly referenceVersion: number;
+}
+
+export interface ExportView {
+  readonly bundleId: string;
+  readonly fileName: string;
+  readonly bytes: number;
+  readonly records: number;
+  readonly counts: Readonly<Record<string, number>>;
+  readonly kind: 'records' | 'reference';
+  readonly mode: 'full' | 'delta';
+  readonly recipients: readonly { readonly officeCode: string; readonly officeName: string; readonly seq: number }[];
+  readonly referenceVersion: number;
+}
+
+export interface FileChunk {
+  readonly dataBase64: string;
+  readonly offset: number;
+  readonly size: number;
+  readonly done: boolean;
+}
+
+export interface UploadView {
+  readonly uploadId: string;
+  readonly size: number;
+}
+
+export const importOutcomes = ['new', 'updated', 'unchanged', 'deleted', 'conflicts', 'rejected'] as const;
+export type ImportOutcome = (typeof importOutcomes)[number];
+export type ImportCounts = Readonly<Record<ImportOutcome, number>>;
+
+/**
+ * Why a record was not simply taken (translated as `x.<reason>`): older: a newer version is here;
+ * voided_here: voided here, an old state never restores it; same_content: both sides hold the same
+ * content; own_office: this office's records change only here; owner: it belongs to another office
+ * here; invalid: not a valid record of its table; table: this table does not travel in this bundle;
+ * unique: a unique value (a register number, a citizen ID) is taken; missing_parent: a record it refers
+ * to is not here; concurrent: edited here and there from the same base (a conflict kept for a person).
+ */
+export const importReasons = ['older', 'voided_here', 'same_content', 'own_office', 'owner', 'invalid', 'table', 'unique', 'missing_parent', 'concurrent'] as const;
+export type ImportReason = (typeof importReasons)[number];
+
+export interface ImportItem {
+  readonly outcome: ImportOutcome;
+  readonly table: string;
+  readonly id: string;
+  readonly reason: ImportReason | null;
+}
+
+/** The dry run's (and then the import's) account of a bundle, record by record. */
+export interface ImportSummary {
+  readonly bundleId: string;
+  readonly kind: 'records' | 'reference';
+  readonly mode: 'full' | 'delta';
+  readonly createdAt: number;
+  readonly sender: { readonly officeId: string; readonly officeCode: string; readonly officeName: string; readonly keyId: string; readonly role: PeerRole };
+  readonly seq: number;
+  /** A jump or a broken chain in this sender's sequence: reported, never blocking. */
+  readonly gap: { readonly expected: number; readonly got: number; readonly chainBroken: boolean } | null;
+  /** Imported before: importing it again changes nothing. */
+  readonly duplicate: boolean;
+  readonly referenceVersion: number;
+  readonly records: number;
+  readonly counts: ImportCounts;
+  readonly byTable: Readonly<Record<string, ImportCounts>>;
+  /** Every outcome other than a plain new or updated record, up to 500. */
+  readonly items: readonly ImportItem[];
+  readonly itemsLeftOut: number;
+  readonly applied: boolean;
+}
+
+export interface ConflictView {
+  readonly id: string;
+  readonly table: string;
+  readonly recordId: string;
+  readonly fromOffice: string;
+  readonly createdAt: number;
+  /** The fields whose values differ, side by side; everything else is the same on both sides. */
+  readonly fields: readonly { readonly column: string; readonly local: unknown; readonly incoming: unknown }[];
+  readonly localVoided: boolean;
+  readonly incomingVoided: boolean;
+}
+
+export interface OfficeExchangeRow {
+  readonly officeId: string;
+  readonly code: string;
+  readonly name: string;
+  readonly role: PeerRole | null;
+  readonly lastReceivedAt: number | null;
+  readonly lastSeq: number;
+  readonly reports: number;
+  readonly persons: number;
+  readonly hotspots: number;
+  /** No bundle for longer than the setting allows. */
+  readonly late: boolean;
+  readonly referenceVersion: number;
+}
+
+export interface OfficesOverview {
+  readonly lateDays: number;
+  /** The reference set this office last published (0: never). */
+  readonly publishedReference: number;
+  readonly offices: readonly OfficeExchangeRow[];
+}
+
+export interface BundleLogRow {
+  readonly bundleId: string;
+  readonly direction: 'sent' | 'received';
+  readonly officeCode: string;
+  readonly officeName: string;
+  readonly kind: 'records' | 'reference';
+  readonly mode: 'full' | 'delta';
+  readonly seq: number;
+  readonly at: number;
+  readonly records: number;
+  readonly gap: boolean;
 }

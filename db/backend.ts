@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from './app-error';
 import { backupName, backupTo } from './backup';
+import { ownOfficeId } from './exchange/identity';
 import { Keyring } from './keyring';
 import { migrate } from './migrations/runner';
 import { migrations } from './migrations/registry';
@@ -109,9 +110,10 @@ export class Backend {
       migrate(sql, migrations, {
         backup: (from) => backupTo(sql, join(this.paths.backups, backupName(`before-migration-v${from}`))),
       });
-      const office = sql.prepare("SELECT id FROM offices WHERE deleted_at IS NULL ORDER BY created_at LIMIT 1").get() as { id: string } | undefined;
-      if (!office) throw new AppError('setup.required', 'the store has no office');
-      this.opened = { sql, writes: new WritePath(sql), officeId: office.id, key };
+      // The office this installation serves: a higher office's store holds many offices' records.
+      const officeId = ownOfficeId(sql);
+      if (!officeId) throw new AppError('setup.required', 'the store has no office');
+      this.opened = { sql, writes: new WritePath(sql), officeId, key };
       return this.opened;
     } catch (error) {
       sql.close();

@@ -137,6 +137,11 @@ export interface Schema {
   report_months: ReportMonthsTable;
   program_months: ProgramMonthsTable;
   issued_reports: IssuedReportsTable;
+  exchange_identity: ExchangeIdentityTable;
+  exchange_peers: ExchangePeersTable;
+  exchange_bundles: ExchangeBundlesTable;
+  exchange_conflicts: ExchangeConflictsTable;
+  reference_sets: ReferenceSetsTable;
 }
 
 /** Tables whose rows are records written through the write path. */
@@ -506,4 +511,79 @@ export interface ProgramMonthsTable {
   month: string;
   started: number;
   ended: number;
+}
+
+/** This installation's office and exchange keys (one row). */
+export interface ExchangeIdentityTable {
+  id: number;
+  office_id: string;
+  key_id: string | null;
+  sign_public: string | null;
+  sign_private: string | null;
+  box_public: string | null;
+  box_private: string | null;
+  created_at: number | null;
+}
+
+export type PeerRole = 'parent' | 'child' | 'sibling';
+
+export interface ExchangePeersTable {
+  key_id: string;
+  office_id: string;
+  office_code: string;
+  office_name: string;
+  role: PeerRole;
+  sign_public: string;
+  box_public: string;
+  fingerprint: string;
+  enrolled_at: number;
+  enrolled_by: string | null;
+  revoked_at: number | null;
+  sent_seq: number;
+  sent_hash: string | null;
+  sent_watermark: number;
+  received_seq: number;
+  received_hash: string | null;
+  received_at: number | null;
+  reference_version: number;
+}
+
+export interface ExchangeBundlesTable {
+  bundle_id: string;
+  direction: 'sent' | 'received';
+  peer_key_id: string;
+  kind: 'records' | 'reference';
+  mode: 'full' | 'delta';
+  seq: number;
+  previous_hash: string | null;
+  hash: string;
+  at: number;
+  by: string | null;
+  records: number;
+  /** JSON: counts by outcome. */
+  summary: string;
+  gap: string | null;
+}
+
+export interface ExchangeConflictsTable {
+  id: string;
+  table_name: string;
+  record_id: string;
+  local_version: string;
+  incoming_version: string;
+  /** JSON: the incoming record state. */
+  incoming: string;
+  bundle_id: string;
+  sender_key_id: string;
+  created_at: number;
+  resolved_at: number | null;
+  resolved_by: string | null;
+  resolution: 'local' | 'incoming' | 'merge' | null;
+}
+
+export interface ReferenceSetsTable {
+  version: number;
+  content_hash: string;
+  published_at: number;
+  published_by: string | null;
 }

@@ -3,7 +3,7 @@ import { appendAudit } from './audit';
 import { all, prepared, qb } from './query';
 import type { Sqlite } from './store';
 
-export const defaultSettings: Settings = Object.freeze({ idleLockMinutes: 15, remoteCommune: false, reportCutoffDay: 15 });
+export const defaultSettings: Settings = Object.freeze({ idleLockMinutes: 15, remoteCommune: false, reportCutoffDay: 15, exchangeLateDays: 35 });
 
 /** The office's settings: stored values over the defaults. */
 export function readSettings(db: Sqlite): Settings {

@@ -31,6 +31,13 @@ interface Stamp {
   readonly version: string;
   readonly seq: number;
   readonly at: number;
+  /** This installation's clock node. */
+  readonly node: string;
+}
+
+/** The node that made a version: its last part. */
+export function versionNode(version: string): string {
+  return version.slice(version.lastIndexOf('-') + 1);
 }
 
 /**
@@ -121,14 +128,25 @@ export class WritePath {
     }
   }
 
-  private change<T extends RecordTable>(table: T, before: Row<T>, patch: Patch<T>, action: string, ctx: WriteContext): Row<T> {
+  /**
+   * Settles an exchange conflict: the chosen content becomes a new version made here whose base is the
+   * incoming version, so the other PC takes it as a continuation of its own edit, and this PC ignores
+   * that edit when it arrives again.
+   */
+  resolve<T extends RecordTable>(table: T, id: string, patch: Patch<T> & { deleted_at?: number | null; void_reason?: string | null }, incomingVersion: string, ctx: WriteContext): Row<T> {
+    return this.atomically(() => this.change(table, this.current(table, id, ctx), patch as Patch<T>, 'resolve', ctx, incomingVersion)) as Row<T>;
+  }
+
+  private change<T extends RecordTable>(table: T, before: Row<T>, patch: Patch<T>, action: string, ctx: WriteContext, base?: string): Row<T> {
     const stamp = this.stamp();
     const values = {
       ...patch,
       // A void is stamped with the same instant as its version.
       ...(action === 'void' ? { deleted_at: stamp.at } : {}),
       version: stamp.version,
-      base_version: before.version,
+      // The last version that came from elsewhere, which this PC's edits start from: a run of edits
+      // made here keeps it, so another PC can tell whether its own edit was seen (db/exchange/import.ts).
+      base_version: base ?? (versionNode(before.version) === stamp.node ? before.base_version : before.version),
       seq: stamp.seq,
       updated_at: stamp.at,
       updated_by: ctx.userId,
@@ -170,7 +188,7 @@ export class WritePath {
     const next = tick(state, at);
     const seq = state.seq + 1;
     prepared(this.db, 'UPDATE clock_state SET wall = ?, counter = ?, seq = ? WHERE id = 1').run(next.wall, next.counter, seq);
-    return { version: formatVersion(next, state.node_id), seq, at };
+    return { version: formatVersion(next, state.node_id), seq, at, node: state.node_id };
   }
 }
 

@@ -8,6 +8,8 @@ export const settingsInput = z.object({
   remoteCommune: z.boolean(),
   /** The day police statistical months start on (DOMAIN.md, "Reports"); left out, it stays as it is. */
   reportCutoffDay: z.number({ error: 'v.number' }).int('v.number').min(1, 'v.too_small').max(28, 'v.too_big').optional(),
+  /** A higher office: an office with no bundle for longer than this is shown as late; left out, it stays. */
+  exchangeLateDays: z.number({ error: 'v.number' }).int('v.number').min(1, 'v.too_small').max(365, 'v.too_big').optional(),
 });
 
 export const localityInput = z.object({ name: requiredText(100), kind: requiredText(40).default('thôn') });

@@ -16,7 +16,7 @@ export const officeHandlers: HandlersOf<'office.' | 'settings.' | 'localities.' 
     const { store, write } = storeFor(ctx);
     const before = readSettings(store.sql);
     return store.sql.transaction(() => {
-      const next = writeSettings(store.sql, { ...before, ...input, reportCutoffDay: input.reportCutoffDay ?? before.reportCutoffDay }, { userId: write.userId, call: write.call, at: ctx.backend.now() });
+      const next = writeSettings(store.sql, { ...before, ...input, reportCutoffDay: input.reportCutoffDay ?? before.reportCutoffDay, exchangeLateDays: input.exchangeLateDays ?? before.exchangeLateDays }, { userId: write.userId, call: write.call, at: ctx.backend.now() });
       if (next.remoteCommune !== before.remoteCommune) recomputeOpenDeadlines(store.sql, next);
       if (next.reportCutoffDay !== before.reportCutoffDay) refillPoliceMonths(store.sql);
       return next;

@@ -2,6 +2,7 @@ import { attachmentsHandlers } from './attachments';
 import { authHandlers } from './auth';
 import type { Handlers } from './context';
 import { campaignHandlers } from './campaigns';
+import { exchangeHandlers } from './exchange';
 import { movementHandlers } from './movement';
 import { officeHandlers } from './office';
 import { peopleHandlers } from './people';
@@ -22,4 +23,5 @@ export const handlers: Handlers = Object.freeze({
   ...movementHandlers,
   ...attachmentsHandlers,
   ...periodicHandlers,
+  ...exchangeHandlers,
 });

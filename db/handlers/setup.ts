@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { AppError } from '../app-error';
 import { newNodeId, uuidv7 } from '../ids';
+import { initIdentity } from '../exchange/identity';
 import { Keyring, wrapKey } from '../keyring';
 import { migrate } from '../migrations/runner';
 import { migrations } from '../migrations/registry';
@@ -68,6 +69,7 @@ export const setupHandlers: HandlersOf<'setup.'> = {
           },
           write,
         );
+        initIdentity(sql, officeId, backend.now());
         writes.insert(
           'users',
           {

@@ -16,6 +16,7 @@ export const validationKeys = [
   'v.password_wrong',
   'v.last_admin',
   'v.unit_code',
+  'v.peer_role',
   'v.unit_code_level',
   'v.invalid',
   'v.number',

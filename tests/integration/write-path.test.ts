@@ -135,14 +135,15 @@ describe('insert', () => {
 });
 
 describe('update', () => {
-  it('from the current version: records the base version, a greater version and the next seq', () => {
+  it('from the current version: a greater version and the next seq; the base stays the last version from elsewhere', () => {
     const created = store.writes.insert('localities', { name: 'Thôn Bắc', kind: 'thôn' }, ctx);
     const mark = lastAuditId();
     const updated = store.writes.update('localities', created.id, created.version, { name: 'Thôn Bắc Sơn' }, ctx);
     expect(updated.id).toBe(created.id);
     expect(updated.name).toBe('Thôn Bắc Sơn');
     expect(updated.kind).toBe('thôn');
-    expect(updated.base_version).toBe(created.version);
+    // Made and edited here: no version from elsewhere to start from (db/exchange/import.ts reads this).
+    expect(updated.base_version).toBeNull();
     expect(updated.version).toMatch(VERSION);
     expect(updated.version > created.version).toBe(true);
     expect(updated.seq).toBe(created.seq + 1);
@@ -156,10 +157,16 @@ describe('update', () => {
     expect(JSON.parse(entries[0]!.before ?? 'null')).toEqual(created);
     expect(JSON.parse(entries[0]!.after ?? 'null')).toEqual(updated);
 
-    // A second edit chains from the first.
+    // A second edit needs the first's version; a version that came from another PC becomes the base.
     const again = store.writes.update('localities', created.id, updated.version, { kind: 'xóm' }, ctx);
-    expect(again.base_version).toBe(updated.version);
+    expect(again.base_version).toBeNull();
     expect(again.version > updated.version).toBe(true);
+    const remote = `${String(Date.now() + 1000).padStart(13, '0')}-00000-00000000000000ff`;
+    store.sql.prepare('UPDATE localities SET version = ? WHERE id = ?').run(remote, created.id);
+    const afterRemote = store.writes.update('localities', created.id, remote, { kind: 'thôn' }, ctx);
+    expect(afterRemote.base_version).toBe(remote);
+    const next = store.writes.update('localities', created.id, afterRemote.version, { kind: 'xóm' }, ctx);
+    expect(next.base_version).toBe(remote);
   });
 
   it('from a stale version: record.conflict, and neither the row nor the audit log changes', () => {
@@ -198,7 +205,7 @@ describe('void', () => {
     expect(voided.deleted_at!).toBeGreaterThanOrEqual(before);
     expect(voided.void_reason).toBe('Sáp nhập vào Thôn Đông');
     expect(voided.name).toBe('Thôn Cũ');
-    expect(voided.base_version).toBe(created.version);
+    expect(voided.base_version).toBeNull();
     expect(voided.version > created.version).toBe(true);
     expect(voided.seq).toBe(created.seq + 1);
     expect(store.sql.prepare('SELECT count(*) AS n FROM localities WHERE id = ?').get(created.id)).toEqual({ n: 1 });

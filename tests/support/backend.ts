@@ -72,10 +72,10 @@ export const ADMIN = Object.freeze({
   password: 'Mật-khẩu-2026!',
 });
 
-export function setupInput(): CallInput<'setup.create'> {
+export function setupInput(office: Partial<CallInput<'setup.create'>['office']> = {}, localities: readonly string[] = LOCALITIES): CallInput<'setup.create'> {
   return {
-    office: { ...OFFICE },
-    localities: [...LOCALITIES],
+    office: { ...OFFICE, ...office },
+    localities: [...localities],
     admin: {
       fullName: ADMIN.fullName,
       rank: ADMIN.rank,
@@ -139,12 +139,19 @@ export function bind(backend: Backend, session: Session, adminId: string, dir: s
  * office and administrator, then the administrator logged in.
  */
 export async function createOffice(
-  options: { now?: () => number; dir?: string; log?: (message: string, error: unknown) => void } = {},
+  options: {
+    now?: () => number;
+    dir?: string;
+    log?: (message: string, error: unknown) => void;
+    /** Another office than the default commune (a higher office, a neighbour, another PC of it). */
+    office?: Partial<CallInput<'setup.create'>['office']>;
+    localities?: readonly string[];
+  } = {},
 ): Promise<TestOffice> {
   const dir = options.dir ?? tempDir();
   const backend = newBackend(dir, { now: options.now, log: options.log });
   const setupSession = backend.sessions.create(backend.now());
-  expectOk(await callOn(backend, setupSession, 'setup.create', setupInput()));
+  expectOk(await callOn(backend, setupSession, 'setup.create', setupInput(options.office, options.localities)));
   const probe = bind(backend, setupSession, '', dir);
   const session = await probe.login(ADMIN.username, ADMIN.password);
   const me = expectOk(await callOn(backend, session, 'auth.session', {}));

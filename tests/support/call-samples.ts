@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { CallInput, CallName } from '../../api/contract';
 import type { Backend } from '../../db/backend';
+import type { PublicKeyFile } from '../../db/exchange/keys';
 import { expectOk, setupInput, type TestOffice } from './backend';
+import { foreignOffice, handBundle } from './exchange';
 
 /**
  * One valid input per call of the contract, so that in a permission test validation passes and the
@@ -80,6 +82,17 @@ export interface Fixture {
   readonly model: string;
   readonly safety: { readonly unitId: string; readonly schoolCriteria: readonly string[] };
   readonly periodic: string;
+  readonly exchange: {
+    /** A child office's public-key file and its fingerprint, for exchange.inspectKey and exchange.enrol. */
+    readonly childKey: { readonly text: string; readonly fingerprint: string };
+    readonly parentKeyId: string;
+    readonly toRevoke: string;
+    readonly bundleId: string;
+    /** Staged bundles from the parent: one for the dry run, one to apply. */
+    readonly toPreview: string;
+    readonly toApply: string;
+    readonly conflictId: string;
+  };
 }
 
 /** A real 1×1 PNG. */
@@ -183,6 +196,7 @@ export async function buildFixture(office: TestOffice, actor: Actor): Promise<Fi
     .criteria.filter((c) => c.unitKind === 'school')
     .map((c) => c.code);
   const periodic = expectOk(await call('periodic.issue', issueFields('Trong tháng, tiếp nhận 4 tin báo.'))).id;
+  const exchange = await exchangeFixture(office, reportFields({ localityId: dong, personId: main }, 'Tin báo sửa ở hai máy'));
 
   return {
     actor,
@@ -208,6 +222,43 @@ export async function buildFixture(office: TestOffice, actor: Actor): Promise<Fi
     model,
     safety: { unitId, schoolCriteria },
     periodic,
+    exchange,
+  };
+}
+
+/**
+ * Exchange: a parent office enrolled (and a bundle exported to it), a reference bundle from it staged
+ * twice, a peer to revoke, and a conflict made by a bundle from another PC of this office that edited a
+ * report this PC edited too.
+ */
+async function exchangeFixture(office: TestOffice, conflictReport: CallInput<'reports.create'>): Promise<Fixture['exchange']> {
+  const call = office.call;
+  const me = JSON.parse(expectOk(await call('exchange.identity', {})).publicKeyFile) as PublicKeyFile;
+  const parent = foreignOffice({ id: '38', code: '38', name: 'Công an tỉnh Thanh Hóa', level: 'higher' });
+  const child = foreignOffice({ id: '12346', code: '12346', name: 'Công an xã Quảng Ninh', level: 'commune' });
+  const leaving = foreignOffice({ id: '12347', code: '12347', name: 'Công an xã Quảng Hòa', level: 'commune' });
+  const sibling = foreignOffice({ ...me.office });
+  for (const [peer, role] of [[parent, 'parent'], [leaving, 'child'], [sibling, 'sibling']] as const) {
+    expectOk(await call('exchange.enrol', { publicKey: peer.text, role, fingerprint: peer.file.fingerprint }));
+  }
+  const bundleId = expectOk(await call('exchange.export', { recipients: [parent.file.keyId], mode: 'full' })).bundleId;
+  const stage = async (path: string) => expectOk(await call('exchange.upload', { uploadId: null, offset: 0, dataBase64: readFileSync(path).toString('base64') })).uploadId;
+  const reference = () => handBundle({ from: parent, to: me, kind: 'reference' });
+  const report = expectOk(await call('reports.create', conflictReport));
+  const row = office.backend.requireStore().sql.prepare('SELECT * FROM reports WHERE id = ?').get(report.id) as Record<string, unknown>;
+  const edited = { ...row, summary: 'Sửa ở máy thứ hai', version: `${String(report.receivedAt).padStart(13, '0')}-00000-${'e'.repeat(16)}`, base_version: null };
+  const conflicting = await stage(handBundle({ from: sibling, to: me, lines: [{ t: 'reports', r: edited }] }));
+  const applied = expectOk(await call('exchange.apply', { uploadId: conflicting }));
+  if (applied.counts.conflicts !== 1) throw new Error(`the fixture's conflict was not made: ${JSON.stringify(applied.counts)}`);
+  const conflictId = expectOk(await call('exchange.conflicts', {}))[0]!.id;
+  return {
+    childKey: { text: child.text, fingerprint: child.file.fingerprint },
+    parentKeyId: parent.file.keyId,
+    toRevoke: leaving.file.keyId,
+    bundleId,
+    toPreview: await stage(reference()),
+    toApply: await stage(reference()),
+    conflictId,
   };
 }
 
@@ -329,6 +380,21 @@ export const callSamples: CallSamples = {
   'periodic.issue': () => issueFields('Bản báo cáo tháng 3.'),
   'periodic.list': () => ({}),
   'periodic.get': (f) => ({ id: f.periodic }),
+
+  'exchange.identity': () => ({}),
+  'exchange.inspectKey': (f) => ({ publicKey: f.exchange.childKey.text }),
+  'exchange.enrol': (f) => ({ publicKey: f.exchange.childKey.text, role: 'child', fingerprint: f.exchange.childKey.fingerprint }),
+  'exchange.revoke': (f) => ({ keyId: f.exchange.toRevoke }),
+  'exchange.peers': () => ({}),
+  'exchange.export': (f) => ({ recipients: [f.exchange.parentKeyId] }),
+  'exchange.download': (f) => ({ bundleId: f.exchange.bundleId, offset: 0 }),
+  'exchange.upload': () => ({ uploadId: null, offset: 0, dataBase64: 'U08tQU5UVA==' }),
+  'exchange.preview': (f) => ({ uploadId: f.exchange.toPreview }),
+  'exchange.apply': (f) => ({ uploadId: f.exchange.toApply }),
+  'exchange.conflicts': () => ({}),
+  'exchange.resolve': (f) => ({ id: f.exchange.conflictId, choice: 'merge', incomingColumns: ['summary'] }),
+  'exchange.offices': () => ({}),
+  'exchange.history': () => ({}),
 };
 
 /** The sample of `name` for `fixture`, typed loosely for loops over every call. */

@@ -1,0 +1,321 @@
+import { createCipheriv, createDecipheriv, createHash, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
+import { StringDecoder } from 'node:string_decoder';
+import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
+import { z } from 'zod';
+import { AppError } from '../app-error';
+import { privateKeyObject, publicKeyObject } from './keys';
+
+/**
+ * The bundle file (ARCHITECTURE.md, "Exchange between offices"):
+ *
+ *   SO-ANTT-BUNDLE/1\n                 magic
+ *   {header JSON}\n                    readable: format, schema, sender, recipients, sequence, …
+ *   frame*                             the payload: NDJSON lines, AES-256-GCM in frames
+ *   signature (64 bytes)               Ed25519 over SHA-256 of everything before it
+ *
+ * A frame is a 4-byte big-endian length (the top bit marks the last frame) and that many bytes of
+ * ciphertext followed by its 16-byte tag. Each frame has its own nonce (its index) and its index and
+ * "last" flag in the additional data, so frames cannot be reordered, dropped or cut off unnoticed even
+ * before the signature is checked. Writing and reading both stream: memory does not grow with the file.
+ */
+
+export const MAGIC = Buffer.from('SO-ANTT-BUNDLE/1\n');
+const FRAME_PLAIN = 64 * 1024;
+const TAG = 16;
+const LAST = 0x8000_0000;
+const MAX_HEADER = 64 * 1024;
+const MAX_LINE = 4 * 1024 * 1024;
+const SIGNATURE = 64;
+
+const b64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/).max(200);
+
+export const recipientSchema = z.object({
+  keyId: z.string().regex(/^[0-9a-f]{16}$/),
+  officeId: z.string().min(1).max(20),
+  /** This sender's bundles to this recipient are numbered 1, 2, …; a jump is a gap. */
+  seq: z.number().int().min(1),
+  /** The hash of the previous bundle this sender sent this recipient (null for the first). */
+  previousHash: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+  /** The content key, AES-256-GCM under a key from X25519(ephemeral, recipient) and HKDF: iv|ct|tag. */
+  wrappedKey: b64,
+});
+
+export const headerSchema = z.object({
+  format: z.literal('so-antt-bundle'),
+  formatVersion: z.literal(1),
+  schemaVersion: z.number().int().min(1),
+  bundleId: z.string().regex(/^[0-9a-f-]{36}$/),
+  kind: z.enum(['records', 'reference']),
+  mode: z.enum(['full', 'delta']),
+  createdAt: z.number().int(),
+  sender: z.object({
+    officeId: z.string().min(1).max(20),
+    officeCode: z.string().min(1).max(20),
+    officeName: z.string().min(1).max(200),
+    keyId: z.string().regex(/^[0-9a-f]{16}$/),
+  }),
+  /** Reference data: the set this bundle carries (reference) or the set the sender holds (records). */
+  referenceVersion: z.number().int().min(0),
+  ephemeralPublic: b64,
+  recipients: z.array(recipientSchema).min(1).max(200),
+});
+
+export type BundleHeader = z.infer<typeof headerSchema>;
+export type RecipientEntry = z.infer<typeof recipientSchema>;
+
+export interface Recipient {
+  readonly keyId: string;
+  readonly officeId: string;
+  readonly boxPublic: string;
+  readonly seq: number;
+  readonly previousHash: string | null;
+}
+
+function wrapInfo(bundleId: string, keyId: string): Buffer {
+  return Buffer.from(`so-antt bundle key\n${bundleId}\n${keyId}`);
+}
+
+function kek(privateKey: KeyObject, publicKey: KeyObject, bundleId: string, keyId: string): Buffer {
+  const shared = diffieHellman({ privateKey, publicKey });
+  return Buffer.from(hkdfSync('sha256', shared, Buffer.from(bundleId), wrapInfo(bundleId, keyId), 32));
+}
+
+function seal(key: Buffer, iv: Buffer, plain: Buffer, aad: Buffer): Buffer {
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(aad);
+  return Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+}
+
+function open(key: Buffer, iv: Buffer, sealed: Buffer, aad: Buffer): Buffer {
+  const decipher = createDecipheriv('aes-256-gcm', key, iv);
+  decipher.setAAD(aad);
+  decipher.setAuthTag(sealed.subarray(sealed.length - TAG));
+  return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - TAG)), decipher.final()]);
+}
+
+function frameNonce(index: number): Buffer {
+  const nonce = Buffer.alloc(12);
+  nonce.writeUIntBE(index, 6, 6);
+  return nonce;
+}
+
+function frameAad(bundleId: string, index: number, last: boolean): Buffer {
+  return Buffer.from(`${bundleId}:${index}:${last ? 1 : 0}`);
+}
+
+/** Writes a bundle to `path`, line by line; returns the whole file's SHA-256 (the chain hash) and size. */
+export class BundleWriter {
+  private readonly fd: number;
+  private readonly digest = createHash('sha256');
+  private readonly key = randomBytes(32);
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private frames = 0;
+  private bytes = 0;
+  private closed = false;
+
+  constructor(
+    path: string,
+    private readonly header: Omit<BundleHeader, 'ephemeralPublic' | 'recipients' | 'format' | 'formatVersion'>,
+    recipients: readonly Recipient[],
+    private readonly signPrivate: string,
+  ) {
+    const ephemeral = generateKeyPairSync('x25519');
+    const entries: RecipientEntry[] = recipients.map((r) => {
+      const wrapKey = kek(ephemeral.privateKey, publicKeyObject(r.boxPublic, 'X25519'), header.bundleId, r.keyId);
+      const iv = randomBytes(12);
+      const wrapped = Buffer.concat([iv, seal(wrapKey, iv, this.key, Buffer.from(header.bundleId))]);
+      return { keyId: r.keyId, officeId: r.officeId, seq: r.seq, previousHash: r.previousHash, wrappedKey: wrapped.toString('base64') };
+    });
+    const full: BundleHeader = {
+      format: 'so-antt-bundle',
+      formatVersion: 1,
+      ...header,
+      ephemeralPublic: Buffer.from(ephemeral.publicKey.export({ format: 'jwk' }).x!, 'base64url').toString('base64'),
+      recipients: entries,
+    };
+    this.fd = openSync(path, 'w', 0o600);
+    this.write(MAGIC);
+    this.write(Buffer.from(`${JSON.stringify(full)}\n`));
+  }
+
+  line(value: unknown): void {
+    const bytes = Buffer.from(`${JSON.stringify(value)}\n`);
+    this.pending.push(bytes);
+    this.pendingBytes += bytes.length;
+    if (this.pendingBytes >= FRAME_PLAIN) this.flush(false);
+  }
+
+  finish(): { hash: string; bytes: number } {
+    this.flush(true);
+    const signature = sign(null, this.digest.copy().digest(), privateKeyObject(this.signPrivate));
+    this.write(signature);
+    this.close();
+    return { hash: this.digest.digest('hex'), bytes: this.bytes };
+  }
+
+  /** Closes the file after a failure; the caller removes it. */
+  abort(): void {
+    this.close();
+  }
+
+  private close(): void {
+    if (!this.closed) closeSync(this.fd);
+    this.closed = true;
+  }
+
+  private flush(last: boolean): void {
+    const plain = Buffer.concat(this.pending);
+    this.pending = [];
+    this.pendingBytes = 0;
+    const index = this.frames;
+    this.frames += 1;
+    const sealed = seal(this.key, frameNonce(index), plain, frameAad(this.header.bundleId, index, last));
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE((sealed.length | (last ? LAST : 0)) >>> 0);
+    this.write(length);
+    this.write(sealed);
+  }
+
+  private write(bytes: Buffer): void {
+    writeSync(this.fd, bytes);
+    this.digest.update(bytes);
+    this.bytes += bytes.length;
+  }
+}
+
+/** Reads the readable part of a bundle without any key: enough to show who sent it and to whom. */
+export function readHeader(path: string): { header: BundleHeader; payloadStart: number; size: number } {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const head = Buffer.alloc(Math.min(size, MAGIC.length + MAX_HEADER));
+    readSync(fd, head, 0, head.length, 0);
+    if (head.length < MAGIC.length || !head.subarray(0, MAGIC.length).equals(MAGIC)) throw notBundle('the file does not start with the bundle magic');
+    const end = head.indexOf(0x0a, MAGIC.length);
+    if (end < 0) throw notBundle('the header is missing or too long');
+    let data: unknown;
+    try {
+      data = JSON.parse(head.subarray(MAGIC.length, end).toString('utf8'));
+    } catch {
+      throw notBundle('the header is not JSON');
+    }
+    const parsed = headerSchema.safeParse(data);
+    if (!parsed.success) throw notBundle('the header is not a bundle header');
+    return { header: parsed.data, payloadStart: end + 1, size };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function notBundle(message: string): AppError {
+  return new AppError('exchange.not_bundle', message);
+}
+
+function tampered(message: string): AppError {
+  return new AppError('exchange.tampered', message);
+}
+
+export interface OpenedBundle {
+  readonly header: BundleHeader;
+  readonly recipient: RecipientEntry;
+  /** SHA-256 of the whole file: what the sender's next bundle names as its previous one. */
+  readonly hash: string;
+  readonly size: number;
+  /** The payload's lines, decrypted frame by frame; throws exchange.tampered at the first bad frame. */
+  lines(): Generator<string>;
+}
+
+/**
+ * Checks a bundle before any of its content is trusted: the signature of the whole file against the
+ * sender's enrolled key (a flipped byte, a cut or an appended byte anywhere fails here), then unwraps
+ * the content key addressed to `me`. `senderKey` looks up the enrolled signing key by key id.
+ */
+export function openBundle(
+  path: string,
+  me: { readonly keyId: string; readonly boxPrivate: string },
+  senderKey: (header: BundleHeader) => string,
+): OpenedBundle {
+  const { header, payloadStart, size } = readHeader(path);
+  const recipient = header.recipients.find((r) => r.keyId === me.keyId);
+  const signPublic = senderKey(header);
+  if (size < payloadStart + SIGNATURE) throw tampered('the file is truncated');
+  const fd = openSync(path, 'r');
+  const digest = createHash('sha256');
+  const whole = createHash('sha256');
+  const signature = Buffer.alloc(SIGNATURE);
+  try {
+    const chunk = Buffer.alloc(1024 * 1024);
+    const signedBytes = size - SIGNATURE;
+    for (let at = 0; at < signedBytes; ) {
+      const n = readSync(fd, chunk, 0, Math.min(chunk.length, signedBytes - at), at);
+      if (n <= 0) throw tampered('the file ended early');
+      digest.update(chunk.subarray(0, n));
+      whole.update(chunk.subarray(0, n));
+      at += n;
+    }
+    readSync(fd, signature, 0, SIGNATURE, signedBytes);
+    whole.update(signature);
+  } finally {
+    closeSync(fd);
+  }
+  if (!verify(null, digest.digest(), publicKeyObject(signPublic, 'Ed25519'), signature)) throw tampered('the signature does not verify');
+  if (!recipient) throw new AppError('exchange.not_for_us', `the bundle is not addressed to key ${me.keyId}`);
+  let key: Buffer;
+  try {
+    const wrapped = Buffer.from(recipient.wrappedKey, 'base64');
+    const wrapKey = kek(privateKeyObject(me.boxPrivate), publicKeyObject(header.ephemeralPublic, 'X25519'), header.bundleId, me.keyId);
+    key = open(wrapKey, wrapped.subarray(0, 12), wrapped.subarray(12), Buffer.from(header.bundleId));
+  } catch {
+    throw tampered('the content key cannot be unwrapped');
+  }
+  return {
+    header,
+    recipient,
+    hash: whole.digest('hex'),
+    size,
+    lines: () => frameLines(path, payloadStart, size - SIGNATURE, key, header.bundleId),
+  };
+}
+
+function* frameLines(path: string, start: number, end: number, key: Buffer, bundleId: string): Generator<string> {
+  const fd = openSync(path, 'r');
+  try {
+    let at = start;
+    let index = 0;
+    let rest = '';
+    const decoder = new StringDecoder('utf8');
+    const lengthBytes = Buffer.alloc(4);
+    for (;;) {
+      if (at + 4 > end) throw tampered('the payload ends before its last frame');
+      readSync(fd, lengthBytes, 0, 4, at);
+      const word = lengthBytes.readUInt32BE(0);
+      const last = (word & LAST) !== 0;
+      const length = word & ~LAST;
+      if (length < TAG || length > FRAME_PLAIN * 4 + TAG || at + 4 + length > end) throw tampered('a frame has an impossible length');
+      const sealed = Buffer.alloc(length);
+      readSync(fd, sealed, 0, length, at + 4);
+      let plain: Buffer;
+      try {
+        plain = open(key, frameNonce(index), sealed, frameAad(bundleId, index, last));
+      } catch {
+        throw tampered(`frame ${index} does not decrypt`);
+      }
+      at += 4 + length;
+      index += 1;
+      const text = rest + decoder.write(plain);
+      const parts = text.split('\n');
+      rest = parts.pop() ?? '';
+      if (rest.length > MAX_LINE) throw tampered('a line is too long');
+      yield* parts;
+      if (last) {
+        if (at !== end) throw tampered('bytes after the last frame');
+        rest += decoder.end();
+        if (rest !== '') yield rest;
+        return;
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,454 @@
+import { createHash } from 'node:crypto';
+import { appendAudit } from '../audit';
+import { AppError } from '../app-error';
+import { parseVersion, receive, type ClockState } from '../clock';
+import { uuidv7 } from '../ids';
+import { schemaVersion } from '../migrations/registry';
+import { first, prepared, qb, run } from '../query';
+import { nextRegisterNumber } from '../register/numbering';
+import { indexReport, indexReportsOfPerson } from '../register/search-index';
+import type { ImportItem, ImportOutcome, ImportReason, ImportSummary } from '../../api/views';
+import type { ExchangePeersTable, RecordColumns, RecordTable } from '../schema';
+import { isSqliteCode, type Sqlite } from '../store';
+import { versionNode, type WritePath } from '../write-path';
+import { openBundle, type BundleHeader, type OpenedBundle } from './bundle';
+import type { ManifestLine, RecordLine } from './export';
+import { findPeer, identity, type Identity } from './identity';
+import { isKeyedReference, keyedReference, recordBundleTables, referenceBundleTables, type KeyedReferenceTable } from './tables';
+
+type Outcome = ImportOutcome;
+type Reason = ImportReason;
+type Counts = Record<Outcome, number>;
+
+const ITEM_LIMIT = 500;
+/** Stamps and provenance, not content: two PCs that made the same record hold the same content. */
+const META = new Set(['version', 'base_version', 'seq', 'created_at', 'created_by', 'updated_at', 'updated_by']);
+const VERSION = /^\d{13}-\d{5}-[0-9a-f]{1,32}$/;
+
+class DryRun extends Error {}
+
+function zeroCounts(): Counts {
+  return { new: 0, updated: 0, unchanged: 0, deleted: 0, conflicts: 0, rejected: 0 };
+}
+
+function bad(message: string): AppError {
+  return new AppError('exchange.tampered', message);
+}
+
+const columnsCache = new WeakMap<Sqlite, Map<string, Set<string>>>();
+function columnsOf(db: Sqlite, table: string): Set<string> {
+  let cache = columnsCache.get(db);
+  if (!cache) columnsCache.set(db, (cache = new Map()));
+  let columns = cache.get(table);
+  if (!columns) {
+    columns = new Set((db.pragma(`table_info(${JSON.stringify(table)})`) as { name: string }[]).map((c) => c.name));
+    cache.set(table, columns);
+  }
+  return columns;
+}
+
+function sameContent(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  return Object.keys(a).every((key) => META.has(key) || a[key] === b[key]);
+}
+
+/**
+ * Applies one bundle's records to the store inside the caller's transaction and counts what happens to
+ * each. The rules (ARCHITECTURE.md, "Exchange between offices"; docs/decisions.md, "Exchange"):
+ * the owner office alone changes its records; a version that is not newer is ignored; a voided record
+ * is never brought back; a record edited here and there from the same base is a conflict kept for a
+ * person; every write keeps the incoming id, owner and version and takes a local change sequence, so
+ * it travels on to this office's other PCs.
+ */
+class Applier {
+  readonly counts = zeroCounts();
+  readonly byTable: Record<string, Counts> = {};
+  readonly items: ImportItem[] = [];
+  itemsLeftOut = 0;
+  records = 0;
+  private seq: number;
+  private clock: ClockState;
+  private readonly reports = new Set<string>();
+  private readonly persons = new Set<string>();
+  private readonly allowed: ReadonlySet<string>;
+
+  constructor(
+    private readonly db: Sqlite,
+    private readonly writes: WritePath,
+    private readonly me: Identity,
+    private readonly peer: ExchangePeersTable,
+    private readonly header: BundleHeader,
+    private readonly userId: string | null,
+    private readonly now: number,
+  ) {
+    const state = prepared(db, 'SELECT wall, counter, seq FROM clock_state WHERE id = 1').get() as ClockState & { seq: number };
+    this.seq = state.seq;
+    this.clock = { wall: state.wall, counter: state.counter };
+    this.allowed = new Set(header.kind === 'records' ? recordBundleTables : referenceBundleTables);
+  }
+
+  record(table: string, row: unknown): void {
+    this.records += 1;
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) return this.note('rejected', table, '', 'invalid');
+    const data = row as Record<string, unknown>;
+    const id = typeof data.id === 'string' ? data.id.slice(0, 64) : '';
+    if (!this.allowed.has(table)) return this.note('rejected', table, id, 'table');
+    if (!this.valid(table, data)) return this.note('rejected', table, id, 'invalid');
+    const clock = parseVersion(data.version as string);
+    this.clock = receive(this.clock, clock, this.now);
+    if (isKeyedReference(table)) return this.keyed(table, data);
+    return this.owned(table as RecordTable, data as Record<string, unknown> & RecordColumns);
+  }
+
+  private valid(table: string, row: Record<string, unknown>): boolean {
+    const columns = columnsOf(this.db, table);
+    const keys = Object.keys(row);
+    return (
+      keys.length <= columns.size &&
+      keys.every((key) => columns.has(key)) &&
+      typeof row.id === 'string' &&
+      row.id.length > 0 &&
+      row.id.length <= 64 &&
+      typeof row.office_id === 'string' &&
+      row.office_id.length > 0 &&
+      typeof row.version === 'string' &&
+      VERSION.test(row.version) &&
+      (row.base_version === null || (typeof row.base_version === 'string' && VERSION.test(row.base_version))) &&
+      (row.deleted_at === null || typeof row.deleted_at === 'number')
+    );
+  }
+
+  /** An office's own record (or a higher office's directory entry or campaign): kept with its owner. */
+  private owned(table: RecordTable, incoming: Record<string, unknown> & RecordColumns): void {
+    const id = incoming.id;
+    if (incoming.office_id === this.me.officeId && this.peer.role !== 'sibling') return this.note('rejected', table, id, 'own_office');
+    const local = first(this.db, qb.selectFrom(table as 'reports').selectAll().where('id', '=', id)) as (Record<string, unknown> & RecordColumns) | undefined;
+    if (!local) return this.write(table, incoming, null, incoming.deleted_at === null ? 'new' : 'deleted');
+    if (local.office_id !== incoming.office_id) return this.note('rejected', table, id, 'owner');
+    if (local.version === incoming.version) return this.note('unchanged', table, id, null);
+    const voids = incoming.deleted_at !== null && local.deleted_at === null;
+    const takeIt = voids ? 'deleted' : 'updated';
+    if (versionNode(local.version) !== this.me.nodeId) {
+      // The local state came from elsewhere and was not edited here: the newer version wins.
+      if (incoming.version < local.version) return this.note('unchanged', table, id, 'older');
+      if (local.deleted_at !== null && incoming.deleted_at === null) return this.note('unchanged', table, id, 'voided_here');
+      return this.write(table, incoming, local, takeIt);
+    }
+    // Edited here. Taken when it continues the local state; ignored when it is what the local edits
+    // started from, or older; otherwise both sides changed the record: a conflict, unless equal.
+    if (incoming.base_version === local.version) return this.write(table, incoming, local, takeIt);
+    if (local.base_version !== null && incoming.version <= local.base_version) return this.note('unchanged', table, id, 'older');
+    if (sameContent(incoming, local)) return this.note('unchanged', table, id, 'same_content');
+    run(
+      this.db,
+      qb
+        .insertInto('exchange_conflicts')
+        .values({
+          id: uuidv7(this.now),
+          table_name: table,
+          record_id: id,
+          local_version: local.version,
+          incoming_version: incoming.version,
+          incoming: JSON.stringify(incoming),
+          bundle_id: this.header.bundleId,
+          sender_key_id: this.peer.key_id,
+          created_at: this.now,
+          resolved_at: null,
+          resolved_by: null,
+          resolution: null,
+        })
+        .onConflict((c) => c.doNothing()),
+    );
+    return this.note('conflicts', table, id, 'concurrent');
+  }
+
+  /** Reference data matched by its code: the higher office's content becomes this office's record. */
+  private keyed(table: KeyedReferenceTable, incoming: Record<string, unknown>): void {
+    const keyColumn = keyedReference[table];
+    const key = incoming[keyColumn];
+    const local = first(
+      this.db,
+      qb
+        .selectFrom(table as 'categories')
+        .selectAll()
+        .where(keyColumn as 'code', '=', key as string)
+        .orderBy((eb) => eb('deleted_at', 'is not', null))
+        .limit(1),
+    ) as (Record<string, unknown> & RecordColumns) | undefined;
+    const id = (local?.id ?? incoming.id) as string;
+    const fields = Object.fromEntries(Object.entries(incoming).filter(([column]) => !this.recordColumn(column)));
+    const ctx = { userId: this.userId, officeId: this.me.officeId, call: 'exchange.import' };
+    try {
+      if (!local || local.deleted_at !== null) {
+        if (incoming.deleted_at !== null) return this.note('unchanged', table, id, null);
+        this.writes.insert(table, fields as never, ctx);
+        return this.note('new', table, id, null);
+      }
+      if (incoming.deleted_at !== null) {
+        this.writes.void(table, local.id, String(incoming.void_reason ?? ''), ctx);
+        return this.note('deleted', table, id, null);
+      }
+      const changed = Object.keys(fields).filter((column) => fields[column] !== local[column]);
+      if (changed.length === 0) return this.note('unchanged', table, id, null);
+      this.writes.update(table, local.id, local.version, Object.fromEntries(changed.map((c) => [c, fields[c]])) as never, ctx);
+      return this.note('updated', table, id, null);
+    } catch (error) {
+      return this.note('rejected', table, id, rejection(error));
+    }
+  }
+
+  private recordColumn(column: string): boolean {
+    return ['id', 'office_id', 'version', 'base_version', 'seq', 'created_at', 'created_by', 'updated_at', 'updated_by', 'deleted_at', 'void_reason'].includes(column);
+  }
+
+  private write(table: RecordTable, incoming: Record<string, unknown>, local: Record<string, unknown> | null, outcome: Outcome): void {
+    this.seq += 1;
+    const values = { ...incoming, seq: this.seq };
+    const query = local
+      ? qb
+          .updateTable(table as 'reports')
+          .set(Object.fromEntries(Object.entries(values).filter(([column]) => column !== 'id')) as never)
+          .where('id', '=', incoming.id as string)
+      : qb.insertInto(table as 'reports').values(values as never);
+    try {
+      const { sql, parameters } = query.compile();
+      prepared(this.db, sql).run(...(parameters as unknown[]));
+    } catch (error) {
+      this.seq -= 1;
+      if (!local && table === 'reports' && isSqliteCode(error, 'SQLITE_CONSTRAINT_UNIQUE') && this.renumbered(incoming)) return;
+      return this.note('rejected', table, incoming.id as string, rejection(error));
+    }
+    // A version that continues this record settles any conflict still open on it.
+    if (local) {
+      prepared(this.db, "UPDATE exchange_conflicts SET resolved_at = ?, resolution = 'incoming' WHERE table_name = ? AND record_id = ? AND resolved_at IS NULL").run(
+        this.now,
+        table,
+        incoming.id,
+      );
+    }
+    if (table === 'reports') this.reports.add(incoming.id as string);
+    if (table === 'report_persons') this.reports.add(incoming.report_id as string);
+    if (table === 'persons') this.persons.add(incoming.id as string);
+    if (table === 'reports' || table === 'issued_reports') this.advanceCounter(table, incoming);
+    this.note(outcome, table, incoming.id as string, null);
+  }
+
+  /**
+   * Two PCs of this office gave the same register number to two reports. The report received first
+   * (then the smaller id) keeps it; the other takes this PC's next number, as a version made here. Both
+   * PCs decide the same way, so they agree on who keeps it; if they give the loser different numbers,
+   * that is a conflict for a person, like any other concurrent edit.
+   */
+  private renumbered(incoming: Record<string, unknown>): boolean {
+    if (incoming.office_id !== this.me.officeId) return false;
+    const clash = prepared(this.db, 'SELECT id, version, received_at FROM reports WHERE office_id = ? AND register_year = ? AND register_no = ? AND id <> ?').get(
+      incoming.office_id,
+      incoming.register_year,
+      incoming.register_no,
+      incoming.id,
+    ) as { id: string; version: string; received_at: number } | undefined;
+    if (!clash) return false;
+    const year = incoming.register_year as number;
+    const ctx = { userId: this.userId, officeId: this.me.officeId, call: 'exchange.import' };
+    const received = incoming.received_at as number;
+    const incomingKeeps = received < clash.received_at || (received === clash.received_at && (incoming.id as string) < clash.id);
+    const next = nextRegisterNumber(this.db, this.me.officeId, 'reports', year);
+    if (incomingKeeps) {
+      this.writes.update('reports', clash.id, clash.version, { register_no: next } as never, ctx);
+      this.reports.add(clash.id);
+      this.write('reports', incoming, null, 'new');
+    } else {
+      this.write('reports', { ...incoming, register_no: next }, null, 'new');
+      this.writes.resolve('reports', incoming.id as string, {} as never, incoming.version as string, ctx);
+    }
+    return true;
+  }
+
+  /** A book number taken on another PC of this office: this PC's next number comes after it. */
+  private advanceCounter(table: 'reports' | 'issued_reports', row: Record<string, unknown>): void {
+    if (row.office_id !== this.me.officeId) return;
+    const [book, year, no] = table === 'reports' ? ['reports', row.register_year, row.register_no] : ['BC', row.year, row.number];
+    prepared(
+      this.db,
+      `INSERT INTO register_counters (office_id, book, year, last_no) VALUES (?, ?, ?, ?)
+       ON CONFLICT (office_id, book, year) DO UPDATE SET last_no = max(last_no, excluded.last_no)`,
+    ).run(row.office_id, book, year, no);
+  }
+
+  private note(outcome: Outcome, table: string, id: string, reason: Reason | null): void {
+    this.counts[outcome] += 1;
+    (this.byTable[table] ??= zeroCounts())[outcome] += 1;
+    if (outcome === 'new' || outcome === 'updated' || (outcome === 'unchanged' && reason === null)) return;
+    if (this.items.length < ITEM_LIMIT) this.items.push({ outcome, table: table.slice(0, 64), id, reason });
+    else this.itemsLeftOut += 1;
+  }
+
+  /** What the records changed: search index, the clock past every version seen, the change sequence. */
+  finish(): void {
+    for (const id of this.persons) indexReportsOfPerson(this.db, id);
+    for (const id of this.reports) indexReport(this.db, id);
+    prepared(this.db, 'UPDATE clock_state SET wall = ?, counter = ?, seq = max(seq, ?) WHERE id = 1').run(this.clock.wall, this.clock.counter, this.seq);
+  }
+}
+
+function rejection(error: unknown): Reason {
+  if (isSqliteCode(error, 'SQLITE_CONSTRAINT_UNIQUE') || isSqliteCode(error, 'SQLITE_CONSTRAINT_PRIMARYKEY')) return 'unique';
+  if (isSqliteCode(error, 'SQLITE_CONSTRAINT_FOREIGNKEY')) return 'missing_parent';
+  if (error instanceof AppError && error.code === 'record.duplicate') return 'unique';
+  if (isSqliteCode(error, 'SQLITE_CONSTRAINT_CHECK') || isSqliteCode(error, 'SQLITE_CONSTRAINT_NOTNULL') || isSqliteCode(error, 'SQLITE_CONSTRAINT_DATATYPE')) return 'invalid';
+  if (error instanceof RangeError || error instanceof TypeError) return 'invalid';
+  throw error;
+}
+
+export interface ImportRequest {
+  readonly path: string;
+  /** False: a dry run, everything rolled back; true: applied in one transaction. */
+  readonly apply: boolean;
+  readonly now: number;
+  readonly userId: string | null;
+}
+
+/**
+ * Imports one bundle: checks the signature against the enrolled sender, decrypts it, checks the schema
+ * version and the kind, then runs every record through the rules inside one transaction. A dry run
+ * rolls the transaction back and returns the same summary the real run will give; a real run commits it
+ * with the bundle's log entry, the sender's sequence and the audit entry. Anything wrong with the file
+ * itself refuses the whole bundle and changes nothing.
+ */
+export function importBundle(db: Sqlite, writes: WritePath, request: ImportRequest): ImportSummary {
+  const me = identity(db, request.now);
+  let sender: ExchangePeersTable | undefined;
+  const opened = openBundle(request.path, me, (header) => {
+    sender = findPeer(db, header.sender.keyId);
+    if (!sender || sender.office_id !== header.sender.officeId) {
+      throw new AppError('exchange.unknown_sender', `key ${header.sender.keyId} of ${header.sender.officeCode} is not enrolled here`, {
+        params: { office: `${header.sender.officeCode} ${header.sender.officeName}` },
+      });
+    }
+    return sender.sign_public;
+  });
+  const peer = sender!;
+  const { header, recipient } = opened;
+  if (header.schemaVersion > schemaVersion) {
+    throw new AppError('exchange.newer_schema', `the bundle has schema ${header.schemaVersion}; this app knows up to ${schemaVersion}`, {
+      params: { found: header.schemaVersion, known: schemaVersion },
+    });
+  }
+  const expectedKind = peer.role === 'parent' ? 'reference' : 'records';
+  if (header.kind !== expectedKind) throw new AppError('exchange.wrong_kind', `a ${peer.role} does not send ${header.kind} bundles`);
+  const duplicate = first(db, qb.selectFrom('exchange_bundles').select('bundle_id').where('bundle_id', '=', header.bundleId).where('direction', '=', 'received')) !== undefined;
+  const expected = peer.received_seq + 1;
+  const chainBroken = recipient.seq === expected && peer.received_seq > 0 && recipient.previousHash !== peer.received_hash;
+  const gap = !duplicate && (recipient.seq > expected || chainBroken) ? { expected, got: recipient.seq, chainBroken } : null;
+
+  let summary: ImportSummary | undefined;
+  const transaction = db.transaction(() => {
+    const applier = new Applier(db, writes, me, peer, header, request.userId, request.now);
+    readPayload(opened, applier);
+    applier.finish();
+    summary = {
+      bundleId: header.bundleId,
+      kind: header.kind,
+      mode: header.mode,
+      createdAt: header.createdAt,
+      sender: { officeId: peer.office_id, officeCode: header.sender.officeCode, officeName: header.sender.officeName, keyId: peer.key_id, role: peer.role },
+      seq: recipient.seq,
+      gap,
+      duplicate,
+      referenceVersion: header.referenceVersion,
+      records: applier.records,
+      counts: applier.counts,
+      byTable: applier.byTable,
+      items: applier.items,
+      itemsLeftOut: applier.itemsLeftOut,
+      applied: request.apply,
+    };
+    if (!request.apply) throw new DryRun();
+    record(db, peer, opened, summary, request);
+  });
+  try {
+    transaction.immediate();
+  } catch (error) {
+    if (!(error instanceof DryRun)) throw error;
+  }
+  return summary!;
+}
+
+/** Reads every line; the manifest must come last and match the lines before it. */
+function readPayload(opened: OpenedBundle, applier: Applier): void {
+  const digest = createHash('sha256');
+  const counts: Record<string, number> = {};
+  let manifest: ManifestLine['manifest'] | null = null;
+  for (const text of opened.lines()) {
+    if (manifest) throw bad('lines after the manifest');
+    let line: unknown;
+    try {
+      line = JSON.parse(text);
+    } catch {
+      throw bad('a payload line is not JSON');
+    }
+    if (typeof line !== 'object' || line === null) throw bad('a payload line is not an object');
+    if ('manifest' in line) {
+      manifest = (line as ManifestLine).manifest;
+      continue;
+    }
+    const { t, r } = line as RecordLine;
+    if (typeof t !== 'string') throw bad('a payload line names no table');
+    digest.update(text).update('\n');
+    counts[t] = (counts[t] ?? 0) + 1;
+    applier.record(t, r);
+  }
+  if (!manifest) throw bad('the manifest is missing');
+  if (manifest.sha256 !== digest.digest('hex') || JSON.stringify(sortKeys(manifest.counts)) !== JSON.stringify(sortKeys(counts))) {
+    throw bad('the manifest does not match the records');
+  }
+}
+
+function sortKeys(value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return {};
+  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function record(db: Sqlite, peer: ExchangePeersTable, opened: OpenedBundle, summary: ImportSummary, request: ImportRequest): void {
+  const { header, recipient } = opened;
+  if (!summary.duplicate) {
+    run(
+      db,
+      qb.insertInto('exchange_bundles').values({
+        bundle_id: header.bundleId,
+        direction: 'received',
+        peer_key_id: peer.key_id,
+        kind: header.kind,
+        mode: header.mode,
+        seq: recipient.seq,
+        previous_hash: recipient.previousHash,
+        hash: opened.hash,
+        at: request.now,
+        by: request.userId,
+        records: summary.records,
+        summary: JSON.stringify(summary.counts),
+        gap: summary.gap ? JSON.stringify(summary.gap) : null,
+      }),
+    );
+  }
+  const newest = recipient.seq > peer.received_seq;
+  run(
+    db,
+    qb
+      .updateTable('exchange_peers')
+      .set({
+        received_seq: Math.max(peer.received_seq, recipient.seq),
+        received_hash: newest ? opened.hash : peer.received_hash,
+        received_at: request.now,
+        reference_version: Math.max(peer.reference_version, header.referenceVersion),
+      })
+      .where('key_id', '=', peer.key_id),
+  );
+  appendAudit(db, {
+    at: request.now,
+    userId: request.userId,
+    call: 'exchange.import',
+    action: 'import',
+    recordId: header.bundleId,
+    after: { sender: peer.office_code, kind: header.kind, seq: recipient.seq, counts: summary.counts, gap: summary.gap, duplicate: summary.duplicate },
+  });
+}

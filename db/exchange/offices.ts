@@ -1,0 +1,69 @@
+import type { BundleLogRow, OfficesOverview } from '../../api/views';
+import { prepared } from '../query';
+import { readSettings } from '../settings';
+import type { Sqlite } from '../store';
+
+const DAY = 24 * 3600 * 1000;
+
+type CountRow = { office_id: string; n: number };
+
+function countsBy(db: Sqlite, sql: string): Map<string, number> {
+  return new Map((prepared(db, sql).all() as CountRow[]).map((row) => [row.office_id, row.n]));
+}
+
+/**
+ * The offices this store holds records of, other than its own: each one's last bundle, record counts
+ * (live reports from the monthly summary, persons and hotspots from small partial indexes), whether it
+ * is late by more than the setting, and which reference set it said it holds.
+ */
+export function officesOverview(db: Sqlite, ownOfficeId: string, now: number): OfficesOverview {
+  const lateDays = readSettings(db).exchangeLateDays;
+  const reports = countsBy(db, 'SELECT office_id, sum(n) AS n FROM report_months GROUP BY office_id');
+  const persons = countsBy(db, 'SELECT office_id, count(*) AS n FROM persons INDEXED BY persons_office WHERE deleted_at IS NULL GROUP BY office_id');
+  const hotspots = countsBy(db, 'SELECT office_id, count(*) AS n FROM hotspots INDEXED BY hotspots_found WHERE deleted_at IS NULL GROUP BY office_id');
+  const offices = prepared(
+    db,
+    `SELECT o.id, o.code, o.name, p.role, p.received_at, p.received_seq, p.reference_version
+     FROM offices o LEFT JOIN exchange_peers p ON p.office_id = o.id AND p.revoked_at IS NULL AND p.role <> 'sibling'
+     WHERE o.id <> ? AND o.deleted_at IS NULL ORDER BY o.code`,
+  ).all(ownOfficeId) as { id: string; code: string; name: string; role: 'parent' | 'child' | null; received_at: number | null; received_seq: number | null; reference_version: number | null }[];
+  const published = prepared(db, 'SELECT max(version) AS v FROM reference_sets').get() as { v: number | null };
+  return {
+    lateDays,
+    publishedReference: published.v ?? 0,
+    offices: offices.map((office) => ({
+      officeId: office.id,
+      code: office.code,
+      name: office.name,
+      role: office.role,
+      lastReceivedAt: office.received_at,
+      lastSeq: office.received_seq ?? 0,
+      reports: reports.get(office.id) ?? 0,
+      persons: persons.get(office.id) ?? 0,
+      hotspots: hotspots.get(office.id) ?? 0,
+      late: office.role === 'child' && (office.received_at === null || now - office.received_at > lateDays * DAY),
+      referenceVersion: office.reference_version ?? 0,
+    })),
+  };
+}
+
+/** The last 200 bundles sent and received. */
+export function bundleLog(db: Sqlite): BundleLogRow[] {
+  const rows = prepared(
+    db,
+    `SELECT b.bundle_id, b.direction, b.kind, b.mode, b.seq, b.at, b.records, b.gap, p.office_code, p.office_name
+     FROM exchange_bundles b JOIN exchange_peers p ON p.key_id = b.peer_key_id ORDER BY b.at DESC LIMIT 200`,
+  ).all() as { bundle_id: string; direction: 'sent' | 'received'; kind: 'records' | 'reference'; mode: 'full' | 'delta'; seq: number; at: number; records: number; gap: string | null; office_code: string; office_name: string }[];
+  return rows.map((row) => ({
+    bundleId: row.bundle_id,
+    direction: row.direction,
+    officeCode: row.office_code,
+    officeName: row.office_name,
+    kind: row.kind,
+    mode: row.mode,
+    seq: row.seq,
+    at: row.at,
+    records: row.records,
+    gap: row.gap !== null,
+  }));
+}

@@ -1,0 +1,363 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ImportSummary } from '../../api/views';
+import type { PublicKeyFile } from '../../db/exchange/keys';
+import { cleanup, createOffice, expectError, expectOk, manualClock, tempDir, type ManualClock, type TestOffice } from '../support/backend';
+import { storeFingerprint } from '../support/call-samples';
+import { foreignOffice, handBundle } from '../support/exchange';
+
+afterEach(cleanup);
+
+const vn = (date: string, time = '09:00') => Date.parse(`${date}T${time}:00+07:00`);
+const PROVINCE = { code: '38', name: 'Công an tỉnh Thanh Hóa', level: 'higher' as const, parentCode: '100', parentName: 'Bộ Công an' };
+
+/** Each office enrols the other's public-key file, confirming the fingerprint as a person would. */
+async function enrol(a: TestOffice, b: TestOffice, roleOfB: 'parent' | 'child' | 'sibling'): Promise<string> {
+  const card = expectOk(await b.call('exchange.identity', {}));
+  const seen = expectOk(await a.call('exchange.inspectKey', { publicKey: card.publicKeyFile }));
+  expect(seen.fingerprint).toBe(card.fingerprint);
+  return expectOk(await a.call('exchange.enrol', { publicKey: card.publicKeyFile, role: roleOfB, fingerprint: seen.fingerprint })).keyId;
+}
+
+/** Exports from `from` to the peer and stages the bytes at `to`, through the calls (download and upload in pieces). */
+async function send(from: TestOffice, peerKeyId: string, to: TestOffice, mode: 'delta' | 'full' = 'delta', kind: 'records' | 'reference' = 'records') {
+  const exported = expectOk(await from.call('exchange.export', { recipients: [peerKeyId], mode, kind }));
+  const bytes = await download(from, exported.bundleId);
+  return { exported, bytes, uploadId: await upload(to, bytes) };
+}
+
+async function download(office: TestOffice, bundleId: string): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for (let offset = 0; ; ) {
+    const chunk = expectOk(await office.call('exchange.download', { bundleId, offset }));
+    parts.push(Buffer.from(chunk.dataBase64, 'base64'));
+    offset += Buffer.from(chunk.dataBase64, 'base64').length;
+    if (chunk.done) break;
+  }
+  return Buffer.concat(parts);
+}
+
+async function upload(office: TestOffice, bytes: Buffer): Promise<string> {
+  return expectOk(await office.call('exchange.upload', { uploadId: null, offset: 0, dataBase64: bytes.toString('base64') })).uploadId;
+}
+
+async function importBytes(office: TestOffice, bytes: Buffer): Promise<{ preview: ImportSummary; applied: ImportSummary }> {
+  const uploadId = await upload(office, bytes);
+  const preview = expectOk(await office.call('exchange.preview', { uploadId }));
+  const applied = expectOk(await office.call('exchange.apply', { uploadId }));
+  return { preview, applied };
+}
+
+async function communeAndProvince() {
+  const clock = manualClock(vn('2026-11-02'));
+  const commune = await createOffice({ now: clock.now });
+  const province = await createOffice({ now: clock.now, office: PROVINCE, localities: [] });
+  const provinceKey = await enrol(commune, province, 'parent');
+  const communeKey = await enrol(province, commune, 'child');
+  return { clock, commune, province, provinceKey, communeKey };
+}
+
+const reportInput = (summary: string, date = '2026-11-01') => ({ receivedAt: vn(date), channel: 'phone' as const, kind: 'crime_report' as const, categoryCode: 'theft', summary });
+
+async function report(office: TestOffice, summary: string, date = '2026-11-01') {
+  return expectOk(await office.call('reports.create', reportInput(summary, date)));
+}
+
+/** An edit through reports.update, which takes the whole form: the original input with changes. */
+function edit(office: TestOffice, id: string, baseVersion: string, fields: Partial<ReturnType<typeof reportInput>> & Record<string, unknown>) {
+  return office.call('reports.update', { id, baseVersion, fields: { ...reportInput('Tin báo nhập ở máy 1'), ...fields } });
+}
+
+function rows(office: TestOffice, sql: string, ...params: unknown[]) {
+  return office.backend.requireStore().sql.prepare(sql).all(...params) as Record<string, unknown>[];
+}
+
+/**
+ * Every table's rows, hashed: what a dry run or a refused bundle must leave as it was. (SQLite's
+ * total_changes() counts rolled-back writes too, so it cannot tell.)
+ */
+function contentOf(office: TestOffice): Record<string, string> {
+  const sql = office.backend.requireStore().sql;
+  const tables = sql.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'report_search%' ORDER BY name").pluck().all() as string[];
+  return Object.fromEntries(tables.map((table) => [table, createHash('sha256').update(JSON.stringify(sql.prepare(`SELECT * FROM "${table}" ORDER BY 1`).raw().all())).digest('hex')]));
+}
+
+describe('exchange between a commune and its province', () => {
+  it('round trip: the dry run tells what will happen, the import does exactly that, and the province reports on the commune', async () => {
+    const { commune, province, provinceKey } = await communeAndProvince();
+    const theft = await report(commune, 'Trộm cắp xe máy tại chợ Đông');
+    await report(commune, 'Trộm cắp điện thoại');
+    const person = expectOk(await commune.call('persons.create', { fullName: 'Nguyễn Văn Án', birthYear: 1990, citizenId: '038090001234' }));
+    expectOk(await edit(commune, theft.id, theft.version, { summary: 'Trộm cắp xe máy Honda tại chợ Đông', persons: [{ personId: person.id, role: 'suspect' }] }));
+
+    const { exported, uploadId } = await send(commune, provinceKey, province);
+    expect(exported.fileName).toMatch(/^12345-du-lieu-gui-38-\d{8}-0001\.soantt$/);
+    expect(exported.counts.reports).toBe(2);
+    expect(exported.counts.users).toBeUndefined();
+    expect(exported.counts.categories).toBeUndefined();
+
+    const before = contentOf(province);
+    const preview = expectOk(await province.call('exchange.preview', { uploadId }));
+    expect(contentOf(province)).toEqual(before);
+    expect(preview).toMatchObject({ applied: false, duplicate: false, gap: null, seq: 1, sender: { officeCode: '12345', role: 'child' } });
+    expect(preview.counts.rejected).toBe(0);
+    expect(preview.counts.conflicts).toBe(0);
+    expect(preview.byTable.reports!.new).toBe(2);
+    expect(preview.byTable.persons!.new).toBe(1);
+
+    const applied = expectOk(await province.call('exchange.apply', { uploadId }));
+    expect({ ...applied, applied: false }).toEqual(preview);
+    const held = rows(province, 'SELECT id, office_id, version, summary, register_no FROM reports ORDER BY register_no');
+    const sent = rows(commune, 'SELECT id, office_id, version, summary, register_no FROM reports ORDER BY register_no');
+    expect(held).toEqual(sent);
+
+    // The province finds the commune's records: search (folded), the office list, the report figures.
+    const found = expectOk(await province.call('reports.list', { filters: { q: 'xe may honda' } }));
+    expect(found.rows.map((r) => r.id)).toEqual([theft.id]);
+    const offices = expectOk(await province.call('exchange.offices', {}));
+    expect(offices.offices).toEqual([expect.objectContaining({ code: '12345', name: 'Công an xã Quảng Hưng', role: 'child', lastSeq: 1, reports: 2, persons: 1, late: false })]);
+    const history = expectOk(await province.call('exchange.history', {}));
+    expect(history[0]).toMatchObject({ direction: 'received', officeCode: '12345', seq: 1, records: applied.records, gap: false });
+  });
+
+  it('the same bundle twice changes nothing; a delta carries only what changed; voids travel and an older bundle never undoes them', async () => {
+    const { commune, province, provinceKey } = await communeAndProvince();
+    const kept = await report(commune, 'Gây rối trật tự');
+    const toVoid = await report(commune, 'Nhập nhầm');
+    const first = await send(commune, provinceKey, province);
+    expectOk(await province.call('exchange.apply', { uploadId: first.uploadId }));
+
+    const again = await importBytes(province, first.bytes);
+    expect(again.preview.duplicate).toBe(true);
+    expect(again.preview.counts).toMatchObject({ new: 0, updated: 0, deleted: 0, conflicts: 0, rejected: 0 });
+    const fingerprint = storeFingerprint(province.backend);
+    expect(rows(province, 'SELECT count(*) AS n FROM exchange_bundles')).toEqual([{ n: 1 }]);
+
+    expectOk(await commune.call('reports.void', { id: toVoid.id, baseVersion: toVoid.version, reason: 'Nhập trùng tin báo' }));
+    const second = await send(commune, provinceKey, province);
+    expect(second.exported.counts).toEqual({ reports: 1 });
+    const { applied } = await importBytes(province, second.bytes);
+    expect(applied.counts).toMatchObject({ deleted: 1, new: 0, updated: 0 });
+    expect(applied.seq).toBe(2);
+    expect(rows(province, 'SELECT void_reason FROM reports WHERE id = ?', toVoid.id)).toEqual([{ void_reason: 'Nhập trùng tin báo' }]);
+    expect(storeFingerprint(province.backend).totalChanges).toBeGreaterThan(fingerprint.totalChanges);
+
+    // The first bundle again, after the void: nothing comes back to life.
+    const old = await importBytes(province, first.bytes);
+    expect(old.applied.counts).toMatchObject({ new: 0, updated: 0, deleted: 0 });
+    expect(old.applied.items).toContainEqual({ outcome: 'unchanged', table: 'reports', id: toVoid.id, reason: 'older' });
+    expect(rows(province, 'SELECT deleted_at IS NOT NULL AS voided FROM reports WHERE id = ?', toVoid.id)).toEqual([{ voided: 1 }]);
+    expect(rows(province, 'SELECT summary FROM reports WHERE id = ?', kept.id)).toEqual([{ summary: 'Gây rối trật tự' }]);
+  });
+
+  it('a gap in the sequence is reported and does not block', async () => {
+    const { commune, province, provinceKey } = await communeAndProvince();
+    await report(commune, 'Tin báo 1');
+    await send(commune, provinceKey, province); // lost on the way
+    await report(commune, 'Tin báo 2');
+    const second = await send(commune, provinceKey, province);
+    const { applied } = await importBytes(province, second.bytes);
+    expect(applied.gap).toEqual({ expected: 1, got: 2, chainBroken: false });
+    expect(applied.counts.new).toBe(1);
+    expect(expectOk(await province.call('exchange.history', {}))[0]!.gap).toBe(true);
+    // A full export catches the province up.
+    const full = await send(commune, provinceKey, province, 'full');
+    const caught = await importBytes(province, full.bytes);
+    expect(caught.applied.byTable.reports).toMatchObject({ new: 1, unchanged: 1 });
+    expect(caught.applied.counts.rejected).toBe(0);
+    expect(caught.applied.gap).toBeNull();
+  });
+
+  it('the owner alone changes its records: a province cannot send records of the commune, nor anything to its parent', async () => {
+    const { commune, province, communeKey, provinceKey } = await communeAndProvince();
+    expectError(await province.call('exchange.export', { recipients: [communeKey], kind: 'records' }), 'exchange.wrong_kind');
+    expectError(await commune.call('exchange.export', { recipients: [provinceKey], kind: 'reference' }), 'exchange.wrong_kind');
+    const r = await report(commune, 'Tin báo của xã');
+    const first = await send(commune, provinceKey, province);
+    expectOk(await province.call('exchange.apply', { uploadId: first.uploadId }));
+    // The province edits the commune's report behind the app's back: the write path refuses to.
+    const editedAtProvince = await edit(province, r.id, r.version, { summary: 'Sửa ở tỉnh' });
+    expectError(editedAtProvince, 'auth.forbidden');
+  });
+});
+
+describe('refused bundles change nothing', () => {
+  async function bundleBytes() {
+    const ctx = await communeAndProvince();
+    await report(ctx.commune, 'Tin báo');
+    const sent = await send(ctx.commune, ctx.provinceKey, ctx.province);
+    return { ...ctx, bytes: sent.bytes };
+  }
+
+  async function refused(office: TestOffice, bytes: Buffer, code: Parameters<typeof expectError>[1]) {
+    const before = contentOf(office);
+    const uploadId = await upload(office, bytes);
+    expectError(await office.call('exchange.preview', { uploadId }), code);
+    expectError(await office.call('exchange.apply', { uploadId }), code);
+    expect(contentOf(office)).toEqual(before);
+  }
+
+  it('a flipped byte anywhere, a truncated file, an appended byte', async () => {
+    const { province, bytes } = await bundleBytes();
+    // In the readable header a flip either breaks its JSON (not a bundle) or its signature.
+    const header = Buffer.from(bytes);
+    header[60] = header[60]! ^ 0x01;
+    const code = await province.call('exchange.preview', { uploadId: await upload(province, header) });
+    expect(code.ok ? 'ok' : code.error.code).toMatch(/^exchange\.(tampered|not_bundle)$/);
+    for (const at of [Math.floor(bytes.length / 2), bytes.length - 70, bytes.length - 1]) {
+      const flipped = Buffer.from(bytes);
+      flipped[at] = flipped[at]! ^ 0x01;
+      await refused(province, flipped, 'exchange.tampered');
+    }
+    await refused(province, bytes.subarray(0, bytes.length - 100), 'exchange.tampered');
+    await refused(province, Buffer.concat([bytes, Buffer.from([0])]), 'exchange.tampered');
+    await refused(province, Buffer.from('PK\u0003\u0004 not a bundle'), 'exchange.not_bundle');
+  });
+
+  it('a bundle for another office, from an unknown sender, or from a newer version of the app', async () => {
+    const { province, commune, bytes } = await bundleBytes();
+    // Another higher office that knows the commune, given the bundle addressed to the province.
+    const other = await createOffice({ office: { ...PROVINCE, code: '40', name: 'Công an tỉnh Nghệ An' }, localities: [] });
+    await enrol(other, commune, 'child');
+    await refused(other, bytes, 'exchange.not_for_us');
+    // A stranger with a valid-looking bundle.
+    const me = JSON.parse(expectOk(await province.call('exchange.identity', {})).publicKeyFile) as PublicKeyFile;
+    const stranger = foreignOffice({ id: '99999', code: '99999', name: 'Không rõ', level: 'commune' });
+    await refused(province, readFileSync(handBundle({ from: stranger, to: me })), 'exchange.unknown_sender');
+    // An enrolled sender on a newer schema.
+    const future = foreignOffice({ id: '12399', code: '12399', name: 'Công an xã Tương Lai', level: 'commune' });
+    expectOk(await province.call('exchange.enrol', { publicKey: future.text, role: 'child', fingerprint: future.file.fingerprint }));
+    const err = await province.call('exchange.preview', { uploadId: await upload(province, readFileSync(handBundle({ from: future, to: me, schema: 99 }))) });
+    expect(expectError(err, 'exchange.newer_schema').params).toMatchObject({ found: 99 });
+  });
+
+  it('records that break the rules are rejected one by one with a reason, and the rest still applies', async () => {
+    const { province } = await communeAndProvince();
+    const me = JSON.parse(expectOk(await province.call('exchange.identity', {})).publicKeyFile) as PublicKeyFile;
+    const child = foreignOffice({ id: '12398', code: '12398', name: 'Công an xã Quảng Yên', level: 'commune' });
+    expectOk(await province.call('exchange.enrol', { publicKey: child.text, role: 'child', fingerprint: child.file.fingerprint }));
+    const stamp = (n: number) => ({ office_id: '12398', version: `17900000000${String(n).padStart(2, '0')}-00000-aaaa`, base_version: null, seq: n, created_at: 1, created_by: null, updated_at: 1, updated_by: null, deleted_at: null, void_reason: null });
+    const locality = { id: '0190aaaa-0000-7000-8000-000000000001', ...stamp(1), name: 'Thôn Yên', kind: 'thôn' };
+    const bundle = handBundle({
+      from: child,
+      to: me,
+      lines: [
+        { t: 'localities', r: locality },
+        { t: 'users', r: { id: '0190aaaa-0000-7000-8000-000000000002', ...stamp(2), username: 'admin', full_name: 'X', rank: '', position: '', role: 'admin', active: 1 } },
+        { t: 'localities', r: { id: '0190aaaa-0000-7000-8000-000000000003', ...stamp(3), office_id: '38', name: 'Thôn của tỉnh', kind: 'thôn' } },
+        { t: 'localities', r: { ...locality, id: '0190aaaa-0000-7000-8000-000000000004', name: null } },
+        { t: 'localities', r: { ...locality, id: '0190aaaa-0000-7000-8000-000000000005', evil: 'DROP TABLE reports' } },
+        { t: 'report_persons', r: { id: '0190aaaa-0000-7000-8000-000000000006', ...stamp(6), report_id: 'missing', person_id: 'missing', role: 'suspect' } },
+      ],
+    });
+    const { applied } = await importBytes(province, readFileSync(bundle));
+    expect(applied.counts).toMatchObject({ new: 1, rejected: 5 });
+    expect(applied.items.map((i) => i.reason)).toEqual(['table', 'own_office', 'invalid', 'invalid', 'missing_parent']);
+    expect(rows(province, "SELECT name FROM localities WHERE office_id = '12398'")).toEqual([{ name: 'Thôn Yên' }]);
+  });
+});
+
+describe('several PCs of one office', () => {
+  async function twoPcs(clock: ManualClock) {
+    const pc1 = await createOffice({ now: clock.now });
+    const pc2 = await createOffice({ now: clock.now, localities: [] });
+    const key2 = await enrol(pc1, pc2, 'sibling');
+    const key1 = await enrol(pc2, pc1, 'sibling');
+    return { pc1, pc2, key1, key2 };
+  }
+
+  const comparable = (office: TestOffice) =>
+    rows(office, 'SELECT id, version, summary, deleted_at FROM reports ORDER BY id').concat(rows(office, 'SELECT id, version, full_name FROM persons ORDER BY id'));
+
+  it('after both import each other\'s bundles they hold the same records; a concurrent edit is one conflict, resolved once', async () => {
+    const clock = manualClock(vn('2026-11-02'));
+    const { pc1, pc2, key1, key2 } = await twoPcs(clock);
+    const shared = await report(pc1, 'Tin báo nhập ở máy 1');
+    await report(pc2, 'Tin báo nhập ở máy 2', '2026-11-02');
+    await importBytes(pc2, (await send(pc1, key2, pc2)).bytes);
+    const onPc1 = (await send(pc2, key1, pc1)).bytes;
+    const back = await importBytes(pc1, onPc1);
+    expect(back.applied.counts.conflicts).toBe(0);
+    expect(comparable(pc1)).toEqual(comparable(pc2));
+
+    // Both PCs edit the same report from the same version.
+    clock.advance(60_000);
+    const at2 = expectOk(await pc2.call('reports.get', { id: shared.id }));
+    expectOk(await edit(pc2, shared.id, at2.version, { summary: 'Sửa ở máy 2' }));
+    clock.advance(60_000);
+    const at1 = expectOk(await pc1.call('reports.get', { id: shared.id }));
+    const edited1 = expectOk(await edit(pc1, shared.id, at1.version, { summary: 'Sửa ở máy 1', address: 'Chợ Đông' }));
+    expectOk(await edit(pc1, shared.id, edited1.version, { summary: 'Sửa ở máy 1', address: 'Chợ Đông, Thôn Đông' }));
+
+    const toPc1 = await importBytes(pc1, (await send(pc2, key1, pc1)).bytes);
+    expect(toPc1.preview.counts.conflicts).toBe(1);
+    expect(toPc1.applied.counts.conflicts).toBe(1);
+    const toPc2 = await importBytes(pc2, (await send(pc1, key2, pc2)).bytes);
+    expect(toPc2.applied.counts.conflicts).toBe(1);
+
+    const [conflict] = expectOk(await pc1.call('exchange.conflicts', {}));
+    expect(conflict!.fields).toEqual(expect.arrayContaining([{ column: 'summary', local: 'Sửa ở máy 1', incoming: 'Sửa ở máy 2' }]));
+    // At PC1 a person keeps PC1's address and takes PC2's summary.
+    expectOk(await pc1.call('exchange.resolve', { id: conflict!.id, choice: 'merge', incomingColumns: ['summary'] }));
+    expect(expectOk(await pc1.call('exchange.conflicts', {}))).toEqual([]);
+    // PC2 takes the resolution as the continuation of its own edit; its open conflict closes with it.
+    const settle2 = await importBytes(pc2, (await send(pc1, key2, pc2)).bytes);
+    expect(settle2.applied.counts).toMatchObject({ conflicts: 0, updated: 1 });
+    expect(expectOk(await pc2.call('exchange.conflicts', {}))).toEqual([]);
+    const settle1 = await importBytes(pc1, (await send(pc2, key1, pc1)).bytes);
+    expect(settle1.applied.counts).toMatchObject({ conflicts: 0, updated: 0, new: 0 });
+    const merged = (office: TestOffice) => rows(office, 'SELECT summary, address, version FROM reports WHERE id = ?', shared.id)[0];
+    expect(merged(pc1)).toEqual(merged(pc2));
+    expect(merged(pc1)).toMatchObject({ summary: 'Sửa ở máy 2', address: 'Chợ Đông, Thôn Đông' });
+    expect(comparable(pc1)).toEqual(comparable(pc2));
+  });
+
+  it('the register number of a report made on the other PC moves this PC\'s counter on', async () => {
+    const clock = manualClock(vn('2026-11-02'));
+    const { pc1, pc2, key2 } = await twoPcs(clock);
+    await report(pc1, 'Số 1');
+    await report(pc1, 'Số 2');
+    await importBytes(pc2, (await send(pc1, key2, pc2)).bytes);
+    const next = await report(pc2, 'Số 3 ở máy 2');
+    expect(next.registerNo).toBe(3);
+  });
+});
+
+describe('reference data down', () => {
+  it('a province publishes its reference set; the commune takes it by code and says which version it holds', async () => {
+    const { commune, province, communeKey, provinceKey } = await communeAndProvince();
+    // The province adds a category and renames one.
+    const measure = expectOk(await province.call('measures.create', { code: 'xe_may', nameVi: 'Xe máy thu giữ', nameEn: 'Motorbikes seized', unit: 'chiếc' }));
+    expect(measure).toBeTruthy();
+    expectOk(await province.call('holidays.create', { date: '2026-12-31', name: 'Nghỉ bù cuối năm' }));
+    const sent = await send(province, communeKey, commune, 'full', 'reference');
+    expect(sent.exported.referenceVersion).toBe(1);
+    const { preview, applied } = await importBytes(commune, sent.bytes);
+    expect(preview.kind).toBe('reference');
+    expect(applied.counts.rejected).toBe(0);
+    expect(applied.byTable.measures!.new).toBe(1);
+    expect(applied.byTable.holidays!.new).toBe(1);
+    expect(rows(commune, "SELECT name_vi, office_id FROM measures WHERE code = 'xe_may'")).toEqual([{ name_vi: 'Xe máy thu giữ', office_id: '12345' }]);
+
+    // Sending the same content again keeps the number; the commune's next bundle says it holds version 1.
+    const again = await send(province, communeKey, commune, 'full', 'reference');
+    expect(again.exported.referenceVersion).toBe(1);
+    await report(commune, 'Tin báo');
+    await importBytes(province, (await send(commune, provinceKey, province)).bytes);
+    const overview = expectOk(await province.call('exchange.offices', {}));
+    expect(overview.publishedReference).toBe(1);
+    expect(overview.offices[0]!.referenceVersion).toBe(1);
+  });
+});
+
+describe('the command line and files on disk', () => {
+  it('a staged bundle is found only by the id the app made', async () => {
+    const { province } = await communeAndProvince();
+    expectError(await province.call('exchange.preview', { uploadId: '0190aaaa-0000-7000-8000-00000000dead' }), 'record.not_found');
+    const dir = tempDir();
+    writeFileSync(join(dir, 'x'), 'x');
+    expectError(await province.call('exchange.download', { bundleId: '0190aaaa-0000-7000-8000-00000000dead', offset: 0 }), 'record.not_found');
+  });
+});

@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { schemaVersion } from '../../db/migrations/registry';
+import { BundleWriter } from '../../db/exchange/bundle';
+import { fingerprintOf, generateKeyPairs, keyIdOf, type KeyPairs, type PublicKeyFile } from '../../db/exchange/keys';
+import { uuidv7 } from '../../db/ids';
+import { tempDir } from './backend';
+
+/**
+ * Another installation's keys without a store of its own: for the permission samples and for hostile
+ * bundles (a sender that signs what a real app never writes). Real exchanges in tests run between two
+ * real stores (tests/integration/exchange.test.ts).
+ */
+export interface ForeignOffice {
+  readonly keys: KeyPairs;
+  readonly file: PublicKeyFile;
+  readonly text: string;
+}
+
+export function foreignOffice(office: PublicKeyFile['office']): ForeignOffice {
+  const keys = generateKeyPairs();
+  const file: PublicKeyFile = {
+    format: 'so-antt-public-key',
+    version: 1,
+    office,
+    keyId: keyIdOf(keys.signPublic, keys.boxPublic),
+    signPublic: keys.signPublic,
+    boxPublic: keys.boxPublic,
+    fingerprint: fingerprintOf(keys.signPublic, keys.boxPublic),
+  };
+  return { keys, file, text: JSON.stringify(file) };
+}
+
+export interface HandBundle {
+  readonly from: ForeignOffice;
+  /** The recipient's public-key file (from exchange.identity). */
+  readonly to: PublicKeyFile;
+  readonly kind?: 'records' | 'reference';
+  readonly lines?: readonly { t: string; r: Record<string, unknown> }[];
+  readonly seq?: number;
+  readonly previousHash?: string | null;
+  readonly schema?: number;
+  /** Extra raw lines written as they are (hostile input). */
+  readonly raw?: readonly unknown[];
+}
+
+/** Writes a bundle signed by a foreign office, as the app would (unless told otherwise); returns its path. */
+export function handBundle(spec: HandBundle): string {
+  const path = join(tempDir(), 'bundle.soantt');
+  const bundleId = uuidv7();
+  const writer = new BundleWriter(
+    path,
+    {
+      schemaVersion: spec.schema ?? schemaVersion,
+      bundleId,
+      kind: spec.kind ?? 'records',
+      mode: 'delta',
+      createdAt: Date.now(),
+      sender: { officeId: spec.from.file.office.id, officeCode: spec.from.file.office.code, officeName: spec.from.file.office.name, keyId: spec.from.file.keyId },
+      referenceVersion: 0,
+    },
+    [{ keyId: spec.to.keyId, officeId: spec.to.office.id, boxPublic: spec.to.boxPublic, seq: spec.seq ?? 1, previousHash: spec.previousHash ?? null }],
+    spec.from.keys.signPrivate,
+  );
+  const digest = createHash('sha256');
+  const counts: Record<string, number> = {};
+  for (const line of spec.lines ?? []) {
+    digest.update(JSON.stringify(line)).update('\n');
+    counts[line.t] = (counts[line.t] ?? 0) + 1;
+    writer.line(line);
+  }
+  for (const line of spec.raw ?? []) writer.line(line);
+  writer.line({ manifest: { counts, records: spec.lines?.length ?? 0, sha256: digest.digest('hex'), fromSeq: 0, toSeq: 0 } });
+  writer.finish();
+  return path;
+}
