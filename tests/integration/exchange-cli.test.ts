@@ -1,0 +1,63 @@
+import { readdirSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runExchangeCli, parseCliArgs } from '../../web/exchange-cli';
+import { ADMIN, cleanup, createOffice, expectOk, manualClock, tempDir, type TestOffice } from '../support/backend';
+
+afterEach(cleanup);
+
+const vn = (date: string) => Date.parse(`${date}T09:00:00+07:00`);
+
+async function cli(office: TestOffice, argv: string[], password = ADMIN.password) {
+  const out: string[] = [];
+  const err: string[] = [];
+  // The command line opens the data folder itself, as it would in its own process.
+  office.backend.close();
+  const code = await runExchangeCli([argv[0]!, '--data', office.dir, '--user', ADMIN.username, ...argv.slice(1)], { out: (l) => out.push(l), err: (l) => err.push(l), password: async () => password });
+  return { code, out, err };
+}
+
+describe('npm run exchange', () => {
+  it('a province imports a folder of two communes\' bundles in one go: a dry run first, then for real', async () => {
+    const clock = manualClock(vn('2026-11-20'));
+    const province = await createOffice({ now: clock.now, office: { code: '38', name: 'Công an tỉnh Thanh Hóa', level: 'higher', parentCode: '100', parentName: 'Bộ Công an' }, localities: [] });
+    const provinceCard = expectOk(await province.call('exchange.identity', {}));
+    const communes: TestOffice[] = [];
+    for (const [code, name] of [['12345', 'Công an xã Quảng Hưng'], ['12346', 'Công an xã Quảng Ninh']] as const) {
+      const commune = await createOffice({ now: clock.now, office: { code, name } });
+      const card = expectOk(await commune.call('exchange.identity', {}));
+      expectOk(await commune.call('exchange.enrol', { publicKey: provinceCard.publicKeyFile, role: 'parent', fingerprint: provinceCard.fingerprint }));
+      expectOk(await province.call('exchange.enrol', { publicKey: card.publicKeyFile, role: 'child', fingerprint: card.fingerprint }));
+      expectOk(await commune.call('reports.create', { receivedAt: vn('2026-11-19'), channel: 'phone', kind: 'crime_report', categoryCode: 'theft', summary: `Tin báo của ${name}` }));
+      communes.push(commune);
+    }
+    const folder = tempDir();
+    for (const commune of communes) {
+      const exported = await cli(commune, ['export', '--to', '38', '--out', folder]);
+      expect(exported.err).toEqual([]);
+      expect(exported.code).toBe(0);
+    }
+    expect(readdirSync(folder).sort()).toEqual([expect.stringMatching(/^12345-du-lieu-gui-38-\d{8}-0001\.soantt$/), expect.stringMatching(/^12346-/)]);
+
+    const dry = await cli(province, ['import', folder]);
+    expect(dry.code).toBe(0);
+    expect(dry.out[0]).toMatch(/^Chạy thử 12345-.*Công an xã Quảng Hưng \(12345\), gói số 1: \d+ bản ghi — \d+ mới/);
+    expect(dry.out.at(-1)).toContain('--yes');
+    const real = await cli(province, ['import', '--yes', folder]);
+    expect(real.code).toBe(0);
+    expect(real.out.filter((line) => line.startsWith('Đã nhập'))).toHaveLength(2);
+
+    const again = await cli(province, ['import', '--yes', folder]);
+    expect(again.out[0]).toContain('gói đã nhập trước đây');
+    expect(again.out[0]).toContain('0 mới');
+  });
+
+  it('a wrong password, a missing folder, or bad arguments: a message and a non-zero exit', async () => {
+    const office = await createOffice();
+    const wrong = await cli(office, ['peers'], 'sai-mat-khau');
+    expect(wrong.code).toBe(2);
+    expect(wrong.err[0]).toContain('auth.invalid');
+    expect(parseCliArgs(['export', '--data', 'x', '--user', 'a'])).toMatchObject({ ok: false });
+    expect(parseCliArgs(['delete', '--data', 'x'])).toMatchObject({ ok: false });
+    expect(parseCliArgs(['import', '--data', 'x', '--user', 'a', '--yes', 'f.soantt'])).toMatchObject({ ok: true, value: { yes: true, files: ['f.soantt'] } });
+  });
+});

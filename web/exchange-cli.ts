@@ -1,0 +1,155 @@
+import { copyFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import type { CallInput, CallName, CallOutput } from '../api/contract';
+import type { Result } from '../api/result';
+import type { ImportSummary } from '../api/views';
+import { Backend } from '../db/backend';
+import { dispatch } from '../db/dispatch';
+import { outboxPath, removeStaged, stageFile } from '../db/exchange/files';
+import type { Session } from '../db/sessions';
+
+/**
+ * `npm run exchange -- …`: the exchange calls from a command line, so a higher office imports a folder
+ * of communes' bundles in one go. It is one more transport over the same dispatcher: it logs in as a
+ * user of the office (the password from SO_ANTT_PASSWORD or the terminal), and every call is checked
+ * and audited as from the interface.
+ */
+export const USAGE = `Cách dùng:
+  npm run exchange -- peers  --data THƯ_MỤC --user TÊN
+  npm run exchange -- export --data THƯ_MỤC --user TÊN --to MÃ_ĐƠN_VỊ [--to …] [--full] [--reference] --out THƯ_MỤC_HOẶC_TỆP
+  npm run exchange -- import --data THƯ_MỤC --user TÊN [--yes] TỆP_HOẶC_THƯ_MỤC…
+Mật khẩu lấy từ biến môi trường SO_ANTT_PASSWORD, nếu không có thì hỏi khi chạy.
+import không có --yes chỉ chạy thử (không thay đổi dữ liệu) và in kết quả dự kiến.`;
+
+export interface CliArgs {
+  readonly command: 'peers' | 'export' | 'import';
+  readonly dataDir: string;
+  readonly user: string;
+  readonly to: readonly string[];
+  readonly full: boolean;
+  readonly reference: boolean;
+  readonly out: string | null;
+  readonly yes: boolean;
+  readonly files: readonly string[];
+}
+
+export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliArgs } | { ok: false; message: string } {
+  const [command, ...rest] = argv;
+  if (command !== 'peers' && command !== 'export' && command !== 'import') return { ok: false, message: USAGE };
+  const args = { command: command as CliArgs['command'], dataDir: '', user: '', to: [] as string[], full: false, reference: false, out: null as string | null, yes: false, files: [] as string[] };
+  for (let i = 0; i < rest.length; i += 1) {
+    const arg = rest[i]!;
+    const flag = /^--(data|user|to|out)(?:=(.*))?$/.exec(arg);
+    if (flag) {
+      const value = flag[2] ?? rest[++i];
+      if (value === undefined) return { ok: false, message: `Thiếu giá trị cho --${flag[1]}\n${USAGE}` };
+      if (flag[1] === 'data') args.dataDir = value;
+      else if (flag[1] === 'user') args.user = value;
+      else if (flag[1] === 'to') args.to.push(value);
+      else args.out = value;
+    } else if (arg === '--full') args.full = true;
+    else if (arg === '--reference') args.reference = true;
+    else if (arg === '--yes') args.yes = true;
+    else if (arg.startsWith('--')) return { ok: false, message: `Tham số không hợp lệ: ${arg}\n${USAGE}` };
+    else args.files.push(arg);
+  }
+  if (!args.dataDir || !args.user) return { ok: false, message: `Cần --data và --user.\n${USAGE}` };
+  if (command === 'export' && (args.to.length === 0 || !args.out)) return { ok: false, message: `export cần --to và --out.\n${USAGE}` };
+  if (command === 'import' && args.files.length === 0) return { ok: false, message: `import cần ít nhất một tệp hoặc thư mục.\n${USAGE}` };
+  return { ok: true, value: args };
+}
+
+/** The bundle files named on the command line: files as given, folders by their .soantt files in name order. */
+export function bundleFiles(paths: readonly string[]): string[] {
+  return paths.flatMap((path) =>
+    statSync(path).isDirectory()
+      ? readdirSync(path)
+          .filter((name) => name.endsWith('.soantt'))
+          .sort()
+          .map((name) => join(path, name))
+      : [path],
+  );
+}
+
+const outcomeNames = { new: 'mới', updated: 'cập nhật', unchanged: 'không đổi', deleted: 'hủy', conflicts: 'xung đột', rejected: 'bị từ chối' } as const;
+
+export function summaryLine(summary: ImportSummary): string {
+  const counts = (Object.keys(outcomeNames) as (keyof typeof outcomeNames)[]).map((key) => `${summary.counts[key]} ${outcomeNames[key]}`).join(', ');
+  const notes = [
+    summary.duplicate ? 'gói đã nhập trước đây' : null,
+    summary.gap ? `thiếu gói: chờ số ${summary.gap.expected}, nhận số ${summary.gap.got}${summary.gap.chainBroken ? ' (chuỗi không liền)' : ''}` : null,
+  ].filter((note) => note !== null);
+  return `${summary.sender.officeName} (${summary.sender.officeCode}), gói số ${summary.seq}: ${summary.records} bản ghi — ${counts}${notes.length ? `; ${notes.join('; ')}` : ''}`;
+}
+
+export interface CliIo {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+  readonly password: () => Promise<string>;
+}
+
+type Caller = <N extends CallName>(name: N, input: CallInput<N>) => Promise<Result<CallOutput<N>>>;
+
+function failure(io: CliIo, what: string, result: Result<unknown>): number {
+  if (!result.ok) io.err(`${what}: ${result.error.code} — ${result.error.message}`);
+  return 1;
+}
+
+export async function runExchangeCli(argv: readonly string[], io: CliIo, now?: () => number): Promise<number> {
+  const parsed = parseCliArgs(argv);
+  if (!parsed.ok) {
+    io.err(parsed.message);
+    return 2;
+  }
+  const args = parsed.value;
+  const dataDir = resolve(args.dataDir);
+  const backend = new Backend({ dataDir, now, log: (message, error) => io.err(`${message}: ${String(error)}`) });
+  try {
+    if (!backend.isSetUp()) {
+      io.err(`Không có dữ liệu Sổ ANTT tại ${dataDir}.`);
+      return 2;
+    }
+    const session: Session = backend.sessions.create(backend.now());
+    const call: Caller = async (name, input) => (await dispatch(backend, session, name, input)) as never;
+    const login = await call('auth.login', { username: args.user, password: await io.password() });
+    if (!login.ok) {
+      io.err(`Đăng nhập không được: ${login.error.code}`);
+      return 2;
+    }
+    const peers = await call('exchange.peers', {});
+    if (!peers.ok) return failure(io, 'exchange.peers', peers);
+    if (args.command === 'peers') {
+      for (const peer of peers.value) io.out(`${peer.officeCode}\t${peer.officeName}\t${peer.role}\t${peer.keyId}\t${peer.fingerprint}`);
+      return 0;
+    }
+    if (args.command === 'export') {
+      const recipients = args.to.map((to) => peers.value.find((peer) => peer.keyId === to || peer.officeCode === to)?.keyId ?? to);
+      const exported = await call('exchange.export', { recipients, mode: args.full ? 'full' : 'delta', kind: args.reference ? 'reference' : 'records' });
+      if (!exported.ok) return failure(io, 'export', exported);
+      const out = args.out!;
+      const target = existsSync(out) && statSync(out).isDirectory() ? join(out, exported.value.fileName) : out;
+      copyFileSync(outboxPath(dataDir, exported.value.bundleId), target);
+      io.out(`Đã ghi ${target}: ${exported.value.records} bản ghi, ${exported.value.bytes} byte.`);
+      return 0;
+    }
+    let refused = 0;
+    for (const file of bundleFiles(args.files)) {
+      const uploadId = stageFile(dataDir, file);
+      try {
+        const result = await call(args.yes ? 'exchange.apply' : 'exchange.preview', { uploadId });
+        if (!result.ok) {
+          refused += 1;
+          failure(io, basename(file), result);
+          continue;
+        }
+        io.out(`${args.yes ? 'Đã nhập' : 'Chạy thử'} ${basename(file)}: ${summaryLine(result.value)}`);
+      } finally {
+        removeStaged(dataDir, uploadId);
+      }
+    }
+    if (!args.yes) io.out('Chưa thay đổi dữ liệu. Chạy lại với --yes để nhập.');
+    return refused === 0 ? 0 : 1;
+  } finally {
+    backend.close();
+  }
+}
