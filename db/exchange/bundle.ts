@@ -140,7 +140,12 @@ export class BundleWriter {
   }
 
   line(value: unknown): void {
-    const bytes = Buffer.from(`${JSON.stringify(value)}\n`);
+    this.text(`${JSON.stringify(value)}\n`);
+  }
+
+  /** A line already serialised, ending with its newline. */
+  text(line: string): void {
+    const bytes = Buffer.from(line);
     this.pending.push(bytes);
     this.pendingBytes += bytes.length;
     if (this.pendingBytes >= FRAME_PLAIN) this.flush(false);

@@ -136,8 +136,9 @@ export function exportBundle(db: Sqlite, request: ExportRequest): ExportResult {
       const emit = (line: RecordLine) => {
         counts[line.t] = (counts[line.t] ?? 0) + 1;
         records += 1;
-        digest.update(JSON.stringify(line)).update('\n');
-        writer.line(line);
+        const text = `${JSON.stringify(line)}\n`;
+        digest.update(text);
+        writer.text(text);
       };
       if (request.kind === 'reference') {
         for (const line of referenceRows(db, me.officeId)) emit(line);

@@ -4,19 +4,23 @@ import { join } from 'node:path';
 import { printRows } from './harness';
 import { addCampaigns, campaignCases } from './cases/campaigns';
 import { addPeople, peopleCases } from './cases/people';
+import { exchangeCases } from './cases/exchange';
 import { periodicCases } from './cases/periodic';
 import { makeRegisterStore, registerCases } from './cases/register';
 import { openCases, writeCases } from './cases/store';
 
 /**
- * `npm run bench [-- --size small|office]`: builds synthetic stores in a temp folder and prints each
+ * `npm run bench [-- --size small|office] [--only store|register|exchange]`: builds synthetic stores in a temp folder and prints each
  * figure beside a raw-SQLite baseline measured in the same run. Not a test: nothing here fails on time.
  */
 const sizes = {
-  small: { rows: 10_000, writes: 200, reports: 20_000, persons: 20_000, hotspots: 1_000, programs: 5_000, campaigns: 50, operations: 2_000 },
-  office: { rows: 200_000, writes: 500, reports: 200_000, persons: 200_000, hotspots: 10_000, programs: 50_000, campaigns: 500, operations: 20_000 },
+  small: { exchange: 10_000, rows: 10_000, writes: 200, reports: 20_000, persons: 20_000, hotspots: 1_000, programs: 5_000, campaigns: 50, operations: 2_000 },
+  office: { exchange: 100_000, rows: 200_000, writes: 500, reports: 200_000, persons: 200_000, hotspots: 10_000, programs: 50_000, campaigns: 500, operations: 20_000 },
 } as const;
 const sizeArg = process.argv.find((_arg, i, all) => all[i - 1] === '--size') ?? 'office';
+/** `--only store|register|exchange` runs one part (the register part includes people, campaigns and the periodic report). */
+const only = process.argv.find((_arg, i, all) => all[i - 1] === '--only');
+const wanted = (part: string) => only === undefined || only === part;
 if (!(sizeArg in sizes)) {
   console.error(`unknown --size ${sizeArg}; one of ${Object.keys(sizes).join(', ')}`);
   process.exit(2);
@@ -25,20 +29,23 @@ const size = sizes[sizeArg as keyof typeof sizes];
 const dir = mkdtempSync(join(tmpdir(), 'so-antt-bench-'));
 console.log(`Sổ ANTT bench, size ${sizeArg}: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
 try {
-  printRows('Store', [...openCases(dir, size.rows), ...writeCases(dir, size.writes)]);
-  const started = Date.now();
-  const register = makeRegisterStore(dir, size.reports);
-  console.log(`\n(register of ${size.reports.toLocaleString('en')} reports built in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  printRows(`Register, one office, ${size.reports.toLocaleString('en')} reports`, registerCases(register, size.writes));
-  const { personId } = addPeople(register, size);
-  printRows(
-    `People, ${size.persons.toLocaleString('en')} persons, ${size.hotspots.toLocaleString('en')} hotspots, ${size.programs.toLocaleString('en')} programs`,
-    peopleCases(register, personId),
-  );
-  const campaignId = addCampaigns(register, size.campaigns, size.operations);
-  printRows(`Campaigns, ${size.campaigns} campaigns, ${size.operations.toLocaleString('en')} operations`, campaignCases(register, campaignId));
-  printRows(`Periodic report, one office, ${size.reports.toLocaleString('en')} reports and everything above`, periodicCases(register));
-  register.db.close();
+  if (wanted('store')) printRows('Store', [...openCases(dir, size.rows), ...writeCases(dir, size.writes)]);
+  if (wanted('register')) {
+    const started = Date.now();
+    const register = makeRegisterStore(dir, size.reports);
+    console.log(`\n(register of ${size.reports.toLocaleString('en')} reports built in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    printRows(`Register, one office, ${size.reports.toLocaleString('en')} reports`, registerCases(register, size.writes));
+    const { personId } = addPeople(register, size);
+    printRows(
+      `People, ${size.persons.toLocaleString('en')} persons, ${size.hotspots.toLocaleString('en')} hotspots, ${size.programs.toLocaleString('en')} programs`,
+      peopleCases(register, personId),
+    );
+    const campaignId = addCampaigns(register, size.campaigns, size.operations);
+    printRows(`Campaigns, ${size.campaigns} campaigns, ${size.operations.toLocaleString('en')} operations`, campaignCases(register, campaignId));
+    printRows(`Periodic report, one office, ${size.reports.toLocaleString('en')} reports and everything above`, periodicCases(register));
+    register.db.close();
+  }
+  if (wanted('exchange')) printRows(`Exchange, commune → province, ${size.exchange.toLocaleString('en')} reports`, await exchangeCases(dir, size.exchange));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

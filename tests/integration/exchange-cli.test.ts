@@ -7,7 +7,7 @@ afterEach(cleanup);
 
 const vn = (date: string) => Date.parse(`${date}T09:00:00+07:00`);
 
-async function cli(office: TestOffice, argv: string[], password = ADMIN.password) {
+async function cli(office: TestOffice, argv: string[], password: string = ADMIN.password) {
   const out: string[] = [];
   const err: string[] = [];
   // The command line opens the data folder itself, as it would in its own process.
