@@ -11,6 +11,8 @@ import { reportSections } from '../../renderer/reports/report-layout';
 const span = { start: '2025-12-15', end: '2026-06-14' };
 const report = (current: Record<string, number>, lastYear: Record<string, number>): PeriodicFigures => ({
   period: { kind: 'half', year: 2026, index: 1 },
+  officeId: '12345',
+  breakdown: [],
   cutoffDay: 15,
   ranges: { current: span, lastYear: { start: '2024-12-15', end: '2025-06-14' }, previous: { start: '2025-06-15', end: '2025-12-14' }, yearToDate: span, yearToDateLastYear: { start: '2024-12-15', end: '2025-06-14' } },
   figures: { current, lastYear, previous: {}, yearToDate: current, yearToDateLastYear: lastYear },
