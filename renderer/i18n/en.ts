@@ -148,6 +148,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'office.readOnly': 'A record of {name}: read only; only that office changes it.',
   'periodic.allOffices': 'All offices',
   'periodic.breakdown': 'By office',
+  'periodic.breakdownTotal': 'Total',
   'periodic.breakdownOffice': 'Office',
   'periodic.scopeAll': 'Figures of {count} offices together',
   'common.edit': 'Edit',

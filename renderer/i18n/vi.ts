@@ -157,6 +157,7 @@ export const vi = {
   'office.readOnly': 'Hồ sơ của {name}: chỉ xem, chỉ đơn vị đó được sửa.',
   'periodic.allOffices': 'Tất cả đơn vị',
   'periodic.breakdown': 'Chia theo đơn vị',
+  'periodic.breakdownTotal': 'Tổng cộng',
   'periodic.breakdownOffice': 'Đơn vị',
   'periodic.scopeAll': 'Số liệu tổng hợp của {count} đơn vị',
   'common.edit': 'Sửa',
