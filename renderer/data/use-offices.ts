@@ -50,6 +50,6 @@ export function withOfficeColumn<Row extends { readonly officeId: string }, C ex
   t: I18n['t'],
 ): (C | VirtualColumn<Row, never>)[] {
   if (!offices.many) return [...columns];
-  const column: VirtualColumn<Row, never> = { key: 'office', header: t('office.column'), width: '10rem', cell: (row) => offices.nameOf(row.officeId), title: (row) => offices.nameOf(row.officeId) };
+  const column: VirtualColumn<Row, never> = { key: 'office', header: t('office.column'), width: '7.5rem', cell: (row) => offices.nameOf(row.officeId), title: (row) => offices.nameOf(row.officeId) };
   return [columns[0]!, column, ...columns.slice(1)];
 }

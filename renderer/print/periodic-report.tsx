@@ -32,9 +32,9 @@ type OfficeRow = BreakdownTable['rows'][number];
 
 /** "Chia theo đơn vị" on paper: a report of every office, its main figures office by office, and their total. */
 function BreakdownAppendix({ table }: { readonly table: BreakdownTable }) {
-  const share = `${Math.floor(70 / table.columns.length)}%`;
+  const share = `${Math.floor(62 / table.columns.length)}%`;
   const columns: ListColumn<OfficeRow>[] = [
-    { key: 'office', header: text.breakdownOffice, width: '24%', cell: (row) => row.name },
+    { key: 'office', header: text.breakdownOffice, width: '30%', cell: (row) => row.name },
     ...table.columns.map((column): ListColumn<OfficeRow> => ({ key: column.key, header: `${column.label} (${column.unit})`, width: share, center: true, cell: (row) => formatFigure(row.values[column.key] ?? 0, column.format) })),
   ];
   const rows: OfficeRow[] = [...table.rows, { officeId: '', name: text.breakdownTotal, values: table.total }];

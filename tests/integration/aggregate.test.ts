@@ -1,9 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { OpenStore } from '../../db/backend';
 import { first, qb } from '../../db/query';
-import type { RecordTable } from '../../db/schema';
-import type { WriteContext } from '../../db/write-path';
 import { cleanup, createOffice, expectError, expectOk, manualClock } from '../support/backend';
+import { addOffice, asOffice, copyToOffice as copyTo } from '../support/offices';
 
 /**
  * A higher office's store (issue #7): it holds the records of several offices. The own office (12345,
@@ -21,25 +19,6 @@ const SECOND = '26882';
 const THIRD = '26883';
 /** Police month 3 of 2026: 15/02–14/03/2026. */
 const MARCH = { kind: 'month', year: 2026, index: 3 } as const;
-
-const RECORD_COLUMNS = ['id', 'office_id', 'version', 'base_version', 'seq', 'created_at', 'created_by', 'updated_at', 'updated_by', 'deleted_at', 'void_reason'];
-
-/** A copy of a record owned by another office, with some fields changed; returns its id. */
-function copyTo(store: OpenStore, table: RecordTable, id: string, officeId: string, changes: Record<string, unknown> = {}): string {
-  const row = first(store.sql, qb.selectFrom(table as 'reports').selectAll().where('id', '=', id)) as Record<string, unknown> | undefined;
-  if (!row) throw new Error(`${table} ${id} not found`);
-  const fields = Object.fromEntries(Object.entries(row).filter(([key]) => !RECORD_COLUMNS.includes(key)));
-  const ctx: WriteContext = { userId: null, officeId, call: 'test' };
-  return store.writes.insert(table as 'reports', { ...fields, ...changes } as never, ctx).id;
-}
-
-function addOffice(store: OpenStore, code: string, name: string): void {
-  store.writes.insert(
-    'offices',
-    { id: code, code, name, level: 'commune', parent_code: '38', parent_name: 'Công an tỉnh Thanh Hóa', demo: 0 },
-    { userId: null, officeId: code, call: 'test' },
-  );
-}
 
 async function storeWithThreeOffices() {
   const clock = manualClock(vn('2026-03-20'));
@@ -75,11 +54,11 @@ async function storeWithThreeOffices() {
   const secondPerson = copyTo(store, 'persons', person.id, SECOND, { full_name: 'Lê Văn Bình', name_fold: 'le van binh' });
   copyTo(store, 'programs', program.id, SECOND, { person_id: secondPerson });
   const secondHotspot = copyTo(store, 'hotspots', hotspot.id, SECOND, { name: 'Bãi sông Mã', name_fold: 'bai song ma' });
-  store.writes.insert('hotspot_history', { hotspot_id: secondHotspot, status: 'suspected', on_date: '2026-03-01', note: '' }, { userId: null, officeId: SECOND, call: 'test' });
-  store.writes.insert('hotspot_history', { hotspot_id: secondHotspot, status: 'cleared', on_date: '2026-03-10', note: '' }, { userId: null, officeId: SECOND, call: 'test' });
+  store.writes.insert('hotspot_history', { hotspot_id: secondHotspot, status: 'suspected', on_date: '2026-03-01', note: '' }, asOffice(SECOND));
+  store.writes.insert('hotspot_history', { hotspot_id: secondHotspot, status: 'cleared', on_date: '2026-03-10', note: '' }, asOffice(SECOND));
   const secondCampaign = copyTo(store, 'campaigns', campaign.id, SECOND, { name: 'Đợt truy quét ma túy' });
   const secondOperation = copyTo(store, 'operations', operation.id, SECOND, { campaign_id: secondCampaign, persons_arrested: 3 });
-  store.writes.insert('operation_seizures', { operation_id: secondOperation, measure_code: 'heroin', quantity: 7 }, { userId: null, officeId: SECOND, call: 'test' });
+  store.writes.insert('operation_seizures', { operation_id: secondOperation, measure_code: 'heroin', quantity: 7 }, asOffice(SECOND));
   return { office, clock, store, own: { theft, hotspot }, reports };
 }
 
