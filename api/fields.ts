@@ -34,6 +34,12 @@ export const id = z.string().uuid('v.invalid');
 
 /** National administrative unit codes (Decision 124/2004/QĐ-TTg): 2 digits province, 3 district, 5 commune. */
 export const unitCode = z.string().trim().regex(/^\d{2}$|^\d{3}$|^\d{5}$/, 'v.unit_code');
+
+/**
+ * A list's office filter (a store holding several offices' records, at a higher office): an office
+ * code, or null for every office in the store.
+ */
+export const officeFilter = unitCode.nullable().default(null);
 export const officeLevels = ['commune', 'higher'] as const;
 export const officeLevel = z.enum(officeLevels, { error: 'v.required' });
 

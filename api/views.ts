@@ -13,6 +13,16 @@ export interface OfficeView {
   readonly demo: boolean;
 }
 
+/** An office whose records the store holds. */
+export interface OfficeListItem {
+  readonly code: string;
+  readonly name: string;
+  readonly level: OfficeLevel;
+  readonly parentCode: string;
+  /** The office this store belongs to (the only one whose records it may change). */
+  readonly own: boolean;
+}
+
 export interface UserView {
   readonly id: string;
   readonly username: string;
@@ -88,6 +98,8 @@ export interface CallInfo {
 export interface PersonView {
   readonly id: string;
   readonly version: string;
+  /** The owning office's code: only that office changes the record. */
+  readonly officeId: string;
   readonly fullName: string;
   readonly otherNames: string;
   readonly gender: 'male' | 'female' | 'unknown';
@@ -118,6 +130,7 @@ export interface Deadline {
 /** One row of the register list. */
 export interface ReportRow {
   readonly id: string;
+  readonly officeId: string;
   readonly number: string;
   readonly receivedAt: number;
   readonly kind: string;
@@ -175,6 +188,7 @@ export interface AttachmentContent {
 export interface ReportDetail {
   readonly id: string;
   readonly version: string;
+  readonly officeId: string;
   readonly number: string;
   readonly registerYear: number;
   readonly registerNo: number;
@@ -231,6 +245,7 @@ export interface HistoryEntry {
 
 export interface DeadlineItem {
   readonly reportId: string;
+  readonly officeId: string;
   readonly number: string;
   readonly summary: string;
   readonly kind: Deadline['kind'];
@@ -297,6 +312,7 @@ export interface CheckinView {
 export interface ProgramView {
   readonly id: string;
   readonly version: string;
+  readonly officeId: string;
   readonly personId: string;
   readonly personName: string;
   readonly kindCode: string;
@@ -340,6 +356,7 @@ export interface ReminderBoard {
 export interface HotspotView {
   readonly id: string;
   readonly version: string;
+  readonly officeId: string;
   readonly name: string;
   readonly type: string;
   readonly localityId: string | null;
@@ -362,6 +379,7 @@ export interface HotspotView {
 
 export interface HotspotRow {
   readonly id: string;
+  readonly officeId: string;
   readonly name: string;
   readonly type: string;
   readonly status: string;
@@ -440,6 +458,7 @@ export interface OperationView {
 export interface CampaignView {
   readonly id: string;
   readonly version: string;
+  readonly officeId: string;
   readonly name: string;
   readonly decisionNo: string;
   readonly decisionDate: string | null;
@@ -469,7 +488,14 @@ export interface CampaignReportLink {
 
 export interface CampaignPage {
   readonly total: number;
-  readonly rows: readonly { readonly id: string; readonly name: string; readonly startDate: string; readonly endDate: string; readonly decisionNo: string }[];
+  readonly rows: readonly {
+    readonly id: string;
+    readonly officeId: string;
+    readonly name: string;
+    readonly startDate: string;
+    readonly endDate: string;
+    readonly decisionNo: string;
+  }[];
 }
 
 export interface TeamView {
@@ -537,6 +563,13 @@ export interface ComparedSpans {
  */
 export interface PeriodicFigures {
   readonly period: ReportPeriod;
+  /** Whose figures: an office's code, or null for every office in the store. */
+  readonly officeId: string | null;
+  /**
+   * For every office (officeId null): the main figures of the current range office by office
+   * (BREAKDOWN_KEYS and seized.<measure>), in the order of the office list; empty for one office.
+   */
+  readonly breakdown: readonly OfficeFigures[];
   readonly cutoffDay: number;
   readonly ranges: ComparedSpans;
   readonly figures: { readonly [R in keyof ComparedSpans]: Readonly<Record<string, number>> };
@@ -555,6 +588,12 @@ export interface PeriodicFigures {
   /** Reports received in each police month of the period's police year and of the year before. */
   readonly trend: readonly { readonly month: number; readonly current: DateSpan & { readonly reports: number }; readonly lastYear: DateSpan & { readonly reports: number } }[];
   readonly policeYear: number;
+}
+
+export interface OfficeFigures {
+  readonly officeId: string;
+  readonly name: string;
+  readonly figures: Readonly<Record<string, number>>;
 }
 
 export type ReportPeriod =

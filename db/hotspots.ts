@@ -143,6 +143,7 @@ export function hotspotView(db: Sqlite, id: string): HotspotView {
   }[];
   return {
     id: h.id,
+    officeId: h.office_id,
     version: h.version,
     name: h.name,
     type: h.type,
@@ -169,7 +170,7 @@ function rows() {
   return qb
     .selectFrom('hotspots as h')
     .leftJoin('localities as l', 'l.id', 'h.locality_id')
-    .select(['h.id', 'h.name', 'h.type', 'h.status', 'h.risk', 'l.name as localityName', 'h.found_on as foundOn', 'h.next_review_on as nextReviewOn'])
+    .select(['h.id', 'h.office_id as officeId', 'h.name', 'h.type', 'h.status', 'h.risk', 'l.name as localityName', 'h.found_on as foundOn', 'h.next_review_on as nextReviewOn'])
     .where('h.deleted_at', 'is', null);
 }
 
@@ -180,6 +181,7 @@ export function listHotspots(db: Sqlite, input: HotspotListInput): HotspotPage {
   if (input.type) query = query.where('h.type', '=', input.type);
   if (input.status) query = query.where('h.status', '=', input.status);
   if (input.localityId) query = query.where('h.locality_id', '=', input.localityId);
+  if (input.officeId) query = query.where('h.office_id', '=', input.officeId);
   const total = first(db, query.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
   const column = { name: 'h.name_fold', next_review_on: 'h.next_review_on', found_on: 'h.found_on', status: 'h.status', risk: 'h.risk' } as const;
   const page = all(db, query.orderBy(column[input.sort], input.direction).orderBy('h.id').limit(input.limit).offset(input.offset));

@@ -1,4 +1,4 @@
-import type { CategoryView, LocalityView, OfficeView } from '../api/views';
+import type { CategoryView, LocalityView, OfficeListItem, OfficeView } from '../api/views';
 import { AppError } from './app-error';
 import { all, first, qb } from './query';
 import type { LocalitiesTable } from './schema';
@@ -8,6 +8,13 @@ export function officeView(db: Sqlite, officeId: string): OfficeView {
   const row = first(db, qb.selectFrom('offices').selectAll().where('id', '=', officeId));
   if (!row) throw new AppError('record.not_found', `office ${officeId} not found`);
   return { code: row.code, name: row.name, level: row.level, parentCode: row.parent_code, parentName: row.parent_name, demo: row.demo === 1 };
+}
+
+/** The offices the store knows (its own, and those whose records it imported): the own first, then by code. */
+export function listOffices(db: Sqlite, ownId: string): OfficeListItem[] {
+  return all(db, qb.selectFrom('offices').select(['id', 'code', 'name', 'level', 'parent_code']).where('deleted_at', 'is', null).orderBy('code'))
+    .map((row) => ({ code: row.code, name: row.name, level: row.level, parentCode: row.parent_code, own: row.id === ownId }))
+    .sort((a, b) => Number(b.own) - Number(a.own));
 }
 
 /** The kind of a village-level unit, read from how its name starts ("Tổ dân phố Bắc Hà" → "tổ dân phố"). */

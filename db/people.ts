@@ -22,6 +22,7 @@ export function listPersons(db: Sqlite, input: PersonListInput): PersonPage {
   if (/^\d{12}$/.test(q)) query = query.where('p.citizen_id', '=', q);
   else if (q) query = query.where('p.name_fold', '>=', q).where('p.name_fold', '<', `${q}\u{10FFFF}`);
   if (input.localityId) query = query.where('p.locality_id', '=', input.localityId);
+  if (input.officeId) query = query.where('p.office_id', '=', input.officeId);
   if (input.programKind) {
     const kind = input.programKind;
     query = query.where((eb) =>

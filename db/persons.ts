@@ -13,6 +13,7 @@ export type PersonFields = z.output<typeof personInput>;
 export function personView(row: PersonsTable): PersonView {
   return {
     id: row.id,
+    officeId: row.office_id,
     version: row.version,
     fullName: row.full_name,
     otherNames: row.other_names,

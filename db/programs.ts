@@ -150,6 +150,7 @@ function viewOf(db: Sqlite, row: ProgramRow): ProgramView {
   ).all(row.id) as { id: string; date: string; result: string; drug_test_result: CheckinView['drugTestResult']; officer_name: string | null }[];
   return {
     id: row.id,
+    officeId: row.office_id,
     version: row.version,
     personId: row.person_id,
     personName: row.person_name,
@@ -198,6 +199,7 @@ export function listPrograms(db: Sqlite, input: ProgramListInput): ProgramPage {
   if (input.kindCode) query = query.where('g.kind_code', '=', input.kindCode);
   if (input.status) query = query.where('g.status', '=', input.status);
   if (input.officerId) query = query.where('g.officer_id', '=', input.officerId);
+  if (input.officeId) query = query.where('g.office_id', '=', input.officeId);
   const total = first(db, query.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
   const rows = all(db, query.orderBy('g.end_date').orderBy('g.id').limit(input.limit).offset(input.offset));
   return { total, rows: rows.map((row) => viewOf(db, row)) };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { call } from '../define';
-import { id, isoDate, optionalText, requiredText } from '../fields';
+import { id, isoDate, officeFilter, optionalText, requiredText } from '../fields';
 import type { CampaignPage, CampaignView, MeasureView, OperationView } from '../views';
 
 export const operationKinds = ['raid', 'sweep', 'patrol', 'checkpoint', 'inspection'] as const;
@@ -55,7 +55,7 @@ export const campaignCalls = {
     permission: 'settings.manage',
   }),
   'campaigns.list': call<CampaignPage>()({
-    input: z.object({ q: z.string().max(200).default(''), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }),
+    input: z.object({ q: z.string().max(200).default(''), officeId: officeFilter, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }),
     permission: 'session',
   }),
   /** The campaign page: targets beside results counted live, operations, and comparisons. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { call } from '../define';
-import { id, isoDate, optionalText, requiredText } from '../fields';
+import { id, isoDate, officeFilter, optionalText, requiredText } from '../fields';
 import type { HotspotDue, HotspotPage, HotspotView } from '../views';
 
 export const hotspotTypes = ['drug_dealing', 'drug_use', 'gambling', 'illegal_lottery', 'football_betting', 'prostitution', 'other'] as const;
@@ -31,6 +31,7 @@ export const hotspotListInput = z.object({
   localityId: id.nullable().default(null),
   sort: z.enum(['name', 'next_review_on', 'found_on', 'status', 'risk']).default('next_review_on'),
   direction: z.enum(['asc', 'desc']).default('asc'),
+  officeId: officeFilter,
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
 });

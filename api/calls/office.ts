@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { call } from '../define';
 import { id, isoDate, requiredText } from '../fields';
-import type { CategoryView, HolidayView, LocalityView, OfficeView, Settings } from '../views';
+import type { CategoryView, HolidayView, LocalityView, OfficeListItem, OfficeView, Settings } from '../views';
 
 export const settingsInput = z.object({
   idleLockMinutes: z.number({ error: 'v.number' }).int('v.number').min(0, 'v.too_small').max(240, 'v.too_big'),
@@ -16,6 +16,8 @@ export const localityInput = z.object({ name: requiredText(100), kind: requiredT
 
 export const officeCalls = {
   'office.get': call<OfficeView>()({ input: z.object({}), permission: 'session' }),
+  /** The offices whose records the store holds (the own office first): a higher office's filter. */
+  'offices.list': call<OfficeListItem[]>()({ input: z.object({}), permission: 'session' }),
   'settings.get': call<Settings>()({ input: z.object({}), permission: 'session' }),
   'settings.update': call<Settings>()({ input: settingsInput, permission: 'settings.manage' }),
   'localities.list': call<LocalityView[]>()({ input: z.object({}), permission: 'session' }),

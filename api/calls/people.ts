@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { call } from '../define';
-import { id, isoDate, optionalText, requiredText } from '../fields';
+import { id, isoDate, officeFilter, optionalText, requiredText } from '../fields';
 import type { DuplicateGroup, GraphView, PersonOverview, PersonPage, ProgramKindView, ProgramPage, ProgramView, ReminderBoard } from '../views';
 import { personInput } from './register';
 
@@ -18,6 +18,7 @@ export const personListInput = z.object({
   programKind: z.string().max(60).nullable().default(null),
   sort: z.enum(['name', 'birth_year', 'created_at']).default('name'),
   direction: z.enum(['asc', 'desc']).default('asc'),
+  officeId: officeFilter,
   ...page,
 });
 
@@ -38,6 +39,7 @@ export const programListInput = z.object({
   kindCode: z.string().max(60).nullable().default(null),
   status: z.enum(programStatuses).nullable().default('active'),
   officerId: id.nullable().default(null),
+  officeId: officeFilter,
   ...page,
 });
 

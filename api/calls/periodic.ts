@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { call } from '../define';
-import { id, isoDate, requiredText } from '../fields';
+import { id, isoDate, requiredText, unitCode } from '../fields';
 import type { IssuedReportRow, IssuedReportView, PeriodicFigures } from '../views';
 
 const year = z.number({ error: 'v.number' }).int('v.number').min(2000, 'v.too_small').max(2100, 'v.too_big');
@@ -26,8 +26,27 @@ export const periodInput = z
 
 export type PeriodInput = z.output<typeof periodInput>;
 
+/**
+ * Whose figures a periodic report counts: an office's code, or null for every office in the store (a
+ * higher office's aggregate, broken down by office). Left out: the own office in a commune's store,
+ * every office in a higher office's store.
+ */
+export const reportScope = unitCode.nullable().optional();
+
+/** The main figures a report for every office breaks down by office, besides each seized item (seized.<measure>). */
+export const BREAKDOWN_KEYS = [
+  'reports.total',
+  'crime.received',
+  'crime.solved',
+  'operations.count',
+  'persons.arrested',
+  'hotspots.cleared',
+  'programs.active',
+] as const;
+
 export const issueInput = z.object({
   period: periodInput,
+  officeId: reportScope,
   /** The chief's text, edited from the draft; paragraphs separated by blank lines. */
   narrative: requiredText(50_000),
   /** The kind of document and the office's abbreviation after the number: "BC-CAX". */
@@ -41,7 +60,7 @@ export const issueInput = z.object({
 
 export const periodicCalls = {
   /** The figures of a period beside the same period last year, the previous period and the year so far, counted live. */
-  'periodic.compute': call<PeriodicFigures>()({ input: z.object({ period: periodInput }), permission: 'session' }),
+  'periodic.compute': call<PeriodicFigures>()({ input: z.object({ period: periodInput, officeId: reportScope }), permission: 'session' }),
   /** Issues a report: the next number of the year, the chief's text, and the figures frozen as they are now. */
   'periodic.issue': call<IssuedReportView>()({ input: issueInput, permission: 'office.lead' }),
   'periodic.list': call<IssuedReportRow[]>()({ input: z.object({}), permission: 'session' }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { call } from '../define';
-import { citizenId, id, isoDate, optionalText, requiredText } from '../fields';
+import { citizenId, id, isoDate, officeFilter, optionalText, requiredText } from '../fields';
 import type { DeadlineBoard, HistoryEntry, PersonMatch, PersonView, ReportDetail, ReportPage } from '../views';
 
 /** How a report reached the office (DOMAIN.md, "Crime reports"). */
@@ -101,6 +101,7 @@ export const reportFilters = z.object({
   officerId: id.nullable().default(null),
   overdue: z.boolean().default(false),
   includeVoided: z.boolean().default(false),
+  officeId: officeFilter,
 });
 
 export const reportListInput = z.object({
@@ -121,7 +122,7 @@ export const registerCalls = {
   'reports.transition': call<ReportDetail>()({ input: z.object({ ...target.shape, step: transitionInput }), permission: 'records.write' }),
   'reports.void': call<ReportDetail>()({ input: z.object({ ...target.shape, reason: requiredText(500) }), permission: 'records.write' }),
   'reports.deadlines': call<DeadlineBoard>()({
-    input: z.object({ withinDays: z.number().int().min(0).max(60).default(3) }),
+    input: z.object({ withinDays: z.number().int().min(0).max(60).default(3), officeId: officeFilter }),
     permission: 'session',
   }),
   'persons.match': call<PersonMatch>()({

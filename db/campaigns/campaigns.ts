@@ -274,6 +274,7 @@ export function campaignView(db: Sqlite, id: string): CampaignView {
   const operations = all(db, qb.selectFrom('operations').selectAll().where('campaign_id', '=', id).where('deleted_at', 'is', null).orderBy('started_at'));
   return {
     id: campaign.id,
+    officeId: campaign.office_id,
     version: campaign.version,
     name: campaign.name,
     decisionNo: campaign.decision_no,
@@ -291,11 +292,12 @@ export function campaignView(db: Sqlite, id: string): CampaignView {
   };
 }
 
-export function listCampaigns(db: Sqlite, input: { q: string; offset: number; limit: number }): CampaignPage {
+export function listCampaigns(db: Sqlite, input: { q: string; officeId: string | null; offset: number; limit: number }): CampaignPage {
   let query = qb.selectFrom('campaigns').where('deleted_at', 'is', null);
+  if (input.officeId) query = query.where('office_id', '=', input.officeId);
   const q = fold(input.q);
   if (q) query = query.where(sql<boolean>`instr(fold(name), ${q}) > 0`);
   const total = first(db, query.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
-  const rows = all(db, query.select(['id', 'name', 'start_date', 'end_date', 'decision_no']).orderBy('start_date', 'desc').limit(input.limit).offset(input.offset));
-  return { total, rows: rows.map((r) => ({ id: r.id, name: r.name, startDate: r.start_date, endDate: r.end_date, decisionNo: r.decision_no })) };
+  const rows = all(db, query.select(['id', 'office_id', 'name', 'start_date', 'end_date', 'decision_no']).orderBy('start_date', 'desc').limit(input.limit).offset(input.offset));
+  return { total, rows: rows.map((r) => ({ id: r.id, officeId: r.office_id, name: r.name, startDate: r.start_date, endDate: r.end_date, decisionNo: r.decision_no })) };
 }

@@ -1,15 +1,19 @@
 import { AppError } from '../app-error';
-import { listCategories, listLocalities, localityView, officeView } from '../office';
+import { listCategories, listLocalities, listOffices, localityView, officeView } from '../office';
 import { all, first, qb } from '../query';
 import { forgetHolidays, recomputeOpenDeadlines } from '../register/deadline-columns';
 import { refillPoliceMonths } from '../reports/figures';
 import { readSettings, writeSettings } from '../settings';
 import { storeFor, type HandlersOf } from './context';
 
-export const officeHandlers: HandlersOf<'office.' | 'settings.' | 'localities.' | 'categories.' | 'holidays.'> = {
+export const officeHandlers: HandlersOf<'office.' | 'offices.' | 'settings.' | 'localities.' | 'categories.' | 'holidays.'> = {
   'office.get': (ctx) => {
     const { store } = storeFor(ctx);
     return officeView(store.sql, store.officeId);
+  },
+  'offices.list': (ctx) => {
+    const { store } = storeFor(ctx);
+    return listOffices(store.sql, store.officeId);
   },
   'settings.get': (ctx) => readSettings(storeFor(ctx).store.sql),
   'settings.update': (ctx, input) => {

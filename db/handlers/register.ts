@@ -31,5 +31,5 @@ export const registerHandlers: HandlersOf<'reports.'> = {
     const d = deps(ctx);
     return reportDetail(d.db, voidReport(d, input.id, input.baseVersion, input.reason).id, d.settings);
   },
-  'reports.deadlines': (ctx, input) => deadlineBoard(storeFor(ctx).store.sql, input.withinDays, ctx.backend.now()),
+  'reports.deadlines': (ctx, input) => deadlineBoard(storeFor(ctx).store.sql, input.withinDays, ctx.backend.now(), input.officeId),
 };

@@ -31,6 +31,7 @@ function condition(filters: ReportListInput['filters'], now: number): RawBuilder
   const parts: RawBuilder<unknown>[] = [];
   const add = (column: string, op: string, value: unknown) => parts.push(sql`${sql.ref(`r.${column}`)} ${sql.raw(op)} ${value}`);
   if (!filters.includeVoided) parts.push(sql`r.deleted_at IS NULL`);
+  if (filters.officeId) add('office_id', '=', filters.officeId);
   if (filters.from) add('received_at', '>=', startOfDay(filters.from));
   if (filters.to) add('received_at', '<', endOfDay(filters.to));
   if (filters.kind) add('kind', '=', filters.kind);
@@ -69,7 +70,7 @@ const sortExpressions: Record<SortColumn, readonly string[]> = {
 function isUnfiltered(filters: ReportListInput['filters']): boolean {
   return (
     !filters.includeVoided && !filters.from && !filters.to && !filters.kind && !filters.categoryCode && !filters.status &&
-    !filters.localityId && !filters.officerId && !filters.overdue && filters.q.trim() === ''
+    !filters.localityId && !filters.officerId && !filters.overdue && !filters.officeId && filters.q.trim() === ''
   );
 }
 
@@ -81,6 +82,7 @@ export function listReports(db: Sqlite, input: ReportListInput, now: number): Re
     : (first(db, qb.selectFrom('reports as r').where(where).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0);
   let page = joined().where(where).select([
     'r.id as id',
+    'r.office_id as officeId',
     'r.register_no as registerNo',
     'r.register_year as registerYear',
     'r.received_at as receivedAt',
@@ -114,6 +116,7 @@ export function listReports(db: Sqlite, input: ReportListInput, now: number): Re
   page = page.limit(input.limit).offset(input.offset);
   const rows = all(db, page).map((row) => ({
     id: row.id,
+    officeId: row.officeId,
     number: formatRegisterNumber(row.registerNo, row.registerYear),
     receivedAt: row.receivedAt,
     kind: row.kind,
@@ -169,6 +172,7 @@ export function reportDetail(db: Sqlite, id: string, settings: Settings): Report
   ).extensionLimit;
   return {
     id: r.id,
+    officeId: r.office_id,
     version: r.version,
     number: formatRegisterNumber(r.register_no, r.register_year),
     registerYear: r.register_year,
@@ -242,31 +246,34 @@ export function reportHistory(db: Sqlite, id: string): HistoryEntry[] {
   });
 }
 
-/** Open deadlines up to `withinDays` days ahead: one indexed range scan on next_due_at. */
-export function deadlineBoard(db: Sqlite, withinDays: number, now: number, limit = 300): DeadlineBoard {
+/**
+ * Open deadlines up to `withinDays` days ahead, of one office or (officeId null) of every office: one
+ * indexed range scan on next_due_at.
+ */
+export function deadlineBoard(db: Sqlite, withinDays: number, now: number, officeId: string | null = null, limit = 300): DeadlineBoard {
   const today = localDate(now);
   const todayEnd = endOfDay(today);
   const horizon = endOfDay(addDays(today, withinDays));
-  const rows = all(
-    db,
-    qb
+  let query = qb
       .selectFrom('reports as r')
       .leftJoin('users as u', 'u.id', 'r.officer_id')
       .select([
-        'r.id', 'r.register_no', 'r.register_year', 'r.summary', 'r.kind', 'r.received_at', 'r.complex', 'r.extended_until', 'r.status',
+        'r.id', 'r.office_id', 'r.register_no', 'r.register_year', 'r.summary', 'r.kind', 'r.received_at', 'r.complex', 'r.extended_until', 'r.status',
         'r.notice_sent_at', 'r.deleted_at', 'r.transfer_due_at', 'r.notice_due_at', 'r.decision_due_at', 'r.officer_id', 'u.full_name as officer_name',
       ])
       .where('r.next_due_at', 'is not', null)
       .where('r.next_due_at', '<', horizon)
       .where('r.deleted_at', 'is', null)
-      .orderBy('r.next_due_at'),
-  );
+      .orderBy('r.next_due_at');
+  if (officeId) query = query.where('r.office_id', '=', officeId);
+  const rows = all(db, query);
   const board: { overdue: DeadlineItem[]; today: DeadlineItem[]; soon: DeadlineItem[] } = { overdue: [], today: [], soon: [] };
   for (const row of rows) {
     for (const deadline of openDeadlines(row)) {
       if (deadline.dueAt >= horizon) continue;
       const item: DeadlineItem = {
         reportId: row.id,
+        officeId: row.office_id,
         number: formatRegisterNumber(row.register_no, row.register_year),
         summary: row.summary,
         kind: deadline.kind,

@@ -56,20 +56,107 @@ export function refillPoliceMonths(db: Sqlite): void {
 type SummaryRow = [category: string, kind: string, status: string, n: number, deaths: number, injuries: number, damage: number, fine: number];
 
 /**
+ * Whose figures: one office's code, or null for every office in the store. Each figure has two
+ * constant statements, one with the office condition (the summaries and indexes are keyed by office
+ * first) and one without it; never one statement with "(? IS NULL OR office_id = ?)", which would keep
+ * SQLite from using the office in the index.
+ */
+export type Scope = string | null;
+
+/** The statement of a scope, and its parameters: the office's code first when there is one. */
+function scoped(db: Sqlite, scope: Scope, statements: { readonly office: string; readonly all: string }) {
+  const statement = prepared(db, scope === null ? statements.all : statements.office).raw();
+  const args = (params: unknown[]) => (scope === null ? params : [scope, ...params]);
+  return {
+    all: (...params: unknown[]) => statement.all(...args(params)) as unknown[][],
+    get: (...params: unknown[]) => statement.get(...args(params)) as unknown[],
+  };
+}
+
+const SQL = {
+  reportMonths: {
+    office: `SELECT category_code, kind, status, sum(n), sum(deaths), sum(injuries), sum(damage), sum(fine) FROM report_months
+      WHERE office_id = ? AND month BETWEEN ? AND ? GROUP BY category_code, kind, status`,
+    all: `SELECT category_code, kind, status, sum(n), sum(deaths), sum(injuries), sum(damage), sum(fine) FROM report_months
+      WHERE month BETWEEN ? AND ? GROUP BY category_code, kind, status`,
+  },
+  reportDays: {
+    office: `SELECT category_code, kind, status, sum(n), sum(deaths), sum(injuries), sum(damage), sum(fine) FROM report_days
+      WHERE office_id = ? AND day BETWEEN ? AND ? GROUP BY category_code, kind, status`,
+    all: `SELECT category_code, kind, status, sum(n), sum(deaths), sum(injuries), sum(damage), sum(fine) FROM report_days
+      WHERE day BETWEEN ? AND ? GROUP BY category_code, kind, status`,
+  },
+  operations: {
+    office: `SELECT count(*), coalesce(sum(persons_arrested), 0), coalesce(sum(persons_sanctioned), 0) FROM operations INDEXED BY operations_office_period
+      WHERE office_id = ? AND deleted_at IS NULL AND started_at >= ? AND started_at < ?`,
+    all: `SELECT count(*), coalesce(sum(persons_arrested), 0), coalesce(sum(persons_sanctioned), 0) FROM operations INDEXED BY operations_started
+      WHERE deleted_at IS NULL AND started_at >= ? AND started_at < ?`,
+  },
+  seized: {
+    office: `SELECT s.measure_code, sum(s.quantity) FROM operations o INDEXED BY operations_office_period CROSS JOIN operation_seizures s INDEXED BY operation_seizures_live ON s.operation_id = o.id AND s.deleted_at IS NULL
+      WHERE o.office_id = ? AND o.deleted_at IS NULL AND o.started_at >= ? AND o.started_at < ? GROUP BY s.measure_code`,
+    all: `SELECT s.measure_code, sum(s.quantity) FROM operations o INDEXED BY operations_started CROSS JOIN operation_seizures s INDEXED BY operation_seizures_live ON s.operation_id = o.id AND s.deleted_at IS NULL
+      WHERE o.deleted_at IS NULL AND o.started_at >= ? AND o.started_at < ? GROUP BY s.measure_code`,
+  },
+  hotspotsLive: {
+    office: 'SELECT count(*) FROM hotspots INDEXED BY hotspots_found WHERE office_id = ? AND deleted_at IS NULL',
+    all: 'SELECT count(*) FROM hotspots WHERE deleted_at IS NULL',
+  },
+  hotspotsFoundAfter: {
+    office: 'SELECT count(*) FROM hotspots INDEXED BY hotspots_found WHERE office_id = ? AND deleted_at IS NULL AND found_on > ?',
+    all: 'SELECT count(*) FROM hotspots WHERE deleted_at IS NULL AND found_on > ?',
+  },
+  hotspotsFound: {
+    office: 'SELECT count(*) FROM hotspots INDEXED BY hotspots_found WHERE office_id = ? AND deleted_at IS NULL AND found_on BETWEEN ? AND ?',
+    all: 'SELECT count(*) FROM hotspots WHERE deleted_at IS NULL AND found_on BETWEEN ? AND ?',
+  },
+  hotspotChanges: {
+    office: `SELECT status, count(DISTINCT hotspot_id) FROM hotspot_history INDEXED BY hotspot_history_changes
+      WHERE office_id = ? AND deleted_at IS NULL AND status IN ('cleared', 'relapsed') AND on_date BETWEEN ? AND ? GROUP BY status`,
+    all: `SELECT status, count(DISTINCT hotspot_id) FROM hotspot_history
+      WHERE deleted_at IS NULL AND status IN ('cleared', 'relapsed') AND on_date BETWEEN ? AND ? GROUP BY status`,
+  },
+  // Of those cleared or reopened by then, the ones whose last such change was a clearing (SQLite gives
+  // the other columns of the row that holds the max()).
+  hotspotsClearedBy: {
+    office: `SELECT count(*) FROM (SELECT hh.status, max(hh.on_date) FROM hotspot_history hh INDEXED BY hotspot_history_changes JOIN hotspots h ON h.id = hh.hotspot_id AND h.deleted_at IS NULL
+      WHERE hh.office_id = ? AND hh.deleted_at IS NULL AND hh.status IN ('cleared', 'relapsed') AND hh.on_date <= ? GROUP BY hh.hotspot_id) WHERE status = 'cleared'`,
+    all: `SELECT count(*) FROM (SELECT hh.status, max(hh.on_date) FROM hotspot_history hh JOIN hotspots h ON h.id = hh.hotspot_id AND h.deleted_at IS NULL
+      WHERE hh.deleted_at IS NULL AND hh.status IN ('cleared', 'relapsed') AND hh.on_date <= ? GROUP BY hh.hotspot_id) WHERE status = 'cleared'`,
+  },
+  programMonths: {
+    office: 'SELECT kind_code, sum(started), sum(ended) FROM program_months WHERE office_id = ? AND month BETWEEN ? AND ? GROUP BY kind_code',
+    all: 'SELECT kind_code, sum(started), sum(ended) FROM program_months WHERE month BETWEEN ? AND ? GROUP BY kind_code',
+  },
+  programsStarted: {
+    office: 'SELECT kind_code, count(*), 0 FROM programs INDEXED BY programs_started WHERE office_id = ? AND deleted_at IS NULL AND start_date BETWEEN ? AND ? GROUP BY kind_code',
+    all: 'SELECT kind_code, count(*), 0 FROM programs WHERE deleted_at IS NULL AND start_date BETWEEN ? AND ? GROUP BY kind_code',
+  },
+  programsEnded: {
+    office:
+      'SELECT kind_code, 0, count(*) FROM programs INDEXED BY programs_ended WHERE office_id = ? AND deleted_at IS NULL AND ended_on IS NOT NULL AND ended_on BETWEEN ? AND ? GROUP BY kind_code',
+    all: 'SELECT kind_code, 0, count(*) FROM programs WHERE deleted_at IS NULL AND ended_on IS NOT NULL AND ended_on BETWEEN ? AND ? GROUP BY kind_code',
+  },
+  reportsByMonth: {
+    office: 'SELECT month, sum(n) FROM report_months WHERE office_id = ? AND month BETWEEN ? AND ? GROUP BY month',
+    all: 'SELECT month, sum(n) FROM report_months WHERE month BETWEEN ? AND ? GROUP BY month',
+  },
+} as const;
+
+/**
  * The register's figures per range, from the summaries kept by triggers: whole police months from
  * report_months, the days at a range's edges (a custom range) from report_days; each query sums a few
  * hundred rows.
  */
-export function reportFigures(db: Sqlite, officeId: string, ranges: readonly DateRange[], cutoff: number, out: Figures[]): void {
+export function reportFigures(db: Sqlite, scope: Scope, ranges: readonly DateRange[], cutoff: number, out: Figures[]): void {
   const groups = new Map((prepared(db, 'SELECT code, group_code FROM categories').all() as { code: string; group_code: string }[]).map((row) => [row.code, row.group_code]));
-  const sums = 'category_code, kind, status, sum(n), sum(deaths), sum(injuries), sum(damage), sum(fine)';
-  const byMonths = prepared(db, `SELECT ${sums} FROM report_months WHERE office_id = ? AND month BETWEEN ? AND ? GROUP BY category_code, kind, status`).raw();
-  const byDays = prepared(db, `SELECT ${sums} FROM report_days WHERE office_id = ? AND day BETWEEN ? AND ? GROUP BY category_code, kind, status`).raw();
+  const byMonths = scoped(db, scope, SQL.reportMonths);
+  const byDays = scoped(db, scope, SQL.reportDays);
   ranges.forEach((range, i) => {
     const parts = splitRange(range, cutoff);
     const rows = [
-      ...(parts.months ? (byMonths.all(officeId, parts.months.first, parts.months.last) as SummaryRow[]) : []),
-      ...parts.days.flatMap((days) => byDays.all(officeId, days.start, days.end) as SummaryRow[]),
+      ...(parts.months ? (byMonths.all(parts.months.first, parts.months.last) as SummaryRow[]) : []),
+      ...parts.days.flatMap((days) => byDays.all(days.start, days.end) as SummaryRow[]),
     ];
     for (const row of rows) addReportRow(out[i]!, row, groups.get(row[0]) ?? '');
   });
@@ -107,20 +194,12 @@ function addReportRow(f: Figures, [category, kind, status, n, deaths, injuries, 
  * CROSS JOIN keeps the operations of the period as the outer loop (SQLite's documented way to fix the
  * join order); otherwise it may read every seizure.
  */
-export function operationFigures(db: Sqlite, officeId: string, ranges: readonly DateRange[], out: Figures[]): void {
-  const operations = prepared(
-    db,
-    `SELECT count(*), coalesce(sum(persons_arrested), 0), coalesce(sum(persons_sanctioned), 0) FROM operations INDEXED BY operations_office_period
-     WHERE office_id = ? AND deleted_at IS NULL AND started_at >= ? AND started_at < ?`,
-  ).raw();
-  const seized = prepared(
-    db,
-    `SELECT s.measure_code, sum(s.quantity) FROM operations o INDEXED BY operations_office_period CROSS JOIN operation_seizures s INDEXED BY operation_seizures_live ON s.operation_id = o.id AND s.deleted_at IS NULL
-     WHERE o.office_id = ? AND o.deleted_at IS NULL AND o.started_at >= ? AND o.started_at < ? GROUP BY s.measure_code`,
-  ).raw();
+export function operationFigures(db: Sqlite, scope: Scope, ranges: readonly DateRange[], out: Figures[]): void {
+  const operations = scoped(db, scope, SQL.operations);
+  const seized = scoped(db, scope, SQL.seized);
   ranges.forEach((range, i) => {
     const f = out[i]!;
-    const params = [officeId, startOfDay(range.start), endOfDay(range.end)];
+    const params = [startOfDay(range.start), endOfDay(range.end)];
     const [count, arrested, sanctioned] = operations.get(...params) as [number, number, number];
     f['operations.count'] = count;
     f['persons.arrested'] = arrested;
@@ -134,26 +213,16 @@ export function operationFigures(db: Sqlite, officeId: string, ranges: readonly 
  * hotspot, less those found after the end, less those whose last clearing or reopening by then was a
  * clearing.
  */
-export function hotspotFigures(db: Sqlite, officeId: string, ranges: readonly DateRange[], out: Figures[]): void {
-  const count = (statement: string, ...params: string[]) => (prepared(db, statement).raw().get(officeId, ...params) as [number])[0];
-  const total = count('SELECT count(*) FROM hotspots INDEXED BY hotspots_found WHERE office_id = ? AND deleted_at IS NULL');
-  const changes = prepared(
-    db,
-    `SELECT status, count(DISTINCT hotspot_id) FROM hotspot_history INDEXED BY hotspot_history_changes
-     WHERE office_id = ? AND deleted_at IS NULL AND status IN ('cleared', 'relapsed') AND on_date BETWEEN ? AND ? GROUP BY status`,
-  ).raw();
+export function hotspotFigures(db: Sqlite, scope: Scope, ranges: readonly DateRange[], out: Figures[]): void {
+  const count = (statements: { readonly office: string; readonly all: string }, ...params: string[]) => scoped(db, scope, statements).get(...params)[0] as number;
+  const total = count(SQL.hotspotsLive);
+  const changes = scoped(db, scope, SQL.hotspotChanges);
   ranges.forEach((range, i) => {
     const f = out[i]!;
-    const changed = new Map(changes.all(officeId, range.start, range.end) as [string, number][]);
-    const foundAfter = count('SELECT count(*) FROM hotspots INDEXED BY hotspots_found WHERE office_id = ? AND deleted_at IS NULL AND found_on > ?', range.end);
-    // Of those cleared or reopened by then, the ones whose last such change was a clearing (SQLite gives
-    // the other columns of the row that holds the max()).
-    const clearedBy = count(
-      `SELECT count(*) FROM (SELECT hh.status, max(hh.on_date) FROM hotspot_history hh INDEXED BY hotspot_history_changes JOIN hotspots h ON h.id = hh.hotspot_id AND h.deleted_at IS NULL
-        WHERE hh.office_id = ? AND hh.deleted_at IS NULL AND hh.status IN ('cleared', 'relapsed') AND hh.on_date <= ? GROUP BY hh.hotspot_id) WHERE status = 'cleared'`,
-      range.end,
-    );
-    f['hotspots.found'] = count('SELECT count(*) FROM hotspots INDEXED BY hotspots_found WHERE office_id = ? AND deleted_at IS NULL AND found_on BETWEEN ? AND ?', range.start, range.end);
+    const changed = new Map(changes.all(range.start, range.end) as [string, number][]);
+    const foundAfter = count(SQL.hotspotsFoundAfter, range.end);
+    const clearedBy = count(SQL.hotspotsClearedBy, range.end);
+    f['hotspots.found'] = count(SQL.hotspotsFound, range.start, range.end);
     f['hotspots.cleared'] = changed.get('cleared') ?? 0;
     f['hotspots.relapsed'] = changed.get('relapsed') ?? 0;
     f['hotspots.active'] = total - foundAfter - clearedBy;
@@ -168,22 +237,16 @@ const EARLIEST = '1900-01-01';
  * started by then less those ended by then), started and ended in it. Whole police months come from
  * program_months (kept by triggers); the days at a range's edges from the programs, through an index.
  */
-export function programFigures(db: Sqlite, officeId: string, ranges: readonly DateRange[], cutoff: number, out: Figures[]): void {
-  const months = prepared(db, 'SELECT kind_code, sum(started), sum(ended) FROM program_months WHERE office_id = ? AND month BETWEEN ? AND ? GROUP BY kind_code').raw();
-  const startedOn = prepared(
-    db,
-    'SELECT kind_code, count(*), 0 FROM programs INDEXED BY programs_started WHERE office_id = ? AND deleted_at IS NULL AND start_date BETWEEN ? AND ? GROUP BY kind_code',
-  ).raw();
-  const endedOn = prepared(
-    db,
-    'SELECT kind_code, 0, count(*) FROM programs INDEXED BY programs_ended WHERE office_id = ? AND deleted_at IS NULL AND ended_on IS NOT NULL AND ended_on BETWEEN ? AND ? GROUP BY kind_code',
-  ).raw();
+export function programFigures(db: Sqlite, scope: Scope, ranges: readonly DateRange[], cutoff: number, out: Figures[]): void {
+  const months = scoped(db, scope, SQL.programMonths);
+  const startedOn = scoped(db, scope, SQL.programsStarted);
+  const endedOn = scoped(db, scope, SQL.programsEnded);
   /** Programs started and ended in a range, by kind. */
   const within = (range: DateRange): Map<string, { started: number; ended: number }> => {
     const parts = splitRange(range, cutoff);
     const rows = [
-      ...(parts.months ? (months.all(officeId, parts.months.first, parts.months.last) as [string, number, number][]) : []),
-      ...parts.days.flatMap((days) => [...(startedOn.all(officeId, days.start, days.end) as [string, number, number][]), ...(endedOn.all(officeId, days.start, days.end) as [string, number, number][])]),
+      ...(parts.months ? (months.all(parts.months.first, parts.months.last) as [string, number, number][]) : []),
+      ...parts.days.flatMap((days) => [...(startedOn.all(days.start, days.end) as [string, number, number][]), ...(endedOn.all(days.start, days.end) as [string, number, number][])]),
     ];
     const byKind = new Map<string, { started: number; ended: number }>();
     for (const [kind, started, ended] of rows) {
@@ -208,19 +271,21 @@ export function programFigures(db: Sqlite, officeId: string, ranges: readonly Da
 }
 
 /** The movement: teams and members at each range's end, activities in it, models started by its end. */
-export function movementFigures(db: Sqlite, officeId: string, ranges: readonly DateRange[], out: Figures[]): void {
+export function movementFigures(db: Sqlite, scope: Scope, ranges: readonly DateRange[], out: Figures[]): void {
+  // The office condition on a table's alias; none for every office.
+  const of = (alias: string) => (scope === null ? sql`1` : sql`${sql.ref(`${alias}.office_id`)} = ${scope}`);
   const counts: Record<string, (r: DateRange) => RawBuilder<unknown>> = {
-    'teams.count': (r) => sql`SELECT count(*) FROM teams t WHERE t.office_id = ${officeId} AND t.deleted_at IS NULL AND coalesce(t.founded_on, '') <= ${r.end}`,
+    'teams.count': (r) => sql`SELECT count(*) FROM teams t WHERE ${of('t')} AND t.deleted_at IS NULL AND coalesce(t.founded_on, '') <= ${r.end}`,
     'teams.members': (r) =>
-      sql`SELECT count(*) FROM team_members m WHERE m.office_id = ${officeId} AND m.deleted_at IS NULL AND m.joined_on <= ${r.end} AND (m.left_on IS NULL OR m.left_on > ${r.end})`,
-    'teams.activities': (r) => sql`SELECT count(*) FROM team_activities a WHERE a.office_id = ${officeId} AND a.deleted_at IS NULL AND a.date BETWEEN ${r.start} AND ${r.end}`,
-    'models.count': (r) => sql`SELECT count(*) FROM models m WHERE m.office_id = ${officeId} AND m.deleted_at IS NULL AND m.started_on <= ${r.end}`,
+      sql`SELECT count(*) FROM team_members m WHERE ${of('m')} AND m.deleted_at IS NULL AND m.joined_on <= ${r.end} AND (m.left_on IS NULL OR m.left_on > ${r.end})`,
+    'teams.activities': (r) => sql`SELECT count(*) FROM team_activities a WHERE ${of('a')} AND a.deleted_at IS NULL AND a.date BETWEEN ${r.start} AND ${r.end}`,
+    'models.count': (r) => sql`SELECT count(*) FROM models m WHERE ${of('m')} AND m.deleted_at IS NULL AND m.started_on <= ${r.end}`,
     // The yearly "safe on security and order" evaluation of the year the range ends in.
-    'safety.villages': () => sql`SELECT count(*) FROM localities l WHERE l.office_id = ${officeId} AND l.deleted_at IS NULL`,
+    'safety.villages': () => sql`SELECT count(*) FROM localities l WHERE ${of('l')} AND l.deleted_at IS NULL`,
     'safety.villagesRecognised': (r) =>
-      sql`SELECT count(*) FROM safety_evaluations e WHERE e.office_id = ${officeId} AND e.deleted_at IS NULL AND e.year = ${Number(r.end.slice(0, 4))} AND e.unit_kind = 'village' AND e.recognised = 1`,
+      sql`SELECT count(*) FROM safety_evaluations e WHERE ${of('e')} AND e.deleted_at IS NULL AND e.year = ${Number(r.end.slice(0, 4))} AND e.unit_kind = 'village' AND e.recognised = 1`,
     'safety.unitsRecognised': (r) =>
-      sql`SELECT count(*) FROM safety_evaluations e WHERE e.office_id = ${officeId} AND e.deleted_at IS NULL AND e.year = ${Number(r.end.slice(0, 4))} AND e.unit_kind <> 'village' AND e.recognised = 1`,
+      sql`SELECT count(*) FROM safety_evaluations e WHERE ${of('e')} AND e.deleted_at IS NULL AND e.year = ${Number(r.end.slice(0, 4))} AND e.unit_kind <> 'village' AND e.recognised = 1`,
   };
   const keys = Object.keys(counts);
   const columns = keys.flatMap((key, k) => ranges.map((range, i) => sql`(${counts[key]!(range)}) AS ${sql.ref(`m${k}_${i}`)}`));
@@ -231,26 +296,26 @@ export function movementFigures(db: Sqlite, officeId: string, ranges: readonly D
 }
 
 /**
- * Every figure of the periodic report for each range, for one office: counted from the records (the
+ * Every figure of the periodic report for each range, for one office or every office: counted from the records (the
  * register through its daily summary), each source read once for all ranges.
  */
-export function countFigures(db: Sqlite, officeId: string, ranges: readonly DateRange[], cutoff: number): Figures[] {
+export function countFigures(db: Sqlite, scope: Scope, ranges: readonly DateRange[], cutoff: number): Figures[] {
   // Ranges often repeat (a half-year's year to date is the half itself): count each once.
   const keys = ranges.map((r) => `${r.start}/${r.end}`);
   const unique = ranges.filter((_r, i) => keys.indexOf(keys[i]!) === i);
   const out: Figures[] = unique.map(() => ({}));
   if (unique.length > 0) {
-    reportFigures(db, officeId, unique, cutoff, out);
-    operationFigures(db, officeId, unique, out);
-    hotspotFigures(db, officeId, unique, out);
-    programFigures(db, officeId, unique, cutoff, out);
-    movementFigures(db, officeId, unique, out);
+    reportFigures(db, scope, unique, cutoff, out);
+    operationFigures(db, scope, unique, out);
+    hotspotFigures(db, scope, unique, out);
+    programFigures(db, scope, unique, cutoff, out);
+    movementFigures(db, scope, unique, out);
   }
   return keys.map((key) => ({ ...out[unique.findIndex((r) => `${r.start}/${r.end}` === key)]! }));
 }
 
 /** Reports received in each police month from `first` to `last` ('YYYY-MM'): the trend chart's series. */
-export function reportsByMonth(db: Sqlite, officeId: string, first: string, last: string): Map<string, number> {
-  const rows = prepared(db, 'SELECT month, sum(n) FROM report_months WHERE office_id = ? AND month BETWEEN ? AND ? GROUP BY month').raw().all(officeId, first, last) as [string, number][];
+export function reportsByMonth(db: Sqlite, scope: Scope, first: string, last: string): Map<string, number> {
+  const rows = scoped(db, scope, SQL.reportsByMonth).all(first, last) as [string, number][];
   return new Map(rows);
 }

@@ -1,17 +1,19 @@
 import type { z } from 'zod';
 import type { issueInput } from '../../api/calls/periodic';
 import { reportTitle } from '../../api/period-title';
-import type { ComparedSpans, IssuedReportRow, IssuedReportView, LocalName, PeriodicFigures, ReportPeriod } from '../../api/views';
+import { BREAKDOWN_KEYS } from '../../api/calls/periodic';
+import type { ComparedSpans, IssuedReportRow, IssuedReportView, LocalName, OfficeFigures, PeriodicFigures, ReportPeriod } from '../../api/views';
 import type { IssuedReportsTable } from '../schema';
 import { AppError } from '../app-error';
 import { targetResults } from '../campaigns/campaigns';
+import { listOffices, officeView } from '../office';
 import { all, first, qb } from '../query';
 import { nextRegisterNumber } from '../register/numbering';
 import { comparedRanges, monthsOf, policeYearOf, rangeOf, type Period } from '../rules/periods';
 import { readSettings } from '../settings';
 import type { Sqlite } from '../store';
 import type { WriteContext, WritePath } from '../write-path';
-import { countFigures, monthLabel, reportsByMonth } from './figures';
+import { countFigures, monthLabel, reportsByMonth, type Scope } from './figures';
 
 const RANGES = ['current', 'lastYear', 'previous', 'yearToDate', 'yearToDateLastYear'] as const satisfies readonly (keyof ComparedSpans)[];
 
@@ -23,9 +25,11 @@ function names(db: Sqlite, table: 'category_groups' | 'program_kinds'): LocalNam
   }));
 }
 
-/** Campaigns that overlap the range, each with its targets beside its results (counted live). */
-function campaignsIn(db: Sqlite, start: string, end: string): PeriodicFigures['campaigns'] {
-  const rows = all(db, qb.selectFrom('campaigns').select('id').where('deleted_at', 'is', null).where('start_date', '<=', end).where('end_date', '>=', start).orderBy('start_date'));
+/** Campaigns of the scope that overlap the range, each with its targets beside its results (counted live). */
+function campaignsIn(db: Sqlite, scope: Scope, start: string, end: string): PeriodicFigures['campaigns'] {
+  let query = qb.selectFrom('campaigns').select('id').where('deleted_at', 'is', null).where('start_date', '<=', end).where('end_date', '>=', start);
+  if (scope !== null) query = query.where('office_id', '=', scope);
+  const rows = all(db, query.orderBy('start_date'));
   return rows.map((row) => {
     const { campaign, results } = targetResults(db, row.id);
     return {
@@ -40,21 +44,43 @@ function campaignsIn(db: Sqlite, start: string, end: string): PeriodicFigures['c
 }
 
 /**
- * The periodic report's figures for one office: the period beside the same period last year, the
+ * The scope a periodic report counts when the caller leaves it out: the own office in a commune's
+ * store; every office in a higher office's store, which holds the communes' records it imported.
+ */
+export function defaultScope(db: Sqlite, ownOfficeId: string): Scope {
+  return officeView(db, ownOfficeId).level === 'higher' ? null : ownOfficeId;
+}
+
+/** The main figures of a range office by office (BREAKDOWN_KEYS and every seized item), for a report of every office. */
+function breakdownOf(db: Sqlite, range: { start: string; end: string }, cutoff: number): OfficeFigures[] {
+  return listOffices(db, '').map((office) => {
+    const [counted] = countFigures(db, office.code, [range], cutoff);
+    const figures = Object.fromEntries(
+      Object.entries(counted ?? {}).filter(([key]) => (BREAKDOWN_KEYS as readonly string[]).includes(key) || key.startsWith('seized.')),
+    );
+    for (const key of BREAKDOWN_KEYS) figures[key] ??= 0;
+    return { officeId: office.code, name: office.name, figures };
+  });
+}
+
+/**
+ * The periodic report's figures for one office or (scope null) every office in the store: the period beside the same period last year, the
  * previous period and the year so far (this year's and last year's), each counted from the records;
  * the campaigns of the period; and the monthly trend of the police year against the year before.
  */
-export function computePeriodic(db: Sqlite, officeId: string, period: ReportPeriod): PeriodicFigures {
+export function computePeriodic(db: Sqlite, scope: Scope, period: ReportPeriod): PeriodicFigures {
   const cutoff = readSettings(db).reportCutoffDay;
   const ranges = comparedRanges(period as Period, cutoff);
-  const counted = countFigures(db, officeId, RANGES.map((name) => ranges[name]), cutoff);
+  const counted = countFigures(db, scope, RANGES.map((name) => ranges[name]), cutoff);
   const policeYear = policeYearOf(ranges.current.end, cutoff);
   const months = monthsOf(policeYear, cutoff);
   const monthsBefore = monthsOf(policeYear - 1, cutoff);
-  const reports = reportsByMonth(db, officeId, monthLabel(policeYear - 1, 1), monthLabel(policeYear, 12));
+  const reports = reportsByMonth(db, scope, monthLabel(policeYear - 1, 1), monthLabel(policeYear, 12));
   const inMonth = (year: number, month: number) => reports.get(monthLabel(year, month)) ?? 0;
   return {
     period,
+    officeId: scope,
+    breakdown: scope === null ? breakdownOf(db, ranges.current, cutoff) : [],
     cutoffDay: cutoff,
     ranges,
     figures: Object.fromEntries(RANGES.map((name, i) => [name, counted[i]!])) as PeriodicFigures['figures'],
@@ -66,7 +92,7 @@ export function computePeriodic(db: Sqlite, officeId: string, period: ReportPeri
       en: m.name_en,
       unit: m.unit,
     })),
-    campaigns: campaignsIn(db, ranges.current.start, ranges.current.end),
+    campaigns: campaignsIn(db, scope, ranges.current.start, ranges.current.end),
     trend: months.map((month, i) => ({
       month: i + 1,
       current: { ...month, reports: inMonth(policeYear, i + 1) },
@@ -80,11 +106,12 @@ export type IssueFields = z.output<typeof issueInput>;
 
 /**
  * Issues a periodic report: the next number of the office's "BC" book for the year of issue (never
- * reused), the chief's text, and the figures frozen as the records give them now.
+ * reused), the chief's text, and the figures frozen as the records give them now. The scope it counted
+ * (an office or every office) is kept in the frozen figures (`officeId`), so the report can be re-run.
  */
-export function issuePeriodic(db: Sqlite, writes: WritePath, fields: IssueFields, ctx: WriteContext): string {
+export function issuePeriodic(db: Sqlite, writes: WritePath, fields: IssueFields, scope: Scope, ctx: WriteContext): string {
   return db.transaction(() => {
-    const report = computePeriodic(db, ctx.officeId, fields.period);
+    const report = computePeriodic(db, scope, fields.period);
     const year = Number(fields.issuedOn.slice(0, 4));
     const number = nextRegisterNumber(db, ctx.officeId, 'BC', year);
     const range = rangeOf(fields.period as Period, report.cutoffDay);
@@ -137,8 +164,9 @@ export function changesBetween(issued: PeriodicFigures, now: PeriodicFigures): I
 export function issuedView(db: Sqlite, id: string): IssuedReportView {
   const row = first(db, qb.selectFrom('issued_reports').selectAll().where('id', '=', id).where('deleted_at', 'is', null));
   if (!row) throw new AppError('record.not_found', `issued report ${id} not found`);
-  const report = JSON.parse(row.figures) as PeriodicFigures;
-  const now = computePeriodic(db, row.office_id, report.period);
+  // Reports issued before scopes were kept counted the issuing office alone.
+  const report = { officeId: row.office_id, breakdown: [], ...(JSON.parse(row.figures) as Partial<PeriodicFigures>) } as PeriodicFigures;
+  const now = computePeriodic(db, report.officeId, report.period);
   return {
     ...rowOf(row),
     narrative: row.narrative,

@@ -142,6 +142,15 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'nav.deadlines': 'Deadlines',
   'common.choose': '— Choose —',
   'common.all': 'All',
+  // A store holding several offices (a higher office)
+  'office.filter': 'Office',
+  'office.column': 'Office',
+  'office.readOnly': 'A record of {name}: read only; only that office changes it.',
+  'periodic.allOffices': 'All offices',
+  'periodic.breakdown': 'By office',
+  'periodic.breakdownTotal': 'Total',
+  'periodic.breakdownOffice': 'Office',
+  'periodic.scopeAll': 'Figures of {count} offices together',
   'common.edit': 'Edit',
   'common.close': 'Close',
 

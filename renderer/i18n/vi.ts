@@ -151,6 +151,15 @@ export const vi = {
   'nav.deadlines': 'Thời hạn',
   'common.choose': '— Chọn —',
   'common.all': 'Tất cả',
+  // A store holding several offices (a higher office)
+  'office.filter': 'Đơn vị',
+  'office.column': 'Đơn vị',
+  'office.readOnly': 'Hồ sơ của {name}: chỉ xem, chỉ đơn vị đó được sửa.',
+  'periodic.allOffices': 'Tất cả đơn vị',
+  'periodic.breakdown': 'Chia theo đơn vị',
+  'periodic.breakdownTotal': 'Tổng cộng',
+  'periodic.breakdownOffice': 'Đơn vị',
+  'periodic.scopeAll': 'Số liệu tổng hợp của {count} đơn vị',
   'common.edit': 'Sửa',
   'common.close': 'Đóng',
 

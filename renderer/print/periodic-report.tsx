@@ -1,7 +1,7 @@
 import { changeText, formatFigure } from '../reports/figure-format';
 import { GroupChart } from '../reports/group-chart';
 import { issuedNumber, narrativeParagraphs } from '../reports/issued-text';
-import { reportSections, type FigureRow } from '../reports/report-layout';
+import { breakdownTable, reportSections, type BreakdownTable, type FigureRow } from '../reports/report-layout';
 import { TrendChart } from '../reports/trend-chart';
 import { translate } from '../i18n';
 import { vnInstant } from '../vn-time';
@@ -28,6 +28,25 @@ const columns: readonly ListColumn<FigureRow>[] = [
   { key: 'yearToDate', header: text.columns.yearToDate, width: '12%', center: true, cell: (row) => formatFigure(row.values.yearToDate, row.format) },
 ];
 
+type OfficeRow = BreakdownTable['rows'][number];
+
+/** "Chia theo đơn vị" on paper: a report of every office, its main figures office by office, and their total. */
+function BreakdownAppendix({ table }: { readonly table: BreakdownTable }) {
+  const share = `${Math.floor(62 / table.columns.length)}%`;
+  const columns: ListColumn<OfficeRow>[] = [
+    { key: 'office', header: text.breakdownOffice, width: '30%', cell: (row) => row.name },
+    ...table.columns.map((column): ListColumn<OfficeRow> => ({ key: column.key, header: `${column.label} (${column.unit})`, width: share, center: true, cell: (row) => formatFigure(row.values[column.key] ?? 0, column.format) })),
+  ];
+  const rows: OfficeRow[] = [...table.rows, { officeId: '', name: text.breakdownTotal, values: table.total }];
+  return (
+    <section aria-label={text.breakdown}>
+      <h2 className="doc-appendix-title">{text.breakdown.toLocaleUpperCase('vi')}</h2>
+      <p className="doc-appendix-note">{text.breakdownNote(table.rows.length)}</p>
+      <ListTable caption={text.breakdown} columns={columns} groups={[{ key: 'offices', rows }]} rowKey={(row) => row.officeId || 'total'} empty="" />
+    </section>
+  );
+}
+
 /**
  * An issued periodic report (Decree 30/2020 layout): header with its number and the place and date of
  * issue, "BÁO CÁO" with the period as its summary, the chief's text, the appendix of figures (this
@@ -39,6 +58,7 @@ export function PeriodicReport({ data }: { readonly data: PeriodicData }) {
   const figures = report.report;
   const { start, end } = figures.ranges.current;
   const year = figures.policeYear;
+  const breakdown = breakdownTable(figures, 'vi');
   return (
     <article className="doc" aria-label={`${text.title} ${report.title}`}>
       <DocumentHeader
@@ -63,6 +83,7 @@ export function PeriodicReport({ data }: { readonly data: PeriodicData }) {
           rowKey={(row) => row.key}
           empty=""
         />
+        {breakdown ? <BreakdownAppendix table={breakdown} /> : null}
         <TrendChart
           report={figures}
           lang="vi"

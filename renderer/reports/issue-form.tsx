@@ -60,6 +60,7 @@ export function IssueForm({ report, office, user, onIssued }: IssueFormProps) {
     initial,
     toInput: (values: IssueValues) => ({
       period: report.period,
+      officeId: report.officeId,
       narrative: values.narrative,
       symbol: values.symbol.trim().toLocaleUpperCase('vi'),
       issuedOn: values.issuedOn,

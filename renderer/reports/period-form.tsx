@@ -1,16 +1,17 @@
 import { z } from 'zod';
-import { periodInput } from '../../api/calls/periodic';
+import { periodInput, reportScope } from '../../api/calls/periodic';
 import type { PeriodicFigures } from '../../api/views';
 import { invoke } from '../api-client';
 import { FormFrame } from '../components/form-frame';
 import { SelectField, type SelectOption } from '../components/select-field';
 import { TextField } from '../components/text-field';
+import type { Offices } from '../data/use-offices';
 import { useForm } from '../forms/use-form';
 import { useI18n, type I18n } from '../i18n';
 import { roman } from '../print/print-list-text';
 import { indexCount, periodKinds, toPeriodInput, withKind, type PeriodKind, type PeriodValues } from './period-values';
 
-const schema = z.object({ period: periodInput });
+const schema = z.object({ period: periodInput, officeId: reportScope });
 
 function indexOptions(t: I18n['t'], kind: PeriodKind): SelectOption<string>[] {
   return Array.from({ length: indexCount(kind) }, (_, i) => {
@@ -24,16 +25,31 @@ export interface PeriodFormProps {
   readonly initial: PeriodValues;
   readonly cutoffDay: number;
   readonly onComputed: (report: PeriodicFigures) => void;
+  readonly offices: Offices;
 }
 
 /** Chooses the period (a police month, quarter, half or year, or any dates) and computes its figures. */
-export function PeriodForm({ initial, cutoffDay, onComputed }: PeriodFormProps) {
+export function PeriodForm({ initial, cutoffDay, onComputed, offices }: PeriodFormProps) {
   const { t } = useI18n();
   const form = useForm({ schema, initial, toInput: toPeriodInput, submit: (input) => invoke('periodic.compute', input), onSuccess: onComputed });
   const { kind } = form.values.period;
   const kindField = form.field('period.kind');
   return (
     <FormFrame form={form} submitLabel={t('periodic.compute')} labelledBy="periodic-choose">
+      {offices.many ? (
+        <div className="field-row field-row-4">
+          <SelectField
+            id="periodic-office"
+            name="officeId"
+            error={undefined}
+            inputRef={() => undefined}
+            value={form.values.officeId ?? ''}
+            onChange={(next) => form.update((values) => ({ ...values, officeId: next }))}
+            label={t('office.filter')}
+            options={offices.options(t('periodic.allOffices'))}
+          />
+        </div>
+      ) : null}
       <div className="field-row field-row-4">
         <SelectField
           {...kindField}

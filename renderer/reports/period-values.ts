@@ -20,6 +20,8 @@ export interface PeriodValues {
     readonly start: string;
     readonly end: string;
   };
+  /** Whose figures: an office's code, '' for every office; absent: the store's default scope. */
+  readonly officeId?: string;
 }
 
 /** How many periods of a kind a police year has (none for a year or a custom range). */
@@ -47,19 +49,23 @@ export function initialPeriodValues(today: string, cutoff: number): PeriodValues
 export function withKind(values: PeriodValues, kind: PeriodKind): PeriodValues {
   const count = indexCount(kind);
   const index = count > 0 && Number(values.period.index) > count ? '1' : values.period.index;
-  return { period: { ...values.period, kind, index } };
+  return { ...values, period: { ...values.period, kind, index } };
 }
 
 type PeriodInput = z.input<typeof periodInput>;
 
-export function toPeriodInput(values: PeriodValues): { period: PeriodInput } {
-  const { kind, year, index, start, end } = values.period;
+export function toPeriodInput(values: PeriodValues): { period: PeriodInput; officeId?: string | null } {
+  const scope = values.officeId === undefined ? {} : { officeId: values.officeId || null };
+  return { period: periodOf(values.period), ...scope };
+}
+
+function periodOf({ kind, year, index, start, end }: PeriodValues['period']): PeriodInput {
   switch (kind) {
     case 'custom':
-      return { period: { kind, start, end } };
+      return { kind, start, end };
     case 'year':
-      return { period: { kind, year: toNumber(year) } };
+      return { kind, year: toNumber(year) };
     default:
-      return { period: { kind, year: toNumber(year), index: toNumber(index) } };
+      return { kind, year: toNumber(year), index: toNumber(index) };
   }
 }

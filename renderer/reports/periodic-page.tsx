@@ -5,6 +5,7 @@ import { Notice } from '../components/notice';
 import { Page } from '../components/page';
 import { flash } from '../data/flash';
 import { useCall, type Loaded } from '../data/use-call';
+import { useOffices } from '../data/use-offices';
 import { useI18n } from '../i18n';
 import { navigate, paths } from '../router';
 import { useCan, useSession } from '../session/session-context';
@@ -42,7 +43,9 @@ function PeriodicWork({ cutoffDay }: { readonly cutoffDay: number }) {
   const { session } = useSession();
   const canLead = useCan('office.lead');
   const [today] = useState(() => isoDateOf(Date.now()));
-  const [initial] = useState(() => initialPeriodValues(today, cutoffDay));
+  const offices = useOffices();
+  // A higher office's store reports on every office by default; a commune's on its own.
+  const [initial] = useState(() => ({ ...initialPeriodValues(today, cutoffDay), officeId: session.office.level === 'higher' ? '' : session.office.code }));
   const [first] = useCall('periodic.compute', toPeriodInput(initial));
   const [chosen, setChosen] = useState<PeriodicFigures | null>(null);
   const report: Loaded<PeriodicFigures> = chosen ? { status: 'ready', value: chosen } : first;
@@ -50,7 +53,7 @@ function PeriodicWork({ cutoffDay }: { readonly cutoffDay: number }) {
     <>
       <section className="card" aria-labelledby="periodic-choose">
         <h2 id="periodic-choose">{t('periodic.choose')}</h2>
-        <PeriodForm initial={initial} cutoffDay={cutoffDay} onComputed={setChosen} />
+        <PeriodForm initial={initial} cutoffDay={cutoffDay} onComputed={setChosen} offices={offices} />
       </section>
       <LoadedView loaded={report}>
         {(value) => (

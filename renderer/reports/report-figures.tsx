@@ -3,6 +3,7 @@ import type { PeriodicFigures } from '../../api/views';
 import { DetailsList } from '../components/details-list';
 import { formatIsoDate } from '../format';
 import { useI18n } from '../i18n';
+import { BreakdownFigures } from './breakdown-figures';
 import { CampaignFigures } from './campaign-figures';
 import { FigureTables } from './figure-tables';
 import { GroupChart } from './group-chart';
@@ -35,6 +36,7 @@ export function ReportFigures({ report, until }: { readonly report: PeriodicFigu
         <ReportExportButton report={report} />
         <FigureTables report={report} />
       </section>
+      <BreakdownFigures report={report} />
       <section className="card" aria-labelledby="periodic-campaigns">
         <h2 id="periodic-campaigns">{t('periodic.campaigns')}</h2>
         <CampaignFigures campaigns={report.campaigns} />

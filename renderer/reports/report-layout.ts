@@ -212,6 +212,50 @@ export function reportSections(report: PeriodicFigures, lang: Lang): FigureSecti
   ];
 }
 
+export interface BreakdownColumn {
+  readonly key: string;
+  readonly label: string;
+  readonly unit: string;
+  readonly format: FigureFormat;
+}
+
+export interface BreakdownTable {
+  readonly columns: readonly BreakdownColumn[];
+  readonly rows: readonly { readonly officeId: string; readonly name: string; readonly values: Readonly<Record<string, number>> }[];
+  /** Each column summed over the offices: the report's own figure for the whole store. */
+  readonly total: Readonly<Record<string, number>>;
+}
+
+/**
+ * A report of every office broken down by office ("Chia theo đơn vị"): the main figures of the current
+ * range, one row an office, and each seized item that any office seized. Null for a report of one office.
+ */
+export function breakdownTable(report: PeriodicFigures, lang: Lang): BreakdownTable | null {
+  const breakdown = report.breakdown ?? [];
+  if (breakdown.length === 0) return null;
+  const pickText = (text: Bi) => text[lang === 'vi' ? 0 : 1];
+  const fixed: BreakdownColumn[] = [
+    { key: 'reports.total', label: pickText(TEXT.reportsTotal), unit: unitText('report', lang), format: 'count' },
+    { key: 'crime.received', label: pickText(TEXT.crimeReceived), unit: unitText('report', lang), format: 'count' },
+    { key: 'crime.solved', label: pickText(TEXT.crimeSolved), unit: unitText('report', lang), format: 'count' },
+    { key: 'operations.count', label: pickText(TEXT.operationsCount), unit: unitText('operation', lang), format: 'count' },
+    { key: 'persons.arrested', label: pickText(TEXT.arrested), unit: unitText('subject', lang), format: 'count' },
+    { key: 'hotspots.cleared', label: `${pickText(TEXT.hotspots)}: ${pickText(TEXT.hotspotsCleared).toLocaleLowerCase(lang)}`, unit: unitText('hotspot', lang), format: 'count' },
+    { key: 'programs.active', label: `${pickText(TEXT.programs)}: ${pickText(TEXT.programsActive).toLocaleLowerCase(lang)}`, unit: unitText('person', lang), format: 'count' },
+  ];
+  const seized = report.measures
+    .filter((m) => breakdown.some((office) => (office.figures[`seized.${m.code}`] ?? 0) !== 0))
+    .map((m): BreakdownColumn => ({ key: `seized.${m.code}`, label: lang === 'vi' ? m.vi : m.en, unit: m.unit, format: m.unit === 'đồng' ? 'money' : 'quantity' }));
+  const columns = [...fixed, ...seized];
+  const rows = breakdown.map((office) => ({
+    officeId: office.officeId,
+    name: office.name,
+    values: Object.fromEntries(columns.map((column) => [column.key, office.figures[column.key] ?? 0])),
+  }));
+  const total = Object.fromEntries(columns.map((column) => [column.key, rows.reduce((sum, row) => sum + (row.values[column.key] ?? 0), 0)]));
+  return { columns, rows, total };
+}
+
 /** The groups of the chart "by group": each group with its count in the period and a year before. */
 export function groupSeries(report: PeriodicFigures, lang: Lang): { code: string; label: string; current: number; lastYear: number }[] {
   return report.groups.map((g) => ({

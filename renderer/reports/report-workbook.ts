@@ -2,7 +2,7 @@ import { change } from '../../api/compare';
 import { periodName, reportTitle } from '../../api/period-title';
 import type { PeriodicFigures } from '../../api/views';
 import type { CellType, SheetSpec, WorkbookSpec } from '../export/workbook';
-import { reportSections, type FigureFormat, type FigureRow } from './report-layout';
+import { breakdownTable, reportSections, type FigureFormat, type FigureRow } from './report-layout';
 
 /**
  * The periodic report as an .xlsx workbook: a sheet per section of figures (this period, the same
@@ -102,7 +102,22 @@ export function periodicWorkbook(report: PeriodicFigures, officeName: string): W
     ],
     rows: report.trend.map((m) => ({ month: `Tháng ${m.month}`, start: m.current.start, end: m.current.end, current: m.current.reports, lastYear: m.lastYear.reports })),
   };
-  return { sheets: [...sections, campaigns, trend], creator: officeName };
+  // A report of every office: its main figures office by office, and their total.
+  const breakdown = breakdownTable(report, 'vi');
+  const byOffice: SheetSpec[] = breakdown
+    ? [
+        {
+          name: 'Chia theo đơn vị',
+          title: [...title, { text: 'Chia theo đơn vị', bold: true }],
+          columns: [
+            { header: 'Đơn vị', key: 'office', type: 'text', width: 36 },
+            ...breakdown.columns.map((column) => ({ header: `${column.label} (${column.unit})`, key: column.key, type: cellType[column.format], width: 16 })),
+          ],
+          rows: [...breakdown.rows.map((row) => ({ office: row.name, ...row.values })), { office: 'Tổng cộng', ...breakdown.total }],
+        },
+      ]
+    : [];
+  return { sheets: [...sections, ...byOffice, campaigns, trend], creator: officeName };
 }
 
 /** The file's name: "bao-cao-6-thang-dau-nam-2026" and the date, made by exportFileName. */

@@ -284,6 +284,7 @@ export const callSamples: CallSamples = {
   'users.setActive': (f) => ({ userId: f.users.toDeactivate, active: false }),
 
   'office.get': () => ({}),
+  'offices.list': () => ({}),
   'settings.get': () => ({}),
   'settings.update': () => ({ idleLockMinutes: 30, remoteCommune: false }),
   'localities.list': () => ({}),

@@ -56,6 +56,8 @@ describe('an issued report', () => {
     const span = { start: '2026-06-15', end: '2026-12-14' };
     const report: PeriodicFigures = {
       period: { kind: 'half', year: 2026, index: 2 },
+      officeId: '12345',
+      breakdown: [],
       cutoffDay: 15,
       ranges: { current: span, lastYear: span, previous: span, yearToDate: span, yearToDateLastYear: span },
       figures: { current: {}, lastYear: {}, previous: {}, yearToDate: {}, yearToDateLastYear: {} },

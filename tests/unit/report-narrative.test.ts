@@ -6,11 +6,13 @@ import { change, share } from '../../api/compare';
 import { reportTitle } from '../../api/period-title';
 import type { PeriodicFigures } from '../../api/views';
 import { comparison, draftNarrative, figure, shortComparison } from '../../renderer/reports/narrative';
-import { reportSections } from '../../renderer/reports/report-layout';
+import { breakdownTable, reportSections } from '../../renderer/reports/report-layout';
 
 const span = { start: '2025-12-15', end: '2026-06-14' };
 const report = (current: Record<string, number>, lastYear: Record<string, number>): PeriodicFigures => ({
   period: { kind: 'half', year: 2026, index: 1 },
+  officeId: '12345',
+  breakdown: [],
   cutoffDay: 15,
   ranges: { current: span, lastYear: { start: '2024-12-15', end: '2025-06-14' }, previous: { start: '2025-06-15', end: '2025-12-14' }, yearToDate: span, yearToDateLastYear: { start: '2024-12-15', end: '2025-06-14' } },
   figures: { current, lastYear, previous: {}, yearToDate: current, yearToDateLastYear: lastYear },
@@ -102,5 +104,40 @@ describe('the .xlsx of a periodic report', () => {
     expect(book.worksheets.map((w) => w.name)).toContain('Diễn biến theo tháng');
     const trend = book.getWorksheet('Diễn biến theo tháng')!.getSheetValues().filter(Boolean) as unknown[][];
     expect(trend.find((r) => r[1] === 'Tháng 1')!.slice(4, 6)).toEqual([4, 2]);
+  });
+});
+
+describe('a report of every office, broken down by office', () => {
+  const allOffices: PeriodicFigures = {
+    ...report({ 'reports.total': 5, 'crime.received': 4, 'seized.heroin': 12.5 }, {}),
+    officeId: null,
+    breakdown: [
+      { officeId: '16063', name: 'Công an xã Quảng Hưng', figures: { 'reports.total': 2, 'crime.received': 2, 'crime.solved': 1, 'seized.heroin': 12.5 } },
+      { officeId: '16066', name: 'Công an xã Quảng Ninh', figures: { 'reports.total': 3, 'crime.received': 2 } },
+    ],
+  };
+
+  it('has a column per main figure and per item seized by any office, a row per office and their total', () => {
+    const table = breakdownTable(allOffices, 'vi')!;
+    expect(table.columns.map((c) => c.key)).toEqual(['reports.total', 'crime.received', 'crime.solved', 'operations.count', 'persons.arrested', 'hotspots.cleared', 'programs.active', 'seized.heroin']);
+    expect(table.columns[0]).toMatchObject({ label: 'Tổng số tin tiếp nhận', unit: 'tin', format: 'count' });
+    expect(table.columns[7]).toMatchObject({ label: 'Heroin thu giữ', unit: 'gam', format: 'quantity' });
+    expect(table.rows.map((r) => [r.name, r.values['reports.total'], r.values['crime.solved'], r.values['seized.heroin']])).toEqual([
+      ['Công an xã Quảng Hưng', 2, 1, 12.5],
+      ['Công an xã Quảng Ninh', 3, 0, 0],
+    ]);
+    expect(table.total).toMatchObject({ 'reports.total': 5, 'crime.received': 4, 'crime.solved': 1, 'seized.heroin': 12.5 });
+    expect(breakdownTable(report({}, {}), 'vi')).toBeNull();
+  });
+
+  it('goes into the workbook as the sheet "Chia theo đơn vị"', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await workbookBytes(periodicWorkbook(allOffices, 'Công an tỉnh Thanh Hóa'))).buffer as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toContain('Chia theo đơn vị');
+    const rows = book.getWorksheet('Chia theo đơn vị')!.getSheetValues().filter(Boolean) as unknown[][];
+    const header = rows.find((r) => r[1] === 'Đơn vị')!;
+    expect(header.slice(1, 4)).toEqual(['Đơn vị', 'Tổng số tin tiếp nhận (tin)', 'Tin báo, tố giác về tội phạm, kiến nghị khởi tố (tin)']);
+    expect(rows.find((r) => r[1] === 'Công an xã Quảng Ninh')!.slice(2, 4)).toEqual([3, 2]);
+    expect(rows.find((r) => r[1] === 'Tổng cộng')!.slice(2, 4)).toEqual([5, 4]);
   });
 });

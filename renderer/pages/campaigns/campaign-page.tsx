@@ -8,6 +8,8 @@ import { Page } from '../../components/page';
 import { useFlash } from '../../data/flash';
 import { useCall } from '../../data/use-call';
 import { formatIsoDate } from '../../format';
+import { OtherOfficeNotice } from '../../components/other-office-notice';
+import { useOwnRecord } from '../../data/use-offices';
 import { useI18n } from '../../i18n';
 import type { Message } from '../../i18n/message';
 import { href, paths } from '../../router';
@@ -68,8 +70,9 @@ interface DetailsProps {
 
 function CampaignDetails({ campaign, measures, localities, onChanged }: DetailsProps) {
   const { t, lang } = useI18n();
-  const canLead = useCan('office.lead');
-  const canWrite = useCan('records.write');
+  const own = useOwnRecord(campaign);
+  const canLead = useCan('office.lead') && own;
+  const canWrite = useCan('records.write') && own;
   const [categories] = useCall('categories.list', {});
   const none = t('common.none');
   const scope =
@@ -86,6 +89,7 @@ function CampaignDetails({ campaign, measures, localities, onChanged }: DetailsP
   const decision = [campaign.decisionNo, campaign.decisionDate ? formatIsoDate(campaign.decisionDate) : ''].filter(Boolean).join(' – ');
   return (
     <>
+      <OtherOfficeNotice officeId={campaign.officeId} />
       <div className="page-actions">
         <Button variant="primary" href={href(paths.printCampaign(campaign.id))}>
           {t('campaign.print')}

@@ -8,6 +8,8 @@ import { Page } from '../../components/page';
 import { useFlash } from '../../data/flash';
 import { useCall } from '../../data/use-call';
 import { formatIsoDate } from '../../format';
+import { OtherOfficeNotice } from '../../components/other-office-notice';
+import { useOwnRecord } from '../../data/use-offices';
 import { useI18n } from '../../i18n';
 import type { Message } from '../../i18n/message';
 import { href, paths } from '../../router';
@@ -57,12 +59,14 @@ interface DetailsProps {
 
 function HotspotDetails({ hotspot, localityName, onChanged }: DetailsProps) {
   const { t } = useI18n();
-  const canWrite = useCan('records.write');
+  const own = useOwnRecord(hotspot);
+  const canWrite = useCan('records.write') && own;
   const [changing, setChanging] = useState(false);
   const none = t('common.none');
   const coordinates = hotspot.latitude !== null && hotspot.longitude !== null ? `${hotspot.latitude}, ${hotspot.longitude}` : none;
   return (
     <>
+      <OtherOfficeNotice officeId={hotspot.officeId} />
       <div className="page-actions">
         <span className="status-pill">{codeLabel(t, 'hotspotStatus', hotspot.status)}</span>
         {canWrite ? <Button href={href(paths.hotspotEdit(hotspot.id))}>{t('common.edit')}</Button> : null}

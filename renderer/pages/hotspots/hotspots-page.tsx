@@ -9,9 +9,10 @@ import { PagedTable, toggleSort } from '../../components/paged-table';
 import { Page } from '../../components/page';
 import { SelectField } from '../../components/select-field';
 import { TextField } from '../../components/text-field';
-import { type SortDirection } from '../../components/virtual-table';
+import { type SortDirection, type VirtualColumn } from '../../components/virtual-table';
 import { useCall } from '../../data/use-call';
 import { useDebounced } from '../../data/use-debounced';
+import { useOffices, withOfficeColumn } from '../../data/use-offices';
 import { usePagedRows } from '../../data/use-paged-rows';
 import { useForm } from '../../forms/use-form';
 import { useI18n } from '../../i18n';
@@ -24,7 +25,7 @@ import { hotspotColumns, type HotspotSort } from './hotspot-columns';
 
 type HotspotType = (typeof hotspotTypes)[number];
 type HotspotStatus = (typeof hotspotStatuses)[number];
-const emptyFilters = { q: '', type: '' as HotspotType | '', status: '' as HotspotStatus | '', localityId: '' };
+const emptyFilters = { q: '', type: '' as HotspotType | '', status: '' as HotspotStatus | '', localityId: '', officeId: '' };
 type Filters = typeof emptyFilters;
 interface Sort {
   readonly column: HotspotSort;
@@ -41,6 +42,7 @@ const fetchPage = ({ filters, sort }: Query, offset: number, limit: number) =>
     type: filters.type || null,
     status: filters.status || null,
     localityId: filters.localityId || null,
+    officeId: filters.officeId || null,
     sort: sort.column,
     direction: sort.direction,
     offset,
@@ -52,13 +54,14 @@ export function HotspotsPage() {
   const { t } = useI18n();
   const canWrite = useCan('records.write');
   const [localities] = useCall('localities.list', {});
+  const offices = useOffices();
   const [sort, setSort] = useState<Sort>({ column: 'next_review_on', direction: 'asc' });
   const form = useForm({ schema: hotspotListInput, initial: emptyFilters, toInput: () => ({}), submit: () => Promise.resolve({ ok: true as const, value: null }) });
   const q = useDebounced(form.values.q, 250);
   const query = useMemo(() => ({ filters: { ...form.values, q }, sort }), [form.values, q, sort]);
   const list = usePagedRows<Query, HotspotRow>(query, fetchPage);
   const [today] = useState(() => isoDateOf(Date.now()));
-  const columns = useMemo(() => hotspotColumns(t, today), [t, today]);
+  const columns = useMemo(() => withOfficeColumn<HotspotRow, VirtualColumn<HotspotRow, HotspotSort>>(hotspotColumns(t, today), offices, t), [t, today, offices]);
   const open = useCallback((row: HotspotRow) => navigate(paths.hotspot(row.id)), []);
   const places = localities.status === 'ready' ? localities.value : [];
   const all = { value: '' as const, label: t('common.all') };
@@ -79,6 +82,7 @@ export function HotspotsPage() {
           query={query}
           sort={sort}
           filters={() => [
+            [t('office.filter'), query.filters.officeId && offices.nameOf(query.filters.officeId)],
             [t('register.search'), query.filters.q.trim()],
             [t('hotspot.type'), query.filters.type && codeLabel(t, 'hotspotType', query.filters.type)],
             [t('hotspot.status'), query.filters.status && codeLabel(t, 'hotspotStatus', query.filters.status)],
@@ -93,6 +97,7 @@ export function HotspotsPage() {
               {t('register.filters')}
             </h2>
             <div className="toolbar-row">
+              {offices.many ? <SelectField {...form.field('officeId')} label={t('office.filter')} options={offices.options(t('common.all'))} /> : null}
               <div className="toolbar-search">
                 <TextField {...form.field('q')} type="search" label={t('register.search')} hint={t('hotspots.searchHint')} />
               </div>

@@ -10,6 +10,8 @@ import { Panel } from '../../components/panel';
 import { useFlash } from '../../data/flash';
 import { useCall } from '../../data/use-call';
 import { formatIsoDate } from '../../format';
+import { OtherOfficeNotice } from '../../components/other-office-notice';
+import { useOwnRecord } from '../../data/use-offices';
 import { useI18n } from '../../i18n';
 import type { Message } from '../../i18n/message';
 import { href, navigate, paths } from '../../router';
@@ -79,9 +81,10 @@ interface PersonViewProps {
 
 function PersonView({ overview, reference, onChanged, duplicates }: PersonViewProps) {
   const { t } = useI18n();
-  const canWrite = useCan('records.write');
-  const [task, setTask] = useState<Task>(null);
   const { person } = overview;
+  const own = useOwnRecord(person);
+  const canWrite = useCan('records.write') && own;
+  const [task, setTask] = useState<Task>(null);
   const none = t('common.none');
   const writable = canWrite && !person.voided;
   const done = (message: Message) => {
@@ -90,6 +93,7 @@ function PersonView({ overview, reference, onChanged, duplicates }: PersonViewPr
   };
   return (
     <>
+      <OtherOfficeNotice officeId={person.officeId} />
       {person.mergedInto ? (
         <Notice kind="info">
           <p>

@@ -11,6 +11,7 @@ import { SelectField } from '../../components/select-field';
 import { TextField } from '../../components/text-field';
 import { type SortDirection, type VirtualColumn } from '../../components/virtual-table';
 import { useDebounced } from '../../data/use-debounced';
+import { useOffices, withOfficeColumn } from '../../data/use-offices';
 import { usePagedRows } from '../../data/use-paged-rows';
 import { useForm } from '../../forms/use-form';
 import { useI18n } from '../../i18n';
@@ -24,7 +25,7 @@ interface Sort {
   readonly column: PersonSort;
   readonly direction: SortDirection;
 }
-const emptyFilters = { q: '', localityId: '', programKind: '' };
+const emptyFilters = { q: '', localityId: '', programKind: '', officeId: '' };
 type Filters = typeof emptyFilters;
 interface Query {
   readonly filters: Filters;
@@ -37,6 +38,7 @@ const fetchPage = ({ filters, sort }: Query, offset: number, limit: number) =>
     q: filters.q.trim(),
     localityId: filters.localityId || null,
     programKind: filters.programKind || null,
+    officeId: filters.officeId || null,
     sort: sort.column,
     direction: sort.direction,
     offset,
@@ -48,6 +50,7 @@ export function PersonsPage() {
   const { t, lang } = useI18n();
   const canWrite = useCan('records.write');
   const reference = usePeopleReference();
+  const offices = useOffices();
   const [sort, setSort] = useState<Sort>(remembered.sort);
   const form = useForm({ schema: personListInput, initial: remembered.filters, toInput: () => ({}), submit: () => Promise.resolve({ ok: true as const, value: null }) });
   const q = useDebounced(form.values.q, 250);
@@ -58,13 +61,13 @@ export function PersonsPage() {
   const list = usePagedRows<Query, PersonView>(query, fetchPage);
   const localities = reference.status === 'ready' ? reference.value.localities : [];
   const none = t('common.none');
-  const columns: VirtualColumn<PersonView, PersonSort>[] = [
+  const columns: VirtualColumn<PersonView, PersonSort>[] = withOfficeColumn([
     { key: 'name', header: t('person.fullName'), sort: 'name', rowHeader: true, cell: (p) => (p.otherNames ? `${p.fullName} (${p.otherNames})` : p.fullName), title: (p) => p.fullName },
     { key: 'born', header: t('person.birthDate'), sort: 'birth_year', width: '8rem', cell: (p) => bornText(p) ?? none },
     { key: 'citizenId', header: t('person.citizenId'), width: '10rem', cell: (p) => p.citizenId ?? none },
     { key: 'locality', header: t('report.locality'), width: '10rem', cell: (p) => localities.find((l) => l.id === p.localityId)?.name ?? none },
     { key: 'address', header: t('person.permanentAddress'), cell: (p) => p.permanentAddress || p.temporaryAddress || none, title: (p) => p.permanentAddress },
-  ];
+  ], offices, t);
   const open = useCallback((row: PersonView) => navigate(paths.person(row.id)), []);
 
   return (
@@ -83,6 +86,7 @@ export function PersonsPage() {
           query={query}
           sort={sort}
           filters={() => [
+            [t('office.filter'), filters.officeId && offices.nameOf(filters.officeId)],
             [t('register.search'), filters.q.trim()],
             [t('report.locality'), filters.localityId && (localities.find((l) => l.id === filters.localityId)?.name ?? filters.localityId)],
             [t('people.programKind'), filters.programKind && kindName(lang, reference.status === 'ready' ? reference.value.kinds : [], filters.programKind)],
@@ -96,6 +100,7 @@ export function PersonsPage() {
               {t('register.filters')}
             </h2>
             <div className="toolbar-row">
+              {offices.many ? <SelectField {...form.field('officeId')} label={t('office.filter')} options={offices.options(t('common.all'))} /> : null}
               <div className="toolbar-search">
                 <TextField {...form.field('q')} type="search" label={t('register.search')} hint={t('people.searchHint')} />
               </div>

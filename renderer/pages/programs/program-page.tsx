@@ -8,6 +8,8 @@ import { Notice } from '../../components/notice';
 import { Page } from '../../components/page';
 import { useCall } from '../../data/use-call';
 import { formatIsoDate } from '../../format';
+import { OtherOfficeNotice } from '../../components/other-office-notice';
+import { useOwnRecord } from '../../data/use-offices';
 import { useI18n } from '../../i18n';
 import type { Message } from '../../i18n/message';
 import { href, paths } from '../../router';
@@ -53,7 +55,8 @@ export function ProgramPage({ id }: { readonly id: string }) {
 
 function ProgramDetails({ program, reference, onChanged }: { readonly program: ProgramView; readonly reference: PeopleReference; readonly onChanged: (message: Message) => void }) {
   const { t, lang } = useI18n();
-  const canWrite = useCan('records.write');
+  const own = useOwnRecord(program);
+  const canWrite = useCan('records.write') && own;
   const [ending, setEnding] = useState(false);
   const none = t('common.none');
   const active = program.status === 'active';
@@ -66,6 +69,7 @@ function ProgramDetails({ program, reference, onChanged }: { readonly program: P
   ];
   return (
     <>
+      <OtherOfficeNotice officeId={program.officeId} />
       <div className="page-actions">
         <span className="status-pill">{codeLabel(t, 'programStatus', program.status)}</span>
         <Button href={href(paths.person(program.personId))}>{t('program.openPerson')}</Button>

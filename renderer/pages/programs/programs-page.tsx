@@ -11,6 +11,7 @@ import { SelectField } from '../../components/select-field';
 import { TextField } from '../../components/text-field';
 import { type VirtualColumn } from '../../components/virtual-table';
 import { useDebounced } from '../../data/use-debounced';
+import { useOffices, withOfficeColumn } from '../../data/use-offices';
 import { usePagedRows } from '../../data/use-paged-rows';
 import { formatIsoDate } from '../../format';
 import { useForm } from '../../forms/use-form';
@@ -22,16 +23,17 @@ import { usePeopleReference } from '../people/use-people-reference';
 import { codeLabel, codeOptions } from '../register/labels';
 
 type Status = (typeof programStatuses)[number];
-const emptyFilters = { q: '', kindCode: '', status: 'active' as Status | '', officerId: '' };
+const emptyFilters = { q: '', kindCode: '', status: 'active' as Status | '', officerId: '', officeId: '' };
 type Filters = typeof emptyFilters;
 
 const fetchPage = (filters: Filters, offset: number, limit: number) =>
-  invoke('programs.list', { q: filters.q.trim(), kindCode: filters.kindCode || null, status: filters.status || null, officerId: filters.officerId || null, offset, limit });
+  invoke('programs.list', { q: filters.q.trim(), kindCode: filters.kindCode || null, status: filters.status || null, officerId: filters.officerId || null, officeId: filters.officeId || null, offset, limit });
 
 /** Quản lý đối tượng: the management programs, filtered by kind, status, officer and the person's name. */
 export function ProgramsPage() {
   const { t, lang } = useI18n();
   const reference = usePeopleReference();
+  const offices = useOffices();
   const form = useForm({ schema: programListInput, initial: emptyFilters, toInput: () => ({}), submit: () => Promise.resolve({ ok: true as const, value: null }) });
   const q = useDebounced(form.values.q, 250);
   const query = useMemo(() => ({ ...form.values, q }), [form.values, q]);
@@ -39,7 +41,7 @@ export function ProgramsPage() {
   const kinds = reference.status === 'ready' ? reference.value.kinds : [];
   const officers = reference.status === 'ready' ? reference.value.officers : [];
   const none = t('common.none');
-  const columns: VirtualColumn<ProgramView, 'none'>[] = [
+  const columns: VirtualColumn<ProgramView, 'none'>[] = withOfficeColumn([
     { key: 'person', header: t('person.fullName'), rowHeader: true, cell: (p) => p.personName },
     { key: 'kind', header: t('program.kind'), cell: (p) => kindName(lang, kinds, p.kindCode), title: (p) => kindName(lang, kinds, p.kindCode) },
     { key: 'start', header: t('program.startDate'), width: '7rem', sheet: { type: 'date', value: (p) => p.startDate }, cell: (p) => formatIsoDate(p.startDate) },
@@ -53,7 +55,7 @@ export function ProgramsPage() {
     },
     { key: 'status', header: t('program.status'), width: '8rem', cell: (p) => codeLabel(t, 'programStatus', p.status) },
     { key: 'officer', header: t('program.officer'), width: '10rem', cell: (p) => p.officerName ?? none },
-  ];
+  ], offices, t);
   const open = useCallback((row: ProgramView) => navigate(paths.program(row.id)), []);
   const all = { value: '' as const, label: t('common.all') };
   return (
@@ -67,6 +69,7 @@ export function ProgramsPage() {
           fetchPage={fetchPage}
           query={query}
           filters={() => [
+            [t('office.filter'), query.officeId && offices.nameOf(query.officeId)],
             [t('register.search'), query.q.trim()],
             [t('program.kind'), query.kindCode && kindName(lang, kinds, query.kindCode)],
             [t('program.status'), query.status && codeLabel(t, 'programStatus', query.status)],
@@ -81,6 +84,7 @@ export function ProgramsPage() {
               {t('register.filters')}
             </h2>
             <div className="toolbar-row">
+              {offices.many ? <SelectField {...form.field('officeId')} label={t('office.filter')} options={offices.options(t('common.all'))} /> : null}
               <div className="toolbar-search">
                 <TextField {...form.field('q')} type="search" label={t('register.search')} hint={t('programs.searchHint')} />
               </div>

@@ -6,6 +6,7 @@ import { Field } from '../../components/field';
 import { LoadedView } from '../../components/loaded-view';
 import { Page } from '../../components/page';
 import { useCall } from '../../data/use-call';
+import { useOffices, withOfficeColumn, type Offices } from '../../data/use-offices';
 import { formatDue, formatNumber } from '../../format';
 import { useI18n, type MessageKey } from '../../i18n';
 import { deadlinesPath } from '../../print/print-route';
@@ -36,7 +37,9 @@ function byOfficer(items: readonly DeadlineItem[]): { readonly officerId: string
 export function DeadlinesPage() {
   const { t } = useI18n();
   const [withinDays, setWithinDays] = useState<number>(3);
-  const [board] = useCall('reports.deadlines', { withinDays });
+  const offices = useOffices();
+  const [officeId, setOfficeId] = useState('');
+  const [board] = useCall('reports.deadlines', { withinDays, officeId: officeId || null });
 
   return (
     <Page title={t('deadlines.title')}>
@@ -44,6 +47,19 @@ export function DeadlinesPage() {
         <Button href={href(deadlinesPath(withinDays))}>{t('print.deadlines')}</Button>
       </div>
       <div className="toolbar-row">
+        {offices.many ? (
+          <Field id="deadlines-office" label={t('office.filter')}>
+            {(aria) => (
+              <select {...aria} className="input input-medium" value={officeId} onChange={(event) => setOfficeId(event.target.value)}>
+                {offices.options(t('common.all')).map((option) => (
+                  <option key={option.value} value={option.value}>
+                    {option.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
         <Field id="deadlines-within" label={t('deadlines.within')}>
           {(aria) => (
             <select {...aria} className="input input-medium" value={withinDays} onChange={(event) => setWithinDays(Number(event.target.value))}>
@@ -56,17 +72,17 @@ export function DeadlinesPage() {
           )}
         </Field>
       </div>
-      <LoadedView loaded={board}>{(value) => sections.map((section) => <BoardSection key={section.key} board={value} section={section.key} title={t(section.title)} />)}</LoadedView>
+      <LoadedView loaded={board}>{(value) => sections.map((section) => <BoardSection key={section.key} board={value} section={section.key} title={t(section.title)} offices={offices} />)}</LoadedView>
     </Page>
   );
 }
 
-function BoardSection({ board, section, title }: { readonly board: DeadlineBoard; readonly section: Section; readonly title: string }) {
+function BoardSection({ board, section, title, offices }: { readonly board: DeadlineBoard; readonly section: Section; readonly title: string; readonly offices: Offices }) {
   const { t } = useI18n();
   const items = board[section];
   const count = board.counts[section];
   const headingId = `deadlines-${section}`;
-  const columns: readonly Column<DeadlineItem>[] = [
+  const columns = withOfficeColumn<DeadlineItem, Column<DeadlineItem>>([
     {
       key: 'number',
       header: t('report.number'),
@@ -86,7 +102,7 @@ function BoardSection({ board, section, title }: { readonly board: DeadlineBoard
         return <span className={`due-${state.tone}`}>{state.text}</span>;
       },
     },
-  ];
+  ], offices, t);
   return (
     <section className={`card board-${section}`} aria-labelledby={headingId}>
       <h2 id={headingId}>

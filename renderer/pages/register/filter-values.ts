@@ -14,6 +14,8 @@ export const emptyFilters = {
   officerId: '',
   overdue: false,
   includeVoided: false,
+  /** '' for every office in the store. */
+  officeId: '',
 };
 export type FilterValues = typeof emptyFilters;
 
@@ -38,6 +40,7 @@ export function toFilters(values: FilterValues): z.input<typeof reportFilters> {
     officerId: orNull(values.officerId),
     overdue: values.overdue,
     includeVoided: values.includeVoided,
+    officeId: orNull(values.officeId),
   };
 }
 

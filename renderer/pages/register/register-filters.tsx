@@ -3,6 +3,7 @@ import { Button } from '../../components/button';
 import { CheckboxField } from '../../components/checkbox-field';
 import { SelectField } from '../../components/select-field';
 import { TextField } from '../../components/text-field';
+import type { Offices } from '../../data/use-offices';
 import type { Form } from '../../forms/use-form';
 import { useI18n } from '../../i18n';
 import type { FilterValues } from './filter-values';
@@ -13,10 +14,11 @@ export interface RegisterFiltersProps {
   readonly form: Form<FilterValues>;
   readonly reference: Reference;
   readonly onClear: () => void;
+  readonly offices: Offices;
 }
 
 /** The register's toolbar: search (diacritics optional), period, kind, category, status, place, officer. */
-export function RegisterFilters({ form, reference, onClear }: RegisterFiltersProps) {
+export function RegisterFilters({ form, reference, onClear, offices }: RegisterFiltersProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const all = t('common.all');
@@ -29,6 +31,7 @@ export function RegisterFilters({ form, reference, onClear }: RegisterFiltersPro
         {t('register.filters')}
       </h2>
       <div className="toolbar-row">
+        {offices.many ? <SelectField {...form.field('officeId')} label={t('office.filter')} options={offices.options(all)} /> : null}
         <div className="toolbar-search">
           <TextField {...form.field('q')} type="search" label={t('register.search')} hint={t('register.searchHint')} />
         </div>

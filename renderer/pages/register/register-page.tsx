@@ -1,13 +1,15 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { reportFilters } from '../../../api/calls/register';
+import { reportFilters, type SortColumn } from '../../../api/calls/register';
 import type { ReportRow } from '../../../api/views';
 import { invoke } from '../../api-client';
 import { Button } from '../../components/button';
 import { ExportButton } from '../../components/export-button';
 import { LoadedView } from '../../components/loaded-view';
 import { PagedTable } from '../../components/paged-table';
+import type { VirtualColumn } from '../../components/virtual-table';
 import { Page } from '../../components/page';
 import { useDebounced } from '../../data/use-debounced';
+import { useOffices, withOfficeColumn } from '../../data/use-offices';
 import { usePagedRows } from '../../data/use-paged-rows';
 import { useForm } from '../../forms/use-form';
 import { useI18n } from '../../i18n';
@@ -36,6 +38,7 @@ export function RegisterPage() {
   const { t } = i18n;
   const canWrite = useCan('records.write');
   const reference = useReference();
+  const offices = useOffices();
   const [sort, setSort] = useState<Sort>(remembered.sort);
   const form = useForm({
     schema: reportFilters,
@@ -54,7 +57,7 @@ export function RegisterPage() {
   const query = useMemo<ListQuery>(() => ({ filters: toFilters({ ...values, q }), sort }), [values, q, sort]);
   const list = usePagedRows<ListQuery, ReportRow>(query, fetchPage, PAGE_SIZE);
   const now = useMemo(() => Date.now(), [list.total]);
-  const columns = useMemo(() => registerColumns(t, now), [t, now]);
+  const columns = useMemo(() => withOfficeColumn<ReportRow, VirtualColumn<ReportRow, SortColumn>>(registerColumns(t, now), offices, t), [t, now, offices]);
 
   const today = isoDateOf(Date.now());
   const printPath = paths.printRegister(values.from || monthStart(values.to || today), values.to || today);
@@ -69,10 +72,10 @@ export function RegisterPage() {
           </Button>
         ) : null}
         <Button href={href(printPath)}>{t('register.printExtract')}</Button>
-        <ExportButton title={t('register.title')} columns={columns} fetchPage={fetchPage} query={query} sort={sort} filters={() => registerFilterLines(i18n, query.filters, reference)} />
+        <ExportButton title={t('register.title')} columns={columns} fetchPage={fetchPage} query={query} sort={sort} filters={() => registerFilterLines(i18n, query.filters, reference, offices)} />
       </div>
       <LoadedView loaded={reference}>
-        {(ref) => <RegisterFilters form={form} reference={ref} onClear={() => form.reset(emptyFilters)} />}
+        {(ref) => <RegisterFilters form={form} reference={ref} offices={offices} onClear={() => form.reset(emptyFilters)} />}
       </LoadedView>
       <PagedTable
         list={list}

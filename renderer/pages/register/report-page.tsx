@@ -7,6 +7,8 @@ import { Notice } from '../../components/notice';
 import { Page } from '../../components/page';
 import { useFlash } from '../../data/flash';
 import { useCall } from '../../data/use-call';
+import { OtherOfficeNotice } from '../../components/other-office-notice';
+import { useOwnRecord } from '../../data/use-offices';
 import { useI18n } from '../../i18n';
 import type { Message } from '../../i18n/message';
 import { href, paths } from '../../router';
@@ -71,13 +73,15 @@ interface ReportViewProps {
 
 function ReportView({ report, onStepDone, onChanged, details, history }: ReportViewProps) {
   const { t } = useI18n();
-  const canWrite = useCan('records.write');
+  const own = useOwnRecord(report);
+  const canWrite = useCan('records.write') && own;
   const [step, setStep] = useState<StepId | null>(null);
   const [now] = useState(() => Date.now());
   const steps = canWrite ? allowedSteps(report) : [];
 
   return (
     <>
+      <OtherOfficeNotice officeId={report.officeId} />
       {report.voided ? <Notice kind="error">{t('report.voidedNotice', { reason: report.voidReason ?? '' })}</Notice> : null}
       <div className="page-actions">
         <span className="status-pill">{report.voided ? t('register.voided') : codeLabel(t, 'reportStatus', report.status)}</span>
