@@ -101,5 +101,14 @@ DROP INDEX persons_citizen_id;
 CREATE UNIQUE INDEX persons_citizen_id ON persons (office_id, citizen_id) WHERE citizen_id IS NOT NULL AND deleted_at IS NULL;
 CREATE INDEX persons_citizen ON persons (citizen_id) WHERE citizen_id IS NOT NULL;
 CREATE INDEX persons_office ON persons (office_id) WHERE deleted_at IS NULL;
+
+-- A higher office filters every list by office and reports across all offices by period.
+CREATE INDEX reports_office_register ON reports (office_id, register_year, register_no) WHERE deleted_at IS NULL;
+CREATE INDEX persons_office_name ON persons (office_id, name_fold) WHERE deleted_at IS NULL;
+CREATE INDEX hotspots_office_review ON hotspots (office_id, next_review_on) WHERE deleted_at IS NULL;
+CREATE INDEX campaigns_office_period ON campaigns (office_id, start_date) WHERE deleted_at IS NULL;
+CREATE INDEX report_months_month ON report_months (month);
+CREATE INDEX report_days_day ON report_days (day);
+CREATE INDEX program_months_month ON program_months (month);
 `,
 };
