@@ -35,6 +35,10 @@ export function openSqlite(file: string, keyHex: string): Sqlite {
     // 64 MiB of decrypted pages: lists and reports over a few hundred thousand rows stay in memory.
     db.pragma('cache_size = -65536');
     db.pragma('trusted_schema = OFF');
+    // Temporary tables, sort spills and statement journals stay in memory: nothing decrypted reaches a
+    // temporary file, and a write that fires triggers (the summary tables) journals without file I/O,
+    // which halves its cost (docs/decisions.md, "Exchange between offices").
+    db.pragma('temp_store = MEMORY');
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new AppError('store.corrupt', `quick_check failed: ${String(check)}`);
     db.function('fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? fold(text) : null));
