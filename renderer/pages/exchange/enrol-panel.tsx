@@ -87,8 +87,8 @@ export function EnrolPanel({ ownCode, onEnrolled, onClose }: { readonly ownCode:
               { label: t('xc.keyId'), value: step.key.keyId },
             ]}
           />
-          <h3 id="exchange-enrol-question">{t('xc.match')}</h3>
-          <Fingerprint value={step.key.fingerprint} label={t('xc.fingerprint')} />
+          <h3 id="exchange-enrol-question" className="exchange-subheading">{t('xc.match')}</h3>
+          <Fingerprint value={step.key.fingerprint} />
           <p className="muted">{t('xc.matchHint')}</p>
           {step.key.enrolledAs ? <Notice kind="info">{t('xc.enrolledAs', { role: t(roleKeys[step.key.enrolledAs]) })}</Notice> : null}
           <SelectField

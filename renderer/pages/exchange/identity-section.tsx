@@ -27,8 +27,8 @@ export function IdentitySection({ identity }: { readonly identity: IdentityView 
           { label: t('xc.keyId'), value: identity.keyId },
         ]}
       />
-      <h3>{t('xc.fingerprint')}</h3>
-      <Fingerprint value={identity.fingerprint} label={t('xc.fingerprint')} />
+      <h3 className="exchange-subheading">{t('xc.fingerprint')}</h3>
+      <Fingerprint value={identity.fingerprint} />
       <p className="muted">{t('xc.identityHint')}</p>
       <div className="exchange-actions">
         <Button href={href(keyCardPath)}>{t('xc.printCard')}</Button>

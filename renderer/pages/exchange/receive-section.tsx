@@ -85,7 +85,7 @@ export function ReceiveSection({ onImported }: { readonly onImported: () => void
       {state.kind === 'failed' ? <Notice kind="error">{typeof state.error === 'string' ? t(state.error) : describeError(t, state.error)}</Notice> : null}
       {state.kind === 'preview' ? (
         <section aria-labelledby="exchange-preview">
-          <h3 id="exchange-preview">{t('xc.preview')}</h3>
+          <h3 id="exchange-preview" className="exchange-subheading">{t('xc.preview')}</h3>
           <ImportSummaryView summary={state.summary} />
           {state.applying ? <p role="status">{t('xc.applying')}</p> : null}
           {state.error ? <Notice kind="error">{describeError(t, state.error)}</Notice> : null}
@@ -109,7 +109,7 @@ export function ReceiveSection({ onImported }: { readonly onImported: () => void
               updated: formatNumber(state.summary.counts.updated),
             })}
           </Notice>
-          <h3 id="exchange-result">{t('xc.result')}</h3>
+          <h3 id="exchange-result" className="exchange-subheading">{t('xc.result')}</h3>
           <ImportSummaryView summary={state.summary} />
         </section>
       ) : null}
