@@ -180,4 +180,22 @@ describe('exchange between a commune and its province', () => {
     await register.row(REPORT).waitFor();
     expect([...errors, ...commune.watched.errors]).toEqual([]);
   });
+
+  it('says a bundle imported before changes nothing, and refuses a damaged file with a clear message', async () => {
+    const { page, errors } = province.watched;
+    await openExchange(page);
+    const receive = page.getByRole('region', { name: 'Nhận dữ liệu' });
+    const file = receive.getByLabel('Tệp gói dữ liệu (.soantt)', exact);
+    await file.setInputFiles({ name: bundle.name, mimeType: 'application/octet-stream', buffer: bundle.bytes });
+    const preview = receive.getByRole('region', { name: 'Kết quả kiểm tra (chưa nhập)' });
+    await preview.getByText('Gói này đã được nhập trước đây; nhập lại không thay đổi gì.').waitFor();
+    await preview.getByRole('button', { name: 'Hủy', exact: true }).click();
+    await receive.getByText('Đã hủy, không nhập gì.').waitFor();
+
+    const damaged = Buffer.from(bundle.bytes);
+    damaged[damaged.length - 10] = (damaged[damaged.length - 10] ?? 0) ^ 0xff;
+    await file.setInputFiles({ name: bundle.name, mimeType: 'application/octet-stream', buffer: damaged });
+    await receive.getByRole('alert').filter({ hasText: 'Tệp bị hỏng, bị cắt cụt hoặc đã bị sửa đổi (chữ ký không hợp lệ). Không nhập gì.' }).waitFor();
+    expect(errors).toEqual([]);
+  });
 });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { contract } from '../../../api/contract';
-import type { CallError } from '../../../api/result';
+import type { z } from 'zod';
+import type { Result } from '../../../api/result';
 import type { ExportView, PeerView } from '../../../api/views';
 import { invoke } from '../../api-client';
 import { FormFrame } from '../../components/form-frame';
@@ -9,7 +10,7 @@ import { ProgressLine } from '../../components/progress-line';
 import { SelectField } from '../../components/select-field';
 import { downloadInChunks, percentOf, type ChunkProgress } from '../../data/chunks';
 import { download } from '../../data/files';
-import { describeError, fieldMessageKey } from '../../errors';
+import { fieldMessageKey } from '../../errors';
 import { formatFileSize, formatNumber } from '../../format';
 import { useForm } from '../../forms/use-form';
 import { useI18n } from '../../i18n';
@@ -18,46 +19,49 @@ import { roleKeys } from './exchange-labels';
 type Kind = 'records' | 'reference';
 type Mode = 'delta' | 'full';
 
+const exportInput = contract['exchange.export'].input;
+
 /** Records go up (and to the office's other PCs); reference data goes down. */
 const recipientRoles: Readonly<Record<Kind, readonly PeerView['role'][]>> = { records: ['parent', 'sibling'], reference: ['child'] };
 
 type Fetching =
   | { readonly kind: 'idle' }
+  | { readonly kind: 'exporting' }
   | { readonly kind: 'downloading'; readonly progress: ChunkProgress | null }
-  | { readonly kind: 'done'; readonly exported: ExportView }
-  | { readonly kind: 'failed'; readonly error: CallError };
+  | { readonly kind: 'done'; readonly exported: ExportView };
 
 /**
  * "Gửi dữ liệu": a bundle for the chosen recipients (changes since the last bundle to each, or
  * everything), then fetched in pieces with its progress and saved under the name the backend gives.
+ * The form stays busy until the file is saved; a failure at either step shows under the form.
  */
 export function SendSection({ peers, onSent }: { readonly peers: readonly PeerView[]; readonly onSent: () => void }) {
   const { t } = useI18n();
   const [fetching, setFetching] = useState<Fetching>({ kind: 'idle' });
 
-  const fetchBundle = async (exported: ExportView) => {
+  const exportAndSave = async (input: z.output<typeof exportInput>): Promise<Result<ExportView>> => {
+    setFetching({ kind: 'exporting' });
+    const exported = await invoke('exchange.export', input);
+    if (!exported.ok) return exported;
     setFetching({ kind: 'downloading', progress: null });
-    const result = await downloadInChunks(
-      (offset) => invoke('exchange.download', { bundleId: exported.bundleId, offset }),
+    const bytes = await downloadInChunks(
+      (offset) => invoke('exchange.download', { bundleId: exported.value.bundleId, offset }),
       (progress) => setFetching({ kind: 'downloading', progress }),
     );
-    if (!result.ok) {
-      setFetching({ kind: 'failed', error: result.error });
-      return;
-    }
-    download(result.value, exported.fileName, 'application/octet-stream');
-    setFetching({ kind: 'done', exported });
-    onSent();
+    if (!bytes.ok) return bytes;
+    download(bytes.value, exported.value.fileName, 'application/octet-stream');
+    return exported;
   };
 
   const form = useForm({
-    schema: contract['exchange.export'].input,
+    schema: exportInput,
     initial: { kind: 'records' as Kind, mode: 'delta' as Mode, recipients: [] as string[] },
-    submit: (input) => {
-      setFetching({ kind: 'idle' });
-      return invoke('exchange.export', input);
+    submit: exportAndSave,
+    onSuccess: (exported) => {
+      setFetching({ kind: 'done', exported });
+      onSent();
     },
-    onSuccess: (exported) => void fetchBundle(exported),
+    onFailure: () => setFetching({ kind: 'idle' }),
   });
   const { kind, recipients } = form.values;
   const eligible = peers.filter((peer) => recipientRoles[kind].includes(peer.role));
@@ -104,7 +108,7 @@ export function SendSection({ peers, onSent }: { readonly peers: readonly PeerVi
           ) : null}
         </fieldset>
       </FormFrame>
-      {form.submitting ? <p role="status">{t('xc.exporting')}</p> : null}
+      {fetching.kind === 'exporting' ? <p role="status">{t('xc.exporting')}</p> : null}
       {fetching.kind === 'downloading' ? (
         <ProgressLine
           label={t('xc.progress')}
@@ -113,7 +117,6 @@ export function SendSection({ peers, onSent }: { readonly peers: readonly PeerVi
           text={t('xc.downloading', { percent: fetching.progress ? percentOf(fetching.progress) : 0 })}
         />
       ) : null}
-      {fetching.kind === 'failed' ? <Notice kind="error">{describeError(t, fetching.error)}</Notice> : null}
       {fetching.kind === 'done' ? (
         <Notice kind="success">
           <p>{t('xc.exported', { file: fetching.exported.fileName, size: formatFileSize(fetching.exported.bytes), count: formatNumber(fetching.exported.records) })}</p>
