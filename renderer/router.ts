@@ -27,7 +27,8 @@ export type StaticPath =
   | '/campaigns'
   | '/campaigns/new'
   | '/movement'
-  | '/periodic';
+  | '/periodic'
+  | '/exchange';
 /** Every path the app links to. */
 export type Path =
   | StaticPath
@@ -70,6 +71,7 @@ export type ParsedRoute =
   | { readonly page: 'movement' }
   | { readonly page: 'periodic' }
   | { readonly page: 'periodic-report'; readonly id: string }
+  | { readonly page: 'exchange' }
   | { readonly page: 'graph'; readonly kind: 'person' | 'hotspot'; readonly id: string }
   /** A printable document, shown full page without the layout; renderer/print/ reads the rest. */
   | { readonly page: 'print'; readonly path: string }
@@ -96,6 +98,7 @@ const staticPages: Readonly<Record<StaticPath, ParsedRoute>> = {
   '/campaigns/new': { page: 'campaign-new' },
   '/movement': { page: 'movement' },
   '/periodic': { page: 'periodic' },
+  '/exchange': { page: 'exchange' },
 };
 
 const isStaticPath = (path: string): path is StaticPath => Object.prototype.hasOwnProperty.call(staticPages, path);

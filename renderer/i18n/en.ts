@@ -1,4 +1,5 @@
 import { enCampaigns } from './en-campaigns';
+import { enExchange } from './en-exchange';
 import { enExports } from './en-exports';
 import { enMovement } from './en-movement';
 import { enPeople } from './en-people';
@@ -14,6 +15,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...enPrint,
   ...enExports,
   ...enReports,
+  ...enExchange,
   'app.name': 'Sổ ANTT',
   'app.loading': 'Loading…',
   'app.bootFailed': 'Cannot reach the application’s data service.',

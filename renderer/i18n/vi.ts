@@ -1,5 +1,6 @@
 import type { BackendKey } from './keys';
 import { viCampaigns } from './vi-campaigns';
+import { viExchange } from './vi-exchange';
 import { viExports } from './vi-exports';
 import { viMovement } from './vi-movement';
 import { viPeople } from './vi-people';
@@ -14,6 +15,7 @@ export const vi = {
   ...viPrint,
   ...viExports,
   ...viReports,
+  ...viExchange,
   // The app
   'app.name': 'Sổ ANTT',
   'app.loading': 'Đang tải…',

@@ -12,6 +12,7 @@ import { HotspotPage } from '../pages/hotspots/hotspot-page';
 import { HotspotsDuePage } from '../pages/hotspots/hotspots-due-page';
 import { HotspotsPage } from '../pages/hotspots/hotspots-page';
 import { MovementPage } from '../pages/movement/movement-page';
+import { ExchangePage } from '../pages/exchange/exchange-page';
 import { DuplicatesPage } from '../pages/people/duplicates-page';
 import { PersonNewPage } from '../pages/people/person-new-page';
 import { PersonPage } from '../pages/people/person-page';
@@ -51,6 +52,7 @@ const navItems: readonly NavItem[] = [
   { route: '/movement', pages: ['movement'], label: 'nav.movement', permission: 'session' },
   { route: '/periodic', pages: ['periodic', 'periodic-report'], label: 'nav.periodic', permission: 'session' },
   { route: '/reminders', pages: ['reminders'], label: 'nav.reminders', permission: 'session' },
+  { route: '/exchange', pages: ['exchange'], label: 'nav.exchange', permission: 'session' },
   { route: '/users', pages: ['users'], label: 'nav.users', permission: 'users.manage' },
   { route: '/settings', pages: ['settings'], label: 'nav.settings', permission: 'session' },
 ];
@@ -111,6 +113,8 @@ function PageFor({ route }: { readonly route: ParsedRoute }) {
       return <HotspotPage id={route.id} />;
     case 'hotspot-edit':
       return <HotspotEditPage id={route.id} />;
+    case 'exchange':
+      return <ExchangePage />;
     case 'graph':
       return <GraphPage kind={route.kind} id={route.id} />;
     default:

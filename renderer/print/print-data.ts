@@ -1,5 +1,5 @@
 import type { CallError, Result } from '../../api/result';
-import type { CampaignView, CategoryView, LocalityView, OfficeView, ReportDetail, ReportRow, UserView } from '../../api/views';
+import type { CampaignView, CategoryView, IdentityView, LocalityView, OfficeView, ReportDetail, ReportRow, UserView } from '../../api/views';
 import { invoke } from '../api-client';
 import { loadAllPages, type Progress } from './load-all';
 
@@ -71,4 +71,9 @@ export async function loadCampaign(campaignId: string): Promise<Result<CampaignD
   if (!campaign.ok) return campaign;
   if (!office.ok) return office;
   return { ok: true, value: { office: office.value, campaign: campaign.value } };
+}
+
+/** The key card prints this office's identity as the exchange calls give it. */
+export function loadKeyCard(): Promise<Result<IdentityView>> {
+  return invoke('exchange.identity', {});
 }

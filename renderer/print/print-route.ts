@@ -18,6 +18,7 @@ export type ProgramPrintQuery = Pick<z.output<typeof programListInput>, 'q' | 'k
  *   /print/deadlines?within=N                      overdue reports and those due within N days (0–60, default 3)
  *   /print/hotspots?q=&type=&status=&localityId=&sort=&direction=
  *                                                  the hotspot watchlist, filtered and ordered as the hotspots page
+ *   /print/key-card                                this office's exchange key card (fingerprint and QR code)
  *   /print/programs?q=&kindCode=&status=&officerId=
  *                                                  people under management by program kind; status is
  *                                                  active (the default when absent), ended or all
@@ -31,6 +32,7 @@ export type PrintRequest =
   | { readonly kind: 'deadlines'; readonly withinDays: number }
   | { readonly kind: 'hotspots'; readonly query: HotspotPrintQuery }
   | { readonly kind: 'programs'; readonly query: ProgramPrintQuery }
+  | { readonly kind: 'key-card' }
   | { readonly kind: 'bad-period' }
   | { readonly kind: 'bad-query' }
   | { readonly kind: 'unknown' };
@@ -89,6 +91,7 @@ export function parsePrintPath(path: string): PrintRequest {
   if (parts[1] === 'periodic' && parts.length === 3 && parts[2]) {
     return { kind: 'periodic', reportId: decodeURIComponent(parts[2]) };
   }
+  if (parts[1] === 'key-card' && parts.length === 2) return { kind: 'key-card' };
   if (parts[1] === 'register' && parts.length === 2) {
     const params = new URLSearchParams(query);
     const from = params.get('from') ?? '';
@@ -108,6 +111,8 @@ export function receiptPath(reportId: string): string {
 export function periodicPath(reportId: string): PrintPath {
   return `${PRINT_PREFIX}periodic/${encodeURIComponent(reportId)}`;
 }
+
+export const keyCardPath: PrintPath = `${PRINT_PREFIX}key-card`;
 
 export function registerPath(from: string, to: string): string {
   return `${PRINT_PREFIX}register?${new URLSearchParams({ from, to }).toString()}`;

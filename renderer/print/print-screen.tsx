@@ -5,15 +5,16 @@ import { describeError } from '../errors';
 import { CampaignReport } from './campaign-report';
 import { DeadlinesReport } from './deadlines-report';
 import { HotspotList } from './hotspot-list';
+import { KeyCard } from './key-card';
 import { loadDeadlines, loadHotspots, loadPrograms } from './list-data';
 import { issuedNumber } from '../reports/issued-text';
 import { loadPeriodic } from './periodic-data';
 import { PeriodicReport } from './periodic-report';
 import { periodicText } from './periodic-text';
-import { loadCampaign, loadReceipt, loadRegister } from './print-data';
+import { loadCampaign, loadKeyCard, loadReceipt, loadRegister } from './print-data';
 import { deadlinesText, hotspotsText, programsText } from './print-list-text';
 import { parsePrintPath, type PrintRequest } from './print-route';
-import { screenText, tVi } from './print-text';
+import { keyCardText, screenText, tVi } from './print-text';
 import { ProgramList } from './program-list';
 import { ReceiptRecord } from './receipt-record';
 import { RegisterExtract } from './register-extract';
@@ -182,6 +183,17 @@ function documentFor(request: PrintRequest, onReady: (ready: boolean) => void): 
         />
       );
     }
+    case 'key-card':
+      return (
+        <DocumentView
+          key="key-card"
+          loadKey="key-card"
+          load={loadKeyCard}
+          name={(identity) => keyCardText.documentName(identity.office.code)}
+          render={(identity, printedAt) => <KeyCard identity={identity} printedAt={printedAt} />}
+          onReady={onReady}
+        />
+      );
     case 'bad-period':
       return <Problem text={screenText.badPeriod} />;
     case 'bad-query':
@@ -202,6 +214,7 @@ function documentFor(request: PrintRequest, onReady: (ready: boolean) => void): 
  *   /print/deadlines?within=N                      overdue and due-soon reports
  *   /print/hotspots?…                              hotspot watchlist (landscape)
  *   /print/programs?…                              people under management by program kind (landscape)
+ *   /print/key-card                                this office's exchange key card
  */
 export function PrintScreen({ path }: { readonly path: string }) {
   const request = useMemo(() => parsePrintPath(path), [path]);

@@ -171,3 +171,20 @@ export function label(table: Readonly<Record<string, string>>, code: string | nu
   if (code === null || code === '') return '';
   return table[code] ?? code;
 }
+
+/** The exchange key card: what an office hands, signed and stamped, to the offices it exchanges with. */
+export const keyCardText = {
+  title: 'THẺ KHÓA TRAO ĐỔI DỮ LIỆU',
+  summary: 'Dùng để đăng ký đơn vị trao đổi dữ liệu trên ứng dụng Sổ ANTT',
+  symbol: 'TK',
+  office: 'Đơn vị',
+  code: 'Mã đơn vị hành chính',
+  keyId: 'Mã khóa',
+  fingerprint: 'DẤU VÂN TAY CỦA KHÓA',
+  qr: 'Mã QR của dấu vân tay và mã khóa',
+  howTo:
+    'Đơn vị nhận tệp khóa công khai mở mục "Trao đổi dữ liệu", chọn "Đăng ký đơn vị", chọn tệp khóa rồi so từng nhóm số của dấu vân tay ứng dụng hiển thị với dấu vân tay in trên thẻ này. Chỉ đăng ký khi tất cả các nhóm số đều khớp; không khớp thì không đăng ký và báo lại cho đơn vị cấp thẻ.',
+  keep: 'Thẻ khóa không chứa khóa bí mật; có thể gửi theo đường công văn cùng tệp khóa công khai.',
+  signHint: '(Ký, ghi rõ họ tên, đóng dấu)',
+  documentName: (code: string) => `Thẻ khóa trao đổi dữ liệu ${code}`,
+} as const;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Result } from '../../api/result';
 import { loadAllPages, loadEach, PAGE_SIZE } from '../../renderer/print/load-all';
 import { roman } from '../../renderer/print/print-list-text';
-import { deadlinesPath, hotspotsPath, parsePrintPath, periodicPath, programsPath } from '../../renderer/print/print-route';
+import { deadlinesPath, hotspotsPath, keyCardPath, parsePrintPath, periodicPath, programsPath } from '../../renderer/print/print-route';
 
 /** The print routes of the lists (issue #6): built from a page's filters, read back, bad ones refused. */
 
@@ -83,6 +83,14 @@ describe('the periodic report route', () => {
     expect(parsePrintPath('/print/periodic')).toEqual({ kind: 'unknown' });
     expect(parsePrintPath('/print/periodic/')).toEqual({ kind: 'unknown' });
     expect(parsePrintPath(`/print/periodic/${ISSUED}/extra`)).toEqual({ kind: 'unknown' });
+  });
+});
+
+describe('the key card route', () => {
+  it('carries no parameter', () => {
+    expect(keyCardPath).toBe('/print/key-card');
+    expect(parsePrintPath(keyCardPath)).toEqual({ kind: 'key-card' });
+    expect(parsePrintPath('/print/key-card/extra')).toEqual({ kind: 'unknown' });
   });
 });
 

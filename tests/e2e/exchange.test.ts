@@ -1,0 +1,201 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Download, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IdentityView } from '../../api/views';
+import { ensureRendererBuilt, launchBrowser, startHost, type Host, type WatchedPage } from './support/host';
+import { Layout, LoginPage, type AccountData } from './support/pages';
+import { admin, office } from './support/people';
+import { ApiClient, flatText, openPrintPage, pdfText, printToPdf, setUpOffice, waitForDocument } from './support/print-support';
+import { RegisterList } from './support/register-pages';
+
+/**
+ * Exchange between offices (issue #7) in a real browser, between two browser hosts: a commune and its
+ * province (a higher office, code 38). Each prints its key card (read back from the PDF), downloads its
+ * public-key file, and the other enrols it after confirming the fingerprint. The commune sends its
+ * records to the province (the bundle is downloaded), the province checks the bundle in a dry run,
+ * sees the summary and imports it; the commune's report then shows at the province.
+ */
+
+const exact = { exact: true } as const;
+const PROVINCE = { name: 'Công an tỉnh Thanh Hóa', code: '38' };
+const provinceAdmin: AccountData = { fullName: 'Hoàng Văn Tỉnh', rank: 'Thượng tá', position: 'Phó Trưởng phòng', username: 'quantri.tinh', password: 'mat-khau-quan-tri-tinh' };
+const REPORT = 'Trộm cắp xe máy tại chợ Quảng Hưng';
+
+interface Side {
+  readonly host: Host;
+  readonly api: ApiClient;
+  readonly watched: WatchedPage;
+  readonly identity: IdentityView;
+}
+
+async function bytesOf(download: Download): Promise<Buffer> {
+  return readFileSync(await download.path());
+}
+
+/** Clicks a button that makes the page download a file, and returns the file. */
+async function downloadBy(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: button, exact: true }).click()]);
+  return { name: download.suggestedFilename(), bytes: await bytesOf(download) };
+}
+
+async function openExchange(page: Page): Promise<void> {
+  await new Layout(page).open('Trao đổi dữ liệu');
+  await page.getByRole('heading', { name: 'Trao đổi dữ liệu', level: 1 }).waitFor();
+}
+
+describe('exchange between a commune and its province', () => {
+  let browser: Browser;
+  let commune: Side;
+  let province: Side;
+  const keyFiles = new Map<string, { name: string; bytes: Buffer }>();
+  let bundle: { name: string; bytes: Buffer };
+
+  beforeAll(async () => {
+    ensureRendererBuilt();
+    const [communeHost, provinceHost] = await Promise.all([startHost(), startHost()]);
+    const communeApi = await setUpOffice(communeHost, office, admin);
+    const provinceApi = new ApiClient(provinceHost);
+    await provinceApi.call('setup.create', {
+      office: { name: PROVINCE.name, code: PROVINCE.code, level: 'higher', parentName: 'Bộ Công an', parentCode: '100' },
+      localities: [],
+      admin: { ...provinceAdmin, passwordConfirm: provinceAdmin.password },
+    });
+    await provinceApi.call('auth.login', { username: provinceAdmin.username, password: provinceAdmin.password });
+    await communeApi.call('reports.create', { receivedAt: Date.now() - 3_600_000, channel: 'phone', kind: 'crime_report', categoryCode: 'theft', summary: REPORT, persons: [] });
+    browser = await launchBrowser();
+    commune = { host: communeHost, api: communeApi, watched: await openPrintPage(browser), identity: await communeApi.call('exchange.identity', {}) };
+    province = { host: provinceHost, api: provinceApi, watched: await openPrintPage(browser), identity: await provinceApi.call('exchange.identity', {}) };
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await commune?.host.stop();
+    await province?.host.stop();
+  });
+
+  it('shows each office its key and prints the key card with the fingerprint and a QR code', async () => {
+    for (const [side, account, name] of [
+      [commune, admin, office.name],
+      [province, provinceAdmin, PROVINCE.name],
+    ] as const) {
+      const { page, screenshot } = side.watched;
+      await page.goto(side.host.url);
+      await new LoginPage(page).login(account.username, account.password);
+      await openExchange(page);
+      const card = page.getByRole('region', { name: 'Khóa của đơn vị' });
+      await card.getByText(side.identity.fingerprint, exact).waitFor();
+      await card.getByText(side.identity.keyId, exact).waitFor();
+      await screenshot(`exchange-key-${side.identity.office.code}`);
+
+      await page.getByRole('link', { name: 'In thẻ khóa' }).click();
+      await waitForDocument(page);
+      await page.getByRole('img', { name: 'Mã QR của dấu vân tay và mã khóa' }).waitFor();
+      const text = flatText(pdfText(await printToPdf(page, `key-card-${side.identity.office.code}`)));
+      expect(text).toContain('THẺ KHÓA TRAO ĐỔI DỮ LIỆU');
+      expect(text).toContain(`Đơn vị: ${name}`);
+      expect(text).toContain(`Mã đơn vị hành chính: ${side.identity.office.code}`);
+      expect(text).toContain(side.identity.fingerprint);
+      await page.getByRole('button', { name: 'Quay lại' }).click();
+      await page.getByRole('heading', { name: 'Trao đổi dữ liệu', level: 1 }).waitFor();
+
+      const file = await downloadBy(page, 'Tải tệp khóa công khai');
+      expect(file.name).toMatch(new RegExp(`^khoa-cong-khai-${side.identity.office.code}-[0-9a-f]{8}\\.json$`));
+      expect(JSON.parse(file.bytes.toString('utf8'))).toMatchObject({ keyId: side.identity.keyId, fingerprint: side.identity.fingerprint });
+      keyFiles.set(side.identity.office.code, file);
+    }
+  });
+
+  it('enrols each office in the other after the fingerprint is confirmed', async () => {
+    for (const [side, other, role] of [
+      [commune, province, 'Đơn vị cấp trên'],
+      [province, commune, 'Đơn vị cấp dưới'],
+    ] as const) {
+      const { page, screenshot } = side.watched;
+      const file = keyFiles.get(other.identity.office.code);
+      if (!file) throw new Error('no key file');
+      await page.getByRole('button', { name: 'Đăng ký đơn vị trao đổi' }).click();
+      const panel = page.getByRole('region', { name: 'Đăng ký đơn vị' });
+      await panel.getByLabel('Tệp khóa công khai', exact).setInputFiles({ name: file.name, mimeType: 'application/json', buffer: file.bytes });
+      await panel.getByRole('heading', { name: 'Dấu vân tay có khớp với thẻ khóa in không?' }).waitFor();
+      await panel.getByText(other.identity.fingerprint, exact).waitFor();
+      await panel.getByText(other.identity.office.name, exact).waitFor();
+      await panel.getByLabel('Vai trò', exact).selectOption({ label: role });
+      await screenshot(`exchange-enrol-${side.identity.office.code}`);
+      await panel.getByRole('button', { name: 'Khớp, đăng ký đơn vị' }).click();
+      await page.getByRole('status').filter({ hasText: `Đã đăng ký ${other.identity.office.name} (${role}).` }).waitFor();
+      const row = page.getByRole('region', { name: 'Đơn vị trao đổi' }).getByRole('row').filter({ hasText: other.identity.fingerprint });
+      await row.getByText(role, exact).waitFor();
+    }
+  });
+
+  it('sends the commune’s records to the province as a downloaded bundle', async () => {
+    const { page, screenshot } = commune.watched;
+    const send = page.getByRole('region', { name: 'Gửi dữ liệu' });
+    await send.getByLabel(`${PROVINCE.name} (${PROVINCE.code}) – Đơn vị cấp trên`, exact).check();
+    expect(await send.getByLabel('Phạm vi', exact).inputValue()).toBe('delta');
+    bundle = await downloadBy(page, 'Gửi dữ liệu');
+    expect(bundle.name).toMatch(/\.soantt$/);
+    await send.getByRole('status').filter({ hasText: `Đã tạo và tải về tệp ${bundle.name}` }).waitFor();
+    await send.getByText(`Gửi: ${PROVINCE.name} (gói số 1).`).waitFor();
+    await screenshot('exchange-sent');
+    await page.getByRole('region', { name: 'Lịch sử gói dữ liệu' }).getByRole('row').filter({ hasText: PROVINCE.name }).getByText('Gửi', exact).waitFor();
+  });
+
+  it('checks the bundle at the province, shows the dry run, imports it and lists the commune’s report', async () => {
+    const { page, screenshot, errors } = province.watched;
+    const receive = page.getByRole('region', { name: 'Nhận dữ liệu' });
+    await receive.getByLabel('Tệp gói dữ liệu (.soantt)', exact).setInputFiles({ name: bundle.name, mimeType: 'application/octet-stream', buffer: bundle.bytes });
+    const preview = receive.getByRole('region', { name: 'Kết quả kiểm tra (chưa nhập)' });
+    await preview.waitFor({ timeout: 60_000 });
+    await preview.getByText(`${office.name} (${office.code}) – Đơn vị cấp dưới`).waitFor();
+
+    const counts = preview.getByRole('table', { name: 'Số bản ghi theo kết quả' });
+    const headers = (await counts.getByRole('columnheader').allTextContents()).map((h) => h.trim());
+    expect(headers).toEqual(['Loại dữ liệu', 'Mới', 'Cập nhật', 'Không đổi', 'Hủy', 'Xung đột', 'Bị từ chối']);
+    const total = (await counts.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Tổng', exact: true }) }).getByRole('cell').allTextContents()).map((c) => c.trim());
+    expect(Number(total[0])).toBeGreaterThanOrEqual(2);
+    expect(total.slice(1)).toEqual(['0', '0', '0', '0', '0']);
+    const reports = preview.getByRole('table', { name: 'Theo loại dữ liệu' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Tin báo', exact: true }) });
+    expect((await reports.getByRole('cell').allTextContents())[0]?.trim()).toBe('1');
+    await screenshot('exchange-preview');
+
+    await preview.getByRole('button', { name: 'Nhập dữ liệu' }).click();
+    await receive.getByRole('status').filter({ hasText: `Đã nhập gói số 1 của ${office.name}` }).waitFor();
+    await receive.getByRole('heading', { name: 'Kết quả nhập' }).waitFor();
+
+    // The offices view of the higher office: the commune, its last bundle and its one report.
+    const offices = page.getByRole('region', { name: 'Các đơn vị' });
+    const row = offices.getByRole('row').filter({ has: page.getByRole('rowheader', { name: office.name, exact: true }) });
+    await row.waitFor();
+    const cells = (await row.getByRole('cell').allTextContents()).map((c) => c.trim());
+    expect(cells[0]).toBe(office.code);
+    expect(cells[1]).toMatch(/^Số 1, \d{2}\/\d{2}\/\d{4}$/);
+    expect(cells[2]).toBe('1');
+    await screenshot('exchange-imported');
+
+    // The register at the province lists the commune's report.
+    await new Layout(page).open('Sổ tiếp nhận tin báo');
+    const register = new RegisterList(page);
+    await register.heading().waitFor();
+    await register.row(REPORT).waitFor();
+    expect([...errors, ...commune.watched.errors]).toEqual([]);
+  });
+
+  it('says a bundle imported before changes nothing, and refuses a damaged file with a clear message', async () => {
+    const { page, errors } = province.watched;
+    await openExchange(page);
+    const receive = page.getByRole('region', { name: 'Nhận dữ liệu' });
+    const file = receive.getByLabel('Tệp gói dữ liệu (.soantt)', exact);
+    await file.setInputFiles({ name: bundle.name, mimeType: 'application/octet-stream', buffer: bundle.bytes });
+    const preview = receive.getByRole('region', { name: 'Kết quả kiểm tra (chưa nhập)' });
+    await preview.getByText('Gói này đã được nhập trước đây; nhập lại không thay đổi gì.').waitFor();
+    await preview.getByRole('button', { name: 'Hủy', exact: true }).click();
+    await receive.getByText('Đã hủy, không nhập gì.').waitFor();
+
+    const damaged = Buffer.from(bundle.bytes);
+    damaged[damaged.length - 10] = (damaged[damaged.length - 10] ?? 0) ^ 0xff;
+    await file.setInputFiles({ name: bundle.name, mimeType: 'application/octet-stream', buffer: damaged });
+    await receive.getByRole('alert').filter({ hasText: 'Tệp bị hỏng, bị cắt cụt hoặc đã bị sửa đổi (chữ ký không hợp lệ). Không nhập gì.' }).waitFor();
+    expect(errors).toEqual([]);
+  });
+});
