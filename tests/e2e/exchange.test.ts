@@ -13,7 +13,8 @@ import { RegisterList } from './support/register-pages';
  * province (a higher office, code 38). Each prints its key card (read back from the PDF), downloads its
  * public-key file, and the other enrols it after confirming the fingerprint. The commune sends its
  * records to the province (the bundle is downloaded), the province checks the bundle in a dry run,
- * sees the summary and imports it; the commune's report then shows at the province.
+ * sees the summary and imports it; the commune's report then shows at the province, in its register
+ * and in its periodic report broken down by commune.
  */
 
 const exact = { exact: true } as const;
@@ -178,6 +179,21 @@ describe('exchange between a commune and its province', () => {
     const register = new RegisterList(page);
     await register.heading().waitFor();
     await register.row(REPORT).waitFor();
+
+    // The province's periodic report covers every office and breaks it down by commune.
+    await new Layout(page).open('Báo cáo định kỳ');
+    await page.getByRole('heading', { name: 'Báo cáo định kỳ', level: 1 }).waitFor();
+    expect(await page.getByLabel('Đơn vị', exact).inputValue()).toBe('');
+    const today = new Date(Date.now() + 7 * 3_600_000);
+    const policeYear = today.getUTCMonth() === 11 && today.getUTCDate() >= 15 ? today.getUTCFullYear() + 1 : today.getUTCFullYear();
+    await page.getByLabel('Loại kỳ', exact).selectOption({ label: 'Năm' });
+    await page.getByLabel('Năm', exact).fill(String(policeYear));
+    await page.getByRole('button', { name: 'Xem số liệu' }).click();
+    const breakdown = page.getByRole('table', { name: 'Chia theo đơn vị' });
+    await breakdown.waitFor();
+    const communeRow = breakdown.getByRole('row').filter({ has: page.getByRole('rowheader', { name: office.name, exact: true }) });
+    expect((await communeRow.getByRole('cell').allTextContents())[0]?.trim()).toBe('1');
+    await screenshot('exchange-province-periodic');
     expect([...errors, ...commune.watched.errors]).toEqual([]);
   });
 
