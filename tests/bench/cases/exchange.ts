@@ -28,9 +28,11 @@ function fill(db: Sqlite, count: number): void {
      VALUES (?, '12345', ?, ?, ?, ?, ?, ?, ?, 'in_person', 'crime_report', 'theft', ?, 'decided', NULL)`,
   );
   const next = random(7);
+  // In the order the office wrote them: a bundle carries records by change sequence, which follows time.
+  const times = Array.from({ length: count }, () => NOW - Math.floor(next() * 5 * 365 * 86_400_000)).sort((a, b) => a - b);
   db.transaction(() => {
     for (let i = 0; i < count; i += 1) {
-      const at = NOW - Math.floor(next() * 5 * 365 * 86_400_000);
+      const at = times[i]!;
       insert.run(uuidv7(at), `${String(at).padStart(13, '0')}-00000-${node}`, seq + i + 1, at, at, 2000 + i, 1, at, `Mất trộm xe máy số ${i} tại nhà riêng ở Thôn Đông`);
     }
     db.prepare('UPDATE clock_state SET seq = ?').run(seq + count);
@@ -59,7 +61,19 @@ export async function exchangeCases(dir: string, count: number): Promise<BenchRo
   const rawFile = join(dir, 'raw.ndjson');
   const rawExport = () => {
     const fd = openSync(rawFile, 'w');
-    for (const row of c.sql.prepare('SELECT * FROM reports ORDER BY seq').iterate()) writeSync(fd, `${JSON.stringify(row)}\n`);
+    let pending: string[] = [];
+    let size = 0;
+    for (const row of c.sql.prepare('SELECT * FROM reports ORDER BY seq').iterate()) {
+      const line = `${JSON.stringify(row)}\n`;
+      pending.push(line);
+      size += line.length;
+      if (size >= 65_536) {
+        writeSync(fd, pending.join(''));
+        pending = [];
+        size = 0;
+      }
+    }
+    writeSync(fd, pending.join(''));
     closeSync(fd);
   };
   rows.push({
