@@ -7,11 +7,11 @@ import { schemaVersion } from '../migrations/registry';
 import { first, prepared, qb, run } from '../query';
 import { nextRegisterNumber } from '../register/numbering';
 import { indexReport, indexReportsOfPerson } from '../register/search-index';
-import type { ImportItem, ImportOutcome, ImportReason, ImportSummary } from '../../api/views';
+import type { ImportCounts, ImportItem, ImportOutcome, ImportReason, ImportSummary } from '../../api/views';
 import type { ExchangePeersTable, RecordColumns, RecordTable } from '../schema';
 import { isSqliteCode, type Sqlite } from '../store';
 import { versionNode, type WritePath } from '../write-path';
-import { openBundle, type BundleHeader, type OpenedBundle } from './bundle';
+import { openBundle, type OpenedBundle } from './bundle';
 import type { ManifestLine, RecordLine } from './export';
 import { findPeer, identity, type Identity } from './identity';
 import { isKeyedReference, keyedReference, recordBundleTables, referenceBundleTables, type KeyedReferenceTable } from './tables';
@@ -26,6 +26,15 @@ const META = new Set(['version', 'base_version', 'seq', 'created_at', 'created_b
 const VERSION = /^\d{13}-\d{5}-[0-9a-f]{1,32}$/;
 
 class DryRun extends Error {}
+
+/** Where records come from: a bundle from an enrolled peer, or this installation's own bulk writes. */
+interface Source {
+  readonly kind: 'records' | 'reference';
+  readonly bundleId: string;
+  readonly senderKeyId: string;
+  /** A PC of this office (or this installation itself) may write this office's records. */
+  readonly mayWriteOwnOffice: boolean;
+}
 
 /**
  * The SQL of each statement the import runs per record, compiled by Kysely once per table and column
@@ -86,15 +95,14 @@ class Applier {
     private readonly db: Sqlite,
     private readonly writes: WritePath,
     private readonly me: Identity,
-    private readonly peer: ExchangePeersTable,
-    private readonly header: BundleHeader,
+    private readonly source: Source,
     private readonly userId: string | null,
     private readonly now: number,
   ) {
     const state = prepared(db, 'SELECT wall, counter, seq FROM clock_state WHERE id = 1').get() as ClockState & { seq: number };
     this.seq = state.seq;
     this.clock = { wall: state.wall, counter: state.counter };
-    this.allowed = new Set(header.kind === 'records' ? recordBundleTables : referenceBundleTables);
+    this.allowed = new Set(source.kind === 'reference' ? referenceBundleTables : recordBundleTables);
   }
 
   record(table: string, row: unknown): void {
@@ -131,7 +139,7 @@ class Applier {
   /** An office's own record (or a higher office's directory entry or campaign): kept with its owner. */
   private owned(table: RecordTable, incoming: Record<string, unknown> & RecordColumns): void {
     const id = incoming.id;
-    if (incoming.office_id === this.me.officeId && this.peer.role !== 'sibling') return this.note('rejected', table, id, 'own_office');
+    if (incoming.office_id === this.me.officeId && !this.source.mayWriteOwnOffice) return this.note('rejected', table, id, 'own_office');
     const local = prepared(this.db, statementSql(`select ${table}`, () => qb.selectFrom(table as 'reports').selectAll().where('id', '=', ''))).get(id) as
       | (Record<string, unknown> & RecordColumns)
       | undefined;
@@ -162,8 +170,8 @@ class Applier {
           local_version: local.version,
           incoming_version: incoming.version,
           incoming: JSON.stringify(incoming),
-          bundle_id: this.header.bundleId,
-          sender_key_id: this.peer.key_id,
+          bundle_id: this.source.bundleId,
+          sender_key_id: this.source.senderKeyId,
           created_at: this.now,
           resolved_at: null,
           resolved_by: null,
@@ -318,6 +326,21 @@ function rejection(error: unknown): Reason {
   throw error;
 }
 
+/**
+ * The bulk path: complete record states written by this installation itself (generated and demo data)
+ * through the same rules and derived data as an import — summaries by trigger, search index, book
+ * counters, change sequence — in the caller's transaction. Returns the counts by outcome.
+ */
+export function writeRecords(db: Sqlite, writes: WritePath, records: Iterable<RecordLine>, by: { now: number; userId: string | null }): ImportCounts {
+  const me = identity(db, by.now);
+  const applier = new Applier(db, writes, me, { kind: 'records', bundleId: 'local', senderKeyId: 'local', mayWriteOwnOffice: true }, by.userId, by.now);
+  return db.transaction(() => {
+    for (const line of records) applier.record(line.t, line.r);
+    applier.finish();
+    return { ...applier.counts };
+  })();
+}
+
 export interface ImportRequest {
   readonly path: string;
   /** False: a dry run, everything rolled back; true: applied in one transaction. */
@@ -361,7 +384,8 @@ export function importBundle(db: Sqlite, writes: WritePath, request: ImportReque
 
   let summary: ImportSummary | undefined;
   const transaction = db.transaction(() => {
-    const applier = new Applier(db, writes, me, peer, header, request.userId, request.now);
+    const source: Source = { kind: header.kind, bundleId: header.bundleId, senderKeyId: peer.key_id, mayWriteOwnOffice: peer.role === 'sibling' };
+    const applier = new Applier(db, writes, me, source, request.userId, request.now);
     readPayload(opened, applier);
     applier.finish();
     summary = {
