@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from './app-error';
 import { backupName, backupTo } from './backup';
@@ -15,6 +15,8 @@ export function dataPaths(dataDir: string) {
   return Object.freeze({
     store: join(dataDir, 'so-antt.sqlite'),
     keyring: join(dataDir, 'keyring.json'),
+    /** Present while a session has the store open; left behind by a session that did not close. */
+    openMarker: join(dataDir, 'so-antt.sqlite.open'),
     backups: join(dataDir, 'backups'),
     attachments: join(dataDir, 'attachments'),
   });
@@ -27,6 +29,8 @@ export interface OpenStore {
   readonly officeId: string;
   /** The store key, kept to check that another user's key unwraps to the same store. */
   readonly key: Buffer;
+  /** Whether quick_check ran at this open (after a session that did not end cleanly). */
+  readonly checked?: boolean;
 }
 
 export interface BackendOptions {
@@ -105,7 +109,10 @@ export class Backend {
    */
   open(key: Buffer): OpenStore {
     if (this.opened) return this.opened;
-    const sql = openSqlite(this.paths.store, key.toString('hex'));
+    // A session that did not end cleanly (a power cut, a killed process) leaves its marker behind:
+    // then the whole file is checked before use. A clean close removes it, so a daily open stays fast.
+    const unclean = existsSync(this.paths.openMarker);
+    const sql = openSqlite(this.paths.store, key.toString('hex'), { quickCheck: unclean });
     try {
       migrate(sql, migrations, {
         backup: (from) => backupTo(sql, join(this.paths.backups, backupName(`before-migration-v${from}`))),
@@ -113,7 +120,8 @@ export class Backend {
       // The office this installation serves: a higher office's store holds many offices' records.
       const officeId = ownOfficeId(sql);
       if (!officeId) throw new AppError('setup.required', 'the store has no office');
-      this.opened = { sql, writes: new WritePath(sql), officeId, key };
+      this.opened = { sql, writes: new WritePath(sql), officeId, key, checked: unclean };
+      writeFileSync(this.paths.openMarker, String(process.pid));
       return this.opened;
     } catch (error) {
       sql.close();
@@ -124,9 +132,11 @@ export class Backend {
   /** Used by setup: a store it just created and initialised. */
   adoptStore(store: OpenStore): void {
     this.opened = store;
+    writeFileSync(this.paths.openMarker, String(process.pid));
   }
 
   close(): void {
+    if (this.opened) rmSync(this.paths.openMarker, { force: true });
     this.opened?.sql.close();
     this.opened = null;
   }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../db/app-error';
@@ -183,5 +183,30 @@ describe('backupTo', () => {
     expect(existsSync(office.backend.paths.backups)).toBe(false);
     backupTo(office.backend.requireStore().sql, join(office.backend.paths.backups, name));
     expect(readdirSync(office.backend.paths.backups)).toEqual([name]);
+  });
+});
+
+describe('the check at open', () => {
+  it('is skipped after a clean close and run after a session that did not end, which refuses a damaged file', async () => {
+    const office = await createOffice();
+    const { backend } = office;
+    expect(existsSync(backend.paths.openMarker)).toBe(true);
+    backend.close();
+    expect(existsSync(backend.paths.openMarker)).toBe(false);
+    const key = Buffer.from(await storeKey(office), 'hex');
+    expect(backend.open(key).checked).toBe(false);
+    backend.close();
+
+    // A killed process leaves its marker: the next open reads every page first.
+    writeFileSync(backend.paths.openMarker, '12345');
+    expect(backend.open(key).checked).toBe(true);
+    backend.close();
+
+    // A page damaged on disk (a bad sector, a cut during a copy), found by the check at the next open.
+    const bytes = readFileSync(backend.paths.store);
+    bytes[bytes.length - 2000] = bytes[bytes.length - 2000]! ^ 0xff;
+    writeFileSync(backend.paths.store, bytes);
+    writeFileSync(backend.paths.openMarker, '12345');
+    expect(() => backend.open(key)).toThrow(AppError);
   });
 });
