@@ -26,6 +26,7 @@ export const errorCodes = [
   'attachment.too_large', // over the size limit
   'attachment.type', // a file type the office does not keep
   'attachment.corrupt', // the stored file no longer matches its SHA-256
+  'attachment.elsewhere', // another office's attachment: its file stays with that office
   'exchange.bad_key_file', // not a valid public-key file
   'exchange.fingerprint', // the confirmed fingerprint does not match the key file
   'exchange.own_key', // enrolling this installation's own key

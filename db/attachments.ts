@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ATTACHMENT_MAX_BYTES, sniffAttachmentType, type AttachmentOwner } from '../api/calls/attachments';
 import type { AttachmentView } from '../api/views';
@@ -211,6 +211,10 @@ export function openAttachment(deps: AttachmentDeps, id: string): { row: Attachm
   if (!row) throw new AppError('record.not_found', `attachment ${id} not found`);
   const audit = (action: string, after?: unknown) =>
     appendAudit(db, { at: deps.now, userId: ctx.userId, call: ctx.call, action, table: 'attachments', recordId: id, after });
+  // Bundles carry an attachment's record, not its file: the file stays with the office that scanned it.
+  if (row.office_id !== ctx.officeId && !existsSync(attachmentFile(deps.dir, row.id))) {
+    throw new AppError('attachment.elsewhere', `attachment ${id} of office ${row.office_id} is kept by that office`, { params: { office: row.office_id } });
+  }
   let bytes: Buffer;
   try {
     bytes = unsealFile(row, deps.dir, deps.storeKey);

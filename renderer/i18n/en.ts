@@ -415,6 +415,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'attachment.too_large': 'The attachment is larger than allowed.',
   'attachment.type': 'The office does not keep this type of file.',
   'attachment.corrupt': 'The stored file is damaged or was changed.',
+  'attachment.elsewhere': 'This attachment is kept by office {office}; bundles carry its record, not the file.',
   'exchange.bad_key_file': 'The public-key file is not valid or has been changed.',
   'exchange.fingerprint': 'The fingerprint does not match the key file. The office was not enrolled.',
   'exchange.own_key': 'This is this computer\'s own key.',

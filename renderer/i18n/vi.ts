@@ -435,6 +435,7 @@ export const vi = {
   'attachment.too_large': 'Tệp đính kèm vượt quá dung lượng cho phép.',
   'attachment.type': 'Đơn vị không lưu loại tệp này.',
   'attachment.corrupt': 'Tệp đính kèm đã bị hỏng hoặc bị thay đổi.',
+  'attachment.elsewhere': 'Tệp đính kèm này do đơn vị {office} lưu giữ; gói dữ liệu chỉ mang thông tin về tệp, không mang tệp.',
   'exchange.bad_key_file': 'Tệp khóa công khai không hợp lệ hoặc đã bị sửa.',
   'exchange.fingerprint': 'Dấu vân tay không khớp với tệp khóa. Không đăng ký đơn vị này.',
   'exchange.own_key': 'Đây là khóa của chính máy này.',

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportSummary } from '../../api/views';
 import type { PublicKeyFile } from '../../db/exchange/keys';
 import { cleanup, createOffice, expectError, expectOk, manualClock, tempDir, type ManualClock, type TestOffice } from '../support/backend';
-import { storeFingerprint } from '../support/call-samples';
+import { PNG_BASE64, storeFingerprint } from '../support/call-samples';
 import { foreignOffice, handBundle } from '../support/exchange';
 
 afterEach(cleanup);
@@ -92,6 +92,7 @@ describe('exchange between a commune and its province', () => {
     const person = expectOk(await commune.call('persons.create', { fullName: 'Nguyễn Văn Án', birthYear: 1990, citizenId: '038090001234' }));
     expectOk(await edit(commune, theft.id, theft.version, { summary: 'Trộm cắp xe máy Honda tại chợ Đông', persons: [{ personId: person.id, role: 'suspect' }] }));
 
+    const scan = expectOk(await commune.call('attachments.add', { ownerTable: 'reports', ownerId: theft.id, fileName: 'biên bản.png', dataBase64: PNG_BASE64 }));
     const { exported, uploadId } = await send(commune, provinceKey, province);
     expect(exported.fileName).toMatch(/^12345-du-lieu-gui-38-\d{8}-0001\.soantt$/);
     expect(exported.counts.reports).toBe(2);
@@ -112,6 +113,10 @@ describe('exchange between a commune and its province', () => {
     const held = rows(province, 'SELECT id, office_id, version, summary, register_no FROM reports ORDER BY register_no');
     const sent = rows(commune, 'SELECT id, office_id, version, summary, register_no FROM reports ORDER BY register_no');
     expect(held).toEqual(sent);
+
+    // The scan's record travels; its file stays with the commune, and the province is told so.
+    expect(expectOk(await province.call('attachments.list', { ownerTable: 'reports', ownerId: theft.id })).map((a) => a.fileName)).toEqual(['biên bản.png']);
+    expect(expectError(await province.call('attachments.open', { id: scan.id }), 'attachment.elsewhere').params).toEqual({ office: '12345' });
 
     // The province finds the commune's records: search (folded), the office list, the report figures.
     const found = expectOk(await province.call('reports.list', { filters: { q: 'xe may honda' } }));

@@ -96,7 +96,7 @@ export interface Fixture {
 }
 
 /** A real 1×1 PNG. */
-const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+export const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 const NEW_USER_PASSWORD = 'Người-mới-2026';
 
 const reportFields = (f: { localityId: string; personId: string }, summary: string): CallInput<'reports.create'> => ({
