@@ -27,6 +27,10 @@ export function officesOverview(db: Sqlite, ownOfficeId: string, now: number): O
      FROM offices o LEFT JOIN exchange_peers p ON p.office_id = o.id AND p.revoked_at IS NULL AND p.role <> 'sibling'
      WHERE o.id <> ? AND o.deleted_at IS NULL ORDER BY o.code`,
   ).all(ownOfficeId) as { id: string; code: string; name: string; role: 'parent' | 'child' | null; received_at: number | null; received_seq: number | null; reference_version: number | null }[];
+  // An office enrolled as a child that never sent anything has no record here yet: it is late.
+  const listed = new Set(offices.map((office) => office.id));
+  const silent = prepared(db, "SELECT office_id AS id, office_code AS code, office_name AS name, role, received_at, received_seq, reference_version FROM exchange_peers WHERE role = 'child' AND revoked_at IS NULL").all() as typeof offices;
+  for (const peer of silent) if (!listed.has(peer.id)) offices.push(peer);
   const published = prepared(db, 'SELECT max(version) AS v FROM reference_sets').get() as { v: number | null };
   return {
     lateDays,

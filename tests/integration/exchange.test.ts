@@ -157,6 +157,18 @@ describe('exchange between a commune and its province', () => {
     expect(rows(province, 'SELECT summary FROM reports WHERE id = ?', kept.id)).toEqual([{ summary: 'Gây rối trật tự' }]);
   });
 
+  it('an enrolled commune that never sent a bundle, or not for longer than the setting, is late', async () => {
+    const { clock, commune, province, provinceKey } = await communeAndProvince();
+    expectOk(await province.call('settings.update', { idleLockMinutes: 0, remoteCommune: false }));
+    expect(expectOk(await province.call('exchange.offices', {})).offices).toEqual([expect.objectContaining({ code: '12345', lastReceivedAt: null, late: true, reports: 0 })]);
+    await importBytes(province, (await send(commune, provinceKey, province)).bytes);
+    expect(expectOk(await province.call('exchange.offices', {})).offices[0]).toMatchObject({ late: false, lastSeq: 1 });
+    clock.advance(36 * 24 * 3600 * 1000);
+    expect(expectOk(await province.call('exchange.offices', {})).offices[0]).toMatchObject({ late: true });
+    expectOk(await province.call('settings.update', { idleLockMinutes: 0, remoteCommune: false, exchangeLateDays: 60 }));
+    expect(expectOk(await province.call('exchange.offices', {})).offices[0]).toMatchObject({ late: false });
+  });
+
   it('a gap in the sequence is reported and does not block', async () => {
     const { commune, province, provinceKey } = await communeAndProvince();
     await report(commune, 'Tin báo 1');
