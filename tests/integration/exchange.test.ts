@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,7 +5,7 @@ import type { ImportSummary } from '../../api/views';
 import type { PublicKeyFile } from '../../db/exchange/keys';
 import { cleanup, createOffice, expectError, expectOk, manualClock, tempDir, type ManualClock, type TestOffice } from '../support/backend';
 import { PNG_BASE64, storeFingerprint } from '../support/call-samples';
-import { foreignOffice, handBundle } from '../support/exchange';
+import { contentOf, foreignOffice, handBundle } from '../support/exchange';
 
 afterEach(cleanup);
 
@@ -72,16 +71,6 @@ function edit(office: TestOffice, id: string, baseVersion: string, fields: Parti
 
 function rows(office: TestOffice, sql: string, ...params: unknown[]) {
   return office.backend.requireStore().sql.prepare(sql).all(...params) as Record<string, unknown>[];
-}
-
-/**
- * Every table's rows, hashed: what a dry run or a refused bundle must leave as it was. (SQLite's
- * total_changes() counts rolled-back writes too, so it cannot tell.)
- */
-function contentOf(office: TestOffice): Record<string, string> {
-  const sql = office.backend.requireStore().sql;
-  const tables = sql.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'report_search%' ORDER BY name").pluck().all() as string[];
-  return Object.fromEntries(tables.map((table) => [table, createHash('sha256').update(JSON.stringify(sql.prepare(`SELECT * FROM "${table}" ORDER BY 1`).raw().all())).digest('hex')]));
 }
 
 describe('exchange between a commune and its province', () => {

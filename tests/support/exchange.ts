@@ -4,7 +4,7 @@ import { schemaVersion } from '../../db/migrations/registry';
 import { BundleWriter } from '../../db/exchange/bundle';
 import { fingerprintOf, generateKeyPairs, keyIdOf, type KeyPairs, type PublicKeyFile } from '../../db/exchange/keys';
 import { uuidv7 } from '../../db/ids';
-import { tempDir } from './backend';
+import { tempDir, type TestOffice } from './backend';
 
 /**
  * Another installation's keys without a store of its own: for the permission samples and for hostile
@@ -40,8 +40,10 @@ export interface HandBundle {
   readonly seq?: number;
   readonly previousHash?: string | null;
   readonly schema?: number;
-  /** Extra raw lines written as they are (hostile input). */
+  /** Extra lines after the records (hostile input): strings written verbatim, other values as JSON. */
   readonly raw?: readonly unknown[];
+  /** The manifest line: left out, the right one; null, none at all; a value, that value. */
+  readonly manifest?: unknown;
 }
 
 /** Writes a bundle signed by a foreign office, as the app would (unless told otherwise); returns its path. */
@@ -69,8 +71,22 @@ export function handBundle(spec: HandBundle): string {
     counts[line.t] = (counts[line.t] ?? 0) + 1;
     writer.line(line);
   }
-  for (const line of spec.raw ?? []) writer.line(line);
-  writer.line({ manifest: { counts, records: spec.lines?.length ?? 0, sha256: digest.digest('hex'), fromSeq: 0, toSeq: 0 } });
+  for (const line of spec.raw ?? []) {
+    if (typeof line === 'string') writer.text(`${line}\n`);
+    else writer.line(line);
+  }
+  const manifest = spec.manifest === undefined ? { manifest: { counts, records: spec.lines?.length ?? 0, sha256: digest.digest('hex'), fromSeq: 0, toSeq: 0 } } : spec.manifest;
+  if (manifest !== null) writer.line(manifest);
   writer.finish();
   return path;
+}
+
+/**
+ * Every table's rows, hashed: what a dry run or a refused bundle must leave as it was. (SQLite's
+ * total_changes() counts rolled-back writes too, so it cannot tell.)
+ */
+export function contentOf(office: TestOffice): Record<string, string> {
+  const sql = office.backend.requireStore().sql;
+  const tables = sql.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'report_search%' ORDER BY name").pluck().all() as string[];
+  return Object.fromEntries(tables.map((table) => [table, createHash('sha256').update(JSON.stringify(sql.prepare(`SELECT * FROM "${table}" ORDER BY 1`).raw().all())).digest('hex')]));
 }
