@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IdentityView } from '../../api/views';
+import type { PublicKeyFile } from '../../db/exchange/keys';
+import { foreignOffice, handBundle } from '../support/exchange';
 import { ensureRendererBuilt, launchBrowser, startHost, type Host, type WatchedPage } from './support/host';
 import { Layout, LoginPage, type AccountData } from './support/pages';
 import { admin, office } from './support/people';
@@ -212,6 +214,37 @@ describe('exchange between a commune and its province', () => {
     damaged[damaged.length - 10] = (damaged[damaged.length - 10] ?? 0) ^ 0xff;
     await file.setInputFiles({ name: bundle.name, mimeType: 'application/octet-stream', buffer: damaged });
     await receive.getByRole('alert').filter({ hasText: 'Tệp bị hỏng, bị cắt cụt hoặc đã bị sửa đổi (chữ ký không hợp lệ). Không nhập gì.' }).waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('shows a conflict from another PC of the commune side by side and settles it field by field', async () => {
+    const { page, screenshot, errors } = commune.watched;
+    // Another PC of the commune edited the same report from the same start: its bundle is made here.
+    const pc2 = foreignOffice({ id: office.code, code: office.code, name: office.name, level: 'commune' });
+    await commune.api.call('exchange.enrol', { publicKey: pc2.text, role: 'sibling', fingerprint: pc2.file.fingerprint });
+    const list = await commune.api.call('reports.list', { filters: { q: REPORT } });
+    const report = list.rows[0]!;
+    const detail = await commune.api.call('reports.get', { id: report.id });
+    const me = JSON.parse(commune.identity.publicKeyFile) as PublicKeyFile;
+    const edited = { id: detail.id, office_id: office.code, version: `${String(Date.now() + 60_000).padStart(13, '0')}-00000-${'ab'.repeat(8)}`, base_version: null, seq: 1, deleted_at: null, summary: 'Trộm cắp xe máy Wave tại chợ Quảng Hưng' };
+    const bytes = readFileSync(handBundle({ from: pc2, to: me, lines: [{ t: 'reports', r: edited }] }));
+    const staged = await commune.api.call('exchange.upload', { uploadId: null, offset: 0, dataBase64: bytes.toString('base64') });
+    expect((await commune.api.call('exchange.apply', { uploadId: staged.uploadId })).counts.conflicts).toBe(1);
+
+    // The page reads the conflicts when it opens: come to it afresh.
+    await new Layout(page).open('Sổ tiếp nhận tin báo');
+    await openExchange(page);
+    const conflicts = page.getByRole('region', { name: 'Xung đột cần xử lý' });
+    const card = conflicts.getByRole('region', { name: /^Tin báo – từ Công an xã/ });
+    await card.waitFor();
+    const row = card.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Nội dung tóm tắt', exact: true }) });
+    expect((await row.getByRole('cell').allTextContents()).map((c) => c.trim())).toEqual([REPORT, edited.summary]);
+    await screenshot('exchange-conflict');
+    await row.getByRole('radio', { name: 'Lấy trường Nội dung tóm tắt từ Nơi gửi' }).check();
+    await card.getByRole('button', { name: 'Gộp theo lựa chọn' }).click();
+    await conflicts.getByText('Đã xử lý xung đột.').waitFor();
+    await conflicts.getByText('Không có xung đột nào.').waitFor();
+    expect((await commune.api.call('reports.get', { id: report.id })).summary).toBe(edited.summary);
     expect(errors).toEqual([]);
   });
 });

@@ -7,13 +7,15 @@ import { Notice } from '../../components/notice';
 import { describeError } from '../../errors';
 import { formatDateTime } from '../../format';
 import { useI18n } from '../../i18n';
-import { tableLabel } from './exchange-labels';
+import { fieldLabel, tableLabel } from './exchange-labels';
 
 type Side = 'local' | 'incoming';
 
 /** A stored value as the comparison shows it; an empty one says so. */
-function shown(value: unknown, empty: string): string {
+function shown(column: string, value: unknown, empty: string): string {
   if (value === null || value === undefined || value === '') return empty;
+  // Instants are stored as epoch milliseconds ("received_at", "deleted_at"): shown as dd/mm/yyyy hh:mm.
+  if (column.endsWith('_at') && typeof value === 'number') return formatDateTime(value);
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return JSON.stringify(value);
@@ -63,7 +65,7 @@ function ConflictCard({ conflict, canResolve, onResolved }: { readonly conflict:
               const name = `${conflict.id}-${field.column}`;
               const chosen = choices[field.column] ?? 'local';
               const cell = (side: Side, value: unknown) => {
-                const text = shown(value, empty);
+                const text = shown(field.column, value, empty);
                 if (!canResolve) return <span className="exchange-value">{text}</span>;
                 return (
                   <label className="field-inline-row">
@@ -71,7 +73,7 @@ function ConflictCard({ conflict, canResolve, onResolved }: { readonly conflict:
                       type="radio"
                       name={name}
                       checked={chosen === side}
-                      aria-label={`${t('xc.takeFrom', { field: field.column })} ${t(side === 'local' ? 'xc.local' : 'xc.incoming')}`}
+                      aria-label={`${t('xc.takeFrom', { field: fieldLabel(t, field.column) })} ${t(side === 'local' ? 'xc.local' : 'xc.incoming')}`}
                       onChange={() => setChoices((current) => ({ ...current, [field.column]: side }))}
                     />
                     <span className="exchange-value">{text}</span>
@@ -80,7 +82,7 @@ function ConflictCard({ conflict, canResolve, onResolved }: { readonly conflict:
               };
               return (
                 <tr key={field.column}>
-                  <th scope="row">{field.column}</th>
+                  <th scope="row">{fieldLabel(t, field.column)}</th>
                   <td>{cell('local', field.local)}</td>
                   <td>{cell('incoming', field.incoming)}</td>
                 </tr>

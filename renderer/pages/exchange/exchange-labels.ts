@@ -38,6 +38,12 @@ export function tableLabel(t: I18n['t'], table: string): string {
   return isMessageKey(key) ? t(key) : table;
 }
 
+/** A column's name as the conflict view shows it ("summary" → "Nội dung tóm tắt"); others show their code. */
+export function fieldLabel(t: I18n['t'], column: string): string {
+  const key = `xf.${column}`;
+  return isMessageKey(key) ? t(key) : column;
+}
+
 export function reasonLabel(t: I18n['t'], reason: ImportReason | null): string {
   return reason === null ? '' : t(reasonKeys[reason]);
 }
