@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { attachmentsCalls } from './calls/attachments';
+import { auditCalls } from './calls/audit';
 import { authCalls } from './calls/auth';
 import { campaignCalls } from './calls/campaigns';
 import { exchangeCalls } from './calls/exchange';
@@ -27,6 +28,7 @@ export const contract = Object.freeze({
   ...movementCalls,
   ...periodicCalls,
   ...exchangeCalls,
+  ...auditCalls,
 });
 
 export type Contract = typeof contract;

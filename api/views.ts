@@ -774,3 +774,11 @@ export interface BundleLogRow {
   readonly records: number;
   readonly gap: boolean;
 }
+
+/** The audit chain check: every entry's hash covers the one before, so an edit or a removal breaks it. */
+export interface AuditCheckView {
+  readonly ok: boolean;
+  readonly entries: number;
+  /** The first entry that does not match, when the chain is broken. */
+  readonly broken: { readonly id: number; readonly at: number; readonly call: string; readonly action: string } | null;
+}

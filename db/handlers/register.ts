@@ -1,7 +1,7 @@
 import { deadlineBoard, listReports, reportDetail, reportHistory } from '../register/queries';
 import { createReport, transitionReport, updateReport, voidReport, type RegisterDeps } from '../register/reports';
 import { readSettings } from '../settings';
-import { storeFor, type Context, type HandlersOf } from './context';
+import { auditRead, storeFor, type Context, type HandlersOf } from './context';
 
 export function deps(ctx: Context): RegisterDeps {
   const { store, write } = storeFor(ctx);
@@ -12,7 +12,9 @@ export const registerHandlers: HandlersOf<'reports.'> = {
   'reports.list': (ctx, input) => listReports(storeFor(ctx).store.sql, input, ctx.backend.now()),
   'reports.get': (ctx, input) => {
     const d = deps(ctx);
-    return reportDetail(d.db, input.id, d.settings);
+    const detail = reportDetail(d.db, input.id, d.settings);
+    auditRead(ctx, 'reports', input.id);
+    return detail;
   },
   'reports.history': (ctx, input) => reportHistory(storeFor(ctx).store.sql, input.id),
   'reports.create': (ctx, input) => {

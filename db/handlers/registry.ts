@@ -1,4 +1,5 @@
 import { attachmentsHandlers } from './attachments';
+import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
 import type { Handlers } from './context';
 import { campaignHandlers } from './campaigns';
@@ -24,4 +25,5 @@ export const handlers: Handlers = Object.freeze({
   ...attachmentsHandlers,
   ...periodicHandlers,
   ...exchangeHandlers,
+  ...auditHandlers,
 });

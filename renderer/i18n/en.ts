@@ -96,6 +96,11 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'overview.idleLock': 'The session locks after {minutes} minutes without use.',
   'overview.idleLockOff': 'The session does not lock by itself.',
 
+  'audit.title': 'Audit log',
+  'audit.explain': 'Each entry carries the hash of the one before it, so an entry edited or removed outside the application breaks the chain there.',
+  'audit.verify': 'Check the audit chain',
+  'audit.intact': 'The audit chain is intact: {entries} entries.',
+  'audit.broken': 'The audit chain breaks at entry {id} ({at}, call {call}): this entry or the one just before it was edited or removed outside the application. {entries} entries checked.',
   'users.title': 'User management',
   'users.list': 'Users',
   'users.actions': 'Actions',

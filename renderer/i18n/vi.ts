@@ -104,6 +104,11 @@ export const vi = {
   'overview.idleLockOff': 'Phiên làm việc không tự khóa.',
 
   // Users
+  'audit.title': 'Nhật ký thao tác',
+  'audit.explain': 'Mỗi mục nhật ký mang mã băm của mục trước nó, nên một mục bị sửa hoặc bị xóa ngoài phần mềm sẽ làm đứt chuỗi tại đó.',
+  'audit.verify': 'Kiểm tra chuỗi nhật ký',
+  'audit.intact': 'Chuỗi nhật ký nguyên vẹn: {entries} mục.',
+  'audit.broken': 'Chuỗi nhật ký bị đứt tại mục số {id} ({at}, thao tác {call}): mục này hoặc mục ngay trước nó đã bị sửa hoặc xóa ngoài phần mềm. Đã kiểm tra {entries} mục.',
   'users.title': 'Quản lý người dùng',
   'users.list': 'Danh sách người dùng',
   'users.actions': 'Thao tác',

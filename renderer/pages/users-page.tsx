@@ -13,6 +13,7 @@ import { ResetPasswordPanel } from './users/reset-password-panel';
 import type { ActionPanelProps, UserAction } from './users/user-action';
 import { UserCreateForm } from './users/user-create-form';
 import { UsersTable } from './users/users-table';
+import { AuditCheck } from './users/audit-check';
 
 const panels: Record<UserAction['kind'], ComponentType<ActionPanelProps>> = {
   reset: ResetPasswordPanel,
@@ -62,6 +63,7 @@ function UsersManager() {
           done({ key: 'users.added', params: { name: user.fullName } });
         }}
       />
+      <AuditCheck />
     </>
   );
 }

@@ -169,3 +169,33 @@ describe('what is audited', () => {
     expect(verifyAuditChain(store.sql).ok).toBe(true);
   });
 });
+
+describe('audit.verify and audited reads', () => {
+  it('an administrator checks the chain from the app; an entry edited behind its back is named', async () => {
+    const office = await createOffice();
+    expectOk(await office.call('localities.create', { name: 'Xóm Mới', kind: 'xóm' }));
+    const good = expectOk(await office.call('audit.verify', {}));
+    expect(good).toMatchObject({ ok: true, broken: null });
+    expect(good.entries).toBeGreaterThan(5);
+    const { sql } = office.backend.requireStore();
+    const target = sql.prepare("SELECT id, at, call, action FROM audit_log WHERE call = 'localities.create'").get() as { id: number; at: number; call: string; action: string };
+    sql.prepare("UPDATE audit_log SET after = replace(after, 'Xóm Mới', 'Xóm Khác') WHERE id = ?").run(target.id);
+    expect(expectOk(await office.call('audit.verify', {}))).toEqual({ ok: false, entries: expect.any(Number), broken: target });
+  });
+
+  it('opening a report or a person is recorded with who read it', async () => {
+    const office = await createOffice();
+    const report = expectOk(await office.call('reports.create', { receivedAt: Date.now() - 60_000, channel: 'phone', kind: 'crime_report', summary: 'Tin báo' }));
+    const person = expectOk(await office.call('persons.create', { fullName: 'Nguyễn Văn Án', birthYear: 1990 }));
+    expectOk(await office.call('reports.get', { id: report.id }));
+    expectOk(await office.call('persons.get', { id: person.id }));
+    expectOk(await office.call('persons.overview', { id: person.id }));
+    const reads = office.backend.requireStore().sql.prepare("SELECT call, table_name, record_id, user_id FROM audit_log WHERE action = 'read' ORDER BY id").all();
+    expect(reads).toEqual([
+      { call: 'reports.get', table_name: 'reports', record_id: report.id, user_id: office.adminId },
+      { call: 'persons.get', table_name: 'persons', record_id: person.id, user_id: office.adminId },
+      { call: 'persons.overview', table_name: 'persons', record_id: person.id, user_id: office.adminId },
+    ]);
+    expect(expectOk(await office.call('audit.verify', {})).ok).toBe(true);
+  });
+});

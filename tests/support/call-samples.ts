@@ -396,6 +396,8 @@ export const callSamples: CallSamples = {
   'exchange.resolve': (f) => ({ id: f.exchange.conflictId, choice: 'merge', incomingColumns: ['summary'] }),
   'exchange.offices': () => ({}),
   'exchange.history': () => ({}),
+
+  'audit.verify': () => ({}),
 };
 
 /** The sample of `name` for `fixture`, typed loosely for loops over every call. */
