@@ -31,9 +31,10 @@ let me: PublicKeyFile;
 let rogue: ForeignOffice;
 let stranger: ForeignOffice;
 let communeSigner: string;
-const dir = () => tempDir();
+let caseFile: string;
 
 beforeAll(async () => {
+  caseFile = join(tempDir(), 'case.soantt');
   const clock = manualClock(vn('2026-11-20'));
   const commune = await createOffice({ now: clock.now });
   province = await createOffice({ now: clock.now, office: { code: '38', name: 'Công an tỉnh Thanh Hóa', level: 'higher', parentCode: '100', parentName: 'Bộ Công an' }, localities: [] });
@@ -110,7 +111,7 @@ function hostileBundle(random: Random): Buffer {
   const manifests: unknown[] = [undefined, null, { manifest: { counts: { localities: 1e308 }, records: 1e308, sha256: '0'.repeat(64) } }, { manifest: 'x' }, { nope: 1 }];
   const manifest = kinds === 1 ? manifests[Math.floor(random() * manifests.length)] : undefined;
   const lines = records.filter((r): r is { t: string; r: Record<string, unknown> } => typeof r === 'object' && r !== null);
-  const path = handBundle({ from: rogue, to: me, lines: kinds >= 2 ? lines : [], raw: kinds < 2 ? [...raw, ...records] : [], manifest, ...(kinds === 5 ? { raw: [{ manifest: { counts: {}, records: 0, sha256: '' } }, '{"after":"manifest"}'] } : {}) });
+  const path = handBundle({ path: `${caseFile}.hostile`, from: rogue, to: me, lines: kinds >= 2 ? lines : [], raw: kinds < 2 ? [...raw, ...records] : [], manifest, ...(kinds === 5 ? { raw: [{ manifest: { counts: {}, records: 0, sha256: '' } }, '{"after":"manifest"}'] } : {}) });
   return readFileSync(path);
 }
 
@@ -119,7 +120,7 @@ type Outcome = { refused: ErrorCode } | { rejected: number; taken: number };
 const signedBySender = (name: string) => name === 'hostile' || name === 'resigned';
 
 function importOnce(bytes: Buffer, apply: boolean): Outcome {
-  const path = join(dir(), 'case.soantt');
+  const path = caseFile;
   writeFileSync(path, bytes);
   const store = province.backend.requireStore();
   try {

@@ -44,11 +44,13 @@ export interface HandBundle {
   readonly raw?: readonly unknown[];
   /** The manifest line: left out, the right one; null, none at all; a value, that value. */
   readonly manifest?: unknown;
+  /** Where to write it (default: a new temp folder). */
+  readonly path?: string;
 }
 
 /** Writes a bundle signed by a foreign office, as the app would (unless told otherwise); returns its path. */
 export function handBundle(spec: HandBundle): string {
-  const path = join(tempDir(), 'bundle.soantt');
+  const path = spec.path ?? join(tempDir(), 'bundle.soantt');
   const bundleId = uuidv7();
   const writer = new BundleWriter(
     path,
