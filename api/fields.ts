@@ -1,3 +1,4 @@
+import { isCommonPassword } from './common-passwords';
 import { z } from 'zod';
 import { roles } from './roles';
 
@@ -19,7 +20,11 @@ export const username = z
   .regex(/^[a-z0-9._-]+$/, 'v.username');
 
 export const PASSWORD_MIN = 8;
-export const password = z.string().min(PASSWORD_MIN, 'v.password_short').max(128, 'v.too_long');
+export const password = z
+  .string()
+  .min(PASSWORD_MIN, 'v.password_short')
+  .max(128, 'v.too_long')
+  .refine((value) => !isCommonPassword(value), 'v.password_common');
 
 /** A new password typed twice; the mismatch is reported on passwordConfirm. */
 export const newPasswordFields = { password, passwordConfirm: z.string() };

@@ -440,6 +440,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'v.username': '3–32 characters: lower-case letters without accents, digits, dot, underscore, hyphen.',
   'v.username_taken': 'This username is already taken.',
   'v.password_short': 'The password needs at least 8 characters.',
+  'v.password_common': 'This password is too common and easy to guess. Choose another one.',
   'v.password_mismatch': 'The passwords do not match.',
   'v.password_wrong': 'The current password is wrong.',
   'v.last_admin': 'The office needs at least one active administrator.',

@@ -12,6 +12,7 @@ export const validationKeys = [
   'v.username',
   'v.username_taken',
   'v.password_short',
+  'v.password_common',
   'v.password_mismatch',
   'v.password_wrong',
   'v.last_admin',

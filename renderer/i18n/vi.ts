@@ -461,6 +461,7 @@ export const vi = {
   'v.username': '3–32 ký tự: chữ thường không dấu, số, dấu chấm, gạch dưới, gạch ngang.',
   'v.username_taken': 'Tên đăng nhập này đã có người dùng.',
   'v.password_short': 'Mật khẩu tối thiểu 8 ký tự.',
+  'v.password_common': 'Mật khẩu này quá phổ biến, dễ bị đoán. Hãy chọn mật khẩu khác.',
   'v.password_mismatch': 'Mật khẩu nhập lại không khớp.',
   'v.password_wrong': 'Mật khẩu hiện tại không đúng.',
   'v.last_admin': 'Đơn vị cần ít nhất một quản trị viên đang hoạt động.',

@@ -172,3 +172,15 @@ describe('users.officers', () => {
     expect(list.find((u) => u.id === officerId)).toEqual({ id: officerId, fullName: 'Phạm Văn An', rank: 'Trung úy' });
   });
 });
+
+describe('password strength', () => {
+  it('refuses a password from the common list (in any case) or one repeated character, and takes a long unusual one', async () => {
+    const office = await createOffice();
+    for (const weak of ['Password1', 'MATKHAU123', 'congan@123', 'aaaaaaaaaa', '12345678']) {
+      const result = await office.call('users.create', { fullName: 'Trần Thị Hương', username: 'huong.tt', role: 'officer', password: weak, passwordConfirm: weak });
+      expect(expectError(result, 'validation').fields).toEqual({ password: 'v.password_common' });
+    }
+    expect(expectError(await office.call('users.create', { fullName: 'Trần Thị Hương', username: 'huong.tt', role: 'officer', password: 'abc', passwordConfirm: 'abc' }), 'validation').fields).toMatchObject({ password: 'v.password_short' });
+    expectOk(await office.call('users.create', { fullName: 'Trần Thị Hương', username: 'huong.tt', role: 'officer', password: 'Sông-Mã-chảy-về-xuôi', passwordConfirm: 'Sông-Mã-chảy-về-xuôi' }));
+  });
+});
