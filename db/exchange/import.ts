@@ -309,10 +309,15 @@ class Applier {
     else this.itemsLeftOut += 1;
   }
 
-  /** What the records changed: search index, the clock past every version seen, the change sequence. */
-  finish(): void {
-    for (const id of this.persons) indexReportsOfPerson(this.db, id);
-    for (const id of this.reports) indexReport(this.db, id);
+  /**
+   * What the records changed: search index, the clock past every version seen, the change sequence.
+   * A dry run leaves the index out: it is rolled back, and indexing cannot refuse a record.
+   */
+  finish(options: { index: boolean } = { index: true }): void {
+    if (options.index) {
+      for (const id of this.persons) indexReportsOfPerson(this.db, id);
+      for (const id of this.reports) indexReport(this.db, id);
+    }
     prepared(this.db, 'UPDATE clock_state SET wall = ?, counter = ?, seq = max(seq, ?) WHERE id = 1').run(this.clock.wall, this.clock.counter, this.seq);
   }
 }
@@ -387,7 +392,7 @@ export function importBundle(db: Sqlite, writes: WritePath, request: ImportReque
     const source: Source = { kind: header.kind, bundleId: header.bundleId, senderKeyId: peer.key_id, mayWriteOwnOffice: peer.role === 'sibling' };
     const applier = new Applier(db, writes, me, source, request.userId, request.now);
     readPayload(opened, applier);
-    applier.finish();
+    applier.finish({ index: request.apply });
     summary = {
       bundleId: header.bundleId,
       kind: header.kind,
