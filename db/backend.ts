@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from './app-error';
-import { backupName, backupTo } from './backup';
+import { backupName, backupTo, dailyBackupDone, takeBackup } from './backup';
 import { ownOfficeId } from './exchange/identity';
 import { Keyring } from './keyring';
 import { migrate } from './migrations/runner';
@@ -122,6 +122,8 @@ export class Backend {
       if (!officeId) throw new AppError('setup.required', 'the store has no office');
       this.opened = { sql, writes: new WritePath(sql), officeId, key, checked: unclean };
       writeFileSync(this.paths.openMarker, String(process.pid));
+      // The first open of each day (Vietnam time) takes the day's backup, while nothing else runs yet.
+      if (!dailyBackupDone(this.paths.backups, this.now())) takeBackup(sql, this.paths.backups, 'daily', this.now());
       return this.opened;
     } catch (error) {
       sql.close();

@@ -352,6 +352,8 @@ export interface ImportRequest {
   readonly apply: boolean;
   readonly now: number;
   readonly userId: string | null;
+  /** Runs once the file is verified and before anything is applied (the backup before an import). */
+  readonly beforeApply?: () => void;
 }
 
 /**
@@ -387,6 +389,7 @@ export function importBundle(db: Sqlite, writes: WritePath, request: ImportReque
   const chainBroken = recipient.seq === expected && peer.received_seq > 0 && recipient.previousHash !== peer.received_hash;
   const gap = !duplicate && (recipient.seq > expected || chainBroken) ? { expected, got: recipient.seq, chainBroken } : null;
 
+  if (request.apply) request.beforeApply?.();
   let summary: ImportSummary | undefined;
   const transaction = db.transaction(() => {
     const source: Source = { kind: header.kind, bundleId: header.bundleId, senderKeyId: peer.key_id, mayWriteOwnOffice: peer.role === 'sibling' };

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { PeerView } from '../../api/views';
 import { AppError } from '../app-error';
+import { takeBackup } from '../backup';
 import { resolveConflict, listConflicts } from '../exchange/conflicts';
 import { exportBundle } from '../exchange/export';
 import { appendChunk, inboxPath, outboxPath, readChunk, removeStaged } from '../exchange/files';
@@ -41,7 +42,10 @@ function importRun(ctx: Context, uploadId: string, apply: boolean) {
   const { store, write } = storeFor(ctx);
   const path = inboxPath(ctx.backend.dataDir, uploadId);
   if (!existsSync(path)) throw new AppError('record.not_found', 'no bundle was received with this id');
-  return importBundle(store.sql, store.writes, { path, apply, now: ctx.backend.now(), userId: write.userId });
+  // An import changes many records at once: once the file is verified, the store as it was is kept
+  // first (rotated like the daily backups).
+  const beforeApply = () => void takeBackup(store.sql, ctx.backend.paths.backups, 'before-import', ctx.backend.now());
+  return importBundle(store.sql, store.writes, { path, apply, now: ctx.backend.now(), userId: write.userId, beforeApply });
 }
 
 export const exchangeHandlers: HandlersOf<'exchange.'> = {

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportSummary } from '../../api/views';
+import { listBackups } from '../../db/backup';
 import type { PublicKeyFile } from '../../db/exchange/keys';
 import { cleanup, createOffice, expectError, expectOk, manualClock, tempDir, type ManualClock, type TestOffice } from '../support/backend';
 import { PNG_BASE64, storeFingerprint } from '../support/call-samples';
@@ -97,8 +98,12 @@ describe('exchange between a commune and its province', () => {
     expect(preview.byTable.reports!.new).toBe(2);
     expect(preview.byTable.persons!.new).toBe(1);
 
+    const beforeImport = () => listBackups(province.backend.paths.backups).filter((file) => file.reason === 'before-import').length;
+    expect(beforeImport()).toBe(0);
     const applied = expectOk(await province.call('exchange.apply', { uploadId }));
     expect({ ...applied, applied: false }).toEqual(preview);
+    // The store as it was before the import is kept.
+    expect(beforeImport()).toBe(1);
     const held = rows(province, 'SELECT id, office_id, version, summary, register_no FROM reports ORDER BY register_no');
     const sent = rows(commune, 'SELECT id, office_id, version, summary, register_no FROM reports ORDER BY register_no');
     expect(held).toEqual(sent);
