@@ -156,7 +156,8 @@ export interface ReportRow {
 }
 
 export interface ReportPage {
-  readonly total: number;
+  /** Reports matching the filters; null when the call said `count: false` (a later page of the same list). */
+  readonly total: number | null;
   readonly rows: readonly ReportRow[];
 }
 

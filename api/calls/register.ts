@@ -109,6 +109,8 @@ export const reportListInput = z.object({
   sort: z.object({ column: z.enum(sortColumns), direction: z.enum(['asc', 'desc']) }).default({ column: 'register', direction: 'desc' }),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
+  /** Whether to count the matching reports (the total): a list asks once per query, with its first page. */
+  count: z.boolean().default(true),
 });
 
 const target = z.object({ id, baseVersion: z.string().min(1) });

@@ -27,9 +27,12 @@ function joined() {
  * The filters as one condition on `r` alone, shared by the page (with its joins) and by the count
  * (without them, so SQLite counts on a small partial index instead of scanning the table).
  */
-function condition(filters: ReportListInput['filters'], now: number): RawBuilder<SqlBool> {
+function condition(filters: ReportListInput['filters'], now: number, plain = false): RawBuilder<SqlBool> {
   const parts: RawBuilder<unknown>[] = [];
-  const add = (column: string, op: string, value: unknown) => parts.push(sql`${sql.ref(`r.${column}`)} ${sql.raw(op)} ${value}`);
+  // `plain`: the filter columns as expressions (+r.kind), which no index serves, so SQLite reads the
+  // rows in the order of the sort's index and tests each (see pageIds).
+  const add = (column: string, op: string, value: unknown) =>
+    parts.push(plain ? sql`+${sql.ref(`r.${column}`)} ${sql.raw(op)} ${value}` : sql`${sql.ref(`r.${column}`)} ${sql.raw(op)} ${value}`);
   if (!filters.includeVoided) parts.push(sql`r.deleted_at IS NULL`);
   if (filters.officeId) add('office_id', '=', filters.officeId);
   if (filters.from) add('received_at', '>=', startOfDay(filters.from));
@@ -74,47 +77,106 @@ function isUnfiltered(filters: ReportListInput['filters']): boolean {
   );
 }
 
-/** One page of the register, filtered and sorted, with the total for the virtualized list. */
-export function listReports(db: Sqlite, input: ReportListInput, now: number): ReportPage {
-  const where = condition(input.filters, now);
-  const total = isUnfiltered(input.filters)
-    ? (prepared(db, 'SELECT count(*) AS n FROM reports INDEXED BY reports_register WHERE deleted_at IS NULL').get() as { n: number }).n
-    : (first(db, qb.selectFrom('reports as r').where(where).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0);
-  let page = joined().where(where).select([
-    'r.id as id',
-    'r.office_id as officeId',
-    'r.register_no as registerNo',
-    'r.register_year as registerYear',
-    'r.received_at as receivedAt',
-    'r.kind as kind',
-    'r.category_code as categoryCode',
-    'c.name_vi as categoryName',
-    'r.status as status',
-    'r.summary as summary',
-    'l.name as localityName',
-    'u.full_name as officerName',
-    'r.next_due_at as nextDueAt',
-    'r.deleted_at as deletedAt',
-    'r.void_reason as voidReason',
-    'r.channel as channel',
-    'r.reporter_name as reporterName',
-    'r.reporter_anonymous as reporterAnonymous',
-    'r.transferred_at as transferredAt',
-    'r.transferred_to as transferredTo',
-    'r.decision as decision',
-    'r.decision_at as decisionAt',
-    'r.decision_no as decisionNo',
-    'r.resolution_note as resolutionNote',
-  ]);
+/** The number of reports matching the filters. */
+function countReports(db: Sqlite, filters: ReportListInput['filters'], where: RawBuilder<SqlBool>): number {
+  if (isUnfiltered(filters)) return (prepared(db, COUNT_LIVE).get() as { n: number }).n;
+  return first(db, qb.selectFrom('reports as r').where(where).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+}
+
+const COUNT_LIVE = 'SELECT count(*) AS n FROM reports INDEXED BY reports_register WHERE deleted_at IS NULL';
+/** About how many reports the store holds (rowids are never reused here: voided reports stay). */
+const ROWS_ABOUT = 'SELECT coalesce(max(rowid), 0) AS n FROM reports';
+
+/**
+ * Whether the register order with these filters is best read along the register's index, testing
+ * each row, rather than from the filter's index and then sorted. In register order a filter that
+ * keeps m of n reports finds the page after about (offset + limit) × n / m rows; from its index it
+ * reads and sorts all m. So the scan wins when m² > (offset + limit) × n. m is counted up to that
+ * point only (a few thousand index entries), unless the total is known already. Dates and searches
+ * keep the planner's choice: their matches lie together, not spread along the register.
+ */
+function registerScan(db: Sqlite, input: ReportListInput, where: RawBuilder<SqlBool>, total: number | null): boolean {
+  const { filters, sort, offset, limit } = input;
+  if (sort.column !== 'register' || isUnfiltered(filters) || filters.from || filters.to || filters.q.trim() !== '') return false;
+  const rows = (prepared(db, ROWS_ABOUT).get() as { n: number }).n;
+  const enough = Math.ceil(Math.sqrt((offset + limit) * rows));
+  const matches =
+    total ??
+    first(
+      db,
+      qb
+        .selectFrom(qb.selectFrom('reports as r').where(where).select(sql<number>`1`.as('one')).limit(enough).as('m'))
+        .select((eb) => eb.fn.countAll<number>().as('n')),
+    )?.n ??
+    0;
+  return matches >= enough;
+}
+
+/**
+ * The rowids of one page, in order. Only what the order and the filters need is read: for the
+ * register's own order, the receipt time, and a filter with its index, the index alone (the rowid is
+ * the last key of every index), so a page deep in a million reports costs an index walk, not a
+ * million joined rows.
+ */
+function pageIds(db: Sqlite, input: ReportListInput, where: RawBuilder<SqlBool>, scan: boolean, now: number): number[] {
+  const joins = input.sort.column === 'category' || input.sort.column === 'locality' || input.sort.column === 'officer';
+  let ids = (joins ? joined() : qb.selectFrom('reports as r'))
+    .where(scan ? condition(input.filters, now, true) : where)
+    .select(sql<number>`r.rowid`.as('rowid'));
   const direction = input.sort.direction;
   for (const column of sortExpressions[input.sort.column]) {
     // Undated deadlines sort last whichever the direction.
-    if (column === 'r.next_due_at') page = page.orderBy(sql`r.next_due_at IS NULL`);
-    page = page.orderBy(sql.ref(column), direction);
+    if (column === 'r.next_due_at') ids = ids.orderBy(sql`r.next_due_at IS NULL`);
+    ids = ids.orderBy(sql.ref(column), direction);
   }
-  if (input.sort.column !== 'register') page = page.orderBy('r.register_year', 'desc').orderBy('r.register_no', 'desc');
-  page = page.limit(input.limit).offset(input.offset);
-  const rows = all(db, page).map((row) => ({
+  // Equal times keep the order they were written in (the register's order in an office), which the
+  // receipt indexes hold as their last key; the other columns fall back on the register's order.
+  if (input.sort.column === 'received_at') ids = ids.orderBy(sql`r.rowid`, direction);
+  else if (input.sort.column !== 'register') ids = ids.orderBy('r.register_year', 'desc').orderBy('r.register_no', 'desc');
+  return all(db, ids.limit(input.limit).offset(input.offset)).map((row) => row.rowid);
+}
+
+/**
+ * One page of the register, filtered and sorted, with the total for the virtualized list (unless
+ * `count` is false). The page's rowids first (pageIds), then those rows with their joins.
+ */
+export function listReports(db: Sqlite, input: ReportListInput, now: number): ReportPage {
+  const where = condition(input.filters, now);
+  const total = input.count ? countReports(db, input.filters, where) : null;
+  const ids = pageIds(db, input, where, registerScan(db, input, where, total), now);
+  if (ids.length === 0) return { total, rows: [] };
+  const page = joined()
+    .where(sql<SqlBool>`r.rowid IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`)
+    .select([
+      sql<number>`r.rowid`.as('rowid'),
+      'r.id as id',
+      'r.office_id as officeId',
+      'r.register_no as registerNo',
+      'r.register_year as registerYear',
+      'r.received_at as receivedAt',
+      'r.kind as kind',
+      'r.category_code as categoryCode',
+      'c.name_vi as categoryName',
+      'r.status as status',
+      'r.summary as summary',
+      'l.name as localityName',
+      'u.full_name as officerName',
+      'r.next_due_at as nextDueAt',
+      'r.deleted_at as deletedAt',
+      'r.void_reason as voidReason',
+      'r.channel as channel',
+      'r.reporter_name as reporterName',
+      'r.reporter_anonymous as reporterAnonymous',
+      'r.transferred_at as transferredAt',
+      'r.transferred_to as transferredTo',
+      'r.decision as decision',
+      'r.decision_at as decisionAt',
+      'r.decision_no as decisionNo',
+      'r.resolution_note as resolutionNote',
+    ]);
+  const position = new Map(ids.map((id, i) => [id, i]));
+  const found = all(db, page).sort((a, b) => position.get(a.rowid)! - position.get(b.rowid)!);
+  const rows = found.map((row) => ({
     id: row.id,
     officeId: row.officeId,
     number: formatRegisterNumber(row.registerNo, row.registerYear),

@@ -7,7 +7,7 @@ import { VirtualTable, type VirtualTableProps } from './virtual-table';
 
 export type PagedTableProps<Row extends { readonly id: string }, S extends string> = Omit<
   VirtualTableProps<Row, S>,
-  'total' | 'rowAt' | 'onRange' | 'rowKey'
+  'total' | 'rowAt' | 'onRange'
 > & { readonly list: PagedRows<Row> };
 
 /**
@@ -22,7 +22,7 @@ export function PagedTable<Row extends { readonly id: string }, S extends string
       <p className="register-total" role="status">
         {list.total === null ? t('app.loading') : t('register.total', { count: formatNumber(list.total) })}
       </p>
-      <VirtualTable {...table} total={list.total} rowAt={list.rowAt} onRange={list.request} rowKey={(row) => row.id} />
+      <VirtualTable {...table} total={list.total} rowAt={list.rowAt} onRange={list.request} />
     </>
   );
 }

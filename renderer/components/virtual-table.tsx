@@ -1,7 +1,8 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { formatNumber } from '../format';
 import { useI18n } from '../i18n';
 import type { Column } from './data-table';
+import { MAX_SCROLL_HEIGHT, rowWindow, scrollTopForRow, type ScrollGeometry } from './scroll-scale';
 
 export type SortDirection = 'asc' | 'desc';
 
@@ -22,7 +23,6 @@ export interface VirtualTableProps<Row, S extends string> {
   readonly rowAt: (index: number) => Row | undefined;
   /** Called with the indexes of the rows on screen, so their pages can be fetched. */
   readonly onRange: (start: number, end: number) => void;
-  readonly rowKey: (row: Row) => string;
   readonly onOpen: (row: Row) => void;
   readonly rowClassName?: (row: Row) => string | undefined;
   readonly sort: { readonly column: S; readonly direction: SortDirection };
@@ -32,20 +32,43 @@ export interface VirtualTableProps<Row, S extends string> {
   readonly rowHeight?: number;
 }
 
+/** Rows rendered beyond each edge of the view, so a short scroll shows rows already there. */
+const OVERSCAN = 12;
+
 /**
  * A table for lists too long to render: only the rows in view (and a few around them) are in the
- * page, with spacer rows above and below; the header stays at the top of its scroll box. Rows can be
- * opened by click or by Enter; sortable headers are buttons and say their order with aria-sort.
+ * page, with spacer rows above and below; the header stays at the top of its scroll box. A list
+ * taller than a browser can lay out (a million rows) keeps a capped scroll height and maps the scroll
+ * position onto the whole list (see scroll-scale.ts). Rows can be opened by click or by Enter, and
+ * moved between with the arrow keys, Page Up/Down, Home and End; sortable headers are buttons and
+ * say their order with aria-sort.
  */
 export function VirtualTable<Row, S extends string>(props: VirtualTableProps<Row, S>) {
-  const { caption, columns, total, rowAt, onRange, rowKey, onOpen, rowClassName, sort, onSort, empty, rowHeight = 48 } = props;
+  const { caption, columns, total, rowAt, onRange, onOpen, rowClassName, sort, onSort, empty, rowHeight = 48 } = props;
   const { t } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
+  const head = useRef<HTMLTableSectionElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(0);
+  const [maxHeight, setMaxHeight] = useState(MAX_SCROLL_HEIGHT);
   const count = total ?? 0;
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: 12 });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? -1;
+  const geometry: ScrollGeometry = { count, rowHeight, viewport, maxHeight };
+  const rows = rowWindow(geometry, scrollTop, OVERSCAN);
+  const { first, last } = rows;
+
+  // The view's height: the scroll box less its sticky header, kept as the window is resized.
+  useLayoutEffect(() => {
+    const box = scroller.current;
+    if (!box) return;
+    // The cap on the scroll height is a layout limit, so it is set in the style sheet (--vtable-max-height).
+    const cap = Number.parseFloat(getComputedStyle(box).getPropertyValue('--vtable-max-height'));
+    if (cap > 0) setMaxHeight(cap);
+    const measure = () => setViewport(Math.max(0, box.clientHeight - (head.current?.offsetHeight ?? 0)));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, []);
 
   useEffect(() => {
     if (last >= first) onRange(first, last);
@@ -53,14 +76,61 @@ export function VirtualTable<Row, S extends string>(props: VirtualTableProps<Row
 
   // A new list (another search, filter or order) starts at its top.
   useEffect(() => {
-    if (total === null) scroller.current?.scrollTo({ top: 0 });
+    if (total === null && scroller.current) {
+      scroller.current.scrollTop = 0;
+      setScrollTop(0);
+    }
   }, [total]);
 
-  const paddingTop = items[0]?.start ?? 0;
-  const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
+  /** Scrolls to `top` and renders the rows there now, not at the next scroll event. */
+  const scrollTo = (top: number) => {
+    const box = scroller.current;
+    if (!box) return;
+    box.scrollTop = top;
+    setScrollTop(box.scrollTop);
+  };
 
-  const onKeyDown = (row: Row) => (event: KeyboardEvent<HTMLTableRowElement>) => {
-    if (event.key === 'Enter' && event.target === event.currentTarget) onOpen(row);
+  // A row asked to take the focus (by the keyboard) takes it once it is rendered.
+  const focusWanted = useRef<number | null>(null);
+  const [, setFocusAsked] = useState(0);
+  useEffect(() => {
+    const index = focusWanted.current;
+    if (index === null) return;
+    const row = scroller.current?.querySelector<HTMLTableRowElement>(`tr[data-index="${index}"]`);
+    if (row) {
+      focusWanted.current = null;
+      row.focus({ preventScroll: true });
+    }
+  });
+
+  const focusRow = (index: number) => {
+    const target = Math.min(Math.max(0, index), count - 1);
+    if (target < 0) return;
+    focusWanted.current = target;
+    scrollTo(scrollTopForRow(geometry, scroller.current?.scrollTop ?? scrollTop, target));
+    // Renders (and so focuses) even when the row is in view already and nothing scrolled.
+    setFocusAsked((n) => n + 1);
+  };
+
+  // Focus moved by Tab or a click: the browser's own scrolling does not know the mapping, so the
+  // row is brought into view here.
+  const onFocusRow = (index: number) => () => {
+    const box = scroller.current;
+    if (!box) return;
+    const top = scrollTopForRow(geometry, box.scrollTop, index);
+    if (top !== box.scrollTop) scrollTo(top);
+  };
+
+  const onKeyDown = (index: number, row: Row | undefined) => (event: KeyboardEvent<HTMLTableRowElement>) => {
+    if (event.target !== event.currentTarget) return;
+    const perView = Math.max(1, Math.floor(viewport / rowHeight) - 1);
+    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, PageDown: index + perView, PageUp: index - perView, Home: 0, End: count - 1 };
+    if (event.key === 'Enter' && row) {
+      onOpen(row);
+    } else if (event.key in moves) {
+      event.preventDefault();
+      focusRow(moves[event.key]!);
+    }
   };
 
   const header = (column: VirtualColumn<Row, S>): ReactNode => {
@@ -78,7 +148,7 @@ export function VirtualTable<Row, S extends string>(props: VirtualTableProps<Row
   };
 
   return (
-    <div className="vtable-scroll" ref={scroller}>
+    <div className="vtable-scroll" ref={scroller} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
       <table className="table vtable" aria-rowcount={total === null ? undefined : total + 1}>
         <caption className="sr-only">{caption}</caption>
         <colgroup>
@@ -86,7 +156,7 @@ export function VirtualTable<Row, S extends string>(props: VirtualTableProps<Row
             <col key={column.key} style={column.width ? { width: column.width } : undefined} />
           ))}
         </colgroup>
-        <thead>
+        <thead ref={head}>
           <tr aria-rowindex={1}>
             {columns.map((column) => (
               <th
@@ -108,26 +178,39 @@ export function VirtualTable<Row, S extends string>(props: VirtualTableProps<Row
               </td>
             </tr>
           ) : null}
-          {paddingTop > 0 ? <tr aria-hidden="true" className="vtable-spacer" style={{ height: paddingTop }} /> : null}
-          {items.map((item) => {
-            const row = rowAt(item.index);
+          {rows.top > 0 ? <tr aria-hidden="true" className="vtable-spacer" style={{ height: rows.top }} /> : null}
+          {Array.from({ length: last - first + 1 }, (_, offset) => {
+            const index = first + offset;
+            const row = rowAt(index);
+            // Keyed by position: a row that arrives keeps the element (and the focus) of its placeholder.
             if (!row) {
               return (
-                <tr key={`loading-${item.index}`} aria-rowindex={item.index + 2} className="vtable-row vtable-loading" style={{ height: rowHeight }}>
-                  <td colSpan={columns.length}>{t('table.rowLoading', { n: item.index + 1 })}</td>
+                <tr
+                  key={index}
+                  data-index={index}
+                  aria-rowindex={index + 2}
+                  tabIndex={-1}
+                  className="vtable-row vtable-loading"
+                  style={{ height: rowHeight }}
+                  onFocus={onFocusRow(index)}
+                  onKeyDown={onKeyDown(index, undefined)}
+                >
+                  <td colSpan={columns.length}>{t('table.rowLoading', { n: formatNumber(index + 1) })}</td>
                 </tr>
               );
             }
             const extra = rowClassName?.(row);
             return (
               <tr
-                key={rowKey(row)}
-                aria-rowindex={item.index + 2}
+                key={index}
+                data-index={index}
+                aria-rowindex={index + 2}
                 tabIndex={0}
                 className={`vtable-row${extra ? ` ${extra}` : ''}`}
                 style={{ height: rowHeight }}
                 onClick={() => onOpen(row)}
-                onKeyDown={onKeyDown(row)}
+                onFocus={onFocusRow(index)}
+                onKeyDown={onKeyDown(index, row)}
               >
                 {columns.map((column) => {
                   const content = <div className="vtable-cell">{column.cell(row)}</div>;
@@ -145,7 +228,7 @@ export function VirtualTable<Row, S extends string>(props: VirtualTableProps<Row
               </tr>
             );
           })}
-          {paddingBottom > 0 ? <tr aria-hidden="true" className="vtable-spacer" style={{ height: paddingBottom }} /> : null}
+          {rows.bottom > 0 ? <tr aria-hidden="true" className="vtable-spacer" style={{ height: rows.bottom }} /> : null}
         </tbody>
       </table>
     </div>

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallError, Result } from '../../api/result';
 
 export interface Page<Row> {
-  readonly total: number;
+  /** Rows matching the query; null when the call was not asked to count (a later page of the same query). */
+  readonly total: number | null;
   readonly rows: readonly Row[];
 }
 
@@ -18,7 +19,9 @@ export interface PagedRows<Row> {
 
 /**
  * A long list read page by page, as the user scrolls: never the whole list at once. A new query
- * (compared by its JSON) starts again from the first page; answers to an older query are dropped.
+ * (compared by its JSON) starts again from the first page, whose answer says the total (a fetch may
+ * count only for offset 0: counting a million rows costs more than a page); answers to an older
+ * query are dropped.
  */
 export function usePagedRows<Q, Row>(query: Q, fetchPage: (query: Q, offset: number, limit: number) => Promise<Result<Page<Row>>>, pageSize = 100): PagedRows<Row> {
   const key = JSON.stringify(query);
@@ -45,7 +48,7 @@ export function usePagedRows<Q, Row>(query: Q, fetchPage: (query: Q, offset: num
         }
         pages.current.set(page, result.value.rows);
         setError(null);
-        setTotal(result.value.total);
+        if (result.value.total !== null) setTotal(result.value.total);
         setReceived((n) => n + 1);
       });
     },

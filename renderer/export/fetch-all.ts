@@ -23,13 +23,16 @@ export const MAX_PAGE_SIZE = 500;
 export async function fetchAllRows<Q, Row>(fetchPage: PageFetch<Q, Row>, query: Q, options: FetchAllOptions = {}): Promise<Result<Row[]>> {
   const { pageSize = MAX_PAGE_SIZE, onProgress, signal } = options;
   const rows: Row[] = [];
+  // The first page says the total; a later one may not (it was not asked to count again).
+  let total = 0;
   for (;;) {
     signal?.throwIfAborted();
     const result = await untilAborted(fetchPage(query, rows.length, pageSize), signal);
     if (!result.ok) return result;
     rows.push(...result.value.rows);
-    onProgress?.(rows.length, Math.max(result.value.total, rows.length));
-    if (result.value.rows.length < pageSize || rows.length >= result.value.total) return { ok: true, value: rows };
+    total = result.value.total ?? total;
+    onProgress?.(rows.length, Math.max(total, rows.length));
+    if (result.value.rows.length < pageSize || rows.length >= total) return { ok: true, value: rows };
   }
 }
 

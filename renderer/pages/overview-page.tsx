@@ -45,7 +45,7 @@ export function OverviewPage() {
               ))}
               <li>
                 <a className="tile" href={href('/reports')}>
-                  <span className="tile-count">{month.status === 'ready' ? formatNumber(month.value.total) : '…'}</span>
+                  <span className="tile-count">{month.status === 'ready' ? formatNumber(month.value.total ?? 0) : '…'}</span>
                   <span className="tile-label">{t('overview.receivedThisMonth')}</span>
                 </a>
               </li>

@@ -17,7 +17,8 @@ const CONCURRENCY = 4;
 export const cancelled: CallError = { code: 'internal', message: 'cancelled' };
 
 export interface PageOf<Row> {
-  readonly total: number;
+  /** Null when the call was not asked to count (a later page). */
+  readonly total: number | null;
   readonly rows: readonly Row[];
 }
 
@@ -31,13 +32,16 @@ export async function loadAllPages<Row>(
   onPage: (rows: readonly Row[], loaded: number, total: number) => void = () => undefined,
 ): Promise<Result<Row[]>> {
   const rows: Row[] = [];
+  // The first page says the total; a later one may not (it was not asked to count again).
+  let total = 0;
   for (;;) {
     const page = await fetchPage(rows.length, PAGE_SIZE);
     if (!page.ok) return page;
     if (isCancelled()) return { ok: false, error: cancelled };
     rows.push(...page.value.rows);
-    onPage(page.value.rows, rows.length, page.value.total);
-    if (page.value.rows.length < PAGE_SIZE || rows.length >= page.value.total) return { ok: true, value: rows };
+    total = page.value.total ?? total;
+    onPage(page.value.rows, rows.length, total);
+    if (page.value.rows.length < PAGE_SIZE || rows.length >= total) return { ok: true, value: rows };
   }
 }
 

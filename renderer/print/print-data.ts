@@ -52,7 +52,7 @@ export async function loadRegister(from: string, to: string, onProgress: (progre
   const office = await invoke('office.get', {});
   if (!office.ok) return office;
   const entries = await loadAllPages(
-    (offset, limit) => invoke('reports.list', { filters: { from, to, includeVoided: true }, sort: { column: 'register', direction: 'asc' }, offset, limit }),
+    (offset, limit) => invoke('reports.list', { filters: { from, to, includeVoided: true }, sort: { column: 'register', direction: 'asc' }, offset, limit, count: offset === 0 }),
     isCancelled,
     (_rows, done, total) => onProgress({ done, total }),
   );

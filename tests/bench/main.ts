@@ -6,12 +6,17 @@ import { addCampaigns, campaignCases } from './cases/campaigns';
 import { addPeople, peopleCases } from './cases/people';
 import { exchangeCases } from './cases/exchange';
 import { periodicCases } from './cases/periodic';
+import { browserFigures, millionCases, millionOffice } from './cases/million';
 import { makeRegisterStore, registerCases } from './cases/register';
 import { openCases, writeCases } from './cases/store';
 
 /**
  * `npm run bench [-- --size small|office] [--only store|register|exchange]`: builds synthetic stores in a temp folder and prints each
  * figure beside a raw-SQLite baseline measured in the same run. Not a test: nothing here fails on time.
+ *
+ * `npm run bench -- --only million [--reports N] [--keep DIR]`: the register with a million reports (N), in the backend and, when
+ * Chromium and the built renderer are there, in the browser. Building the office takes minutes: `--keep DIR` builds it in DIR
+ * once and reuses it on later runs. Only run when asked by name.
  */
 const sizes = {
   small: { exchange: 10_000, rows: 10_000, writes: 200, reports: 20_000, persons: 20_000, hotspots: 1_000, programs: 5_000, campaigns: 50, operations: 2_000 },
@@ -21,6 +26,7 @@ const sizeArg = process.argv.find((_arg, i, all) => all[i - 1] === '--size') ?? 
 /** `--only store|register|exchange` runs one part (the register part includes people, campaigns and the periodic report). */
 const only = process.argv.find((_arg, i, all) => all[i - 1] === '--only');
 const wanted = (part: string) => only === undefined || only === part;
+const option = (name: string) => process.argv.find((_arg, i, all) => all[i - 1] === name);
 if (!(sizeArg in sizes)) {
   console.error(`unknown --size ${sizeArg}; one of ${Object.keys(sizes).join(', ')}`);
   process.exit(2);
@@ -44,6 +50,21 @@ try {
     printRows(`Campaigns, ${size.campaigns} campaigns, ${size.operations.toLocaleString('en')} operations`, campaignCases(register, campaignId));
     printRows(`Periodic report, one office, ${size.reports.toLocaleString('en')} reports and everything above`, periodicCases(register));
     register.db.close();
+  }
+  if (only === 'million') {
+    const reports = Number(option('--reports') ?? 1_000_000);
+    const office = await millionOffice(dir, reports, option('--keep'));
+    printRows(`Register list, one office, ${reports.toLocaleString('en')} reports (baseline: the same question as plain SQL, joins and LIMIT/OFFSET)`, await millionCases(office));
+    const browser = await browserFigures(office);
+    if (browser === null) console.log('\n(no Chromium at /usr/bin/chromium or no dist/renderer: browser figures left out)');
+    else {
+      console.log(`\nRegister page in Chromium (browser host), ${reports.toLocaleString('en')} reports            median ms   p95 ms`);
+      const line = (name: string, t: { median: number; p95: number; runs: number }) => console.log(`${name.padEnd(74)} ${t.median.toFixed(0).padStart(9)} ${t.p95.toFixed(0).padStart(8)}   (${t.runs} runs)`);
+      line('navigation to the register → first rows shown (budget < 1000 ms)', browser.firstRows);
+      line('jump to row 500,000 → rows in view loaded', browser.jump);
+      line('page down/up around it → rows in view loaded', browser.step);
+      line('frame interval while scrolling 60 px a frame', browser.frames);
+    }
   }
   if (wanted('exchange')) printRows(`Exchange, commune → province, ${size.exchange.toLocaleString('en')} reports`, await exchangeCases(dir, size.exchange));
 } finally {

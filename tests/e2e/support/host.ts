@@ -32,9 +32,12 @@ export interface Host {
   readonly stop: () => Promise<void>;
 }
 
-/** Starts `tsx web/main.ts --data <temp> --port 0` and waits for its "listening on http://…" line. */
-export async function startHost(): Promise<Host> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'so-antt-e2e-'));
+/**
+ * Starts `tsx web/main.ts --data <temp> --port 0` and waits for its "listening on http://…" line. With
+ * `dataDir` the host serves that folder (an office prepared beforehand), which `stop` leaves in place.
+ */
+export async function startHost(options: { readonly dataDir?: string } = {}): Promise<Host> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'so-antt-e2e-'));
   const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), ['web/main.ts', '--data', dataDir, '--port', '0'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -46,7 +49,7 @@ export async function startHost(): Promise<Host> {
 
   const stop = async () => {
     await stopChild(child);
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
 
   try {
