@@ -2,10 +2,9 @@ import { resolve } from 'node:path';
 import type { CallInput, CallName, CallOutput } from '../api/contract';
 import type { Result } from '../api/result';
 import { Backend } from '../db/backend';
-import { generatedOffices, SIZES } from '../db/demo/generator';
+import { generatedOffices, SIZES, yearsUpTo } from '../db/demo/generator';
 import { fillStore } from '../db/demo/write';
 import { dispatch } from '../db/dispatch';
-import { addDays, localDate } from '../db/rules/calendar';
 import type { Session } from '../db/sessions';
 
 /**
@@ -97,8 +96,7 @@ export async function runGenerateCli(argv: readonly string[], io: GenerateIo, no
     }
     const store = backend.requireStore();
     const at = backend.now();
-    const today = localDate(at);
-    const from = addDays(`${Number(today.slice(0, 4)) - args.years}${today.slice(4)}`, 1);
+    const { from, to: today } = yearsUpTo(at, args.years);
     const started = Date.now();
     io.out(`Sinh dữ liệu ${args.offices} xã, ${from} – ${today}, hạt giống ${args.seed}…`);
     const written = fillStore(store, {

@@ -4,7 +4,7 @@ import { formatVersion } from '../clock';
 import type { RecordLine } from '../exchange/export';
 import { localityKindOf } from '../office';
 import { deadlineColumns } from '../register/deadline-columns';
-import { addDays, endOfDay, localDate, startOfDay, type IsoDate } from '../rules/calendar';
+import { addDays, addMonths, endOfDay, localDate, startOfDay, type IsoDate } from '../rules/calendar';
 import { computeDeadlines } from '../rules/legal-clock';
 import { nextDue, programEnd, programKindSeed } from '../rules/programs';
 import { measureSeed } from '../seed/measures';
@@ -95,6 +95,12 @@ export function generatedOffices(count: number, options: { parentCode?: string; 
     parentName: options.parentName ?? 'Công an tỉnh Thanh Hóa',
     localities: [],
   }));
+}
+
+/** The span of `years` years up to the day of `now`: from the day after the same date `years` ago. */
+export function yearsUpTo(now: number, years: number): { from: IsoDate; to: IsoDate } {
+  const to = localDate(now);
+  return { from: addDays(addMonths(to, -12 * years), 1), to };
 }
 
 /**

@@ -5,7 +5,9 @@ import { writeRecords } from '../../db/exchange/import';
 import { loadHolidays } from '../../db/register/deadline-columns';
 import { Random } from '../../db/demo/random';
 import { readSettings } from '../../db/settings';
-import { cleanup, createOffice, expectOk, manualClock, OFFICE } from '../support/backend';
+import { Keyring } from '../../db/keyring';
+import { DEMO_OFFICE } from '../../db/handlers/setup';
+import { ADMIN, callOn, cleanup, createOffice, expectError, expectOk, manualClock, newBackend, OFFICE, setupInput, tempDir } from '../support/backend';
 import { summaryComparisons } from '../support/summaries';
 
 afterEach(cleanup);
@@ -121,5 +123,30 @@ describe('generated records written through the bulk path', () => {
     const copy = { t: 'reports', r: { ...fresh.r, id: '019999aa-0000-7000-8000-000000000001' } };
     expect(() => writeGenerated(store.sql, store.writes, [again, copy], { now: NOW, userId: null })).toThrow(new RegExp(`reports ${String(again.r.id)} came out unchanged`));
     expect(store.sql.prepare('SELECT count(*) AS n FROM reports').get()).toEqual(before);
+  });
+});
+
+describe('setup.demo', () => {
+  it('sets up the demo office, marked as demo, with a year of generated records up to today and the administrator typed', async () => {
+    const backend = newBackend(tempDir(), { now: () => NOW });
+    const session = backend.sessions.create(NOW);
+    expectOk(await callOn(backend, session, 'setup.demo', { admin: setupInput().admin }));
+    expect(Keyring.load(backend.paths.keyring).office).toEqual({ code: DEMO_OFFICE.code, name: DEMO_OFFICE.name, demo: true });
+    expect(expectOk(await callOn(backend, session, 'setup.status', {}))).toEqual({ state: 'ready', office: { code: '99999', name: DEMO_OFFICE.name, demo: true } });
+    expectOk(await callOn(backend, session, 'auth.login', { username: ADMIN.username, password: ADMIN.password }));
+    const me = expectOk(await callOn(backend, session, 'auth.session', {}))!;
+    expect(me.office).toMatchObject({ code: '99999', demo: true });
+    const reports = expectOk(await callOn(backend, session, 'reports.list', { sort: { column: 'received_at', direction: 'desc' } }));
+    expect(reports.total).toBeGreaterThan(250);
+    const newest = backend.requireStore().sql.prepare('SELECT max(received_at) AS last, min(received_at) AS first FROM reports').get() as { last: number; first: number };
+    expect(newest.last).toBeLessThanOrEqual(NOW);
+    expect(NOW - newest.last).toBeLessThan(7 * 24 * 3_600_000);
+    expect(NOW - newest.first).toBeGreaterThan(330 * 24 * 3_600_000);
+    const mine = backend.requireStore().sql.prepare('SELECT count(*) AS n FROM reports WHERE officer_id = ?').get(me.user.id) as { n: number };
+    expect(mine.n).toBe(reports.total + (backend.requireStore().sql.prepare('SELECT count(*) AS n FROM reports WHERE deleted_at IS NOT NULL').get() as { n: number }).n);
+    expect(expectOk(await callOn(backend, session, 'hotspots.list', {})).total).toBeGreaterThan(10);
+    expect(expectOk(await callOn(backend, session, 'localities.list', {})).length).toBeGreaterThan(5);
+    expectSummariesEqualRecount(backend.requireStore().sql);
+    expectError(await callOn(backend, session, 'setup.demo', { admin: setupInput().admin }), 'setup.done');
   });
 });
