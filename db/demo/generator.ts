@@ -104,12 +104,22 @@ export function yearsUpTo(now: number, years: number): { from: IsoDate; to: IsoD
 }
 
 /**
- * Complete record states for every office in the span, each office's records parents before
- * children, as the bulk path (db/exchange/import.ts `writeRecords`) takes them. The same input gives
- * the same lines, ids and versions included: everything random comes from the seed.
+ * Complete record states for every office in the span, parents before children, as the bulk path
+ * (db/exchange/import.ts `writeRecords`) takes them. The offices advance together a month at a time,
+ * as a higher office's store grows (every commune's month, then the next month), so the writes land
+ * near the end of the store's time-ordered indexes. The same input gives the same lines, ids and
+ * versions included: everything random comes from the seed.
  */
 export function* generateRecords(input: GeneratorInput): Generator<RecordLine> {
-  for (const office of input.offices) yield* new OfficeGenerator(input, office).lines();
+  const offices = input.offices.map((office) => new OfficeGenerator(input, office));
+  const last = offices[0]?.today ?? input.to;
+  let from = input.from;
+  do {
+    const month = addDays(addMonths(from, 1), -1);
+    const until = month < last ? month : last;
+    for (const office of offices) yield* office.advance(until);
+    from = addDays(until, 1);
+  } while (from <= last);
 }
 
 interface Person {
@@ -184,7 +194,7 @@ const hotspotRoles: Readonly<Record<string, readonly ('organiser' | 'dealer' | '
  */
 class OfficeGenerator {
   private readonly random: Random;
-  private readonly made: RecordLine[] = [];
+  private made: RecordLine[] = [];
   private readonly start: number;
   private readonly end: number;
   private readonly years: number;
@@ -195,7 +205,12 @@ class OfficeGenerator {
   private readonly citizenIds = new Set<string>();
   private readonly reports: Report[] = [];
   private readonly hotspots: Hotspot[] = [];
-  private readonly today: IsoDate;
+  readonly today: IsoDate;
+  /** Where the office stands: the next day to make reports for, and what is planned but not made yet. */
+  private cursor: IsoDate;
+  private started = false;
+  private readonly numbers = new Map<number, number>();
+  private readonly plan: { programs: number[]; hotspots: number[]; campaigns: { start: IsoDate; end: IsoDate; template: (typeof campaignTemplates)[number]; year: number }[] };
   private readonly categoryTables: { normal: WeightTable<string | null>; tet: WeightTable<string | null>; summer: WeightTable<string | null> };
   private seq = 0;
 
@@ -213,15 +228,39 @@ class OfficeGenerator {
     const scaled = (factors: Readonly<Record<string, number>>) =>
       weights(categoryWeights.entries.map(([code, weight]) => [code, code === null ? weight : weight * (factors[code] ?? 1)] as const));
     this.categoryTables = { normal: categoryWeights, tet: scaled(tetFactor), summer: scaled(summerFactor) };
+    this.cursor = input.from;
+    const starts = (perYear: number) => Array.from({ length: this.count(perYear) }, () => this.instant()).sort((a, b) => a - b);
+    this.plan = { programs: starts(this.rates.programsPerYear), hotspots: starts(this.rates.hotspotsPerYear), campaigns: this.planCampaigns() };
   }
 
-  *lines(): Generator<RecordLine> {
-    this.makeOfficeAndLocalities();
-    this.makeReports();
-    this.makePrograms();
-    this.makeHotspots();
-    this.makeCampaigns();
-    yield* this.made;
+  /**
+   * The records made from where the office stands up to the end of `until` (reports day by day,
+   * programs, hotspots and campaigns as their time comes), in the order they were made.
+   */
+  advance(until: IsoDate): RecordLine[] {
+    this.made = [];
+    if (!this.started) {
+      this.makeOfficeAndLocalities();
+      this.started = true;
+    }
+    const last = until < this.today ? until : this.today;
+    for (let date = this.cursor; date <= last; date = addDays(date, 1)) this.reportsOn(date);
+    const limit = endOfDay(last);
+    while (this.plan.programs.length > 0 && this.plan.programs[0]! < limit) this.program(this.plan.programs.shift()!);
+    while (this.plan.hotspots.length > 0 && this.plan.hotspots[0]! < limit) this.hotspot(this.plan.hotspots.shift()!);
+    // A campaign is made once it is over (or today), so its operations find the reports of its days.
+    while (this.plan.campaigns.length > 0 && (this.plan.campaigns[0]!.end <= last || last === this.today)) {
+      const campaign = this.plan.campaigns.shift()!;
+      this.campaign(campaign.start, campaign.template, campaign.year);
+    }
+    this.cursor = addDays(last, 1);
+    // Only recent reports are looked up again (by operations); older ones are let go, so memory stays flat.
+    const keepFrom = limit - 200 * DAY;
+    const old = this.reports.findIndex((report) => report.at >= keepFrom);
+    this.reports.splice(0, old < 0 ? this.reports.length : old);
+    const made = this.made;
+    this.made = [];
+    return made;
   }
 
   // ---- helpers ----
@@ -354,21 +393,17 @@ class OfficeGenerator {
     return month >= 6 && month <= 8 ? 'summer' : 'normal';
   }
 
-  private makeReports(): void {
-    const numbers = new Map<number, number>();
-    const perDay = this.rates.reportsPerYear / 365.25;
-    for (let date = this.input.from; date <= this.today; date = addDays(date, 1)) {
-      const season = this.season(date);
-      const count = this.random.poisson(perDay * (season === 'tet' ? 1.35 : season === 'summer' ? 1.12 : 0.95));
-      const times = Array.from({ length: count }, () => this.timeOn(date))
-        .filter((at) => at <= this.end)
-        .sort((a, b) => a - b);
-      for (const at of times) {
-        const year = Number(date.slice(0, 4));
-        const no = (numbers.get(year) ?? 0) + 1;
-        numbers.set(year, no);
-        this.report(at, year, no, this.random.weighted(this.categoryTables[season]));
-      }
+  private reportsOn(date: IsoDate): void {
+    const season = this.season(date);
+    const count = this.random.poisson((this.rates.reportsPerYear / 365.25) * (season === 'tet' ? 1.35 : season === 'summer' ? 1.12 : 0.95));
+    const times = Array.from({ length: count }, () => this.timeOn(date))
+      .filter((at) => at <= this.end)
+      .sort((a, b) => a - b);
+    for (const at of times) {
+      const year = Number(date.slice(0, 4));
+      const no = (this.numbers.get(year) ?? 0) + 1;
+      this.numbers.set(year, no);
+      this.report(at, year, no, this.random.weighted(this.categoryTables[season]));
     }
   }
 
@@ -549,11 +584,6 @@ class OfficeGenerator {
 
   // ---- programs ----
 
-  private makePrograms(): void {
-    const starts = Array.from({ length: this.count(this.rates.programsPerYear) }, () => this.instant()).sort((a, b) => a - b);
-    for (const at of starts) this.program(at);
-  }
-
   private program(at: number): void {
     const random = this.random;
     const kindCode = random.weighted(programKinds);
@@ -628,11 +658,6 @@ class OfficeGenerator {
   }
 
   // ---- hotspots ----
-
-  private makeHotspots(): void {
-    const found = Array.from({ length: this.count(this.rates.hotspotsPerYear) }, () => this.instant()).sort((a, b) => a - b);
-    for (const at of found) this.hotspot(at);
-  }
 
   private hotspot(at: number): void {
     const random = this.random;
@@ -719,22 +744,22 @@ class OfficeGenerator {
 
   // ---- campaigns ----
 
-  private makeCampaigns(): void {
-    const candidates: { start: IsoDate; template: (typeof campaignTemplates)[number]; year: number }[] = [];
+  /** Which campaigns the office runs: templates by year, starting in the span. */
+  private planCampaigns(): { start: IsoDate; end: IsoDate; template: (typeof campaignTemplates)[number]; year: number }[] {
+    const candidates: { start: IsoDate; end: IsoDate; template: (typeof campaignTemplates)[number]; year: number }[] = [];
     const firstYear = Number(this.input.from.slice(0, 4));
     const lastYear = Number(this.today.slice(0, 4)) + 1;
     for (let year = firstYear; year <= lastYear; year += 1) {
       for (const template of campaignTemplates) {
         const start = template.start === 'tet' ? addDays(tetDays[year] ?? `${year}-02-05`, -45) : `${year}-${template.start}`;
-        if (start >= this.input.from && start <= this.today) candidates.push({ start, template, year });
+        if (start >= this.input.from && start <= this.today) candidates.push({ start, end: addDays(start, template.days - 1), template, year });
       }
     }
     const wanted = Math.min(candidates.length, this.count(this.rates.campaignsPerYear));
     const chosen: typeof candidates = [];
     const pool = [...candidates];
     while (chosen.length < wanted) chosen.push(pool.splice(this.random.int(0, pool.length - 1), 1)[0]!);
-    chosen.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-    for (const campaign of chosen) this.campaign(campaign.start, campaign.template, campaign.year);
+    return chosen.sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : 0));
   }
 
   private campaign(start: IsoDate, template: (typeof campaignTemplates)[number], year: number): void {
