@@ -79,7 +79,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'setup.demoTitle': 'Try it with demo data',
   'setup.demoIntro': 'Creates a demo office (Công an xã Quảng Hưng) with a year of generated reports, persons, hotspots and campaigns up to today. Demo data is always marked in the title bar; it is not for real reporting.',
   'setup.demoSubmit': 'Create demo data',
-  'setup.demoBack': 'Back to setting up a real office',
+  'setup.demoBack': 'Back',
 
   'login.title': 'Log in',
   'login.submit': 'Log in',

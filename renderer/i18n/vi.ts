@@ -83,7 +83,7 @@ export const vi = {
   'setup.demoTitle': 'Dùng thử với dữ liệu mẫu',
   'setup.demoIntro': 'Tạo một đơn vị mẫu (Công an xã Quảng Hưng) với một năm tin báo, đối tượng, tụ điểm và đợt cao điểm do máy sinh ra đến hôm nay. Dữ liệu mẫu luôn được ghi rõ trên thanh tiêu đề; không dùng để báo cáo thật.',
   'setup.demoSubmit': 'Tạo dữ liệu mẫu',
-  'setup.demoBack': 'Quay lại thiết lập đơn vị thật',
+  'setup.demoBack': 'Quay lại',
 
   // Login and lock
   'login.title': 'Đăng nhập',
