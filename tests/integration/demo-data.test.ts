@@ -117,12 +117,17 @@ describe('generated records written through the bulk path', () => {
     const store = office.backend.requireStore();
     const lines = [...generateRecords({ seed: 3, offices: [OWN], ownOfficeCode: OFFICE.code, from: '2026-06-01', to: '2026-06-20', now: NOW, holidays: new Set(), settings: readSettings(store.sql), rates: SIZES.demo })];
     writeGenerated(store.sql, store.writes, lines, { now: NOW, userId: null });
-    const before = store.sql.prepare('SELECT count(*) AS n FROM reports').get();
+    const count = () => store.sql.prepare('SELECT count(*) AS n FROM reports').get();
+    const before = count();
+    // A record the store holds already: found before the chunk is written, nothing written.
     const again = lines.find((line) => line.t === 'reports')!;
     const fresh = lines.filter((line) => line.t === 'reports').at(-1)!;
-    const copy = { t: 'reports', r: { ...fresh.r, id: '019999aa-0000-7000-8000-000000000001' } };
-    expect(() => writeGenerated(store.sql, store.writes, [again, copy], { now: NOW, userId: null })).toThrow(new RegExp(`reports ${String(again.r.id)} came out unchanged`));
-    expect(store.sql.prepare('SELECT count(*) AS n FROM reports').get()).toEqual(before);
+    const copy = { t: 'reports', r: { ...fresh.r, id: '019999aa-0000-7000-8000-000000000001', register_no: 9001 } };
+    expect(() => writeGenerated(store.sql, store.writes, [copy, again], { now: NOW, userId: null })).toThrow(`reports ${String(again.r.id)} is in the store already`);
+    expect(count()).toEqual(before);
+    // A record the bulk path refuses (a person link to nobody): named after the chunk.
+    const dangling = { t: 'report_persons', r: { ...lines.find((line) => line.t === 'report_persons')!.r, id: '019999aa-0000-7000-8000-000000000002', person_id: '019999aa-0000-7000-8000-0000000000ff' } };
+    expect(() => writeGenerated(store.sql, store.writes, [copy, dangling], { now: NOW, userId: null })).toThrow(/\{"new":1,.*"rejected":1\}\): report_persons 019999aa-0000-7000-8000-000000000002 was not written/);
   });
 });
 
