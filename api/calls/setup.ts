@@ -3,6 +3,17 @@ import { call } from '../define';
 import { fullName, newPasswordFields, officeLevel, optionalText, passwordsMatch, requiredText, unitCode, username } from '../fields';
 import type { SetupStatus } from '../views';
 
+/** The first administrator, typed at setup. */
+export const setupAdmin = z
+  .object({
+    fullName,
+    rank: optionalText(60),
+    position: optionalText(100),
+    username,
+    ...newPasswordFields,
+  })
+  .superRefine(passwordsMatch);
+
 export const setupInput = z
   .object({
     office: z.object({
@@ -13,15 +24,7 @@ export const setupInput = z
       parentCode: unitCode,
     }),
     localities: z.array(requiredText(100)).max(500, 'v.too_long').default([]),
-    admin: z
-      .object({
-        fullName,
-        rank: optionalText(60),
-        position: optionalText(100),
-        username,
-        ...newPasswordFields,
-      })
-      .superRefine(passwordsMatch),
+    admin: setupAdmin,
   })
   .superRefine((value, ctx) => {
     // A commune-level office has a 5-digit code; a higher office (province, district) 2 or 3 digits.
@@ -34,4 +37,6 @@ export const setupInput = z
 export const setupCalls = {
   'setup.status': call<SetupStatus>()({ input: z.object({}), permission: 'public' }),
   'setup.create': call<null>()({ input: setupInput, permission: 'public' }),
+  /** Try the app: a demo commune office with a year of generated records up to today, and this administrator. */
+  'setup.demo': call<null>()({ input: z.object({ admin: setupAdmin }), permission: 'public' }),
 };

@@ -74,6 +74,12 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'setup.adminSection': 'First administrator',
   'setup.submit': 'Create office',
   'setup.created': 'The office was created. Log in with the administrator account you just made.',
+  'setup.demoOffer': 'Just want to see how it works?',
+  'setup.demoOpen': 'Try it with demo data',
+  'setup.demoTitle': 'Try it with demo data',
+  'setup.demoIntro': 'Creates a demo office (Công an xã Quảng Hưng) with a year of generated reports, persons, hotspots and campaigns up to today. Demo data is always marked in the title bar; it is not for real reporting.',
+  'setup.demoSubmit': 'Create demo data',
+  'setup.demoBack': 'Back',
 
   'login.title': 'Log in',
   'login.submit': 'Log in',

@@ -78,6 +78,12 @@ export const vi = {
   'setup.adminSection': 'Quản trị viên đầu tiên',
   'setup.submit': 'Tạo đơn vị',
   'setup.created': 'Đã tạo đơn vị. Hãy đăng nhập bằng tài khoản quản trị viên vừa tạo.',
+  'setup.demoOffer': 'Chỉ muốn xem phần mềm hoạt động thế nào?',
+  'setup.demoOpen': 'Dùng thử với dữ liệu mẫu',
+  'setup.demoTitle': 'Dùng thử với dữ liệu mẫu',
+  'setup.demoIntro': 'Tạo một đơn vị mẫu (Công an xã Quảng Hưng) với một năm tin báo, đối tượng, tụ điểm và đợt cao điểm do máy sinh ra đến hôm nay. Dữ liệu mẫu luôn được ghi rõ trên thanh tiêu đề; không dùng để báo cáo thật.',
+  'setup.demoSubmit': 'Tạo dữ liệu mẫu',
+  'setup.demoBack': 'Quay lại',
 
   // Login and lock
   'login.title': 'Đăng nhập',

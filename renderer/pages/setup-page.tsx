@@ -1,22 +1,27 @@
+import { useState } from 'react';
+import { z } from 'zod';
 import { officeLevels } from '../../api/fields';
-import { setupInput } from '../../api/calls/setup';
+import { setupAdmin, setupInput } from '../../api/calls/setup';
 import type { OfficeLevel } from '../../api/views';
 import { invoke } from '../api-client';
 import { FormFrame } from '../components/form-frame';
 import { SelectField } from '../components/select-field';
 import { TextAreaField } from '../components/text-area-field';
 import { TextField } from '../components/text-field';
-import { useForm } from '../forms/use-form';
+import { useForm, type FieldBinding } from '../forms/use-form';
 import { useI18n } from '../i18n';
+import { Button } from '../components/button';
 import { AuthFrame } from '../layout/auth-frame';
 import { AccountFields } from './users/account-fields';
 import { NewPasswordFields } from './users/new-password-fields';
 
+const initialAdmin = { fullName: '', rank: '', position: '', username: '', password: '', passwordConfirm: '' };
 const initial = {
   office: { name: '', code: '', level: 'commune' as OfficeLevel, parentName: '', parentCode: '' },
   localities: '',
-  admin: { fullName: '', rank: '', position: '', username: '', password: '', passwordConfirm: '' },
+  admin: initialAdmin,
 };
+const demoInput = z.object({ admin: setupAdmin });
 
 /** One name per line; blank lines are skipped. */
 const lines = (text: string) =>
@@ -25,8 +30,46 @@ const lines = (text: string) =>
     .map((line) => line.trim())
     .filter((line) => line !== '');
 
-/** First run on this machine: the office, its villages, and the first administrator. */
+/**
+ * First run on this machine: the office, its villages, and the first administrator; or, to try the
+ * app, a demo office with a year of generated records and only the administrator typed.
+ */
 export function SetupPage({ onCreated }: { readonly onCreated: () => void }) {
+  const [demo, setDemo] = useState(false);
+  return demo ? <DemoSetup onCreated={onCreated} onBack={() => setDemo(false)} /> : <OfficeSetup onCreated={onCreated} onDemo={() => setDemo(true)} />;
+}
+
+type AdminField = keyof typeof initialAdmin;
+
+/** The first administrator's fields, in both setups. */
+function AdminFieldset({ field }: { readonly field: (name: AdminField) => FieldBinding<string> }) {
+  const { t } = useI18n();
+  return (
+    <fieldset className="fieldset">
+      <legend>{t('setup.adminSection')}</legend>
+      <AccountFields fullName={field('fullName')} rank={field('rank')} position={field('position')} username={field('username')} />
+      <NewPasswordFields password={field('password')} passwordConfirm={field('passwordConfirm')} kind="first" />
+    </fieldset>
+  );
+}
+
+function DemoSetup({ onCreated, onBack }: { readonly onCreated: () => void; readonly onBack: () => void }) {
+  const { t } = useI18n();
+  const form = useForm({ schema: demoInput, initial: { admin: initialAdmin }, submit: (input) => invoke('setup.demo', input), onSuccess: onCreated });
+  return (
+    <AuthFrame title={t('setup.demoTitle')}>
+      <h1 id="setup-demo-title" className="auth-title">
+        {t('setup.demoTitle')}
+      </h1>
+      <p className="lead">{t('setup.demoIntro')}</p>
+      <FormFrame form={form} submitLabel={t('setup.demoSubmit')} labelledBy="setup-demo-title" onCancel={onBack} cancelLabel={t('setup.demoBack')} requiredNote>
+        <AdminFieldset field={(name) => form.field(`admin.${name}`)} />
+      </FormFrame>
+    </AuthFrame>
+  );
+}
+
+function OfficeSetup({ onCreated, onDemo }: { readonly onCreated: () => void; readonly onDemo: () => void }) {
   const { t } = useI18n();
   const form = useForm({
     schema: setupInput,
@@ -61,18 +104,15 @@ export function SetupPage({ onCreated }: { readonly onCreated: () => void }) {
             </fieldset>
             <TextAreaField {...form.field('localities')} label={t('setup.localities')} hint={t('setup.localitiesHint')} rows={5} />
           </div>
-          <fieldset className="fieldset">
-            <legend>{t('setup.adminSection')}</legend>
-            <AccountFields
-              fullName={form.field('admin.fullName')}
-              rank={form.field('admin.rank')}
-              position={form.field('admin.position')}
-              username={form.field('admin.username')}
-            />
-            <NewPasswordFields password={form.field('admin.password')} passwordConfirm={form.field('admin.passwordConfirm')} kind="first" />
-          </fieldset>
+          <AdminFieldset field={(name) => form.field(`admin.${name}`)} />
         </div>
       </FormFrame>
+      <p className="form-note">
+        {t('setup.demoOffer')}{' '}
+        <Button variant="quiet" onClick={onDemo}>
+          {t('setup.demoOpen')}
+        </Button>
+      </p>
     </AuthFrame>
   );
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../api/contract';
 import { cleanup, createOffice, expectError, expectOk, manualClock } from '../support/backend';
+import { summaryComparisons } from '../support/summaries';
 
 const vn = (date: string, time = '09:00') => Date.parse(`${date}T${time}:00+07:00`);
 const H1_2026 = { kind: 'half', year: 2026, index: 1 } as const;
@@ -178,29 +179,11 @@ describe('the daily summary kept by triggers', () => {
         }
       }
     }
-    const db = call.backend.requireStore().sql;
-    const columns = 'office_id, day, category_code, kind, status, n, deaths, injuries, damage, fine';
-    const kept = db.prepare(`SELECT ${columns} FROM report_days WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5`).all();
-    const recount = db
-      .prepare(
-        `SELECT office_id, date((received_at + 25200000) / 1000, 'unixepoch') AS day, coalesce(category_code, '') AS category_code, kind, status, count(*) AS n,
-           coalesce(sum(deaths), 0) AS deaths, coalesce(sum(injuries), 0) AS injuries, coalesce(sum(damage), 0) AS damage, coalesce(sum(fine), 0) AS fine
-         FROM reports WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
-      )
-      .all();
-    expect(recount.length).toBeGreaterThan(5);
-    expect(kept).toEqual(recount);
+    const { report_days: days, report_months: months } = summaryComparisons(call.backend.requireStore().sql);
+    expect(days.recount.length).toBeGreaterThan(5);
+    expect(days.kept).toEqual(days.recount);
     // The police months (from the 15th) add up the same days.
-    const monthColumns = 'office_id, month, category_code, kind, status, sum(n) AS n, sum(deaths) AS deaths, sum(fine) AS fine';
-    const months = db.prepare(`SELECT ${monthColumns} FROM report_months WHERE n <> 0 GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`).all();
-    const fromDays = db
-      .prepare(
-        `SELECT office_id, CASE WHEN CAST(strftime('%d', day) AS INTEGER) >= 15 THEN strftime('%Y-%m', day, 'start of month', '+1 month') ELSE strftime('%Y-%m', day) END AS month,
-           category_code, kind, status, sum(n) AS n, sum(deaths) AS deaths, sum(fine) AS fine
-         FROM report_days WHERE n <> 0 GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
-      )
-      .all();
-    expect(months).toEqual(fromDays);
+    expect(months.kept).toEqual(months.recount);
   });
 
   it('keeps program months equal to a recount after programs start and end', async () => {
@@ -210,19 +193,9 @@ describe('the daily summary kept by triggers', () => {
       const created = expectOk(await call.call('programs.create', { personId, kindCode: 'drug_user', startDate: start }));
       if (i % 2 === 0) expectOk(await call.call('programs.end', { id: created.id, baseVersion: created.version, on: '2026-05-20', reason: 'completed' }));
     }
-    const db = call.backend.requireStore().sql;
-    const month = (column: string) => `CASE WHEN CAST(strftime('%d', ${column}) AS INTEGER) >= 15 THEN strftime('%Y-%m', ${column}, 'start of month', '+1 month') ELSE strftime('%Y-%m', ${column}) END`;
-    const recount = db
-      .prepare(
-        `SELECT kind_code, month, sum(started) AS started, sum(ended) AS ended FROM (
-           SELECT kind_code, ${month('start_date')} AS month, 1 AS started, 0 AS ended FROM programs WHERE deleted_at IS NULL
-           UNION ALL SELECT kind_code, ${month('ended_on')}, 0, 1 FROM programs WHERE deleted_at IS NULL AND ended_on IS NOT NULL)
-         GROUP BY 1, 2 ORDER BY 1, 2`,
-      )
-      .all();
-    const kept = db.prepare('SELECT kind_code, month, started, ended FROM program_months WHERE started <> 0 OR ended <> 0 ORDER BY 1, 2').all();
-    expect(kept).toEqual(recount);
-    expect(kept).toContainEqual({ kind_code: 'drug_user', month: '2026-06', started: 0, ended: 2 });
+    const { program_months: programs } = summaryComparisons(call.backend.requireStore().sql);
+    expect(programs.kept).toEqual(programs.recount);
+    expect(programs.kept).toContainEqual({ office_id: '12345', kind_code: 'drug_user', month: '2026-06', started: 0, ended: 2 });
   });
 
   it('refills the police months when the cut-off day changes, and a custom range adds its edge days', async () => {

@@ -267,6 +267,7 @@ export type CallSamples = { readonly [N in CallName]: (f: Fixture) => CallInput<
 export const callSamples: CallSamples = {
   'setup.status': () => ({}),
   'setup.create': () => setupInput(),
+  'setup.demo': () => ({ admin: setupInput().admin }),
 
   'auth.login': (f) => ({ username: f.actor.username, password: f.actor.password }),
   'auth.logout': () => ({}),

@@ -46,7 +46,7 @@ describe('the contract and the handler registry', () => {
       .filter(([, spec]) => spec.permission === 'public')
       .map(([name]) => name)
       .sort();
-    expect(publicCalls).toEqual(['auth.login', 'auth.logout', 'auth.session', 'auth.unlock', 'setup.create', 'setup.status']);
+    expect(publicCalls).toEqual(['auth.login', 'auth.logout', 'auth.session', 'auth.unlock', 'setup.create', 'setup.demo', 'setup.status']);
   });
 });
 

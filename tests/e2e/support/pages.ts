@@ -58,6 +58,28 @@ export class SetupPage {
   }
 }
 
+/** "Dùng thử với dữ liệu mẫu" on the setup screen: only the first administrator is typed. */
+export class DemoSetupPage {
+  constructor(readonly page: Page) {}
+
+  readonly heading = () => this.page.getByRole('heading', { name: 'Dùng thử với dữ liệu mẫu', level: 1 });
+
+  async open(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Dùng thử với dữ liệu mẫu' }).click();
+    await this.heading().waitFor();
+  }
+
+  async fill(admin: AccountData): Promise<void> {
+    await fillAccount(this.page, admin);
+    await this.page.getByLabel('Mật khẩu', exact).fill(admin.password);
+    await this.page.getByLabel('Nhập lại mật khẩu', exact).fill(admin.password);
+  }
+
+  async submit(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Tạo dữ liệu mẫu' }).click();
+  }
+}
+
 /** Who the user is: the same four fields in setup (first administrator) and in "Thêm người dùng". */
 async function fillAccount(scope: Page | Locator, account: AccountData): Promise<void> {
   await scope.getByLabel('Họ và tên', exact).fill(account.fullName);

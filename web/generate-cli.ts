@@ -1,0 +1,122 @@
+import { resolve } from 'node:path';
+import type { CallInput, CallName, CallOutput } from '../api/contract';
+import type { Result } from '../api/result';
+import { Backend } from '../db/backend';
+import { generatedOffices, SIZES, yearsUpTo } from '../db/demo/generator';
+import { fillStore } from '../db/demo/write';
+import { dispatch } from '../db/dispatch';
+import type { Session } from '../db/sessions';
+
+/**
+ * `npm run generate -- …`: fills a higher office's store with generated communes' records (for trying
+ * the app at province scale and for the benchmarks). An empty folder gets a new higher office with an
+ * administrator named by --user; an existing one is opened by logging in as that user. The password
+ * comes from SO_ANTT_PASSWORD or the terminal, as for `npm run exchange`.
+ */
+export const GENERATE_USAGE = `Cách dùng:
+  npm run generate -- --data THƯ_MỤC --offices SỐ_XÃ --years SỐ_NĂM [--seed SỐ] [--user TÊN] [--size province|demo]
+Thư mục trống: tạo Công an tỉnh (cấp trên) với tài khoản quản trị --user (mặc định admin).
+Thư mục đã có dữ liệu: đăng nhập bằng --user. Mật khẩu lấy từ SO_ANTT_PASSWORD, nếu không có thì hỏi khi chạy.
+--size province (mặc định): mỗi xã mỗi năm khoảng 1.000 tin báo; --size demo: khoảng 300.`;
+
+export interface GenerateArgs {
+  readonly dataDir: string;
+  readonly offices: number;
+  readonly years: number;
+  readonly seed: number;
+  readonly user: string;
+  readonly size: keyof typeof SIZES;
+}
+
+export function parseGenerateArgs(argv: readonly string[]): { ok: true; value: GenerateArgs } | { ok: false; message: string } {
+  const values = new Map<string, string>();
+  for (let i = 0; i < argv.length; i += 1) {
+    const match = /^--(data|offices|years|seed|user|size)(?:=(.*))?$/.exec(argv[i]!);
+    if (!match) return { ok: false, message: `Tham số không hợp lệ: ${argv[i]}\n${GENERATE_USAGE}` };
+    const value = match[2] ?? argv[++i];
+    if (value === undefined) return { ok: false, message: `Thiếu giá trị cho --${match[1]}\n${GENERATE_USAGE}` };
+    values.set(match[1]!, value);
+  }
+  const number = (name: string, fallback: number | null, min: number, max: number): number | string => {
+    const raw = values.get(name);
+    if (raw === undefined) return fallback ?? `Cần --${name}.`;
+    const value = Number(raw);
+    return Number.isInteger(value) && value >= min && value <= max ? value : `--${name} phải là số nguyên từ ${min} đến ${max}.`;
+  };
+  const offices = number('offices', null, 1, 5000);
+  const years = number('years', null, 1, 30);
+  const seed = number('seed', 1, 0, 2 ** 31 - 1);
+  const size = values.get('size') ?? 'province';
+  const problem = [offices, years, seed].find((value) => typeof value === 'string');
+  if (!values.get('data')) return { ok: false, message: `Cần --data.\n${GENERATE_USAGE}` };
+  if (problem !== undefined) return { ok: false, message: `${problem}\n${GENERATE_USAGE}` };
+  if (size !== 'province' && size !== 'demo') return { ok: false, message: `--size là province hoặc demo.\n${GENERATE_USAGE}` };
+  return { ok: true, value: { dataDir: values.get('data')!, offices: offices as number, years: years as number, seed: seed as number, user: values.get('user') ?? 'admin', size } };
+}
+
+export interface GenerateIo {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+  readonly password: () => Promise<string>;
+}
+
+type Caller = <N extends CallName>(name: N, input: CallInput<N>) => Promise<Result<CallOutput<N>>>;
+
+const thousands = (n: number) => Math.round(n).toLocaleString('vi-VN');
+
+export async function runGenerateCli(argv: readonly string[], io: GenerateIo, now?: () => number): Promise<number> {
+  const parsed = parseGenerateArgs(argv);
+  if (!parsed.ok) {
+    io.err(parsed.message);
+    return 2;
+  }
+  const args = parsed.value;
+  const dataDir = resolve(args.dataDir);
+  const backend = new Backend({ dataDir, now, log: (message, error) => io.err(`${message}: ${String(error)}`) });
+  try {
+    const session: Session = backend.sessions.create(backend.now());
+    const call: Caller = async (name, input) => (await dispatch(backend, session, name, input)) as never;
+    const password = await io.password();
+    if (!backend.isSetUp()) {
+      const created = await call('setup.create', {
+        office: { name: 'Công an tỉnh Thanh Hóa', code: '38', level: 'higher', parentName: 'Bộ Công an', parentCode: '01' },
+        localities: [],
+        admin: { fullName: 'Quản trị viên', rank: '', position: '', username: args.user, password, passwordConfirm: password },
+      });
+      if (!created.ok) {
+        io.err(`Không tạo được dữ liệu mới: ${created.error.code} — ${created.error.message}`);
+        return 2;
+      }
+      io.out(`Đã tạo Công an tỉnh Thanh Hóa (38) tại ${dataDir}, tài khoản quản trị ${args.user}.`);
+    }
+    const login = await call('auth.login', { username: args.user, password });
+    if (!login.ok) {
+      io.err(`Đăng nhập không được: ${login.error.code}`);
+      return 2;
+    }
+    const store = backend.requireStore();
+    const at = backend.now();
+    const { from, to: today } = yearsUpTo(at, args.years);
+    const started = Date.now();
+    io.out(`Sinh dữ liệu ${args.offices} xã, ${from} – ${today}, hạt giống ${args.seed}…`);
+    const written = fillStore(store, {
+      seed: args.seed,
+      offices: generatedOffices(args.offices),
+      from,
+      to: today,
+      now: at,
+      rates: SIZES[args.size],
+      userId: login.value.user.id,
+      onProgress: (records, byTable) => {
+        const seconds = (Date.now() - started) / 1000;
+        io.out(`  ${thousands(records)} bản ghi (${thousands(byTable.reports ?? 0)} tin báo), ${seconds.toFixed(0)} giây, ${thousands(records / seconds)} bản ghi/giây`);
+      },
+    });
+    const seconds = (Date.now() - started) / 1000;
+    io.out(`Xong: ${thousands(written.records)} bản ghi trong ${seconds.toFixed(1)} giây (${thousands(written.records / seconds)} bản ghi/giây).`);
+    io.out(Object.entries(written.byTable).map(([table, n]) => `${table} ${thousands(n)}`).join(', '));
+    return 0;
+  } finally {
+    backend.close();
+  }
+}
