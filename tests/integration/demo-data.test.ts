@@ -148,7 +148,7 @@ describe('setup.demo', () => {
     expect(NOW - newest.last).toBeLessThan(7 * 24 * 3_600_000);
     expect(NOW - newest.first).toBeGreaterThan(330 * 24 * 3_600_000);
     const mine = backend.requireStore().sql.prepare('SELECT count(*) AS n FROM reports WHERE officer_id = ?').get(me.user.id) as { n: number };
-    expect(mine.n).toBe(reports.total + (backend.requireStore().sql.prepare('SELECT count(*) AS n FROM reports WHERE deleted_at IS NOT NULL').get() as { n: number }).n);
+    expect(mine.n).toBe(reports.total! + (backend.requireStore().sql.prepare('SELECT count(*) AS n FROM reports WHERE deleted_at IS NOT NULL').get() as { n: number }).n);
     expect(expectOk(await callOn(backend, session, 'hotspots.list', {})).total).toBeGreaterThan(10);
     expect(expectOk(await callOn(backend, session, 'localities.list', {})).length).toBeGreaterThan(5);
     expectSummariesEqualRecount(backend.requireStore().sql);
