@@ -7,6 +7,7 @@ import { addPeople, peopleCases } from './cases/people';
 import { exchangeCases } from './cases/exchange';
 import { periodicCases } from './cases/periodic';
 import { browserFigures, millionCases, millionOffice } from './cases/million';
+import { millionQuestions } from './cases/questions';
 import { makeRegisterStore, registerCases } from './cases/register';
 import { openCases, writeCases } from './cases/store';
 
@@ -55,6 +56,9 @@ try {
     const reports = Number(option('--reports') ?? 1_000_000);
     const office = await millionOffice(dir, reports, option('--keep'));
     printRows(`Register list, one office, ${reports.toLocaleString('en')} reports (baseline: the same question as plain SQL, joins and LIMIT/OFFSET)`, await millionCases(office));
+    const questions = await millionQuestions(office);
+    printRows(`Search, deadlines, periodic report and opening, ${reports.toLocaleString('en')} reports`, questions.rows);
+    for (const note of questions.notes) console.log(note);
     const browser = await browserFigures(office);
     if (browser === null) console.log('\n(no Chromium at /usr/bin/chromium or no dist/renderer: browser figures left out)');
     else {
