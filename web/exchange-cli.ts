@@ -1,12 +1,11 @@
 import { copyFileSync, existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
-import type { CallInput, CallName, CallOutput } from '../api/contract';
+import { basename, join } from 'node:path';
 import type { Result } from '../api/result';
 import type { ImportSummary } from '../api/views';
-import { Backend } from '../db/backend';
-import { dispatch } from '../db/dispatch';
 import { outboxPath, removeStaged, stageFile } from '../db/exchange/files';
-import type { Session } from '../db/sessions';
+import { cliSession, type CliIo } from './cli-session';
+
+export type { CliIo } from './cli-session';
 
 /**
  * `npm run exchange -- …`: the exchange calls from a command line, so a higher office imports a folder
@@ -82,13 +81,6 @@ export function summaryLine(summary: ImportSummary): string {
   return `${summary.sender.officeName} (${summary.sender.officeCode}), gói số ${summary.seq}: ${summary.records} bản ghi — ${counts}${notes.length ? `; ${notes.join('; ')}` : ''}`;
 }
 
-export interface CliIo {
-  readonly out: (line: string) => void;
-  readonly err: (line: string) => void;
-  readonly password: () => Promise<string>;
-}
-
-type Caller = <N extends CallName>(name: N, input: CallInput<N>) => Promise<Result<CallOutput<N>>>;
 
 function failure(io: CliIo, what: string, result: Result<unknown>): number {
   if (!result.ok) io.err(`${what}: ${result.error.code} — ${result.error.message}`);
@@ -102,15 +94,12 @@ export async function runExchangeCli(argv: readonly string[], io: CliIo, now?: (
     return 2;
   }
   const args = parsed.value;
-  const dataDir = resolve(args.dataDir);
-  const backend = new Backend({ dataDir, now, log: (message, error) => io.err(`${message}: ${String(error)}`) });
+  const { dataDir, backend, call } = cliSession(args.dataDir, io, now);
   try {
     if (!backend.isSetUp()) {
       io.err(`Không có dữ liệu Sổ ANTT tại ${dataDir}.`);
       return 2;
     }
-    const session: Session = backend.sessions.create(backend.now());
-    const call: Caller = async (name, input) => (await dispatch(backend, session, name, input)) as never;
     const login = await call('auth.login', { username: args.user, password: await io.password() });
     if (!login.ok) {
       io.err(`Đăng nhập không được: ${login.error.code}`);

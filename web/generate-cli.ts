@@ -1,11 +1,6 @@
-import { resolve } from 'node:path';
-import type { CallInput, CallName, CallOutput } from '../api/contract';
-import type { Result } from '../api/result';
-import { Backend } from '../db/backend';
 import { generatedOffices, SIZES, yearsUpTo } from '../db/demo/generator';
 import { fillStore } from '../db/demo/write';
-import { dispatch } from '../db/dispatch';
-import type { Session } from '../db/sessions';
+import { cliSession, type CliIo } from './cli-session';
 
 /**
  * `npm run generate -- …`: fills a higher office's store with generated communes' records (for trying
@@ -54,13 +49,7 @@ export function parseGenerateArgs(argv: readonly string[]): { ok: true; value: G
   return { ok: true, value: { dataDir: values.get('data')!, offices: offices as number, years: years as number, seed: seed as number, user: values.get('user') ?? 'admin', size } };
 }
 
-export interface GenerateIo {
-  readonly out: (line: string) => void;
-  readonly err: (line: string) => void;
-  readonly password: () => Promise<string>;
-}
-
-type Caller = <N extends CallName>(name: N, input: CallInput<N>) => Promise<Result<CallOutput<N>>>;
+export type GenerateIo = CliIo;
 
 const thousands = (n: number) => Math.round(n).toLocaleString('vi-VN');
 
@@ -71,11 +60,8 @@ export async function runGenerateCli(argv: readonly string[], io: GenerateIo, no
     return 2;
   }
   const args = parsed.value;
-  const dataDir = resolve(args.dataDir);
-  const backend = new Backend({ dataDir, now, log: (message, error) => io.err(`${message}: ${String(error)}`) });
+  const { dataDir, backend, call } = cliSession(args.dataDir, io, now);
   try {
-    const session: Session = backend.sessions.create(backend.now());
-    const call: Caller = async (name, input) => (await dispatch(backend, session, name, input)) as never;
     const password = await io.password();
     if (!backend.isSetUp()) {
       const created = await call('setup.create', {

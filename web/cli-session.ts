@@ -1,0 +1,26 @@
+import { resolve } from 'node:path';
+import type { CallInput, CallName, CallOutput } from '../api/contract';
+import type { Result } from '../api/result';
+import { Backend } from '../db/backend';
+import { dispatch } from '../db/dispatch';
+
+/** What a command-line run prints to and reads from: the terminal, or a test. */
+export interface CliIo {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+  readonly password: () => Promise<string>;
+}
+
+export type Caller = <N extends CallName>(name: N, input: CallInput<N>) => Promise<Result<CallOutput<N>>>;
+
+/**
+ * The command lines' transport: a backend on the data folder and one session, every call through the
+ * same dispatcher as the interface (validation, permissions, audit). The caller closes the backend.
+ */
+export function cliSession(dataDir: string, io: CliIo, now?: () => number): { readonly dataDir: string; readonly backend: Backend; readonly call: Caller } {
+  const folder = resolve(dataDir);
+  const backend = new Backend({ dataDir: folder, now, log: (message, error) => io.err(`${message}: ${String(error)}`) });
+  const session = backend.sessions.create(backend.now());
+  const call: Caller = async (name, input) => (await dispatch(backend, session, name, input)) as never;
+  return { dataDir: folder, backend, call };
+}
