@@ -20,6 +20,11 @@ export interface RecordColumns {
   void_reason: string | null;
 }
 
+/** The record columns by name: what the exchange leaves out when it compares or copies a record's content. */
+export const recordColumnNames = ['id', 'office_id', 'version', 'base_version', 'seq', 'created_at', 'created_by', 'updated_at', 'updated_by', 'deleted_at', 'void_reason'] as const satisfies readonly (keyof RecordColumns)[];
+/** Identity and version stamps: never a person's choice, never content. */
+export const stampColumnNames = recordColumnNames.filter((column) => column !== 'deleted_at' && column !== 'void_reason');
+
 export interface OfficesTable extends RecordColumns {
   code: string;
   name: string;

@@ -1,13 +1,13 @@
 import type { ConflictView } from '../../api/views';
 import { AppError } from '../app-error';
 import { all, first, qb, run } from '../query';
-import type { ExchangeConflictsTable, RecordTable } from '../schema';
+import { stampColumnNames, type ExchangeConflictsTable, type RecordTable } from '../schema';
 import type { Sqlite } from '../store';
 import type { WriteContext, WritePath } from '../write-path';
 import { recordBundleTables } from './tables';
 
 /** Columns a person never chooses: identity and the version stamps. */
-const STAMPS = new Set(['id', 'office_id', 'version', 'base_version', 'seq', 'created_at', 'created_by', 'updated_at', 'updated_by']);
+const STAMPS = new Set<string>(stampColumnNames);
 
 function sides(db: Sqlite, conflict: ExchangeConflictsTable) {
   if (!recordBundleTables.includes(conflict.table_name as RecordTable)) throw new AppError('record.not_found', `no table ${conflict.table_name}`);

@@ -8,7 +8,7 @@ import { first, prepared, qb, run } from '../query';
 import { nextRegisterNumber } from '../register/numbering';
 import { indexReport, indexReportsOfPerson } from '../register/search-index';
 import type { ImportCounts, ImportItem, ImportOutcome, ImportReason, ImportSummary } from '../../api/views';
-import type { ExchangePeersTable, RecordColumns, RecordTable } from '../schema';
+import { recordColumnNames, stampColumnNames, type ExchangePeersTable, type RecordColumns, type RecordTable } from '../schema';
 import { isSqliteCode, type Sqlite } from '../store';
 import { versionNode, type WritePath } from '../write-path';
 import { openBundle, type OpenedBundle } from './bundle';
@@ -22,7 +22,7 @@ type Counts = Record<Outcome, number>;
 
 const ITEM_LIMIT = 500;
 /** Stamps and provenance, not content: two PCs that made the same record hold the same content. */
-const META = new Set(['version', 'base_version', 'seq', 'created_at', 'created_by', 'updated_at', 'updated_by']);
+const META = new Set<string>(stampColumnNames.filter((column) => column !== 'id' && column !== 'office_id'));
 const VERSION = /^\d{13}-\d{5}-[0-9a-f]{1,32}$/;
 
 class DryRun extends Error {}
@@ -218,7 +218,7 @@ class Applier {
   }
 
   private recordColumn(column: string): boolean {
-    return ['id', 'office_id', 'version', 'base_version', 'seq', 'created_at', 'created_by', 'updated_at', 'updated_by', 'deleted_at', 'void_reason'].includes(column);
+    return (recordColumnNames as readonly string[]).includes(column);
   }
 
   private write(table: RecordTable, incoming: Record<string, unknown>, local: Record<string, unknown> | null, outcome: Outcome): void {

@@ -5,7 +5,7 @@ import { takeBackup } from '../backup';
 import { resolveConflict, listConflicts } from '../exchange/conflicts';
 import { exportBundle } from '../exchange/export';
 import { appendChunk, inboxPath, outboxPath, readChunk, removeStaged } from '../exchange/files';
-import { enrolPeer, findPeer, identity, listPeers, publicKeyFile, revokePeer } from '../exchange/identity';
+import { enrolPeer, findPeer, listPeers, publicKeyFile, revokePeer } from '../exchange/identity';
 import { importBundle } from '../exchange/import';
 import { parsePublicKeyFile } from '../exchange/keys';
 import { bundleLog, officesOverview } from '../exchange/offices';
@@ -83,12 +83,11 @@ export const exchangeHandlers: HandlersOf<'exchange.'> = {
     const { store, write } = storeFor(ctx);
     const now = ctx.backend.now();
     const bundleId = uuidv7(now);
-    const me = identity(store.sql, now);
     const path = outboxPath(ctx.backend.dataDir, bundleId);
     const result = exportBundle(store.sql, { kind: input.kind, recipients: input.recipients, mode: input.mode, path, now, userId: write.userId, bundleId });
     return {
       bundleId: result.bundleId,
-      fileName: bundleFileName(me.officeId, result.recipients, now, result.kind),
+      fileName: bundleFileName(store.officeId, result.recipients, now, result.kind),
       bytes: result.bytes,
       records: result.records,
       counts: result.counts,
