@@ -5,9 +5,10 @@ import { campaigns } from './0004-campaigns';
 import { movement } from './0005-movement';
 import { reports } from './0006-reports';
 import { exchange } from './0007-exchange';
+import { province } from './0008-province';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Append only: version N is at index N-1. */
-export const migrations: readonly Migration[] = Object.freeze([foundation, register, people, campaigns, movement, reports, exchange]);
+export const migrations: readonly Migration[] = Object.freeze([foundation, register, people, campaigns, movement, reports, exchange, province]);
 
 export const schemaVersion = migrations.length;

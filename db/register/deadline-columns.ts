@@ -49,8 +49,11 @@ export function deadlineColumns(report: ClockFields, holidays: ReadonlySet<strin
   return { ...columns, next_due_at: report.deleted_at === null && open.length > 0 ? Math.min(...open) : null };
 }
 
+/** What tells whether each deadline of a report is met (all of it is in the deadlines index, reports_due). */
+export type DeadlineState = Pick<ReportsTable, 'status' | 'notice_sent_at' | 'deleted_at'> & Omit<DeadlineColumns, 'next_due_at'>;
+
 /** Every deadline of a report with whether it is met; clocked kinds only. */
-export function reportDeadlines(report: ClockFields & Omit<DeadlineColumns, 'next_due_at'>): Deadline[] {
+export function reportDeadlines(report: DeadlineState): Deadline[] {
   const list: Deadline[] = [];
   if (report.transfer_due_at !== null) list.push({ kind: 'transfer', dueAt: report.transfer_due_at, done: !BEFORE_TRANSFER.has(report.status) });
   if (report.notice_due_at !== null) list.push({ kind: 'notice', dueAt: report.notice_due_at, done: report.notice_sent_at !== null });
@@ -58,7 +61,7 @@ export function reportDeadlines(report: ClockFields & Omit<DeadlineColumns, 'nex
   return list;
 }
 
-export function openDeadlines(report: ClockFields & Omit<DeadlineColumns, 'next_due_at'>): Deadline[] {
+export function openDeadlines(report: DeadlineState): Deadline[] {
   return report.deleted_at === null ? reportDeadlines(report).filter((deadline) => !deadline.done) : [];
 }
 

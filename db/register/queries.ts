@@ -8,7 +8,7 @@ import { all, first, prepared, qb } from '../query';
 import { addDays, endOfDay, localDate, startOfDay } from '../rules/calendar';
 import { computeDeadlines } from '../rules/legal-clock';
 import type { Sqlite } from '../store';
-import { openDeadlines, reportDeadlines, loadHolidays } from './deadline-columns';
+import { openDeadlines, reportDeadlines, loadHolidays, type DeadlineState } from './deadline-columns';
 import { formatRegisterNumber } from './numbering';
 import { searchQuery } from './search-index';
 import type { Settings } from '../../api/views';
@@ -66,10 +66,7 @@ const sortExpressions: Record<SortColumn, readonly string[]> = {
   summary: ['r.summary'],
 };
 
-/**
- * The whole live register: SQLite's planner scans the table to count it; the small partial index on
- * register numbers holds exactly the live rows and counts several times faster.
- */
+/** The whole live register, in any order. */
 function isUnfiltered(filters: ReportListInput['filters']): boolean {
   return (
     !filters.includeVoided && !filters.from && !filters.to && !filters.kind && !filters.categoryCode && !filters.status &&
@@ -77,13 +74,32 @@ function isUnfiltered(filters: ReportListInput['filters']): boolean {
   );
 }
 
-/** The number of reports matching the filters. */
+/**
+ * Whether the summary table can count these filters: only the columns it is kept by (office, kind,
+ * category, status) and live reports only.
+ */
+function summaryCountable(filters: ReportListInput['filters']): boolean {
+  return !filters.includeVoided && !filters.from && !filters.to && !filters.localityId && !filters.officerId && !filters.overdue && filters.q.trim() === '';
+}
+
+/**
+ * The number of reports matching the filters. Filters on the summary's own columns are summed from
+ * report_months (the write path keeps it equal to a recount, see tests/support/summaries.ts): a
+ * million live reports are about 20 thousand summary rows, where a count would walk a million index
+ * entries. Other filters count on their index.
+ */
 function countReports(db: Sqlite, filters: ReportListInput['filters'], where: RawBuilder<SqlBool>): number {
-  if (isUnfiltered(filters)) return (prepared(db, COUNT_LIVE).get() as { n: number }).n;
+  if (summaryCountable(filters)) {
+    let summed = qb.selectFrom('report_months').select(sql<number>`coalesce(sum(n), 0)`.as('n'));
+    if (filters.officeId) summed = summed.where('office_id', '=', filters.officeId);
+    if (filters.kind) summed = summed.where('kind', '=', filters.kind);
+    if (filters.categoryCode) summed = summed.where('category_code', '=', filters.categoryCode);
+    if (filters.status) summed = summed.where('status', '=', filters.status);
+    return first(db, summed)?.n ?? 0;
+  }
   return first(db, qb.selectFrom('reports as r').where(where).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
 }
 
-const COUNT_LIVE = 'SELECT count(*) AS n FROM reports INDEXED BY reports_register WHERE deleted_at IS NULL';
 /** About how many reports the store holds (rowids are never reused here: voided reports stay). */
 const ROWS_ABOUT = 'SELECT coalesce(max(rowid), 0) AS n FROM reports';
 
@@ -309,44 +325,58 @@ export function reportHistory(db: Sqlite, id: string): HistoryEntry[] {
 }
 
 /**
- * Open deadlines up to `withinDays` days ahead, of one office or (officeId null) of every office: one
- * indexed range scan on next_due_at.
+ * The reports with an open deadline before the horizon, with what tells which deadlines are open: read
+ * from the deadlines index alone (reports_due holds exactly these reports and covers these columns),
+ * so a province's thousands of overdue reports are classified without reading their rows. The office
+ * filter rides on the index (`+office_id` keeps the planner off the office's register index, which
+ * would visit every report of the office).
+ */
+const DUE_STATES = `SELECT rowid, status, notice_sent_at, transfer_due_at, notice_due_at, decision_due_at, NULL AS deleted_at
+  FROM reports INDEXED BY reports_due
+  WHERE next_due_at IS NOT NULL AND deleted_at IS NULL AND next_due_at < ? AND (? IS NULL OR +office_id = ?)`;
+/** The rows of the deadlines shown, by rowid. */
+const DUE_ROWS = `SELECT r.rowid, r.id, r.office_id, r.register_no, r.register_year, r.summary, r.officer_id, u.full_name AS officer_name
+  FROM reports r LEFT JOIN users u ON u.id = r.officer_id
+  WHERE r.rowid IN (SELECT value FROM json_each(?))`;
+
+/**
+ * Open deadlines up to `withinDays` days ahead, of one office or (officeId null) of every office, in
+ * three sections (overdue, today, soon), each counted whole and listed up to `limit`, most urgent
+ * first. The deadlines are classified from the index (DUE_STATES); only the rows listed are read.
  */
 export function deadlineBoard(db: Sqlite, withinDays: number, now: number, officeId: string | null = null, limit = 300): DeadlineBoard {
   const today = localDate(now);
   const todayEnd = endOfDay(today);
   const horizon = endOfDay(addDays(today, withinDays));
-  let query = qb
-      .selectFrom('reports as r')
-      .leftJoin('users as u', 'u.id', 'r.officer_id')
-      .select([
-        'r.id', 'r.office_id', 'r.register_no', 'r.register_year', 'r.summary', 'r.kind', 'r.received_at', 'r.complex', 'r.extended_until', 'r.status',
-        'r.notice_sent_at', 'r.deleted_at', 'r.transfer_due_at', 'r.notice_due_at', 'r.decision_due_at', 'r.officer_id', 'u.full_name as officer_name',
-      ])
-      .where('r.next_due_at', 'is not', null)
-      .where('r.next_due_at', '<', horizon)
-      .where('r.deleted_at', 'is', null)
-      .orderBy('r.next_due_at');
-  if (officeId) query = query.where('r.office_id', '=', officeId);
-  const rows = all(db, query);
-  const board: { overdue: DeadlineItem[]; today: DeadlineItem[]; soon: DeadlineItem[] } = { overdue: [], today: [], soon: [] };
-  for (const row of rows) {
-    for (const deadline of openDeadlines(row)) {
+  type Due = { rowid: number; kind: DeadlineItem['kind']; dueAt: number };
+  const sections: { overdue: Due[]; today: Due[]; soon: Due[] } = { overdue: [], today: [], soon: [] };
+  const states = prepared(db, DUE_STATES).all(horizon, officeId, officeId) as (DeadlineState & { rowid: number })[];
+  for (const state of states) {
+    for (const deadline of openDeadlines(state)) {
       if (deadline.dueAt >= horizon) continue;
-      const item: DeadlineItem = {
+      const due = { rowid: state.rowid, kind: deadline.kind, dueAt: deadline.dueAt };
+      (deadline.dueAt <= now ? sections.overdue : deadline.dueAt <= todayEnd ? sections.today : sections.soon).push(due);
+    }
+  }
+  const counts = { overdue: sections.overdue.length, today: sections.today.length, soon: sections.soon.length };
+  const urgentFirst = (list: Due[]) => list.sort((a, b) => a.dueAt - b.dueAt || a.rowid - b.rowid).slice(0, limit);
+  const shown = { overdue: urgentFirst(sections.overdue), today: urgentFirst(sections.today), soon: urgentFirst(sections.soon) };
+  const rowids = [...new Set([...shown.overdue, ...shown.today, ...shown.soon].map((due) => due.rowid))];
+  type Row = { rowid: number; id: string; office_id: string; register_no: number; register_year: number; summary: string; officer_id: string | null; officer_name: string | null };
+  const rows = new Map((prepared(db, DUE_ROWS).all(JSON.stringify(rowids)) as Row[]).map((row) => [row.rowid, row]));
+  const items = (list: Due[]): DeadlineItem[] =>
+    list.map((due) => {
+      const row = rows.get(due.rowid)!;
+      return {
         reportId: row.id,
         officeId: row.office_id,
         number: formatRegisterNumber(row.register_no, row.register_year),
         summary: row.summary,
-        kind: deadline.kind,
-        dueAt: deadline.dueAt,
+        kind: due.kind,
+        dueAt: due.dueAt,
         officerId: row.officer_id,
         officerName: row.officer_name,
       };
-      (deadline.dueAt <= now ? board.overdue : deadline.dueAt <= todayEnd ? board.today : board.soon).push(item);
-    }
-  }
-  const counts = { overdue: board.overdue.length, today: board.today.length, soon: board.soon.length };
-  const urgentFirst = (list: DeadlineItem[]) => list.sort((a, b) => a.dueAt - b.dueAt).slice(0, limit);
-  return { now, counts, overdue: urgentFirst(board.overdue), today: urgentFirst(board.today), soon: urgentFirst(board.soon) };
+    });
+  return { now, counts, overdue: items(shown.overdue), today: items(shown.today), soon: items(shown.soon) };
 }

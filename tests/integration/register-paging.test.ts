@@ -5,7 +5,9 @@ import { reportListInput } from '../../api/calls/register';
 import { newNodeId } from '../../db/ids';
 import { migrate } from '../../db/migrations/runner';
 import { migrations } from '../../db/migrations/registry';
-import { listReports } from '../../db/register/queries';
+import { deadlineBoard, listReports } from '../../db/register/queries';
+import { openDeadlines } from '../../db/register/deadline-columns';
+import { endOfDay, localDate, addDays } from '../../db/rules/calendar';
 import { openSqlite, type Sqlite } from '../../db/store';
 import { initClock } from '../../db/write-path';
 import { cleanup, tempDir } from '../support/backend';
@@ -91,5 +93,91 @@ describe('register pages', () => {
     expect(page.total).toBeNull();
     expect(page.rows.map((row) => row.number)).toEqual(all.slice(2_950));
     expect(listReports(db, reportListInput.parse({ offset: COUNT, limit: 100 }), REGISTER_NOW)).toEqual({ total: COUNT, rows: [] });
+  });
+});
+
+describe('counts and deadlines of several offices (issue #8)', () => {
+  let db: Sqlite;
+  const OFFICES = ['12345', '67890'] as const;
+
+  beforeAll(() => {
+    db = openSqlite(join(tempDir(), 'offices.sqlite'), randomBytes(32).toString('hex'));
+    migrate(db, migrations);
+    initClock(db, newNodeId());
+    fillRegister(db, 2_000, { officeId: OFFICES[0], seed: 1 });
+    fillRegister(db, 1_000, { officeId: OFFICES[1], seed: 2 });
+    // Voided reports leave the summaries and the deadlines through the triggers and the index.
+    db.prepare('UPDATE reports SET deleted_at = 1, next_due_at = NULL WHERE rowid % 7 = 0').run();
+  });
+
+  afterAll(() => {
+    db.close();
+    cleanup();
+  });
+
+  it('gives the total a direct count gives, whichever filters (the summary counts those it is kept by)', () => {
+    const combos = [
+      {},
+      { officeId: OFFICES[1] },
+      { kind: 'crime_report' },
+      { status: 'received', kind: 'denunciation' },
+      { categoryCode: 'theft', officeId: OFFICES[0] },
+      { categoryCode: 'theft', status: 'decided', kind: 'crime_report', officeId: OFFICES[1] },
+      { includeVoided: true },
+      { includeVoided: true, officeId: OFFICES[0] },
+      { overdue: true },
+      { from: '2024-01-01', to: '2024-12-31', kind: 'crime_report' },
+      { categoryCode: 'no_such_category' },
+    ];
+    for (const filters of combos) {
+      const where: string[] = [];
+      const args: unknown[] = [];
+      const f = filters as Record<string, unknown>;
+      if (!f.includeVoided) where.push('deleted_at IS NULL');
+      for (const [key, column] of [['officeId', 'office_id'], ['kind', 'kind'], ['status', 'status'], ['categoryCode', 'category_code']] as const) {
+        if (f[key] !== undefined) {
+          where.push(`${column} = ?`);
+          args.push(f[key]);
+        }
+      }
+      if (f.overdue) {
+        where.push('next_due_at < ?');
+        args.push(REGISTER_NOW);
+      }
+      if (f.from) {
+        where.push("received_at >= ? AND received_at < ?");
+        args.push(Date.parse('2024-01-01T00:00:00+07:00'), Date.parse('2025-01-01T00:00:00+07:00'));
+      }
+      const expected = db.prepare(`SELECT count(*) FROM reports WHERE ${where.length ? where.join(' AND ') : '1'}`).pluck().get(...args);
+      expect([filters, listReports(db, reportListInput.parse({ filters, limit: 10 }), REGISTER_NOW).total]).toEqual([filters, expected]);
+    }
+  });
+
+  it('shows the deadlines a reading of every row gives: counted whole, listed most urgent first up to the limit, by office', () => {
+    const rows = db.prepare('SELECT rowid, * FROM reports WHERE deleted_at IS NULL').all() as (Parameters<typeof openDeadlines>[0] & { id: string; office_id: string; rowid: number })[];
+    const now = REGISTER_NOW;
+    const todayEnd = endOfDay(localDate(now));
+    const horizon = endOfDay(addDays(localDate(now), 3));
+    for (const officeId of [null, OFFICES[0], OFFICES[1]]) {
+      const expected = { overdue: [] as [number, string, string][], today: [] as [number, string, string][], soon: [] as [number, string, string][] };
+      for (const row of rows.filter((r) => officeId === null || r.office_id === officeId)) {
+        for (const due of openDeadlines(row)) {
+          if (due.dueAt >= horizon) continue;
+          (due.dueAt <= now ? expected.overdue : due.dueAt <= todayEnd ? expected.today : expected.soon).push([due.dueAt, row.id, due.kind]);
+        }
+      }
+      const board = deadlineBoard(db, 3, now, officeId, 4);
+      for (const section of ['overdue', 'today', 'soon'] as const) {
+        const list = expected[section].sort((a, b) => a[0] - b[0]);
+        expect(board.counts[section]).toBe(list.length);
+        expect(board[section].map((item) => item.dueAt)).toEqual(list.slice(0, 4).map((item) => item[0]));
+        expect(new Set(board[section].map((item) => `${item.reportId} ${item.kind}`)).size).toBe(board[section].length);
+        for (const item of board[section]) {
+          expect(list.some(([dueAt, id, kind]) => dueAt === item.dueAt && id === item.reportId && kind === item.kind)).toBe(true);
+          if (officeId) expect(item.officeId).toBe(officeId);
+        }
+      }
+      expect(board.counts.overdue).toBeGreaterThan(4);
+    }
   });
 });
