@@ -10,6 +10,8 @@ import { browserFigures, millionCases, millionOffice } from './cases/million';
 import { millionQuestions } from './cases/questions';
 import { makeRegisterStore, registerCases } from './cases/register';
 import { openCases, writeCases } from './cases/store';
+import { provinceOffice } from './cases/province';
+import type { RegisterOffice } from '../support/register-store';
 
 /**
  * `npm run bench [-- --size small|office] [--only store|register|exchange]`: builds synthetic stores in a temp folder and prints each
@@ -18,6 +20,9 @@ import { openCases, writeCases } from './cases/store';
  * `npm run bench -- --only million [--reports N] [--keep DIR]`: the register with a million reports (N), in the backend and, when
  * Chromium and the built renderer are there, in the browser. Building the office takes minutes: `--keep DIR` builds it in DIR
  * once and reuses it on later runs. Only run when asked by name.
+ *
+ * `npm run bench -- --size province [--offices 100] [--years 10] [--keep DIR]`: the same questions of a higher office's store
+ * holding generated communes (100 × 10 years: about a million reports), built by `npm run generate`.
  */
 const sizes = {
   small: { exchange: 10_000, rows: 10_000, writes: 200, reports: 20_000, persons: 20_000, hotspots: 1_000, programs: 5_000, campaigns: 50, operations: 2_000 },
@@ -28,11 +33,43 @@ const sizeArg = process.argv.find((_arg, i, all) => all[i - 1] === '--size') ?? 
 const only = process.argv.find((_arg, i, all) => all[i - 1] === '--only');
 const wanted = (part: string) => only === undefined || only === part;
 const option = (name: string) => process.argv.find((_arg, i, all) => all[i - 1] === name);
+if (sizeArg === 'province') {
+  const dir = mkdtempSync(join(tmpdir(), 'so-antt-bench-'));
+  console.log(`Sổ ANTT bench, size province: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  try {
+    const offices = Number(option('--offices') ?? 100);
+    const years = Number(option('--years') ?? 10);
+    await largeStore(await provinceOffice(dir, offices, years, option('--keep')), `a province: ${offices} communes over ${years} years`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
 if (!(sizeArg in sizes)) {
   console.error(`unknown --size ${sizeArg}; one of ${Object.keys(sizes).join(', ')}`);
   process.exit(2);
 }
 const size = sizes[sizeArg as keyof typeof sizes];
+
+/** The register, search, deadlines, periodic report, opening and the browser, asked of a large store. */
+async function largeStore(office: RegisterOffice, what: string): Promise<void> {
+  printRows(`Register list, ${what} (baseline: the same question as plain SQL, joins and LIMIT/OFFSET)`, await millionCases(office));
+  const questions = await millionQuestions(office);
+  printRows(`Search, deadlines, periodic report and opening, ${what}`, questions.rows);
+  for (const note of questions.notes) console.log(note);
+  const browser = await browserFigures(office);
+  if (browser === null) {
+    console.log('\n(no Chromium at /usr/bin/chromium or no dist/renderer: browser figures left out)');
+    return;
+  }
+  console.log(`\nRegister page in Chromium (browser host), ${what}            median ms   p95 ms`);
+  const line = (name: string, t: { median: number; p95: number; runs: number }) => console.log(`${name.padEnd(74)} ${t.median.toFixed(0).padStart(9)} ${t.p95.toFixed(0).padStart(8)}   (${t.runs} runs)`);
+  line('navigation to the register → first rows shown (budget < 1000 ms)', browser.firstRows);
+  line('jump to row 500,000 → rows in view loaded', browser.jump);
+  line('page down/up around it → rows in view loaded', browser.step);
+  line('frame interval while scrolling 60 px a frame', browser.frames);
+  if (browser.hostPeakMiB !== null) console.log(`browser host (the backend as the app runs it): peak RSS ${browser.hostPeakMiB.toFixed(0)} MiB after all of the above (budget < 300 MB)`);
+}
 const dir = mkdtempSync(join(tmpdir(), 'so-antt-bench-'));
 console.log(`Sổ ANTT bench, size ${sizeArg}: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
 try {
@@ -54,21 +91,7 @@ try {
   }
   if (only === 'million') {
     const reports = Number(option('--reports') ?? 1_000_000);
-    const office = await millionOffice(dir, reports, option('--keep'));
-    printRows(`Register list, one office, ${reports.toLocaleString('en')} reports (baseline: the same question as plain SQL, joins and LIMIT/OFFSET)`, await millionCases(office));
-    const questions = await millionQuestions(office);
-    printRows(`Search, deadlines, periodic report and opening, ${reports.toLocaleString('en')} reports`, questions.rows);
-    for (const note of questions.notes) console.log(note);
-    const browser = await browserFigures(office);
-    if (browser === null) console.log('\n(no Chromium at /usr/bin/chromium or no dist/renderer: browser figures left out)');
-    else {
-      console.log(`\nRegister page in Chromium (browser host), ${reports.toLocaleString('en')} reports            median ms   p95 ms`);
-      const line = (name: string, t: { median: number; p95: number; runs: number }) => console.log(`${name.padEnd(74)} ${t.median.toFixed(0).padStart(9)} ${t.p95.toFixed(0).padStart(8)}   (${t.runs} runs)`);
-      line('navigation to the register → first rows shown (budget < 1000 ms)', browser.firstRows);
-      line('jump to row 500,000 → rows in view loaded', browser.jump);
-      line('page down/up around it → rows in view loaded', browser.step);
-      line('frame interval while scrolling 60 px a frame', browser.frames);
-    }
+    await largeStore(await millionOffice(dir, reports, option('--keep')), `one office, ${reports.toLocaleString('en')} reports`);
   }
   if (wanted('exchange')) printRows(`Exchange, commune → province, ${size.exchange.toLocaleString('en')} reports`, await exchangeCases(dir, size.exchange));
 } finally {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { reportListInput } from '../../../api/calls/register';
@@ -10,6 +10,7 @@ import { LoginPage } from '../../e2e/support/pages';
 import { makeRegisterOffice, REGISTER_NOW, type RegisterOffice } from '../../support/register-store';
 import { ADMIN } from '../../support/backend';
 import { time, type BenchRow, type Timing } from '../harness';
+import { busiestOffice } from './questions';
 
 /**
  * The register with a million reports (issue #8): listReports' first pages, pages deep in the list
@@ -30,6 +31,8 @@ const RAW_KIND_BY_NUMBER = `SELECT ${COLUMNS} ${FROM} WHERE r.deleted_at IS NULL
   ORDER BY r.register_year DESC, r.register_no DESC LIMIT 100 OFFSET ?`;
 const RAW_KIND_BY_TIME = `SELECT ${COLUMNS} ${FROM} WHERE r.deleted_at IS NULL AND r.kind = 'crime_report' ORDER BY r.received_at DESC LIMIT 100 OFFSET ?`;
 const RAW_COUNT = 'SELECT count(*) FROM reports WHERE deleted_at IS NULL';
+const RAW_COUNT_OFFICE = 'SELECT count(*) FROM reports WHERE deleted_at IS NULL AND office_id = ?';
+const RAW_OFFICE_BY_NUMBER = `SELECT ${COLUMNS} ${FROM} WHERE r.deleted_at IS NULL AND r.office_id = ? ORDER BY r.register_year DESC, r.register_no DESC LIMIT 100`;
 const RAW_COUNT_FILTERED = "SELECT count(*) FROM reports WHERE deleted_at IS NULL AND status = 'received' AND kind = 'crime_report'";
 const RAW_COUNT_KIND = "SELECT count(*) FROM reports WHERE deleted_at IS NULL AND kind = 'crime_report'";
 
@@ -71,6 +74,9 @@ export async function millionCases(office: RegisterOffice): Promise<BenchRow[]> 
     const middle = Math.floor(count / 2);
     const end = Math.max(0, count - 100);
     const kinds = rawCountKind.pluck().get() as number;
+    const busiest = busiestOffice(db);
+    const rawCountOffice = db.prepare(RAW_COUNT_OFFICE);
+    const officeByNumber = db.prepare(RAW_OFFICE_BY_NUMBER);
     const rows: BenchRow[] = [
       {
         name: 'first page, register order (the default), with the total',
@@ -78,6 +84,15 @@ export async function millionCases(office: RegisterOffice): Promise<BenchRow[]> 
         baseline: time(() => {
           rawCount.get();
           byNumber.all(0);
+        }, 20),
+        budgetMs: 20,
+      },
+      {
+        name: 'first page of one office (the largest), register order, with its total',
+        ours: time(list({ filters: { officeId: busiest } }), 20),
+        baseline: time(() => {
+          rawCountOffice.get(busiest);
+          officeByNumber.all(busiest);
         }, 20),
         budgetMs: 20,
       },
@@ -129,6 +144,20 @@ export interface BrowserFigures {
   readonly step: Timing;
   /** Frame intervals while paging (requestAnimationFrame), median and p95. */
   readonly frames: Timing;
+  /** The host process's peak resident memory (VmHWM) after all of it, in MiB: the backend as a user runs it. */
+  readonly hostPeakMiB: number | null;
+}
+
+/** The largest peak resident memory among a process and its descendants (Linux /proc), in MiB. */
+function peakMemoryMiB(pid: number): number | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const own = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    return Math.max(own, ...children.map((child) => peakMemoryMiB(child) ?? 0));
+  } catch {
+    return null;
+  }
 }
 
 /** The register page in Chromium through the browser host on the office's folder; null without Chromium. */
@@ -204,7 +233,7 @@ export async function browserFigures(office: RegisterOffice): Promise<BrowserFig
           requestAnimationFrame(frame);
         }),
     );
-    return { firstRows: timing(firstRows), jump: timing(jumps), step: timing(steps), frames: timing(frames) };
+    return { firstRows: timing(firstRows), jump: timing(jumps), step: timing(steps), frames: timing(frames), hostPeakMiB: peakMemoryMiB(host.pid) };
   } finally {
     await browser.close();
     await host.stop();

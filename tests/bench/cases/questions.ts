@@ -8,7 +8,7 @@ import { searchQuery } from '../../../db/register/search-index';
 import { computePeriodic } from '../../../db/reports/periodic';
 import { endOfDay, startOfDay } from '../../../db/rules/calendar';
 import { comparedRanges } from '../../../db/rules/periods';
-import { openSqlite } from '../../../db/store';
+import { openSqlite, type Sqlite } from '../../../db/store';
 import { time, type BenchRow } from '../harness';
 import type { RegisterOffice } from '../../support/register-store';
 
@@ -16,6 +16,12 @@ const RAW_SEARCH = 'SELECT rowid FROM report_search WHERE report_search MATCH ? 
 const RAW_DUE = 'SELECT id, next_due_at FROM reports WHERE deleted_at IS NULL AND next_due_at IS NOT NULL AND next_due_at < ? ORDER BY next_due_at LIMIT 300';
 const RAW_GROUP_BY = `SELECT category_code, kind, status, count(*), sum(deaths), sum(injuries), sum(damage), sum(fine) FROM reports
   WHERE deleted_at IS NULL AND received_at >= ? AND received_at < ? GROUP BY category_code, kind, status`;
+
+/** The office with the most live reports (in a commune's store, the commune; in a province's, its largest commune). */
+export function busiestOffice(db: Sqlite): string {
+  return (db.prepare(BUSIEST).get() as { office_id: string }).office_id;
+}
+const BUSIEST = 'SELECT office_id FROM report_months GROUP BY office_id ORDER BY sum(n) DESC LIMIT 1';
 
 /**
  * The other questions of issue #8 asked of the million-report store: the search without diacritics,
@@ -42,7 +48,8 @@ export async function millionQuestions(office: RegisterOffice): Promise<{ rows: 
     for (const range of ranges) plain.all(startOfDay(range.start), endOfDay(range.end));
   }, 3, 1);
   rows.push({ name: '6-month report with all comparisons, all offices', ours: time(() => void computePeriodic(db, null, half), 10), baseline, budgetMs: 150 });
-  rows.push({ name: '6-month report with all comparisons, one office', ours: time(() => void computePeriodic(db, store.officeId, half), 20), baseline, budgetMs: 20 });
+  const one = busiestOffice(db);
+  rows.push({ name: '6-month report with all comparisons, one office', ours: time(() => void computePeriodic(db, one, half), 20), baseline, budgetMs: 20 });
   const memory = process.memoryUsage();
   const notes = [`backend memory after these questions: RSS ${Math.round(memory.rss / 2 ** 20)} MiB, heap ${Math.round(memory.heapUsed / 2 ** 20)} MiB (budget < 300 MB)`];
   const file = backend.paths.store;

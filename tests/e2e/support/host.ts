@@ -29,6 +29,8 @@ export interface Host {
   readonly dataDir: string;
   /** What the host printed, for a failing test's message. */
   readonly output: () => string;
+  /** The process started (tsx, whose child node process runs the host). */
+  readonly pid: number;
   readonly stop: () => Promise<void>;
 }
 
@@ -68,7 +70,7 @@ export async function startHost(options: { readonly dataDir?: string } = {}): Pr
         reject(new Error(`the browser host exited with code ${code}:\n${output}`));
       });
     });
-    return { url, dataDir, output: () => output, stop };
+    return { url, dataDir, output: () => output, pid: child.pid!, stop };
   } catch (error) {
     await stop();
     throw error;
