@@ -7,6 +7,7 @@ import { schemaVersion } from '../migrations/registry';
 import { first, prepared, qb, run } from '../query';
 import { nextRegisterNumber } from '../register/numbering';
 import { indexReport, indexReportsOfPerson } from '../register/search-index';
+import { DeferredSummaries } from '../reports/deferred-summaries';
 import type { ImportCounts, ImportItem, ImportOutcome, ImportReason, ImportSummary } from '../../api/views';
 import { recordColumnNames, stampColumnNames, type ExchangePeersTable, type RecordColumns, type RecordTable } from '../schema';
 import { isSqliteCode, type Sqlite } from '../store';
@@ -90,6 +91,8 @@ class Applier {
   private readonly reports = new Set<string>();
   private readonly persons = new Set<string>();
   private readonly allowed: ReadonlySet<string>;
+  /** Report summaries added up once at the end, from the first report written on. */
+  private summaries: DeferredSummaries | null = null;
 
   constructor(
     private readonly db: Sqlite,
@@ -225,6 +228,7 @@ class Applier {
     this.seq += 1;
     const values = { ...incoming, seq: this.seq };
     const columns = Object.keys(values).filter((column) => column !== 'id');
+    const summaries = table === 'reports' ? (this.summaries ??= new DeferredSummaries(this.db)) : null;
     try {
       if (local) {
         const sql = statementSql(`update ${table} ${columns.join(',')}`, () =>
@@ -244,6 +248,8 @@ class Applier {
       if (!local && table === 'reports' && isSqliteCode(error, 'SQLITE_CONSTRAINT_UNIQUE') && this.renumbered(incoming)) return;
       return this.note('rejected', table, incoming.id as string, rejection(error));
     }
+    summaries?.note(local, -1);
+    summaries?.note(values, 1);
     // A version that continues this record settles any conflict still open on it.
     if (local) {
       prepared(this.db, "UPDATE exchange_conflicts SET resolved_at = ?, resolution = 'incoming' WHERE table_name = ? AND record_id = ? AND resolved_at IS NULL").run(
@@ -314,6 +320,7 @@ class Applier {
    * A dry run leaves the index out: it is rolled back, and indexing cannot refuse a record.
    */
   finish(options: { index: boolean } = { index: true }): void {
+    this.summaries?.finish();
     if (options.index) {
       for (const id of this.persons) indexReportsOfPerson(this.db, id);
       for (const id of this.reports) indexReport(this.db, id);
@@ -333,7 +340,7 @@ function rejection(error: unknown): Reason {
 
 /**
  * The bulk path: complete record states written by this installation itself (generated and demo data)
- * through the same rules and derived data as an import — summaries by trigger, search index, book
+ * through the same rules and derived data as an import — summaries (per batch), search index, book
  * counters, change sequence — in the caller's transaction. Returns the counts by outcome.
  */
 export function writeRecords(db: Sqlite, writes: WritePath, records: Iterable<RecordLine>, by: { now: number; userId: string | null }): ImportCounts {

@@ -15,7 +15,7 @@ const record = `
   void_reason TEXT`;
 
 /** The Vietnam calendar day (UTC+7) of an epoch-millisecond column. */
-const day = (column: string) => `date((${column} + 25200000) / 1000, 'unixepoch')`;
+export const day = (column: string) => `date((${column} + 25200000) / 1000, 'unixepoch')`;
 
 /**
  * The police month a Vietnam day counts in, as 'YYYY-MM' (DOMAIN.md, "Reports"): from the cut-off day on

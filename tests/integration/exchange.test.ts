@@ -7,6 +7,7 @@ import type { PublicKeyFile } from '../../db/exchange/keys';
 import { cleanup, createOffice, expectError, expectOk, manualClock, tempDir, type ManualClock, type TestOffice } from '../support/backend';
 import { PNG_BASE64, storeFingerprint } from '../support/call-samples';
 import { contentOf, foreignOffice, handBundle } from '../support/exchange';
+import { summaryComparisons } from '../support/summaries';
 
 afterEach(cleanup);
 
@@ -149,6 +150,47 @@ describe('exchange between a commune and its province', () => {
     expect(old.applied.items).toContainEqual({ outcome: 'unchanged', table: 'reports', id: toVoid.id, reason: 'older' });
     expect(rows(province, 'SELECT deleted_at IS NOT NULL AS voided FROM reports WHERE id = ?', toVoid.id)).toEqual([{ voided: 1 }]);
     expect(rows(province, 'SELECT summary FROM reports WHERE id = ?', kept.id)).toEqual([{ summary: 'Gây rối trật tự' }]);
+  });
+
+  it('keeps the province\'s summaries equal to a recount through imports of new, edited and voided reports; a dry run leaves them and their triggers as they were', async () => {
+    const { commune, province, provinceKey } = await communeAndProvince();
+    const db = province.backend.requireStore().sql;
+    const triggers = () => rows(province, "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'report_summary_%' ORDER BY name");
+    const before = triggers();
+    expect(before).toHaveLength(2);
+    let seed = 11;
+    const next = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const live: { id: string; version: string }[] = [];
+    for (let round = 0; round < 4; round += 1) {
+      for (let step = 0; step < 12; step += 1) {
+        const roll = next();
+        const date = `2026-${String(1 + Math.floor(next() * 10)).padStart(2, '0')}-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}`;
+        const fields = { categoryCode: ['theft', 'assault', 'fire'][Math.floor(next() * 3)]!, deaths: next() < 0.3 ? 1 : null, fine: next() < 0.3 ? 500_000 : null };
+        if (live.length === 0 || roll < 0.5) live.push(expectOk(await commune.call('reports.create', { ...reportInput('Vụ việc', date), ...fields })));
+        else {
+          const index = Math.floor(next() * live.length);
+          const target = live[index]!;
+          if (roll < 0.8) live[index] = expectOk(await edit(commune, target.id, target.version, { ...reportInput('Đã sửa', date), ...fields }));
+          else {
+            expectOk(await commune.call('reports.void', { id: target.id, baseVersion: target.version, reason: 'Nhập trùng' }));
+            live.splice(index, 1);
+          }
+        }
+      }
+      const sent = await send(commune, provinceKey, province);
+      const kept = summaryComparisons(db);
+      expectOk(await province.call('exchange.preview', { uploadId: sent.uploadId }));
+      expect(summaryComparisons(db)).toEqual(kept);
+      expect(triggers()).toEqual(before);
+      expectOk(await province.call('exchange.apply', { uploadId: sent.uploadId }));
+      expect(triggers()).toEqual(before);
+      for (const [table, { kept, recount }] of Object.entries(summaryComparisons(db))) expect(kept, `${table} after round ${round}`).toEqual(recount);
+    }
+    // The triggers are back: a report written at the province afterwards is counted too.
+    expectOk(await province.call('reports.create', reportInput('Tin báo tại tỉnh')));
+    const { report_days: days } = summaryComparisons(db);
+    expect(days.kept).toEqual(days.recount);
+    expect(rows(province, "SELECT count(*) AS n FROM reports WHERE office_id = '12345' AND deleted_at IS NULL")).toEqual([{ n: live.length }]);
   });
 
   it('an enrolled commune that never sent a bundle, or not for longer than the setting, is late', async () => {

@@ -1,0 +1,68 @@
+import { day, policeMonthSql } from '../migrations/0006-reports';
+import { prepared } from '../query';
+import type { Sqlite } from '../store';
+
+/** A report's columns as written (its summary share depends on office, receipt, category, kind, status, figures, void). */
+export type ReportState = Readonly<Record<string, unknown>>;
+
+const TRIGGERS = "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name IN ('report_summary_insert', 'report_summary_update') ORDER BY name";
+const DELTAS = `CREATE TEMP TABLE report_deltas (office_id ANY, received_at ANY, category_code ANY, kind ANY, status ANY,
+  sign INTEGER, deaths ANY, injuries ANY, damage ANY, fine ANY)`;
+const ADD_DELTA = 'INSERT INTO temp.report_deltas VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+/** The deltas added to a summary table, summed by its key first: one upsert per key, not per report. */
+const applyDeltas = (table: 'report_days' | 'report_months') => {
+  const bucket = table === 'report_days' ? 'day' : 'month';
+  const value = table === 'report_days' ? day('received_at') : policeMonthSql(day('received_at'));
+  return `INSERT INTO ${table} (office_id, ${bucket}, category_code, kind, status, n, deaths, injuries, damage, fine)
+  SELECT office_id, ${value}, coalesce(category_code, ''), kind, status, sum(sign), sum(sign * coalesce(deaths, 0)),
+    sum(sign * coalesce(injuries, 0)), sum(sign * coalesce(damage, 0)), sum(sign * coalesce(fine, 0))
+  FROM temp.report_deltas WHERE true GROUP BY 1, 2, 3, 4, 5
+  ON CONFLICT (office_id, ${bucket}, category_code, kind, status) DO UPDATE SET
+    n = n + excluded.n, deaths = deaths + excluded.deaths, injuries = injuries + excluded.injuries,
+    damage = damage + excluded.damage, fine = fine + excluded.fine`;
+};
+const APPLY_DAYS = applyDeltas('report_days');
+const APPLY_MONTHS = applyDeltas('report_months');
+
+/**
+ * The report summaries (report_days, report_months) kept per batch instead of per row, for the bulk
+ * path (imports, generated data): inside the caller's transaction the summary triggers are set aside,
+ * each report written notes the share it takes away (its state before) and adds (its state after), and
+ * `finish` adds the notes up by summary key and puts the triggers back. Per row, the triggers cost two
+ * upserts with their subqueries, about as much as the row's ten indexes (docs/decisions.md, "Province
+ * scale"); per batch, the notes are summed first and the upserts are one per key.
+ *
+ * Everything happens in the caller's transaction: a rollback (a dry run, an error, a power cut) brings
+ * the triggers back with the rest, so no other write ever runs without them. Writes to reports made
+ * while they are set aside must all be noted here; only summary columns matter (a renumbering does not).
+ */
+export class DeferredSummaries {
+  private readonly triggers: string[];
+  private finished = false;
+
+  constructor(private readonly db: Sqlite) {
+    if (!db.inTransaction) throw new Error('summaries are deferred inside a transaction only');
+    this.triggers = (prepared(db, TRIGGERS).all() as { sql: string }[]).map((row) => row.sql);
+    db.exec('DROP TRIGGER report_summary_insert; DROP TRIGGER report_summary_update; DROP TABLE IF EXISTS temp.report_deltas');
+    db.exec(DELTAS);
+  }
+
+  /** A report's state before (sign -1) or after (sign 1) a write; only a live state counts. */
+  note(row: ReportState | null, sign: 1 | -1): void {
+    if (!row || (row.deleted_at ?? null) !== null) return;
+    prepared(this.db, ADD_DELTA).run(
+      row.office_id, row.received_at, row.category_code ?? null, row.kind, row.status, sign,
+      row.deaths ?? null, row.injuries ?? null, row.damage ?? null, row.fine ?? null,
+    );
+  }
+
+  /** Adds the notes to the summaries and puts the triggers back. */
+  finish(): void {
+    if (this.finished) return;
+    this.finished = true;
+    prepared(this.db, APPLY_DAYS).run();
+    prepared(this.db, APPLY_MONTHS).run();
+    this.db.exec('DROP TABLE temp.report_deltas');
+    for (const sql of this.triggers) this.db.exec(sql);
+  }
+}
