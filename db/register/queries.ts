@@ -34,7 +34,9 @@ function condition(filters: ReportListInput['filters'], now: number, plain = fal
   const add = (column: string, op: string, value: unknown) =>
     parts.push(plain ? sql`+${sql.ref(`r.${column}`)} ${sql.raw(op)} ${value}` : sql`${sql.ref(`r.${column}`)} ${sql.raw(op)} ${value}`);
   if (!filters.includeVoided) parts.push(sql`r.deleted_at IS NULL`);
-  if (filters.officeId) add('office_id', '=', filters.officeId);
+  // The office stays indexable even then: its register key (office_id, register_year, register_no) is
+  // the register order of that office, along which the other filters are tested.
+  if (filters.officeId) parts.push(sql`r.office_id = ${filters.officeId}`);
   if (filters.from) add('received_at', '>=', startOfDay(filters.from));
   if (filters.to) add('received_at', '<', endOfDay(filters.to));
   if (filters.kind) add('kind', '=', filters.kind);
@@ -109,11 +111,14 @@ const ROWS_ABOUT = 'SELECT coalesce(max(rowid), 0) AS n FROM reports';
  * keeps m of n reports finds the page after about (offset + limit) × n / m rows; from its index it
  * reads and sorts all m. So the scan wins when m² > (offset + limit) × n. m is counted up to that
  * point only (a few thousand index entries), unless the total is known already. Dates and searches
- * keep the planner's choice: their matches lie together, not spread along the register.
+ * keep the planner's choice: their matches lie together, not spread along the register. With an office
+ * the scan runs along that office's register key, which holds at most one commune's reports.
  */
 function registerScan(db: Sqlite, input: ReportListInput, where: RawBuilder<SqlBool>, total: number | null): boolean {
   const { filters, sort, offset, limit } = input;
   if (sort.column !== 'register' || isUnfiltered(filters) || filters.from || filters.to || filters.q.trim() !== '') return false;
+  // One office's register (of a higher office's many) is read along that office's register key.
+  if (filters.officeId) return true;
   const rows = (prepared(db, ROWS_ABOUT).get() as { n: number }).n;
   const enough = Math.ceil(Math.sqrt((offset + limit) * rows));
   const matches =

@@ -153,6 +153,24 @@ describe('counts and deadlines of several offices (issue #8)', () => {
     }
   });
 
+  it('reads one office\'s register, alone or with a filter, page by page in register order', () => {
+    const all = db.prepare('SELECT office_id, kind, register_year, register_no FROM reports WHERE deleted_at IS NULL').all() as { office_id: string; kind: string; register_year: number; register_no: number }[];
+    for (const filters of [{ officeId: OFFICES[1] }, { officeId: OFFICES[0], kind: 'crime_report' }, { officeId: OFFICES[1], status: 'received' }] as const) {
+      const expected = all
+        .filter((r) => r.office_id === filters.officeId && (!('kind' in filters) || r.kind === filters.kind))
+        .filter((r) => !('status' in filters) || (db.prepare('SELECT status FROM reports WHERE office_id = ? AND register_year = ? AND register_no = ?').pluck().get(r.office_id, r.register_year, r.register_no) === filters.status))
+        .sort((a, b) => b.register_year - a.register_year || b.register_no - a.register_no)
+        .map((r) => `${r.register_no}/${r.register_year}`);
+      const numbers: string[] = [];
+      for (let offset = 0; offset <= expected.length; offset += 70) {
+        const page = listReports(db, reportListInput.parse({ filters, offset, limit: 70, count: offset === 0 }), REGISTER_NOW);
+        if (offset === 0) expect(page.total).toBe(expected.length);
+        numbers.push(...page.rows.map((row) => row.number));
+      }
+      expect(numbers, JSON.stringify(filters)).toEqual(expected);
+    }
+  });
+
   it('shows the deadlines a reading of every row gives: counted whole, listed most urgent first up to the limit, by office', () => {
     const rows = db.prepare('SELECT rowid, * FROM reports WHERE deleted_at IS NULL').all() as (Parameters<typeof openDeadlines>[0] & { id: string; office_id: string; rowid: number })[];
     const now = REGISTER_NOW;
