@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { localDate } from './rules/calendar';
 import type { Sqlite } from './store';
@@ -6,11 +6,45 @@ import type { Sqlite } from './store';
 /**
  * Writes a consistent copy of the open store to `file` with VACUUM INTO, while the app keeps working.
  * With SQLite3 Multiple Ciphers the copy is encrypted with the same key as the store.
+ *
+ * The copy is written as `<file>.partial`, flushed to disk, then renamed: a backup cut short (a killed
+ * process, a power cut) leaves a file no listing takes for a backup. Written in place, it left the
+ * backup's name with an empty database (VACUUM INTO's journal rolls the unfinished copy back to
+ * nothing), which passed for the day's backup, so none was taken that day (the crash suite found it).
  */
 export function backupTo(db: Sqlite, file: string): string {
-  mkdirSync(dirname(file), { recursive: true });
-  db.prepare('VACUUM INTO ?').run(file);
+  const dir = dirname(file);
+  mkdirSync(dir, { recursive: true });
+  const partial = `${file}.partial`;
+  rmSync(partial, { force: true });
+  rmSync(`${partial}-journal`, { force: true });
+  db.prepare('VACUUM INTO ?').run(partial);
+  const fd = openSync(partial, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(partial, file);
+  syncFolder(dir);
   return file;
+}
+
+/** Makes a rename in `dir` durable; folders cannot be opened for this on Windows, where it is skipped. */
+function syncFolder(dir: string): void {
+  if (process.platform === 'win32') return;
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Removes what backups cut short left behind (`*.partial` and its journal): never a backup. */
+function removePartials(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) if (/\.sqlite\.partial(-journal)?$/.test(name)) rmSync(join(dir, name), { force: true });
 }
 
 /** A file name for a backup: sortable, readable, safe on Windows. */
@@ -100,6 +134,7 @@ export function takeBackup(db: Sqlite, dir: string, reason: string, now: number,
   // Two backups in the same second (two imports in a row) must not meet: VACUUM INTO never overwrites.
   let file = join(dir, backupName(reason, new Date(now)));
   for (let n = 2; existsSync(file); n += 1) file = join(dir, backupName(`${reason}-${n}`, new Date(now)));
+  removePartials(dir);
   backupTo(db, file);
   rotateBackups(dir, options.keep);
   let externalError: string | null = null;
