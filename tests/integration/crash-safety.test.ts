@@ -19,7 +19,7 @@ afterEach(cleanup);
  * (the kills' moments still vary with the machine's speed); CRASH_ONLY=writes|import|backup runs one
  * workload; CRASH_VERBOSE=1 prints each run.
  */
-const runs = Number(process.env.CRASH_RUNS ?? 5);
+const runs = Number(process.env.CRASH_RUNS ?? (process.env.npm_lifecycle_event === 'crash' ? 100 : 5));
 const seed = Number(process.env.CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const restartEvery = Number(process.env.CRASH_RESTART_EVERY ?? (runs <= 10 ? 1 : 3));
 const only = process.env.CRASH_ONLY as Workload | undefined;
