@@ -139,6 +139,12 @@ export class Backend {
     writeFileSync(this.paths.openMarker, String(process.pid));
   }
 
+  /** Closes once the backups queued so far are written (a process about to exit would cut them off). */
+  async closeWhenIdle(): Promise<void> {
+    await this.backups.settled();
+    this.close();
+  }
+
   close(): void {
     if (this.opened) rmSync(this.paths.openMarker, { force: true });
     this.opened?.sql.close();
