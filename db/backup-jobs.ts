@@ -15,9 +15,10 @@ export function backupPlan(sql: Sqlite, dir: string): BackupPlan {
 }
 
 /**
- * The backups of one Backend. They run one at a time (with restores, which use `exclusive` too), each on
- * a worker thread with its own connection, so neither a login nor any other call waits for one; a
- * caller that must wait (an import, a restore) awaits it.
+ * The backups of one Backend. They run one at a time (with restores, which use `exclusive` too), on a
+ * worker thread with its own connection, so neither a login nor any other call waits for one; a caller
+ * that must wait (an import) awaits it. Only the backups before a migration and before a restore hold
+ * the main thread (takeBlocking).
  */
 export class BackupJobs {
   constructor(private readonly backend: Backend) {}
@@ -32,14 +33,32 @@ export class BackupJobs {
     return this.exclusive(() => this.takeNow(reason));
   }
 
-  /** A backup of the open store, now: only inside `exclusive`. */
-  async takeNow(reason: string): Promise<TakenBackup> {
+  /** A backup of the open store on a worker thread, now: only inside `exclusive`. */
+  private async takeNow(reason: string): Promise<TakenBackup> {
     const store = this.backend.requireStore();
     const now = this.backend.now();
     const plan = backupPlan(store.sql, this.backend.paths.backups);
     const pending = reserveBackup(plan.dir, reason, now);
     try {
       await backupInWorker({ store: this.backend.paths.store, keyHex: store.key.toString('hex'), target: pending.partial });
+    } catch (error) {
+      discardBackup(pending);
+      throw error;
+    }
+    return settleBackup(pending, plan, now);
+  }
+
+  /**
+   * A backup on `sql`, the main connection, holding the thread until it is written: only where nothing
+   * may happen meanwhile. Before a migration nothing may use the store until it is migrated; before a
+   * restore, a write made after the backup's snapshot would be in neither the backup nor the restored
+   * store. Inside `exclusive` when the store is open.
+   */
+  takeBlocking(sql: Sqlite, reason: string, plan: BackupPlan): TakenBackup {
+    const now = this.backend.now();
+    const pending = reserveBackup(plan.dir, reason, now);
+    try {
+      backupTo(sql, pending.partial);
     } catch (error) {
       discardBackup(pending);
       throw error;
@@ -62,26 +81,17 @@ export class BackupJobs {
   }
 
   /**
-   * Before a migration, on the connection being opened, synchronously: nothing may use the store until
-   * it is migrated, so there is nothing to keep waiting. The settings are those of the old schema;
-   * if they cannot be read, the backup goes to the data folder only.
+   * Before a migration, on the connection being opened. The settings are those of the old schema; if
+   * they cannot be read, the backup goes to the data folder only.
    */
   beforeMigration(sql: Sqlite, fromVersion: number): void {
-    const now = this.backend.now();
     let plan: BackupPlan;
     try {
       plan = backupPlan(sql, this.backend.paths.backups);
     } catch {
       plan = { dir: this.backend.paths.backups, keep: DEFAULT_KEEP, external: null };
     }
-    const pending = reserveBackup(plan.dir, `before-migration-v${fromVersion}`, now);
-    try {
-      backupTo(sql, pending.partial);
-    } catch (error) {
-      discardBackup(pending);
-      throw error;
-    }
-    settleBackup(pending, plan, now);
+    this.takeBlocking(sql, `before-migration-v${fromVersion}`, plan);
   }
 
   /** Resolves once every backup queued so far is done (tests; a host about to stop). */

@@ -5,6 +5,7 @@ import { appendAudit } from './audit';
 import type { Backend } from './backend';
 import { backupView } from './backup';
 import { checkBackup, findBackup, integrity, withBackup } from './backup-check';
+import { backupPlan } from './backup-jobs';
 import { findUser } from './users';
 
 /** Who restores: their session stays, every other one ends. */
@@ -17,20 +18,24 @@ export interface Restorer {
 /**
  * Puts a backup in place of the store. Nothing changes until the backup is known good: found by its
  * name, opened with the store's key and checked page by page. Then the store as it is is backed up
- * (reason before-restore), the connection closed, the backup copied over the store file, and the store
- * opened again through Backend.open (so an older backup is migrated, with its own backup first). The
- * restored store is checked again; if it fails, or anything on the way fails, the store as it was is put
- * back. The restore is audited in the restored store's log, whose chain goes on from the backup's.
+ * (reason before-restore, on the main connection: nothing runs until the restore is done), the
+ * connection closed, the backup copied over the store file, and the store opened again through
+ * Backend.open (so an older backup is migrated, with its own backup first). The restored store is
+ * checked again; if it fails, or anything on the way fails, the store as it was is put back. The restore
+ * is audited in the restored store's log, whose chain goes on from the backup's.
  *
  * Every session but the restorer's ends: what the others had on screen is no longer what the store holds.
  */
 export function restoreBackup(backend: Backend, name: string, by: Restorer): Promise<RestoreView> {
+  // After any backup being written: a worker's connection must not hold the file being replaced.
   return backend.backups.exclusive(async () => {
-    const { key } = backend.requireStore();
+    const current = backend.requireStore();
     const { file, path } = findBackup(backend.paths.backups, name);
-    withBackup(path, key.toString('hex'), checkBackup);
-    const safety = await backend.backups.takeNow('before-restore');
-    replaceStore(backend, path, safety.view.name, key);
+    withBackup(path, current.key.toString('hex'), checkBackup);
+    // From here to the reopened store nothing else runs: a write after the safety backup's snapshot
+    // would be in neither the safety backup nor the restored store.
+    const safety = backend.backups.takeBlocking(current.sql, 'before-restore', backupPlan(current.sql, backend.paths.backups));
+    replaceStore(backend, path, safety.view.name, current.key);
 
     const store = backend.requireStore();
     appendAudit(store.sql, {

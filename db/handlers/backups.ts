@@ -24,15 +24,11 @@ export const backupsHandlers: HandlersOf<'backups.'> = {
     return { ...backupView(ctx.backend.paths.backups, file), schemaVersion, counts };
   },
   'backups.create': async (ctx) => {
-    storeFor(ctx);
     const taken = await ctx.backend.backups.take('manual');
     // The backup ran on another thread: the entry goes to the store open now.
     const { store, write } = storeFor(ctx);
     appendAudit(store.sql, { at: ctx.backend.now(), userId: write.userId, call: ctx.call, action: 'backup', after: { backup: taken.view.name } });
     return { ...taken.view, external: taken.external };
   },
-  'backups.restore': (ctx, { name }) => {
-    storeFor(ctx);
-    return restoreBackup(ctx.backend, name, { userId: requireUser(ctx).id, sessionId: ctx.session.id, call: ctx.call });
-  },
+  'backups.restore': (ctx, { name }) => restoreBackup(ctx.backend, name, { userId: requireUser(ctx).id, sessionId: ctx.session.id, call: ctx.call }),
 };

@@ -220,6 +220,22 @@ describe('backups by hand and restore (issue #9, "Backups")', () => {
     expect(office.backend.requireStore().sql.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
+  it('puts the store back as it was when the restored one does not open', async () => {
+    const office = await createOffice();
+    const taken = expectOk(await office.call('backups.create', {}));
+    // A backup that passes every check but is no office's store any more.
+    const broken = openSqlite(join(office.backend.paths.backups, taken.name), await storeKey(office));
+    broken.exec('DELETE FROM exchange_identity');
+    broken.close();
+    expectOk(await office.call('localities.create', { name: 'Xóm Giữ Lại', kind: 'xóm' }));
+    const entries = expectOk(await office.call('audit.verify', {})).entries;
+
+    expectError(await office.call('backups.restore', { name: taken.name, confirm: true }), 'backup.restore_failed');
+    expect(await localityNames(office)).toContain('Xóm Giữ Lại');
+    expect(expectOk(await office.call('audit.verify', {}))).toMatchObject({ ok: true, entries });
+    expect(backupsOf(office, 'before-restore')).toHaveLength(1);
+  });
+
   it('is for administrators only', async () => {
     const office = await createOffice();
     const taken = expectOk(await office.call('backups.create', {}));
