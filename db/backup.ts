@@ -7,9 +7,10 @@ import type { Sqlite } from './store';
 /**
  * Writes a consistent copy of the store open on `db` to `file` with VACUUM INTO: the one way a backup
  * is made. It reads one snapshot, so in WAL mode other connections keep reading and writing meanwhile.
- * With SQLite3 Multiple Ciphers the copy is encrypted with the same key as the store. The automatic and
- * manual backups run it on a worker thread's own connection (db/backup-thread.ts); only the backup
- * before a migration runs it on the main connection, since nothing may use the store until it is migrated.
+ * With SQLite3 Multiple Ciphers the copy is encrypted with the same key as the store. The daily, the
+ * before-import and the manual backups run it on a worker thread's own connection (db/backup-thread.ts);
+ * the backups before a migration and before a restore run it on the main connection, since nothing may
+ * happen meanwhile (db/backup-jobs.ts, takeBlocking).
  */
 export function backupTo(db: Sqlite, file: string): string {
   mkdirSync(dirname(file), { recursive: true });
@@ -23,7 +24,7 @@ export function backupName(reason: string, now = new Date()): string {
   return `${stamp}-${reason}.sqlite`;
 }
 
-/** Backups taken by the app on its own, which rotation thins out; others (before a migration, by hand) stay. */
+/** Backups taken by the app on its own, which rotation thins out; others (before a migration or a restore, by hand) stay. */
 const ROTATED = ['daily', 'before-import'] as const;
 const rotated = (reason: string) => (ROTATED as readonly string[]).some((kind) => reason === kind || new RegExp(`^${kind}-\\d+$`).test(reason));
 
