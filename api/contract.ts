@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { attachmentsCalls } from './calls/attachments';
 import { auditCalls } from './calls/audit';
 import { authCalls } from './calls/auth';
+import { backupsCalls } from './calls/backups';
 import { campaignCalls } from './calls/campaigns';
 import { exchangeCalls } from './calls/exchange';
 import { hotspotCalls } from './calls/hotspots';
@@ -29,6 +30,7 @@ export const contract = Object.freeze({
   ...periodicCalls,
   ...exchangeCalls,
   ...auditCalls,
+  ...backupsCalls,
 });
 
 export type Contract = typeof contract;

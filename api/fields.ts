@@ -48,7 +48,6 @@ export const officeFilter = unitCode.nullable().default(null);
 export const officeLevels = ['commune', 'higher'] as const;
 export const officeLevel = z.enum(officeLevels, { error: 'v.required' });
 
-/** 'YYYY-MM-DD', a real calendar date. */
 /** 'YYYY-MM-DD', a real calendar date between 1900 and 2100 (a typo like 20266 or 0026 is refused). */
 export const isoDate = z
   .string()
@@ -64,3 +63,15 @@ export const citizenId = z
   .trim()
   .regex(/^\d{12}$/, 'v.citizen_id')
   .refine((value) => Number(value.slice(0, 3)) >= 1 && Number(value.slice(0, 3)) <= 96, 'v.citizen_id');
+
+/**
+ * A folder on this machine, as an absolute path: "E:\SaoLuu", "\\server\share", "/media/usb". Empty means
+ * none (null). Whether it exists is the backend's business when it is used.
+ */
+export const folderPath = z
+  .string()
+  .trim()
+  .max(500, 'v.too_long')
+  .refine((value) => value === '' || /^(?:[A-Za-z]:[\\/]|\\\\[^\\/]+[\\/][^\\/]+|\/)/.test(value), 'v.folder_path')
+  .refine((value) => ![...value].some((char) => char < ' '), 'v.folder_path')
+  .transform((value) => (value === '' ? null : value));

@@ -37,6 +37,10 @@ export const errorCodes = [
   'exchange.newer_schema', // made by a newer version of the app
   'exchange.wrong_kind', // records to a child, reference data to a parent, …
   'exchange.no_recipient', // no enrolled recipient chosen
+  'backup.not_found', // no backup of that name in the backups folder
+  'backup.unreadable', // the backup does not open with the store's key, or fails its integrity check
+  'backup.newer_version', // the backup comes from a newer version of the app
+  'backup.restore_failed', // the restore failed after the store was closed; the store as it was is back
   'request.invalid', // malformed request at the transport (bad JSON, missing header, too large)
   'internal', // anything unexpected: logged, never shown as a stack trace
 ] as const;

@@ -18,6 +18,8 @@ export const permissionRoles = {
   'users.manage': ['admin'],
   /** Change the office's settings and reference data. */
   'settings.manage': ['admin'],
+  /** Take backups by hand and restore one over the store. */
+  'backups.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;

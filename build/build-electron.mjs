@@ -1,5 +1,7 @@
-// Bundles the Electron shell with esbuild: electron/main.ts → dist/electron/main.cjs and
-// electron/preload.ts → dist/electron/preload.cjs. Both are CommonJS: the package is "type":
+// Bundles the Electron shell with esbuild: electron/main.ts → dist/electron/main.cjs,
+// electron/preload.ts → dist/electron/preload.cjs, and the backup worker db/backup-worker.ts →
+// dist/electron/backup-worker.cjs (a worker thread needs a file of its own; db/backup-thread.ts finds it
+// beside main.cjs). Both are CommonJS: the package is "type":
 // "module", but a sandboxed preload cannot be an ES module, and a CJS main gives the bundle a
 // __dirname to find the preload and the renderer from (see electron/app-paths.ts).
 //
@@ -21,7 +23,7 @@ export const mainExternals = Object.freeze(['electron', 'better-sqlite3-multiple
 
 /**
  * @param {{ outDir?: string, logLevel?: import('esbuild').LogLevel }} [options]
- * @returns {Promise<{ main: string, preload: string }>} the paths of the two bundles
+ * @returns {Promise<{ main: string, preload: string, backupWorker: string }>} the paths of the bundles
  */
 export async function buildElectron(options = {}) {
   const outDir = options.outDir ?? path.join(projectRoot, 'dist', 'electron');
@@ -44,10 +46,14 @@ export async function buildElectron(options = {}) {
   await Promise.all([
     build({
       ...common,
-      entryPoints: { main: 'electron/main.ts' },
+      entryPoints: { main: 'electron/main.ts', 'backup-worker': 'db/backup-worker.ts' },
       // Electron 39's main process runs Node 22.
       target: 'node22',
       external: [...mainExternals],
+      // A CommonJS bundle has no import.meta: the modules that locate files beside themselves
+      // (db/backup-thread.ts) get the bundle's own URL instead.
+      define: { 'import.meta.url': 'importMetaUrl' },
+      banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     }),
     build({
       ...common,
@@ -58,7 +64,7 @@ export async function buildElectron(options = {}) {
       external: ['electron'],
     }),
   ]);
-  return { main: path.join(outDir, 'main.cjs'), preload: path.join(outDir, 'preload.cjs') };
+  return { main: path.join(outDir, 'main.cjs'), preload: path.join(outDir, 'preload.cjs'), backupWorker: path.join(outDir, 'backup-worker.cjs') };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from './app-error';
-import { backupName, backupTo, dailyBackupDone, takeBackup } from './backup';
+import { BackupJobs } from './backup-jobs';
 import { ownOfficeId } from './exchange/identity';
 import { Keyring } from './keyring';
 import { migrate } from './migrations/runner';
@@ -50,6 +50,8 @@ export class Backend {
   readonly sessions = new Sessions();
   readonly now: () => number;
   readonly log: (message: string, error: unknown) => void;
+  /** The backups: automatic (daily, before an import or a migration), by hand, and restores. */
+  readonly backups: BackupJobs = new BackupJobs(this);
   private opened: OpenStore | null = null;
   private keyringCache: Keyring | null = null;
   private readonly queues = new Map<string, Promise<unknown>>();
@@ -105,25 +107,25 @@ export class Backend {
 
   /**
    * Opens the store with its key, brings its schema up to date (with a backup first when a migration
-   * is pending on an existing store), and reads which office it belongs to.
+   * is pending on an existing store), and reads which office it belongs to. The day's backup is queued
+   * unless `dailyBackup` is false (a restore reopening the store: that is no start of the day).
    */
-  open(key: Buffer): OpenStore {
+  open(key: Buffer, options: { readonly dailyBackup?: boolean } = {}): OpenStore {
     if (this.opened) return this.opened;
     // A session that did not end cleanly (a power cut, a killed process) leaves its marker behind:
     // then the whole file is checked before use. A clean close removes it, so a daily open stays fast.
     const unclean = existsSync(this.paths.openMarker);
     const sql = openSqlite(this.paths.store, key.toString('hex'), { quickCheck: unclean });
     try {
-      migrate(sql, migrations, {
-        backup: (from) => backupTo(sql, join(this.paths.backups, backupName(`before-migration-v${from}`))),
-      });
+      migrate(sql, migrations, { backup: (from) => this.backups.beforeMigration(sql, from) });
       // The office this installation serves: a higher office's store holds many offices' records.
       const officeId = ownOfficeId(sql);
       if (!officeId) throw new AppError('setup.required', 'the store has no office');
       this.opened = { sql, writes: new WritePath(sql), officeId, key, checked: unclean };
       writeFileSync(this.paths.openMarker, String(process.pid));
-      // The first open of each day (Vietnam time) takes the day's backup, while nothing else runs yet.
-      if (!dailyBackupDone(this.paths.backups, this.now())) takeBackup(sql, this.paths.backups, 'daily', this.now());
+      // The first open of each day (Vietnam time) takes the day's backup, on a worker thread: the login
+      // does not wait for it.
+      if (options.dailyBackup ?? true) this.backups.daily();
       return this.opened;
     } catch (error) {
       sql.close();
@@ -135,6 +137,12 @@ export class Backend {
   adoptStore(store: OpenStore): void {
     this.opened = store;
     writeFileSync(this.paths.openMarker, String(process.pid));
+  }
+
+  /** Closes once the backups queued so far are written (a process about to exit would cut them off). */
+  async closeWhenIdle(): Promise<void> {
+    await this.backups.settled();
+    this.close();
   }
 
   close(): void {

@@ -1,50 +1,21 @@
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import type { BackupKind, BackupView, ExternalCopyView } from '../api/views';
 import { localDate } from './rules/calendar';
 import type { Sqlite } from './store';
 
 /**
- * Writes a consistent copy of the open store to `file` with VACUUM INTO, while the app keeps working.
- * With SQLite3 Multiple Ciphers the copy is encrypted with the same key as the store.
- *
- * The copy is written as `<file>.partial`, flushed to disk, then renamed: a backup cut short (a killed
- * process, a power cut) leaves a file no listing takes for a backup. Written in place, it left the
- * backup's name with an empty database (VACUUM INTO's journal rolls the unfinished copy back to
- * nothing), which passed for the day's backup, so none was taken that day (the crash suite found it).
+ * Writes a consistent copy of the store open on `db` to `file` with VACUUM INTO: the one way a backup
+ * is made. It reads one snapshot, so in WAL mode other connections keep reading and writing meanwhile.
+ * With SQLite3 Multiple Ciphers the copy is encrypted with the same key as the store. The daily, the
+ * before-import and the manual backups run it on a worker thread's own connection (db/backup-thread.ts);
+ * the backups before a migration and before a restore run it on the main connection, since nothing may
+ * happen meanwhile (db/backup-jobs.ts, takeBlocking).
  */
 export function backupTo(db: Sqlite, file: string): string {
-  const dir = dirname(file);
-  mkdirSync(dir, { recursive: true });
-  const partial = `${file}.partial`;
-  rmSync(partial, { force: true });
-  rmSync(`${partial}-journal`, { force: true });
-  db.prepare('VACUUM INTO ?').run(partial);
-  const fd = openSync(partial, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(partial, file);
-  syncFolder(dir);
+  mkdirSync(dirname(file), { recursive: true });
+  db.prepare('VACUUM INTO ?').run(file);
   return file;
-}
-
-/** Makes a rename in `dir` durable; folders cannot be opened for this on Windows, where it is skipped. */
-function syncFolder(dir: string): void {
-  if (process.platform === 'win32') return;
-  const fd = openSync(dir, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Removes what backups cut short left behind (`*.partial` and its journal): never a backup. */
-function removePartials(dir: string): void {
-  if (!existsSync(dir)) return;
-  for (const name of readdirSync(dir)) if (/\.sqlite\.partial(-journal)?$/.test(name)) rmSync(join(dir, name), { force: true });
 }
 
 /** A file name for a backup: sortable, readable, safe on Windows. */
@@ -53,7 +24,7 @@ export function backupName(reason: string, now = new Date()): string {
   return `${stamp}-${reason}.sqlite`;
 }
 
-/** Backups taken by the app on its own, which rotation thins out; others (before a migration, by hand) stay. */
+/** Backups taken by the app on its own, which rotation thins out; others (before a migration or a restore, by hand) stay. */
 const ROTATED = ['daily', 'before-import'] as const;
 const rotated = (reason: string) => (ROTATED as readonly string[]).some((kind) => reason === kind || new RegExp(`^${kind}-\\d+$`).test(reason));
 
@@ -63,6 +34,7 @@ export interface BackupFile {
   readonly reason: string;
 }
 
+/** A backup's file name (backupName); also the only names a call may name. */
 const NAME = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-([a-z0-9-]+)\.sqlite$/;
 
 /** The backups in a folder, newest first. */
@@ -76,8 +48,11 @@ export function listBackups(dir: string): BackupFile[] {
       return { name, at: Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)), reason: reason! };
     })
     .filter((file): file is BackupFile => file !== null)
-    .sort((a, b) => b.at - a.at);
+    // Within one second, the one taken later has the higher number ("before-import-2").
+    .sort((a, b) => b.at - a.at || takenInSecond(b.reason) - takenInSecond(a.reason));
 }
+
+const takenInSecond = (reason: string) => Number(/-(\d+)$/.exec(reason)?.[1] ?? 1);
 
 export interface KeepPolicy {
   readonly daily: number;
@@ -97,11 +72,12 @@ function weekOf(day: string): string {
 /**
  * Grandfather-father-son rotation of the automatic backups: the newest of each of the last `daily`
  * days that have one, of the last `weekly` weeks and of the last `monthly` months are kept; the other
- * automatic backups are removed. Returns the names removed.
+ * automatic backups are removed (never `justTaken`). Returns the names removed.
  */
-export function rotateBackups(dir: string, keep: KeepPolicy = DEFAULT_KEEP): string[] {
+export function rotateBackups(dir: string, keep: KeepPolicy = DEFAULT_KEEP, justTaken?: string): string[] {
   const automatic = listBackups(dir).filter((file) => rotated(file.reason));
-  const kept = new Set<string>();
+  // The backup just taken stays whatever shares its second.
+  const kept = new Set<string>(justTaken === undefined ? [] : [justTaken]);
   const keepNewestBy = (bucket: (file: BackupFile) => string, count: number) => {
     const seen = new Set<string>();
     for (const file of automatic) {
@@ -126,26 +102,119 @@ export function dailyBackupDone(dir: string, now: number): boolean {
   return listBackups(dir).some((file) => file.reason === 'daily' && localDate(file.at) === today);
 }
 
-/**
- * Takes a backup into `dir`, thins the automatic ones out, and copies it to the external folder when
- * one is set (a USB drive). The external copy is best effort: a missing drive is reported, not fatal.
- */
-export function takeBackup(db: Sqlite, dir: string, reason: string, now: number, options: { keep?: KeepPolicy; external?: string | null } = {}): { file: string; externalError: string | null } {
+/** A file of listBackups, with its size and what it was taken for. */
+export function backupView(dir: string, file: BackupFile): BackupView {
+  return { name: file.name, at: file.at, kind: backupKind(file.reason), size: statSync(join(dir, file.name)).size };
+}
+
+const KINDS: readonly BackupKind[] = ['daily', 'before-import', 'before-migration', 'manual', 'before-restore'];
+
+/** 'daily-2' → daily, 'before-migration-v6' → before-migration. */
+export function backupKind(reason: string): BackupKind {
+  return KINDS.find((kind) => reason === kind || reason.startsWith(`${kind}-`)) ?? 'other';
+}
+
+/** Where a backup goes and how many automatic ones are kept (the office's settings). */
+export interface BackupPlan {
+  readonly dir: string;
+  readonly keep: KeepPolicy;
+  /** A second folder each backup is copied to (a USB drive), or null. */
+  readonly external: string | null;
+}
+
+/** A backup being written: under a temporary name until it is complete, so a cut-off copy never lists. */
+export interface PendingBackup {
+  readonly file: string;
+  readonly partial: string;
+}
+
+const PARTIAL = '.partial';
+const STALE_PARTIAL_MS = 24 * 60 * 60 * 1000;
+
+/** A new backup's name in `dir`, and the temporary file it is written to first. */
+export function reserveBackup(dir: string, reason: string, now: number): PendingBackup {
+  mkdirSync(dir, { recursive: true });
+  removeStalePartials(dir, now);
   // Two backups in the same second (two imports in a row) must not meet: VACUUM INTO never overwrites.
   let file = join(dir, backupName(reason, new Date(now)));
-  for (let n = 2; existsSync(file); n += 1) file = join(dir, backupName(`${reason}-${n}`, new Date(now)));
-  removePartials(dir);
-  backupTo(db, file);
-  rotateBackups(dir, options.keep);
-  let externalError: string | null = null;
-  if (options.external) {
-    try {
-      mkdirSync(options.external, { recursive: true });
-      copyFileSync(file, join(options.external, basename(file)));
-      rotateBackups(options.external, options.keep);
-    } catch (error) {
-      externalError = (error as Error).message;
-    }
+  for (let n = 2; existsSync(file) || existsSync(file + PARTIAL); n += 1) file = join(dir, backupName(`${reason}-${n}`, new Date(now)));
+  return { file, partial: file + PARTIAL };
+}
+
+/** fsync of a file or (not on Windows) a folder. */
+function flush(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
-  return { file, externalError };
+}
+
+/** Copies cut off by a crash or a killed process. */
+function removeStalePartials(dir: string, now: number): void {
+  for (const name of readdirSync(dir)) {
+    // The copy, and the journal VACUUM INTO keeps beside it while writing.
+    if (!name.endsWith(PARTIAL) && !name.endsWith(`${PARTIAL}-journal`)) continue;
+    const path = join(dir, name);
+    if (now - statSync(path).mtimeMs > STALE_PARTIAL_MS) rmSync(path, { force: true });
+  }
+}
+
+export function discardBackup(pending: PendingBackup): void {
+  rmSync(pending.partial, { force: true });
+}
+
+export interface TakenBackup {
+  readonly view: BackupView;
+  readonly external: ExternalCopyView | null;
+}
+
+/**
+ * Puts a written backup in place, thins the automatic ones out, and copies it to the external folder
+ * when one is set. The external copy is best effort: a drive that is not plugged in is recorded (see
+ * readExternalCopy) and the backup in the data folder stays.
+ */
+export function settleBackup(pending: PendingBackup, plan: BackupPlan, now: number): TakenBackup {
+  // On disk before it takes its name, and the name on disk before the backup counts: after a power cut a
+  // backup is whole or absent (written in place, a cut copy rolled back to an empty store that passed
+  // for the day's backup: the crash suite found it).
+  flush(pending.partial);
+  renameSync(pending.partial, pending.file);
+  if (process.platform !== 'win32') flush(plan.dir);
+  const name = basename(pending.file);
+  const view = backupView(plan.dir, listBackups(plan.dir).find((file) => file.name === name)!);
+  rotateBackups(plan.dir, plan.keep, name);
+  if (!plan.external) return { view, external: null };
+  const external = copyToExternal(pending.file, name, plan, now);
+  writeFileSync(join(plan.dir, EXTERNAL_STATUS), JSON.stringify(external));
+  return { view, external };
+}
+
+const EXTERNAL_STATUS = 'external.json';
+
+function copyToExternal(file: string, name: string, plan: BackupPlan, now: number): ExternalCopyView {
+  const folder = plan.external!;
+  try {
+    // The folder must exist: creating it would put "the USB drive" on the local disk when none is plugged in.
+    if (!statSync(folder).isDirectory()) throw Object.assign(new Error(`${folder} is not a folder`), { code: 'ENOTDIR' });
+    const target = join(folder, name);
+    copyFileSync(file, target + PARTIAL);
+    renameSync(target + PARTIAL, target);
+    rotateBackups(folder, plan.keep, name);
+    return { folder, at: now, ok: true, errorCode: null };
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    return { folder, at: now, ok: false, errorCode: typeof code === 'string' ? code : 'EIO' };
+  }
+}
+
+/** The last copy to the external folder, as settleBackup recorded it. */
+export function readExternalCopy(dir: string): ExternalCopyView | null {
+  try {
+    const value = JSON.parse(readFileSync(join(dir, EXTERNAL_STATUS), 'utf8')) as ExternalCopyView;
+    return typeof value.folder === 'string' && typeof value.at === 'number' ? value : null;
+  } catch {
+    return null;
+  }
 }

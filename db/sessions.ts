@@ -53,6 +53,15 @@ export class Sessions {
     this.byId.delete(id);
   }
 
+  /** Ends every session but one: after a restore, only the restorer's goes on. */
+  endAllExcept(keepId: string): void {
+    for (const session of this.byId.values()) {
+      if (session.id === keepId) continue;
+      session.userId = null;
+      session.locked = false;
+    }
+  }
+
   /** Ends every session of a user: on deactivation or a role change. */
   endForUser(userId: string): void {
     for (const session of this.byId.values()) {

@@ -1,9 +1,20 @@
 import type { Settings } from '../api/views';
 import { appendAudit } from './audit';
+import { DEFAULT_KEEP } from './backup';
 import { all, prepared, qb } from './query';
 import type { Sqlite } from './store';
 
-export const defaultSettings: Settings = Object.freeze({ idleLockMinutes: 15, remoteCommune: false, reportCutoffDay: 15, exchangeLateDays: 35 });
+export const defaultSettings: Settings = Object.freeze({
+  idleLockMinutes: 15,
+  remoteCommune: false,
+  reportCutoffDay: 15,
+  exchangeLateDays: 35,
+  // Grandfather-father-son rotation of the automatic backups (db/backup.ts).
+  backupKeepDaily: DEFAULT_KEEP.daily,
+  backupKeepWeekly: DEFAULT_KEEP.weekly,
+  backupKeepMonthly: DEFAULT_KEEP.monthly,
+  backupExternalDir: null,
+});
 
 /** The office's settings: stored values over the defaults. */
 export function readSettings(db: Sqlite): Settings {

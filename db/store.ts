@@ -14,6 +14,8 @@ export interface OpenOptions {
    * a million reports); the backend asks for it when the last session did not end cleanly.
    */
   readonly quickCheck?: boolean;
+  /** Open an existing file read-only (a backup being inspected): no journal mode is set, nothing is written. */
+  readonly readOnly?: boolean;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface OpenOptions {
  */
 export function openSqlite(file: string, keyHex: string, options: OpenOptions = {}): Sqlite {
   if (!KEY_HEX.test(keyHex)) throw new Error('the store key must be 64 lower-case hex digits');
-  const db = new Database(file);
+  const db = options.readOnly ? new Database(file, { readonly: true, fileMustExist: true }) : new Database(file);
   try {
     db.pragma(`cipher='${CIPHER}'`);
     // The key was checked above to be plain hex: nothing else can reach this pragma.
@@ -38,8 +40,10 @@ export function openSqlite(file: string, keyHex: string, options: OpenOptions = 
       }
       throw cause;
     }
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
+    if (!options.readOnly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+    }
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     // 64 MiB of decrypted pages: lists and reports over a few hundred thousand rows stay in memory.

@@ -10,6 +10,7 @@ import { useSyncExternalStore } from 'react';
 export type StaticPath =
   | '/'
   | '/users'
+  | '/backups'
   | '/settings'
   | '/setup'
   | '/login'
@@ -44,6 +45,7 @@ export type Path =
 export type ParsedRoute =
   | { readonly page: 'overview' }
   | { readonly page: 'users' }
+  | { readonly page: 'backups' }
   | { readonly page: 'settings' }
   | { readonly page: 'setup' }
   | { readonly page: 'login' }
@@ -80,6 +82,7 @@ export type ParsedRoute =
 const staticPages: Readonly<Record<StaticPath, ParsedRoute>> = {
   '/': { page: 'overview' },
   '/users': { page: 'users' },
+  '/backups': { page: 'backups' },
   '/settings': { page: 'settings' },
   '/setup': { page: 'setup' },
   '/login': { page: 'login' },

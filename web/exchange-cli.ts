@@ -139,6 +139,6 @@ export async function runExchangeCli(argv: readonly string[], io: CliIo, now?: (
     if (!args.yes) io.out('Chưa thay đổi dữ liệu. Chạy lại với --yes để nhập.');
     return refused === 0 ? 0 : 1;
   } finally {
-    backend.close();
+    await backend.closeWhenIdle();
   }
 }

@@ -103,6 +103,6 @@ export async function runGenerateCli(argv: readonly string[], io: GenerateIo, no
     io.out(Object.entries(written.byTable).map(([table, n]) => `${table} ${thousands(n)}`).join(', '));
     return 0;
   } finally {
-    backend.close();
+    await backend.closeWhenIdle();
   }
 }

@@ -32,8 +32,8 @@ server.listen(port, host, () => {
 });
 const stop = () => {
   server.close();
-  backend.close();
-  process.exit(0);
+  // A backup being written is finished first (the daily one runs on a worker thread).
+  void backend.closeWhenIdle().finally(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

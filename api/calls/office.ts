@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { call } from '../define';
-import { id, isoDate, requiredText } from '../fields';
+import { folderPath, id, isoDate, requiredText } from '../fields';
 import type { CategoryView, HolidayView, LocalityView, OfficeListItem, OfficeView, Settings } from '../views';
+
+const keepCount = (min: number, max: number) => z.number({ error: 'v.number' }).int('v.number').min(min, 'v.too_small').max(max, 'v.too_big').optional();
 
 export const settingsInput = z.object({
   idleLockMinutes: z.number({ error: 'v.number' }).int('v.number').min(0, 'v.too_small').max(240, 'v.too_big'),
@@ -10,6 +12,12 @@ export const settingsInput = z.object({
   reportCutoffDay: z.number({ error: 'v.number' }).int('v.number').min(1, 'v.too_small').max(28, 'v.too_big').optional(),
   /** A higher office: an office with no bundle for longer than this is shown as late; left out, it stays. */
   exchangeLateDays: z.number({ error: 'v.number' }).int('v.number').min(1, 'v.too_small').max(365, 'v.too_big').optional(),
+  /** Automatic backups kept (grandfather-father-son): the newest of each of the last N days, weeks, months. */
+  backupKeepDaily: keepCount(1, 90),
+  backupKeepWeekly: keepCount(0, 52),
+  backupKeepMonthly: keepCount(0, 120),
+  /** A folder each backup is also copied to (a USB drive); empty or null: none. Left out, it stays. */
+  backupExternalDir: folderPath.nullable().optional(),
 });
 
 export const localityInput = z.object({ name: requiredText(100), kind: requiredText(40).default('thôn') });

@@ -359,8 +359,12 @@ export interface ImportRequest {
   readonly apply: boolean;
   readonly now: number;
   readonly userId: string | null;
-  /** Runs once the file is verified and before anything is applied (the backup before an import). */
-  readonly beforeApply?: () => void;
+}
+
+/** A bundle whose signature, sender, schema version and kind were checked: its payload can be read. */
+export interface VerifiedBundle {
+  readonly opened: OpenedBundle;
+  readonly me: Identity;
 }
 
 /**
@@ -371,32 +375,52 @@ export interface ImportRequest {
  * itself refuses the whole bundle and changes nothing.
  */
 export function importBundle(db: Sqlite, writes: WritePath, request: ImportRequest): ImportSummary {
-  const me = identity(db, request.now);
+  return applyBundle(db, writes, verifyBundle(db, request.path, request.now), request);
+}
+
+/** The checks of a bundle before any of its content is trusted (importBundle's first half). */
+export function verifyBundle(db: Sqlite, path: string, now: number): VerifiedBundle {
+  const me = identity(db, now);
   let sender: ExchangePeersTable | undefined;
-  const opened = openBundle(request.path, me, (header) => {
-    sender = findPeer(db, header.sender.keyId);
-    if (!sender || sender.office_id !== header.sender.officeId) {
-      throw new AppError('exchange.unknown_sender', `key ${header.sender.keyId} of ${header.sender.officeCode} is not enrolled here`, {
-        params: { office: `${header.sender.officeCode} ${header.sender.officeName}` },
-      });
-    }
+  const opened = openBundle(path, me, (header) => {
+    sender = enrolledSender(db, header);
     return sender.sign_public;
   });
-  const peer = sender!;
-  const { header, recipient } = opened;
+  const { header } = opened;
   if (header.schemaVersion > schemaVersion) {
     throw new AppError('exchange.newer_schema', `the bundle has schema ${header.schemaVersion}; this app knows up to ${schemaVersion}`, {
       params: { found: header.schemaVersion, known: schemaVersion },
     });
   }
-  const expectedKind = peer.role === 'parent' ? 'reference' : 'records';
-  if (header.kind !== expectedKind) throw new AppError('exchange.wrong_kind', `a ${peer.role} does not send ${header.kind} bundles`);
+  const expectedKind = sender!.role === 'parent' ? 'reference' : 'records';
+  if (header.kind !== expectedKind) throw new AppError('exchange.wrong_kind', `a ${sender!.role} does not send ${header.kind} bundles`);
+  return { opened, me };
+}
+
+function enrolledSender(db: Sqlite, header: OpenedBundle['header']): ExchangePeersTable {
+  const sender = findPeer(db, header.sender.keyId);
+  if (!sender || sender.office_id !== header.sender.officeId) {
+    throw new AppError('exchange.unknown_sender', `key ${header.sender.keyId} of ${header.sender.officeCode} is not enrolled here`, {
+      params: { office: `${header.sender.officeCode} ${header.sender.officeName}` },
+    });
+  }
+  return sender;
+}
+
+/**
+ * Runs a verified bundle's records through the rules in one transaction (importBundle's second half).
+ * The sender and its sequence are read again here: a caller may have waited between the two halves (for
+ * the backup before an import), and the sender may have been revoked or sent another bundle meanwhile.
+ */
+export function applyBundle(db: Sqlite, writes: WritePath, bundle: VerifiedBundle, request: ImportRequest): ImportSummary {
+  const { opened, me } = bundle;
+  const { header, recipient } = opened;
+  const peer = enrolledSender(db, header);
   const duplicate = first(db, qb.selectFrom('exchange_bundles').select('bundle_id').where('bundle_id', '=', header.bundleId).where('direction', '=', 'received')) !== undefined;
   const expected = peer.received_seq + 1;
   const chainBroken = recipient.seq === expected && peer.received_seq > 0 && recipient.previousHash !== peer.received_hash;
   const gap = !duplicate && (recipient.seq > expected || chainBroken) ? { expected, got: recipient.seq, chainBroken } : null;
 
-  if (request.apply) request.beforeApply?.();
   let summary: ImportSummary | undefined;
   const transaction = db.transaction(() => {
     const source: Source = { kind: header.kind, bundleId: header.bundleId, senderKeyId: peer.key_id, mayWriteOwnOffice: peer.role === 'sibling' };

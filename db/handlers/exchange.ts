@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
 import type { PeerView } from '../../api/views';
 import { AppError } from '../app-error';
-import { takeBackup } from '../backup';
 import { resolveConflict, listConflicts } from '../exchange/conflicts';
 import { exportBundle } from '../exchange/export';
 import { appendChunk, inboxPath, outboxPath, readChunk, removeStaged } from '../exchange/files';
 import { enrolPeer, findPeer, listPeers, publicKeyFile, revokePeer } from '../exchange/identity';
-import { importBundle } from '../exchange/import';
+import { applyBundle, verifyBundle } from '../exchange/import';
 import { parsePublicKeyFile } from '../exchange/keys';
 import { bundleLog, officesOverview } from '../exchange/offices';
 import { uuidv7 } from '../ids';
@@ -38,14 +37,20 @@ function bundleFileName(from: string, recipients: readonly { officeCode: string;
   return `${from}-${kind === 'reference' ? 'danh-muc' : 'du-lieu'}-gui-${to}-${day}-${seq}.soantt`;
 }
 
-function importRun(ctx: Context, uploadId: string, apply: boolean) {
+/**
+ * A dry run or the import itself. An import changes many records at once: once the file is verified,
+ * the store as it was is backed up first (rotated like the daily backups), and the import waits for it.
+ */
+async function importRun(ctx: Context, uploadId: string, apply: boolean) {
   const { store, write } = storeFor(ctx);
   const path = inboxPath(ctx.backend.dataDir, uploadId);
   if (!existsSync(path)) throw new AppError('record.not_found', 'no bundle was received with this id');
-  // An import changes many records at once: once the file is verified, the store as it was is kept
-  // first (rotated like the daily backups).
-  const beforeApply = () => void takeBackup(store.sql, ctx.backend.paths.backups, 'before-import', ctx.backend.now());
-  return importBundle(store.sql, store.writes, { path, apply, now: ctx.backend.now(), userId: write.userId, beforeApply });
+  const request = { path, apply, now: ctx.backend.now(), userId: write.userId };
+  const verified = verifyBundle(store.sql, path, request.now);
+  if (apply) await ctx.backend.backups.take('before-import');
+  // The backup ran on another thread: the store may have been replaced meanwhile (a restore).
+  const current = storeFor(ctx).store;
+  return applyBundle(current.sql, current.writes, verified, request);
 }
 
 export const exchangeHandlers: HandlersOf<'exchange.'> = {
@@ -106,8 +111,8 @@ export const exchangeHandlers: HandlersOf<'exchange.'> = {
     return appendChunk(ctx.backend.dataDir, input.uploadId, input.offset, input.dataBase64 === '' ? Buffer.alloc(0) : decodeBase64Strict(input.dataBase64));
   },
   'exchange.preview': (ctx, input) => importRun(ctx, input.uploadId, false),
-  'exchange.apply': (ctx, input) => {
-    const summary = importRun(ctx, input.uploadId, true);
+  'exchange.apply': async (ctx, input) => {
+    const summary = await importRun(ctx, input.uploadId, true);
     removeStaged(ctx.backend.dataDir, input.uploadId);
     return summary;
   },

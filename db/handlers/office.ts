@@ -20,7 +20,9 @@ export const officeHandlers: HandlersOf<'office.' | 'offices.' | 'settings.' | '
     const { store, write } = storeFor(ctx);
     const before = readSettings(store.sql);
     return store.sql.transaction(() => {
-      const next = writeSettings(store.sql, { ...before, ...input, reportCutoffDay: input.reportCutoffDay ?? before.reportCutoffDay, exchangeLateDays: input.exchangeLateDays ?? before.exchangeLateDays }, { userId: write.userId, call: write.call, at: ctx.backend.now() });
+      // A setting left out of the input stays as it is.
+      const given = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+      const next = writeSettings(store.sql, { ...before, ...given }, { userId: write.userId, call: write.call, at: ctx.backend.now() });
       if (next.remoteCommune !== before.remoteCommune) recomputeOpenDeadlines(store.sql, next);
       if (next.reportCutoffDay !== before.reportCutoffDay) refillPoliceMonths(store.sql);
       return next;

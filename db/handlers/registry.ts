@@ -1,6 +1,7 @@
 import { attachmentsHandlers } from './attachments';
 import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
+import { backupsHandlers } from './backups';
 import type { Handlers } from './context';
 import { campaignHandlers } from './campaigns';
 import { exchangeHandlers } from './exchange';
@@ -26,4 +27,5 @@ export const handlers: Handlers = Object.freeze({
   ...periodicHandlers,
   ...exchangeHandlers,
   ...auditHandlers,
+  ...backupsHandlers,
 });

@@ -1,4 +1,5 @@
 import { enCampaigns } from './en-campaigns';
+import { enBackups } from './en-backups';
 import { enExchange } from './en-exchange';
 import { enExports } from './en-exports';
 import { enMovement } from './en-movement';
@@ -16,6 +17,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...enExports,
   ...enReports,
   ...enExchange,
+  ...enBackups,
   'app.name': 'Sổ ANTT',
   'app.loading': 'Loading…',
   'app.bootFailed': 'Cannot reach the application’s data service.',
@@ -437,6 +439,10 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'exchange.newer_schema': 'The bundle was made by a newer version of the application. Update the application, then import again.',
   'exchange.wrong_kind': 'This kind of data cannot be sent to the chosen office.',
   'exchange.no_recipient': 'Choose at least one enrolled recipient.',
+  'backup.not_found': 'There is no such backup in the backups folder. Reload the list.',
+  'backup.unreadable': 'The backup is damaged or not this office’s (it does not open with the current data key). Nothing was changed.',
+  'backup.newer_version': 'The backup was made by a newer version of the application. Update the application before restoring it.',
+  'backup.restore_failed': 'The restore failed; the data is back as it was before.',
   'request.invalid': 'The request is not valid.',
   internal: 'Something unexpected went wrong. Please try again.',
 
@@ -464,5 +470,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'v.code_taken': 'This code is already used; choose another.',
   'v.extension_range': 'The extension must end after the current deadline and within the longest allowed.',
   'v.holiday_exists': 'This day is already in the list of days off.',
+  'v.folder_path': 'Enter the full path of a folder, such as E:\\Backups or /media/usb/Backups.',
+  'v.confirm_restore': 'Tick the confirmation before restoring.',
   'v.register_year': 'An entry keeps the number of its year of receipt: the receipt date cannot move to another year. If the year was mistyped, void this entry with a reason and record it again.',
 };

@@ -31,6 +31,8 @@ export const validationKeys = [
   'v.extension_range',
   'v.holiday_exists',
   'v.register_year',
+  'v.folder_path',
+  'v.confirm_restore',
 ] as const;
 
 export type ValidationKey = (typeof validationKeys)[number];

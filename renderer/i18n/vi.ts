@@ -1,5 +1,6 @@
 import type { BackendKey } from './keys';
 import { viCampaigns } from './vi-campaigns';
+import { viBackups } from './vi-backups';
 import { viExchange } from './vi-exchange';
 import { viExports } from './vi-exports';
 import { viMovement } from './vi-movement';
@@ -16,6 +17,7 @@ export const vi = {
   ...viExports,
   ...viReports,
   ...viExchange,
+  ...viBackups,
   // The app
   'app.name': 'Sổ ANTT',
   'app.loading': 'Đang tải…',
@@ -457,6 +459,10 @@ export const vi = {
   'exchange.newer_schema': 'Gói dữ liệu được tạo bởi phiên bản mới hơn của ứng dụng. Hãy cập nhật ứng dụng rồi nhập lại.',
   'exchange.wrong_kind': 'Không gửi được loại dữ liệu này cho đơn vị đã chọn.',
   'exchange.no_recipient': 'Chọn ít nhất một đơn vị nhận đã đăng ký.',
+  'backup.not_found': 'Không có bản sao lưu này trong thư mục sao lưu. Hãy tải lại danh sách.',
+  'backup.unreadable': 'Bản sao lưu bị hỏng hoặc không phải của đơn vị này (không mở được bằng khóa dữ liệu hiện tại). Dữ liệu không thay đổi.',
+  'backup.newer_version': 'Bản sao lưu được tạo bởi phiên bản mới hơn của ứng dụng. Hãy cập nhật ứng dụng trước khi khôi phục.',
+  'backup.restore_failed': 'Khôi phục không thành công; dữ liệu đã được đưa về như trước khi khôi phục.',
   'request.invalid': 'Yêu cầu không hợp lệ.',
   internal: 'Đã xảy ra lỗi ngoài dự kiến. Vui lòng thử lại.',
 
@@ -485,6 +491,8 @@ export const vi = {
   'v.code_taken': 'Mã này đã được dùng; chọn mã khác.',
   'v.extension_range': 'Ngày gia hạn phải sau hạn hiện tại và không quá thời hạn tối đa.',
   'v.holiday_exists': 'Ngày này đã có trong danh sách ngày nghỉ.',
+  'v.folder_path': 'Nhập đường dẫn đầy đủ của thư mục, ví dụ E:\\SaoLuu hoặc /media/usb/SaoLuu.',
+  'v.confirm_restore': 'Hãy đánh dấu xác nhận trước khi khôi phục.',
   'v.register_year': 'Số vào sổ giữ theo năm tiếp nhận: không sửa ngày tiếp nhận sang năm khác. Nếu nhập nhầm năm, hãy hủy mục này (ghi lý do) và vào sổ lại.',
 } satisfies Record<BackendKey, string> & Record<string, string>;
 

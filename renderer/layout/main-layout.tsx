@@ -1,6 +1,7 @@
 import { roleHasPermission, type Permission } from '../../api/roles';
 import { LanguageSwitch } from '../components/language-switch';
 import { useI18n, type MessageKey } from '../i18n';
+import { BackupsPage } from '../pages/backups-page';
 import { NotFoundPage } from '../pages/not-found-page';
 import { OverviewPage } from '../pages/overview-page';
 import { CampaignEditPage, CampaignNewPage } from '../pages/campaigns/campaign-form-page';
@@ -54,6 +55,7 @@ const navItems: readonly NavItem[] = [
   { route: '/reminders', pages: ['reminders'], label: 'nav.reminders', permission: 'session' },
   { route: '/exchange', pages: ['exchange'], label: 'nav.exchange', permission: 'session' },
   { route: '/users', pages: ['users'], label: 'nav.users', permission: 'users.manage' },
+  { route: '/backups', pages: ['backups'], label: 'nav.backups', permission: 'backups.manage' },
   { route: '/settings', pages: ['settings'], label: 'nav.settings', permission: 'session' },
 ];
 
@@ -63,6 +65,8 @@ function PageFor({ route }: { readonly route: ParsedRoute }) {
       return <OverviewPage />;
     case 'users':
       return <UsersPage />;
+    case 'backups':
+      return <BackupsPage />;
     case 'settings':
       return <SettingsPage />;
     case 'reports':

@@ -92,8 +92,9 @@ describe('permissions', () => {
     expect(expectOk(await office.call('users.list', {}))).toHaveLength(1);
     const created = expectOk(await office.call('users.create', samples['users.create']!));
     expect(created).toMatchObject({ username: 'kiet.vv', role: 'officer', active: true });
-    expect(expectOk(await office.call('settings.update', { idleLockMinutes: 5, remoteCommune: true }))).toEqual({ idleLockMinutes: 5, remoteCommune: true, reportCutoffDay: 15, exchangeLateDays: 35 });
-    expect(expectOk(await office.call('settings.get', {}))).toEqual({ idleLockMinutes: 5, remoteCommune: true, reportCutoffDay: 15, exchangeLateDays: 35 });
+    const settings = { idleLockMinutes: 5, remoteCommune: true, reportCutoffDay: 15, exchangeLateDays: 35, backupKeepDaily: 7, backupKeepWeekly: 4, backupKeepMonthly: 12, backupExternalDir: null };
+    expect(expectOk(await office.call('settings.update', { idleLockMinutes: 5, remoteCommune: true }))).toEqual(settings);
+    expect(expectOk(await office.call('settings.get', {}))).toEqual(settings);
   });
 
   it('a role change takes effect at once: the demoted user is logged out', async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dailyBackupDone, listBackups, takeBackup } from '../../db/backup';
+import { backupTo, DEFAULT_KEEP, dailyBackupDone, listBackups, reserveBackup, settleBackup } from '../../db/backup';
 import { openSqlite } from '../../db/store';
 import { cleanup, createOffice, OFFICE } from '../support/backend';
 import { crashSuite, summaryLine, type Workload } from '../support/crash';
@@ -44,8 +44,8 @@ describe('crash safety', () => {
 
     // Another process takes the backup; it is killed as soon as a file appears in the backups folder.
     const module = (path: string) => JSON.stringify(pathToFileURL(fileURLToPath(new URL(`../../${path}`, import.meta.url))).href);
-    const code = `import { openSqlite } from ${module('db/store.ts')}; import { takeBackup } from ${module('db/backup.ts')};
-      takeBackup(openSqlite(process.env.STORE, process.env.KEY, { quickCheck: false }), process.env.BACKUPS, 'daily', Date.now());`;
+    const code = `import { openSqlite } from ${module('db/store.ts')}; import { backupTo, reserveBackup } from ${module('db/backup.ts')};
+      backupTo(openSqlite(process.env.STORE, process.env.KEY, { quickCheck: false }), reserveBackup(process.env.BACKUPS, 'daily', Date.now()).partial);`;
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
       cwd: fileURLToPath(new URL('../../', import.meta.url)),
       env: { ...process.env, STORE: store, KEY: keyHex, BACKUPS: backups },
@@ -68,13 +68,20 @@ describe('crash safety', () => {
     expect(files().every((name) => name.includes('.sqlite.partial'))).toBe(true);
     expect(dailyBackupDone(backups, Date.now())).toBe(false);
 
-    // The next backup is whole and leaves nothing of the one cut short.
+    // The next backup is whole; the copy cut short is never listed, and is cleared away once a day old.
     const db = openSqlite(store, keyHex);
-    const { file } = takeBackup(db, backups, 'daily', Date.now());
-    db.close();
-    expect(files()).toEqual([listBackups(backups)[0]!.name]);
-    const copy = openSqlite(file, keyHex);
+    const takeBackup = (now: number) => {
+      const pending = reserveBackup(backups, 'daily', now);
+      backupTo(db, pending.partial);
+      return settleBackup(pending, { dir: backups, keep: DEFAULT_KEEP, external: null }, now);
+    };
+    const taken = takeBackup(Date.now());
+    expect(listBackups(backups).map((file) => file.name)).toEqual([taken.view.name]);
+    const copy = openSqlite(join(backups, taken.view.name), keyHex);
     expect(copy.prepare('SELECT count(*) FROM reports').pluck().get()).toBe(4_000);
     copy.close();
+    takeBackup(Date.now() + 86_400_000 + 60_000);
+    db.close();
+    expect(files().some((name) => name.includes('.partial'))).toBe(false);
   });
 });

@@ -222,12 +222,13 @@ describe.each(roles)('the %s role', (role) => {
 describe('a role change', () => {
   const NOPE = '01900000-0000-7000-8000-0000000000ff';
   /** One call per permission whose sample, when allowed, changes nothing (a read, or a record that does not exist). */
-  const probes: { [P in 'session' | 'records.write' | 'office.lead' | 'users.manage' | 'settings.manage']: { name: CallName; input: unknown; whenAllowed: ErrorCode | 'ok' } } = {
+  const probes: { [P in 'session' | 'records.write' | 'office.lead' | 'users.manage' | 'settings.manage' | 'backups.manage']: { name: CallName; input: unknown; whenAllowed: ErrorCode | 'ok' } } = {
     session: { name: 'office.get', input: {}, whenAllowed: 'ok' },
     'records.write': { name: 'operations.void', input: { id: NOPE, reason: 'Thử quyền' }, whenAllowed: 'record.not_found' },
     'office.lead': { name: 'campaigns.adjust', input: { campaignId: NOPE, measureCode: 'heroin', delta: 1, reason: 'Thử quyền' }, whenAllowed: 'record.not_found' },
     'users.manage': { name: 'users.list', input: {}, whenAllowed: 'ok' },
     'settings.manage': { name: 'holidays.void', input: { id: NOPE, reason: 'Thử quyền' }, whenAllowed: 'record.not_found' },
+    'backups.manage': { name: 'backups.inspect', input: { name: '20260101-000000-manual.sqlite' }, whenAllowed: 'backup.not_found' },
   };
 
   async function probe(office: TestOffice, session: Session, role: Role): Promise<string[]> {

@@ -47,7 +47,7 @@ describe('register pages', () => {
 
   afterAll(() => {
     db.close();
-    cleanup();
+    return cleanup();
   });
 
   /** Every page of 100 put together, the total asked with the first only. */

@@ -93,6 +93,11 @@ export interface Fixture {
     readonly toApply: string;
     readonly conflictId: string;
   };
+  /**
+   * A backup taken by hand at the end of the fixture: backups.restore puts the office back as the
+   * fixture left it, so the calls after it in the matrix still find their records.
+   */
+  readonly backup: string;
 }
 
 /** A real 1×1 PNG. */
@@ -197,8 +202,10 @@ export async function buildFixture(office: TestOffice, actor: Actor): Promise<Fi
     .map((c) => c.code);
   const periodic = expectOk(await call('periodic.issue', issueFields('Trong tháng, tiếp nhận 4 tin báo.'))).id;
   const exchange = await exchangeFixture(office, reportFields({ localityId: dong, personId: main }, 'Tin báo sửa ở hai máy'));
+  const backup = expectOk(await call('backups.create', {})).name;
 
   return {
+    backup,
     actor,
     localities: { dong, tay },
     users: { target: targetUser, toDeactivate },
@@ -399,6 +406,11 @@ export const callSamples: CallSamples = {
   'exchange.history': () => ({}),
 
   'audit.verify': () => ({}),
+
+  'backups.list': () => ({}),
+  'backups.inspect': (f) => ({ name: f.backup }),
+  'backups.create': () => ({}),
+  'backups.restore': (f) => ({ name: f.backup, confirm: true }),
 };
 
 /** The sample of `name` for `fixture`, typed loosely for loops over every call. */
@@ -409,7 +421,7 @@ export function sampleOf(name: CallName, fixture: Fixture): unknown {
 /**
  * What a call could have changed, read cheaply: SQLite's total_changes() on the store's connection
  * (every row inserted, updated or deleted since it opened, triggers included), the audit log's length
- * and last hash, the change sequence, the settings, the keyring file and the attachment files.
+ * and last hash, the change sequence, the settings, the keyring file, the attachment and backup files.
  */
 export interface StoreFingerprint {
   readonly totalChanges: number;
@@ -419,6 +431,7 @@ export interface StoreFingerprint {
   readonly settings: string;
   readonly keyring: string;
   readonly attachmentFiles: number;
+  readonly backupFiles: number;
 }
 
 export function storeFingerprint(backend: Backend): StoreFingerprint {
@@ -428,6 +441,7 @@ export function storeFingerprint(backend: Backend): StoreFingerprint {
   const changes = sql.prepare('SELECT total_changes() AS n').get() as { n: number };
   const settings = JSON.stringify(sql.prepare('SELECT key, value, updated_at, updated_by FROM settings ORDER BY key').all());
   const attachments = backend.paths.attachments;
+  const backups = backend.paths.backups;
   return {
     totalChanges: changes.n,
     auditEntries: audit.n,
@@ -436,5 +450,6 @@ export function storeFingerprint(backend: Backend): StoreFingerprint {
     settings,
     keyring: createHash('sha256').update(readFileSync(backend.paths.keyring)).digest('hex'),
     attachmentFiles: existsSync(attachments) ? readdirSync(attachments).length : 0,
+    backupFiles: existsSync(backups) ? readdirSync(backups).length : 0,
   };
 }

@@ -155,8 +155,23 @@ export async function hostProgram(): Promise<{ readonly args: readonly string[];
   }
   if (process.env.CRASH_HOST === 'tsx') return { args: ['--import', 'tsx', 'web/main.ts'], remove: () => undefined };
   const { build } = await import('esbuild');
-  const outfile = join(root, 'test-output', `crash-host-${process.pid}.mjs`);
-  await build({ absWorkingDir: root, entryPoints: ['web/main.ts'], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile, logLevel: 'warning' });
+  // CommonJS with the backup worker beside it, as build/build-electron.mjs bundles the shell: the host
+  // finds its worker (db/backup-thread.ts) next to its own file.
+  const host = `crash-host-${process.pid}`;
+  await build({
+    absWorkingDir: root,
+    entryPoints: { [host]: 'web/main.ts', 'backup-worker': 'db/backup-worker.ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outdir: join(root, 'test-output'),
+    outExtension: { '.js': '.cjs' },
+    packages: 'external',
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    logLevel: 'warning',
+  });
+  const outfile = join(root, 'test-output', `${host}.cjs`);
   return { args: [outfile], remove: () => rmSync(outfile, { force: true }) };
 }
 
@@ -637,7 +652,7 @@ export async function crashRun(template: CrashTemplate, options: RunOptions): Pr
       if (file.reason.startsWith('before-import') && Object.values(incomingCounts(db, template)).some((n) => n !== 0)) failures.push(`the backup ${file.name} holds the import`);
     });
   }
-  if (calls.login === 'ok' && !hasDailyToday(checked.backups)) failures.push('the login was acknowledged but took no daily backup');
+  // The daily backup runs on a worker after the login answers: a kill may come before it is written.
   if (calls.apply === 'ok' && !listBackups(checked.backups).some((file) => file.reason.startsWith('before-import'))) failures.push('the import was acknowledged but no backup was taken before it');
   timings.checked = Date.now() - started;
 
@@ -645,7 +660,6 @@ export async function crashRun(template: CrashTemplate, options: RunOptions): Pr
   // take the day's backup if the kill cut it short, and a clean stop must remove the marker.
   if (options.restart) {
     if (!existsSync(paths.openMarker) && (workload !== 'backup' || calls.login === 'ok')) failures.push('the killed session left no open marker');
-    const hadDaily = hasDailyToday(paths.backups);
     try {
       const again = await startHostProcess(options.program, dir);
       try {
@@ -655,8 +669,10 @@ export async function crashRun(template: CrashTemplate, options: RunOptions): Pr
         else {
           const chain = await client2.call('audit.verify', {});
           if (!chain.ok || (chain.value as { ok: boolean }).ok !== true) failures.push(`the restarted host's audit.verify: ${JSON.stringify(chain)}`);
+          // The day's backup is written on a worker after the login answers: give it time.
+          for (const until = Date.now() + 60_000; !hasDailyToday(paths.backups) && Date.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 50));
           if (!hasDailyToday(paths.backups)) failures.push('after the restart there is still no daily backup today');
-          if (!hadDaily && readdirSync(paths.backups).some((name) => name.includes('.partial'))) failures.push('a cut-short backup is still there after the next backup');
+          // A copy cut short stays as `.partial` (never listed) until a day old; the listed ones were checked whole above.
         }
       } finally {
         again.child.kill('SIGTERM');

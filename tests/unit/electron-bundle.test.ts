@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildElectron, projectRoot } from '../../build/build-electron.mjs';
+import { openSqlite } from '../../db/store';
 import { contentSecurityPolicy } from '../../electron/guards';
 
 /**
@@ -203,7 +204,7 @@ interface Report {
 }
 
 let temp = '';
-let bundles = { main: '', preload: '' };
+let bundles = { main: '', preload: '', backupWorker: '' };
 let report: Report;
 
 beforeAll(async () => {
@@ -308,6 +309,39 @@ describe('main bundle', () => {
     const requires = new Set([...readFileSync(bundles.main, 'utf8').matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1]));
     const nonBuiltin = [...requires].filter((name) => name !== undefined && !name.startsWith('node:'));
     expect(nonBuiltin.sort()).toEqual(['better-sqlite3-multiple-ciphers', 'electron']);
+  });
+});
+
+describe('backup worker bundle', () => {
+  it('is found from main.cjs beside it', () => {
+    const main = readFileSync(bundles.main, 'utf8');
+    expect(main).toContain('./backup-worker.cjs');
+    // import.meta.url in the sources is the bundle's own URL (build/build-electron.mjs).
+    expect(main).toContain("const importMetaUrl = require('node:url').pathToFileURL(__filename).href;");
+    expect(main).not.toContain('import.meta');
+  });
+
+  it('writes an encrypted backup of a store on a worker thread of a plain Node process', async () => {
+    const key = 'ab'.repeat(32);
+    const store = path.join(temp, 'worker-store.sqlite');
+    const target = path.join(temp, 'worker-backup.sqlite');
+    const db = openSqlite(store, key);
+    db.exec("CREATE TABLE t (x TEXT) STRICT; INSERT INTO t VALUES ('dữ liệu mật')");
+    const script = String.raw`
+      const { Worker } = require('node:worker_threads');
+      const worker = new Worker(process.argv[1], { workerData: JSON.parse(process.argv[2]) });
+      worker.on('message', (message) => process.stdout.write(JSON.stringify(message)));
+    `;
+    const { stdout } = await promisify(execFile)(process.execPath, ['-e', script, bundles.backupWorker, JSON.stringify({ store, keyHex: key, target })], {
+      env: { PATH: process.env.PATH, NODE_PATH: path.join(projectRoot, 'node_modules') },
+      timeout: 20_000,
+    });
+    db.close();
+    expect(JSON.parse(stdout)).toEqual({ ok: true });
+    expect(readFileSync(target).includes(Buffer.from('dữ liệu mật'))).toBe(false);
+    const copy = openSqlite(target, key, { readOnly: true });
+    expect(copy.prepare('SELECT x FROM t').pluck().get()).toBe('dữ liệu mật');
+    copy.close();
   });
 });
 

@@ -1,0 +1,63 @@
+import type { viBackups } from './vi-backups';
+
+/** English: backups and restore (the keys of vi-backups.ts). */
+export const enBackups: Readonly<Record<keyof typeof viBackups, string>> = {
+  'nav.backups': 'Backup and restore',
+  'bk.title': 'Backup and restore',
+  'bk.list': 'Backups',
+  'bk.explain':
+    'The application backs the data up at the first start of each day, before every import and before every upgrade, while work goes on. Backups are encrypted with the office’s data key.',
+  'bk.folder': 'Backup folder: {folder}',
+  'bk.backUpNow': 'Back up now',
+  'bk.taken': 'Backed up at {at}.',
+  'bk.at': 'Time',
+  'bk.kind': 'Reason',
+  'bk.size': 'Size',
+  'bk.actions': 'Actions',
+  'bk.view': 'View',
+  'bk.empty': 'No backups yet.',
+  'bk.kind.daily': 'Daily',
+  'bk.kind.before-import': 'Before an import',
+  'bk.kind.before-migration': 'Before an upgrade',
+  'bk.kind.manual': 'By hand',
+  'bk.kind.before-restore': 'Before a restore',
+  'bk.kind.other': 'Other',
+
+  'bk.externalNone': 'No external folder (USB drive) is set: backups are on this computer only.',
+  'bk.externalOk': 'The latest backup was copied to the external folder {folder} at {at}.',
+  'bk.externalFailed': 'The backup of {at} could not be copied to the external folder {folder}: {reason}. It is kept in this computer’s backup folder.',
+  'bk.externalReason.ENOENT': 'the folder was not found (is the USB drive plugged in?)',
+  'bk.externalReason.ENOTDIR': 'the path is not a folder',
+  'bk.externalReason.EACCES': 'no permission to write to the folder',
+  'bk.externalReason.EPERM': 'no permission to write to the folder',
+  'bk.externalReason.EROFS': 'the drive is read-only',
+  'bk.externalReason.ENOSPC': 'the drive is full',
+  'bk.externalReason.other': 'system error {code}',
+
+  'bk.details': 'Backup of {at}',
+  'bk.reading': 'Reading the backup…',
+  'bk.reports': 'Crime reports',
+  'bk.persons': 'Persons',
+  'bk.hotspots': 'Hotspots',
+  'bk.campaigns': 'Campaigns',
+  'bk.noTable': 'None yet',
+  'bk.close': 'Close',
+  'bk.restore': 'Restore this backup',
+
+  'bk.restoreTitle': 'Restore the backup of {at}',
+  'bk.restoreWarning':
+    'All the data in use will be replaced by this backup’s. Whatever was entered after it was taken will no longer be in the data in use; the application backs up the current data before restoring, so it can still be recovered. Other users who are logged in will have to log in again.',
+  'bk.restoreConfirm': 'I understand and want to restore this backup',
+  'bk.restoreSubmit': 'Restore',
+  'bk.restored': 'The backup of {at} was restored and its integrity checked. The data as it was before is kept in the backup of {safetyAt}.',
+  'bk.restoredLoggedOut': 'Your account is not in the restored data: log in with an administrator account that is.',
+
+  'bk.settings': 'Backup settings',
+  'bk.keepExplain': 'How many automatic backups are kept: the newest of each recent day, week and month. Backups taken by hand, before an upgrade or before a restore are never removed.',
+  'bk.keepDaily': 'Keep by day (days)',
+  'bk.keepWeekly': 'Keep by week (weeks)',
+  'bk.keepMonthly': 'Keep by month (months)',
+  'bk.externalDir': 'External folder (USB drive)',
+  'bk.externalDirHint': 'Each backup is also copied to this folder. Leave it empty if not used.',
+  'bk.settingsSaved': 'Backup settings saved.',
+};
