@@ -140,6 +140,7 @@ export interface Schema {
   safety_results: SafetyResultsTable;
   report_days: ReportDaysTable;
   report_months: ReportMonthsTable;
+  report_counts: ReportCountsTable;
   program_months: ProgramMonthsTable;
   issued_reports: IssuedReportsTable;
   exchange_identity: ExchangeIdentityTable;
@@ -507,6 +508,15 @@ export interface IssuedReportsTable extends RecordColumns {
 /** The same as report_days by police month ('YYYY-MM', from the cut-off day setting); rebuilt when it changes. */
 export interface ReportMonthsTable extends Omit<ReportDaysTable, 'day'> {
   month: string;
+}
+
+/** Live reports counted per office, category ('' for none), kind and status, whatever their date; kept by triggers. */
+export interface ReportCountsTable {
+  office_id: string;
+  category_code: string;
+  kind: string;
+  status: string;
+  n: number;
 }
 
 /** Programs started and ended per office, kind and police month; kept by triggers. */

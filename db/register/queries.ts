@@ -86,13 +86,13 @@ function summaryCountable(filters: ReportListInput['filters']): boolean {
 
 /**
  * The number of reports matching the filters. Filters on the summary's own columns are summed from
- * report_months (the write path keeps it equal to a recount, see tests/support/summaries.ts): a
- * million live reports are about 20 thousand summary rows, where a count would walk a million index
- * entries. Other filters count on their index.
+ * report_counts (the write path keeps it equal to a recount, see tests/support/summaries.ts): a
+ * province's million live reports are a few thousand rows there, where a count would walk a million
+ * index entries. Other filters count on their index.
  */
 function countReports(db: Sqlite, filters: ReportListInput['filters'], where: RawBuilder<SqlBool>): number {
   if (summaryCountable(filters)) {
-    let summed = qb.selectFrom('report_months').select(sql<number>`coalesce(sum(n), 0)`.as('n'));
+    let summed = qb.selectFrom('report_counts').select(sql<number>`coalesce(sum(n), 0)`.as('n'));
     if (filters.officeId) summed = summed.where('office_id', '=', filters.officeId);
     if (filters.kind) summed = summed.where('kind', '=', filters.kind);
     if (filters.categoryCode) summed = summed.where('category_code', '=', filters.categoryCode);

@@ -5,7 +5,10 @@ import type { Sqlite } from '../store';
 /** A report's columns as written (its summary share depends on office, receipt, category, kind, status, figures, void). */
 export type ReportState = Readonly<Record<string, unknown>>;
 
-const TRIGGERS = "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name IN ('report_summary_insert', 'report_summary_update') ORDER BY name";
+/** The triggers that keep the report summaries, row by row. */
+const SUMMARY_TRIGGERS = ['report_summary_insert', 'report_summary_update', 'report_counts_insert', 'report_counts_update'] as const;
+const TRIGGERS = `SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name IN (${SUMMARY_TRIGGERS.map((name) => `'${name}'`).join(', ')}) ORDER BY name`;
+const DROP_TRIGGERS = SUMMARY_TRIGGERS.map((name) => `DROP TRIGGER ${name};`).join(' ');
 const DELTAS = `CREATE TEMP TABLE report_deltas (office_id ANY, received_at ANY, category_code ANY, kind ANY, status ANY,
   sign INTEGER, deaths ANY, injuries ANY, damage ANY, fine ANY)`;
 const ADD_DELTA = 'INSERT INTO temp.report_deltas VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
@@ -23,9 +26,12 @@ const applyDeltas = (table: 'report_days' | 'report_months') => {
 };
 const APPLY_DAYS = applyDeltas('report_days');
 const APPLY_MONTHS = applyDeltas('report_months');
+const APPLY_COUNTS = `INSERT INTO report_counts (office_id, category_code, kind, status, n)
+  SELECT office_id, coalesce(category_code, ''), kind, status, sum(sign) FROM temp.report_deltas WHERE true GROUP BY 1, 2, 3, 4
+  ON CONFLICT (office_id, category_code, kind, status) DO UPDATE SET n = n + excluded.n`;
 
 /**
- * The report summaries (report_days, report_months) kept per batch instead of per row, for the bulk
+ * The report summaries (report_days, report_months, report_counts) kept per batch instead of per row, for the bulk
  * path (imports, generated data): inside the caller's transaction the summary triggers are set aside,
  * each report written notes the share it takes away (its state before) and adds (its state after), and
  * `finish` adds the notes up by summary key and puts the triggers back. Per row, the triggers cost two
@@ -43,7 +49,8 @@ export class DeferredSummaries {
   constructor(private readonly db: Sqlite) {
     if (!db.inTransaction) throw new Error('summaries are deferred inside a transaction only');
     this.triggers = (prepared(db, TRIGGERS).all() as { sql: string }[]).map((row) => row.sql);
-    db.exec('DROP TRIGGER report_summary_insert; DROP TRIGGER report_summary_update; DROP TABLE IF EXISTS temp.report_deltas');
+    db.exec(DROP_TRIGGERS);
+    db.exec('DROP TABLE IF EXISTS temp.report_deltas');
     db.exec(DELTAS);
   }
 
@@ -62,6 +69,7 @@ export class DeferredSummaries {
     this.finished = true;
     prepared(this.db, APPLY_DAYS).run();
     prepared(this.db, APPLY_MONTHS).run();
+    prepared(this.db, APPLY_COUNTS).run();
     this.db.exec('DROP TABLE temp.report_deltas');
     for (const sql of this.triggers) this.db.exec(sql);
   }

@@ -179,11 +179,12 @@ describe('the daily summary kept by triggers', () => {
         }
       }
     }
-    const { report_days: days, report_months: months } = summaryComparisons(call.backend.requireStore().sql);
+    const { report_days: days, report_months: months, report_counts: counts } = summaryComparisons(call.backend.requireStore().sql);
     expect(days.recount.length).toBeGreaterThan(5);
     expect(days.kept).toEqual(days.recount);
     // The police months (from the 15th) add up the same days.
     expect(months.kept).toEqual(months.recount);
+    expect(counts.kept).toEqual(counts.recount);
   });
 
   it('keeps program months equal to a recount after programs start and end', async () => {

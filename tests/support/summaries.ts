@@ -1,7 +1,7 @@
 import type { Sqlite } from '../../db/store';
 
 /**
- * Recounts of the summary tables the write path keeps by trigger (report_days, report_months,
+ * Recounts of the summary tables the write path keeps by trigger (report_days, report_months, report_counts,
  * program_months), straight from the base tables, for tests that compare the two. The police month
  * uses the default cut-off day (15).
  */
@@ -22,14 +22,19 @@ const RECOUNT_PROGRAMS = `SELECT office_id, kind_code, month, sum(started) AS st
     UNION ALL SELECT office_id, kind_code, ${policeMonth('ended_on')}, 0, 1 FROM programs WHERE deleted_at IS NULL AND ended_on IS NOT NULL)
   GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
 
+const KEPT_COUNTS = 'SELECT office_id, category_code, kind, status, n FROM report_counts WHERE n <> 0 ORDER BY 1, 2, 3, 4';
+const RECOUNT_COUNTS = `SELECT office_id, coalesce(category_code, '') AS category_code, kind, status, count(*) AS n
+  FROM reports WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`;
+
 export interface SummaryComparison {
   readonly kept: unknown[];
   readonly recount: unknown[];
 }
 
 /** Each summary table as kept and as recounted from the base tables, in the same order. */
-export function summaryComparisons(db: Sqlite): Record<'report_days' | 'report_months' | 'program_months', SummaryComparison> {
+export function summaryComparisons(db: Sqlite): Record<'report_days' | 'report_months' | 'report_counts' | 'program_months', SummaryComparison> {
   return {
+    report_counts: { kept: db.prepare(KEPT_COUNTS).all(), recount: db.prepare(RECOUNT_COUNTS).all() },
     report_days: { kept: db.prepare(KEPT_DAYS).all(), recount: db.prepare(RECOUNT_DAYS).all() },
     report_months: { kept: db.prepare(KEPT_MONTHS).all(), recount: db.prepare(RECOUNT_MONTHS).all() },
     program_months: { kept: db.prepare(KEPT_PROGRAMS).all(), recount: db.prepare(RECOUNT_PROGRAMS).all() },
