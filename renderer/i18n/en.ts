@@ -443,6 +443,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'v.required': 'Required.',
   'v.too_long': 'Too long.',
   'v.too_short': 'Too short.',
+  'v.bad_chars': 'Contains characters that cannot be kept (control characters or a character cut in half). Delete and retype that part.',
   'v.username': '3–32 characters: lower-case letters without accents, digits, dot, underscore, hyphen.',
   'v.username_taken': 'This username is already taken.',
   'v.password_short': 'The password needs at least 8 characters.',

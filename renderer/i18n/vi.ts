@@ -464,6 +464,7 @@ export const vi = {
   'v.required': 'Bắt buộc nhập.',
   'v.too_long': 'Nội dung quá dài.',
   'v.too_short': 'Nội dung quá ngắn.',
+  'v.bad_chars': 'Có ký tự không lưu được (ký tự điều khiển hoặc ký tự bị cắt dở). Hãy xóa và gõ lại đoạn đó.',
   'v.username': '3–32 ký tự: chữ thường không dấu, số, dấu chấm, gạch dưới, gạch ngang.',
   'v.username_taken': 'Tên đăng nhập này đã có người dùng.',
   'v.password_short': 'Mật khẩu tối thiểu 8 ký tự.',
