@@ -372,3 +372,26 @@ describe('the command line and files on disk', () => {
     expectError(await province.call('exchange.download', { bundleId: '0190aaaa-0000-7000-8000-00000000dead', offset: 0 }), 'record.not_found');
   });
 });
+
+describe('public-key files', () => {
+  it('refuses a file whose office name or code the store could not keep (half an emoji was stored as U+FFFD), and keeps long and mixed-script names whole', async () => {
+    const province = await createOffice({ office: PROVINCE, localities: [] });
+    const hostile: PublicKeyFile['office'][] = [
+      { id: '12399', code: '12399', name: 'Công an xã \ud83d', level: 'commune' },
+      { id: '12399', code: '12399', name: 'Công an xã\u0000Thử', level: 'commune' },
+      { id: '12399', code: '12399', name: '\u001b[2JCông an xã', level: 'commune' },
+      { id: '12399\u0000', code: '12399', name: 'Công an xã Thử', level: 'commune' },
+      { id: '12399', code: '1/../2', name: 'Công an xã Thử', level: 'commune' },
+    ];
+    for (const office of hostile) {
+      const peer = foreignOffice(office);
+      expectError(await province.call('exchange.inspectKey', { publicKey: peer.text }), 'exchange.bad_key_file');
+      expectError(await province.call('exchange.enrol', { publicKey: peer.text, role: 'child', fingerprint: peer.file.fingerprint }), 'exchange.bad_key_file');
+    }
+    expect(expectOk(await province.call('exchange.peers', {}))).toEqual([]);
+    const name = `Công an xã 山 محمد 👮 ${'Thử nghiệm '.repeat(20)}`.slice(0, 200);
+    const peer = foreignOffice({ id: '12399', code: '12399', name, level: 'commune' });
+    expectOk(await province.call('exchange.enrol', { publicKey: peer.text, role: 'child', fingerprint: peer.file.fingerprint }));
+    expect(expectOk(await province.call('exchange.peers', {})).map((p) => p.officeName)).toEqual([name]);
+  });
+});
