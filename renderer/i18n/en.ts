@@ -431,6 +431,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'exchange.fingerprint': 'The fingerprint does not match the key file. The office was not enrolled.',
   'exchange.own_key': 'This is this computer\'s own key.',
   'exchange.not_bundle': 'The file is not a Sổ ANTT bundle.',
+  'exchange.too_large': 'The file is larger than 2 GiB: not a bundle this app accepts. Nothing was imported.',
   'exchange.unknown_sender': 'The bundle was sent by an office that is not enrolled. Enrol its key first.',
   'exchange.not_for_us': 'This bundle is addressed to another office, not this one.',
   'exchange.tampered': 'The file is damaged, truncated or was changed (invalid signature). Nothing was imported.',

@@ -451,6 +451,7 @@ export const vi = {
   'exchange.fingerprint': 'Dấu vân tay không khớp với tệp khóa. Không đăng ký đơn vị này.',
   'exchange.own_key': 'Đây là khóa của chính máy này.',
   'exchange.not_bundle': 'Tệp không phải gói dữ liệu Sổ ANTT.',
+  'exchange.too_large': 'Tệp lớn hơn 2 GiB, không phải gói dữ liệu Sổ ANTT có thể nhận. Không nhập gì.',
   'exchange.unknown_sender': 'Gói dữ liệu do một đơn vị chưa đăng ký gửi. Hãy đăng ký khóa của đơn vị đó trước.',
   'exchange.not_for_us': 'Gói dữ liệu này gửi cho đơn vị khác, không phải đơn vị này.',
   'exchange.tampered': 'Tệp bị hỏng, bị cắt cụt hoặc đã bị sửa đổi (chữ ký không hợp lệ). Không nhập gì.',
