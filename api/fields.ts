@@ -6,8 +6,24 @@ import { roles } from './roles';
  * Field schemas shared by every call and by the interface's forms. Messages are i18n keys ("v.*"),
  * translated by the renderer; see validation.ts for how other zod issues map to keys.
  */
-export const requiredText = (max = 200) => z.string().trim().min(1, 'v.required').max(max, 'v.too_long');
-export const optionalText = (max = 200) => z.string().trim().max(max, 'v.too_long').default('');
+/**
+ * What free text may not carry: C0 controls other than tab, line feed and carriage return, DEL and C1
+ * controls (nobody types them; they come from pasted binary or terminal output, print as nothing and
+ * are dropped from .xlsx files), and lone surrogates (half of an emoji cut in two: the store keeps
+ * UTF-8, which has no such thing, so one would read back as U+FFFD). Bidi and zero-width marks are text
+ * and are kept.
+ */
+// eslint-disable-next-line no-control-regex
+export const BAD_TEXT_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const keepable = (value: string) => !BAD_TEXT_CHARS.test(value);
+
+/**
+ * Free text: trimmed (String.prototype.trim) and otherwise kept exactly as typed (no NFC: search and
+ * duplicate checks fold both forms alike). Limits count code points after the trim (zod counts a
+ * surrogate pair as one).
+ */
+export const requiredText = (max = 200) => z.string().trim().min(1, 'v.required').max(max, 'v.too_long').refine(keepable, 'v.bad_chars');
+export const optionalText = (max = 200) => z.string().trim().max(max, 'v.too_long').refine(keepable, 'v.bad_chars').default('');
 
 export const fullName = requiredText(100);
 

@@ -31,6 +31,7 @@ export const errorCodes = [
   'exchange.fingerprint', // the confirmed fingerprint does not match the key file
   'exchange.own_key', // enrolling this installation's own key
   'exchange.not_bundle', // the file is not a Sổ ANTT bundle
+  'exchange.too_large', // the file is over the largest bundle accepted (2 GiB)
   'exchange.unknown_sender', // signed by a key that is not enrolled here
   'exchange.not_for_us', // the bundle is addressed to other offices
   'exchange.tampered', // signature or decryption failed: damaged, truncated or changed

@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Result } from '../api/result';
 import type { ImportSummary } from '../api/views';
+import { AppError } from '../db/app-error';
 import { outboxPath, removeStaged, stageFile } from '../db/exchange/files';
 import { cliSession, type CliIo } from './cli-session';
 
@@ -123,7 +124,16 @@ export async function runExchangeCli(argv: readonly string[], io: CliIo, now?: (
     }
     let refused = 0;
     for (const file of bundleFiles(args.files)) {
-      const uploadId = stageFile(dataDir, file);
+      let uploadId: string;
+      try {
+        uploadId = stageFile(dataDir, file);
+      } catch (error) {
+        // A file over the largest bundle accepted is refused before a byte of it is copied.
+        if (!(error instanceof AppError)) throw error;
+        refused += 1;
+        failure(io, basename(file), { ok: false, error: error.toCallError() });
+        continue;
+      }
       try {
         const result = await call(args.yes ? 'exchange.apply' : 'exchange.preview', { uploadId });
         if (!result.ok) {

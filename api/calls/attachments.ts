@@ -41,9 +41,12 @@ export function sniffAttachmentType(bytes: Uint8Array): AttachmentType | null {
 }
 
 export const FILE_NAME_MAX = 200;
-/** C0 and C1 controls, and the bidi controls that can make "hinh\u202Egnp.exe" read as "hinhexe.png". */
+/**
+ * C0 and C1 controls, the bidi controls that can make "hinh\u202Egnp.exe" read as "hinhexe.png", and
+ * lone surrogates (half of an emoji: the store keeps UTF-8, where one would become U+FFFD).
+ */
 // eslint-disable-next-line no-control-regex
-const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
  * The user's file name, kept for display and for saving the file back out (the stored file is named by

@@ -47,6 +47,13 @@ function checkMeasures(db: Sqlite, codes: readonly string[], field: string): voi
   if (bad >= 0) throw new AppError('validation', `no measure ${codes[bad]}`, { fields: { [`${field}.${bad}.measureCode`]: 'v.invalid' } });
 }
 
+/** A campaign's focus names categories of the register: a code that is none of them is refused, not kept. */
+function checkCategories(db: Sqlite, codes: readonly string[]): void {
+  const known = new Set(all(db, qb.selectFrom('categories').select('code')).map((c) => c.code));
+  const bad = codes.findIndex((code) => !known.has(code));
+  if (bad >= 0) throw new AppError('validation', `no category ${JSON.stringify(codes[bad])}`, { fields: { [`categoryCodes.${bad}`]: 'v.invalid' } });
+}
+
 /** Makes a campaign's child rows (localities, categories, targets) what the form says. */
 function syncChildren(db: Sqlite, writes: WritePath, campaignId: string, fields: CampaignFields, ctx: WriteContext): void {
   const sync = <T extends 'campaign_localities' | 'campaign_categories' | 'campaign_targets'>(
@@ -80,6 +87,7 @@ function columns(fields: CampaignFields) {
 
 export function createCampaign(db: Sqlite, writes: WritePath, fields: CampaignFields, ctx: WriteContext): string {
   checkMeasures(db, fields.targets.map((t) => t.measureCode), 'targets');
+  checkCategories(db, fields.categoryCodes);
   return db.transaction(() => {
     const row = writes.insert('campaigns', columns(fields), ctx);
     syncChildren(db, writes, row.id, fields, ctx);
@@ -89,6 +97,7 @@ export function createCampaign(db: Sqlite, writes: WritePath, fields: CampaignFi
 
 export function updateCampaign(db: Sqlite, writes: WritePath, id: string, baseVersion: string, fields: CampaignFields, ctx: WriteContext): void {
   checkMeasures(db, fields.targets.map((t) => t.measureCode), 'targets');
+  checkCategories(db, fields.categoryCodes);
   db.transaction(() => {
     existing(db, id);
     writes.update('campaigns', id, baseVersion, columns(fields), ctx);

@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, createHash, diffieHellman, generateKe
 import { StringDecoder } from 'node:string_decoder';
 import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 import { z } from 'zod';
+import { BUNDLE_MAX_BYTES } from '../../api/calls/exchange';
 import { AppError } from '../app-error';
 import { privateKeyObject, publicKeyObject } from './keys';
 
@@ -194,6 +195,7 @@ export function readHeader(path: string): { header: BundleHeader; payloadStart: 
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;
+    if (size > BUNDLE_MAX_BYTES) throw bundleTooLarge();
     const head = Buffer.alloc(Math.min(size, MAGIC.length + MAX_HEADER));
     readSync(fd, head, 0, head.length, 0);
     if (head.length < MAGIC.length || !head.subarray(0, MAGIC.length).equals(MAGIC)) throw notBundle('the file does not start with the bundle magic');
@@ -211,6 +213,11 @@ export function readHeader(path: string): { header: BundleHeader; payloadStart: 
   } finally {
     closeSync(fd);
   }
+}
+
+/** The refusal of a file over BUNDLE_MAX_BYTES, wherever it arrives (an upload, a file staged from disk, the import). */
+export function bundleTooLarge(): AppError {
+  return new AppError('exchange.too_large', `the file is over ${BUNDLE_MAX_BYTES} bytes, the largest bundle accepted`);
 }
 
 function notBundle(message: string): AppError {

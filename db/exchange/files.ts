@@ -4,6 +4,7 @@ import { BUNDLE_MAX_BYTES, CHUNK_BYTES } from '../../api/calls/exchange';
 import type { FileChunk, UploadView } from '../../api/views';
 import { AppError } from '../app-error';
 import { uuidv7 } from '../ids';
+import { bundleTooLarge } from './bundle';
 
 /**
  * Where bundles wait on disk: `outbox/` holds the bundles this office wrote until they are fetched,
@@ -61,7 +62,7 @@ export function appendChunk(dataDir: string, uploadId: string | null, offset: nu
   const size = existsSync(path) ? statSync(path).size : 0;
   if (uploadId !== null && size === 0 && !existsSync(path)) throw new AppError('record.not_found', 'no such upload');
   if (offset !== size) throw new AppError('validation', `the piece starts at ${offset}, the file has ${size} bytes`, { fields: { offset: 'v.invalid' } });
-  if (size + bytes.length > BUNDLE_MAX_BYTES) throw new AppError('validation', 'the file is too large', { fields: { dataBase64: 'v.too_long' } });
+  if (size + bytes.length > BUNDLE_MAX_BYTES) throw bundleTooLarge();
   const fd = openSync(path, 'a', 0o600);
   try {
     writeSync(fd, bytes);
@@ -71,8 +72,9 @@ export function appendChunk(dataDir: string, uploadId: string | null, offset: nu
   return { uploadId: id, size: size + bytes.length };
 }
 
-/** Puts a file from disk into the inbox (the command line's way in); returns its upload id. */
+/** Puts a file from disk into the inbox (the command line's way in); returns its upload id. Nothing is copied of a file over the limit. */
 export function stageFile(dataDir: string, source: string): string {
+  if (statSync(source).size > BUNDLE_MAX_BYTES) throw bundleTooLarge();
   const { inbox } = exchangeDirs(dataDir);
   mkdirSync(inbox, { recursive: true });
   const id = uuidv7();

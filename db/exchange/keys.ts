@@ -1,5 +1,6 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
+import { BAD_TEXT_CHARS } from '../../api/fields';
 import { AppError } from '../app-error';
 
 /**
@@ -71,13 +72,21 @@ export interface PublicKeyFile {
   readonly fingerprint: string;
 }
 
+/** An administrative unit code, as setup takes it (api/fields.ts, unitCode), without the trim: a file is not typed. */
+const officeCode = z.string().regex(/^\d{2}$|^\d{3}$|^\d{5}$/);
+
 const publicKeyFileSchema = z.object({
   format: z.literal('so-antt-public-key'),
   version: z.literal(1),
   office: z.object({
-    id: z.string().min(1).max(20),
-    code: z.string().min(1).max(20),
-    name: z.string().min(1).max(200),
+    id: officeCode,
+    code: officeCode,
+    // Kept in the peers' table: nothing the store would change (a lone surrogate) or an export would drop.
+    name: z
+      .string()
+      .min(1)
+      .max(200)
+      .refine((name) => !BAD_TEXT_CHARS.test(name)),
     level: z.enum(['commune', 'higher']),
   }),
   keyId: z.string().regex(/^[0-9a-f]{16}$/),

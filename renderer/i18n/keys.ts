@@ -9,6 +9,7 @@ export const validationKeys = [
   'v.required',
   'v.too_long',
   'v.too_short',
+  'v.bad_chars',
   'v.username',
   'v.username_taken',
   'v.password_short',

@@ -134,6 +134,10 @@ describe('adding and opening attachments', () => {
     const added = expectOk(await office.call('attachments.add', upload(report.id, '  C:\\fakepath\\Ảnh\u202Egnp.exe\u0000  ', PNG)));
     expect(added.fileName).toBe('Ảnhgnp.exe');
     expect(added.mime).toBe('image/png');
+    // Half of an emoji would be stored as U+FFFD: it is dropped, and the name reads back as shown.
+    const halved = expectOk(await office.call('attachments.add', upload(report.id, 'Ảnh \ud83d.png', PNG)));
+    expect(halved.fileName).toBe('Ảnh .png');
+    expect(expectOk(await office.call('attachments.open', { id: halved.id })).fileName).toBe('Ảnh .png');
     const error = expectError(await office.call('attachments.add', upload(report.id, ' /tmp/ ', PNG)), 'validation');
     expect(error.fields).toEqual({ fileName: 'v.required' });
   });
@@ -290,6 +294,8 @@ describe('the pure parts of the contract', () => {
   it('cleans file names and shortens long ones in the stem', () => {
     expect(cleanFileName('/home/cb/Tài liệu/scan 01.tif')).toBe('scan 01.tif');
     expect(cleanFileName('a\tb\u007fc.pdf')).toBe('abc.pdf');
+    // Half of an emoji (a name cut by another program) is dropped; whole ones stay.
+    expect(cleanFileName('ảnh\ud83d 👮\udc6e.png')).toBe('ảnh 👮.png');
     expect(cleanFileName('..')).toBe('');
     const long = cleanFileName(`${'Biên bản '.repeat(40)}.pdf`);
     expect(Array.from(long)).toHaveLength(200);

@@ -8,6 +8,7 @@ import { importBundle } from '../../db/exchange/import';
 import { cleanup, createOffice, expectOk, manualClock, tempDir, type TestOffice } from '../support/backend';
 import { mutationNames, mutations, resign, seeded, type Random } from '../support/bundle-mutations';
 import { contentOf, foreignOffice, handBundle, type ForeignOffice } from '../support/exchange';
+import { fuzzCases, fuzzSeed } from '../support/fuzz';
 
 /**
  * Fuzzing the import (issue #9, "Fuzzing"): mutated bundles (flipped bits, cuts, appended bytes,
@@ -16,11 +17,11 @@ import { contentOf, foreignOffice, handBundle, type ForeignOffice } from '../sup
  * counts, a missing or lying manifest). Each must be refused with an exchange error, or have its bad
  * records rejected one by one, never crash, and leave the store as it was.
  *
- * `npm test` runs FUZZ_CASES (default 600) cases; `npm run fuzz` runs 10,000. A case is named by its
- * seed: FUZZ_SEED=<seed> FUZZ_CASES=1 replays it.
+ * `npm test` runs 600 cases, `npm run fuzz` 10,000, FUZZ_CASES any number (tests/support/fuzz.ts). A
+ * case is named by its seed: FUZZ_SEED=<seed> FUZZ_CASES=1 replays it.
  */
-const CASES = Number(process.env.FUZZ_CASES ?? (process.env.npm_lifecycle_event === 'fuzz' ? 10_000 : 600));
-const FIRST_SEED = Number(process.env.FUZZ_SEED ?? 1);
+const CASES = fuzzCases(600, 10_000);
+const FIRST_SEED = fuzzSeed;
 const REFUSALS: readonly ErrorCode[] = ['exchange.tampered', 'exchange.not_bundle', 'exchange.unknown_sender', 'exchange.not_for_us', 'exchange.newer_schema', 'exchange.wrong_kind'];
 
 const vn = (date: string) => Date.parse(`${date}T09:00:00+07:00`);

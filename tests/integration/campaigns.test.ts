@@ -130,6 +130,21 @@ describe('campaign results are counted from the records', () => {
     expect(persons).toMatchObject({ counted: 0, result: 2, percent: 50, adjustments: [{ delta: 2, reason: 'Phối hợp Công an tỉnh bắt giữ' }] });
   });
 
+  it('refuses a focus category that is not a category of the register, on create and on update (found by the contract fuzz)', async () => {
+    const { office, dong } = await setup();
+    const before = expectOk(await office.call('campaigns.list', {})).rows.length;
+    // A code with a control character, one with half an emoji (it was stored as U+FFFD) and one that names nothing.
+    for (const [codes, index] of [[['drug_trafficking', 'theft\u0001'], 1], [['x\ud83d'], 0], [['illegal_lottery', 'drug_trafficking', 'không_có'], 2]] as const) {
+      const error = expectError(await office.call('campaigns.create', { ...campaign(dong), categoryCodes: [...codes] }), 'validation');
+      expect(error.fields).toEqual({ [`categoryCodes.${index}`]: 'v.invalid' });
+    }
+    expect(expectOk(await office.call('campaigns.list', {})).rows).toHaveLength(before);
+    const view = expectOk(await office.call('campaigns.create', campaign(dong)));
+    const error = expectError(await office.call('campaigns.update', { id: view.id, baseVersion: view.version, fields: { ...campaign(dong), categoryCodes: ['theft\u0000'] } }), 'validation');
+    expect(error.fields).toEqual({ 'categoryCodes.0': 'v.invalid' });
+    expect(expectOk(await office.call('campaigns.get', { id: view.id })).categoryCodes).toEqual(['drug_trafficking', 'illegal_lottery']);
+  });
+
   it('compares with the previous campaign and the same period last year', async () => {
     const { office, dong, report } = await setup();
     await report('2025-06-10', dong, 'illegal_lottery', 'Số đề năm trước');

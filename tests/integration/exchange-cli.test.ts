@@ -1,7 +1,11 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { BUNDLE_MAX_BYTES } from '../../api/calls/exchange';
+import { exchangeDirs } from '../../db/exchange/files';
 import { runExchangeCli, parseCliArgs } from '../../web/exchange-cli';
 import { ADMIN, cleanup, createOffice, expectOk, manualClock, tempDir, type TestOffice } from '../support/backend';
+import { PNG_BASE64 } from '../support/call-samples';
 
 afterEach(cleanup);
 
@@ -59,5 +63,24 @@ describe('npm run exchange', () => {
     expect(parseCliArgs(['export', '--data', 'x', '--user', 'a'])).toMatchObject({ ok: false });
     expect(parseCliArgs(['delete', '--data', 'x'])).toMatchObject({ ok: false });
     expect(parseCliArgs(['import', '--data', 'x', '--user', 'a', '--yes', 'f.soantt'])).toMatchObject({ ok: true, value: { yes: true, files: ['f.soantt'] } });
+  });
+
+  it('imports a folder whose files are not bundles: each is refused with its reason, one over 2 GiB before a byte of it is copied', async () => {
+    const office = await createOffice();
+    const folder = tempDir();
+    const big = join(folder, 'a-qua-lon.soantt');
+    writeFileSync(big, 'SO-ANTT-BUNDLE/1\n');
+    truncateSync(big, BUNDLE_MAX_BYTES + 1); // sparse: no disk used
+    writeFileSync(join(folder, 'b-rong.soantt'), '');
+    writeFileSync(join(folder, 'c-anh.soantt'), Buffer.from(PNG_BASE64, 'base64'));
+    const result = await cli(office, ['import', '--yes', folder]);
+    expect(result.code).toBe(1);
+    expect(result.err).toEqual([
+      expect.stringMatching(/^a-qua-lon\.soantt: exchange\.too_large — /),
+      expect.stringMatching(/^b-rong\.soantt: exchange\.not_bundle — /),
+      expect.stringMatching(/^c-anh\.soantt: exchange\.not_bundle — /),
+    ]);
+    const { inbox } = exchangeDirs(office.dir);
+    expect(existsSync(inbox) ? readdirSync(inbox) : []).toEqual([]);
   });
 });

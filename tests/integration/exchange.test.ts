@@ -1,8 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { BUNDLE_MAX_BYTES } from '../../api/calls/exchange';
 import type { ImportSummary } from '../../api/views';
 import { listBackups } from '../../db/backup';
+import { inboxPath } from '../../db/exchange/files';
 import type { PublicKeyFile } from '../../db/exchange/keys';
 import { cleanup, createOffice, expectError, expectOk, manualClock, tempDir, type ManualClock, type TestOffice } from '../support/backend';
 import { PNG_BASE64, storeFingerprint } from '../support/call-samples';
@@ -286,6 +288,38 @@ describe('refused bundles change nothing', () => {
     expect(expectError(err, 'exchange.newer_schema').params).toMatchObject({ found: 99 });
   });
 
+  it('a file that is not a bundle: empty, a picture, a spreadsheet, text, the magic line alone, a header that is not one', async () => {
+    const { province } = await communeAndProvince();
+    const files = [
+      Buffer.alloc(0),
+      Buffer.from(PNG_BASE64, 'base64'),
+      Buffer.from('PK\u0003\u0004\u0014\u0000\u0006\u0000[Content_Types].xml'),
+      Buffer.from('Tin báo số 15/2026: trộm cắp xe máy\n'),
+      Buffer.from('SO-ANTT-BUNDLE/1'),
+      Buffer.from('SO-ANTT-BUNDLE/1\n'),
+      Buffer.from('SO-ANTT-BUNDLE/1\n{not json\n'),
+      Buffer.from('SO-ANTT-BUNDLE/1\n{"format":"so-antt-bundle"}\n'),
+      Buffer.concat([Buffer.from('SO-ANTT-BUNDLE/1\n'), Buffer.alloc(200_000, '{')]),
+    ];
+    for (const bytes of files) await refused(province, bytes, 'exchange.not_bundle');
+  });
+
+  it('a file over 2 GiB is refused, arriving in pieces or already staged, before it is read; nothing changes', async () => {
+    const { province } = await communeAndProvince();
+    const before = contentOf(province);
+    const uploadId = await upload(province, Buffer.from('SO-ANTT-BUNDLE/1\n'));
+    const staged = inboxPath(province.backend.dataDir, uploadId);
+    // Sparse files: the sizes are real, the disk is not used.
+    truncateSync(staged, BUNDLE_MAX_BYTES);
+    expectError(await province.call('exchange.upload', { uploadId, offset: BUNDLE_MAX_BYTES, dataBase64: 'AA==' }), 'exchange.too_large');
+    expect(statSync(staged).size).toBe(BUNDLE_MAX_BYTES);
+    truncateSync(staged, BUNDLE_MAX_BYTES + 1);
+    expectError(await province.call('exchange.preview', { uploadId }), 'exchange.too_large');
+    expectError(await province.call('exchange.apply', { uploadId }), 'exchange.too_large');
+    expect(contentOf(province)).toEqual(before);
+    expect(listBackups(province.backend.paths.backups).filter((b) => b.reason.startsWith('before-import'))).toEqual([]);
+  });
+
   it('records that break the rules are rejected one by one with a reason, and the rest still applies', async () => {
     const { province } = await communeAndProvince();
     const me = JSON.parse(expectOk(await province.call('exchange.identity', {})).publicKeyFile) as PublicKeyFile;
@@ -412,5 +446,28 @@ describe('the command line and files on disk', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'x'), 'x');
     expectError(await province.call('exchange.download', { bundleId: '0190aaaa-0000-7000-8000-00000000dead', offset: 0 }), 'record.not_found');
+  });
+});
+
+describe('public-key files', () => {
+  it('refuses a file whose office name or code the store could not keep (half an emoji was stored as U+FFFD), and keeps long and mixed-script names whole', async () => {
+    const province = await createOffice({ office: PROVINCE, localities: [] });
+    const hostile: PublicKeyFile['office'][] = [
+      { id: '12399', code: '12399', name: 'Công an xã \ud83d', level: 'commune' },
+      { id: '12399', code: '12399', name: 'Công an xã\u0000Thử', level: 'commune' },
+      { id: '12399', code: '12399', name: '\u001b[2JCông an xã', level: 'commune' },
+      { id: '12399\u0000', code: '12399', name: 'Công an xã Thử', level: 'commune' },
+      { id: '12399', code: '1/../2', name: 'Công an xã Thử', level: 'commune' },
+    ];
+    for (const office of hostile) {
+      const peer = foreignOffice(office);
+      expectError(await province.call('exchange.inspectKey', { publicKey: peer.text }), 'exchange.bad_key_file');
+      expectError(await province.call('exchange.enrol', { publicKey: peer.text, role: 'child', fingerprint: peer.file.fingerprint }), 'exchange.bad_key_file');
+    }
+    expect(expectOk(await province.call('exchange.peers', {}))).toEqual([]);
+    const name = `Công an xã 山 محمد 👮 ${'Thử nghiệm '.repeat(20)}`.slice(0, 200);
+    const peer = foreignOffice({ id: '12399', code: '12399', name, level: 'commune' });
+    expectOk(await province.call('exchange.enrol', { publicKey: peer.text, role: 'child', fingerprint: peer.file.fingerprint }));
+    expect(expectOk(await province.call('exchange.peers', {})).map((p) => p.officeName)).toEqual([name]);
   });
 });

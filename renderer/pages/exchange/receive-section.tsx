@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { BUNDLE_MAX_BYTES } from '../../../api/calls/exchange';
 import type { CallError } from '../../../api/result';
 import type { ImportSummary } from '../../../api/views';
 import { invoke } from '../../api-client';
@@ -30,6 +31,11 @@ export function ReceiveSection({ onImported }: { readonly onImported: () => void
   const working = state.kind === 'uploading' || state.kind === 'checking' || (state.kind === 'preview' && state.applying);
 
   const receive = async (file: File) => {
+    // Refused here rather than after sending 2 GiB; the backend refuses it as well.
+    if (file.size > BUNDLE_MAX_BYTES) {
+      setState({ kind: 'failed', error: 'exchange.too_large' });
+      return;
+    }
     setState({ kind: 'uploading', progress: null });
     let uploaded;
     try {
