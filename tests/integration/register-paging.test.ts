@@ -6,6 +6,7 @@ import { newNodeId } from '../../db/ids';
 import { migrate } from '../../db/migrations/runner';
 import { migrations } from '../../db/migrations/registry';
 import { deadlineBoard, listReports } from '../../db/register/queries';
+import { searchQuery } from '../../db/register/search-index';
 import { openDeadlines } from '../../db/register/deadline-columns';
 import { endOfDay, localDate, addDays } from '../../db/rules/calendar';
 import { openSqlite, type Sqlite } from '../../db/store';
@@ -84,6 +85,26 @@ describe('register pages', () => {
       const expected = everything.filter((r) => r.kind === 'crime_report').sort((a, b) => sign * (a.received_at - b.received_at) || sign * (a.rowid - b.rowid));
       const { numbers } = readAll({ filters: { kind: 'crime_report' }, sort: { column: 'received_at', direction } });
       expect(numbers).toEqual(expected.map(number));
+    }
+  });
+
+  it('reads a search in register order, page by page, whether the matches are tested along the register or read from the search index', () => {
+    const live = new Map(everything.map((r) => [r.rowid, r]));
+    for (const q of ['xe may', 'tai', 'danh bac lan trai']) {
+      const matched = (db.prepare('SELECT rowid FROM report_search WHERE report_search MATCH ?').pluck().all(searchQuery(q)) as number[])
+        .map((rowid) => live.get(rowid))
+        .filter((r): r is Raw => r !== undefined)
+        .sort(byRegister)
+        .map(number);
+      expect(matched.length, q).toBeGreaterThan(20);
+      // Pages of 20 make a common word worth testing along the register; pages of 100 read it from the index.
+      for (const limit of [20, 100]) {
+        const numbers: string[] = [];
+        for (let offset = 0; offset < matched.length + limit; offset += limit) {
+          numbers.push(...listReports(db, reportListInput.parse({ filters: { q }, offset, limit, count: false }), REGISTER_NOW).rows.map((row) => row.number));
+        }
+        expect(numbers, `${q}, pages of ${limit}`).toEqual(matched);
+      }
     }
   });
 
