@@ -61,6 +61,20 @@ export function reportDeadlines(report: DeadlineState): Deadline[] {
   return list;
 }
 
+/** The same sets as SQL lists (constants of this module: nothing from outside reaches the SQL). */
+const sqlList = (values: ReadonlySet<string>) => [...values].map((value) => `'${value}'`).join(', ');
+
+/**
+ * openDeadlines as SQL, for counting without reading rows: the number of a live report's open
+ * deadlines due in (after, until], as an expression over its columns, with the bound parameters
+ * `@after` and `@until`. tests/integration/register-paging.test.ts checks it against openDeadlines.
+ */
+export const OPEN_DEADLINES_DUE_SQL = [
+  `(transfer_due_at > @after AND transfer_due_at <= @until AND status IN (${sqlList(BEFORE_TRANSFER)}))`,
+  '(notice_due_at > @after AND notice_due_at <= @until AND notice_sent_at IS NULL)',
+  `(decision_due_at > @after AND decision_due_at <= @until AND status IN (${sqlList(AWAITING_DECISION)}))`,
+].join(' + ');
+
 export function openDeadlines(report: DeadlineState): Deadline[] {
   return report.deleted_at === null ? reportDeadlines(report).filter((deadline) => !deadline.done) : [];
 }

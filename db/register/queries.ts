@@ -8,7 +8,7 @@ import { all, first, prepared, qb } from '../query';
 import { addDays, endOfDay, localDate, startOfDay } from '../rules/calendar';
 import { computeDeadlines } from '../rules/legal-clock';
 import type { Sqlite } from '../store';
-import { openDeadlines, reportDeadlines, loadHolidays, type DeadlineState } from './deadline-columns';
+import { OPEN_DEADLINES_DUE_SQL, openDeadlines, reportDeadlines, loadHolidays, type DeadlineState } from './deadline-columns';
 import { formatRegisterNumber } from './numbering';
 import { searchQuery } from './search-index';
 import type { Settings } from '../../api/views';
@@ -332,16 +332,18 @@ export function reportHistory(db: Sqlite, id: string): HistoryEntry[] {
   });
 }
 
-/**
- * The reports with an open deadline before the horizon, with what tells which deadlines are open: read
- * from the deadlines index alone (reports_due holds exactly these reports and covers these columns),
- * so a province's thousands of overdue reports are classified without reading their rows. The office
- * filter rides on the index (`+office_id` keeps the planner off the office's register index, which
- * would visit every report of the office).
- */
-const DUE_STATES = `SELECT rowid, status, notice_sent_at, transfer_due_at, notice_due_at, decision_due_at, NULL AS deleted_at
-  FROM reports INDEXED BY reports_due
-  WHERE next_due_at IS NOT NULL AND deleted_at IS NULL AND next_due_at < ? AND (? IS NULL OR +office_id = ?)`;
+/** The live reports with an open deadline, from the deadlines index (`+office_id`: the office is tested on it, not looked up by it). */
+const DUE_FROM = `FROM reports INDEXED BY reports_due
+  WHERE next_due_at IS NOT NULL AND deleted_at IS NULL AND next_due_at < @horizon AND (@office IS NULL OR +office_id = @office)`;
+const DUE_COLUMNS = 'rowid, status, notice_sent_at, transfer_due_at, notice_due_at, decision_due_at, NULL AS deleted_at';
+const due = (after: string, until: string) => OPEN_DEADLINES_DUE_SQL.replaceAll('@after', after).replaceAll('@until', until);
+/** Each section's open deadlines, counted from the index alone (reports_due covers every column they need). */
+const DUE_COUNTS = `SELECT coalesce(sum(${due('-1', '@now')}), 0) AS overdue, coalesce(sum(${due('@now', '@todayEnd')}), 0) AS today,
+  coalesce(sum(${due('@todayEnd', '@horizon - 1')}), 0) AS soon ${DUE_FROM}`;
+/** The reports whose deadlines are the most overdue: the first `limit` by their earliest open deadline hold them all. */
+const DUE_OVERDUE = `SELECT ${DUE_COLUMNS} ${DUE_FROM} AND next_due_at <= @now ORDER BY next_due_at LIMIT @limit`;
+/** The reports with a deadline open today or in the days ahead (few). */
+const DUE_AHEAD = `SELECT ${DUE_COLUMNS} ${DUE_FROM} AND ${due('@now', '@horizon - 1')} > 0`;
 /** The rows of the deadlines shown, by rowid. */
 const DUE_ROWS = `SELECT r.rowid, r.id, r.office_id, r.register_no, r.register_year, r.summary, r.officer_id, u.full_name AS officer_name
   FROM reports r LEFT JOIN users u ON u.id = r.officer_id
@@ -350,23 +352,29 @@ const DUE_ROWS = `SELECT r.rowid, r.id, r.office_id, r.register_no, r.register_y
 /**
  * Open deadlines up to `withinDays` days ahead, of one office or (officeId null) of every office, in
  * three sections (overdue, today, soon), each counted whole and listed up to `limit`, most urgent
- * first. The deadlines are classified from the index (DUE_STATES); only the rows listed are read.
+ * first. The counts come from the deadlines index in SQL (a province may have tens of thousands of
+ * overdue reports: turning each into a JavaScript row cost more than everything else); only the
+ * reports that can be listed are read, then the rows of those listed.
  */
 export function deadlineBoard(db: Sqlite, withinDays: number, now: number, officeId: string | null = null, limit = 300): DeadlineBoard {
   const today = localDate(now);
   const todayEnd = endOfDay(today);
   const horizon = endOfDay(addDays(today, withinDays));
+  const params = { now, todayEnd, horizon, office: officeId, limit };
   type Due = { rowid: number; kind: DeadlineItem['kind']; dueAt: number };
   const sections: { overdue: Due[]; today: Due[]; soon: Due[] } = { overdue: [], today: [], soon: [] };
-  const states = prepared(db, DUE_STATES).all(horizon, officeId, officeId) as (DeadlineState & { rowid: number })[];
+  const states = [...prepared(db, DUE_OVERDUE).all(params), ...prepared(db, DUE_AHEAD).all(params)] as (DeadlineState & { rowid: number })[];
+  const seen = new Set<string>();
   for (const state of states) {
     for (const deadline of openDeadlines(state)) {
-      if (deadline.dueAt >= horizon) continue;
-      const due = { rowid: state.rowid, kind: deadline.kind, dueAt: deadline.dueAt };
-      (deadline.dueAt <= now ? sections.overdue : deadline.dueAt <= todayEnd ? sections.today : sections.soon).push(due);
+      const key = `${state.rowid} ${deadline.kind}`;
+      if (deadline.dueAt >= horizon || seen.has(key)) continue;
+      seen.add(key);
+      const item = { rowid: state.rowid, kind: deadline.kind, dueAt: deadline.dueAt };
+      (deadline.dueAt <= now ? sections.overdue : deadline.dueAt <= todayEnd ? sections.today : sections.soon).push(item);
     }
   }
-  const counts = { overdue: sections.overdue.length, today: sections.today.length, soon: sections.soon.length };
+  const counts = prepared(db, DUE_COUNTS).get(params) as DeadlineBoard['counts'];
   const urgentFirst = (list: Due[]) => list.sort((a, b) => a.dueAt - b.dueAt || a.rowid - b.rowid).slice(0, limit);
   const shown = { overdue: urgentFirst(sections.overdue), today: urgentFirst(sections.today), soon: urgentFirst(sections.soon) };
   const rowids = [...new Set([...shown.overdue, ...shown.today, ...shown.soon].map((due) => due.rowid))];
