@@ -104,8 +104,9 @@ export async function makeTemplate(workDir: string, sizes: CrashSizes = DEFAULT_
       incoming[table] = counts.new;
     }
   } finally {
-    commune.close();
-    province.close();
+    // Backups run on a worker thread: the folder is copied for each run, so nothing may still be writing.
+    await commune.closeWhenIdle();
+    await province.closeWhenIdle();
   }
   // A login as on any morning: the day's backup is taken now, so a run's own login takes none (unless
   // the run removes it to kill the host during that backup).
@@ -114,7 +115,7 @@ export async function makeTemplate(workDir: string, sizes: CrashSizes = DEFAULT_
     const login = await dispatch(morning, morning.sessions.create(Date.now()), 'auth.login', { username: ADMIN.username, password: ADMIN.password });
     if (!login.ok) throw new Error(`login on the template failed: ${login.error.code}`);
   } finally {
-    morning.close();
+    await morning.closeWhenIdle();
   }
   const key = await unwrapKey(Keyring.load(dataPaths(dir).keyring).entry(ADMIN.username)!, ADMIN.password);
   if (!key) throw new Error('the administrator\'s password does not unwrap the template\'s key');
