@@ -1,7 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callHost, ensureRendererBuilt, launchBrowser, openPage, startHost, type Host, type WatchedPage } from './support/host';
-import { admin, office, officer } from './support/people';
+import { describe, expect, it } from 'vitest';
+import { officeInBrowser } from './support/office-browser';
+import { admin, officer } from './support/people';
 import { description, Layout, LockScreen, LoginPage, SettingsPage, UsersPage } from './support/pages';
 
 /**
@@ -11,31 +10,11 @@ import { description, Layout, LockScreen, LoginPage, SettingsPage, UsersPage } f
  */
 
 describe('administrator tasks', () => {
-  let host: Host;
-  let browser: Browser;
-  let watched: WatchedPage;
-
-  beforeAll(async () => {
-    ensureRendererBuilt();
-    host = await startHost();
-    const created = await callHost(host, 'setup.create', {
-      office: { name: office.name, code: office.code, level: 'commune', parentName: office.parentName, parentCode: office.parentCode },
-      localities: [...office.localities],
-      admin: { ...admin, passwordConfirm: admin.password },
-    });
-    if (!created.ok) throw new Error(`setup failed: ${JSON.stringify(created.error)}`);
-    browser = await launchBrowser();
-    watched = await openPage(browser);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const app = officeInBrowser();
 
   it('logs the administrator in and adds an officer', async () => {
-    const { page } = watched;
-    await page.goto(host.url);
+    const { page } = app.watched;
+    await page.goto(app.host.url);
     await new LoginPage(page).login(admin.username, admin.password);
     await new Layout(page).open('Người dùng');
     const users = new UsersPage(page);
@@ -44,7 +23,7 @@ describe('administrator tasks', () => {
   });
 
   it('shows the backend’s "username taken" under the username field and keeps the form filled', async () => {
-    const { page, screenshot } = watched;
+    const { page, screenshot } = app.watched;
     const users = new UsersPage(page);
     await users.addUser({ ...officer, fullName: 'Trần Văn Trùng' }, 'Cán bộ');
     const username = users.addForm().getByLabel('Tên đăng nhập', { exact: true });
@@ -56,7 +35,7 @@ describe('administrator tasks', () => {
   });
 
   it('resets a password, refusing a mismatch first', async () => {
-    const { page, screenshot } = watched;
+    const { page, screenshot } = app.watched;
     const users = new UsersPage(page);
     const panel = await users.rowAction(officer.fullName, 'Đặt lại mật khẩu');
     await users.setNewPassword(panel, 'mat-khau-moi-1', 'mat-khau-moi-2', 'Đặt lại mật khẩu');
@@ -67,7 +46,7 @@ describe('administrator tasks', () => {
   });
 
   it('deactivates and reactivates the officer', async () => {
-    const { page, screenshot } = watched;
+    const { page, screenshot } = app.watched;
     const users = new UsersPage(page);
     const confirm = await users.rowAction(officer.fullName, 'Vô hiệu hóa');
     await confirm.getByRole('button', { name: 'Vô hiệu hóa' }).click();
@@ -82,12 +61,12 @@ describe('administrator tasks', () => {
   });
 
   it('does not offer the administrator to deactivate their own account', async () => {
-    const users = new UsersPage(watched.page);
+    const users = new UsersPage(app.watched.page);
     expect(await users.row(admin.fullName).getByRole('button', { name: 'Vô hiệu hóa' }).count()).toBe(0);
   });
 
   it('refuses a non-number for the idle lock, then saves the settings', async () => {
-    const { page, screenshot } = watched;
+    const { page, screenshot } = app.watched;
     await new Layout(page).open('Cài đặt');
     const settings = new SettingsPage(page);
     await settings.idleLock().fill('mười');
@@ -103,7 +82,7 @@ describe('administrator tasks', () => {
   });
 
   it('adds a neighbourhood to the list', async () => {
-    const { page, screenshot } = watched;
+    const { page, screenshot } = app.watched;
     const settings = new SettingsPage(page);
     await settings.addLocality('Tổ dân phố Trung Tâm', 'Tổ dân phố');
     const row = settings.localities().getByRole('row').filter({ hasText: 'Tổ dân phố Trung Tâm' });
@@ -113,7 +92,7 @@ describe('administrator tasks', () => {
   });
 
   it('sets the reporting cut-off day and adds a seized item to count, keeping the form after a refusal', async () => {
-    const { page } = watched;
+    const { page } = app.watched;
     const settings = new SettingsPage(page);
     const cutoff = settings.generalForm().getByLabel('Ngày bắt đầu tháng báo cáo');
     expect(await cutoff.inputValue()).toBe('15');
@@ -140,7 +119,7 @@ describe('administrator tasks', () => {
   });
 
   it('locks the session after the idle time and unlocks it with the password', async () => {
-    const { page, screenshot } = watched;
+    const { page, screenshot } = app.watched;
     await page.clock.install();
     await page.reload();
     const layout = new Layout(page);
@@ -160,6 +139,6 @@ describe('administrator tasks', () => {
   });
 
   it('logged no console errors and no uncaught exceptions', () => {
-    expect(watched.errors).toEqual([]);
+    expect(app.watched.errors).toEqual([]);
   });
 });

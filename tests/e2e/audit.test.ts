@@ -1,43 +1,22 @@
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Keyring, unwrapKey } from '../../db/keyring';
 import { openSqlite } from '../../db/store';
-import { callHost, ensureRendererBuilt, launchBrowser, openPage, startHost, type Host, type WatchedPage } from './support/host';
+import { officeInBrowser } from './support/office-browser';
 import { admin, office } from './support/people';
 import { Layout, LoginPage } from './support/pages';
 
 /**
  * The administrator's check of the audit log in a real browser (issue #9, "Access"): intact at first;
- * then an entry is edited behind the app's back, in the store file the host has open, and the check
+ * then an entry is edited behind the app's back, in the store file the app.host has open, and the check
  * names that entry.
  */
 describe('the audit log check', () => {
-  let host: Host;
-  let browser: Browser;
-  let watched: WatchedPage;
-
-  beforeAll(async () => {
-    ensureRendererBuilt();
-    host = await startHost();
-    const created = await callHost(host, 'setup.create', {
-      office: { name: office.name, code: office.code, level: 'commune', parentName: office.parentName, parentCode: office.parentCode },
-      localities: [...office.localities],
-      admin: { ...admin, passwordConfirm: admin.password },
-    });
-    if (!created.ok) throw new Error(`setup failed: ${JSON.stringify(created.error)}`);
-    browser = await launchBrowser();
-    watched = await openPage(browser);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const app = officeInBrowser();
 
   it('says the chain is intact, then names the entry edited outside the application', async () => {
-    const { page, screenshot, errors } = watched;
-    await page.goto(host.url);
+    const { page, screenshot, errors } = app.watched;
+    await page.goto(app.host.url);
     await new LoginPage(page).login(admin.username, admin.password);
     await new Layout(page).open('Người dùng');
     const section = page.getByRole('region', { name: 'Nhật ký thao tác' });
@@ -45,9 +24,9 @@ describe('the audit log check', () => {
     await section.getByText(/^Chuỗi nhật ký nguyên vẹn: \d+ mục\.$/).waitFor();
 
     // Someone with the key edits the log directly: the setup entry now claims another office name.
-    const keyring = Keyring.load(join(host.dataDir, 'keyring.json'));
+    const keyring = Keyring.load(join(app.host.dataDir, 'keyring.json'));
     const key = await unwrapKey(keyring.entry(admin.username)!, admin.password);
-    const db = openSqlite(join(host.dataDir, 'so-antt.sqlite'), key!.toString('hex'), { quickCheck: false });
+    const db = openSqlite(join(app.host.dataDir, 'so-antt.sqlite'), key!.toString('hex'), { quickCheck: false });
     const entry = db.prepare("SELECT id FROM audit_log WHERE table_name = 'offices' ORDER BY id LIMIT 1").pluck().get() as number;
     db.prepare("UPDATE audit_log SET after = replace(after, ?, 'Công an xã Khác') WHERE id = ?").run(office.name, entry);
     db.close();

@@ -1,6 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callHost, ensureRendererBuilt, launchBrowser, openPage, startHost, type Host, type WatchedPage } from './support/host';
+import { describe, expect, it } from 'vitest';
+import { officeInBrowser } from './support/office-browser';
 import { admin, office } from './support/people';
 import { Layout, LoginPage, SettingsPage } from './support/pages';
 
@@ -9,32 +8,12 @@ import { Layout, LoginPage, SettingsPage } from './support/pages';
  * a village, looks at the backup, restores it after confirming, and the village is gone again.
  */
 describe('backup and restore', () => {
-  let host: Host;
-  let browser: Browser;
-  let watched: WatchedPage;
+  const app = officeInBrowser();
   const village = 'Xóm Sau Sao Lưu';
 
-  beforeAll(async () => {
-    ensureRendererBuilt();
-    host = await startHost();
-    const created = await callHost(host, 'setup.create', {
-      office: { name: office.name, code: office.code, level: 'commune', parentName: office.parentName, parentCode: office.parentCode },
-      localities: [...office.localities],
-      admin: { ...admin, passwordConfirm: admin.password },
-    });
-    if (!created.ok) throw new Error(`setup failed: ${JSON.stringify(created.error)}`);
-    browser = await launchBrowser();
-    watched = await openPage(browser);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
-
   it('backs up by hand, restores after a confirmation, and what was added since is gone', async () => {
-    const { page, screenshot, errors } = watched;
-    await page.goto(host.url);
+    const { page, screenshot, errors } = app.watched;
+    await page.goto(app.host.url);
     await new LoginPage(page).login(admin.username, admin.password);
     const layout = new Layout(page);
     await layout.open('Sao lưu và khôi phục');
@@ -75,7 +54,7 @@ describe('backup and restore', () => {
   });
 
   it('sets an external folder; a drive that is not plugged in is reported and the backup kept', async () => {
-    const { page, screenshot, errors } = watched;
+    const { page, screenshot, errors } = app.watched;
     await new Layout(page).open('Sao lưu và khôi phục');
     const settings = page.getByRole('form', { name: 'Cài đặt sao lưu' });
     await settings.getByLabel('Giữ theo ngày (số ngày)').fill('0');

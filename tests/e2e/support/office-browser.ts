@@ -1,0 +1,50 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { callHost, ensureRendererBuilt, launchBrowser, openPage, startHost, type Host, type WatchedPage } from './host';
+import { admin, office } from './people';
+
+/** The office and its administrator, set up through the host's API (setup itself: foundation.test.ts). */
+export async function setUpOffice(host: Host): Promise<void> {
+  const created = await callHost(host, 'setup.create', {
+    office: { name: office.name, code: office.code, level: 'commune', parentName: office.parentName, parentCode: office.parentCode },
+    localities: [...office.localities],
+    admin: { ...admin, passwordConfirm: admin.password },
+  });
+  if (!created.ok) throw new Error(`setup failed: ${JSON.stringify(created.error)}`);
+}
+
+export interface OfficeInBrowser {
+  readonly host: Host;
+  readonly browser: Browser;
+  readonly watched: WatchedPage;
+}
+
+/**
+ * Called in a describe: before its tests, the browser host on a new folder with the office set up, and
+ * Chromium with a watched page; after them, both stopped. The fields are there once the tests run.
+ */
+export function officeInBrowser(): OfficeInBrowser {
+  const state: { host?: Host; browser?: Browser; watched?: WatchedPage } = {};
+  beforeAll(async () => {
+    ensureRendererBuilt();
+    state.host = await startHost();
+    await setUpOffice(state.host);
+    state.browser = await launchBrowser();
+    state.watched = await openPage(state.browser);
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.host?.stop();
+  });
+  return {
+    get host() {
+      return state.host!;
+    },
+    get browser() {
+      return state.browser!;
+    },
+    get watched() {
+      return state.watched!;
+    },
+  };
+}
