@@ -12,7 +12,8 @@ const countShare = (row: 'NEW' | 'OLD', sign: 1 | -1) => `
  * (report_counts, a few thousand rows where report_months holds half a million at a province), so a
  * list's total is a sum over them; kept by triggers like the other summaries, and per batch in the
  * bulk path. Covering indexes for the questions asked of every office at once (the summaries by month,
- * programs started and ended, hotspots found), read without a lookup per row. And: the deadlines index covers what tells which deadlines of a report are open,
+ * programs started and ended, hotspots found, each hotspot's clearings and relapses), read without a lookup
+ * per row (deleted_at is in each: a column the query names must be in the index for it to cover). And: the deadlines index covers what tells which deadlines of a report are open,
  * so the deadlines view of a hundred offices classifies thousands of overdue reports from the index
  * alone, and filters by office on it. The office's register index goes: the register's unique key
  * (office_id, register_year, register_no) already orders one office's register, its live total comes
@@ -48,8 +49,9 @@ DROP INDEX report_months_month;
 CREATE INDEX report_months_month ON report_months (month, category_code, kind, status, n, deaths, injuries, damage, fine);
 DROP INDEX program_months_month;
 CREATE INDEX program_months_month ON program_months (month, kind_code, started, ended);
-CREATE INDEX programs_started_all ON programs (start_date, kind_code) WHERE deleted_at IS NULL;
-CREATE INDEX programs_ended_all ON programs (ended_on, kind_code) WHERE deleted_at IS NULL AND ended_on IS NOT NULL;
-CREATE INDEX hotspots_found_all ON hotspots (found_on) WHERE deleted_at IS NULL;
+CREATE INDEX programs_started_all ON programs (start_date, kind_code, deleted_at) WHERE deleted_at IS NULL;
+CREATE INDEX programs_ended_all ON programs (ended_on, kind_code, deleted_at) WHERE deleted_at IS NULL AND ended_on IS NOT NULL;
+CREATE INDEX hotspots_found_all ON hotspots (found_on, deleted_at) WHERE deleted_at IS NULL;
+CREATE INDEX hotspot_history_turns ON hotspot_history (hotspot_id, on_date, status, deleted_at) WHERE deleted_at IS NULL AND status IN ('cleared', 'relapsed');
 `,
 };

@@ -121,7 +121,7 @@ const SQL = {
   hotspotsClearedBy: {
     office: `SELECT count(*) FROM (SELECT hh.status, max(hh.on_date) FROM hotspot_history hh INDEXED BY hotspot_history_changes JOIN hotspots h ON h.id = hh.hotspot_id AND h.deleted_at IS NULL
       WHERE hh.office_id = ? AND hh.deleted_at IS NULL AND hh.status IN ('cleared', 'relapsed') AND hh.on_date <= ? GROUP BY hh.hotspot_id) WHERE status = 'cleared'`,
-    all: `SELECT count(*) FROM (SELECT hh.status, max(hh.on_date) FROM hotspot_history hh JOIN hotspots h ON h.id = hh.hotspot_id AND h.deleted_at IS NULL
+    all: `SELECT count(*) FROM (SELECT hh.status, max(hh.on_date) FROM hotspot_history hh INDEXED BY hotspot_history_turns JOIN hotspots h ON h.id = hh.hotspot_id AND h.deleted_at IS NULL
       WHERE hh.deleted_at IS NULL AND hh.status IN ('cleared', 'relapsed') AND hh.on_date <= ? GROUP BY hh.hotspot_id) WHERE status = 'cleared'`,
   },
   programMonths: {
