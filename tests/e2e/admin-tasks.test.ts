@@ -114,7 +114,9 @@ describe('administrator tasks', () => {
     await form.getByLabel('Mã', { exact: true }).fill('phao_no');
     await form.getByRole('button', { name: 'Thêm tang vật' }).click();
     await section.getByText('Đã thêm Pháo nổ thu giữ.').waitFor();
+    // The list is read again after the message: wait for the new row before reading it.
     const row = section.getByRole('row').filter({ hasText: 'phao_no' });
+    await row.waitFor();
     expect(await row.getByRole('cell').allTextContents()).toEqual(['phao_no', 'kg', 'Tang vật thu giữ (cộng từ các đợt ra quân)']);
   });
 
