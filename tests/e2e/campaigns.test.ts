@@ -1,6 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callHost, ensureRendererBuilt, launchBrowser, loginHost, openPage, startHost, type Host, type WatchedPage } from './support/host';
+import { ensureRendererBuilt, launchBrowser, loginHost, openPage, startHost, type Host, type WatchedPage } from './support/host';
+import { setUpOffice } from './support/office-browser';
 import { Layout, LoginPage, description, type AccountData } from './support/pages';
 import { admin, office } from './support/people';
 import { flatText, pdfText, printToPdf, renderPng, waitForDocument } from './support/print-support';
@@ -44,12 +45,7 @@ describe('peak campaigns', () => {
   beforeAll(async () => {
     ensureRendererBuilt();
     host = await startHost();
-    const created = await callHost(host, 'setup.create', {
-      office: { name: office.name, code: office.code, level: 'commune', parentName: office.parentName, parentCode: office.parentCode },
-      localities: [...office.localities],
-      admin: { ...admin, passwordConfirm: admin.password },
-    });
-    if (!created.ok) throw new Error(`setup failed: ${JSON.stringify(created.error)}`);
+    await setUpOffice(host);
     const asAdmin = await loginHost(host, admin.username, admin.password);
     const added = await asAdmin('users.create', { ...chief, role: 'chief', passwordConfirm: chief.password });
     if (!added.ok) throw new Error(`adding the chief failed: ${JSON.stringify(added.error)}`);

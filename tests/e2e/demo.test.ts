@@ -1,6 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureRendererBuilt, launchBrowser, openPage, startHost, type Host, type WatchedPage } from './support/host';
+import { describe, expect, it } from 'vitest';
+import { officeInBrowser } from './support/office-browser';
 import { DemoSetupPage, Layout, LoginPage, SetupPage } from './support/pages';
 import { admin } from './support/people';
 import { RegisterList } from './support/register-pages';
@@ -10,25 +9,11 @@ import { RegisterList } from './support/register-pages';
  * year of generated records, and the title bar says it is demo data.
  */
 describe('demo data from the setup screen', () => {
-  let host: Host;
-  let browser: Browser;
-  let watched: WatchedPage;
-
-  beforeAll(async () => {
-    ensureRendererBuilt();
-    host = await startHost();
-    browser = await launchBrowser();
-    watched = await openPage(browser);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const app = officeInBrowser({ setUp: false });
 
   it('offers demo data on the setup screen and creates the demo office with the administrator typed', async () => {
-    const { page, screenshot } = watched;
-    await page.goto(host.url);
+    const { page, screenshot } = app.watched;
+    await page.goto(app.host.url);
     await new SetupPage(page).heading().waitFor();
     const demo = new DemoSetupPage(page);
     await demo.open();
@@ -43,7 +28,7 @@ describe('demo data from the setup screen', () => {
   });
 
   it('marks the title bar as demo data and shows generated reports in the register', async () => {
-    const { page, screenshot } = watched;
+    const { page, screenshot } = app.watched;
     const layout = new Layout(page);
     await layout.waitUntilShown();
     await layout.banner().getByText('Dữ liệu mẫu', { exact: true }).waitFor();
@@ -58,6 +43,6 @@ describe('demo data from the setup screen', () => {
     const year = new Date().getFullYear();
     expect(await list.rows().first().textContent()).toMatch(new RegExp(`/(${year}|${year - 1})`));
     await screenshot('demo-03-register');
-    expect(watched.errors).toEqual([]);
+    expect(app.watched.errors).toEqual([]);
   });
 });

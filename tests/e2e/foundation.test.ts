@@ -1,6 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureRendererBuilt, launchBrowser, openPage, startHost, type Host, type WatchedPage } from './support/host';
+import { describe, expect, it } from 'vitest';
+import { officeInBrowser } from './support/office-browser';
 import { admin, office, officer } from './support/people';
 import { description, Layout, LoginPage, SetupPage, UsersPage } from './support/pages';
 
@@ -11,25 +10,11 @@ import { description, Layout, LoginPage, SetupPage, UsersPage } from './support/
  */
 
 describe('foundation: setup, login, users and roles', () => {
-  let host: Host;
-  let browser: Browser;
-  let watched: WatchedPage;
-
-  beforeAll(async () => {
-    ensureRendererBuilt();
-    host = await startHost();
-    browser = await launchBrowser();
-    watched = await openPage(browser);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const app = officeInBrowser({ setUp: false });
 
   it('opens on the setup screen on a new machine', async () => {
-    const { page, screenshot } = watched;
-    await page.goto(host.url);
+    const { page, screenshot } = app.watched;
+    await page.goto(app.host.url);
     const setup = new SetupPage(page);
     await setup.heading().waitFor();
     expect(new URL(page.url()).hash).toBe('#/setup');
@@ -38,7 +23,7 @@ describe('foundation: setup, login, users and roles', () => {
   });
 
   it('keeps what was typed when the setup form is refused, and shows the error under its field', async () => {
-    const { page, screenshot } = watched;
+    const { page, screenshot } = app.watched;
     const setup = new SetupPage(page);
     await setup.fill(office, admin, 'khong-khop-123');
     await setup.submit();
@@ -56,7 +41,7 @@ describe('foundation: setup, login, users and roles', () => {
   });
 
   it('creates the office and moves to the login screen with a notice', async () => {
-    const { page, screenshot } = watched;
+    const { page, screenshot } = app.watched;
     const setup = new SetupPage(page);
     await setup.field('Nhập lại mật khẩu').fill(admin.password);
     await setup.submit();
@@ -70,7 +55,7 @@ describe('foundation: setup, login, users and roles', () => {
   });
 
   it('logs the administrator in to the main layout', async () => {
-    const { page, screenshot } = watched;
+    const { page, screenshot } = app.watched;
     await new LoginPage(page).login(admin.username, admin.password);
     const layout = new Layout(page);
     await layout.waitUntilShown();
@@ -87,7 +72,7 @@ describe('foundation: setup, login, users and roles', () => {
   });
 
   it('lets the administrator add an officer', async () => {
-    const { page, screenshot } = watched;
+    const { page, screenshot } = app.watched;
     const layout = new Layout(page);
     await layout.open('Người dùng');
     const users = new UsersPage(page);
@@ -106,7 +91,7 @@ describe('foundation: setup, login, users and roles', () => {
   });
 
   it('logs out to the login screen', async () => {
-    const { page } = watched;
+    const { page } = app.watched;
     await new Layout(page).logout();
     const login = new LoginPage(page);
     await login.heading().waitFor();
@@ -114,7 +99,7 @@ describe('foundation: setup, login, users and roles', () => {
   });
 
   it('refuses a wrong password in Vietnamese', async () => {
-    const { page, screenshot } = watched;
+    const { page, screenshot } = app.watched;
     const login = new LoginPage(page);
     await login.login(officer.username, 'sai-mat-khau');
     await login.alert().waitFor();
@@ -127,7 +112,7 @@ describe('foundation: setup, login, users and roles', () => {
   });
 
   it('logs the officer in without the users section', async () => {
-    const { page, screenshot } = watched;
+    const { page, screenshot } = app.watched;
     await new LoginPage(page).login(officer.username, officer.password);
     const layout = new Layout(page);
     await layout.waitUntilShown();
@@ -141,7 +126,7 @@ describe('foundation: setup, login, users and roles', () => {
   });
 
   it('tells the officer who opens #/users that it is not theirs', async () => {
-    const { page, screenshot } = watched;
+    const { page, screenshot } = app.watched;
     await page.evaluate(() => {
       window.location.hash = '#/users';
     });
@@ -151,7 +136,7 @@ describe('foundation: setup, login, users and roles', () => {
   });
 
   it('shows the settings to the officer without letting them change them', async () => {
-    const { page, screenshot } = watched;
+    const { page, screenshot } = app.watched;
     await new Layout(page).open('Cài đặt');
     await page.getByText('Chỉ quản trị viên được thay đổi cài đặt.').waitFor();
     expect(await page.getByRole('button', { name: 'Lưu' }).count()).toBe(0);
@@ -160,7 +145,7 @@ describe('foundation: setup, login, users and roles', () => {
   });
 
   it('switches the interface to English and back', async () => {
-    const { page, screenshot } = watched;
+    const { page, screenshot } = app.watched;
     const layout = new Layout(page);
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Overview', exact: true }).waitFor();
@@ -171,6 +156,6 @@ describe('foundation: setup, login, users and roles', () => {
   });
 
   it('logged no console errors and no uncaught exceptions', () => {
-    expect(watched.errors).toEqual([]);
+    expect(app.watched.errors).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callHost, ensureRendererBuilt, launchBrowser, loginHost, openPage, startHost, type Host, type WatchedPage } from './support/host';
+import { ensureRendererBuilt, launchBrowser, loginHost, openPage, startHost, type Host, type WatchedPage } from './support/host';
+import { setUpOffice } from './support/office-browser';
 import { Layout, LoginPage } from './support/pages';
 import { admin, office, officer } from './support/people';
 import { PersonView } from './support/people-pages';
@@ -41,12 +42,7 @@ describe('person photos, merging, moving away and program kinds', () => {
   beforeAll(async () => {
     ensureRendererBuilt();
     host = await startHost();
-    const created = await callHost(host, 'setup.create', {
-      office: { name: office.name, code: office.code, level: 'commune', parentName: office.parentName, parentCode: office.parentCode },
-      localities: [...office.localities],
-      admin: { ...admin, passwordConfirm: admin.password },
-    });
-    if (!created.ok) throw new Error(`setup failed: ${JSON.stringify(created.error)}`);
+    await setUpOffice(host);
     const asAdmin = await loginHost(host, admin.username, admin.password);
     const added = await asAdmin('users.create', { ...officer, role: 'officer', passwordConfirm: officer.password });
     if (!added.ok) throw new Error(`adding the officer failed: ${JSON.stringify(added.error)}`);

@@ -53,7 +53,7 @@ beforeAll(async () => {
   fixture = await buildFixture(office, { id: office.adminId, username: ADMIN.username, password: ADMIN.password });
 }, 120_000);
 
-afterAll(() => {
+afterAll(async () => {
   const total = [...tally.values()].reduce((a, b) => a + b, 0);
   const byCode: Record<string, number> = {};
   for (const [key, n] of tally) {
@@ -61,7 +61,7 @@ afterAll(() => {
     byCode[code] = (byCode[code] ?? 0) + n;
   }
   console.log(`contract fuzz: ${callNames.length} calls, ${total} calls run`, byCode);
-  cleanup();
+  await cleanup();
 });
 
 // ---------------------------------------------------------------------------------------------------

@@ -40,7 +40,7 @@ function sha256(file: string): string {
 afterEach(() => {
   for (const db of open) if (db.open) db.close();
   open = [];
-  cleanup();
+  return cleanup();
 });
 
 describe('the shipped registry', () => {

@@ -133,7 +133,7 @@ describe('counts and deadlines of several offices (issue #8)', () => {
 
   afterAll(() => {
     db.close();
-    cleanup();
+    return cleanup();
   });
 
   it('gives the total a direct count gives, whichever filters (the summary counts those it is kept by)', () => {

@@ -45,7 +45,7 @@ function track(db: Sqlite): Sqlite {
 afterEach(() => {
   for (const db of open) if (db.open) db.close();
   open = [];
-  cleanup();
+  return cleanup();
 });
 
 describe('the store on disk', () => {

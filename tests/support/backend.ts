@@ -29,8 +29,9 @@ export function newBackend(dataDir: string, options: { now?: () => number; log?:
   return backend;
 }
 
-export function cleanup(): void {
-  for (const backend of made.backends.splice(0)) backend.close();
+/** Closes every backend once its backups on a worker thread are written, then removes every folder. */
+export async function cleanup(): Promise<void> {
+  await Promise.all(made.backends.splice(0).map((backend) => backend.closeWhenIdle()));
   for (const dir of made.dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 

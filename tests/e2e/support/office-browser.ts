@@ -20,15 +20,16 @@ export interface OfficeInBrowser {
 }
 
 /**
- * Called in a describe: before its tests, the browser host on a new folder with the office set up, and
- * Chromium with a watched page; after them, both stopped. The fields are there once the tests run.
+ * Called in a describe: before its tests, the browser host on a new folder with the office set up (or,
+ * with `setUp: false`, a new machine on the setup screen), and Chromium with a watched page; after
+ * them, both stopped. The fields are there once the tests run.
  */
-export function officeInBrowser(): OfficeInBrowser {
+export function officeInBrowser(options: { readonly setUp?: boolean } = {}): OfficeInBrowser {
   const state: { host?: Host; browser?: Browser; watched?: WatchedPage } = {};
   beforeAll(async () => {
     ensureRendererBuilt();
     state.host = await startHost();
-    await setUpOffice(state.host);
+    if (options.setUp ?? true) await setUpOffice(state.host);
     state.browser = await launchBrowser();
     state.watched = await openPage(state.browser);
   });
