@@ -470,7 +470,12 @@ class OfficeGenerator {
     if (clocked) {
       if (ageDays < 1) status.value = roll < 0.6 ? 'received' : 'checking';
       else if (ageDays < 20) status.value = roll < 0.15 ? 'checking' : roll < 0.55 ? 'transferred' : roll < 0.75 ? 'commune_handling' : roll < 0.9 ? 'decided' : 'resolved_admin';
-      else status.value = roll < 0.03 ? 'checking' : roll < 0.07 ? 'commune_handling' : roll < 0.35 ? 'transferred' : roll < 0.88 ? 'decided' : 'resolved_admin';
+      else {
+        // Past the longest time the law allows (4 months with an extension) a report is settled; a few
+        // were forgotten, and are the overdue rows of the deadlines view.
+        const open = ageDays < 120 ? 0.07 : 0.002;
+        status.value = roll < open * 0.4 ? 'checking' : roll < open ? 'commune_handling' : roll < 0.35 ? 'transferred' : roll < 0.88 ? 'decided' : 'resolved_admin';
+      }
       if (ageDays >= 20 && (status.value === 'commune_handling' || status.value === 'checking') && random.chance(0.6)) status.complex = 1;
       if (status.complex === 1 && ageDays > 60 && random.chance(0.5)) {
         const due = computeDeadlines({ receivedAt: at, remoteCommune: this.input.settings.remoteCommune, complex: true, extendedUntil: null }, this.input.holidays);
@@ -488,7 +493,8 @@ class OfficeGenerator {
         decision.no = `${random.int(1, 400)}/QĐ-${decision.value === 'prosecute' ? 'KTVA' : decision.value === 'suspend' ? 'TĐGQ' : 'KKTVA'}`;
       }
       if (status.value === 'resolved_admin') resolution = 'Không có dấu hiệu tội phạm, chuyển xử lý vi phạm hành chính';
-      const noticeChance = ageDays >= 3 ? 0.93 : 0.5;
+      // The notice to the reporter is late now and then, and missing for a few old reports only.
+      const noticeChance = ageDays >= 30 ? 0.998 : ageDays >= 3 ? 0.93 : 0.5;
       if (ageDays >= 0.5 && random.chance(noticeChance)) status.noticeAt = upTo(random.int(1, 3) * DAY);
     } else if (kind === 'administrative_violation') {
       status.value = ageDays < 2 ? (roll < 0.5 ? 'received' : 'checking') : 'resolved_admin';

@@ -169,4 +169,18 @@ describe('the demo data generator', () => {
     expect(rows('offices').map((o) => o.id)).toEqual(['15000', '15007']);
     expect([...generateRecords(input(42, { ownOfficeCode: '15000' }))].filter((line) => line.t === 'offices').map((line) => line.r.id)).toEqual(['15007']);
   });
+
+  it('settles reports within the legal time: a report older than the longest extension (4 months) is rarely still open', () => {
+    const clocked = rows('reports').filter((r) => ['crime_report', 'denunciation', 'prosecution_request'].includes(r.kind as string));
+    const age = (r: Record<string, unknown>) => (NOW - (r.received_at as number)) / 86_400_000;
+    const open = (r: Record<string, unknown>) => ['received', 'checking', 'commune_handling'].includes(r.status as string);
+    const share = (list: Record<string, unknown>[], test: (r: Record<string, unknown>) => boolean) => list.filter(test).length / list.length;
+    const old = clocked.filter((r) => age(r) > 150);
+    const recent = clocked.filter((r) => age(r) > 20 && age(r) < 110);
+    expect(old.length).toBeGreaterThan(200);
+    // Open ones among recent reports (being checked, extended), a few forgotten among old ones.
+    expect(share(recent, open)).toBeGreaterThan(0.03);
+    expect(share(old, open)).toBeLessThan(0.01);
+    expect(share(old, (r) => r.notice_sent_at === null)).toBeLessThan(0.01);
+  });
 });
