@@ -142,6 +142,8 @@ export interface Schema {
   report_months: ReportMonthsTable;
   report_counts: ReportCountsTable;
   program_months: ProgramMonthsTable;
+  report_months_all: ReportMonthsAllTable;
+  program_months_all: ProgramMonthsAllTable;
   issued_reports: IssuedReportsTable;
   exchange_identity: ExchangeIdentityTable;
   exchange_peers: ExchangePeersTable;
@@ -527,6 +529,12 @@ export interface ProgramMonthsTable {
   started: number;
   ended: number;
 }
+
+/** report_months with every office together; kept by triggers. */
+export type ReportMonthsAllTable = Omit<ReportMonthsTable, 'office_id'>;
+
+/** program_months with every office together; kept by triggers. */
+export type ProgramMonthsAllTable = Omit<ProgramMonthsTable, 'office_id'>;
 
 /** This installation's office and exchange keys (one row). */
 export interface ExchangeIdentityTable {

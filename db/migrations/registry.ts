@@ -6,9 +6,10 @@ import { movement } from './0005-movement';
 import { reports } from './0006-reports';
 import { exchange } from './0007-exchange';
 import { province } from './0008-province';
+import { everyOffice } from './0009-every-office';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Append only: version N is at index N-1. */
-export const migrations: readonly Migration[] = Object.freeze([foundation, register, people, campaigns, movement, reports, exchange, province]);
+export const migrations: readonly Migration[] = Object.freeze([foundation, register, people, campaigns, movement, reports, exchange, province, everyOffice]);
 
 export const schemaVersion = migrations.length;

@@ -13,7 +13,7 @@ import { comparedRanges, monthsOf, policeYearOf, rangeOf, type Period } from '..
 import { readSettings } from '../settings';
 import type { Sqlite } from '../store';
 import type { WriteContext, WritePath } from '../write-path';
-import { countFigures, monthLabel, reportsByMonth, type Scope } from './figures';
+import { countFigures, figuresByOffice, monthLabel, reportsByMonth, type Scope } from './figures';
 
 const RANGES = ['current', 'lastYear', 'previous', 'yearToDate', 'yearToDateLastYear'] as const satisfies readonly (keyof ComparedSpans)[];
 
@@ -53,10 +53,10 @@ export function defaultScope(db: Sqlite, ownOfficeId: string): Scope {
 
 /** The main figures of a range office by office (BREAKDOWN_KEYS and every seized item), for a report of every office. */
 function breakdownOf(db: Sqlite, range: { start: string; end: string }, cutoff: number): OfficeFigures[] {
+  const counted = figuresByOffice(db, range, cutoff);
   return listOffices(db, '').map((office) => {
-    const [counted] = countFigures(db, office.code, [range], cutoff);
     const figures = Object.fromEntries(
-      Object.entries(counted ?? {}).filter(([key]) => (BREAKDOWN_KEYS as readonly string[]).includes(key) || key.startsWith('seized.')),
+      Object.entries(counted.get(office.code) ?? {}).filter(([key]) => (BREAKDOWN_KEYS as readonly string[]).includes(key) || key.startsWith('seized.')),
     );
     for (const key of BREAKDOWN_KEYS) figures[key] ??= 0;
     return { officeId: office.code, name: office.name, figures };

@@ -179,12 +179,11 @@ describe('the daily summary kept by triggers', () => {
         }
       }
     }
-    const { report_days: days, report_months: months, report_counts: counts } = summaryComparisons(call.backend.requireStore().sql);
-    expect(days.recount.length).toBeGreaterThan(5);
-    expect(days.kept).toEqual(days.recount);
-    // The police months (from the 15th) add up the same days.
-    expect(months.kept).toEqual(months.recount);
-    expect(counts.kept).toEqual(counts.recount);
+    const summaries = summaryComparisons(call.backend.requireStore().sql);
+    expect(summaries.report_days.recount.length).toBeGreaterThan(5);
+    expect(summaries.report_months_all.recount.length).toBeGreaterThan(2);
+    // The police months (from the 15th) add up the same days, by office and every office together.
+    for (const [table, { kept, recount }] of Object.entries(summaries)) expect(kept, table).toEqual(recount);
   });
 
   it('keeps program months equal to a recount after programs start and end', async () => {
@@ -194,8 +193,10 @@ describe('the daily summary kept by triggers', () => {
       const created = expectOk(await call.call('programs.create', { personId, kindCode: 'drug_user', startDate: start }));
       if (i % 2 === 0) expectOk(await call.call('programs.end', { id: created.id, baseVersion: created.version, on: '2026-05-20', reason: 'completed' }));
     }
-    const { program_months: programs } = summaryComparisons(call.backend.requireStore().sql);
+    const { program_months: programs, program_months_all: every } = summaryComparisons(call.backend.requireStore().sql);
     expect(programs.kept).toEqual(programs.recount);
+    expect(every.kept).toEqual(every.recount);
+    expect(every.kept).toContainEqual({ kind_code: 'drug_user', month: '2026-06', started: 0, ended: 2 });
     expect(programs.kept).toContainEqual({ office_id: '12345', kind_code: 'drug_user', month: '2026-06', started: 0, ended: 2 });
   });
 
@@ -208,6 +209,13 @@ describe('the daily summary kept by triggers', () => {
     expect(await january()).toBe(1);
     expectOk(await call.call('settings.update', { idleLockMinutes: 0, remoteCommune: false, reportCutoffDay: 1 }));
     expect(await january()).toBe(3);
+    // Every office together follows: its months are the office months added up.
+    const db = call.backend.requireStore().sql;
+    const together = (sql: string) => db.prepare(sql).all();
+    expect(together("SELECT month, n FROM report_months_all WHERE n <> 0 ORDER BY month")).toEqual(
+      together("SELECT month, sum(n) AS n FROM report_months GROUP BY month HAVING sum(n) <> 0 ORDER BY month"),
+    );
+    expect(together("SELECT month, n FROM report_months_all WHERE month = '2026-01'")).toEqual([{ month: '2026-01', n: 3 }]);
     const custom = expectOk(await call.call('periodic.compute', { period: { kind: 'custom', start: '2026-01-14', end: '2026-01-15' } }));
     expect(custom.figures.current['reports.total']).toBe(2);
   });
