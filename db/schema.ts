@@ -143,6 +143,7 @@ export interface Schema {
   report_counts: ReportCountsTable;
   program_months: ProgramMonthsTable;
   report_months_all: ReportMonthsAllTable;
+  search_terms: SearchTermsTable;
   program_months_all: ProgramMonthsAllTable;
   issued_reports: IssuedReportsTable;
   exchange_identity: ExchangeIdentityTable;
@@ -535,6 +536,11 @@ export type ReportMonthsAllTable = Omit<ReportMonthsTable, 'office_id'>;
 
 /** program_months with every office together; kept by triggers. */
 export type ProgramMonthsAllTable = Omit<ProgramMonthsTable, 'office_id'>;
+
+/** The words of the register's search index, for looking up the words a typed word begins. */
+export interface SearchTermsTable {
+  term: string;
+}
 
 /** This installation's office and exchange keys (one row). */
 export interface ExchangeIdentityTable {

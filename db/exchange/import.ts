@@ -6,7 +6,7 @@ import { uuidv7 } from '../ids';
 import { schemaVersion } from '../migrations/registry';
 import { first, prepared, qb, run } from '../query';
 import { nextRegisterNumber } from '../register/numbering';
-import { indexReport, indexReportsOfPerson } from '../register/search-index';
+import { addTerms, indexReport, indexReportsOfPerson } from '../register/search-index';
 import { DeferredSummaries } from '../reports/deferred-summaries';
 import type { ImportCounts, ImportItem, ImportOutcome, ImportReason, ImportSummary } from '../../api/views';
 import { recordColumnNames, stampColumnNames, type ExchangePeersTable, type RecordColumns, type RecordTable } from '../schema';
@@ -322,8 +322,11 @@ class Applier {
   finish(options: { index: boolean } = { index: true }): void {
     this.summaries?.finish();
     if (options.index) {
-      for (const id of this.persons) indexReportsOfPerson(this.db, id);
-      for (const id of this.reports) indexReport(this.db, id);
+      // The words of every report indexed, added to search_terms once.
+      const terms = new Set<string>();
+      for (const id of this.persons) indexReportsOfPerson(this.db, id, terms);
+      for (const id of this.reports) indexReport(this.db, id, terms);
+      addTerms(this.db, terms);
     }
     prepared(this.db, 'UPDATE clock_state SET wall = ?, counter = ?, seq = max(seq, ?) WHERE id = 1').run(this.clock.wall, this.clock.counter, this.seq);
   }

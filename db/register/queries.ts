@@ -24,13 +24,32 @@ function joined() {
 }
 
 /**
- * The filters as one condition on `r` alone, shared by the page (with its joins) and by the count
- * (without them, so SQLite counts on a small partial index instead of scanning the table).
+ * How the filters are read. 'index': SQLite reads the rows from a filter's index, a search's from the
+ * search index. 'scan': it reads them along the sort's index and tests each against every filter, a
+ * search by looking that report up in the search index (see registerScan). 'set': a search's matches
+ * are first gathered as a set each live report is tested against, for counting a search that matches
+ * a large share of the register (looking each match up in the reports cost seconds at a province).
  */
-function condition(filters: ReportListInput['filters'], now: number, plain = false): RawBuilder<SqlBool> {
+type ReadBy = 'index' | 'scan' | 'set';
+
+/** A register number typed as the search ("12/2026"). */
+const REGISTER_NUMBER = /^\s*(\d{1,6})\s*\/\s*(\d{4})\s*$/;
+
+/** The search typed, as an FTS5 query; null for none or for a register number. */
+function searchOf(db: Sqlite, q: string): string | null {
+  return REGISTER_NUMBER.test(q) ? null : searchQuery(db, q);
+}
+
+/**
+ * The filters as one condition on `r` alone, shared by the page (with its joins) and by the count
+ * (without them, so SQLite counts on a small partial index instead of scanning the table). `match`
+ * is the search as searchOf made it.
+ */
+function condition(filters: ReportListInput['filters'], now: number, match: string | null, by: ReadBy = 'index'): RawBuilder<SqlBool> {
   const parts: RawBuilder<unknown>[] = [];
-  // `plain`: the filter columns as expressions (+r.kind), which no index serves, so SQLite reads the
+  // A scan has the filter columns as expressions (+r.kind), which no index serves, so SQLite reads the
   // rows in the order of the sort's index and tests each (see pageIds).
+  const plain = by === 'scan';
   const add = (column: string, op: string, value: unknown) =>
     parts.push(plain ? sql`+${sql.ref(`r.${column}`)} ${sql.raw(op)} ${value}` : sql`${sql.ref(`r.${column}`)} ${sql.raw(op)} ${value}`);
   if (!filters.includeVoided) parts.push(sql`r.deleted_at IS NULL`);
@@ -45,16 +64,22 @@ function condition(filters: ReportListInput['filters'], now: number, plain = fal
   if (filters.localityId) add('locality_id', '=', filters.localityId);
   if (filters.officerId) add('officer_id', '=', filters.officerId);
   if (filters.overdue) add('next_due_at', '<', now);
-  const number = /^\s*(\d{1,6})\s*\/\s*(\d{4})\s*$/.exec(filters.q);
+  const number = REGISTER_NUMBER.exec(filters.q);
   if (number) {
     add('register_no', '=', Number(number[1]));
     add('register_year', '=', Number(number[2]));
-  } else {
-    const match = searchQuery(filters.q);
-    // Plain, the matches are a set each row of the register is tested against, not the rows to read.
-    if (match !== null) parts.push(sql`${sql.raw(plain ? '+r.rowid' : 'r.rowid')} IN (SELECT rowid FROM report_search WHERE report_search MATCH ${match})`);
+  } else if (match !== null) {
+    const matches = sql`SELECT rowid FROM report_search WHERE report_search MATCH ${match}`;
+    // The report's rowid is an integer column: FTS5 takes `rowid = ?` as a seek only for an integer.
+    if (by === 'scan') parts.push(sql`EXISTS (SELECT 1 FROM report_search WHERE report_search MATCH ${match} AND rowid = r.rowid)`);
+    else parts.push(sql`${sql.raw(by === 'set' ? '+r.rowid' : 'r.rowid')} IN (${matches})`);
   }
   return parts.length === 0 ? sql<SqlBool>`1` : sql<SqlBool>`${sql.join(parts, sql` AND `)}`;
+}
+
+/** The reports a search matches (voided ones too), counted up to `upTo`: FTS5 reads whole words lazily. */
+function searchMatches(db: Sqlite, match: string, upTo: number): number {
+  return (prepared(db, 'SELECT count(*) AS n FROM (SELECT 1 FROM report_search WHERE report_search MATCH ? LIMIT ?)').get(match, upTo) as { n: number }).n;
 }
 
 const sortExpressions: Record<SortColumn, readonly string[]> = {
@@ -91,7 +116,7 @@ function summaryCountable(filters: ReportListInput['filters']): boolean {
  * province's million live reports are a few thousand rows there, where a count would walk a million
  * index entries. Other filters count on their index.
  */
-function countReports(db: Sqlite, filters: ReportListInput['filters'], where: RawBuilder<SqlBool>): number {
+function countReports(db: Sqlite, filters: ReportListInput['filters'], now: number, match: string | null): number {
   if (summaryCountable(filters)) {
     let summed = qb.selectFrom('report_counts').select(sql<number>`coalesce(sum(n), 0)`.as('n'));
     if (filters.officeId) summed = summed.where('office_id', '=', filters.officeId);
@@ -100,40 +125,54 @@ function countReports(db: Sqlite, filters: ReportListInput['filters'], where: Ra
     if (filters.status) summed = summed.where('status', '=', filters.status);
     return first(db, summed)?.n ?? 0;
   }
-  return first(db, qb.selectFrom('reports as r').where(where).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+  // A search matching more than a sixteenth of the register: its matches as a set, tested along an
+  // index of the live reports, cost less than looking up each match in the reports.
+  const rows = (prepared(db, ROWS_ABOUT).get() as { n: number }).n;
+  const by = match !== null && searchMatches(db, match, Math.ceil(rows / 16)) >= rows / 16 ? 'set' : 'index';
+  return first(db, qb.selectFrom('reports as r').where(condition(filters, now, match, by)).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
 }
 
 /** About how many reports the store holds (rowids are never reused here: voided reports stay). */
 const ROWS_ABOUT = 'SELECT coalesce(max(rowid), 0) AS n FROM reports';
 
+/** A search's test of one report (a lookup in the search index) against reading one row from it. */
+const PROBE_COST = 16;
+
 /**
  * Whether the register order with these filters is best read along the register's index, testing
  * each row, rather than from the filter's index and then sorted. In register order a filter that
  * keeps m of n reports finds the page after about (offset + limit) × n / m rows; from its index it
- * reads and sorts all m. So the scan wins when m² > (offset + limit) × n. m is counted up to that
- * point only (a few thousand index entries), unless the total is known already. A search is such a
- * filter: a common name matches a fifth of a province's register, which read from the search index and
- * sorted took seconds; a citizen ID matches a few reports, read from it at once. Dates keep the
- * planner's choice: their matches lie together, not spread along the register. With an office
- * the scan runs along that office's register key, which holds at most one commune's reports.
+ * reads and sorts all m. So the scan wins when m² > (offset + limit) × n, weighted by what testing one
+ * row costs against reading one match. m is counted up to that point only (a few thousand index
+ * entries), unless the total is known already; a search's matches are counted in the search index. A
+ * search is such a filter: "nguyen van" matches a third of a province's register, whose first page
+ * is a few hundred reports tested (each a lookup in the search index), where gathering and sorting
+ * its matches took hundreds of milliseconds; a citizen ID matches a few reports, read at once. Dates
+ * keep the planner's choice: their matches lie together, not spread along the register. With an
+ * office the scan runs along that office's register key, which holds at most one commune's reports.
  */
-function registerScan(db: Sqlite, input: ReportListInput, where: RawBuilder<SqlBool>, total: number | null): boolean {
+function registerScan(db: Sqlite, input: ReportListInput, match: string | null, total: number | null, now: number): boolean {
   const { filters, sort, offset, limit } = input;
   if (sort.column !== 'register' || isUnfiltered(filters) || filters.from || filters.to) return false;
   // One office's register (of a higher office's many) is read along that office's register key.
   if (filters.officeId) return true;
   const rows = (prepared(db, ROWS_ABOUT).get() as { n: number }).n;
-  const enough = Math.ceil(Math.sqrt((offset + limit) * rows));
-  const matches =
-    total ??
-    first(
-      db,
-      qb
-        .selectFrom(qb.selectFrom('reports as r').where(where).select(sql<number>`1`.as('one')).limit(enough).as('m'))
-        .select((eb) => eb.fn.countAll<number>().as('n')),
-    )?.n ??
-    0;
-  return matches >= enough;
+  const enough = Math.ceil(Math.sqrt((offset + limit) * rows * (match === null ? 1 : PROBE_COST)));
+  const counted = () =>
+    match !== null && onlySearch(filters)
+      ? searchMatches(db, match, enough)
+      : (first(
+          db,
+          qb
+            .selectFrom(qb.selectFrom('reports as r').where(condition(filters, now, match)).select(sql<number>`1`.as('one')).limit(enough).as('m'))
+            .select((eb) => eb.fn.countAll<number>().as('n')),
+        )?.n ?? 0);
+  return (total ?? counted()) >= enough;
+}
+
+/** The live register searched, with no other filter. */
+function onlySearch(filters: ReportListInput['filters']): boolean {
+  return isUnfiltered({ ...filters, q: '' }) && filters.q.trim() !== '';
 }
 
 /**
@@ -142,10 +181,10 @@ function registerScan(db: Sqlite, input: ReportListInput, where: RawBuilder<SqlB
  * the last key of every index), so a page deep in a million reports costs an index walk, not a
  * million joined rows.
  */
-function pageIds(db: Sqlite, input: ReportListInput, where: RawBuilder<SqlBool>, scan: boolean, now: number): number[] {
+function pageIds(db: Sqlite, input: ReportListInput, match: string | null, scan: boolean, now: number): number[] {
   const joins = input.sort.column === 'category' || input.sort.column === 'locality' || input.sort.column === 'officer';
   let ids = (joins ? joined() : qb.selectFrom('reports as r'))
-    .where(scan ? condition(input.filters, now, true) : where)
+    .where(condition(input.filters, now, match, scan ? 'scan' : 'index'))
     .select(sql<number>`r.rowid`.as('rowid'));
   const direction = input.sort.direction;
   for (const column of sortExpressions[input.sort.column]) {
@@ -165,9 +204,9 @@ function pageIds(db: Sqlite, input: ReportListInput, where: RawBuilder<SqlBool>,
  * `count` is false). The page's rowids first (pageIds), then those rows with their joins.
  */
 export function listReports(db: Sqlite, input: ReportListInput, now: number): ReportPage {
-  const where = condition(input.filters, now);
-  const total = input.count ? countReports(db, input.filters, where) : null;
-  const ids = pageIds(db, input, where, registerScan(db, input, where, total), now);
+  const match = searchOf(db, input.filters.q);
+  const total = input.count ? countReports(db, input.filters, now, match) : null;
+  const ids = pageIds(db, input, match, registerScan(db, input, match, total, now), now);
   if (ids.length === 0) return { total, rows: [] };
   const page = joined()
     .where(sql<SqlBool>`r.rowid IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`)

@@ -7,9 +7,10 @@ import { formatRegisterNumber } from './numbering';
  * The register's search index: one FTS5 row per report, keyed by the report's rowid, holding the folded
  * text a user may type: register number, summary, description, address, reporter, and the names,
  * other names and citizen IDs of the people linked to it. Kept by the write path in the same transaction
- * as the change.
+ * as the change, with its words in search_terms: at once, or, given `terms`, gathered there for the
+ * caller to add with addTerms once for a batch (the bulk path).
  */
-export function indexReport(db: Sqlite, reportId: string): void {
+export function indexReport(db: Sqlite, reportId: string, terms?: Set<string>): void {
   const report = prepared(
     db,
     `SELECT rowid, register_no, register_year, summary, description, address, reporter_name, reporter_address, transferred_to, decision_no
@@ -38,23 +39,54 @@ export function indexReport(db: Sqlite, reportId: string): void {
   );
   prepared(db, 'DELETE FROM report_search WHERE rowid = ?').run(report.rowid);
   prepared(db, 'INSERT INTO report_search (rowid, text) VALUES (?, ?)').run(report.rowid, text);
+  const words = wordsOf(text);
+  if (terms) for (const word of words) terms.add(word);
+  else addTerms(db, words);
 }
 
-/** A person's name or ID changed: every report naming them is indexed again. */
-export function indexReportsOfPerson(db: Sqlite, personId: string): void {
-  const rows = prepared(db, 'SELECT DISTINCT report_id FROM report_persons WHERE person_id = ?').all(personId) as { report_id: string }[];
-  for (const row of rows) indexReport(db, row.report_id);
+/** Adds words to search_terms (those it holds already are skipped). */
+export function addTerms(db: Sqlite, words: Iterable<string>): void {
+  const list = [...new Set(words)];
+  if (list.length > 0) prepared(db, 'INSERT OR IGNORE INTO search_terms (term) SELECT value FROM json_each(?)').run(JSON.stringify(list));
 }
 
 /**
- * What the user typed, as an FTS5 query: folded, split into words, each word a quoted prefix term, all
- * required. Quoting keeps FTS syntax ("OR", "*", quotes) typed by a user from meaning anything.
- * Null when there is nothing to search for.
+ * The words of folded text as the index's tokenizer (unicode61) cuts it: runs of letters, digits and
+ * private-use characters. tests/integration/search-terms.test.ts checks search_terms against the
+ * index's own list of words.
  */
-export function searchQuery(text: string): string | null {
-  const words = fold(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 0)
-    .slice(0, 12);
-  return words.length === 0 ? null : words.map((word) => `"${word}"*`).join(' AND ');
+function wordsOf(folded: string): string[] {
+  return folded.split(/[^\p{L}\p{N}\p{Co}]+/u).filter((word) => word.length > 0);
+}
+
+/** A person's name or ID changed: every report naming them is indexed again. */
+export function indexReportsOfPerson(db: Sqlite, personId: string, terms?: Set<string>): void {
+  const rows = prepared(db, 'SELECT DISTINCT report_id FROM report_persons WHERE person_id = ?').all(personId) as { report_id: string }[];
+  for (const row of rows) indexReport(db, row.report_id, terms);
+}
+
+/** A typed word that begins more words than this is searched as an FTS5 prefix (one or two letters). */
+const MOST_WORDS = 64;
+const WORDS_BEGUN = `SELECT term FROM search_terms WHERE term >= ? AND term < ? ORDER BY term LIMIT ${MOST_WORDS + 1}`;
+
+/**
+ * What the user typed, as an FTS5 query: folded, split into words, all required, each word any of
+ * the indexed words it begins ("nguyen van" → "nguyen" AND ("van" OR "vang" OR "vanh")). Whole words
+ * are read lazily by FTS5, in rowid order, and one report can be tested against them at the cost of a
+ * few page reads; a prefix query ("van"*) merges the full lists of its words first. A word that begins
+ * none of the indexed words, or very many, stays a prefix (it matches the same reports). Quoting keeps
+ * FTS syntax ("OR", "*", quotes) typed by a user from meaning anything. Null when there is nothing to
+ * search for.
+ */
+export function searchQuery(db: Sqlite, text: string): string | null {
+  const words = wordsOf(fold(text)).slice(0, 12);
+  if (words.length === 0) return null;
+  const begun = prepared(db, WORDS_BEGUN).pluck();
+  return words
+    .map((word) => {
+      const terms = begun.all(word, `${word}\u{10FFFF}`) as string[];
+      if (terms.length === 0 || terms.length > MOST_WORDS) return `"${word}"*`;
+      return terms.length === 1 ? `"${terms[0]}"` : `(${terms.map((term) => `"${term}"`).join(' OR ')})`;
+    })
+    .join(' AND ');
 }

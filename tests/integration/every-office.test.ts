@@ -44,7 +44,7 @@ describe('the breakdown of a report of every office', () => {
     fillStore(office.backend.requireStore(), { seed: 4, offices: generatedOffices(2), from: '2025-06-21', to: '2026-06-20', now: NOW, rates: SIZES.demo, userId: office.adminId });
     // The store as version 8 left it: no every-office summaries.
     db.exec(`DROP TRIGGER report_months_all_insert; DROP TRIGGER report_months_all_update; DROP TRIGGER program_months_all_insert; DROP TRIGGER program_months_all_update;
-      DROP TABLE report_months_all; DROP TABLE program_months_all; PRAGMA user_version = 8;`);
+      DROP TABLE report_months_all; DROP TABLE program_months_all; DROP TABLE search_terms; PRAGMA user_version = 8;`);
     migrate(db, migrations);
     const summaries = summaryComparisons(db);
     for (const table of ['report_months_all', 'program_months_all'] as const) {

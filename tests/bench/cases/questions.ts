@@ -4,7 +4,6 @@ import { dispatch } from '../../../db/dispatch';
 import { migrate } from '../../../db/migrations/runner';
 import { migrations } from '../../../db/migrations/registry';
 import { deadlineBoard, listReports } from '../../../db/register/queries';
-import { searchQuery } from '../../../db/register/search-index';
 import { computePeriodic } from '../../../db/reports/periodic';
 import { endOfDay, startOfDay } from '../../../db/rules/calendar';
 import { comparedRanges } from '../../../db/rules/periods';
@@ -38,7 +37,7 @@ export async function millionQuestions(office: RegisterOffice): Promise<{ rows: 
   const rows: BenchRow[] = [];
   const search = reportListInput.parse({ filters: { q: 'nguyen van' }, limit: 50, count: false });
   const rawSearch = db.prepare(RAW_SEARCH);
-  rows.push({ name: 'search without diacritics ("nguyen van"), top 50', ours: time(() => void listReports(db, search, now), 20), baseline: time(() => rawSearch.all(searchQuery('nguyen van')), 20), budgetMs: 50 });
+  rows.push({ name: 'search without diacritics ("nguyen van"), top 50', ours: time(() => void listReports(db, search, now), 20), baseline: time(() => rawSearch.all('"nguyen"* AND "van"*'), 20), budgetMs: 50 });
   const rawDue = db.prepare(RAW_DUE);
   rows.push({ name: 'deadlines view across offices (overdue, today, next 3 days)', ours: time(() => void deadlineBoard(db, 3, now), 20), baseline: time(() => rawDue.all(now + 4 * 86_400_000), 20), budgetMs: 50 });
   const half = { kind: 'half', year: 2026, index: 1 } as const;

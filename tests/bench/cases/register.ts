@@ -7,7 +7,6 @@ import { migrate } from '../../../db/migrations/runner';
 import { migrations } from '../../../db/migrations/registry';
 import { deadlineBoard, listReports } from '../../../db/register/queries';
 import { createReport } from '../../../db/register/reports';
-import { searchQuery } from '../../../db/register/search-index';
 import { reportListInput } from '../../../api/calls/register';
 import { categorySeed } from '../../../db/seed/categories';
 import { openSqlite, type Sqlite } from '../../../db/store';
@@ -97,7 +96,8 @@ export function registerCases(store: RegisterStore, writes: number): BenchRow[] 
     'SELECT r.id, r.summary FROM reports r WHERE r.rowid IN (SELECT rowid FROM report_search WHERE report_search MATCH ?) ORDER BY r.register_year DESC, r.register_no DESC LIMIT 50',
   );
   const rawSearchCount = db.prepare('SELECT count(*) FROM report_search WHERE report_search MATCH ?');
-  const match = searchQuery('nguyen van')!;
+  // The baseline asks FTS5 the words as prefixes, as the search did before search_terms.
+  const match = '"nguyen"* AND "van"*';
   rows.push({
     name: 'search without diacritics "nguyen van": top 50 with total',
     ours: time(() => listReports(db, search, now), 30),

@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { generatedOffices, SIZES } from '../../db/demo/generator';
+import { fillStore } from '../../db/demo/write';
+import { migrate } from '../../db/migrations/runner';
+import { migrations } from '../../db/migrations/registry';
+import { listReports } from '../../db/register/queries';
+import { searchQuery } from '../../db/register/search-index';
+import { reportListInput } from '../../api/calls/register';
+import { Random } from '../../db/demo/random';
+import type { Sqlite } from '../../db/store';
+import { cleanup, createOffice, expectOk, manualClock } from '../support/backend';
+
+afterEach(cleanup);
+
+const NOW = Date.parse('2026-06-20T10:00:00+07:00');
+
+/** The words the search index holds, as FTS5 lists them itself. */
+function indexedWords(db: Sqlite): string[] {
+  db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.indexed_words USING fts5vocab(main, report_search, row)');
+  return db.prepare('SELECT term FROM temp.indexed_words ORDER BY term').pluck().all() as string[];
+}
+const keptWords = (db: Sqlite) => db.prepare('SELECT term FROM search_terms ORDER BY term').pluck().all() as string[];
+/** The reports matching every word as a prefix, straight from FTS5: what the search must find. */
+const prefixMatches = (db: Sqlite, words: string[]) =>
+  (db.prepare('SELECT rowid FROM report_search WHERE report_search MATCH ? ORDER BY rowid').pluck().all(words.map((w) => `"${w}"*`).join(' AND ')) as number[]);
+
+async function generatedStore() {
+  const office = await createOffice({ now: manualClock(NOW).now });
+  const store = office.backend.requireStore();
+  fillStore(store, { seed: 7, offices: generatedOffices(2), from: '2025-06-21', to: '2026-06-20', now: NOW, rates: SIZES.demo, userId: office.adminId });
+  return { office, db: store.sql };
+}
+
+describe('the words of the search index', () => {
+  it('are every word the index holds, after generated records, writes through the calls and edits of people', async () => {
+    const { office, db } = await generatedStore();
+    expect(keptWords(db).length).toBeGreaterThan(500);
+    expect(keptWords(db)).toEqual(indexedWords(db));
+    const person = expectOk(await office.call('persons.create', { fullName: 'Khổng Tử Ưng' }));
+    expectOk(await office.call('reports.create', { receivedAt: NOW - 60_000, channel: 'phone', kind: 'crime_report', summary: 'Trộm chó ở xóm Quỳnh Lưu', persons: [{ personId: person.id, role: 'suspect' }] }));
+    const version = expectOk(await office.call('persons.get', { id: person.id })).version;
+    expectOk(await office.call('persons.update', { id: person.id, baseVersion: version, fields: { fullName: 'Khổng Tử Ửng Quýt' } }));
+    // Words are never taken away: a word no report holds any more stays, and matches nothing.
+    expect(keptWords(db)).toEqual(expect.arrayContaining(indexedWords(db)));
+    expect(keptWords(db)).toEqual(expect.arrayContaining(['khong', 'ung', 'quyt', 'quynh', 'cho']));
+    expect(indexedWords(db)).toContain('quyt');
+  });
+
+  it('are filled from the index when a store of version 9 is migrated', async () => {
+    const { db } = await generatedStore();
+    const before = keptWords(db);
+    db.exec('DROP TABLE search_terms; PRAGMA user_version = 9;');
+    migrate(db, migrations);
+    expect(keptWords(db)).toEqual(before);
+  });
+
+  it('finds what the words typed as prefixes find, for words beginning one, many or no indexed words', async () => {
+    const { db } = await generatedStore();
+    const words = indexedWords(db).filter((word) => /^[a-z]+$/.test(word));
+    const random = new Random(11);
+    const typed: string[][] = [['nguyen', 'van'], ['n'], ['0'], ['ng', 'th'], ['trom'], ['zzzq'], ['van', 'zzzq']];
+    for (let i = 0; i < 40; i += 1) {
+      const count = random.int(1, 3);
+      typed.push(Array.from({ length: count }, () => {
+        const word = random.pick(words);
+        return word.slice(0, random.int(1, word.length));
+      }));
+    }
+    let found = 0;
+    for (const query of typed) {
+      const expected = prefixMatches(db, query);
+      const match = searchQuery(db, query.join(' '))!;
+      const matched = db.prepare('SELECT rowid FROM report_search WHERE report_search MATCH ? ORDER BY rowid').pluck().all(match) as number[];
+      expect(matched, query.join(' ')).toEqual(expected);
+      const live = db.prepare(`SELECT count(*) FROM reports WHERE deleted_at IS NULL AND rowid IN (${expected.join(',') || 'NULL'})`).pluck().get() as number;
+      const listed = listReports(db, reportListInput.parse({ filters: { q: query.join(' ') }, limit: 20 }), NOW);
+      expect(listed.total, query.join(' ')).toBe(live);
+      found += expected.length;
+    }
+    expect(found).toBeGreaterThan(1000);
+    // Whole words where the typed word begins a few; a prefix where it begins none or very many.
+    expect(searchQuery(db, 'nguyen van')).toMatch(/^"nguyen" AND \("van" OR "vang"/);
+    expect(searchQuery(db, 'zzzq')).toBe('"zzzq"*');
+    // Citizen IDs begin with a province's code: hundreds of words begin with "0".
+    expect(searchQuery(db, '0')).toBe('"0"*');
+  });
+});
