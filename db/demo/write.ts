@@ -3,6 +3,7 @@ import type { RecordLine } from '../exchange/export';
 import { writeRecords } from '../exchange/import';
 import { first, qb } from '../query';
 import { loadHolidays } from '../register/deadline-columns';
+import { optimizeSearchIndex } from '../register/search-index';
 import { readSettings } from '../settings';
 import type { Sqlite } from '../store';
 import type { WritePath } from '../write-path';
@@ -63,6 +64,8 @@ export function writeGenerated(db: Sqlite, writes: WritePath, lines: Iterable<Re
     }
   }
   flush(batch);
+  // A store written in one go is searched from one segment of the search index.
+  optimizeSearchIndex(db);
   return { records, byTable };
 }
 

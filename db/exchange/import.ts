@@ -6,7 +6,7 @@ import { uuidv7 } from '../ids';
 import { schemaVersion } from '../migrations/registry';
 import { first, prepared, qb, run } from '../query';
 import { nextRegisterNumber } from '../register/numbering';
-import { addTerms, indexReport, indexReportsOfPerson } from '../register/search-index';
+import { addTerms, indexReport, indexReportsOfPerson, mergeSearchIndex } from '../register/search-index';
 import { DeferredSummaries } from '../reports/deferred-summaries';
 import type { ImportCounts, ImportItem, ImportOutcome, ImportReason, ImportSummary } from '../../api/views';
 import { recordColumnNames, stampColumnNames, type ExchangePeersTable, type RecordColumns, type RecordTable } from '../schema';
@@ -327,6 +327,7 @@ class Applier {
       for (const id of this.persons) indexReportsOfPerson(this.db, id, terms);
       for (const id of this.reports) indexReport(this.db, id, terms);
       addTerms(this.db, terms);
+      if (this.reports.size > 0) mergeSearchIndex(this.db, 16 + this.reports.size / 4);
     }
     prepared(this.db, 'UPDATE clock_state SET wall = ?, counter = ?, seq = max(seq, ?) WHERE id = 1').run(this.clock.wall, this.clock.counter, this.seq);
   }

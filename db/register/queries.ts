@@ -10,7 +10,7 @@ import { computeDeadlines } from '../rules/legal-clock';
 import type { Sqlite } from '../store';
 import { OPEN_DEADLINES_DUE_SQL, openDeadlines, reportDeadlines, loadHolidays, type DeadlineState } from './deadline-columns';
 import { formatRegisterNumber } from './numbering';
-import { searchQuery } from './search-index';
+import { LIVE, searchQuery } from './search-index';
 import type { Settings } from '../../api/views';
 
 export type ReportListInput = z.output<typeof reportListInput>;
@@ -26,9 +26,10 @@ function joined() {
 /**
  * How the filters are read. 'index': SQLite reads the rows from a filter's index, a search's from the
  * search index. 'scan': it reads them along the sort's index and tests each against every filter, a
- * search by looking that report up in the search index (see registerScan). 'set': a search's matches
- * are first gathered as a set each live report is tested against, for counting a search that matches
- * a large share of the register (looking each match up in the reports cost seconds at a province).
+ * search by looking that report up in the search index (see registerScan), or, for a prefix search
+ * (see probeable), against the set of its matches gathered first. 'set': a search's matches are first
+ * gathered as a set each live report is tested against, for counting a search that matches a large
+ * share of the register (looking each match up in the reports cost seconds at a province).
  */
 type ReadBy = 'index' | 'scan' | 'set';
 
@@ -69,18 +70,28 @@ function condition(filters: ReportListInput['filters'], now: number, match: stri
     add('register_no', '=', Number(number[1]));
     add('register_year', '=', Number(number[2]));
   } else if (match !== null) {
-    const matches = sql`SELECT rowid FROM report_search WHERE report_search MATCH ${match}`;
-    // The report's rowid is an integer column: FTS5 takes `rowid = ?` as a seek only for an integer.
-    if (by === 'scan') parts.push(sql`EXISTS (SELECT 1 FROM report_search WHERE report_search MATCH ${match} AND rowid = r.rowid)`);
-    else parts.push(sql`${sql.raw(by === 'set' ? '+r.rowid' : 'r.rowid')} IN (${matches})`);
+    const voided = filters.includeVoided;
+    // A voided report is indexed under its rowid negated (search-index.ts).
+    const matches = sql`SELECT ${sql.raw(voided ? 'abs(rowid)' : 'rowid')} FROM report_search WHERE report_search MATCH ${match}${sql.raw(voided ? '' : ` AND ${LIVE}`)}`;
+    // The key is an integer expression: FTS5 takes `rowid = ?` as a seek only for an integer.
+    const key = voided ? 'CASE WHEN r.deleted_at IS NULL THEN r.rowid ELSE -r.rowid END' : 'r.rowid';
+    if (by === 'scan' && probeable(match)) parts.push(sql`EXISTS (SELECT 1 FROM report_search WHERE report_search MATCH ${match} AND rowid = ${sql.raw(key)})`);
+    else parts.push(sql`${sql.raw(by === 'index' ? 'r.rowid' : '+r.rowid')} IN (${matches})`);
   }
   return parts.length === 0 ? sql<SqlBool>`1` : sql<SqlBool>`${sql.join(parts, sql` AND `)}`;
 }
 
-/** The reports a search matches (voided ones too), counted up to `upTo`: FTS5 reads whole words lazily. */
-function searchMatches(db: Sqlite, match: string, upTo: number): number {
-  return (prepared(db, 'SELECT count(*) AS n FROM (SELECT 1 FROM report_search WHERE report_search MATCH ? LIMIT ?)').get(match, upTo) as { n: number }).n;
+/** The reports a search matches, live ones or all, counted up to `upTo` (FTS5 reads whole words lazily). */
+function searchMatches(db: Sqlite, match: string, includeVoided: boolean, upTo = -1): number {
+  const statement = `SELECT count(*) AS n FROM (SELECT 1 FROM report_search WHERE report_search MATCH ?${includeVoided ? '' : ` AND ${LIVE}`} LIMIT ?)`;
+  return (prepared(db, statement).get(match, upTo) as { n: number }).n;
 }
+
+/**
+ * Whether a search can be tested against one report at a time: whole words only. A prefix ("ng"*,
+ * a word that begins very many words) is merged in full by FTS5 at each test.
+ */
+const probeable = (match: string) => !match.includes('*');
 
 const sortExpressions: Record<SortColumn, readonly string[]> = {
   register: ['r.register_year', 'r.register_no'],
@@ -125,10 +136,12 @@ function countReports(db: Sqlite, filters: ReportListInput['filters'], now: numb
     if (filters.status) summed = summed.where('status', '=', filters.status);
     return first(db, summed)?.n ?? 0;
   }
-  // A search matching more than a sixteenth of the register: its matches as a set, tested along an
-  // index of the live reports, cost less than looking up each match in the reports.
+  // A search alone is counted in the search index, where live and voided reports lie apart.
+  if (match !== null && onlySearch(filters)) return searchMatches(db, match, filters.includeVoided);
+  // With other filters, a search matching more than a sixteenth of the register: its matches as a set,
+  // tested along an index of the live reports, cost less than looking up each match in the reports.
   const rows = (prepared(db, ROWS_ABOUT).get() as { n: number }).n;
-  const by = match !== null && searchMatches(db, match, Math.ceil(rows / 16)) >= rows / 16 ? 'set' : 'index';
+  const by = match !== null && searchMatches(db, match, filters.includeVoided, Math.ceil(rows / 16)) >= rows / 16 ? 'set' : 'index';
   return first(db, qb.selectFrom('reports as r').where(condition(filters, now, match, by)).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
 }
 
@@ -157,10 +170,10 @@ function registerScan(db: Sqlite, input: ReportListInput, match: string | null, 
   // One office's register (of a higher office's many) is read along that office's register key.
   if (filters.officeId) return true;
   const rows = (prepared(db, ROWS_ABOUT).get() as { n: number }).n;
-  const enough = Math.ceil(Math.sqrt((offset + limit) * rows * (match === null ? 1 : PROBE_COST)));
+  const enough = Math.ceil(Math.sqrt((offset + limit) * rows * (match !== null && probeable(match) ? PROBE_COST : 1)));
   const counted = () =>
     match !== null && onlySearch(filters)
-      ? searchMatches(db, match, enough)
+      ? searchMatches(db, match, filters.includeVoided, enough)
       : (first(
           db,
           qb
@@ -170,9 +183,9 @@ function registerScan(db: Sqlite, input: ReportListInput, match: string | null, 
   return (total ?? counted()) >= enough;
 }
 
-/** The live register searched, with no other filter. */
+/** The register searched with no other filter (voided reports or not). */
 function onlySearch(filters: ReportListInput['filters']): boolean {
-  return isUnfiltered({ ...filters, q: '' }) && filters.q.trim() !== '';
+  return isUnfiltered({ ...filters, q: '', includeVoided: false }) && filters.q.trim() !== '';
 }
 
 /**

@@ -4,19 +4,21 @@ import type { Sqlite } from '../store';
 import { formatRegisterNumber } from './numbering';
 
 /**
- * The register's search index: one FTS5 row per report, keyed by the report's rowid, holding the folded
- * text a user may type: register number, summary, description, address, reporter, and the names,
- * other names and citizen IDs of the people linked to it. Kept by the write path in the same transaction
- * as the change, with its words in search_terms: at once, or, given `terms`, gathered there for the
- * caller to add with addTerms once for a batch (the bulk path).
+ * The register's search index: one FTS5 row per report holding the folded text a user may type:
+ * register number, summary, description, address, reporter, and the names, other names and citizen
+ * IDs of the people linked to it. A live report is keyed by its rowid, a voided one by its rowid
+ * negated, so the live reports' matches are a rowid range FTS5 reads and counts by itself (see LIVE).
+ * Kept by the write path in the same transaction as the change, with its words in search_terms: at
+ * once, or, given `terms`, gathered there for the caller to add with addTerms once for a batch (the
+ * bulk path).
  */
 export function indexReport(db: Sqlite, reportId: string, terms?: Set<string>): void {
   const report = prepared(
     db,
-    `SELECT rowid, register_no, register_year, summary, description, address, reporter_name, reporter_address, transferred_to, decision_no
+    `SELECT rowid, register_no, register_year, summary, description, address, reporter_name, reporter_address, transferred_to, decision_no, deleted_at
      FROM reports WHERE id = ?`,
   ).get(reportId) as
-    | { rowid: number; register_no: number; register_year: number; summary: string; description: string; address: string; reporter_name: string; reporter_address: string; transferred_to: string; decision_no: string }
+    | { rowid: number; register_no: number; register_year: number; summary: string; description: string; address: string; reporter_name: string; reporter_address: string; transferred_to: string; decision_no: string; deleted_at: number | null }
     | undefined;
   if (!report) return;
   const people = prepared(
@@ -24,24 +26,54 @@ export function indexReport(db: Sqlite, reportId: string, terms?: Set<string>): 
     `SELECT p.full_name, p.other_names, p.citizen_id FROM report_persons rp JOIN persons p ON p.id = rp.person_id
      WHERE rp.report_id = ? AND rp.deleted_at IS NULL`,
   ).all(reportId) as { full_name: string; other_names: string; citizen_id: string | null }[];
-  const text = fold(
-    [
-      formatRegisterNumber(report.register_no, report.register_year),
-      report.summary,
-      report.description,
-      report.address,
-      report.reporter_name,
-      report.reporter_address,
-      report.transferred_to,
-      report.decision_no,
-      ...people.flatMap((person) => [person.full_name, person.other_names, person.citizen_id ?? '']),
-    ].join(' \n '),
-  );
-  prepared(db, 'DELETE FROM report_search WHERE rowid = ?').run(report.rowid);
-  prepared(db, 'INSERT INTO report_search (rowid, text) VALUES (?, ?)').run(report.rowid, text);
-  const words = wordsOf(text);
+  const text = [
+    formatRegisterNumber(report.register_no, report.register_year),
+    report.summary,
+    report.description,
+    report.address,
+    report.reporter_name,
+    report.reporter_address,
+    report.transferred_to,
+    report.decision_no,
+    ...people.flatMap((person) => [person.full_name, person.other_names, person.citizen_id ?? '']),
+  ].join(' \n ');
+  indexText(db, report.rowid, report.deleted_at !== null, text, terms);
+}
+
+/** The condition on report_search that keeps live reports only. */
+export const LIVE = 'rowid > 0';
+
+/**
+ * Indexes a report's text (folded here) under its key, live or voided, in place of what it had; its
+ * words go to search_terms, or into `terms` for the caller's addTerms.
+ */
+export function indexText(db: Sqlite, rowid: number, voided: boolean, text: string, terms?: Set<string>): void {
+  const folded = fold(text);
+  prepared(db, 'DELETE FROM report_search WHERE rowid = ?').run(rowid);
+  prepared(db, 'DELETE FROM report_search WHERE rowid = ?').run(-rowid);
+  prepared(db, 'INSERT INTO report_search (rowid, text) VALUES (?, ?)').run(voided ? -rowid : rowid, folded);
+  const words = wordsOf(folded);
   if (terms) for (const word of words) terms.add(word);
   else addTerms(db, words);
+}
+
+/**
+ * Merges the search index's segments, about `pages` pages of work (FTS5's 'merge' with a negative
+ * count takes every segment as one level, so calls made one after another end in a single segment).
+ * Each write transaction leaves a segment; FTS5 merges them four by four, so a store filled by many
+ * imports keeps a dozen or more, and a search tested along the register reads each one for each
+ * report: measured at 200,000 reports in 100 segments, 83 µs a test, 25 µs in one segment. The bulk
+ * path merges after each batch a quarter page for each report it indexed, several times what the
+ * batch added to the index (about 150 bytes a report), so a store fed by imports stays near one
+ * segment; a tenth of a millisecond a page.
+ */
+export function mergeSearchIndex(db: Sqlite, pages: number): void {
+  prepared(db, "INSERT INTO report_search (report_search, rank) VALUES ('merge', ?)").run(-Math.max(1, Math.ceil(pages)));
+}
+
+/** Merges the whole search index into one segment: after generating a store, seconds at a province. */
+export function optimizeSearchIndex(db: Sqlite): void {
+  db.exec("INSERT INTO report_search (report_search) VALUES ('optimize')");
 }
 
 /** Adds words to search_terms (those it holds already are skipped). */

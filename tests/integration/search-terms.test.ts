@@ -4,7 +4,7 @@ import { fillStore } from '../../db/demo/write';
 import { migrate } from '../../db/migrations/runner';
 import { migrations } from '../../db/migrations/registry';
 import { listReports } from '../../db/register/queries';
-import { searchQuery } from '../../db/register/search-index';
+import { indexReport, searchQuery } from '../../db/register/search-index';
 import { reportListInput } from '../../api/calls/register';
 import { Random } from '../../db/demo/random';
 import type { Sqlite } from '../../db/store';
@@ -83,5 +83,48 @@ describe('the words of the search index', () => {
     expect(searchQuery(db, 'zzzq')).toBe('"zzzq"*');
     // Citizen IDs begin with a province's code: hundreds of words begin with "0".
     expect(searchQuery(db, '0')).toBe('"0"*');
+  });
+
+  it('keeps voided reports apart in the index: found with the voided ones only, counted apart, moved there by the migration', async () => {
+    const { office, db } = await generatedStore();
+    const voidedKeys = () => db.prepare('SELECT count(*) FROM report_search WHERE rowid < 0').pluck().get() as number;
+    const voidedReports = () => db.prepare('SELECT count(*) FROM reports WHERE deleted_at IS NOT NULL').pluck().get() as number;
+    expect(voidedReports()).toBeGreaterThan(1);
+    expect(voidedKeys()).toBe(voidedReports());
+    const created = expectOk(await office.call('reports.create', { receivedAt: NOW - 60_000, channel: 'phone', kind: 'crime_report', summary: 'Trộm gà của ông Quách Xuân Thưởng' }));
+    const search = async (includeVoided: boolean) => expectOk(await office.call('reports.list', { filters: { q: 'quach xuan thuong', includeVoided } }));
+    expect((await search(false)).rows.map((r) => r.id)).toEqual([created.id]);
+    expectOk(await office.call('reports.void', { id: created.id, baseVersion: created.version, reason: 'Nhập nhầm' }));
+    expect(await search(false)).toEqual({ total: 0, rows: [] });
+    const withVoided = await search(true);
+    expect(withVoided.total).toBe(1);
+    expect(withVoided.rows.map((r) => [r.id, r.voided])).toEqual([[created.id, true]]);
+    expect(voidedKeys()).toBe(voidedReports());
+    // Common words, with and without the voided reports, page by page along the register: the totals
+    // and the pages agree with the reports.
+    for (const includeVoided of [false, true]) {
+      const listed = expectOk(await office.call('reports.list', { filters: { q: 'trom', includeVoided }, limit: 500 }));
+      const expected = db.prepare(`SELECT count(*) FROM reports WHERE rowid IN (SELECT abs(rowid) FROM report_search WHERE report_search MATCH '"trom"*')${includeVoided ? '' : ' AND deleted_at IS NULL'}`).pluck().get();
+      expect(listed.total, String(includeVoided)).toBe(expected);
+      expect(listed.rows.length).toBe(Math.min(500, listed.total!));
+      expect(listed.rows.some((r) => r.voided)).toBe(includeVoided);
+    }
+
+    // A store of version 9 had its voided reports under their own rowid.
+    const voidedIds = db.prepare('SELECT id FROM reports WHERE deleted_at IS NOT NULL').pluck().all() as string[];
+    db.transaction(() => {
+      for (const id of voidedIds) {
+        const at = db.prepare('SELECT deleted_at FROM reports WHERE id = ?').pluck().get(id);
+        db.prepare('UPDATE reports SET deleted_at = NULL WHERE id = ?').run(id);
+        indexReport(db, id);
+        db.prepare('UPDATE reports SET deleted_at = ? WHERE id = ?').run(at, id);
+      }
+    })();
+    expect(voidedKeys()).toBe(0);
+    db.exec('DROP TABLE search_terms; PRAGMA user_version = 9;');
+    migrate(db, migrations);
+    expect(voidedKeys()).toBe(voidedReports());
+    expect(await search(false)).toEqual({ total: 0, rows: [] });
+    expect((await search(true)).total).toBe(1);
   });
 });

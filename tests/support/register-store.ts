@@ -6,6 +6,7 @@ import { dispatch } from '../../db/dispatch';
 import { uuidv7 } from '../../db/ids';
 import { deadlineColumns } from '../../db/register/deadline-columns';
 import { formatRegisterNumber } from '../../db/register/numbering';
+import { addTerms, indexText } from '../../db/register/search-index';
 import { holidaySeed } from '../../db/seed/holidays';
 import { defaultSettings } from '../../db/settings';
 import type { Sqlite } from '../../db/store';
@@ -45,7 +46,6 @@ const INSERT_REPORT = `INSERT INTO reports (id, office_id, version, seq, created
 const INSERT_PERSON = 'INSERT INTO persons (id, office_id, version, seq, created_at, updated_at, full_name, name_fold, birth_year) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
 const INSERT_LINK = `INSERT INTO report_persons (id, office_id, version, seq, created_at, updated_at, report_id, person_id, role)
  VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'suspect')`;
-const INSERT_SEARCH = 'INSERT INTO report_search (rowid, text) VALUES (?, ?)';
 const UPSERT_COUNTER = `INSERT INTO register_counters (office_id, book, year, last_no) VALUES (?, 'reports', ?, ?)
  ON CONFLICT DO UPDATE SET last_no = max(last_no, excluded.last_no)`;
 const CLOCK = 'SELECT node_id, wall, counter, seq FROM clock_state WHERE id = 1';
@@ -71,7 +71,7 @@ export function fillRegister(db: Sqlite, count: number, options: FillOptions): v
   const insertReport = db.prepare(INSERT_REPORT);
   const insertPerson = db.prepare(INSERT_PERSON);
   const insertLink = db.prepare(INSERT_LINK);
-  const insertSearch = db.prepare(INSERT_SEARCH);
+  const terms = new Set<string>();
   const counter = db.prepare(UPSERT_COUNTER);
   const clock = db.prepare(CLOCK).get() as { node_id: string; wall: number; counter: number; seq: number };
   const span = 8 * 365 * 86_400_000;
@@ -118,8 +118,9 @@ export function fillRegister(db: Sqlite, count: number, options: FillOptions): v
         insertLink.run(uuidv7(receivedAt), officeId, version(receivedAt), seq, receivedAt, receivedAt, id, personId);
         text += ` ${name}`;
       }
-      insertSearch.run(result.lastInsertRowid, fold(text));
+      indexText(db, Number(result.lastInsertRowid), false, text, terms);
     });
+    addTerms(db, terms);
     for (const [year, lastNo] of numbers) counter.run(officeId, year, lastNo);
     db.prepare(SET_CLOCK).run(last.wall, last.counter, seq);
   })();
