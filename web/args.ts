@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { lastValue, parseFlags } from './flags';
 
 export interface HostArgs {
   readonly dataDir: string;
@@ -18,20 +19,14 @@ export function isLoopback(host: string): boolean {
 }
 
 export function parseHostArgs(argv: readonly string[]): Parsed {
-  const values = new Map<string, string>();
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i]!;
-    const match = /^--(data|port|host)(?:=(.*))?$/.exec(arg);
-    if (!match) return { ok: false, message: `Tham số không hợp lệ: ${arg}\n${USAGE}` };
-    const value = match[2] ?? argv[++i];
-    if (value === undefined) return { ok: false, message: `Thiếu giá trị cho --${match[1]}\n${USAGE}` };
-    values.set(match[1]!, value);
-  }
-  const host = values.get('host') ?? '127.0.0.1';
+  const parsed = parseFlags(argv, { values: ['data', 'port', 'host'], usage: USAGE });
+  if (!parsed.ok) return parsed;
+  const value = (name: string) => lastValue(parsed.value, name);
+  const host = value('host') ?? '127.0.0.1';
   if (!isLoopback(host)) {
     return { ok: false, message: `Từ chối --host ${host}: máy chủ trình duyệt chỉ chạy trên địa chỉ nội bộ (127.0.0.1, ::1, localhost) để bảo vệ dữ liệu.` };
   }
-  const port = Number(values.get('port') ?? '5174');
-  if (!Number.isInteger(port) || port < 0 || port > 65535) return { ok: false, message: `Cổng không hợp lệ: ${values.get('port')}\n${USAGE}` };
-  return { ok: true, value: { dataDir: values.get('data') ?? '.data', port, host: host === '[::1]' ? '::1' : host } };
+  const port = Number(value('port') ?? '5174');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return { ok: false, message: `Cổng không hợp lệ: ${value('port')}\n${USAGE}` };
+  return { ok: true, value: { dataDir: value('data') ?? '.data', port, host: host === '[::1]' ? '::1' : host } };
 }

@@ -5,6 +5,7 @@ import type { ImportSummary } from '../api/views';
 import { AppError } from '../db/app-error';
 import { outboxPath, removeStaged, stageFile } from '../db/exchange/files';
 import { cliSession, type CliIo } from './cli-session';
+import { lastValue, parseFlags } from './flags';
 
 export type { CliIo } from './cli-session';
 
@@ -36,23 +37,20 @@ export interface CliArgs {
 export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliArgs } | { ok: false; message: string } {
   const [command, ...rest] = argv;
   if (command !== 'peers' && command !== 'export' && command !== 'import') return { ok: false, message: USAGE };
-  const args = { command: command as CliArgs['command'], dataDir: '', user: '', to: [] as string[], full: false, reference: false, out: null as string | null, yes: false, files: [] as string[] };
-  for (let i = 0; i < rest.length; i += 1) {
-    const arg = rest[i]!;
-    const flag = /^--(data|user|to|out)(?:=(.*))?$/.exec(arg);
-    if (flag) {
-      const value = flag[2] ?? rest[++i];
-      if (value === undefined) return { ok: false, message: `Thiếu giá trị cho --${flag[1]}\n${USAGE}` };
-      if (flag[1] === 'data') args.dataDir = value;
-      else if (flag[1] === 'user') args.user = value;
-      else if (flag[1] === 'to') args.to.push(value);
-      else args.out = value;
-    } else if (arg === '--full') args.full = true;
-    else if (arg === '--reference') args.reference = true;
-    else if (arg === '--yes') args.yes = true;
-    else if (arg.startsWith('--')) return { ok: false, message: `Tham số không hợp lệ: ${arg}\n${USAGE}` };
-    else args.files.push(arg);
-  }
+  const parsed = parseFlags(rest, { values: ['data', 'user', 'to', 'out'], switches: ['full', 'reference', 'yes'], positional: true, usage: USAGE });
+  if (!parsed.ok) return parsed;
+  const flags = parsed.value;
+  const args: CliArgs = {
+    command,
+    dataDir: lastValue(flags, 'data') ?? '',
+    user: lastValue(flags, 'user') ?? '',
+    to: flags.values.get('to') ?? [],
+    full: flags.switches.has('full'),
+    reference: flags.switches.has('reference'),
+    out: lastValue(flags, 'out') ?? null,
+    yes: flags.switches.has('yes'),
+    files: flags.positional,
+  };
   if (!args.dataDir || !args.user) return { ok: false, message: `Cần --data và --user.\n${USAGE}` };
   if (command === 'export' && (args.to.length === 0 || !args.out)) return { ok: false, message: `export cần --to và --out.\n${USAGE}` };
   if (command === 'import' && args.files.length === 0) return { ok: false, message: `import cần ít nhất một tệp hoặc thư mục.\n${USAGE}` };

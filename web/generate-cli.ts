@@ -1,6 +1,7 @@
 import { generatedOffices, SIZES, yearsUpTo } from '../db/demo/generator';
 import { fillStore } from '../db/demo/write';
 import { cliSession, type CliIo } from './cli-session';
+import { lastValue, parseFlags } from './flags';
 
 /**
  * `npm run generate -- …`: fills a higher office's store with generated communes' records (for trying
@@ -24,29 +25,24 @@ export interface GenerateArgs {
 }
 
 export function parseGenerateArgs(argv: readonly string[]): { ok: true; value: GenerateArgs } | { ok: false; message: string } {
-  const values = new Map<string, string>();
-  for (let i = 0; i < argv.length; i += 1) {
-    const match = /^--(data|offices|years|seed|user|size)(?:=(.*))?$/.exec(argv[i]!);
-    if (!match) return { ok: false, message: `Tham số không hợp lệ: ${argv[i]}\n${GENERATE_USAGE}` };
-    const value = match[2] ?? argv[++i];
-    if (value === undefined) return { ok: false, message: `Thiếu giá trị cho --${match[1]}\n${GENERATE_USAGE}` };
-    values.set(match[1]!, value);
-  }
+  const parsed = parseFlags(argv, { values: ['data', 'offices', 'years', 'seed', 'user', 'size'], usage: GENERATE_USAGE });
+  if (!parsed.ok) return parsed;
+  const value = (name: string) => lastValue(parsed.value, name);
   const number = (name: string, fallback: number | null, min: number, max: number): number | string => {
-    const raw = values.get(name);
+    const raw = value(name);
     if (raw === undefined) return fallback ?? `Cần --${name}.`;
-    const value = Number(raw);
-    return Number.isInteger(value) && value >= min && value <= max ? value : `--${name} phải là số nguyên từ ${min} đến ${max}.`;
+    const n = Number(raw);
+    return Number.isInteger(n) && n >= min && n <= max ? n : `--${name} phải là số nguyên từ ${min} đến ${max}.`;
   };
   const offices = number('offices', null, 1, 5000);
   const years = number('years', null, 1, 30);
   const seed = number('seed', 1, 0, 2 ** 31 - 1);
-  const size = values.get('size') ?? 'province';
+  const size = value('size') ?? 'province';
   const problem = [offices, years, seed].find((value) => typeof value === 'string');
-  if (!values.get('data')) return { ok: false, message: `Cần --data.\n${GENERATE_USAGE}` };
+  if (!value('data')) return { ok: false, message: `Cần --data.\n${GENERATE_USAGE}` };
   if (problem !== undefined) return { ok: false, message: `${problem}\n${GENERATE_USAGE}` };
   if (size !== 'province' && size !== 'demo') return { ok: false, message: `--size là province hoặc demo.\n${GENERATE_USAGE}` };
-  return { ok: true, value: { dataDir: values.get('data')!, offices: offices as number, years: years as number, seed: seed as number, user: values.get('user') ?? 'admin', size } };
+  return { ok: true, value: { dataDir: value('data')!, offices: offices as number, years: years as number, seed: seed as number, user: value('user') ?? 'admin', size } };
 }
 
 export type GenerateIo = CliIo;

@@ -1,4 +1,5 @@
 import { cliSession, type CliIo } from './cli-session';
+import { lastValue, parseFlags } from './flags';
 
 /**
  * `npm run verify -- --data THƯ_MỤC --user TÊN`: walks the audit log's hash chain of an office's store
@@ -17,18 +18,13 @@ function vietnamTime(at: number): string {
 }
 
 export async function runVerifyCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const values = new Map<string, string>();
-  for (let i = 0; i < argv.length; i += 1) {
-    const match = /^--(data|user)(?:=(.*))?$/.exec(argv[i]!);
-    const value = match ? (match[2] ?? argv[++i]) : undefined;
-    if (!match || value === undefined) {
-      io.err(`Tham số không hợp lệ: ${argv[i - (match ? 1 : 0)] ?? ''}\n${VERIFY_USAGE}`);
-      return 2;
-    }
-    values.set(match[1]!, value);
+  const parsed = parseFlags(argv, { values: ['data', 'user'], usage: VERIFY_USAGE });
+  if (!parsed.ok) {
+    io.err(parsed.message);
+    return 2;
   }
-  const dataDir = values.get('data');
-  const user = values.get('user');
+  const dataDir = lastValue(parsed.value, 'data');
+  const user = lastValue(parsed.value, 'user');
   if (!dataDir || !user) {
     io.err(`Cần --data và --user.\n${VERIFY_USAGE}`);
     return 2;

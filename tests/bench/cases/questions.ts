@@ -12,6 +12,7 @@ import { time, type BenchRow } from '../harness';
 import type { RegisterOffice } from '../../support/register-store';
 
 const RAW_SEARCH = 'SELECT rowid FROM report_search WHERE report_search MATCH ? LIMIT 50';
+const RAW_SEARCH_COUNT = 'SELECT count(*) FROM report_search WHERE report_search MATCH ?';
 const RAW_DUE = 'SELECT id, next_due_at FROM reports WHERE deleted_at IS NULL AND next_due_at IS NOT NULL AND next_due_at < ? ORDER BY next_due_at LIMIT 300';
 const RAW_GROUP_BY = `SELECT category_code, kind, status, count(*), sum(deaths), sum(injuries), sum(damage), sum(fine) FROM reports
   WHERE deleted_at IS NULL AND received_at >= ? AND received_at < ? GROUP BY category_code, kind, status`;
@@ -37,7 +38,12 @@ export async function millionQuestions(office: RegisterOffice): Promise<{ rows: 
   const rows: BenchRow[] = [];
   const search = reportListInput.parse({ filters: { q: 'nguyen van' }, limit: 50, count: false });
   const rawSearch = db.prepare(RAW_SEARCH);
-  rows.push({ name: 'search without diacritics ("nguyen van"), top 50', ours: time(() => void listReports(db, search, now), 20), baseline: time(() => rawSearch.all('"nguyen"* AND "van"*'), 20), budgetMs: 50 });
+  // The baseline asks FTS5 the words as prefixes, unordered: what the search did before search_terms.
+  const prefixes = '"nguyen"* AND "van"*';
+  rows.push({ name: 'search without diacritics ("nguyen van"), top 50', ours: time(() => void listReports(db, search, now), 20), baseline: time(() => rawSearch.all(prefixes), 20), budgetMs: 50 });
+  const counted = reportListInput.parse({ filters: { q: 'nguyen van' }, limit: 50 });
+  const rawCount = db.prepare(RAW_SEARCH_COUNT);
+  rows.push({ name: 'the same with its total (what the register page asks first)', ours: time(() => void listReports(db, counted, now), 10), baseline: time(() => rawCount.get(prefixes), 10) });
   const rawDue = db.prepare(RAW_DUE);
   rows.push({ name: 'deadlines view across offices (overdue, today, next 3 days)', ours: time(() => void deadlineBoard(db, 3, now), 20), baseline: time(() => rawDue.all(now + 4 * 86_400_000), 20), budgetMs: 50 });
   const half = { kind: 'half', year: 2026, index: 1 } as const;
