@@ -55,6 +55,12 @@ export interface SetupStatus {
   /** new: nothing set up on this machine; ready: set up, log in to open the store. */
   readonly state: 'new' | 'ready';
   readonly office: { readonly code: string; readonly name: string; readonly demo: boolean } | null;
+  /**
+   * The last session did not end cleanly (a power cut, the computer turned off): the next login checks
+   * every page of the store before opening it, which takes a while on a large store (half a minute at a
+   * province's million reports).
+   */
+  readonly checkOnOpen: boolean;
 }
 
 export interface Settings {

@@ -96,6 +96,11 @@ export class Backend {
     this.keyringCache = keyring;
   }
 
+  /** Whether the next open checks the whole store first: closed, with the marker of a session that did not end. */
+  checksOnOpen(): boolean {
+    return this.opened === null && existsSync(this.paths.openMarker);
+  }
+
   get store(): OpenStore | null {
     return this.opened;
   }
@@ -114,7 +119,7 @@ export class Backend {
     if (this.opened) return this.opened;
     // A session that did not end cleanly (a power cut, a killed process) leaves its marker behind:
     // then the whole file is checked before use. A clean close removes it, so a daily open stays fast.
-    const unclean = existsSync(this.paths.openMarker);
+    const unclean = this.checksOnOpen();
     const sql = openSqlite(this.paths.store, key.toString('hex'), { quickCheck: unclean });
     try {
       migrate(sql, migrations, { backup: (from) => this.backups.beforeMigration(sql, from) });

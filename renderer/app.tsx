@@ -23,7 +23,7 @@ type Screen =
   | { readonly kind: 'loading' }
   | { readonly kind: 'failed'; readonly error: CallError }
   | { readonly kind: 'setup' }
-  | { readonly kind: 'login'; readonly office: OfficeBrief; readonly notice?: MessageKey }
+  | { readonly kind: 'login'; readonly office: OfficeBrief; readonly notice?: MessageKey; readonly checkOnOpen?: boolean }
   | { readonly kind: 'main'; readonly session: SessionView; readonly locked: boolean };
 
 /** On start: nothing set up → setup; set up but nobody logged in → login; a session → the main layout. */
@@ -33,7 +33,7 @@ async function boot(notice?: MessageKey): Promise<Screen> {
   if (status.value.state === 'new') return { kind: 'setup' };
   const session = await invoke('auth.session', {});
   if (!session.ok) return { kind: 'failed', error: session.error };
-  if (!session.value) return { kind: 'login', office: status.value.office, ...(notice ? { notice } : {}) };
+  if (!session.value) return { kind: 'login', office: status.value.office, checkOnOpen: status.value.checkOnOpen, ...(notice ? { notice } : {}) };
   return { kind: 'main', session: session.value, locked: session.value.locked };
 }
 
@@ -111,7 +111,7 @@ export function App() {
     case 'setup':
       return <SetupPage onCreated={() => start('setup.created')} />;
     case 'login':
-      return <LoginPage office={screen.office} notice={screen.notice} onLoggedIn={showSession} />;
+      return <LoginPage office={screen.office} notice={screen.notice} checkOnOpen={screen.checkOnOpen ?? false} onLoggedIn={showSession} />;
     case 'main':
       return (
         <SessionContext.Provider value={sessionApi}>

@@ -131,8 +131,8 @@ async function setUpOffice(ctx: Context, input: SetupInput, options: { call: str
 export const setupHandlers: HandlersOf<'setup.'> = {
   'setup.status': (ctx) => {
     const { backend } = ctx;
-    if (!backend.isSetUp()) return { state: 'new', office: null };
-    return { state: 'ready', office: backend.keyring().office };
+    if (!backend.isSetUp()) return { state: 'new', office: null, checkOnOpen: false };
+    return { state: 'ready', office: backend.keyring().office, checkOnOpen: backend.checksOnOpen() };
   },
 
   'setup.create': (ctx, input) => setUpOffice(ctx, input, { call: 'setup.create', demo: false }),

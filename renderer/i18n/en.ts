@@ -87,6 +87,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'login.submit': 'Log in',
   'login.attemptsLeft': '{left} attempts left.',
   'login.loggedOut': 'You have logged out.',
+  'login.checkOnOpen': 'The app was not closed normally last time (a power cut or the computer turned off). This login checks all the data before opening it; with a large store it can take up to a minute, please do not turn the computer off.',
   'lock.title': 'Session locked',
   'lock.intro': 'The session of {name} was locked after a period without use. Enter the password to continue.',
   'lock.unlock': 'Unlock',

@@ -92,6 +92,7 @@ export const vi = {
   'login.submit': 'Đăng nhập',
   'login.attemptsLeft': 'Còn {left} lần thử.',
   'login.loggedOut': 'Đã đăng xuất.',
+  'login.checkOnOpen': 'Lần trước phần mềm không được đóng bình thường (mất điện hoặc tắt máy đột ngột). Lần đăng nhập này sẽ kiểm tra toàn bộ dữ liệu trước khi mở; với dữ liệu lớn có thể mất đến một phút, xin đừng tắt máy.',
   'lock.title': 'Phiên làm việc đã khóa',
   'lock.intro': 'Phiên làm việc của {name} đã khóa do không sử dụng. Nhập mật khẩu để tiếp tục.',
   'lock.unlock': 'Mở khóa',

@@ -13,10 +13,12 @@ export interface LoginPageProps {
   readonly office: SetupStatus['office'];
   /** A success note from the step before (setup done, logged out). */
   readonly notice: MessageKey | undefined;
+  /** The last session did not end cleanly: this login checks the whole store first (setup.status). */
+  readonly checkOnOpen: boolean;
   readonly onLoggedIn: (session: SessionView) => void;
 }
 
-export function LoginPage({ office, notice, onLoggedIn }: LoginPageProps) {
+export function LoginPage({ office, notice, checkOnOpen, onLoggedIn }: LoginPageProps) {
   const { t } = useI18n();
   const form = useForm({
     schema: loginInput,
@@ -38,6 +40,7 @@ export function LoginPage({ office, notice, onLoggedIn }: LoginPageProps) {
         {t('login.title')}
       </h1>
       {notice && !form.formError ? <Notice kind="success">{t(notice)}</Notice> : null}
+      {checkOnOpen ? <Notice kind="info">{t('login.checkOnOpen')}</Notice> : null}
       <FormFrame form={form} submitLabel={t('login.submit')} labelledBy="login-title">
         <TextField {...form.field('username')} label={t('user.username')} autoComplete="username" required autoFocus />
         <PasswordField {...form.field('password')} label={t('user.password')} purpose="current" required />

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contract, type CallInput, type CallName } from '../../api/contract';
 import { LOCKOUT_FAILURES } from '../../db/keyring';
@@ -53,7 +54,20 @@ describe('permissions', () => {
     expectError(await again.call('office.get', {}), 'auth.required');
     const status = expectOk(await again.call('setup.status', {}));
     expect(status.state).toBe('ready');
+    // The app was closed cleanly: the login does not check the whole store first.
+    expect(status.checkOnOpen).toBe(false);
     expect(expectOk(await again.call('auth.session', {}))).toBeNull();
+  });
+
+  it('says before the login when the last session did not end, and not once the store is open', async () => {
+    const office = await createOffice();
+    const again = restart(office);
+    // What a power cut leaves: the marker of the open session.
+    writeFileSync(again.backend.paths.openMarker, '4242');
+    expect(expectOk(await again.call('setup.status', {})).checkOnOpen).toBe(true);
+    const session = await again.login(ADMIN.username, ADMIN.password);
+    expect(again.backend.requireStore().checked).toBe(true);
+    expect(expectOk(await again.callAs(session, 'setup.status', {})).checkOnOpen).toBe(false);
   });
 
   it('an officer gets auth.forbidden on user management and settings, and nothing changes', async () => {

@@ -25,7 +25,7 @@ describe('setup.create validation', () => {
     expect(error.fields).toEqual({ 'office.name': 'v.required' });
     expect(existsSync(backend.paths.store)).toBe(false);
     expect(existsSync(backend.paths.keyring)).toBe(false);
-    expect(expectOk(await dispatch(backend, session, 'setup.status', {}))).toEqual({ state: 'new', office: null });
+    expect(expectOk(await dispatch(backend, session, 'setup.status', {}))).toEqual({ state: 'new', office: null, checkOnOpen: false });
   });
 
   it('passwords that differ → admin.passwordConfirm = v.password_mismatch', async () => {
@@ -111,9 +111,9 @@ describe('dispatch', () => {
 
   it('setup.status tells new from ready and names the office before any login', async () => {
     const { backend, session } = freshBackend();
-    expect(expectOk(await dispatch(backend, session, 'setup.status', {}))).toEqual({ state: 'new', office: null });
+    expect(expectOk(await dispatch(backend, session, 'setup.status', {}))).toEqual({ state: 'new', office: null, checkOnOpen: false });
     expectOk(await dispatch(backend, session, 'setup.create', setupInput()));
-    expect(expectOk(await dispatch(backend, session, 'setup.status', {}))).toEqual({ state: 'ready', office: { code: '12345', name: 'Công an xã Quảng Hưng', demo: false } });
+    expect(expectOk(await dispatch(backend, session, 'setup.status', {}))).toEqual({ state: 'ready', office: { code: '12345', name: 'Công an xã Quảng Hưng', demo: false }, checkOnOpen: false });
   });
 
   it('a login before setup → setup.required', async () => {

@@ -137,7 +137,7 @@ describe('setup.demo', () => {
     const session = backend.sessions.create(NOW);
     expectOk(await callOn(backend, session, 'setup.demo', { admin: setupInput().admin }));
     expect(Keyring.load(backend.paths.keyring).office).toEqual({ code: DEMO_OFFICE.code, name: DEMO_OFFICE.name, demo: true });
-    expect(expectOk(await callOn(backend, session, 'setup.status', {}))).toEqual({ state: 'ready', office: { code: '99999', name: DEMO_OFFICE.name, demo: true } });
+    expect(expectOk(await callOn(backend, session, 'setup.status', {}))).toEqual({ state: 'ready', office: { code: '99999', name: DEMO_OFFICE.name, demo: true }, checkOnOpen: false });
     expectOk(await callOn(backend, session, 'auth.login', { username: ADMIN.username, password: ADMIN.password }));
     const me = expectOk(await callOn(backend, session, 'auth.session', {}))!;
     expect(me.office).toMatchObject({ code: '99999', demo: true });

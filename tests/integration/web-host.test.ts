@@ -80,7 +80,7 @@ describe('browser host', () => {
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Strict');
     const session = cookie.split(';')[0]!;
-    expect(await status.json()).toEqual({ ok: true, value: { state: 'new', office: null } });
+    expect(await status.json()).toEqual({ ok: true, value: { state: 'new', office: null, checkOnOpen: false } });
 
     const invalid = (await (await post('setup.create', { office: {} }, { cookie: session })).json()) as { ok: boolean; error: { code: string; fields: Record<string, string> } };
     expect(invalid.ok).toBe(false);

@@ -266,7 +266,7 @@ describe('main bundle', () => {
   });
 
   it('answers IPC calls from its window only', () => {
-    expect(report.calls.trusted).toEqual({ ok: true, value: { state: 'new', office: null } });
+    expect(report.calls.trusted).toEqual({ ok: true, value: { state: 'new', office: null, checkOnOpen: false } });
     expect(report.calls.stranger).toMatchObject({ ok: false, error: { code: 'request.invalid' } });
     expect(report.calls.subframe).toMatchObject({ ok: false, error: { code: 'request.invalid' } });
   });

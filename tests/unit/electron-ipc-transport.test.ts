@@ -81,13 +81,13 @@ describe('IPC transport', () => {
   it('passes a trusted call to the dispatcher and returns its Result', async () => {
     const { ipcMain } = setup();
     const result = await ipcMain.invoke(event(new FakeWebContents(1)), 'setup.status', {});
-    expect(result).toEqual({ ok: true, value: { state: 'new', office: null } });
+    expect(result).toEqual({ ok: true, value: { state: 'new', office: null, checkOnOpen: false } });
   });
 
   it('accepts a call without input', async () => {
     const { ipcMain } = setup();
     const result = await ipcMain.invoke(event(new FakeWebContents(1)), 'setup.status');
-    expect(result).toEqual({ ok: true, value: { state: 'new', office: null } });
+    expect(result).toEqual({ ok: true, value: { state: 'new', office: null, checkOnOpen: false } });
   });
 
   it('returns the dispatcher errors as they are (unknown call, invalid input)', async () => {
