@@ -32,23 +32,23 @@ export const policeMonthSql = (dayExpr: string) => `CASE
  * parsing rule.)
  */
 const share = (row: 'NEW' | 'OLD', sign: 1 | -1) =>
-  (
-    [
-      ['report_days', 'day', day(`${row}.received_at`)],
-      ['report_months', 'month', policeMonthSql(day(`${row}.received_at`))],
-    ] as const
-  )
-    .map(
-      ([table, bucket, value]) => `
-  INSERT INTO ${table} (office_id, ${bucket}, category_code, kind, status, n, deaths, injuries, damage, fine)
-  SELECT ${row}.office_id, ${value}, coalesce(${row}.category_code, ''), ${row}.kind, ${row}.status,
+  reportShare(row, sign, 'report_days', 'day', day(`${row}.received_at`)) + reportShare(row, sign, 'report_months', 'month', policeMonthSql(day(`${row}.received_at`)));
+
+/**
+ * One report row's share of one summary table, keyed by office (the office's own summaries) or not
+ * (`byOffice` false: every office together, migration 0009).
+ */
+export const reportShare = (row: 'NEW' | 'OLD', sign: 1 | -1, table: string, bucket: string, value: string, byOffice = true) => {
+  const office = byOffice ? 'office_id, ' : '';
+  return `
+  INSERT INTO ${table} (${office}${bucket}, category_code, kind, status, n, deaths, injuries, damage, fine)
+  SELECT ${byOffice ? `${row}.office_id, ` : ''}${value}, coalesce(${row}.category_code, ''), ${row}.kind, ${row}.status,
     ${sign}, ${sign} * coalesce(${row}.deaths, 0), ${sign} * coalesce(${row}.injuries, 0), ${sign} * coalesce(${row}.damage, 0), ${sign} * coalesce(${row}.fine, 0)
   WHERE ${row}.deleted_at IS NULL
-  ON CONFLICT (office_id, ${bucket}, category_code, kind, status) DO UPDATE SET
+  ON CONFLICT (${office}${bucket}, category_code, kind, status) DO UPDATE SET
     n = n + excluded.n, deaths = deaths + excluded.deaths, injuries = injuries + excluded.injuries,
-    damage = damage + excluded.damage, fine = fine + excluded.fine;`,
-    )
-    .join('');
+    damage = damage + excluded.damage, fine = fine + excluded.fine;`;
+};
 
 const summary = (table: string, bucket: string) => `CREATE TABLE ${table} (
   office_id TEXT NOT NULL,
@@ -71,8 +71,11 @@ INSERT INTO ${table} (office_id, ${table === 'report_days' ? 'day' : 'month'}, c
     coalesce(sum(deaths), 0), coalesce(sum(injuries), 0), coalesce(sum(damage), 0), coalesce(sum(fine), 0)
   FROM reports WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5;`;
 
-/** Adds or takes away one program's start and end in their police months, when the program is live. */
-const programShare = (row: 'NEW' | 'OLD', sign: 1 | -1) =>
+/**
+ * Adds or takes away one program's start and end in their police months, when the program is live: by
+ * office, or (`byOffice` false, migration 0009) every office together in program_months_all.
+ */
+export const programShare = (row: 'NEW' | 'OLD', sign: 1 | -1, byOffice = true) =>
   (
     [
       ['started', `${row}.start_date`],
@@ -81,10 +84,10 @@ const programShare = (row: 'NEW' | 'OLD', sign: 1 | -1) =>
   )
     .map(
       ([what, date]) => `
-  INSERT INTO program_months (office_id, kind_code, month, started, ended)
-  SELECT ${row}.office_id, ${row}.kind_code, ${policeMonthSql(date)}, ${what === 'started' ? sign : 0}, ${what === 'ended' ? sign : 0}
+  INSERT INTO ${byOffice ? 'program_months (office_id, kind_code, month, started, ended)' : 'program_months_all (month, kind_code, started, ended)'}
+  SELECT ${byOffice ? `${row}.office_id, ${row}.kind_code, ${policeMonthSql(date)}` : `${policeMonthSql(date)}, ${row}.kind_code`}, ${what === 'started' ? sign : 0}, ${what === 'ended' ? sign : 0}
   WHERE ${row}.deleted_at IS NULL AND ${date} IS NOT NULL
-  ON CONFLICT (office_id, month, kind_code) DO UPDATE SET started = started + excluded.started, ended = ended + excluded.ended;`,
+  ON CONFLICT (${byOffice ? 'office_id, month, kind_code' : 'month, kind_code'}) DO UPDATE SET started = started + excluded.started, ended = ended + excluded.ended;`,
     )
     .join('');
 

@@ -1,34 +1,10 @@
-import { day, policeMonthSql } from './0006-reports';
+import { day, policeMonthSql, programShare, reportShare } from './0006-reports';
 import type { Migration } from './migration';
 
 // A shipped migration never changes: later changes come as new migrations.
 
-/** Adds (sign 1) or takes away (sign -1) a live report row's share of its police month, every office together. */
-const reportShare = (row: 'NEW' | 'OLD', sign: 1 | -1) => `
-  INSERT INTO report_months_all (month, category_code, kind, status, n, deaths, injuries, damage, fine)
-  SELECT ${policeMonthSql(day(`${row}.received_at`))}, coalesce(${row}.category_code, ''), ${row}.kind, ${row}.status,
-    ${sign}, ${sign} * coalesce(${row}.deaths, 0), ${sign} * coalesce(${row}.injuries, 0), ${sign} * coalesce(${row}.damage, 0), ${sign} * coalesce(${row}.fine, 0)
-  WHERE ${row}.deleted_at IS NULL
-  ON CONFLICT (month, category_code, kind, status) DO UPDATE SET
-    n = n + excluded.n, deaths = deaths + excluded.deaths, injuries = injuries + excluded.injuries,
-    damage = damage + excluded.damage, fine = fine + excluded.fine;`;
-
-/** Adds or takes away a live program's start and end in their police months, every office together. */
-const programShare = (row: 'NEW' | 'OLD', sign: 1 | -1) =>
-  (
-    [
-      ['started', `${row}.start_date`],
-      ['ended', `${row}.ended_on`],
-    ] as const
-  )
-    .map(
-      ([what, date]) => `
-  INSERT INTO program_months_all (month, kind_code, started, ended)
-  SELECT ${policeMonthSql(date)}, ${row}.kind_code, ${what === 'started' ? sign : 0}, ${what === 'ended' ? sign : 0}
-  WHERE ${row}.deleted_at IS NULL AND ${date} IS NOT NULL
-  ON CONFLICT (month, kind_code) DO UPDATE SET started = started + excluded.started, ended = ended + excluded.ended;`,
-    )
-    .join('');
+/** A live report row's share of its police month, every office together (added with 1, taken away with -1). */
+const monthShare = (row: 'NEW' | 'OLD', sign: 1 | -1) => reportShare(row, sign, 'report_months_all', 'month', policeMonthSql(day(`${row}.received_at`)), false);
 
 /**
  * Fills the every-office summaries from the office ones (at migration, and again when the cut-off day
@@ -75,17 +51,17 @@ CREATE TABLE program_months_all (
 ) STRICT, WITHOUT ROWID;
 ${fillEveryOfficeSql}
 CREATE TRIGGER report_months_all_insert AFTER INSERT ON reports
-BEGIN${reportShare('NEW', 1)}
+BEGIN${monthShare('NEW', 1)}
 END;
 CREATE TRIGGER report_months_all_update
 AFTER UPDATE OF received_at, category_code, kind, status, deaths, injuries, damage, fine, deleted_at ON reports
-BEGIN${reportShare('OLD', -1)}${reportShare('NEW', 1)}
+BEGIN${monthShare('OLD', -1)}${monthShare('NEW', 1)}
 END;
 CREATE TRIGGER program_months_all_insert AFTER INSERT ON programs
-BEGIN${programShare('NEW', 1)}
+BEGIN${programShare('NEW', 1, false)}
 END;
 CREATE TRIGGER program_months_all_update AFTER UPDATE OF kind_code, start_date, ended_on, deleted_at ON programs
-BEGIN${programShare('OLD', -1)}${programShare('NEW', 1)}
+BEGIN${programShare('OLD', -1, false)}${programShare('NEW', 1, false)}
 END;
 `,
 };
