@@ -110,6 +110,25 @@ describe('the words of the search index', () => {
       expect(listed.rows.some((r) => r.voided)).toBe(includeVoided);
     }
 
+    // Small pages of a word most reports hold are read along the register, testing each report in
+    // the index under its key, live or voided.
+    for (const includeVoided of [false, true]) {
+      const expected = db
+        .prepare(`SELECT id FROM reports WHERE rowid IN (SELECT abs(rowid) FROM report_search WHERE report_search MATCH '"2026"')${includeVoided ? '' : ' AND deleted_at IS NULL'}`)
+        .pluck()
+        .all() as string[];
+      expect(expected.length).toBeGreaterThan(100);
+      const read: { id: string; number: string }[] = [];
+      for (let offset = 0; offset < expected.length + 5; offset += 5) {
+        const page = expectOk(await office.call('reports.list', { filters: { q: '2026', includeVoided }, offset, limit: 5, count: offset === 0 }));
+        if (offset === 0) expect(page.total).toBe(expected.length);
+        read.push(...page.rows.map((r) => ({ id: r.id, number: r.number })));
+      }
+      expect(read.map((r) => r.id).sort()).toEqual([...expected].sort());
+      const key = (number: string) => Number(number.split('/')[1]) * 1e6 + Number(number.split('/')[0]);
+      expect(read.every((r, i) => i === 0 || key(read[i - 1]!.number) >= key(r.number)), String(includeVoided)).toBe(true);
+    }
+
     // A store of version 9 had its voided reports under their own rowid.
     const voidedIds = db.prepare('SELECT id FROM reports WHERE deleted_at IS NOT NULL').pluck().all() as string[];
     db.transaction(() => {
