@@ -167,10 +167,14 @@ const PROBE_COST = 16;
 function registerScan(db: Sqlite, input: ReportListInput, match: string | null, total: number | null, now: number): boolean {
   const { filters, sort, offset, limit } = input;
   if (sort.column !== 'register' || isUnfiltered(filters) || filters.from || filters.to) return false;
-  // One office's register (of a higher office's many) is read along that office's register key.
-  if (filters.officeId) return true;
   const rows = (prepared(db, ROWS_ABOUT).get() as { n: number }).n;
   const enough = Math.ceil(Math.sqrt((offset + limit) * rows * (match !== null && probeable(match) ? PROBE_COST : 1)));
+  // One office's register (of a higher office's many) is read along that office's register key. With
+  // a search, as for the whole register: taking the office's share of the matches as its share of the
+  // reports, the scan tests (offset + limit) × n / m of its reports and the index reads all m matches
+  // anywhere, so the rule is the same; a citizen ID is read from the index, not looked for in each of
+  // the office's reports.
+  if (filters.officeId) return match === null || !probeable(match) || searchMatches(db, match, filters.includeVoided, enough) >= enough;
   const counted = () =>
     match !== null && onlySearch(filters)
       ? searchMatches(db, match, filters.includeVoided, enough)

@@ -146,4 +146,26 @@ describe('the words of the search index', () => {
     expect(await search(false)).toEqual({ total: 0, rows: [] });
     expect((await search(true)).total).toBe(1);
   });
+
+  it('searches one office of several: a citizen ID read from the index, a common word page by page along the office’s register', async () => {
+    const { office, db } = await generatedStore();
+    const [one] = generatedOffices(2);
+    const person = db
+      .prepare(`SELECT p.citizen_id AS id, count(*) AS n FROM persons p JOIN report_persons rp ON rp.person_id = p.id JOIN reports r ON r.id = rp.report_id
+        WHERE r.office_id = ? AND r.deleted_at IS NULL AND rp.deleted_at IS NULL AND p.citizen_id IS NOT NULL GROUP BY p.id ORDER BY n DESC LIMIT 1`)
+      .get(one!.code) as { id: string; n: number };
+    const byId = expectOk(await office.call('reports.list', { filters: { q: person.id, officeId: one!.code } }));
+    expect(byId.total).toBe(person.n);
+    expect(byId.rows.every((r) => r.officeId === one!.code)).toBe(true);
+    const expected = db
+      .prepare(`SELECT id FROM reports WHERE office_id = ? AND deleted_at IS NULL AND rowid IN (SELECT rowid FROM report_search WHERE report_search MATCH '"2026"')`)
+      .pluck()
+      .all(one!.code) as string[];
+    expect(expected.length).toBeGreaterThan(50);
+    const read: string[] = [];
+    for (let offset = 0; offset < expected.length + 5; offset += 5) {
+      read.push(...expectOk(await office.call('reports.list', { filters: { q: '2026', officeId: one!.code }, offset, limit: 5, count: false })).rows.map((r) => r.id));
+    }
+    expect(read.sort()).toEqual([...expected].sort());
+  });
 });
