@@ -28,7 +28,6 @@ export function migrate(db: Sqlite, migrations: readonly Migration[], options: M
   for (const migration of migrations.slice(current)) {
     db.transaction(() => {
       db.exec(migration.sql);
-      migration.data?.(db);
       // user_version takes no bound parameter; the value is an integer from our own registry.
       db.pragma(`user_version = ${Math.trunc(migration.version)}`);
     }).immediate();

@@ -121,22 +121,6 @@ describe('migrate with a custom list', () => {
     expect(tableNames(db)).toEqual(['half_done', 'people']);
   });
 
-  it('runs a data step after the SQL in the same transaction: its failure leaves the version, the SQL and its rows undone', () => {
-    const db = store();
-    migrate(db, [m1]);
-    db.prepare('INSERT INTO people (id, name) VALUES (?, ?)').run('p1', 'Lê Thị Hoa');
-    const rename = (db2: typeof db) => db2.prepare("UPDATE people SET alias = name || ' (bí danh)' WHERE id = 'p1'").run();
-    const failing: Migration = { ...m2, data: (db2) => {
-      rename(db2);
-      throw new Error('the data step failed');
-    } };
-    expect(() => migrate(db, [m1, failing])).toThrow('the data step failed');
-    expect(userVersion(db)).toBe(1);
-    expect((db.prepare('PRAGMA table_info(people)').all() as { name: string }[]).map((c) => c.name)).toEqual(['id', 'name']);
-    expect(migrate(db, [m1, { ...m2, data: rename }])).toBe(2);
-    expect(db.prepare("SELECT alias FROM people WHERE id = 'p1'").pluck().get()).toBe('Lê Thị Hoa (bí danh)');
-  });
-
   it('refuses a list out of order before touching the store', () => {
     const db = store();
     const skip: Migration = { ...m2, version: 3 };
