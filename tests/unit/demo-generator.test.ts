@@ -156,6 +156,8 @@ describe('the demo data generator', () => {
     const perPerson = new Map<string, number>();
     for (const link of links) perPerson.set(link.person_id as string, (perPerson.get(link.person_id as string) ?? 0) + 1);
     expect([...perPerson.values()].filter((n) => n >= 2).length).toBeGreaterThan(10);
+    // A repeat offender, not one person in every tenth report.
+    expect(Math.max(...perPerson.values())).toBeLessThan(links.length / 40);
     expect(rows('programs').filter((p) => p.kind_code === 'drug_user').length).toBeGreaterThan(10);
     const history = rows('hotspot_history');
     expect(history.length).toBeGreaterThan(rows('hotspots').length);
