@@ -6,7 +6,7 @@ import { uuidv7 } from '../ids';
 import { schemaVersion } from '../migrations/registry';
 import { first, prepared, qb, run } from '../query';
 import { nextRegisterNumber } from '../register/numbering';
-import { addTerms, indexReport, indexReportsOfPerson, mergeSearchIndex } from '../register/search-index';
+import { addTerms, indexReport, mergeSearchIndex, reportsOfPerson } from '../register/search-index';
 import { DeferredSummaries } from '../reports/deferred-summaries';
 import type { ImportCounts, ImportItem, ImportOutcome, ImportReason, ImportSummary } from '../../api/views';
 import { recordColumnNames, stampColumnNames, type ExchangePeersTable, type RecordColumns, type RecordTable } from '../schema';
@@ -322,12 +322,14 @@ class Applier {
   finish(options: { index: boolean } = { index: true }): void {
     this.summaries?.finish();
     if (options.index) {
-      // The words of every report indexed, added to search_terms once.
+      // Each report written or naming a person written, indexed once (a bundle brings a person with
+      // the reports naming them); the words of all, added to search_terms once.
+      const reports = new Set(this.reports);
+      for (const id of this.persons) for (const reportId of reportsOfPerson(this.db, id)) reports.add(reportId);
       const terms = new Set<string>();
-      for (const id of this.persons) indexReportsOfPerson(this.db, id, terms);
-      for (const id of this.reports) indexReport(this.db, id, terms);
+      for (const id of reports) indexReport(this.db, id, terms);
       addTerms(this.db, terms);
-      if (this.reports.size > 0) mergeSearchIndex(this.db, 16 + this.reports.size / 4);
+      if (reports.size > 0) mergeSearchIndex(this.db, 16 + reports.size / 4);
     }
     prepared(this.db, 'UPDATE clock_state SET wall = ?, counter = ?, seq = max(seq, ?) WHERE id = 1').run(this.clock.wall, this.clock.counter, this.seq);
   }

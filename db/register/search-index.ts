@@ -92,9 +92,13 @@ function wordsOf(folded: string): string[] {
 }
 
 /** A person's name or ID changed: every report naming them is indexed again. */
-export function indexReportsOfPerson(db: Sqlite, personId: string, terms?: Set<string>): void {
-  const rows = prepared(db, 'SELECT DISTINCT report_id FROM report_persons WHERE person_id = ?').all(personId) as { report_id: string }[];
-  for (const row of rows) indexReport(db, row.report_id, terms);
+export function indexReportsOfPerson(db: Sqlite, personId: string): void {
+  for (const reportId of reportsOfPerson(db, personId)) indexReport(db, reportId);
+}
+
+/** The reports naming a person (their index holds the person's names and ID). */
+export function reportsOfPerson(db: Sqlite, personId: string): string[] {
+  return prepared(db, 'SELECT DISTINCT report_id FROM report_persons WHERE person_id = ?').pluck().all(personId) as string[];
 }
 
 /** A typed word that begins more words than this is searched as an FTS5 prefix (one or two letters). */
