@@ -29,6 +29,14 @@ export const qb = new Kysely<Schema>({
 type Statement = Database.Statement<unknown[]>;
 const statements = new WeakMap<Sqlite, Map<string, Statement>>();
 
+/**
+ * Constants of the app's own (kinds, statuses) as an SQL list: `'a', 'b'`. Only for values written in
+ * the code, never for anything a user or a file gave: those are bound.
+ */
+export function sqlList(values: Iterable<string>): string {
+  return [...values].map((value) => `'${value}'`).join(', ');
+}
+
 export function prepared(db: Sqlite, sql: string): Statement {
   let cache = statements.get(db);
   if (!cache) statements.set(db, (cache = new Map()));

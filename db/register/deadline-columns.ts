@@ -1,6 +1,6 @@
 import type { Deadline } from '../../api/views';
 import type { Settings } from '../../api/views';
-import { prepared } from '../query';
+import { prepared, sqlList } from '../query';
 import { computeDeadlines } from '../rules/legal-clock';
 import type { ReportsTable } from '../schema';
 import type { Sqlite } from '../store';
@@ -60,9 +60,6 @@ export function reportDeadlines(report: DeadlineState): Deadline[] {
   if (report.decision_due_at !== null) list.push({ kind: 'decision', dueAt: report.decision_due_at, done: !AWAITING_DECISION.has(report.status) });
   return list;
 }
-
-/** The same sets as SQL lists (constants of this module: nothing from outside reaches the SQL). */
-const sqlList = (values: ReadonlySet<string>) => [...values].map((value) => `'${value}'`).join(', ');
 
 /**
  * openDeadlines as SQL, for counting without reading rows: the number of a live report's open

@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { refillPoliceMonthsSql } from '../migrations/0006-reports';
 import { fillEveryOfficeSql } from '../migrations/0009-every-office';
-import { allRaw, prepared } from '../query';
+import { allRaw, prepared, sqlList } from '../query';
 import { addDays, endOfDay, startOfDay } from '../rules/calendar';
 import { policeMonth, type DateRange } from '../rules/periods';
 import type { Sqlite } from '../store';
@@ -315,8 +315,8 @@ export function countFigures(db: Sqlite, scope: Scope, ranges: readonly DateRang
   return keys.map((key) => ({ ...out[unique.findIndex((r) => `${r.start}/${r.end}` === key)]! }));
 }
 
-const CRIME = `kind IN (${CRIME_KINDS.map((kind) => `'${kind}'`).join(', ')})`;
-const SOLVED = `status IN (${SOLVED_STATUSES.map((status) => `'${status}'`).join(', ')})`;
+const CRIME = `kind IN (${sqlList(CRIME_KINDS)})`;
+const SOLVED = `status IN (${sqlList(SOLVED_STATUSES)})`;
 /** The register's figures of the breakdown, from a summary table (its rows m) of one office. */
 const REGISTER_BY_OFFICE = `sum(m.n), coalesce(sum(m.n) FILTER (WHERE m.${CRIME}), 0), coalesce(sum(m.n) FILTER (WHERE m.${CRIME} AND m.${SOLVED}), 0)`;
 
@@ -349,7 +349,8 @@ const BY_OFFICE = {
 export function figuresByOffice(db: Sqlite, range: DateRange, cutoff: number): Map<string, Figures> {
   const byOffice = new Map<string, Figures>();
   const of = (office: string) => byOffice.get(office) ?? byOffice.set(office, {}).get(office)!;
-  const rows = (statement: keyof typeof BY_OFFICE, ...params: unknown[]) => prepared(db, BY_OFFICE[statement]).raw().all(...params) as [string, ...number[]][];
+  const rows = <Row extends unknown[] = [string, ...number[]]>(statement: keyof typeof BY_OFFICE, ...params: unknown[]) =>
+    prepared(db, BY_OFFICE[statement]).raw().all(...params) as Row[];
   const parts = splitRange(range, cutoff);
   for (const [office, total, received, solved] of [
     ...(parts.months ? rows('reportMonths', parts.months.first, parts.months.last) : []),
@@ -363,7 +364,7 @@ export function figuresByOffice(db: Sqlite, range: DateRange, cutoff: number): M
   for (const [office, count, arrested, sanctioned] of rows('operations', ...instants)) {
     Object.assign(of(office), { 'operations.count': count, 'persons.arrested': arrested, 'persons.sanctioned': sanctioned });
   }
-  for (const [office, measure, quantity] of rows('seized', ...instants) as unknown as [string, string, number][]) of(office)[`seized.${measure}`] = quantity;
+  for (const [office, measure, quantity] of rows<[string, string, number]>('seized', ...instants)) of(office)[`seized.${measure}`] = quantity;
   for (const [office, cleared] of rows('hotspotsCleared', range.start, range.end)) of(office)['hotspots.cleared'] = cleared!;
   // Under management at the end: started less ended up to it, by whole months and the days after them.
   const upToEnd = splitRange({ start: EARLIEST, end: range.end }, cutoff);
