@@ -34,7 +34,12 @@ export const errorCodes = [
   'exchange.too_large', // the file is over the largest bundle accepted (2 GiB)
   'exchange.unknown_sender', // signed by a key that is not enrolled here
   'exchange.not_for_us', // the bundle is addressed to other offices
-  'exchange.tampered', // signature or decryption failed: damaged, truncated or changed
+  'exchange.old_key_card', // a public-key file of the old format (its fingerprint does not cover the office)
+  'exchange.tampered', // damaged or truncated: the file does not hold a whole signed bundle
+  'exchange.bad_signature', // the signature does not verify against the enrolled sender's key
+  'exchange.undecryptable', // the content key or a frame does not decrypt
+  'exchange.bad_manifest', // the payload does not match its manifest (counts, hash, order)
+  'exchange.forbidden_record', // a record its sender may not write (another office's): the whole bundle refused
   'exchange.newer_schema', // made by a newer version of the app
   'exchange.wrong_kind', // records to a child, reference data to a parent, …
   'exchange.no_recipient', // no enrolled recipient chosen

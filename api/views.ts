@@ -71,6 +71,11 @@ export interface Settings {
   readonly reportCutoffDay: number;
   /** A higher office shows an office as late after this many days without a bundle (default 35). */
   readonly exchangeLateDays: number;
+  /**
+   * No import moves this PC's clock past its wall time plus this many hours (default 24): a version
+   * beyond it (the writing PC's date is wrong) is taken but flagged, and the clock stays in bounds.
+   */
+  readonly exchangeClockBoundHours: number;
   /** Automatic backups kept: the newest of each of the last N days, weeks and months (7, 4, 12). */
   readonly backupKeepDaily: number;
   readonly backupKeepWeekly: number;
@@ -254,6 +259,8 @@ export interface HistoryEntry {
   readonly action: string;
   /** Field (column) → value before and after; only the fields that changed. */
   readonly changes: readonly { readonly field: string; readonly before: unknown; readonly after: unknown }[];
+  /** For the entry "received in a bundle": which office's bundle (as enrolled here) last wrote the record. */
+  readonly bundle?: { readonly officeCode: string; readonly officeName: string; readonly seq: number; readonly bundleId: string };
 }
 
 export interface DeadlineItem {
@@ -671,6 +678,10 @@ export interface PeerView {
   readonly receivedSeq: number;
   readonly receivedAt: number | null;
   readonly referenceVersion: number;
+  /** The app version its last bundle carried. */
+  readonly appVersion: string | null;
+  /** Enrolled from a key card printed before the fingerprint covered the office: enrol it again. */
+  readonly oldCard: boolean;
 }
 
 export interface ExportView {
@@ -697,7 +708,8 @@ export interface UploadView {
   readonly size: number;
 }
 
-export const importOutcomes = ['new', 'updated', 'unchanged', 'deleted', 'conflicts', 'rejected'] as const;
+/** pending: kept until the record it points at arrives (a link whose person comes in a later bundle). */
+export const importOutcomes = ['new', 'updated', 'unchanged', 'deleted', 'conflicts', 'pending', 'rejected'] as const;
 export type ImportOutcome = (typeof importOutcomes)[number];
 export type ImportCounts = Readonly<Record<ImportOutcome, number>>;
 
@@ -711,6 +723,15 @@ export type ImportCounts = Readonly<Record<ImportOutcome, number>>;
  */
 export const importReasons = ['older', 'voided_here', 'same_content', 'own_office', 'owner', 'invalid', 'table', 'unique', 'missing_parent', 'concurrent'] as const;
 export type ImportReason = (typeof importReasons)[number];
+
+export interface ClockAheadView {
+  readonly officeId: string;
+  /** "Name (code)" as this store knows the office. */
+  readonly office: string;
+  readonly records: number;
+  /** The newest version's wall time (ms). */
+  readonly newestAt: number;
+}
 
 export interface ImportItem {
   readonly outcome: ImportOutcome;
@@ -731,6 +752,12 @@ export interface ImportSummary {
   readonly gap: { readonly expected: number; readonly got: number; readonly chainBroken: boolean } | null;
   /** Imported before: importing it again changes nothing. */
   readonly duplicate: boolean;
+  /** The app version the sender ran (null: an app from before bundles carried it). */
+  readonly appVersion: string | null;
+  /** Records versioned beyond this PC's clock plus the bound: the writing office's PC has a wrong date. */
+  readonly clockAhead: readonly ClockAheadView[];
+  /** The sender's audit log no longer holds the entry its last bundle anchored here. */
+  readonly auditRewritten: { readonly anchoredCount: number; readonly count: number } | null;
   readonly referenceVersion: number;
   readonly records: number;
   readonly counts: ImportCounts;
@@ -766,6 +793,35 @@ export interface OfficeExchangeRow {
   /** No bundle for longer than the setting allows. */
   readonly late: boolean;
   readonly referenceVersion: number;
+  /** The app version its last bundle carried (null: none yet, or an app from before bundles carried it). */
+  readonly appVersion: string | null;
+  /** Runs an older app than this office (most communes update from a USB stick). */
+  readonly olderApp: boolean;
+}
+
+export type ExchangeAlertView =
+  | { readonly kind: 'forged'; readonly detail: { readonly table: string; readonly id: string; readonly owner: string; readonly why: string } }
+  | { readonly kind: 'clock_ahead'; readonly detail: ClockAheadView }
+  | { readonly kind: 'audit_rewritten'; readonly detail: { readonly anchoredCount: number; readonly count: number } };
+
+/** What a sender did that this office must see, with the sender as enrolled here. */
+export type ExchangeAlertRow = ExchangeAlertView & {
+  readonly id: number;
+  readonly at: number;
+  readonly bundleId: string;
+  readonly officeCode: string;
+  readonly officeName: string;
+};
+
+/** What the exchange page tells about trust: warnings, records held back, this app's version and clock. */
+export interface ExchangeTrustView {
+  readonly appVersion: string;
+  /** This PC's clock is behind the newest version it holds by this many ms (its date was wrong ahead, or is wrong behind now). */
+  readonly clockBehindMs: number | null;
+  /** The newest 100 alerts. */
+  readonly alerts: readonly ExchangeAlertRow[];
+  /** Records held back per sender until the record they point at arrives. */
+  readonly pending: readonly { readonly officeCode: string; readonly officeName: string; readonly records: number; readonly since: number }[];
 }
 
 export interface OfficesOverview {

@@ -151,6 +151,8 @@ export interface Schema {
   exchange_bundles: ExchangeBundlesTable;
   exchange_conflicts: ExchangeConflictsTable;
   reference_sets: ReferenceSetsTable;
+  exchange_alerts: ExchangeAlertsTable;
+  exchange_pending: ExchangePendingTable;
 }
 
 /** Tables whose rows are records written through the write path. */
@@ -575,6 +577,11 @@ export interface ExchangePeersTable {
   received_hash: string | null;
   received_at: number | null;
   reference_version: number;
+  /** The app version the peer's last bundle carried (null: sent before bundles carried it). */
+  app_version: string | null;
+  /** The peer's audit head anchored here by its last bundle: entry count and hash. */
+  anchor_count: number;
+  anchor_hash: string | null;
 }
 
 export interface ExchangeBundlesTable {
@@ -592,6 +599,38 @@ export interface ExchangeBundlesTable {
   /** JSON: counts by outcome. */
   summary: string;
   gap: string | null;
+  /** Received: the local change sequences the import wrote (its records' provenance). */
+  first_seq: number | null;
+  last_seq: number | null;
+  /** Sent: the sender's audit entry count the bundle anchored. */
+  audit_count: number | null;
+}
+
+export type ExchangeAlertKind = 'forged' | 'clock_ahead' | 'audit_rewritten';
+
+/** What a sender did that this office must see (a forged record, a clock ahead, a rewritten audit log). */
+export interface ExchangeAlertsTable {
+  id: number;
+  peer_key_id: string;
+  at: number;
+  kind: ExchangeAlertKind;
+  bundle_id: string;
+  /** JSON: what was found. */
+  detail: string;
+}
+
+/** A record that arrived before the record it points at, kept until that one arrives. */
+export interface ExchangePendingTable {
+  table_name: string;
+  record_id: string;
+  version: string;
+  peer_key_id: string;
+  bundle_id: string;
+  waiting_table: string;
+  waiting_id: string;
+  /** JSON: the record as it came. */
+  row: string;
+  at: number;
 }
 
 export interface ExchangeConflictsTable {

@@ -9,6 +9,7 @@ export const defaultSettings: Settings = Object.freeze({
   remoteCommune: false,
   reportCutoffDay: 15,
   exchangeLateDays: 35,
+  exchangeClockBoundHours: 24,
   // Grandfather-father-son rotation of the automatic backups (db/backup.ts).
   backupKeepDaily: DEFAULT_KEEP.daily,
   backupKeepWeekly: DEFAULT_KEEP.weekly,

@@ -1,3 +1,4 @@
+import { exchangeMessage, isExchangeMessageKey } from '../api/exchange-messages';
 import { copyFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Result } from '../api/result';
@@ -69,20 +70,33 @@ export function bundleFiles(paths: readonly string[]): string[] {
   );
 }
 
-const outcomeNames = { new: 'mới', updated: 'cập nhật', unchanged: 'không đổi', deleted: 'hủy', conflicts: 'xung đột', rejected: 'bị từ chối' } as const;
+const outcomeNames = { new: 'mới', updated: 'cập nhật', unchanged: 'không đổi', deleted: 'hủy', conflicts: 'xung đột', pending: 'chờ bản ghi liên quan', rejected: 'bị từ chối' } as const;
+
+/** A date and time in Vietnam, as the command line prints it: 07/12/2026 09:30. */
+function vnDateTime(ms: number): string {
+  const d = new Date(ms + 7 * 3600 * 1000).toISOString();
+  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)} ${d.slice(11, 16)}`;
+}
 
 export function summaryLine(summary: ImportSummary): string {
   const counts = (Object.keys(outcomeNames) as (keyof typeof outcomeNames)[]).map((key) => `${summary.counts[key]} ${outcomeNames[key]}`).join(', ');
+  const office = `${summary.sender.officeName} (${summary.sender.officeCode})`;
   const notes = [
-    summary.duplicate ? 'gói đã nhập trước đây' : null,
+    summary.duplicate ? exchangeMessage('vi', 'exchange.replay') : null,
+    summary.auditRewritten ? exchangeMessage('vi', 'exchange.audit_rewritten', { office, anchored: summary.auditRewritten.anchoredCount, count: summary.auditRewritten.count }) : null,
+    ...summary.clockAhead.map((ahead) => exchangeMessage('vi', 'exchange.clock_ahead', { office: ahead.office, records: ahead.records, date: vnDateTime(ahead.newestAt) })),
     summary.gap ? `thiếu gói: chờ số ${summary.gap.expected}, nhận số ${summary.gap.got}${summary.gap.chainBroken ? ' (chuỗi không liền)' : ''}` : null,
   ].filter((note) => note !== null);
   return `${summary.sender.officeName} (${summary.sender.officeCode}), gói số ${summary.seq}: ${summary.records} bản ghi — ${counts}${notes.length ? `; ${notes.join('; ')}` : ''}`;
 }
 
 
+/** A refusal in Vietnamese (the exchange's own message for each cause), with its code for a script. */
 function failure(io: CliIo, what: string, result: Result<unknown>): number {
-  if (!result.ok) io.err(`${what}: ${result.error.code} — ${result.error.message}`);
+  if (!result.ok) {
+    const { code, message, params } = result.error;
+    io.err(`${what}: ${isExchangeMessageKey(code) ? exchangeMessage('vi', code, params) : message} [${code}]`);
+  }
   return 1;
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { call } from '../define';
 import { id } from '../fields';
-import type { BundleLogRow, ConflictView, ExportView, FileChunk, IdentityView, ImportSummary, KeyFileView, OfficesOverview, PeerView, UploadView } from '../views';
+import type { BundleLogRow, ConflictView, ExchangeTrustView, ExportView, FileChunk, IdentityView, ImportSummary, KeyFileView, OfficesOverview, PeerView, UploadView } from '../views';
 
 export const peerRoles = ['parent', 'child', 'sibling'] as const;
 
@@ -66,4 +66,6 @@ export const exchangeCalls = {
   /** A higher office's view of the offices below it: last bundle, counts, who is late or behind. */
   'exchange.offices': call<OfficesOverview>()({ input: z.object({}), permission: 'session' }),
   'exchange.history': call<BundleLogRow[]>()({ input: z.object({}), permission: 'session' }),
+  /** Forged records refused, clocks ahead, audit logs rewritten, records held back, this app's version and clock. */
+  'exchange.trust': call<ExchangeTrustView>()({ input: z.object({}), permission: 'session' }),
 };

@@ -12,6 +12,8 @@ export const settingsInput = z.object({
   reportCutoffDay: z.number({ error: 'v.number' }).int('v.number').min(1, 'v.too_small').max(28, 'v.too_big').optional(),
   /** A higher office: an office with no bundle for longer than this is shown as late; left out, it stays. */
   exchangeLateDays: z.number({ error: 'v.number' }).int('v.number').min(1, 'v.too_small').max(365, 'v.too_big').optional(),
+  /** No import moves the clock past now plus this many hours; left out, it stays. */
+  exchangeClockBoundHours: z.number({ error: 'v.number' }).int('v.number').min(1, 'v.too_small').max(720, 'v.too_big').optional(),
   /** Automatic backups kept (grandfather-father-son): the newest of each of the last N days, weeks, months. */
   backupKeepDaily: keepCount(1, 90),
   backupKeepWeekly: keepCount(0, 52),

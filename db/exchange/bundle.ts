@@ -29,6 +29,11 @@ const MAX_LINE = 4 * 1024 * 1024;
 const SIGNATURE = 64;
 
 const b64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/).max(200);
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** A point of the sender's audit chain: its entry count and the hash of the entry at that count. */
+export const auditPointSchema = z.object({ count: z.number().int().min(0), hash: sha256Hex });
+export type AuditPoint = z.infer<typeof auditPointSchema>;
 
 export const recipientSchema = z.object({
   keyId: z.string().regex(/^[0-9a-f]{16}$/),
@@ -39,11 +44,25 @@ export const recipientSchema = z.object({
   previousHash: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
   /** The content key, AES-256-GCM under a key from X25519(ephemeral, recipient) and HKDF: iv|ct|tag. */
   wrappedKey: b64,
+  /**
+   * Format 2: the points of the sender's audit chain anchored by its last bundles to this recipient,
+   * as the chain holds them now; the recipient compares the one it kept (docs/decisions.md, "Audit
+   * anchored upstream").
+   */
+  auditAnchors: z.array(auditPointSchema).max(16).optional(),
 });
 
+/**
+ * The readable header. Format 2 (this version) adds the sender's app version and audit head, and the
+ * audit anchors per recipient; format 1 files (earlier apps) still read. Fields added by later
+ * versions are ignored, not refused: the signature covers them all the same.
+ */
 export const headerSchema = z.object({
   format: z.literal('so-antt-bundle'),
-  formatVersion: z.literal(1),
+  formatVersion: z.union([z.literal(1), z.literal(2)]),
+  appVersion: z.string().regex(/^\d{1,4}\.\d{1,4}\.\d{1,4}[0-9A-Za-z.+-]{0,30}$/).optional(),
+  /** The sender's audit chain when the bundle was made: entry count and the last entry's hash. */
+  audit: auditPointSchema.optional(),
   schemaVersion: z.number().int().min(1),
   bundleId: z.string().regex(/^[0-9a-f-]{36}$/),
   kind: z.enum(['records', 'reference']),
@@ -70,6 +89,7 @@ export interface Recipient {
   readonly boxPublic: string;
   readonly seq: number;
   readonly previousHash: string | null;
+  readonly auditAnchors?: readonly AuditPoint[];
 }
 
 function wrapInfo(bundleId: string, keyId: string): Buffer {
@@ -126,11 +146,18 @@ export class BundleWriter {
       const wrapKey = kek(ephemeral.privateKey, publicKeyObject(r.boxPublic, 'X25519'), header.bundleId, r.keyId);
       const iv = randomBytes(12);
       const wrapped = Buffer.concat([iv, seal(wrapKey, iv, this.key, Buffer.from(header.bundleId))]);
-      return { keyId: r.keyId, officeId: r.officeId, seq: r.seq, previousHash: r.previousHash, wrappedKey: wrapped.toString('base64') };
+      return {
+        keyId: r.keyId,
+        officeId: r.officeId,
+        seq: r.seq,
+        previousHash: r.previousHash,
+        wrappedKey: wrapped.toString('base64'),
+        ...(r.auditAnchors ? { auditAnchors: [...r.auditAnchors] } : {}),
+      };
     });
     const full: BundleHeader = {
       format: 'so-antt-bundle',
-      formatVersion: 1,
+      formatVersion: 2,
       ...header,
       ephemeralPublic: Buffer.from(ephemeral.publicKey.export({ format: 'jwk' }).x!, 'base64url').toString('base64'),
       recipients: entries,
@@ -228,6 +255,10 @@ function tampered(message: string): AppError {
   return new AppError('exchange.tampered', message);
 }
 
+function undecryptable(message: string): AppError {
+  return new AppError('exchange.undecryptable', message);
+}
+
 export interface OpenedBundle {
   readonly header: BundleHeader;
   readonly recipient: RecipientEntry;
@@ -271,7 +302,9 @@ export function openBundle(
   } finally {
     closeSync(fd);
   }
-  if (!verify(null, digest.digest(), publicKeyObject(signPublic, 'Ed25519'), signature)) throw tampered('the signature does not verify');
+  if (!verify(null, digest.digest(), publicKeyObject(signPublic, 'Ed25519'), signature)) {
+    throw new AppError('exchange.bad_signature', 'the signature does not verify against the enrolled key');
+  }
   if (!recipient) throw new AppError('exchange.not_for_us', `the bundle is not addressed to key ${me.keyId}`);
   let key: Buffer;
   try {
@@ -279,7 +312,7 @@ export function openBundle(
     const wrapKey = kek(privateKeyObject(me.boxPrivate), publicKeyObject(header.ephemeralPublic, 'X25519'), header.bundleId, me.keyId);
     key = open(wrapKey, wrapped.subarray(0, 12), wrapped.subarray(12), Buffer.from(header.bundleId));
   } catch {
-    throw tampered('the content key cannot be unwrapped');
+    throw undecryptable('the content key cannot be unwrapped');
   }
   return {
     header,
@@ -311,7 +344,7 @@ function* frameLines(path: string, start: number, end: number, key: Buffer, bund
       try {
         plain = open(key, frameNonce(index), sealed, frameAad(bundleId, index, last));
       } catch {
-        throw tampered(`frame ${index} does not decrypt`);
+        throw undecryptable(`frame ${index} does not decrypt`);
       }
       at += 4 + length;
       index += 1;

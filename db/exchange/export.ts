@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { appendAudit } from '../audit';
+import { APP_VERSION } from '../app-version';
+import { appendAudit, GENESIS_HASH } from '../audit';
 import { AppError } from '../app-error';
 import { uuidv7 } from '../ids';
 import { schemaVersion } from '../migrations/registry';
 import { first, prepared, qb, run } from '../query';
 import type { ExchangePeersTable, RecordTable } from '../schema';
 import type { Sqlite } from '../store';
-import { BundleWriter } from './bundle';
-import { findPeer, identity } from './identity';
+import { BundleWriter, type AuditPoint } from './bundle';
+import { findPeer, identity, receiverOf } from './identity';
+import type { Receiver } from './ownership';
 import { ownedReference, recordBundleTables, referenceBundleTables } from './tables';
 
 export type BundleKind = 'records' | 'reference';
@@ -96,6 +98,38 @@ function heldReference(db: Sqlite): number {
   return row.v ?? 0;
 }
 
+/** This store's audit chain now: its entry count and the last entry's hash. */
+function auditHead(db: Sqlite): AuditPoint {
+  const row = prepared(db, 'SELECT count(*) AS count, (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS hash FROM audit_log').get() as { count: number; hash: string | null };
+  return { count: row.count, hash: row.hash ?? GENESIS_HASH };
+}
+
+/**
+ * The points of the audit chain the last bundles to this peer anchored, as the chain holds them now
+ * (an entry edited or removed since gives another hash there): the recipient compares the one it kept.
+ */
+function auditAnchors(db: Sqlite, peerKeyId: string): AuditPoint[] {
+  const counts = prepared(
+    db,
+    "SELECT DISTINCT audit_count AS count FROM exchange_bundles WHERE direction = 'sent' AND peer_key_id = ? AND audit_count > 0 ORDER BY at DESC LIMIT 16",
+  ).all(peerKeyId) as { count: number }[];
+  const entry = prepared(db, 'SELECT hash FROM audit_log ORDER BY id LIMIT 1 OFFSET ?');
+  return counts.map(({ count }) => ({ count, hash: (entry.get(count - 1) as { hash: string } | undefined)?.hash ?? GENESIS_HASH }));
+}
+
+/**
+ * Whether a recipient takes this row (db/exchange/ownership.ts, seen from the recipient): the parent
+ * only this office's own records; another PC of this office also the records of this office's
+ * children and the parent's directory and campaigns. A row sent that its recipient may not take would
+ * refuse the whole bundle there.
+ */
+function takenBy(role: ExchangePeersTable['role'], me: string, related: Receiver, table: RecordTable, row: Record<string, unknown>): boolean {
+  const owner = row.office_id as string;
+  if (role === 'parent') return owner === me && (table !== 'offices' || row.id === me);
+  if (owner === me || related.children.has(owner)) return true;
+  return table === 'offices' || (related.parents.has(owner) && (ownedReference as readonly string[]).includes(table));
+}
+
 /**
  * Writes one bundle for the chosen recipients and records it as sent to each: their sequence moves on,
  * the chain hash is kept, and (for records) the next delta starts after what this one covered. Runs in
@@ -108,6 +142,8 @@ export function exportBundle(db: Sqlite, request: ExportRequest): ExportResult {
   const recipients = peers as ExchangePeersTable[];
   const wrong = recipients.find((peer) => !rolesFor[request.kind].includes(peer.role));
   if (wrong) throw new AppError('exchange.wrong_kind', `${request.kind} bundles do not go to a ${wrong.role} (${wrong.office_code})`);
+  // The parent takes only this office's records, another PC more: one bundle cannot serve both.
+  if (new Set(recipients.map((peer) => peer.role)).size > 1) throw new AppError('exchange.wrong_kind', 'one bundle goes either to the higher office or to other PCs of this office');
   const office = first(db, qb.selectFrom('offices').selectAll().where('id', '=', me.officeId))!;
 
   return db.transaction((): ExportResult => {
@@ -115,6 +151,7 @@ export function exportBundle(db: Sqlite, request: ExportRequest): ExportResult {
     const toSeq = (prepared(db, 'SELECT seq FROM clock_state WHERE id = 1').get() as { seq: number }).seq;
     const fromSeq = request.mode === 'full' || request.kind === 'reference' ? 0 : Math.min(...recipients.map((peer) => peer.sent_watermark));
     const referenceVersion = request.kind === 'reference' ? publishReference(db, me.officeId, request.now, request.userId) : heldReference(db);
+    const audit = auditHead(db);
     const writer = new BundleWriter(
       request.path,
       {
@@ -125,8 +162,17 @@ export function exportBundle(db: Sqlite, request: ExportRequest): ExportResult {
         createdAt: request.now,
         sender: { officeId: me.officeId, officeCode: office.code, officeName: office.name, keyId: me.keyId },
         referenceVersion,
+        appVersion: APP_VERSION,
+        audit,
       },
-      recipients.map((peer) => ({ keyId: peer.key_id, officeId: peer.office_id, boxPublic: peer.box_public, seq: peer.sent_seq + 1, previousHash: peer.sent_hash })),
+      recipients.map((peer) => ({
+        keyId: peer.key_id,
+        officeId: peer.office_id,
+        boxPublic: peer.box_public,
+        seq: peer.sent_seq + 1,
+        previousHash: peer.sent_hash,
+        auditAnchors: auditAnchors(db, peer.key_id),
+      })),
       me.signPrivate,
     );
     try {
@@ -143,10 +189,10 @@ export function exportBundle(db: Sqlite, request: ExportRequest): ExportResult {
       if (request.kind === 'reference') {
         for (const line of referenceRows(db, me.officeId)) emit(line);
       } else {
-        // A parent already holds its own records: they are not sent back up.
-        const skip = new Set(recipients.filter((peer) => peer.role === 'parent').map((peer) => peer.office_id));
+        const role = recipients[0]!.role;
+        const related = receiverOf(db, me.officeId);
         for (const table of recordBundleTables) {
-          for (const row of changedRows(db, table, fromSeq, toSeq)) if (!skip.has(row.office_id as string)) emit({ t: table, r: row });
+          for (const row of changedRows(db, table, fromSeq, toSeq)) if (takenBy(role, me.officeId, related, table, row)) emit({ t: table, r: row });
         }
       }
       const manifest: ManifestLine = { manifest: { counts, records, sha256: digest.digest('hex'), fromSeq, toSeq } };
@@ -178,6 +224,9 @@ export function exportBundle(db: Sqlite, request: ExportRequest): ExportResult {
             records,
             summary,
             gap: null,
+            first_seq: null,
+            last_seq: null,
+            audit_count: audit.count,
           }),
         );
       }

@@ -2,7 +2,8 @@ import { AppError } from '../app-error';
 import { all, first, prepared, qb, run } from '../query';
 import type { ExchangeIdentityTable, ExchangePeersTable, PeerRole } from '../schema';
 import type { Sqlite } from '../store';
-import { fingerprintOf, generateKeyPairs, keyIdOf, type PublicKeyFile } from './keys';
+import { fingerprintOf, generateKeyPairs, keyIdOf, legacyFingerprintOf, type PublicKeyFile } from './keys';
+import type { Receiver } from './ownership';
 
 /** This installation's office and keys, with the private keys: never sent to the interface. */
 export interface Identity {
@@ -12,7 +13,6 @@ export interface Identity {
   readonly signPrivate: string;
   readonly boxPublic: string;
   readonly boxPrivate: string;
-  readonly fingerprint: string;
   /** This installation's clock node: the author of every version made here. */
   readonly nodeId: string;
 }
@@ -58,7 +58,6 @@ export function identity(db: Sqlite, now: number): Identity {
     signPrivate: row.sign_private!,
     boxPublic: row.box_public!,
     boxPrivate: row.box_private!,
-    fingerprint: fingerprintOf(row.sign_public!, row.box_public!),
     nodeId: node.node_id,
   };
 }
@@ -70,17 +69,27 @@ export function publicKeyFile(db: Sqlite, now: number): PublicKeyFile {
   if (!office) throw new AppError('setup.required', 'the office record is missing');
   return {
     format: 'so-antt-public-key',
-    version: 1,
+    version: 2,
     office: { id: office.id, code: office.code, name: office.name, level: office.level },
     keyId: me.keyId,
     signPublic: me.signPublic,
     boxPublic: me.boxPublic,
-    fingerprint: me.fingerprint,
+    fingerprint: fingerprintOf(me.signPublic, me.boxPublic, office),
   };
 }
 
 export function findPeer(db: Sqlite, keyId: string): ExchangePeersTable | undefined {
   return first(db, qb.selectFrom('exchange_peers').selectAll().where('key_id', '=', keyId).where('revoked_at', 'is', null));
+}
+
+/** This office and the offices enrolled as its children and its parent: who may write what here (ownership.ts). */
+export function receiverOf(db: Sqlite, officeId: string): Receiver {
+  const peers = prepared(db, "SELECT office_id, role FROM exchange_peers WHERE revoked_at IS NULL AND role <> 'sibling'").all() as { office_id: string; role: 'parent' | 'child' }[];
+  return {
+    officeId,
+    children: new Set(peers.filter((peer) => peer.role === 'child').map((peer) => peer.office_id)),
+    parents: new Set(peers.filter((peer) => peer.role === 'parent').map((peer) => peer.office_id)),
+  };
 }
 
 export function listPeers(db: Sqlite): ExchangePeersTable[] {
@@ -117,10 +126,27 @@ export function enrolPeer(db: Sqlite, file: PublicKeyFile, role: PeerRole, by: {
     db,
     qb
       .insertInto('exchange_peers')
-      .values({ ...values, sent_seq: 0, sent_hash: null, sent_watermark: 0, received_seq: 0, received_hash: null, received_at: null, reference_version: 0 })
+      .values({
+        ...values,
+        sent_seq: 0,
+        sent_hash: null,
+        sent_watermark: 0,
+        received_seq: 0,
+        received_hash: null,
+        received_at: null,
+        reference_version: 0,
+        app_version: null,
+        anchor_count: 0,
+        anchor_hash: null,
+      })
       .onConflict((c) => c.column('key_id').doUpdateSet(values)),
   );
   return findPeer(db, file.keyId)!;
+}
+
+/** A peer enrolled from a key card printed before the fingerprint covered the office: to enrol again. */
+export function enrolledWithOldCard(peer: ExchangePeersTable): boolean {
+  return peer.fingerprint === legacyFingerprintOf(peer.sign_public, peer.box_public);
 }
 
 export function revokePeer(db: Sqlite, keyId: string, now: number): void {

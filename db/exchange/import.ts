@@ -2,20 +2,22 @@ import { createHash } from 'node:crypto';
 import { appendAudit } from '../audit';
 import { AppError } from '../app-error';
 import { parseVersion, receive, type ClockState } from '../clock';
+import { readSettings } from '../settings';
 import { uuidv7 } from '../ids';
 import { schemaVersion } from '../migrations/registry';
 import { first, prepared, qb, run } from '../query';
 import { nextRegisterNumber } from '../register/numbering';
 import { addTerms, indexReport, mergeSearchIndex, reportsOfPerson } from '../register/search-index';
 import { DeferredSummaries } from '../reports/deferred-summaries';
-import type { ImportCounts, ImportItem, ImportOutcome, ImportReason, ImportSummary } from '../../api/views';
-import { recordColumnNames, stampColumnNames, type ExchangePeersTable, type RecordColumns, type RecordTable } from '../schema';
+import type { ClockAheadView, ImportCounts, ImportItem, ImportOutcome, ImportReason, ImportSummary } from '../../api/views';
+import { recordColumnNames, stampColumnNames, type ExchangeAlertKind, type ExchangePeersTable, type RecordColumns, type RecordTable } from '../schema';
 import { isSqliteCode, type Sqlite } from '../store';
 import { versionNode, type WritePath } from '../write-path';
 import { openBundle, type OpenedBundle } from './bundle';
 import type { ManifestLine, RecordLine } from './export';
-import { findPeer, identity, type Identity } from './identity';
-import { isKeyedReference, keyedReference, recordBundleTables, referenceBundleTables, type KeyedReferenceTable } from './tables';
+import { findPeer, identity, receiverOf, type Identity } from './identity';
+import { judgeRecord, mayReference, type Origin, type Receiver, type Refusal } from './ownership';
+import { isKeyedReference, keyedReference, recordBundleTables, type KeyedReferenceTable } from './tables';
 
 type Outcome = ImportOutcome;
 type Reason = ImportReason;
@@ -28,13 +30,34 @@ const VERSION = /^\d{13}-\d{5}-[0-9a-f]{1,32}$/;
 
 class DryRun extends Error {}
 
-/** Where records come from: a bundle from an enrolled peer, or this installation's own bulk writes. */
+/** Where records come from: a bundle from an enrolled peer, or this installation's own bulk writes (no peer). */
 interface Source {
-  readonly kind: 'records' | 'reference';
   readonly bundleId: string;
-  readonly senderKeyId: string;
-  /** A PC of this office (or this installation itself) may write this office's records. */
-  readonly mayWriteOwnOffice: boolean;
+  readonly peer: ExchangePeersTable | null;
+}
+
+/** The office's code and name as this store knows them, for a message (the id when it knows nothing). */
+function officeLabel(db: Sqlite, officeId: string): string {
+  const office = prepared(db, 'SELECT code, name FROM offices WHERE id = ?').get(officeId) as { code: string; name: string } | undefined;
+  return office ? `${office.name} (${office.code})` : officeId;
+}
+
+/**
+ * The refusal of a whole bundle because one record breaks the rule of who may write what: it names the
+ * record, its owner and the sender (as enrolled here, never as the bundle claims).
+ */
+export class ForbiddenRecord extends AppError {
+  constructor(
+    readonly peer: ExchangePeersTable,
+    readonly detail: { readonly table: string; readonly id: string; readonly owner: string; readonly why: Refusal | 'reference' },
+    ownerLabel: string,
+  ) {
+    super(
+      'exchange.forbidden_record',
+      `${peer.office_name} (${peer.office_code}) sent ${detail.table} ${detail.id} of ${ownerLabel}, which it may not write (${detail.why}); nothing was imported`,
+      { params: { table: detail.table, id: detail.id, owner: ownerLabel, sender: `${peer.office_name} (${peer.office_code})` } },
+    );
+  }
 }
 
 /**
@@ -49,11 +72,28 @@ function statementSql(key: string, build: () => { compile(): { sql: string } }):
 }
 
 function zeroCounts(): Counts {
-  return { new: 0, updated: 0, unchanged: 0, deleted: 0, conflicts: 0, rejected: 0 };
+  return { new: 0, updated: 0, unchanged: 0, deleted: 0, conflicts: 0, pending: 0, rejected: 0 };
+}
+
+/** Tables a records bundle carries (the keyed reference data comes only in reference bundles). */
+const localTables = new Set<string>(recordBundleTables);
+
+/** The columns of a table that point at another record by its id (its foreign keys), per connection. */
+const referencesCache = new WeakMap<Sqlite, Map<string, { column: string; table: string }[]>>();
+function referencesOf(db: Sqlite, table: string): { column: string; table: string }[] {
+  let cache = referencesCache.get(db);
+  if (!cache) referencesCache.set(db, (cache = new Map()));
+  let references = cache.get(table);
+  if (!references) {
+    const keys = db.pragma(`foreign_key_list(${JSON.stringify(table)})`) as { table: string; from: string; to: string | null }[];
+    references = keys.filter((key) => key.to === 'id' || key.to === null).map((key) => ({ column: key.from, table: key.table }));
+    cache.set(table, references);
+  }
+  return references;
 }
 
 function bad(message: string): AppError {
-  return new AppError('exchange.tampered', message);
+  return new AppError('exchange.bad_manifest', message);
 }
 
 const columnsCache = new WeakMap<Sqlite, Map<string, Set<string>>>();
@@ -90,7 +130,17 @@ class Applier {
   private clock: ClockState;
   private readonly reports = new Set<string>();
   private readonly persons = new Set<string>();
-  private readonly allowed: ReadonlySet<string>;
+  /** The local change sequence before the first write: the records written are (startSeq, seq]. */
+  readonly startSeq: number;
+  /** The owner of each record written by this import, so a link to it needs no look-up. */
+  private readonly owners = new Map<string, string>();
+  private readonly receiver: Receiver;
+  /** No version moves the clock past the receiver's wall time plus this bound. */
+  private readonly clockCap: number;
+  /** Versions beyond the bound, by the office that wrote them. */
+  private readonly ahead = new Map<string, { records: number; newest: number }>();
+  /** Records refused while retrying those held back (the bundle that brought them came earlier). */
+  readonly heldRefusals: ForbiddenRecord[] = [];
   /** Report summaries added up once at the end, from the first report written on. */
   private summaries: DeferredSummaries | null = null;
 
@@ -104,21 +154,138 @@ class Applier {
   ) {
     const state = prepared(db, 'SELECT wall, counter, seq FROM clock_state WHERE id = 1').get() as ClockState & { seq: number };
     this.seq = state.seq;
+    this.startSeq = state.seq;
     this.clock = { wall: state.wall, counter: state.counter };
-    this.allowed = new Set(source.kind === 'reference' ? referenceBundleTables : recordBundleTables);
+    this.receiver = receiverOf(db, me.officeId);
+    this.clockCap = now + readSettings(db).exchangeClockBoundHours * 3600 * 1000;
   }
 
   record(table: string, row: unknown): void {
     this.records += 1;
+    this.take(table, row, this.source.peer, this.source.bundleId);
+  }
+
+  /**
+   * One record from `peer` (null: this installation's bulk path, which writes what it generated): judged
+   * by the rule of who may write what, held back when a record it points at has not arrived yet, then
+   * written by the version rules. A record the sender may not write throws: the whole bundle is refused.
+   */
+  private take(table: string, row: unknown, peer: ExchangePeersTable | null, bundleId: string): void {
     if (typeof row !== 'object' || row === null || Array.isArray(row)) return this.note('rejected', table, '', 'invalid');
     const data = row as Record<string, unknown>;
     const id = typeof data.id === 'string' ? data.id.slice(0, 64) : '';
-    if (!this.allowed.has(table)) return this.note('rejected', table, id, 'table');
+    if (peer === null && !localTables.has(table)) return this.note('rejected', table, id, 'table');
+    const keyed = isKeyedReference(table);
+    if (peer !== null && !keyed && !localTables.has(table)) this.refuse(peer, table, id, String(data.office_id ?? ''), 'table');
     if (!this.valid(table, data)) return this.note('rejected', table, id, 'invalid');
-    const clock = parseVersion(data.version as string);
-    this.clock = receive(this.clock, clock, this.now);
-    if (isKeyedReference(table)) return this.keyed(table, data);
-    return this.owned(table as RecordTable, data as Record<string, unknown> & RecordColumns);
+    const owner = data.office_id as string;
+    const local = keyed ? undefined : this.localRow(table as RecordTable, id);
+    let origin: Origin | null = null;
+    if (peer !== null) {
+      const verdict = judgeRecord(this.receiver, { role: peer.role, officeId: peer.office_id }, { table, id, owner, localOwner: local?.office_id ?? null });
+      if (!verdict.take) {
+        if (verdict.skip) return this.note('unchanged', table, id, null);
+        this.refuse(peer, table, id, owner, verdict.why);
+      }
+      origin = verdict.origin;
+      if (table === 'offices' && origin.as === 'child' && !this.matchesEnrolment(data)) this.refuse(peer, table, id, owner, 'directory');
+      const waiting = this.missingReference(peer, table, data, origin);
+      if (waiting) return this.hold(table, data, peer, bundleId, waiting);
+    }
+    const version = parseVersion(data.version as string);
+    if (version.wall > this.clockCap) {
+      const seen = this.ahead.get(owner) ?? { records: 0, newest: 0 };
+      this.ahead.set(owner, { records: seen.records + 1, newest: Math.max(seen.newest, version.wall) });
+    }
+    this.clock = receive(this.clock, version.wall > this.clockCap ? { wall: this.clockCap, counter: 0 } : version, this.now);
+    if (keyed) return this.keyed(table as KeyedReferenceTable, data);
+    return this.owned(table as RecordTable, data as Record<string, unknown> & RecordColumns, local);
+  }
+
+  private refuse(peer: ExchangePeersTable, table: string, id: string, owner: string, why: Refusal | 'reference'): never {
+    throw new ForbiddenRecord(peer, { table: table.slice(0, 64), id, owner: owner.slice(0, 64), why }, officeLabel(this.db, owner));
+  }
+
+  /** A child's own directory row says what its enrolment says: its code and name are not edited on the way. */
+  private matchesEnrolment(row: Record<string, unknown>): boolean {
+    const peer = prepared(this.db, "SELECT office_code, office_name FROM exchange_peers WHERE office_id = ? AND role = 'child' AND revoked_at IS NULL").get(row.id) as
+      | { office_code: string; office_name: string }
+      | undefined;
+    return peer !== undefined && peer.office_code === row.code && peer.office_name === row.name;
+  }
+
+  private localRow(table: RecordTable, id: string): (Record<string, unknown> & RecordColumns) | undefined {
+    return prepared(this.db, statementSql(`select ${table}`, () => qb.selectFrom(table as 'reports').selectAll().where('id', '=', ''))).get(id) as
+      | (Record<string, unknown> & RecordColumns)
+      | undefined;
+  }
+
+  /** The owner of a record here (written by this import or before), undefined when it is not here. */
+  private ownerOf(table: string, id: string): string | undefined {
+    const known = this.owners.get(id);
+    if (known !== undefined) return known;
+    const row = prepared(this.db, statementSql(`owner ${table}`, () => qb.selectFrom(table as 'reports').select('office_id').where('id', '=', ''))).get(id) as
+      | { office_id: string }
+      | undefined;
+    return row?.office_id;
+  }
+
+  /**
+   * A record may point only at records its origin may reference (ownership.ts, mayReference); the first
+   * record it points at that is not here yet, or null.
+   */
+  private missingReference(peer: ExchangePeersTable, table: string, row: Record<string, unknown>, origin: Origin): { table: string; id: string } | null {
+    for (const reference of referencesOf(this.db, table)) {
+      const target = row[reference.column];
+      if (typeof target !== 'string') continue;
+      const owner = this.ownerOf(reference.table, target);
+      if (owner === undefined) return { table: reference.table, id: target };
+      if (!mayReference(this.receiver, origin, reference.table, owner)) this.refuse(peer, table, row.id as string, row.office_id as string, 'reference');
+    }
+    return null;
+  }
+
+  /** Kept until the record it points at arrives (a newer state of it replaces an older one held). */
+  private hold(table: string, row: Record<string, unknown>, peer: ExchangePeersTable, bundleId: string, waiting: { table: string; id: string }): void {
+    prepared(
+      this.db,
+      `INSERT INTO exchange_pending (table_name, record_id, version, peer_key_id, bundle_id, waiting_table, waiting_id, row, at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (table_name, record_id) DO UPDATE SET version = excluded.version, peer_key_id = excluded.peer_key_id, bundle_id = excluded.bundle_id,
+         waiting_table = excluded.waiting_table, waiting_id = excluded.waiting_id, row = excluded.row, at = excluded.at
+       WHERE excluded.version > exchange_pending.version`,
+    ).run(table, row.id, row.version, peer.key_id, bundleId, waiting.table, waiting.id, JSON.stringify(row), this.now);
+    this.note('pending', table, row.id as string, null);
+  }
+
+  /** The records held back whose missing record is here now, taken as if they arrived now (again and again: one may free another). */
+  private takeHeld(): void {
+    for (let round = 0; round < 16; round += 1) {
+      const held = prepared(this.db, 'SELECT * FROM exchange_pending ORDER BY at, table_name, record_id').all() as { table_name: string; record_id: string; peer_key_id: string; bundle_id: string; waiting_table: string; waiting_id: string; row: string }[];
+      const ready = held.filter((entry) => this.ownerOf(entry.waiting_table, entry.waiting_id) !== undefined);
+      if (ready.length === 0) return;
+      for (const entry of ready) {
+        const peer = findPeer(this.db, entry.peer_key_id);
+        if (!peer) continue;
+        prepared(this.db, 'DELETE FROM exchange_pending WHERE table_name = ? AND record_id = ?').run(entry.table_name, entry.record_id);
+        try {
+          this.take(entry.table_name, JSON.parse(entry.row) as unknown, peer, entry.bundle_id);
+        } catch (error) {
+          if (!(error instanceof ForbiddenRecord)) throw error;
+          this.heldRefusals.push(error);
+        }
+      }
+    }
+  }
+
+  /** Versions beyond the bound, by office: flagged, since only the owner writes them anyway. */
+  clockAhead(): ClockAheadView[] {
+    return [...this.ahead].map(([officeId, seen]) => ({ officeId, office: officeLabel(this.db, officeId), records: seen.records, newestAt: seen.newest }));
+  }
+
+  /** The range of local change sequences this import wrote (its records' provenance), or null. */
+  written(): { first: number; last: number } | null {
+    return this.seq > this.startSeq ? { first: this.startSeq + 1, last: this.seq } : null;
   }
 
   private valid(table: string, row: Record<string, unknown>): boolean {
@@ -140,12 +307,8 @@ class Applier {
   }
 
   /** An office's own record (or a higher office's directory entry or campaign): kept with its owner. */
-  private owned(table: RecordTable, incoming: Record<string, unknown> & RecordColumns): void {
+  private owned(table: RecordTable, incoming: Record<string, unknown> & RecordColumns, local: (Record<string, unknown> & RecordColumns) | undefined): void {
     const id = incoming.id;
-    if (incoming.office_id === this.me.officeId && !this.source.mayWriteOwnOffice) return this.note('rejected', table, id, 'own_office');
-    const local = prepared(this.db, statementSql(`select ${table}`, () => qb.selectFrom(table as 'reports').selectAll().where('id', '=', ''))).get(id) as
-      | (Record<string, unknown> & RecordColumns)
-      | undefined;
     if (!local) return this.write(table, incoming, null, incoming.deleted_at === null ? 'new' : 'deleted');
     if (local.office_id !== incoming.office_id) return this.note('rejected', table, id, 'owner');
     if (local.version === incoming.version) return this.note('unchanged', table, id, null);
@@ -174,7 +337,7 @@ class Applier {
           incoming_version: incoming.version,
           incoming: JSON.stringify(incoming),
           bundle_id: this.source.bundleId,
-          sender_key_id: this.source.senderKeyId,
+          sender_key_id: this.source.peer?.key_id ?? 'local',
           created_at: this.now,
           resolved_at: null,
           resolved_by: null,
@@ -248,6 +411,7 @@ class Applier {
       if (!local && table === 'reports' && isSqliteCode(error, 'SQLITE_CONSTRAINT_UNIQUE') && this.renumbered(incoming)) return;
       return this.note('rejected', table, incoming.id as string, rejection(error));
     }
+    this.owners.set(incoming.id as string, incoming.office_id as string);
     summaries?.note(local, -1);
     summaries?.note(values, 1);
     // A version that continues this record settles any conflict still open on it.
@@ -320,6 +484,7 @@ class Applier {
    * A dry run leaves the index out: it is rolled back, and indexing cannot refuse a record.
    */
   finish(options: { index: boolean } = { index: true }): void {
+    if (this.source.peer !== null) this.takeHeld();
     this.summaries?.finish();
     if (options.index) {
       // Each report written or naming a person written, indexed once (a bundle brings a person with
@@ -351,7 +516,7 @@ function rejection(error: unknown): Reason {
  */
 export function writeRecords(db: Sqlite, writes: WritePath, records: Iterable<RecordLine>, by: { now: number; userId: string | null }): ImportCounts {
   const me = identity(db, by.now);
-  const applier = new Applier(db, writes, me, { kind: 'records', bundleId: 'local', senderKeyId: 'local', mayWriteOwnOffice: true }, by.userId, by.now);
+  const applier = new Applier(db, writes, me, { bundleId: 'local', peer: null }, by.userId, by.now);
   return db.transaction(() => {
     for (const line of records) applier.record(line.t, line.r);
     applier.finish();
@@ -403,14 +568,33 @@ export function verifyBundle(db: Sqlite, path: string, now: number): VerifiedBun
   return { opened, me };
 }
 
+/** The enrolled sender of a bundle; the header's claims are never repeated as fact (only the key id). */
 function enrolledSender(db: Sqlite, header: OpenedBundle['header']): ExchangePeersTable {
   const sender = findPeer(db, header.sender.keyId);
   if (!sender || sender.office_id !== header.sender.officeId) {
-    throw new AppError('exchange.unknown_sender', `key ${header.sender.keyId} of ${header.sender.officeCode} is not enrolled here`, {
-      params: { office: `${header.sender.officeCode} ${header.sender.officeName}` },
-    });
+    throw new AppError('exchange.unknown_sender', `the key ${header.sender.keyId} that signed the bundle is not enrolled here`, { params: { key: header.sender.keyId } });
   }
   return sender;
+}
+
+/**
+ * Whether the sender's audit log still holds the entry its last bundle anchored here: the bundle names
+ * the points its last bundles anchored, as its chain holds them now (docs/decisions.md, "Audit anchored
+ * upstream"). Null when nothing was anchored yet or the chain holds it.
+ */
+function auditRewritten(peer: ExchangePeersTable, opened: OpenedBundle): { anchoredCount: number; count: number } | null {
+  const { header, recipient } = opened;
+  if (peer.anchor_count === 0 || peer.anchor_hash === null) return null;
+  const count = header.audit?.count ?? 0;
+  const point = (recipient.auditAnchors ?? []).find((anchor) => anchor.count === peer.anchor_count);
+  const holds = point ? point.hash === peer.anchor_hash : count === peer.anchor_count ? header.audit?.hash === peer.anchor_hash : count > peer.anchor_count;
+  return holds ? null : { anchoredCount: peer.anchor_count, count };
+}
+
+/** Keeps what a sender did that this office must see, in its own transaction when the import's is rolled back. */
+function keepAlert(db: Sqlite, peer: ExchangePeersTable, kind: ExchangeAlertKind, bundleId: string, detail: unknown, by: { now: number; userId: string | null }): void {
+  prepared(db, 'INSERT INTO exchange_alerts (peer_key_id, at, kind, bundle_id, detail) VALUES (?, ?, ?, ?, ?)').run(peer.key_id, by.now, kind, bundleId, JSON.stringify(detail));
+  appendAudit(db, { at: by.now, userId: by.userId, call: 'exchange.import', action: `exchange_${kind}`, recordId: bundleId, after: { sender: peer.office_code, ...(detail as object) } });
 }
 
 /**
@@ -426,19 +610,24 @@ export function applyBundle(db: Sqlite, writes: WritePath, bundle: VerifiedBundl
   const expected = peer.received_seq + 1;
   const chainBroken = recipient.seq === expected && peer.received_seq > 0 && recipient.previousHash !== peer.received_hash;
   const gap = !duplicate && (recipient.seq > expected || chainBroken) ? { expected, got: recipient.seq, chainBroken } : null;
+  const rewritten = duplicate ? null : auditRewritten(peer, opened);
+  const by = { now: request.now, userId: request.userId };
 
   let summary: ImportSummary | undefined;
+  let heldRefusals: ForbiddenRecord[] = [];
   const transaction = db.transaction(() => {
-    const source: Source = { kind: header.kind, bundleId: header.bundleId, senderKeyId: peer.key_id, mayWriteOwnOffice: peer.role === 'sibling' };
-    const applier = new Applier(db, writes, me, source, request.userId, request.now);
+    const applier = new Applier(db, writes, me, { bundleId: header.bundleId, peer }, request.userId, request.now);
     readPayload(opened, applier);
     applier.finish({ index: request.apply });
+    heldRefusals = applier.heldRefusals;
     summary = {
       bundleId: header.bundleId,
       kind: header.kind,
       mode: header.mode,
       createdAt: header.createdAt,
-      sender: { officeId: peer.office_id, officeCode: header.sender.officeCode, officeName: header.sender.officeName, keyId: peer.key_id, role: peer.role },
+      // Who sent it is who enrolled the key, never what the header says.
+      sender: { officeId: peer.office_id, officeCode: peer.office_code, officeName: peer.office_name, keyId: peer.key_id, role: peer.role },
+      appVersion: header.appVersion ?? null,
       seq: recipient.seq,
       gap,
       duplicate,
@@ -448,14 +637,25 @@ export function applyBundle(db: Sqlite, writes: WritePath, bundle: VerifiedBundl
       byTable: applier.byTable,
       items: applier.items,
       itemsLeftOut: applier.itemsLeftOut,
-      applied: request.apply,
+      clockAhead: applier.clockAhead(),
+      auditRewritten: rewritten,
+      // A bundle imported before changes nothing at all the second time.
+      applied: request.apply && !duplicate,
     };
-    if (!request.apply) throw new DryRun();
-    record(db, peer, opened, summary, request);
+    if (!summary.applied) throw new DryRun();
+    record(db, peer, opened, summary, applier.written(), request);
+    for (const refusal of heldRefusals) keepAlert(db, refusal.peer, 'forged', header.bundleId, refusal.detail, by);
+    for (const ahead of summary.clockAhead) keepAlert(db, peer, 'clock_ahead', header.bundleId, ahead, by);
+    if (rewritten) keepAlert(db, peer, 'audit_rewritten', header.bundleId, rewritten, by);
   });
   try {
     transaction.immediate();
   } catch (error) {
+    if (error instanceof ForbiddenRecord) {
+      // Nothing of the bundle was written and the sender's sequence stays; the refusal itself is kept.
+      db.transaction(() => keepAlert(db, error.peer, 'forged', header.bundleId, error.detail, by)).immediate();
+      throw error;
+    }
     if (!(error instanceof DryRun)) throw error;
   }
   return summary!;
@@ -496,29 +696,33 @@ function sortKeys(value: unknown): Record<string, unknown> {
   return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-function record(db: Sqlite, peer: ExchangePeersTable, opened: OpenedBundle, summary: ImportSummary, request: ImportRequest): void {
+function record(db: Sqlite, peer: ExchangePeersTable, opened: OpenedBundle, summary: ImportSummary, written: { first: number; last: number } | null, request: ImportRequest): void {
   const { header, recipient } = opened;
-  if (!summary.duplicate) {
-    run(
-      db,
-      qb.insertInto('exchange_bundles').values({
-        bundle_id: header.bundleId,
-        direction: 'received',
-        peer_key_id: peer.key_id,
-        kind: header.kind,
-        mode: header.mode,
-        seq: recipient.seq,
-        previous_hash: recipient.previousHash,
-        hash: opened.hash,
-        at: request.now,
-        by: request.userId,
-        records: summary.records,
-        summary: JSON.stringify(summary.counts),
-        gap: summary.gap ? JSON.stringify(summary.gap) : null,
-      }),
-    );
-  }
+  run(
+    db,
+    qb.insertInto('exchange_bundles').values({
+      bundle_id: header.bundleId,
+      direction: 'received',
+      peer_key_id: peer.key_id,
+      kind: header.kind,
+      mode: header.mode,
+      seq: recipient.seq,
+      previous_hash: recipient.previousHash,
+      hash: opened.hash,
+      at: request.now,
+      by: request.userId,
+      records: summary.records,
+      summary: JSON.stringify(summary.counts),
+      gap: summary.gap ? JSON.stringify(summary.gap) : null,
+      first_seq: written?.first ?? null,
+      last_seq: written?.last ?? null,
+      audit_count: header.audit?.count ?? null,
+    }),
+  );
+  // What the newest bundle says moves on; an older bundle arriving late changes none of it. "Last
+  // received" is the newest bundle's creation time (never later than now), not when a file arrived.
   const newest = recipient.seq > peer.received_seq;
+  const created = Math.min(header.createdAt, request.now);
   run(
     db,
     qb
@@ -526,8 +730,10 @@ function record(db: Sqlite, peer: ExchangePeersTable, opened: OpenedBundle, summ
       .set({
         received_seq: Math.max(peer.received_seq, recipient.seq),
         received_hash: newest ? opened.hash : peer.received_hash,
-        received_at: request.now,
+        received_at: newest ? Math.max(peer.received_at ?? 0, created) : peer.received_at,
         reference_version: Math.max(peer.reference_version, header.referenceVersion),
+        ...(newest && header.appVersion ? { app_version: header.appVersion } : {}),
+        ...(newest && header.audit ? { anchor_count: header.audit.count, anchor_hash: header.audit.hash } : {}),
       })
       .where('key_id', '=', peer.key_id),
   );
@@ -537,6 +743,6 @@ function record(db: Sqlite, peer: ExchangePeersTable, opened: OpenedBundle, summ
     call: 'exchange.import',
     action: 'import',
     recordId: header.bundleId,
-    after: { sender: peer.office_code, kind: header.kind, seq: recipient.seq, counts: summary.counts, gap: summary.gap, duplicate: summary.duplicate },
+    after: { sender: peer.office_code, kind: header.kind, seq: recipient.seq, counts: summary.counts, gap: summary.gap },
   });
 }

@@ -50,21 +50,47 @@ export function keyIdOf(signPublic: string, boxPublic: string): string {
   return keyDigest(signPublic, boxPublic).subarray(0, 8).toString('hex');
 }
 
-/**
- * The fingerprint a person compares with the printed key card: 40 decimal digits in eight groups of five,
- * from the digest of both public keys (digits read aloud over the phone more safely than hex).
- */
-export function fingerprintOf(signPublic: string, boxPublic: string): string {
-  const digest = keyDigest(signPublic, boxPublic);
+/** The office a key card names: part of what its fingerprint covers. */
+export interface KeyOffice {
+  readonly id: string;
+  readonly code: string;
+  readonly name: string;
+}
+
+function groupsOf(digest: Buffer): string {
   const groups: string[] = [];
   for (let i = 0; i < 8; i += 1) groups.push(String(digest.readUInt32BE(i * 4) % 100_000).padStart(5, '0'));
   return groups.join(' ');
 }
 
+/**
+ * The fingerprint a person compares with the printed key card: 40 decimal digits in eight groups of five
+ * (digits read aloud over the phone more safely than hex), from the digest of both public keys and of
+ * the office the card names, so a key file whose office was edited no longer matches its card.
+ */
+export function fingerprintOf(signPublic: string, boxPublic: string, office: KeyOffice): string {
+  const digest = createHash('sha256')
+    .update('so-antt key card 2\n')
+    .update(Buffer.from(signPublic, 'base64'))
+    .update(Buffer.from(boxPublic, 'base64'))
+    .update(JSON.stringify([office.id, office.code, office.name]))
+    .digest();
+  return groupsOf(digest);
+}
+
+/**
+ * The fingerprint of key cards printed before it covered the office (public-key files of version 1):
+ * peers enrolled with one keep working until enrolled again; a new enrolment needs a card of today.
+ */
+export function legacyFingerprintOf(signPublic: string, boxPublic: string): string {
+  return groupsOf(keyDigest(signPublic, boxPublic));
+}
+
 /** The public-key file an office hands to the offices it exchanges with, beside its printed key card. */
 export interface PublicKeyFile {
   readonly format: 'so-antt-public-key';
-  readonly version: 1;
+  /** 2: the fingerprint covers the office too. */
+  readonly version: 2;
   readonly office: { readonly id: string; readonly code: string; readonly name: string; readonly level: 'commune' | 'higher' };
   readonly keyId: string;
   readonly signPublic: string;
@@ -77,7 +103,7 @@ const officeCode = z.string().regex(/^\d{2}$|^\d{3}$|^\d{5}$/);
 
 const publicKeyFileSchema = z.object({
   format: z.literal('so-antt-public-key'),
-  version: z.literal(1),
+  version: z.union([z.literal(1), z.literal(2)]),
   office: z.object({
     id: officeCode,
     code: officeCode,
@@ -96,8 +122,8 @@ const publicKeyFileSchema = z.object({
 });
 
 /**
- * Reads a public-key file. Its key id and fingerprint are recomputed from the keys, so a file whose
- * printed fingerprint was edited to match a card does not pass.
+ * Reads a public-key file. Its key id and fingerprint are recomputed from the keys and the office, so
+ * a file whose printed fingerprint or office was edited does not match the card.
  */
 export function parsePublicKeyFile(text: string): PublicKeyFile {
   let data: unknown;
@@ -109,13 +135,16 @@ export function parsePublicKeyFile(text: string): PublicKeyFile {
   const parsed = publicKeyFileSchema.safeParse(data);
   if (!parsed.success) throw new AppError('exchange.bad_key_file', 'the file is not a Sổ ANTT public-key file');
   const file = parsed.data;
+  if (file.version === 1) {
+    throw new AppError('exchange.old_key_card', 'the public-key file is of the old format, whose fingerprint does not cover the office: ask the office for a new card and file');
+  }
   try {
     publicKeyObject(file.signPublic, 'Ed25519');
     publicKeyObject(file.boxPublic, 'X25519');
   } catch {
     throw new AppError('exchange.bad_key_file', 'the public keys in the file are not valid');
   }
-  if (keyIdOf(file.signPublic, file.boxPublic) !== file.keyId || fingerprintOf(file.signPublic, file.boxPublic) !== file.fingerprint) {
+  if (keyIdOf(file.signPublic, file.boxPublic) !== file.keyId || fingerprintOf(file.signPublic, file.boxPublic, file.office) !== file.fingerprint) {
     throw new AppError('exchange.bad_key_file', 'the key id or fingerprint does not match the keys');
   }
   return file as PublicKeyFile;

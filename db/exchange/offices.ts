@@ -1,4 +1,5 @@
-import type { BundleLogRow, OfficesOverview } from '../../api/views';
+import type { BundleLogRow, ExchangeAlertRow, ExchangeTrustView, OfficesOverview } from '../../api/views';
+import { APP_VERSION, compareVersions } from '../app-version';
 import { prepared } from '../query';
 import { readSettings } from '../settings';
 import type { Sqlite } from '../store';
@@ -23,13 +24,13 @@ export function officesOverview(db: Sqlite, ownOfficeId: string, now: number): O
   const hotspots = countsBy(db, 'SELECT office_id, count(*) AS n FROM hotspots INDEXED BY hotspots_found WHERE deleted_at IS NULL GROUP BY office_id');
   const offices = prepared(
     db,
-    `SELECT o.id, o.code, o.name, p.role, p.received_at, p.received_seq, p.reference_version
+    `SELECT o.id, o.code, o.name, p.role, p.received_at, p.received_seq, p.reference_version, p.app_version
      FROM offices o LEFT JOIN exchange_peers p ON p.office_id = o.id AND p.revoked_at IS NULL AND p.role <> 'sibling'
      WHERE o.id <> ? AND o.deleted_at IS NULL ORDER BY o.code`,
-  ).all(ownOfficeId) as { id: string; code: string; name: string; role: 'parent' | 'child' | null; received_at: number | null; received_seq: number | null; reference_version: number | null }[];
+  ).all(ownOfficeId) as { id: string; code: string; name: string; role: 'parent' | 'child' | null; received_at: number | null; received_seq: number | null; reference_version: number | null; app_version: string | null }[];
   // An office enrolled as a child that never sent anything has no record here yet: it is late.
   const listed = new Set(offices.map((office) => office.id));
-  const silent = prepared(db, "SELECT office_id AS id, office_code AS code, office_name AS name, role, received_at, received_seq, reference_version FROM exchange_peers WHERE role = 'child' AND revoked_at IS NULL").all() as typeof offices;
+  const silent = prepared(db, "SELECT office_id AS id, office_code AS code, office_name AS name, role, received_at, received_seq, reference_version, app_version FROM exchange_peers WHERE role = 'child' AND revoked_at IS NULL").all() as typeof offices;
   for (const peer of silent) if (!listed.has(peer.id)) offices.push(peer);
   const published = prepared(db, 'SELECT max(version) AS v FROM reference_sets').get() as { v: number | null };
   return {
@@ -47,6 +48,8 @@ export function officesOverview(db: Sqlite, ownOfficeId: string, now: number): O
       hotspots: hotspots.get(office.id) ?? 0,
       late: office.role === 'child' && (office.received_at === null || now - office.received_at > lateDays * DAY),
       referenceVersion: office.reference_version ?? 0,
+      appVersion: office.app_version,
+      olderApp: office.app_version !== null && compareVersions(office.app_version, APP_VERSION) < 0,
     })),
   };
 }
@@ -70,4 +73,30 @@ export function bundleLog(db: Sqlite): BundleLogRow[] {
     records: row.records,
     gap: row.gap !== null,
   }));
+}
+
+/**
+ * What the exchange page tells about trust: the newest alerts (forged records refused, clocks ahead,
+ * audit logs rewritten), the records held back per sender, and this PC's own clock: behind the newest
+ * version it holds when its date was set wrong ahead before (or is wrong behind now).
+ */
+export function exchangeTrust(db: Sqlite, now: number): ExchangeTrustView {
+  const alerts = prepared(
+    db,
+    `SELECT a.id, a.at, a.kind, a.bundle_id, a.detail, p.office_code, p.office_name
+     FROM exchange_alerts a JOIN exchange_peers p ON p.key_id = a.peer_key_id ORDER BY a.id DESC LIMIT 100`,
+  ).all() as { id: number; at: number; kind: ExchangeAlertRow['kind']; bundle_id: string; detail: string; office_code: string; office_name: string }[];
+  const pending = prepared(
+    db,
+    `SELECT p.office_code, p.office_name, count(*) AS records, min(h.at) AS since
+     FROM exchange_pending h JOIN exchange_peers p ON p.key_id = h.peer_key_id GROUP BY p.key_id ORDER BY p.office_code`,
+  ).all() as { office_code: string; office_name: string; records: number; since: number }[];
+  const clock = prepared(db, 'SELECT wall FROM clock_state WHERE id = 1').get() as { wall: number };
+  return {
+    appVersion: APP_VERSION,
+    // A minute of slack: versions made in the last moments may carry a counter past now.
+    clockBehindMs: clock.wall - now > 60_000 ? clock.wall - now : null,
+    alerts: alerts.map((row) => ({ id: row.id, at: row.at, kind: row.kind, detail: JSON.parse(row.detail), bundleId: row.bundle_id, officeCode: row.office_code, officeName: row.office_name }) as ExchangeAlertRow),
+    pending: pending.map((row) => ({ officeCode: row.office_code, officeName: row.office_name, records: row.records, since: row.since })),
+  };
 }

@@ -4,10 +4,10 @@ import { AppError } from '../app-error';
 import { resolveConflict, listConflicts } from '../exchange/conflicts';
 import { exportBundle } from '../exchange/export';
 import { appendChunk, inboxPath, outboxPath, readChunk, removeStaged } from '../exchange/files';
-import { enrolPeer, findPeer, listPeers, publicKeyFile, revokePeer } from '../exchange/identity';
+import { enrolledWithOldCard, enrolPeer, findPeer, listPeers, publicKeyFile, revokePeer } from '../exchange/identity';
 import { applyBundle, verifyBundle } from '../exchange/import';
 import { parsePublicKeyFile } from '../exchange/keys';
-import { bundleLog, officesOverview } from '../exchange/offices';
+import { bundleLog, exchangeTrust, officesOverview } from '../exchange/offices';
 import { uuidv7 } from '../ids';
 import { first, qb } from '../query';
 import type { ExchangePeersTable } from '../schema';
@@ -26,6 +26,8 @@ function peerView(peer: ExchangePeersTable): PeerView {
     receivedSeq: peer.received_seq,
     receivedAt: peer.received_at,
     referenceVersion: peer.reference_version,
+    appVersion: peer.app_version,
+    oldCard: enrolledWithOldCard(peer),
   };
 }
 
@@ -127,4 +129,5 @@ export const exchangeHandlers: HandlersOf<'exchange.'> = {
     return officesOverview(store.sql, store.officeId, ctx.backend.now());
   },
   'exchange.history': (ctx) => bundleLog(storeFor(ctx).store.sql),
+  'exchange.trust': (ctx) => exchangeTrust(storeFor(ctx).store.sql, ctx.backend.now()),
 };

@@ -1,3 +1,4 @@
+import { receivedIn } from '../exchange/provenance';
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { reportListInput, SortColumn } from '../../api/calls/register';
@@ -368,7 +369,8 @@ const HIDDEN = new Set(['version', 'base_version', 'seq', 'updated_at', 'updated
 
 /** Who changed what and when, from the audit log: the report and its links to people. */
 export function reportHistory(db: Sqlite, id: string): HistoryEntry[] {
-  if (!first(db, qb.selectFrom('reports').select('id').where('id', '=', id))) throw new AppError('record.not_found', `report ${id} not found`);
+  const report = first(db, qb.selectFrom('reports').select(['id', 'seq']).where('id', '=', id));
+  if (!report) throw new AppError('record.not_found', `report ${id} not found`);
   const rows = prepared(
     db,
     `SELECT a.at, a.action, a.table_name, a.before, a.after, u.full_name AS user_name
@@ -376,7 +378,7 @@ export function reportHistory(db: Sqlite, id: string): HistoryEntry[] {
      WHERE a.record_id = ? OR a.record_id IN (SELECT id FROM report_persons WHERE report_id = ?)
      ORDER BY a.id`,
   ).all(id, id) as { at: number; action: string; table_name: string; before: string | null; after: string | null; user_name: string | null }[];
-  return rows.map((row) => {
+  const entries = rows.map((row): HistoryEntry => {
     const before = (row.before ? JSON.parse(row.before) : {}) as Record<string, unknown>;
     const after = (row.after ? JSON.parse(row.after) : {}) as Record<string, unknown>;
     const fields = row.table_name === 'report_persons' ? ['person_id', 'role', 'void_reason'] : Object.keys(after).filter((key) => !HIDDEN.has(key));
@@ -386,6 +388,10 @@ export function reportHistory(db: Sqlite, id: string): HistoryEntry[] {
       .map((field) => ({ field: row.table_name === 'report_persons' ? `persons.${field}` : field, before: before[field] ?? null, after: after[field] ?? null }));
     return { at: row.at, userName: row.user_name, action: row.table_name === 'report_persons' ? `link_${row.action}` : row.action, changes };
   });
+  // Its provenance: the bundle that last wrote it, in its place in time.
+  const received = receivedIn(db, report.seq);
+  if (received) entries.splice(entries.filter((entry) => entry.at <= received.at).length, 0, received);
+  return entries;
 }
 
 /** The live reports with an open deadline, from the deadlines index (`+office_id`: the office is tested on it, not looked up by it). */

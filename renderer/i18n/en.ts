@@ -1,3 +1,4 @@
+import { exchangeMessages } from '../../api/exchange-messages';
 import { enCampaigns } from './en-campaigns';
 import { enBackups } from './en-backups';
 import { enExchange } from './en-exchange';
@@ -374,6 +375,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'history.insert': 'Created',
   'history.update': 'Edited',
   'history.void': 'Voided',
+  'history.received': 'Received in a bundle',
+  'history.receivedFrom': 'Bundle no. {seq} of {office} (bundle id {bundle}) last wrote this record.',
   'history.link_insert': 'Person added',
   'history.link_update': 'Person changed',
   'history.link_void': 'Person removed',
@@ -430,17 +433,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'attachment.type': 'The office does not keep this type of file.',
   'attachment.corrupt': 'The stored file is damaged or was changed.',
   'attachment.elsewhere': 'This attachment is kept by office {office}; bundles carry its record, not the file.',
-  'exchange.bad_key_file': 'The public-key file is not valid or has been changed.',
-  'exchange.fingerprint': 'The fingerprint does not match the key file. The office was not enrolled.',
-  'exchange.own_key': 'This is this computer\'s own key.',
-  'exchange.not_bundle': 'The file is not a Sổ ANTT bundle.',
-  'exchange.too_large': 'The file is larger than 2 GiB: not a bundle this app accepts. Nothing was imported.',
-  'exchange.unknown_sender': 'The bundle was sent by an office that is not enrolled. Enrol its key first.',
-  'exchange.not_for_us': 'This bundle is addressed to another office, not this one.',
-  'exchange.tampered': 'The file is damaged, truncated or was changed (invalid signature). Nothing was imported.',
-  'exchange.newer_schema': 'The bundle was made by a newer version of the application. Update the application, then import again.',
-  'exchange.wrong_kind': 'This kind of data cannot be sent to the chosen office.',
-  'exchange.no_recipient': 'Choose at least one enrolled recipient.',
+  ...exchangeMessages.en,
   'backup.not_found': 'There is no such backup in the backups folder. Reload the list.',
   'backup.unreadable': 'The backup is damaged or not this office’s (it does not open with the current data key). Nothing was changed.',
   'backup.newer_version': 'The backup was made by a newer version of the application. Update the application before restoring it.',

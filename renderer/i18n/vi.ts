@@ -1,3 +1,4 @@
+import { exchangeMessages } from '../../api/exchange-messages';
 import type { BackendKey } from './keys';
 import { viCampaigns } from './vi-campaigns';
 import { viBackups } from './vi-backups';
@@ -391,6 +392,8 @@ export const vi = {
   'history.insert': 'Tạo mục',
   'history.update': 'Sửa',
   'history.void': 'Hủy mục',
+  'history.received': 'Nhận trong gói dữ liệu',
+  'history.receivedFrom': 'Gói số {seq} của {office} (mã gói {bundle}) ghi bản này lần cuối.',
   'history.link_insert': 'Thêm người có liên quan',
   'history.link_update': 'Sửa người có liên quan',
   'history.link_void': 'Bỏ người có liên quan',
@@ -450,17 +453,7 @@ export const vi = {
   'attachment.type': 'Đơn vị không lưu loại tệp này.',
   'attachment.corrupt': 'Tệp đính kèm đã bị hỏng hoặc bị thay đổi.',
   'attachment.elsewhere': 'Tệp đính kèm này do đơn vị {office} lưu giữ; gói dữ liệu chỉ mang thông tin về tệp, không mang tệp.',
-  'exchange.bad_key_file': 'Tệp khóa công khai không hợp lệ hoặc đã bị sửa.',
-  'exchange.fingerprint': 'Dấu vân tay không khớp với tệp khóa. Không đăng ký đơn vị này.',
-  'exchange.own_key': 'Đây là khóa của chính máy này.',
-  'exchange.not_bundle': 'Tệp không phải gói dữ liệu Sổ ANTT.',
-  'exchange.too_large': 'Tệp lớn hơn 2 GiB, không phải gói dữ liệu Sổ ANTT có thể nhận. Không nhập gì.',
-  'exchange.unknown_sender': 'Gói dữ liệu do một đơn vị chưa đăng ký gửi. Hãy đăng ký khóa của đơn vị đó trước.',
-  'exchange.not_for_us': 'Gói dữ liệu này gửi cho đơn vị khác, không phải đơn vị này.',
-  'exchange.tampered': 'Tệp bị hỏng, bị cắt cụt hoặc đã bị sửa đổi (chữ ký không hợp lệ). Không nhập gì.',
-  'exchange.newer_schema': 'Gói dữ liệu được tạo bởi phiên bản mới hơn của ứng dụng. Hãy cập nhật ứng dụng rồi nhập lại.',
-  'exchange.wrong_kind': 'Không gửi được loại dữ liệu này cho đơn vị đã chọn.',
-  'exchange.no_recipient': 'Chọn ít nhất một đơn vị nhận đã đăng ký.',
+  ...exchangeMessages.vi,
   'backup.not_found': 'Không có bản sao lưu này trong thư mục sao lưu. Hãy tải lại danh sách.',
   'backup.unreadable': 'Bản sao lưu bị hỏng hoặc không phải của đơn vị này (không mở được bằng khóa dữ liệu hiện tại). Dữ liệu không thay đổi.',
   'backup.newer_version': 'Bản sao lưu được tạo bởi phiên bản mới hơn của ứng dụng. Hãy cập nhật ứng dụng trước khi khôi phục.',

@@ -7,7 +7,7 @@ import type { PublicKeyFile } from '../../db/exchange/keys';
 import { importBundle } from '../../db/exchange/import';
 import { cleanup, createOffice, expectOk, manualClock, tempDir, type TestOffice } from '../support/backend';
 import { mutationNames, mutations, resign, seeded, type Random } from '../support/bundle-mutations';
-import { contentOf, foreignOffice, handBundle, type ForeignOffice } from '../support/exchange';
+import { REFUSAL_LOG, contentOf, foreignOffice, handBundle, type ForeignOffice } from '../support/exchange';
 import { fuzzCases, fuzzSeed } from '../support/fuzz';
 
 /**
@@ -22,7 +22,7 @@ import { fuzzCases, fuzzSeed } from '../support/fuzz';
  */
 const CASES = fuzzCases(600, 10_000);
 const FIRST_SEED = fuzzSeed;
-const REFUSALS: readonly ErrorCode[] = ['exchange.tampered', 'exchange.not_bundle', 'exchange.unknown_sender', 'exchange.not_for_us', 'exchange.newer_schema', 'exchange.wrong_kind'];
+const REFUSALS: readonly ErrorCode[] = ['exchange.tampered', 'exchange.bad_signature', 'exchange.undecryptable', 'exchange.bad_manifest', 'exchange.forbidden_record', 'exchange.not_bundle', 'exchange.unknown_sender', 'exchange.not_for_us', 'exchange.newer_schema', 'exchange.wrong_kind'];
 
 const vn = (date: string) => Date.parse(`${date}T09:00:00+07:00`);
 
@@ -135,7 +135,10 @@ function importOnce(bytes: Buffer, apply: boolean): Outcome {
 
 describe(`the import under ${CASES} mutated and hostile bundles`, () => {
   it('refuses each spoiled file with an exchange error, never crashes, and changes nothing', () => {
-    const before = contentOf(province);
+    // A forged record is refused with its whole bundle and the refusal kept (an alert, an audit entry).
+    const before = contentOf(province, REFUSAL_LOG);
+    const alerts = () => province.backend.requireStore().sql.prepare('SELECT count(*) FROM exchange_alerts').pluck().get() as number;
+    let alertsBefore = alerts();
     const tally: Record<string, number> = {};
     for (let seed = FIRST_SEED; seed < FIRST_SEED + CASES; seed += 1) {
       const random = seeded(seed);
@@ -175,7 +178,10 @@ describe(`the import under ${CASES} mutated and hostile bundles`, () => {
       tally[key] = (tally[key] ?? 0) + 1;
       // Whatever the sender did not sign is refused at the signature; nothing ever changes the store.
       if (!signedBySender(name) && !('refused' in outcome)) throw new Error(`case ${seed} (${name}) was not refused: ${JSON.stringify(outcome)}`);
-      expect(contentOf(province), `case ${seed} (${name}) changed the store`).toEqual(before);
+      expect(contentOf(province, REFUSAL_LOG), `case ${seed} (${name}) changed the store`).toEqual(before);
+      const forged = 'refused' in outcome && outcome.refused === 'exchange.forbidden_record';
+      expect(alerts(), `case ${seed} (${name}) alerts`).toBe(alertsBefore + (forged ? 1 : 0));
+      alertsBefore = alerts();
     }
     // Every kind of spoiling was tried and ended as expected.
     const kinds = new Set(Object.keys(tally).filter((key) => key !== 'no-op').map((key) => key.split(':')[0]));

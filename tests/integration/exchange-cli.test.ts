@@ -51,7 +51,7 @@ describe('npm run exchange', () => {
     expect(real.out.filter((line) => line.startsWith('Đã nhập'))).toHaveLength(2);
 
     const again = await cli(province, ['import', '--yes', folder]);
-    expect(again.out[0]).toContain('gói đã nhập trước đây');
+    expect(again.out[0]).toContain('Gói này đã được nhập trước đây; nhập lại không thay đổi gì.');
     expect(again.out[0]).toContain('0 mới');
   });
 
@@ -76,9 +76,9 @@ describe('npm run exchange', () => {
     const result = await cli(office, ['import', '--yes', folder]);
     expect(result.code).toBe(1);
     expect(result.err).toEqual([
-      expect.stringMatching(/^a-qua-lon\.soantt: exchange\.too_large — /),
-      expect.stringMatching(/^b-rong\.soantt: exchange\.not_bundle — /),
-      expect.stringMatching(/^c-anh\.soantt: exchange\.not_bundle — /),
+      'a-qua-lon.soantt: Tệp lớn hơn 2 GiB, không phải gói dữ liệu Sổ ANTT có thể nhận. Không nhập gì. [exchange.too_large]',
+      'b-rong.soantt: Tệp không phải gói dữ liệu Sổ ANTT. [exchange.not_bundle]',
+      'c-anh.soantt: Tệp không phải gói dữ liệu Sổ ANTT. [exchange.not_bundle]',
     ]);
     const { inbox } = exchangeDirs(office.dir);
     expect(existsSync(inbox) ? readdirSync(inbox) : []).toEqual([]);

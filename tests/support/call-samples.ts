@@ -396,6 +396,7 @@ export const callSamples: CallSamples = {
   'exchange.revoke': (f) => ({ keyId: f.exchange.toRevoke }),
   'exchange.peers': () => ({}),
   'exchange.export': (f) => ({ recipients: [f.exchange.parentKeyId] }),
+  'exchange.trust': () => ({}),
   'exchange.download': (f) => ({ bundleId: f.exchange.bundleId, offset: 0 }),
   'exchange.upload': () => ({ uploadId: null, offset: 0, dataBase64: 'U08tQU5UVA==' }),
   'exchange.preview': (f) => ({ uploadId: f.exchange.toPreview }),

@@ -21,12 +21,12 @@ export function foreignOffice(office: PublicKeyFile['office']): ForeignOffice {
   const keys = generateKeyPairs();
   const file: PublicKeyFile = {
     format: 'so-antt-public-key',
-    version: 1,
+    version: 2,
     office,
     keyId: keyIdOf(keys.signPublic, keys.boxPublic),
     signPublic: keys.signPublic,
     boxPublic: keys.boxPublic,
-    fingerprint: fingerprintOf(keys.signPublic, keys.boxPublic),
+    fingerprint: fingerprintOf(keys.signPublic, keys.boxPublic, office),
   };
   return { keys, file, text: JSON.stringify(file) };
 }
@@ -83,12 +83,18 @@ export function handBundle(spec: HandBundle): string {
   return path;
 }
 
+/** What a refused forged bundle leaves behind on purpose: the alert and its audit entry. */
+export const REFUSAL_LOG = ['exchange_alerts', 'audit_log'] as const;
+
 /**
- * Every table's rows, hashed: what a dry run or a refused bundle must leave as it was. (SQLite's
- * total_changes() counts rolled-back writes too, so it cannot tell.)
+ * Every table's rows, hashed (the search index's own tables included): what a dry run or a refused
+ * bundle must leave as it was, but for the tables named in `except`. (SQLite's total_changes() counts
+ * rolled-back writes too, so it cannot tell.)
  */
-export function contentOf(office: TestOffice): Record<string, string> {
+export function contentOf(office: TestOffice, except: readonly string[] = []): Record<string, string> {
   const sql = office.backend.requireStore().sql;
-  const tables = sql.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'report_search%' ORDER BY name").pluck().all() as string[];
+  const tables = (sql.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]).filter(
+    (table) => !except.includes(table),
+  );
   return Object.fromEntries(tables.map((table) => [table, createHash('sha256').update(JSON.stringify(sql.prepare(`SELECT * FROM "${table}" ORDER BY 1`).raw().all())).digest('hex')]));
 }

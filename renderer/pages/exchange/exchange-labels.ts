@@ -15,6 +15,7 @@ export const outcomeKeys: Readonly<Record<ImportOutcome, MessageKey>> = {
   unchanged: 'xc.outcome.unchanged',
   deleted: 'xc.outcome.deleted',
   conflicts: 'xc.outcome.conflicts',
+  pending: 'xc.outcome.pending',
   rejected: 'xc.outcome.rejected',
 };
 

@@ -9,6 +9,7 @@ import { HistorySection, OfficesSection } from './offices-section';
 import { PeersSection } from './peers-section';
 import { ReceiveSection } from './receive-section';
 import { SendSection } from './send-section';
+import { TrustSection } from './trust-section';
 
 /**
  * "Trao đổi dữ liệu" (issue #7): this office's key card, the offices it exchanges with, sending and
@@ -24,8 +25,10 @@ export function ExchangePage() {
   const [conflicts, reloadConflicts] = useCall('exchange.conflicts', {});
   const [offices, reloadOffices] = useCall('exchange.offices', {});
   const [history, reloadHistory] = useCall('exchange.history', {});
+  const [trust, reloadTrust] = useCall('exchange.trust', {});
 
   const afterExchange = () => {
+    reloadTrust();
     reloadPeers();
     reloadConflicts();
     reloadOffices();
@@ -50,6 +53,7 @@ export function ExchangePage() {
         )}
       </LoadedView>
       {canLead ? <ReceiveSection onImported={afterExchange} /> : null}
+      {trust.status === 'ready' ? <TrustSection trust={trust.value} /> : null}
       <LoadedView loaded={conflicts}>{(list) => <ConflictsSection conflicts={list} canResolve={canLead} onResolved={afterExchange} />}</LoadedView>
       {offices.status === 'ready' && offices.value.offices.length > 0 ? <OfficesSection overview={offices.value} /> : null}
       <LoadedView loaded={history}>{(rows) => <HistorySection rows={rows} />}</LoadedView>

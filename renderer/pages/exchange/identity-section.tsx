@@ -30,6 +30,7 @@ export function IdentitySection({ identity }: { readonly identity: IdentityView 
       <h3 className="exchange-subheading">{t('xc.fingerprint')}</h3>
       <Fingerprint value={identity.fingerprint} />
       <p className="muted">{t('xc.identityHint')}</p>
+      <p className="muted">{t('xc.newCardHint')}</p>
       <div className="exchange-actions">
         <Button href={href(keyCardPath)}>{t('xc.printCard')}</Button>
         <Button onClick={saveKeyFile}>{t('xc.downloadKey')}</Button>

@@ -38,11 +38,23 @@ export function ImportSummaryView({ summary }: { readonly summary: ImportSummary
           { label: t('xc.bundleKind'), value: t(`xc.kind.${summary.kind}`) },
           { label: t('xc.bundleMode'), value: t(`xc.mode.${summary.mode}`) },
           { label: t('xc.recordCount'), value: formatNumber(summary.records) },
+          { label: t('xc.appVersion'), value: summary.appVersion ?? t('xc.none') },
         ]}
       />
+      {summary.auditRewritten ? (
+        <Notice kind="error">
+          {t('exchange.audit_rewritten', { office: `${summary.sender.officeName} (${summary.sender.officeCode})`, anchored: summary.auditRewritten.anchoredCount, count: summary.auditRewritten.count })}
+        </Notice>
+      ) : null}
+      {summary.clockAhead.map((ahead) => (
+        <Notice key={ahead.officeId} kind="info">
+          {t('exchange.clock_ahead', { office: ahead.office, records: formatNumber(ahead.records), date: formatDateTime(ahead.newestAt) })}
+        </Notice>
+      ))}
+      {summary.counts.pending > 0 ? <Notice kind="info">{t('xc.pendingHint', { count: formatNumber(summary.counts.pending) })}</Notice> : null}
       {summary.gap && missing ? <Notice kind="info">{t('xc.gap', { missing })}</Notice> : null}
       {summary.gap && !missing ? <Notice kind="info">{t('xc.chainBroken')}</Notice> : null}
-      {summary.duplicate ? <Notice kind="info">{t('xc.duplicate')}</Notice> : null}
+      {summary.duplicate ? <Notice kind="info">{t('exchange.replay')}</Notice> : null}
       <DataTable
         caption={t('xc.counts')}
         columns={countColumns}

@@ -1,5 +1,6 @@
 import type { BundleLogRow, OfficeExchangeRow, OfficesOverview } from '../../../api/views';
 import { DataTable, type Column } from '../../components/data-table';
+import { Notice } from '../../components/notice';
 import { formatDate, formatDateTime, formatNumber } from '../../format';
 import { useI18n } from '../../i18n';
 
@@ -20,6 +21,18 @@ export function OfficesSection({ overview }: { readonly overview: OfficesOvervie
     { key: 'hotspots', header: t('xc.hotspots'), className: 'figure-number', cell: (row) => formatNumber(row.hotspots) },
     { key: 'status', header: t('xc.status'), cell: (row) => (row.late ? <strong className="badge">{t('xc.late')}</strong> : t('xc.onTime')) },
     {
+      key: 'version',
+      header: t('xc.appVersion'),
+      cell: (row) =>
+        row.olderApp ? (
+          <>
+            {row.appVersion} – <strong>{t('xc.olderApp')}</strong>
+          </>
+        ) : (
+          (row.appVersion ?? t('xc.none'))
+        ),
+    },
+    {
       key: 'reference',
       header: t('xc.reference'),
       cell: (row) =>
@@ -36,6 +49,7 @@ export function OfficesSection({ overview }: { readonly overview: OfficesOvervie
     <section className="card" aria-labelledby="exchange-offices">
       <h2 id="exchange-offices">{t('xc.offices')}</h2>
       <p className="muted">{t('xc.lateHint', { days: overview.lateDays })}</p>
+      {overview.offices.some((row) => row.olderApp) ? <Notice kind="info">{t('xc.olderAppHint')}</Notice> : null}
       <DataTable caption={t('xc.offices')} captionHidden columns={columns} rows={overview.offices} rowKey={(row) => row.officeId} empty="" />
     </section>
   );

@@ -47,7 +47,19 @@ export function PeersSection({ peers, ownCode, canManage, onChanged }: PeersSect
   const columns: Column<PeerView>[] = [
     { key: 'office', header: t('xc.office'), rowHeader: true, cell: (peer) => `${peer.officeName} (${peer.officeCode})` },
     { key: 'role', header: t('xc.role'), cell: (peer) => t(roleKeys[peer.role]) },
-    { key: 'fingerprint', header: t('xc.fingerprint'), cell: (peer) => peer.fingerprint },
+    {
+      key: 'fingerprint',
+      header: t('xc.fingerprint'),
+      cell: (peer) =>
+        peer.oldCard ? (
+          <>
+            {peer.fingerprint} – <strong>{t('xc.oldCard')}</strong>
+          </>
+        ) : (
+          peer.fingerprint
+        ),
+    },
+    { key: 'version', header: t('xc.appVersion'), cell: (peer) => peer.appVersion ?? t('xc.none') },
     { key: 'sent', header: t('xc.sentSeq'), cell: (peer) => (peer.sentSeq > 0 ? peer.sentSeq : t('xc.none')) },
     {
       key: 'received',

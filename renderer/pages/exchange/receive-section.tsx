@@ -58,6 +58,8 @@ export function ReceiveSection({ onImported }: { readonly onImported: () => void
     const preview = await invoke('exchange.preview', { uploadId });
     if (!preview.ok) {
       setState({ kind: 'failed', error: preview.error });
+      // A refused bundle leaves its refusal on the page (the alerts).
+      if (preview.error.code === 'exchange.forbidden_record') onImported();
       return;
     }
     setState({ kind: 'preview', uploadId, summary: preview.value, applying: false, error: null });
@@ -68,6 +70,7 @@ export function ReceiveSection({ onImported }: { readonly onImported: () => void
     const result = await invoke('exchange.apply', { uploadId });
     if (!result.ok) {
       setState({ kind: 'preview', uploadId, summary, applying: false, error: result.error });
+      if (result.error.code === 'exchange.forbidden_record') onImported();
       return;
     }
     setState({ kind: 'applied', summary: result.value });

@@ -120,6 +120,7 @@ export function ReportHistory({ history, reference, report }: ReportHistoryProps
         const key = `history.${entry.action}`;
         const insert = entry.action === 'insert' || entry.action === 'link_insert';
         const lines = entry.changes.map((change) => describeChange(i18n, change, insert, reference, report)).filter((line): line is string => line !== null);
+        if (entry.bundle) lines.push(t('history.receivedFrom', { seq: entry.bundle.seq, office: `${entry.bundle.officeName} (${entry.bundle.officeCode})`, bundle: entry.bundle.bundleId }));
         return (
           <>
             <strong>{isMessageKey(key) ? t(key) : entry.action}</strong>
