@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { schemaVersion } from '../../db/migrations/registry';
-import { BundleWriter } from '../../db/exchange/bundle';
+import { BundleWriter, type AuditPoint } from '../../db/exchange/bundle';
 import { fingerprintOf, generateKeyPairs, keyIdOf, type KeyPairs, type PublicKeyFile } from '../../db/exchange/keys';
 import { uuidv7 } from '../../db/ids';
 import { tempDir, type TestOffice } from './backend';
@@ -46,6 +46,8 @@ export interface HandBundle {
   readonly manifest?: unknown;
   /** Where to write it (default: a new temp folder). */
   readonly path?: string;
+  /** The sender's audit head and the points its last bundles anchored (format 2; left out, none). */
+  readonly audit?: { readonly head: AuditPoint; readonly anchors: readonly AuditPoint[] };
 }
 
 /** Writes a bundle signed by a foreign office, as the app would (unless told otherwise); returns its path. */
@@ -62,8 +64,9 @@ export function handBundle(spec: HandBundle): string {
       createdAt: Date.now(),
       sender: { officeId: spec.from.file.office.id, officeCode: spec.from.file.office.code, officeName: spec.from.file.office.name, keyId: spec.from.file.keyId },
       referenceVersion: 0,
+      ...(spec.audit ? { audit: spec.audit.head } : {}),
     },
-    [{ keyId: spec.to.keyId, officeId: spec.to.office.id, boxPublic: spec.to.boxPublic, seq: spec.seq ?? 1, previousHash: spec.previousHash ?? null }],
+    [{ keyId: spec.to.keyId, officeId: spec.to.office.id, boxPublic: spec.to.boxPublic, seq: spec.seq ?? 1, previousHash: spec.previousHash ?? null, ...(spec.audit ? { auditAnchors: spec.audit.anchors } : {}) }],
     spec.from.keys.signPrivate,
   );
   const digest = createHash('sha256');
