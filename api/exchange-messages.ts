@@ -20,7 +20,7 @@ export const exchangeMessages = {
     'exchange.undecryptable': 'Không giải mã được nội dung gói (khóa nội dung hoặc một phần của tệp bị hỏng). Không nhập gì.',
     'exchange.bad_manifest': 'Nội dung gói không khớp với bảng kê cuối gói (số bản ghi hoặc mã băm). Không nhập gì.',
     'exchange.forbidden_record':
-      'Từ chối cả gói: {sender} gửi bản ghi ({table} {id}) thuộc {owner}, là dữ liệu đơn vị gửi không được ghi. Không nhập gì; việc này đã được ghi vào nhật ký và trang Trao đổi dữ liệu.',
+      'Từ chối cả gói: {sender} gửi một bản ghi «{table}» (mã {id}) thuộc {owner}, là dữ liệu đơn vị gửi không được ghi. Không nhập gì; việc này đã được ghi vào nhật ký và trang Trao đổi dữ liệu.',
     'exchange.newer_schema': 'Gói dữ liệu được tạo bởi phiên bản mới hơn của ứng dụng. Hãy cập nhật ứng dụng rồi nhập lại.',
     'exchange.wrong_kind': 'Không gửi được loại dữ liệu này cho đơn vị đã chọn (một gói gửi hoặc cho đơn vị cấp trên, hoặc cho các máy khác của đơn vị).',
     'exchange.no_recipient': 'Chọn ít nhất một đơn vị nhận đã đăng ký.',
@@ -43,7 +43,7 @@ export const exchangeMessages = {
     'exchange.undecryptable': 'The bundle’s content does not decrypt (its content key or a part of the file is damaged). Nothing was imported.',
     'exchange.bad_manifest': 'The bundle’s content does not match its manifest (record counts or hash). Nothing was imported.',
     'exchange.forbidden_record':
-      'The whole bundle was refused: {sender} sent a record ({table} {id}) of {owner}, which the sender may not write. Nothing was imported; this was recorded in the audit log and on the exchange page.',
+      'The whole bundle was refused: {sender} sent a record «{table}» (id {id}) of {owner}, which the sender may not write. Nothing was imported; this was recorded in the audit log and on the exchange page.',
     'exchange.newer_schema': 'The bundle was made by a newer version of the application. Update the application, then import again.',
     'exchange.wrong_kind': 'This kind of data cannot be sent to the chosen office (a bundle goes either to the higher office or to other PCs of this office).',
     'exchange.no_recipient': 'Choose at least one enrolled recipient.',

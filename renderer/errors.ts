@@ -9,7 +9,11 @@ export function fieldMessageKey(key: string): MessageKey {
 /** What the user reads for a failed call: the translation of its code, never the developer message. */
 export function describeError(t: I18n['t'], error: CallError): string {
   const key: MessageKey = isMessageKey(error.code) ? error.code : 'internal';
-  const text = t(key, error.params);
-  if (error.code === 'auth.invalid' && error.params?.left !== undefined) return `${text} ${t('login.attemptsLeft', error.params)}`;
+  // A table named in the params reads as its name ("localities" → "Thôn, tổ dân phố"), never as its code.
+  const table = error.params?.table;
+  const tableKey = `xt.${String(table)}`;
+  const params = typeof table === 'string' && isMessageKey(tableKey) ? { ...error.params, table: t(tableKey) } : error.params;
+  const text = t(key, params);
+  if (error.code === 'auth.invalid' && params?.left !== undefined) return `${text} ${t('login.attemptsLeft', params)}`;
   return text;
 }

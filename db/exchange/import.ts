@@ -47,16 +47,20 @@ function officeLabel(db: Sqlite, officeId: string): string {
  * record, its owner and the sender (as enrolled here, never as the bundle claims).
  */
 export class ForbiddenRecord extends AppError {
+  /** What the alert keeps: the record, its owner as "name (code)" where this store knows it, and why. */
+  readonly detail: { readonly table: string; readonly id: string; readonly owner: string; readonly why: Refusal | 'reference' };
+
   constructor(
     readonly peer: ExchangePeersTable,
-    readonly detail: { readonly table: string; readonly id: string; readonly owner: string; readonly why: Refusal | 'reference' },
-    ownerLabel: string,
+    record: { readonly table: string; readonly id: string; readonly why: Refusal | 'reference' },
+    owner: string,
   ) {
     super(
       'exchange.forbidden_record',
-      `${peer.office_name} (${peer.office_code}) sent ${detail.table} ${detail.id} of ${ownerLabel}, which it may not write (${detail.why}); nothing was imported`,
-      { params: { table: detail.table, id: detail.id, owner: ownerLabel, sender: `${peer.office_name} (${peer.office_code})` } },
+      `${peer.office_name} (${peer.office_code}) sent ${record.table} ${record.id} of ${owner}, which it may not write (${record.why}); nothing was imported`,
+      { params: { table: record.table, id: record.id, owner, sender: `${peer.office_name} (${peer.office_code})` } },
     );
+    this.detail = { ...record, owner };
   }
 }
 
@@ -203,7 +207,7 @@ class Applier {
   }
 
   private refuse(peer: ExchangePeersTable, table: string, id: string, owner: string, why: Refusal | 'reference'): never {
-    throw new ForbiddenRecord(peer, { table: table.slice(0, 64), id, owner: owner.slice(0, 64), why }, officeLabel(this.db, owner));
+    throw new ForbiddenRecord(peer, { table: table.slice(0, 64), id, why }, officeLabel(this.db, owner.slice(0, 64)));
   }
 
   /** A child's own directory row says what its enrolment says: its code and name are not edited on the way. */

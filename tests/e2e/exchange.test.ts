@@ -154,10 +154,10 @@ describe('exchange between a commune and its province', () => {
 
     const counts = preview.getByRole('table', { name: 'Số bản ghi theo kết quả' });
     const headers = (await counts.getByRole('columnheader').allTextContents()).map((h) => h.trim());
-    expect(headers).toEqual(['Loại dữ liệu', 'Mới', 'Cập nhật', 'Không đổi', 'Hủy', 'Xung đột', 'Bị từ chối']);
+    expect(headers).toEqual(['Loại dữ liệu', 'Mới', 'Cập nhật', 'Không đổi', 'Hủy', 'Xung đột', 'Đang chờ', 'Bị từ chối']);
     const total = (await counts.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Tổng', exact: true }) }).getByRole('cell').allTextContents()).map((c) => c.trim());
     expect(Number(total[0])).toBeGreaterThanOrEqual(2);
-    expect(total.slice(1)).toEqual(['0', '0', '0', '0', '0']);
+    expect(total.slice(1)).toEqual(['0', '0', '0', '0', '0', '0']);
     const reports = preview.getByRole('table', { name: 'Theo loại dữ liệu' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Tin báo', exact: true }) });
     expect((await reports.getByRole('cell').allTextContents())[0]?.trim()).toBe('1');
     await screenshot('exchange-preview');
@@ -213,7 +213,30 @@ describe('exchange between a commune and its province', () => {
     const damaged = Buffer.from(bundle.bytes);
     damaged[damaged.length - 10] = (damaged[damaged.length - 10] ?? 0) ^ 0xff;
     await file.setInputFiles({ name: bundle.name, mimeType: 'application/octet-stream', buffer: damaged });
-    await receive.getByRole('alert').filter({ hasText: 'Tệp bị hỏng, bị cắt cụt hoặc đã bị sửa đổi (chữ ký không hợp lệ). Không nhập gì.' }).waitFor();
+    await receive.getByRole('alert').filter({ hasText: 'Chữ ký số không khớp với khóa đã đăng ký của đơn vị gửi: tệp đã bị sửa sau khi ký. Không nhập gì.' }).waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('refuses a correctly signed bundle of another enrolled commune that writes this commune\'s records, and shows the refusal', async () => {
+    const { page, screenshot, errors } = province.watched;
+    // Commune B, enrolled at the province with its real key, signs a locality of commune A (Quảng Hưng).
+    const b = foreignOffice({ id: '12346', code: '12346', name: 'Công an xã Quảng Đông', level: 'commune' });
+    await province.api.call('exchange.enrol', { publicKey: b.text, role: 'child', fingerprint: b.file.fingerprint });
+    const stamp = { version: `${Date.now()}-00000-beef`, base_version: null, seq: 1, created_at: 1, created_by: null, updated_at: 1, updated_by: null, deleted_at: null, void_reason: null };
+    const forged = handBundle({
+      from: b,
+      to: JSON.parse(province.identity.publicKeyFile) as PublicKeyFile,
+      lines: [{ t: 'localities', r: { id: '0190ffff-0000-7000-8000-0000000000e2', office_id: office.code, ...stamp, name: 'Thôn giả mạo', kind: 'thôn' } }],
+    });
+    await openExchange(page);
+    const receive = page.getByRole('region', { name: 'Nhận dữ liệu' });
+    await receive.getByLabel('Tệp gói dữ liệu (.soantt)', exact).setInputFiles({ name: 'gia-mao.soantt', mimeType: 'application/octet-stream', buffer: readFileSync(forged) });
+    await receive.getByRole('alert').filter({ hasText: 'Từ chối cả gói: Công an xã Quảng Đông (12346) gửi một bản ghi «Thôn, tổ dân phố» (mã 0190ffff-0000-7000-8000-0000000000e2) thuộc Công an xã Quảng Hưng (16063)' }).waitFor();
+    const warnings = page.getByRole('region', { name: 'Cảnh báo trao đổi dữ liệu' });
+    await warnings.getByRole('cell', { name: 'Gói bị từ chối', exact: true }).waitFor();
+    await warnings.getByText('Công an xã Quảng Đông (12346) gửi một bản ghi «Thôn, tổ dân phố»', { exact: false }).first().waitFor();
+    await warnings.scrollIntoViewIfNeeded();
+    await screenshot('exchange-forged-refused');
     expect(errors).toEqual([]);
   });
 
