@@ -100,8 +100,20 @@ describe('administrator tasks', () => {
     await settings.save();
     await settings.generalForm().getByText('Giá trị lớn hơn mức cho phép.').waitFor();
     await cutoff.fill('20');
+    // The exchange's clock bound: kept as typed when refused, then saved.
+    const bound = settings.generalForm().getByLabel('Giới hạn lệch giờ khi nhận dữ liệu (giờ)');
+    expect(await bound.inputValue()).toBe('24');
+    await bound.fill('0');
+    await settings.save();
+    await settings.generalForm().getByText('Giá trị nhỏ hơn mức cho phép.').waitFor();
+    expect(await cutoff.inputValue()).toBe('20');
+    await bound.fill('48');
     await settings.save();
     await page.getByRole('status').filter({ hasText: 'Đã lưu cài đặt.' }).waitFor();
+    await page.reload();
+    await settings.heading().waitFor();
+    expect(await settings.generalForm().getByLabel('Giới hạn lệch giờ khi nhận dữ liệu (giờ)').inputValue()).toBe('48');
+    expect(await settings.generalForm().getByLabel('Ngày bắt đầu tháng báo cáo').inputValue()).toBe('20');
 
     const section = page.getByRole('region', { name: 'Chỉ tiêu và tang vật thu giữ' });
     const form = section.getByRole('form', { name: 'Thêm tang vật' });

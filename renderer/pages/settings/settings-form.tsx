@@ -12,8 +12,20 @@ export function SettingsForm({ settings, onSaved }: { readonly settings: Setting
   const { t } = useI18n();
   const form = useForm({
     schema: settingsInput,
-    initial: { idleLockMinutes: String(settings.idleLockMinutes), remoteCommune: settings.remoteCommune, reportCutoffDay: String(settings.reportCutoffDay) },
-    toInput: (values) => ({ idleLockMinutes: toNumber(values.idleLockMinutes), remoteCommune: values.remoteCommune, reportCutoffDay: toNumber(values.reportCutoffDay) }),
+    initial: {
+      idleLockMinutes: String(settings.idleLockMinutes),
+      remoteCommune: settings.remoteCommune,
+      reportCutoffDay: String(settings.reportCutoffDay),
+      exchangeLateDays: String(settings.exchangeLateDays),
+      exchangeClockBoundHours: String(settings.exchangeClockBoundHours),
+    },
+    toInput: (values) => ({
+      idleLockMinutes: toNumber(values.idleLockMinutes),
+      remoteCommune: values.remoteCommune,
+      reportCutoffDay: toNumber(values.reportCutoffDay),
+      exchangeLateDays: toNumber(values.exchangeLateDays),
+      exchangeClockBoundHours: toNumber(values.exchangeClockBoundHours),
+    }),
     submit: (input) => invoke('settings.update', input),
     onSuccess: onSaved,
   });
@@ -22,6 +34,16 @@ export function SettingsForm({ settings, onSaved }: { readonly settings: Setting
       <TextField {...form.field('idleLockMinutes')} label={t('settings.idleLock')} hint={t('settings.idleLockHint')} inputMode="numeric" maxLength={3} size="short" required />
       <CheckboxField {...form.field('remoteCommune')} label={t('settings.remoteCommune')} />
       <TextField {...form.field('reportCutoffDay')} label={t('settings.reportCutoffDay')} hint={t('settings.reportCutoffDayHint')} inputMode="numeric" maxLength={2} size="short" required />
+      <TextField {...form.field('exchangeLateDays')} label={t('settings.exchangeLateDays')} hint={t('settings.exchangeLateDaysHint')} inputMode="numeric" maxLength={3} size="short" required />
+      <TextField
+        {...form.field('exchangeClockBoundHours')}
+        label={t('settings.exchangeClockBound')}
+        hint={t('settings.exchangeClockBoundHint')}
+        inputMode="numeric"
+        maxLength={3}
+        size="short"
+        required
+      />
     </FormFrame>
   );
 }
