@@ -52,7 +52,6 @@ class App extends EventEmitter {
   }
   isReady() { return ready; }
   getVersion() { return '0.0.0-test'; }
-  setAboutPanelOptions(options) { report.about = options; }
   quit() { report.quit = true; this.emit('will-quit', { preventDefault() {} }); }
   exit(code) { report.exit = code; }
 }
