@@ -1,6 +1,6 @@
 import type { WebContents } from 'electron';
 import type { Result } from '../api/result';
-import type { PrintedDocument, SmokePrinter, SmokeTransport } from './smoke';
+import { MAIN_SCREEN_SCRIPT, PRINTED_TEXT_SCRIPT, type PrintedDocument, type SmokePrinter, type SmokeTransport } from './smoke';
 
 /**
  * The Electron side of the smoke run (electron/smoke.ts): calls made from inside the window, through
@@ -26,36 +26,18 @@ export function windowTransport(contents: WebContents): SmokeTransport {
   };
 }
 
-/**
- * Resolves with the page's text once the print screen says its document is ready (aria-busy="false"
- * on the print canvas, renderer/print/print-screen.tsx) and its fonts are loaded; gives up after a
- * minute of waiting for a document that does not come.
- */
-const DOCUMENT_TEXT = `new Promise((resolve, reject) => {
-  const started = Date.now();
-  const tick = () => {
-    const canvas = document.querySelector('main.print-canvas');
-    if (canvas && canvas.getAttribute('aria-busy') === 'false') {
-      document.fonts.ready.then(() => resolve(document.body.innerText));
-    } else if (Date.now() - started > 60000) {
-      reject(new Error('the print document did not become ready: ' + document.body.innerText.slice(0, 300)));
-    } else {
-      setTimeout(tick, 100);
-    }
-  };
-  tick();
-})`;
-
 export function windowPrinter(contents: WebContents): SmokePrinter {
   return {
     async print(route): Promise<PrintedDocument> {
-      // A full load of the route, so the interface starts afresh with the session the calls logged in.
+      // Reloaded, the interface finds the session the calls logged in and shows its main screen; then
+      // the print route is opened as a link in the interface opens it.
       await whenLoaded(contents);
-      await contents.executeJavaScript(`window.location.hash = ${JSON.stringify(route)}`);
       const loaded = new Promise<void>((resolve) => contents.once('did-finish-load', () => resolve()));
       contents.reload();
       await loaded;
-      const text = (await contents.executeJavaScript(DOCUMENT_TEXT)) as string;
+      await contents.executeJavaScript(MAIN_SCREEN_SCRIPT);
+      await contents.executeJavaScript(`window.location.hash = ${JSON.stringify(route)}`);
+      const text = (await contents.executeJavaScript(PRINTED_TEXT_SCRIPT)) as string;
       // As paper prints: the document's own page size (A4, CSS @page), no backgrounds.
       const pdf = await contents.printToPDF({ preferCSSPageSize: true, printBackground: false });
       return { text, pdf };

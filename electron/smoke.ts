@@ -94,6 +94,47 @@ export function textProblems(text: string, expected: { readonly officeName: stri
   return problems;
 }
 
+/**
+ * Resolves once the interface shows its main screen (the side navigation of renderer/layout/
+ * main-layout.tsx, the address no longer #/setup or #/login): after a reload with a session the calls
+ * logged in, the interface has found that session. Only then does a print route's address stay put;
+ * on the setup or login screen the interface would send it back there.
+ */
+export const MAIN_SCREEN_SCRIPT = `new Promise((resolve, reject) => {
+  const started = Date.now();
+  const tick = () => {
+    if (document.querySelector('nav.sidenav') && !['#/setup', '#/login'].includes(window.location.hash)) {
+      resolve(true);
+    } else if (Date.now() - started > 60000) {
+      reject(new Error('the interface did not reach its main screen: ' + document.body.innerText.slice(0, 300)));
+    } else {
+      setTimeout(tick, 100);
+    }
+  };
+  tick();
+})`;
+
+/**
+ * Resolves with the page's text once the print screen says its document is ready (aria-busy="false"
+ * on the print canvas, renderer/print/print-screen.tsx) and its fonts are loaded; gives up after a
+ * minute of waiting for a document that does not come. A script run in the page (the shell runs it with
+ * executeJavaScript; tests/e2e/smoke.test.ts with Playwright's evaluate).
+ */
+export const PRINTED_TEXT_SCRIPT = `new Promise((resolve, reject) => {
+  const started = Date.now();
+  const tick = () => {
+    const canvas = document.querySelector('main.print-canvas');
+    if (canvas && canvas.getAttribute('aria-busy') === 'false') {
+      document.fonts.ready.then(() => resolve(document.body.innerText));
+    } else if (Date.now() - started > 60000) {
+      reject(new Error('the print document did not become ready: ' + document.body.innerText.slice(0, 300)));
+    } else {
+      setTimeout(tick, 100);
+    }
+  };
+  tick();
+})`;
+
 class SmokeFailure extends Error {}
 
 /** Runs the sequence; true when every step passed. Never throws: a failure is logged and returns false. */
