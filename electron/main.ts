@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type WebContents } from 'electron';
 import { Backend } from '../db/backend';
@@ -132,7 +132,13 @@ function chooseSqliteBuild(): boolean {
 
 /** The smoke run on the window (electron/smoke.ts), then the app ends with its status. */
 async function smoke(win: BrowserWindow): Promise<void> {
-  const say = (line: string) => process.stdout.write(`smoke: ${line}\n`);
+  // Also kept in the folder: a packaged app on Windows may have no console to write to.
+  const logFile = path.resolve(smokeDir ?? '.', 'smoke.log');
+  mkdirSync(path.dirname(logFile), { recursive: true });
+  const say = (line: string) => {
+    process.stdout.write(`smoke: ${line}\n`);
+    appendFileSync(logFile, `${line}\n`);
+  };
   const passed = await runSmoke({ transport: windowTransport(win.webContents), printer: windowPrinter(win.webContents), log: say });
   ipc?.unmount();
   ipc = null;
