@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildElectron, projectRoot } from '../../build/build-electron.mjs';
 import { openSqlite } from '../../db/store';
 import { contentSecurityPolicy } from '../../electron/guards';
+import { APP_VERSION } from '../../db/app-version';
 
 /**
  * The Electron binary cannot run here, so this test runs the real bundles against a stand-in for
@@ -265,7 +266,7 @@ describe('main bundle', () => {
   });
 
   it('answers IPC calls from its window only', () => {
-    expect(report.calls.trusted).toEqual({ ok: true, value: { state: 'new', office: null, checkOnOpen: false } });
+    expect(report.calls.trusted).toEqual({ ok: true, value: { state: 'new', office: null, checkOnOpen: false, appVersion: APP_VERSION } });
     expect(report.calls.stranger).toMatchObject({ ok: false, error: { code: 'request.invalid' } });
     expect(report.calls.subframe).toMatchObject({ ok: false, error: { code: 'request.invalid' } });
   });
