@@ -25,6 +25,8 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 export function keepingNodeBuild(root, work) {
   const build = path.join(root, 'node_modules', 'better-sqlite3-multiple-ciphers', 'build');
   const aside = `${build}.node-build`;
+  // No build at all (the module's install failed): nothing to keep.
+  if (!existsSync(build) && !existsSync(aside)) return work();
   // A run interrupted earlier left the Node build aside: that one is the Node build.
   if (existsSync(aside)) rmSync(build, { recursive: true, force: true });
   else renameSync(build, aside);

@@ -70,4 +70,11 @@ describe('packaging keeps the Node build', () => {
     expect(nodeFile(build)).toBe('the Node build');
     expect(existsSync(aside)).toBe(false);
   });
+
+  it('packages all the same when the module has no build to keep', () => {
+    const { root, build } = project();
+    rmSync(build, { recursive: true });
+    expect(keepingNodeBuild(root, () => rebuildForElectron(build))).toBe('the Electron build');
+    expect(existsSync(`${build}.node-build`)).toBe(false);
+  });
 });
