@@ -61,6 +61,8 @@ export interface SetupStatus {
    * province's million reports).
    */
   readonly checkOnOpen: boolean;
+  /** The app's version (package.json), for About: asked before anyone logs in, so the login screen shows it too. */
+  readonly appVersion: string;
 }
 
 export interface Settings {

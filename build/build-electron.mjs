@@ -7,7 +7,8 @@
 //
 // main.cjs inlines api/, db/ and their pure-JS dependencies (zod, kysely); what stays external must
 // exist at run time: `electron` (provided by Electron itself) and the native SQLite module, which
-// cannot be bundled and which electron-builder rebuilds for Electron's ABI when packaging.
+// cannot be bundled: `npm start` prepares its Electron build beside the Node one and electron-builder
+// rebuilds the packaged copy (build/README.md, "The native module").
 // Type checking is not done here: `npm run typecheck` (tsc) does it for the whole project.
 //
 // `npm run build:electron` runs this file; tests import buildElectron() to bundle into a temp folder.

@@ -1,7 +1,11 @@
-import packageJson from '../package.json';
+import { version } from '../package.json';
 
-/** This app's version (package.json): carried in every bundle and shown in the About entry. */
-export const APP_VERSION: string = packageJson.version;
+/**
+ * The app's version, package.json's: the one the installers carry (electron-builder names them with
+ * it), the one the interface shows in About (setup.status), and the one every bundle carries. Bundled
+ * into main.cjs at build time, so the packaged app reads no file for it.
+ */
+export const APP_VERSION: string = version;
 
 /** Compares two "major.minor.patch" versions: negative when a is older than b. */
 export function compareVersions(a: string, b: string): number {

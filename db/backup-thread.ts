@@ -1,12 +1,18 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { sqliteBinding } from './native-binding';
 
 /** What the worker is asked: the store file, its key, and the file to write. */
 export interface BackupJob {
   readonly store: string;
   readonly keyHex: string;
   readonly target: string;
+}
+
+/** What the worker receives: the job and the native module build this thread loads (db/native-binding.ts). */
+export interface BackupWorkerData extends BackupJob {
+  readonly nativeBinding: string | null;
 }
 
 export type BackupOutcome = { readonly ok: true } | { readonly ok: false; readonly message: string; readonly code: string | null };
@@ -34,9 +40,10 @@ export function backupInWorker(job: BackupJob): Promise<void> {
 }
 
 function startWorker(job: BackupJob): Worker {
+  const workerData: BackupWorkerData = { ...job, nativeBinding: sqliteBinding() ?? null };
   const here = import.meta.url;
-  if (here.endsWith('.cjs')) return new Worker(fileURLToPath(new URL('./backup-worker.cjs', here)), { workerData: job });
+  if (here.endsWith('.cjs')) return new Worker(fileURLToPath(new URL('./backup-worker.cjs', here)), { workerData });
   const tsx = createRequire(here).resolve('tsx/cjs/api');
   const source = fileURLToPath(new URL('./backup-worker.ts', here));
-  return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(source)});`, { eval: true, workerData: job });
+  return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(source)});`, { eval: true, workerData });
 }

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { fold } from '../api/fold';
 import { AppError } from './app-error';
+import { sqliteBinding } from './native-binding';
 
 export type Sqlite = Database.Database;
 
@@ -16,6 +17,11 @@ export interface OpenOptions {
   readonly quickCheck?: boolean;
   /** Open an existing file read-only (a backup being inspected): no journal mode is set, nothing is written. */
   readonly readOnly?: boolean;
+  /**
+   * The native module build to load, as decided by sqliteBinding() in the thread that started this one
+   * (a worker thread is handed its parent's answer). Left out: decided here, by sqliteBinding().
+   */
+  readonly nativeBinding?: string | null;
 }
 
 /**
@@ -27,7 +33,8 @@ export interface OpenOptions {
  */
 export function openSqlite(file: string, keyHex: string, options: OpenOptions = {}): Sqlite {
   if (!KEY_HEX.test(keyHex)) throw new Error('the store key must be 64 lower-case hex digits');
-  const db = options.readOnly ? new Database(file, { readonly: true, fileMustExist: true }) : new Database(file);
+  const nativeBinding = (options.nativeBinding === undefined ? sqliteBinding() : options.nativeBinding) ?? undefined;
+  const db = new Database(file, options.readOnly ? { readonly: true, fileMustExist: true, nativeBinding } : { nativeBinding });
   try {
     db.pragma(`cipher='${CIPHER}'`);
     // The key was checked above to be plain hex: nothing else can reach this pragma.

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { electronSqliteBuild } from '../build/electron-sqlite-path.mjs';
 
 /**
  * Where the shell finds its pieces and its data. Pure functions of their inputs, so the layout is
@@ -34,4 +35,16 @@ export const USER_DATA_FOLDER = 'so-antt';
 export function resolveDataDir(env: Readonly<Record<string, string | undefined>>, userDataDir: string): string {
   const override = env.SO_ANTT_DATA?.trim();
   return override ? path.resolve(override) : path.join(userDataDir, 'data');
+}
+
+/**
+ * The build of the native SQLite module the store loads under Electron (db/native-binding.ts):
+ * unpackaged (`npm start`), the one `npm start` prepared for this Electron in node_modules/.cache,
+ * found from the bundle's folder (dist/electron → the project); packaged, none, because
+ * electron-builder rebuilt the packaged copy of the module for Electron and better-sqlite3 finds it
+ * in app.asar.unpacked by itself.
+ */
+export function sqliteBuildFor(input: { readonly packaged: boolean; readonly bundleDir: string; readonly electronVersion: string }): string | null {
+  if (input.packaged) return null;
+  return electronSqliteBuild(path.resolve(input.bundleDir, '..', '..'), input.electronVersion);
 }

@@ -1,12 +1,16 @@
+import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type WebContents } from 'electron';
 import { Backend } from '../db/backend';
-import { resolveDataDir, shellPaths, USER_DATA_FOLDER } from './app-paths';
+import { SQLITE_BINDING_ENV } from '../db/native-binding';
+import { resolveDataDir, shellPaths, sqliteBuildFor, USER_DATA_FOLDER } from './app-paths';
 import { APP_ENTRY_URL, isAllowedExternal, isAllowedNavigation, isLocalRequest } from './guards';
 import { mountIpc, type MountedIpc } from './ipc-transport';
 import { fileLogger, type LogFunction } from './log';
-import { menuTemplate } from './menu';
+import { aboutText, menuTemplate } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { runSmoke, smokeFolder } from './smoke';
+import { windowPrinter, windowTransport } from './smoke-shell';
 import { windowOptions } from './window-options';
 
 /**
@@ -26,9 +30,13 @@ app.enableSandbox();
 // Chromium's own widgets (date inputs show dd/mm/yyyy, spin buttons, dialogs) follow this language.
 app.commandLine.appendSwitch('lang', 'vi');
 
+// `--smoke-test <empty folder>` (electron/smoke.ts): the whole app on a throw-away office in that
+// folder, its user-data folder included, so it never meets the user's own office or running instance.
+const smokeDir = smokeFolder(process.argv);
+
 // A plain ASCII folder name under the OS's app-data folder (productName has diacritics). Set before
 // the single-instance lock, which lives in this folder.
-app.setPath('userData', path.join(app.getPath('appData'), USER_DATA_FOLDER));
+app.setPath('userData', smokeDir ? path.resolve(smokeDir, 'user-data') : path.join(app.getPath('appData'), USER_DATA_FOLDER));
 
 const paths = shellPaths(__dirname);
 const logFile = path.join(app.getPath('userData'), 'logs', 'main.log');
@@ -104,15 +112,66 @@ function lockDownSession(): void {
   });
 }
 
+/**
+ * Names the native SQLite build the store loads (db/native-binding.ts) before anything opens it; worker
+ * threads inherit the choice. False when `npm start` has not prepared it (`electron .` run by hand).
+ */
+function chooseSqliteBuild(): boolean {
+  const build = sqliteBuildFor({ packaged: app.isPackaged, bundleDir: __dirname, electronVersion: process.versions.electron });
+  if (build === null) {
+    delete process.env[SQLITE_BINDING_ENV];
+    return true;
+  }
+  process.env[SQLITE_BINDING_ENV] = build;
+  if (existsSync(build)) return true;
+  const message = `Chưa có mô-đun SQLite cho Electron ${process.versions.electron}: hãy chạy \`npm start\` thay cho \`electron .\`.\nThe SQLite module for this Electron is not prepared: run \`npm start\` instead of \`electron .\`.\n(${build})`;
+  console.error(message);
+  if (!smokeDir) dialog.showErrorBox('Sổ ANTT', message);
+  return false;
+}
+
+/** The smoke run on the window (electron/smoke.ts), then the app ends with its status. */
+async function smoke(win: BrowserWindow): Promise<void> {
+  // Also kept in the folder: a packaged app on Windows may have no console to write to.
+  const logFile = path.resolve(smokeDir ?? '.', 'smoke.log');
+  mkdirSync(path.dirname(logFile), { recursive: true });
+  const say = (line: string) => {
+    process.stdout.write(`smoke: ${line}\n`);
+    appendFileSync(logFile, `${line}\n`);
+  };
+  const passed = await runSmoke({ transport: windowTransport(win.webContents), printer: windowPrinter(win.webContents), log: say });
+  ipc?.unmount();
+  ipc = null;
+  await backend?.closeWhenIdle();
+  backend = null;
+  say(passed ? 'PASSED' : 'FAILED');
+  app.exit(passed ? 0 : 1);
+}
+
 function start(): void {
-  const dataDir = resolveDataDir(process.env, app.getPath('userData'));
+  if (!chooseSqliteBuild()) {
+    app.exit(1);
+    return;
+  }
+  const dataDir = smokeDir ? path.resolve(smokeDir, 'data') : resolveDataDir(process.env, app.getPath('userData'));
   backend = new Backend({ dataDir, log });
   ipc = mountIpc(ipcMain, backend, { isKnownSender: (sender) => ownWebContents.has(sender.id) });
   lockDownSession();
   serveRenderer(paths.renderer, log);
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ developer })));
-  app.setAboutPanelOptions({ applicationName: 'Sổ ANTT', applicationVersion: app.getVersion() });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ developer, version: app.getVersion(), showAbout })));
   mainWindow = createMainWindow();
+  if (smokeDir) {
+    smoke(mainWindow).catch((error: unknown) => {
+      process.stdout.write(`smoke: FAILED ${error instanceof Error ? error.message : String(error)}\n`);
+      app.exit(1);
+    });
+  }
+}
+
+/** Help → About: the program's name and version (package.json), in the platform's message box. */
+function showAbout(): void {
+  const options = { type: 'info' as const, title: 'Sổ ANTT', message: aboutText(app.getVersion()), buttons: ['Đóng'] };
+  void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -3,12 +3,22 @@ import type { MenuItemConstructorOptions } from 'electron';
 export interface MenuOptions {
   /** Development builds add reload and DevTools; a packaged build has neither. */
   readonly developer: boolean;
+  /** The app's version (package.json, app.getVersion()), shown in Help → About. */
+  readonly version: string;
+  /** Shows the About box (main.ts: a message box with aboutText). */
+  readonly showAbout: () => void;
+}
+
+/** What Help → About says: the same words as the interface's About panel. */
+export function aboutText(version: string): string {
+  return `Sổ ANTT phiên bản ${version}`;
 }
 
 /**
  * The application menu, in Vietnamese. It is kept small: the interface has its own navigation, and
  * the menu exists for what users expect of any desktop program (quit, the clipboard shortcuts, zoom
- * for small screens, full screen). Every item is a built-in role, so nothing here runs app code.
+ * for small screens, full screen) and About, which names the version. Every other item is a built-in
+ * role; About runs only the callback main.ts gives it.
  */
 export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
   const view: MenuItemConstructorOptions[] = [
@@ -40,6 +50,7 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
       ],
     },
     { label: 'Xem', submenu: view },
-    { label: 'Trợ giúp', submenu: [{ role: 'about', label: 'Giới thiệu Sổ ANTT' }] },
+    // Not the 'about' role: a message box of our own reads the same, in Vietnamese, on every system.
+    { label: 'Trợ giúp', submenu: [{ label: `Giới thiệu Sổ ANTT (phiên bản ${options.version})`, click: () => options.showAbout() }] },
   ];
 }

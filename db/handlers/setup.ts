@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { AppError } from '../app-error';
+import { APP_VERSION } from '../app-version';
 import { newNodeId, uuidv7 } from '../ids';
 import { initIdentity } from '../exchange/identity';
 import { Keyring, wrapKey } from '../keyring';
@@ -131,8 +132,8 @@ async function setUpOffice(ctx: Context, input: SetupInput, options: { call: str
 export const setupHandlers: HandlersOf<'setup.'> = {
   'setup.status': (ctx) => {
     const { backend } = ctx;
-    if (!backend.isSetUp()) return { state: 'new', office: null, checkOnOpen: false };
-    return { state: 'ready', office: backend.keyring().office, checkOnOpen: backend.checksOnOpen() };
+    if (!backend.isSetUp()) return { state: 'new', office: null, checkOnOpen: false, appVersion: APP_VERSION };
+    return { state: 'ready', office: backend.keyring().office, checkOnOpen: backend.checksOnOpen(), appVersion: APP_VERSION };
   },
 
   'setup.create': (ctx, input) => setUpOffice(ctx, input, { call: 'setup.create', demo: false }),

@@ -93,6 +93,9 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'lock.intro': 'The session of {name} was locked after a period without use. Enter the password to continue.',
   'lock.unlock': 'Unlock',
 
+  'about.title': 'About',
+  'about.version': 'Sổ ANTT version {version}',
+
   'layout.nav': 'Main navigation',
   'layout.account': 'Account',
   'layout.logout': 'Log out',

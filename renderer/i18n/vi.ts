@@ -98,6 +98,10 @@ export const vi = {
   'lock.intro': 'Phiên làm việc của {name} đã khóa do không sử dụng. Nhập mật khẩu để tiếp tục.',
   'lock.unlock': 'Mở khóa',
 
+  // About
+  'about.title': 'Giới thiệu',
+  'about.version': 'Sổ ANTT phiên bản {version}',
+
   // Layout
   'layout.nav': 'Điều hướng chính',
   'layout.account': 'Tài khoản',

@@ -1,4 +1,5 @@
 import { useEffect, type ReactNode } from 'react';
+import { AppVersion } from '../components/app-version';
 import { LanguageSwitch } from '../components/language-switch';
 import { useI18n } from '../i18n';
 
@@ -17,6 +18,9 @@ export function AuthFrame({ title, wide = false, children }: { readonly title: s
       <main className="auth-main">
         <div className={`auth-card${wide ? ' auth-card-wide' : ''}`}>{children}</div>
       </main>
+      <footer className="auth-footer">
+        <AppVersion />
+      </footer>
     </div>
   );
 }

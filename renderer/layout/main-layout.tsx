@@ -1,5 +1,6 @@
 import { roleHasPermission, type Permission } from '../../api/roles';
 import { LanguageSwitch } from '../components/language-switch';
+import { AppVersion } from '../components/app-version';
 import { useI18n, type MessageKey } from '../i18n';
 import { BackupsPage } from '../pages/backups-page';
 import { NotFoundPage } from '../pages/not-found-page';
@@ -164,6 +165,7 @@ export function MainLayout({ route }: { readonly route: string }) {
                 </li>
               ))}
           </ul>
+          <AppVersion className="sidenav-about" />
         </nav>
         <main className="content" key={route}>
           <PageFor route={parsed} />

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../api/contract';
 import { dispatch } from '../../db/dispatch';
 import { cleanup, createOffice, expectError, expectOk, newBackend, setupInput, tempDir } from '../support/backend';
+import { APP_VERSION } from '../../db/app-version';
 
 afterEach(() => cleanup());
 
@@ -25,7 +26,7 @@ describe('setup.create validation', () => {
     expect(error.fields).toEqual({ 'office.name': 'v.required' });
     expect(existsSync(backend.paths.store)).toBe(false);
     expect(existsSync(backend.paths.keyring)).toBe(false);
-    expect(expectOk(await dispatch(backend, session, 'setup.status', {}))).toEqual({ state: 'new', office: null, checkOnOpen: false });
+    expect(expectOk(await dispatch(backend, session, 'setup.status', {}))).toEqual({ state: 'new', office: null, checkOnOpen: false, appVersion: APP_VERSION });
   });
 
   it('passwords that differ → admin.passwordConfirm = v.password_mismatch', async () => {
@@ -111,9 +112,9 @@ describe('dispatch', () => {
 
   it('setup.status tells new from ready and names the office before any login', async () => {
     const { backend, session } = freshBackend();
-    expect(expectOk(await dispatch(backend, session, 'setup.status', {}))).toEqual({ state: 'new', office: null, checkOnOpen: false });
+    expect(expectOk(await dispatch(backend, session, 'setup.status', {}))).toEqual({ state: 'new', office: null, checkOnOpen: false, appVersion: APP_VERSION });
     expectOk(await dispatch(backend, session, 'setup.create', setupInput()));
-    expect(expectOk(await dispatch(backend, session, 'setup.status', {}))).toEqual({ state: 'ready', office: { code: '12345', name: 'Công an xã Quảng Hưng', demo: false }, checkOnOpen: false });
+    expect(expectOk(await dispatch(backend, session, 'setup.status', {}))).toEqual({ state: 'ready', office: { code: '12345', name: 'Công an xã Quảng Hưng', demo: false }, checkOnOpen: false, appVersion: APP_VERSION });
   });
 
   it('a login before setup → setup.required', async () => {

@@ -9,6 +9,7 @@ import { Keyring } from '../../db/keyring';
 import { DEMO_OFFICE } from '../../db/handlers/setup';
 import { ADMIN, callOn, cleanup, createOffice, expectError, expectOk, manualClock, newBackend, OFFICE, setupInput, tempDir } from '../support/backend';
 import { summaryComparisons } from '../support/summaries';
+import { APP_VERSION } from '../../db/app-version';
 
 afterEach(cleanup);
 
@@ -137,7 +138,7 @@ describe('setup.demo', () => {
     const session = backend.sessions.create(NOW);
     expectOk(await callOn(backend, session, 'setup.demo', { admin: setupInput().admin }));
     expect(Keyring.load(backend.paths.keyring).office).toEqual({ code: DEMO_OFFICE.code, name: DEMO_OFFICE.name, demo: true });
-    expect(expectOk(await callOn(backend, session, 'setup.status', {}))).toEqual({ state: 'ready', office: { code: '99999', name: DEMO_OFFICE.name, demo: true }, checkOnOpen: false });
+    expect(expectOk(await callOn(backend, session, 'setup.status', {}))).toEqual({ state: 'ready', office: { code: '99999', name: DEMO_OFFICE.name, demo: true }, checkOnOpen: false, appVersion: APP_VERSION });
     expectOk(await callOn(backend, session, 'auth.login', { username: ADMIN.username, password: ADMIN.password }));
     const me = expectOk(await callOn(backend, session, 'auth.session', {}))!;
     expect(me.office).toMatchObject({ code: '99999', demo: true });

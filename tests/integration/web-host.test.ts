@@ -9,6 +9,7 @@ import { contract } from '../../api/contract';
 import { Backend } from '../../db/backend';
 import { parseHostArgs } from '../../web/args';
 import { CALL_HEADER, createWebHost, SESSION_COOKIE } from '../../web/server';
+import { APP_VERSION } from '../../db/app-version';
 
 const setupInput = {
   office: { name: 'Công an xã Quảng Hưng', code: '12345', level: 'commune', parentName: 'Công an tỉnh Thanh Hóa', parentCode: '38' },
@@ -80,7 +81,7 @@ describe('browser host', () => {
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Strict');
     const session = cookie.split(';')[0]!;
-    expect(await status.json()).toEqual({ ok: true, value: { state: 'new', office: null, checkOnOpen: false } });
+    expect(await status.json()).toEqual({ ok: true, value: { state: 'new', office: null, checkOnOpen: false, appVersion: APP_VERSION } });
 
     const invalid = (await (await post('setup.create', { office: {} }, { cookie: session })).json()) as { ok: boolean; error: { code: string; fields: Record<string, string> } };
     expect(invalid.ok).toBe(false);

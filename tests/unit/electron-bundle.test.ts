@@ -5,8 +5,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildElectron, projectRoot } from '../../build/build-electron.mjs';
+import { electronSqliteBuild } from '../../build/electron-sqlite-path.mjs';
 import { openSqlite } from '../../db/store';
 import { contentSecurityPolicy } from '../../electron/guards';
+import { APP_VERSION } from '../../db/app-version';
 
 /**
  * The Electron binary cannot run here, so this test runs the real bundles against a stand-in for
@@ -33,7 +35,7 @@ class App extends EventEmitter {
   constructor() {
     super();
     this.paths = { appData: process.env.FAKE_APPDATA };
-    this.isPackaged = true;
+    this.isPackaged = !process.env.FAKE_UNPACKAGED;
     this.commandLine = { appendSwitch: (name, value) => { (report.switches ??= {})[name] = value; } };
   }
   getPath(name) {
@@ -47,12 +49,20 @@ class App extends EventEmitter {
     return new Promise((resolve) => setImmediate(() => {
       ready = true;
       resolve();
-      setTimeout(() => scenario().catch((error) => { console.error(error); process.exit(3); }), 50);
+      setTimeout(() => {
+        // A shell that gave up at start (app.exit) opened no window: report what it did and stop.
+        if (report.exit !== undefined) {
+          report.sqliteBinding = process.env.SO_ANTT_SQLITE_BINDING;
+          report.windows = windows.length;
+          process.stdout.write('REPORT ' + JSON.stringify(report) + '\n');
+          process.exit(0);
+        }
+        scenario().catch((error) => { console.error(error); process.exit(3); });
+      }, 50);
     }));
   }
   isReady() { return ready; }
   getVersion() { return '0.0.0-test'; }
-  setAboutPanelOptions(options) { report.about = options; }
   quit() { report.quit = true; this.emit('will-quit', { preventDefault() {} }); }
   exit(code) { report.exit = code; }
 }
@@ -229,6 +239,26 @@ afterAll(() => {
   if (temp) rmSync(temp, { recursive: true, force: true });
 });
 
+describe('main bundle, unpackaged (electron . without npm start)', () => {
+  it('names the Electron build of the SQLite module npm start prepares, and says to run npm start when it is missing', async () => {
+    // As Electron would: its version in process.versions (the fake runs in plain Node).
+    const preload = path.join(temp, 'electron-version.cjs');
+    writeFileSync(preload, "process.versions.electron = '39.8.10';");
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--require', path.join(temp, 'hook.cjs'), '--require', preload, bundles.main], {
+      env: { PATH: process.env.PATH, NODE_PATH: path.join(projectRoot, 'node_modules'), FAKE_APPDATA: path.join(temp, 'appData-unpackaged'), FAKE_UNPACKAGED: '1' },
+      timeout: 20_000,
+    });
+    const line = stdout.split('\n').find((text) => text.startsWith('REPORT '));
+    const unpackaged = JSON.parse(line?.slice('REPORT '.length) ?? '{}') as { exit: number; sqliteBinding: string; windows: number; errorBox: string };
+    // The bundle is in <temp>/dist/electron, so the project it belongs to is <temp>.
+    expect(unpackaged.sqliteBinding).toBe(electronSqliteBuild(temp, '39.8.10'));
+    expect(unpackaged.exit).toBe(1);
+    expect(unpackaged.windows).toBe(0);
+    expect(unpackaged.errorBox).toContain('hãy chạy `npm start`');
+    expect(stderr).toContain('run `npm start` instead of `electron .`');
+  });
+});
+
 describe('main bundle', () => {
   it('registers the app scheme as privileged and enables the sandbox before ready', () => {
     expect(report.schemesBeforeReady).toBe(true);
@@ -266,7 +296,7 @@ describe('main bundle', () => {
   });
 
   it('answers IPC calls from its window only', () => {
-    expect(report.calls.trusted).toEqual({ ok: true, value: { state: 'new', office: null, checkOnOpen: false } });
+    expect(report.calls.trusted).toEqual({ ok: true, value: { state: 'new', office: null, checkOnOpen: false, appVersion: APP_VERSION } });
     expect(report.calls.stranger).toMatchObject({ ok: false, error: { code: 'request.invalid' } });
     expect(report.calls.subframe).toMatchObject({ ok: false, error: { code: 'request.invalid' } });
   });

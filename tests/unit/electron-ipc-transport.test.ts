@@ -9,6 +9,7 @@ import { IPC_CHANNEL } from '../../electron/channel';
 import type { FrameLike } from '../../electron/guards';
 import { mountIpc, type InvokeEventLike, type InvokeListener, type IpcMainLike, type IpcTransportOptions } from '../../electron/ipc-transport';
 import { isJsonLike } from '../../electron/json-like';
+import { APP_VERSION } from '../../db/app-version';
 
 // Compile-time checks: Electron's own ipcMain and invoke events fit the transport's interfaces, so
 // main.ts passes the real ones and these tests drive the same code with fakes.
@@ -81,13 +82,13 @@ describe('IPC transport', () => {
   it('passes a trusted call to the dispatcher and returns its Result', async () => {
     const { ipcMain } = setup();
     const result = await ipcMain.invoke(event(new FakeWebContents(1)), 'setup.status', {});
-    expect(result).toEqual({ ok: true, value: { state: 'new', office: null, checkOnOpen: false } });
+    expect(result).toEqual({ ok: true, value: { state: 'new', office: null, checkOnOpen: false, appVersion: APP_VERSION } });
   });
 
   it('accepts a call without input', async () => {
     const { ipcMain } = setup();
     const result = await ipcMain.invoke(event(new FakeWebContents(1)), 'setup.status');
-    expect(result).toEqual({ ok: true, value: { state: 'new', office: null, checkOnOpen: false } });
+    expect(result).toEqual({ ok: true, value: { state: 'new', office: null, checkOnOpen: false, appVersion: APP_VERSION } });
   });
 
   it('returns the dispatcher errors as they are (unknown call, invalid input)', async () => {

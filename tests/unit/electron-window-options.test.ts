@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { menuTemplate } from '../../electron/menu';
+import { aboutText, menuTemplate } from '../../electron/menu';
 import { windowOptions } from '../../electron/window-options';
 
 describe('window options', () => {
@@ -60,18 +60,31 @@ describe('application menu', () => {
   const flatten = (items: readonly Item[]): Item[] =>
     items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu) : [])]);
 
-  it('is in Vietnamese and made only of built-in roles', () => {
-    const top = menuTemplate({ developer: false });
+  const options = (developer: boolean, showAbout: () => void = () => undefined) => ({ developer, version: '0.1.0', showAbout });
+
+  it('is in Vietnamese and made of built-in roles, but for About', () => {
+    const top = menuTemplate(options(false));
     expect(top.map((item) => item.label)).toEqual(['Tệp', 'Sửa', 'Xem', 'Trợ giúp']);
     for (const item of flatten(top)) {
-      if (item.submenu !== undefined || item.type === 'separator') continue;
+      if (item.submenu !== undefined || item.type === 'separator' || item.label?.startsWith('Giới thiệu')) continue;
       expect(item.role, String(item.label)).toBeDefined();
       expect(item.click).toBeUndefined();
     }
   });
 
+  it('names the version in Help → About, which shows the About box', () => {
+    let shown = 0;
+    const help = menuTemplate(options(false, () => (shown += 1))).find((item) => item.label === 'Trợ giúp');
+    const about = Array.isArray(help?.submenu) ? help.submenu[0] : undefined;
+    expect(about?.label).toBe('Giới thiệu Sổ ANTT (phiên bản 0.1.0)');
+    expect(about?.role).toBeUndefined();
+    (about?.click as (() => void) | undefined)?.();
+    expect(shown).toBe(1);
+    expect(aboutText('0.1.0')).toBe('Sổ ANTT phiên bản 0.1.0');
+  });
+
   it('offers reload and DevTools only in development', () => {
-    const roles = (developer: boolean) => flatten(menuTemplate({ developer })).map((item) => item.role);
+    const roles = (developer: boolean) => flatten(menuTemplate(options(developer))).map((item) => item.role);
     expect(roles(false)).not.toContain('toggleDevTools');
     expect(roles(false)).not.toContain('reload');
     expect(roles(true)).toContain('toggleDevTools');
