@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
- * Besides the usual rules, this keeps the layers apart (ARCHITECTURE.md): dependencies point
+ * Besides the usual rules, this keeps the layers apart (docs/architecture.md, "Layers"): dependencies point
  * renderer → api ← db ← electron, web. api/ and renderer/ run in the browser: no Node, no Electron,
  * no db/. db/ never imports electron or the renderer. Nothing imports the renderer.
  */

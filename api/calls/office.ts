@@ -8,7 +8,10 @@ const keepCount = (min: number, max: number) => z.number({ error: 'v.number' }).
 export const settingsInput = z.object({
   idleLockMinutes: z.number({ error: 'v.number' }).int('v.number').min(0, 'v.too_small').max(240, 'v.too_big'),
   remoteCommune: z.boolean(),
-  /** The day police statistical months start on (DOMAIN.md, "Reports"); left out, it stays as it is. */
+  /**
+   * The day police statistical months start on (docs/domain.md, "Reports and the police month"); left out, it
+   * stays as it is.
+   */
   reportCutoffDay: z.number({ error: 'v.number' }).int('v.number').min(1, 'v.too_small').max(28, 'v.too_big').optional(),
   /** A higher office: an office with no bundle for longer than this is shown as late; left out, it stays. */
   exchangeLateDays: z.number({ error: 'v.number' }).int('v.number').min(1, 'v.too_small').max(365, 'v.too_big').optional(),

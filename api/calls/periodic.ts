@@ -7,8 +7,8 @@ const year = z.number({ error: 'v.number' }).int('v.number').min(2000, 'v.too_sm
 const index = (max: number) => z.number({ error: 'v.number' }).int('v.number').min(1, 'v.too_small').max(max, 'v.too_big');
 
 /**
- * A reporting period (DOMAIN.md, "Reports"): a police month (1–12), quarter (1–4), half (1–2) or year of
- * a police year, or any range of dates up to ten years.
+ * A reporting period (docs/domain.md, "Reports and the police month"): a police month (1–12), quarter (1–4),
+ * half (1–2) or year of a police year, or any range of dates up to ten years.
  */
 export const periodInput = z
   .discriminatedUnion('kind', [

@@ -3,7 +3,7 @@ import { call } from '../define';
 import { citizenId, id, isoDate, officeFilter, optionalText, requiredText } from '../fields';
 import type { DeadlineBoard, HistoryEntry, PersonMatch, PersonView, ReportDetail, ReportPage } from '../views';
 
-/** How a report reached the office (DOMAIN.md, "Crime reports"). */
+/** How a report reached the office (docs/domain.md, "Crime reports and their legal clock"). */
 export const channels = ['in_person', 'phone', 'petition', 'transferred', 'found_by_officers', 'media_online'] as const;
 export const reportKinds = [
   'crime_report',
