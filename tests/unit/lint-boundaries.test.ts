@@ -36,6 +36,14 @@ describe('layer boundaries', () => {
     expect(await restricted('renderer/pages/probe.tsx', probe('../../db/dispatch', 'dispatch'))).not.toEqual([]);
   });
 
+  it('the renderer may import the shared calendar (db/rules/calendar.ts) and nothing else of db/, and the calendar imports nothing', async () => {
+    expect(await restricted('renderer/probe.ts', probe('../db/rules/calendar', 'addMonths'))).toEqual([]);
+    expect(await restricted('renderer/pages/probe.ts', probe('../../db/rules/calendar', 'addMonths'))).toEqual([]);
+    expect(await restricted('renderer/probe.ts', probe('../db/rules/legal-clock', 'computeDeadlines'))).toEqual([expect.stringMatching(/Go through the contract/)]);
+    expect(await restricted('db/rules/calendar.ts', probe('./periods', 'rangeOf'))).toEqual([expect.stringMatching(/imports nothing/)]);
+    expect(await restricted('db/rules/calendar.ts', probe('node:util', 'format'))).toEqual([expect.stringMatching(/imports nothing/)]);
+  });
+
   it('a renderer file importing Node fails', async () => {
     expect(await restricted('renderer/probe.ts', probe('node:fs', 'readFileSync'))).toEqual([expect.stringMatching(/no Node modules/)]);
     expect(await restricted('renderer/probe.ts', probe('fs', 'readFileSync'))).not.toEqual([]);
