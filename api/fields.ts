@@ -91,3 +91,21 @@ export const folderPath = z
   .refine((value) => value === '' || /^(?:[A-Za-z]:[\\/]|\\\\[^\\/]+[\\/][^\\/]+|\/)/.test(value), 'v.folder_path')
   .refine((value) => ![...value].some((char) => char < ' '), 'v.folder_path')
   .transform((value) => (value === '' ? null : value));
+
+type WithoutDefault<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
+/** The shape of an update's `fields`: every field of the create schema optional, without its default. */
+export type ChangesShape<S extends z.ZodRawShape> = { -readonly [K in keyof S]: z.ZodOptional<WithoutDefault<S[K]>> };
+
+/**
+ * What an update call takes: the fields of `schema` (the create call's), each optional and stripped of
+ * its default, in a strict object. A field left out means "unchanged": the backend merges what is sent
+ * over the record, so leaving out `persons` or `notes` never unlinks or empties them. Refinements across
+ * fields (an end before the start) are the backend's to check on the merged record.
+ */
+export function changesOf<S extends z.ZodRawShape>(schema: z.ZodObject<S>): z.ZodObject<ChangesShape<S>, z.core.$strict> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(schema.shape) as [string, z.ZodType][]) {
+    shape[key] = (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : field).optional();
+  }
+  return z.strictObject(shape) as unknown as z.ZodObject<ChangesShape<S>, z.core.$strict>;
+}

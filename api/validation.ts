@@ -6,9 +6,19 @@ import type { z } from 'zod';
  */
 export function fieldErrors(error: z.ZodError, input: unknown): Record<string, string> {
   const fields: Record<string, string> = {};
+  // Own keys only, defined rather than assigned: a path may be "valueOf" or "__proto__".
+  const put = (path: string, key: string) => {
+    if (!Object.hasOwn(fields, path)) Object.defineProperty(fields, path, { value: key, enumerable: true, writable: true, configurable: true });
+  };
   for (const issue of error.issues) {
-    const path = issue.path.map(String).join('.') || '_';
-    if (!(path in fields)) fields[path] = issueKey(issue, valueAt(input, issue.path));
+    // A key the call does not take is named itself: { complex: 'v.unknown_field' }.
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        put([...issue.path.map(String), key].join('.'), 'v.unknown_field');
+      }
+      continue;
+    }
+    put(issue.path.map(String).join('.') || '_', issueKey(issue, valueAt(input, issue.path)));
   }
   return fields;
 }
@@ -32,8 +42,6 @@ function issueKey(issue: z.core.$ZodIssue, value: unknown): string {
       return 'v.too_short';
     case 'too_big':
       return 'v.too_long';
-    case 'unrecognized_keys':
-      return 'v.unknown_field';
     default:
       return 'v.invalid';
   }

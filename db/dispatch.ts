@@ -21,7 +21,12 @@ export async function dispatch(backend: Backend, session: Session, name: string,
   try {
     const raw = input ?? {};
     const parsed = spec.input.safeParse(raw);
-    if (!parsed.success) return fail('validation', 'the input is not valid', { fields: fieldErrors(parsed.error, raw) });
+    if (!parsed.success) {
+      const fields = fieldErrors(parsed.error, raw);
+      const unknown = Object.keys(fields).filter((path) => fields[path] === 'v.unknown_field');
+      const message = unknown.length > 0 ? `the call does not take ${unknown.join(', ')}` : 'the input is not valid';
+      return fail('validation', message, { fields });
+    }
     const user = authorise(backend, session, spec.permission);
     const ctx: Context = { backend, session, call: name, user };
     const handler = handlers[name] as (ctx: Context, input: unknown) => unknown;

@@ -10,7 +10,7 @@ import { formatRegisterNumber } from './register/numbering';
 import { addDays, localDate } from './rules/calendar';
 import type { HotspotsTable, PersonsTable } from './schema';
 import type { Sqlite } from './store';
-import type { WritePath, WriteContext } from './write-path';
+import { withChanges, type WritePath, type WriteContext } from './write-path';
 
 export type HotspotFields = z.output<typeof hotspotInput>;
 export type HotspotListInput = z.output<typeof hotspotListInput>;
@@ -49,8 +49,26 @@ export function createHotspot(db: Sqlite, writes: WritePath, fields: HotspotFiel
   })();
 }
 
-export function updateHotspot(db: Sqlite, writes: WritePath, id: string, baseVersion: string, fields: HotspotFields, ctx: WriteContext): HotspotsTable {
+/** A hotspot's fields as the create call takes them. */
+function fieldsOf(row: HotspotsTable): HotspotFields {
+  return {
+    name: row.name,
+    type: row.type as HotspotFields['type'],
+    localityId: row.locality_id,
+    address: row.address,
+    latitude: row.latitude,
+    longitude: row.longitude,
+    description: row.description,
+    risk: row.risk as HotspotFields['risk'],
+    foundOn: row.found_on,
+    reviewDays: row.review_days,
+  };
+}
+
+/** Changes the fields the call sent; a field left out keeps its value. */
+export function updateHotspot(db: Sqlite, writes: WritePath, id: string, baseVersion: string, changes: Partial<HotspotFields>, ctx: WriteContext): HotspotsTable {
   const current = existing(db, id);
+  const fields = withChanges(fieldsOf(current), changes);
   return writes.update('hotspots', id, baseVersion, { ...columns(fields), next_review_on: nextReview({ ...current, found_on: fields.foundOn }, fields.reviewDays) }, ctx);
 }
 

@@ -6,7 +6,7 @@ import { AppError } from './app-error';
 import { all, first, qb } from './query';
 import type { PersonsTable } from './schema';
 import type { Sqlite } from './store';
-import type { WritePath, WriteContext } from './write-path';
+import { withChanges, type WritePath, type WriteContext } from './write-path';
 
 export type PersonFields = z.output<typeof personInput>;
 
@@ -65,7 +65,27 @@ export function personForInput(db: Sqlite, writes: WritePath, fields: PersonFiel
   return writes.insert('persons', { ...columns(fields), merged_into: null, moved_to: '', moved_on: null }, ctx);
 }
 
-export function updatePerson(db: Sqlite, writes: WritePath, id: string, baseVersion: string, fields: PersonFields, ctx: WriteContext): PersonsTable {
+/** A person's fields as the create call takes them. */
+function fieldsOf(row: PersonsTable): PersonFields {
+  return {
+    fullName: row.full_name,
+    otherNames: row.other_names,
+    gender: row.gender as PersonFields['gender'],
+    birthDate: row.birth_date,
+    birthYear: row.birth_year,
+    citizenId: row.citizen_id,
+    permanentAddress: row.permanent_address,
+    temporaryAddress: row.temporary_address,
+    localityId: row.locality_id,
+    notes: row.notes,
+  };
+}
+
+/** Changes the fields the call sent; a field left out keeps its value. */
+export function updatePerson(db: Sqlite, writes: WritePath, id: string, baseVersion: string, changes: Partial<PersonFields>, ctx: WriteContext): PersonsTable {
+  const current = findPerson(db, id);
+  if (!current) throw new AppError('record.not_found', `person ${id} not found`);
+  const fields = withChanges(fieldsOf(current), changes);
   if (fields.citizenId) {
     const holder = findByCitizenId(db, fields.citizenId);
     if (holder && holder.id !== id) {

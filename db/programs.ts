@@ -9,7 +9,7 @@ import { addDays, localDate } from './rules/calendar';
 import { nextDue, programEnd } from './rules/programs';
 import type { ProgramKindsTable, ProgramsTable } from './schema';
 import type { Sqlite } from './store';
-import type { WritePath, WriteContext } from './write-path';
+import { withChanges, type WritePath, type WriteContext } from './write-path';
 
 export type ProgramFields = z.output<typeof programInput>;
 export type ProgramListInput = z.output<typeof programListInput>;
@@ -78,8 +78,28 @@ export function createProgram(db: Sqlite, writes: WritePath, fields: ProgramFiel
 }
 
 /** A corrected program: its next check-in and test follow the (possibly new) kind and start date. */
-export function updateProgram(db: Sqlite, writes: WritePath, id: string, baseVersion: string, fields: ProgramFields, ctx: WriteContext): ProgramsTable {
+/**
+ * A program's fields as the create call takes them: an end date that was typed (over the computed one,
+ * or for a kind without a fixed duration) is kept; a computed one is computed again from the start.
+ */
+function fieldsOf(db: Sqlite, row: ProgramsTable): ProgramFields {
+  const computed = kindOf(db, row.kind_code).months !== null && row.end_override_reason === '';
+  return {
+    personId: row.person_id,
+    kindCode: row.kind_code,
+    decisionNo: row.decision_no,
+    decisionDate: row.decision_date,
+    startDate: row.start_date,
+    endDate: computed ? null : row.end_date,
+    endOverrideReason: row.end_override_reason,
+    officerId: row.officer_id,
+  };
+}
+
+/** Changes the fields the call sent; a field left out keeps its value. */
+export function updateProgram(db: Sqlite, writes: WritePath, id: string, baseVersion: string, changes: Partial<ProgramFields>, ctx: WriteContext): ProgramsTable {
   const current = existing(db, id);
+  const fields = withChanges(fieldsOf(db, current), changes);
   if (current.status !== 'active') throw new AppError('record.invalid_step', 'the program has ended', { params: { status: current.status } });
   const { kind, values } = columns(db, fields);
   const lastTest = (prepared(db, 'SELECT max(date) AS date FROM program_checkins WHERE program_id = ? AND drug_test = 1 AND deleted_at IS NULL').get(id) as { date: string | null }).date;

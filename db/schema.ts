@@ -5,7 +5,7 @@ import type { Role } from '../api/roles';
  * text; booleans are 0/1.
  */
 
-/** The columns every exchange-ready record carries (ARCHITECTURE.md, "Records are exchange-ready"). */
+/** The columns every exchange-ready record carries (docs/architecture.md, "The store"). */
 export interface RecordColumns {
   id: string;
   office_id: string;

@@ -206,3 +206,13 @@ function duplicateOr(error: unknown): unknown {
 export function initClock(db: Sqlite, nodeId: string): void {
   run(db, qb.insertInto('clock_state').values({ id: 1, node_id: nodeId, wall: 0, counter: 0, seq: 0 }));
 }
+
+/**
+ * An update's fields: the record's own (as the create call would take them) with what the call sent over
+ * them. A field left out is unchanged (api/fields.ts, changesOf); `undefined` never clears anything.
+ */
+export function withChanges<F extends object>(current: F, changes: Partial<F>): F {
+  const next = { ...current };
+  for (const [key, value] of Object.entries(changes)) if (value !== undefined) (next as Record<string, unknown>)[key] = value;
+  return next;
+}

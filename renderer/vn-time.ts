@@ -1,9 +1,11 @@
+import { localDate, VIETNAM_OFFSET_MS as OFFSET_MS } from '../db/rules/calendar';
+
 /**
  * Vietnam time (UTC+7, no daylight saving): the office's clock, whatever the machine's time zone.
  * Instants are epoch milliseconds; calendar dates are 'YYYY-MM-DD' (what <input type=date> holds).
+ * The offset and the date of an instant are the backend's own (db/rules/calendar.ts), not a copy.
  */
 
-const OFFSET_MS = 7 * 3_600_000;
 const DAY_MS = 86_400_000;
 
 export interface VnParts {
@@ -29,8 +31,7 @@ const pad = (value: number) => String(value).padStart(2, '0');
 
 /** 'YYYY-MM-DD' of an instant in Vietnam. */
 export function isoDateOf(at: number): string {
-  const p = vnParts(at);
-  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+  return localDate(at);
 }
 
 /** 'HH:mm' of an instant in Vietnam. */
@@ -42,7 +43,7 @@ export function isoTimeOf(at: number): string {
 /** The instant of a Vietnam date and time ('YYYY-MM-DD', 'HH:mm'); NaN when either is not valid. */
 export function vnInstant(date: string, time = '00:00'): number {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return Number.NaN;
-  return Date.parse(`${date}T${time}:00+07:00`);
+  return Date.parse(`${date}T${time}:00Z`) - OFFSET_MS;
 }
 
 /** Whether an instant is exactly midnight in Vietnam (the exclusive end of a limit counted in days). */

@@ -75,7 +75,7 @@ export const fileName = z.string().max(1000, 'v.too_long').transform(cleanFileNa
  */
 export const dataBase64 = z.string().min(1, 'v.required').max(ATTACHMENT_REQUEST_MAX_BYTES, 'v.too_long');
 
-export const attachmentAddInput = z.object({
+export const attachmentAddInput = z.strictObject({
   ownerTable: z.enum(attachmentOwners, { error: 'v.required' }),
   ownerId: id,
   fileName,
@@ -85,11 +85,11 @@ export const attachmentAddInput = z.object({
 export const attachmentsCalls = {
   'attachments.add': call<AttachmentView>()({ input: attachmentAddInput, permission: 'records.write', maxBytes: ATTACHMENT_REQUEST_MAX_BYTES }),
   /** Decrypts and checks the file against its SHA-256; every open is audited. */
-  'attachments.open': call<AttachmentContent>()({ input: z.object({ id }), permission: 'session' }),
+  'attachments.open': call<AttachmentContent>()({ input: z.strictObject({ id }), permission: 'session' }),
   /** Voided, not deleted: the record and its encrypted file stay. */
-  'attachments.void': call<null>()({ input: z.object({ id, reason: requiredText(500) }), permission: 'records.write' }),
+  'attachments.void': call<null>()({ input: z.strictObject({ id, reason: requiredText(500) }), permission: 'records.write' }),
   'attachments.list': call<AttachmentView[]>()({
-    input: z.object({ ownerTable: z.enum(attachmentOwners, { error: 'v.required' }), ownerId: id }),
+    input: z.strictObject({ ownerTable: z.enum(attachmentOwners, { error: 'v.required' }), ownerId: id }),
     permission: 'session',
   }),
 };

@@ -4,5 +4,5 @@ import type { AuditCheckView } from '../views';
 
 export const auditCalls = {
   /** Walks the audit log's hash chain and names the first entry whose link or content does not match. */
-  'audit.verify': call<AuditCheckView>()({ input: z.object({}), permission: 'users.manage' }),
+  'audit.verify': call<AuditCheckView>()({ input: z.strictObject({}), permission: 'users.manage' }),
 };

@@ -3,24 +3,24 @@ import { call } from '../define';
 import { newPasswordFields, passwordsMatch } from '../fields';
 import type { SessionView } from '../views';
 
-export const loginInput = z.object({
+export const loginInput = z.strictObject({
   username: z.string().trim().toLowerCase().min(1, 'v.required').max(64, 'v.too_long'),
   password: z.string().min(1, 'v.required').max(128, 'v.too_long'),
 });
 
 export const changePasswordInput = z
-  .object({ current: z.string().min(1, 'v.required').max(128, 'v.too_long'), ...newPasswordFields })
+  .strictObject({ current: z.string().min(1, 'v.required').max(128, 'v.too_long'), ...newPasswordFields })
   .superRefine(passwordsMatch);
 
 export const authCalls = {
   'auth.login': call<SessionView>()({ input: loginInput, permission: 'public' }),
-  'auth.logout': call<null>()({ input: z.object({}), permission: 'public' }),
+  'auth.logout': call<null>()({ input: z.strictObject({}), permission: 'public' }),
   /** Who is logged in on this session, or null. */
-  'auth.session': call<SessionView | null>()({ input: z.object({}), permission: 'public' }),
+  'auth.session': call<SessionView | null>()({ input: z.strictObject({}), permission: 'public' }),
   /** Lock the session now (the interface calls it after idle time without input). */
-  'auth.lock': call<null>()({ input: z.object({}), permission: 'session' }),
+  'auth.lock': call<null>()({ input: z.strictObject({}), permission: 'session' }),
   'auth.unlock': call<SessionView>()({
-    input: z.object({ password: z.string().min(1, 'v.required').max(128, 'v.too_long') }),
+    input: z.strictObject({ password: z.string().min(1, 'v.required').max(128, 'v.too_long') }),
     permission: 'public',
   }),
   'auth.changePassword': call<null>()({ input: changePasswordInput, permission: 'session' }),

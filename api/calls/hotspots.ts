@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { call } from '../define';
-import { id, isoDate, officeFilter, optionalText, requiredText } from '../fields';
+import { changesOf, id, isoDate, officeFilter, optionalText, requiredText } from '../fields';
 import type { HotspotDue, HotspotPage, HotspotView } from '../views';
 
 export const hotspotTypes = ['drug_dealing', 'drug_use', 'gambling', 'illegal_lottery', 'football_betting', 'prostitution', 'other'] as const;
@@ -9,9 +9,9 @@ export const hotspotStatuses = ['suspected', 'active', 'under_watch', 'raided', 
 export const hotspotRisks = ['low', 'medium', 'high'] as const;
 export const hotspotRoles = ['organiser', 'dealer', 'user', 'lookout', 'frequenter'] as const;
 
-const target = z.object({ id, baseVersion: z.string().min(1) });
+const target = z.strictObject({ id, baseVersion: z.string().min(1) });
 
-export const hotspotInput = z.object({
+export const hotspotInput = z.strictObject({
   name: requiredText(200),
   type: z.enum(hotspotTypes, { error: 'v.required' }),
   localityId: id.nullable().default(null),
@@ -24,7 +24,7 @@ export const hotspotInput = z.object({
   reviewDays: z.number({ error: 'v.number' }).int('v.number').min(1, 'v.too_small').max(365, 'v.too_big').default(30),
 });
 
-export const hotspotListInput = z.object({
+export const hotspotListInput = z.strictObject({
   q: z.string().max(200).default(''),
   type: z.enum(hotspotTypes).nullable().default(null),
   status: z.enum(hotspotStatuses).nullable().default(null),
@@ -38,23 +38,23 @@ export const hotspotListInput = z.object({
 
 export const hotspotCalls = {
   'hotspots.list': call<HotspotPage>()({ input: hotspotListInput, permission: 'session' }),
-  'hotspots.get': call<HotspotView>()({ input: z.object({ id }), permission: 'session' }),
+  'hotspots.get': call<HotspotView>()({ input: z.strictObject({ id }), permission: 'session' }),
   'hotspots.create': call<HotspotView>()({ input: hotspotInput, permission: 'records.write' }),
-  'hotspots.update': call<HotspotView>()({ input: z.object({ ...target.shape, fields: hotspotInput }), permission: 'records.write' }),
+  'hotspots.update': call<HotspotView>()({ input: z.strictObject({ ...target.shape, fields: changesOf(hotspotInput) }), permission: 'records.write' }),
   'hotspots.setStatus': call<HotspotView>()({
-    input: z.object({ ...target.shape, status: z.enum(hotspotStatuses, { error: 'v.required' }), on: isoDate, note: optionalText(1000) }),
+    input: z.strictObject({ ...target.shape, status: z.enum(hotspotStatuses, { error: 'v.required' }), on: isoDate, note: optionalText(1000) }),
     permission: 'records.write',
   }),
   'hotspots.linkPerson': call<HotspotView>()({
-    input: z.object({ hotspotId: id, personId: id, role: z.enum(hotspotRoles, { error: 'v.required' }) }),
+    input: z.strictObject({ hotspotId: id, personId: id, role: z.enum(hotspotRoles, { error: 'v.required' }) }),
     permission: 'records.write',
   }),
-  'hotspots.linkReport': call<HotspotView>()({ input: z.object({ hotspotId: id, reportId: id }), permission: 'records.write' }),
-  'hotspots.unlink': call<HotspotView>()({ input: z.object({ linkId: id, reason: requiredText(300) }), permission: 'records.write' }),
+  'hotspots.linkReport': call<HotspotView>()({ input: z.strictObject({ hotspotId: id, reportId: id }), permission: 'records.write' }),
+  'hotspots.unlink': call<HotspotView>()({ input: z.strictObject({ linkId: id, reason: requiredText(300) }), permission: 'records.write' }),
   /** A check moves the next review date; it may also move the status. */
   'hotspots.check': call<HotspotView>()({
-    input: z.object({ hotspotId: id, date: isoDate, officers: optionalText(300), found: optionalText(5000), status: z.enum(hotspotStatuses).nullable().default(null) }),
+    input: z.strictObject({ hotspotId: id, date: isoDate, officers: optionalText(300), found: optionalText(5000), status: z.enum(hotspotStatuses).nullable().default(null) }),
     permission: 'records.write',
   }),
-  'hotspots.due': call<HotspotDue>()({ input: z.object({ withinDays: z.number().int().min(0).max(90).default(7) }), permission: 'session' }),
+  'hotspots.due': call<HotspotDue>()({ input: z.strictObject({ withinDays: z.number().int().min(0).max(90).default(7) }), permission: 'session' }),
 };

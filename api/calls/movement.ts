@@ -12,50 +12,50 @@ export const safetyUnitKinds = ['village', 'agency', 'enterprise', 'school'] as 
 const year = z.number().int().min(2000).max(2100);
 
 export const movementCalls = {
-  'teams.list': call<TeamView[]>()({ input: z.object({}), permission: 'session' }),
+  'teams.list': call<TeamView[]>()({ input: z.strictObject({}), permission: 'session' }),
   'teams.create': call<TeamView>()({
-    input: z.object({ name: requiredText(200), localityIds: z.array(id).max(100).default([]), foundedOn: isoDate.nullable().default(null), notes: optionalText(2000) }),
+    input: z.strictObject({ name: requiredText(200), localityIds: z.array(id).max(100).default([]), foundedOn: isoDate.nullable().default(null), notes: optionalText(2000) }),
     permission: 'records.write',
   }),
   'teams.addMember': call<TeamView>()({
-    input: z.object({ teamId: id, fullName: requiredText(100), role: z.enum(memberRoles, { error: 'v.required' }), joinedOn: isoDate, contact: optionalText(100) }),
+    input: z.strictObject({ teamId: id, fullName: requiredText(100), role: z.enum(memberRoles, { error: 'v.required' }), joinedOn: isoDate, contact: optionalText(100) }),
     permission: 'records.write',
   }),
-  'teams.endMember': call<TeamView>()({ input: z.object({ memberId: id, leftOn: isoDate }), permission: 'records.write' }),
+  'teams.endMember': call<TeamView>()({ input: z.strictObject({ memberId: id, leftOn: isoDate }), permission: 'records.write' }),
   'teams.addActivity': call<TeamView>()({
-    input: z.object({ teamId: id, kind: z.enum(activityKinds, { error: 'v.required' }), date: isoDate, description: optionalText(2000), result: optionalText(2000) }),
+    input: z.strictObject({ teamId: id, kind: z.enum(activityKinds, { error: 'v.required' }), date: isoDate, description: optionalText(2000), result: optionalText(2000) }),
     permission: 'records.write',
   }),
-  'models.list': call<ModelView[]>()({ input: z.object({}), permission: 'session' }),
+  'models.list': call<ModelView[]>()({ input: z.strictObject({}), permission: 'session' }),
   'models.create': call<ModelView>()({
-    input: z.object({ name: requiredText(200), kind: z.enum(modelKinds, { error: 'v.required' }), localityId: id.nullable().default(null), startedOn: isoDate, lead: optionalText(200) }),
+    input: z.strictObject({ name: requiredText(200), kind: z.enum(modelKinds, { error: 'v.required' }), localityId: id.nullable().default(null), startedOn: isoDate, lead: optionalText(200) }),
     permission: 'records.write',
   }),
   'models.evaluate': call<ModelView>()({
-    input: z.object({ modelId: id, year, rating: z.enum(modelRatings, { error: 'v.required' }), note: optionalText(2000) }),
+    input: z.strictObject({ modelId: id, year, rating: z.enum(modelRatings, { error: 'v.required' }), note: optionalText(2000) }),
     permission: 'office.lead',
   }),
   'safety.addUnit': call<{ id: string }>()({
-    input: z.object({ name: requiredText(200), unitKind: z.enum(['agency', 'enterprise', 'school'], { error: 'v.required' }), localityId: id.nullable().default(null) }),
+    input: z.strictObject({ name: requiredText(200), unitKind: z.enum(['agency', 'enterprise', 'school'], { error: 'v.required' }), localityId: id.nullable().default(null) }),
     permission: 'records.write',
   }),
   'safety.addCriterion': call<null>()({
-    input: z.object({ code: z.string().trim().regex(/^[a-z0-9_]{2,60}$/, 'v.invalid'), unitKind: z.enum(safetyUnitKinds), text: requiredText(500) }),
+    input: z.strictObject({ code: z.string().trim().regex(/^[a-z0-9_]{2,60}$/, 'v.invalid'), unitKind: z.enum(safetyUnitKinds), text: requiredText(500) }),
     permission: 'settings.manage',
   }),
   /** Edits a criterion's wording; evaluations already recorded keep their results. */
-  'safety.updateCriterion': call<null>()({ input: z.object({ code: z.string().min(1).max(60), text: requiredText(500) }), permission: 'settings.manage' }),
+  'safety.updateCriterion': call<null>()({ input: z.strictObject({ code: z.string().min(1).max(60), text: requiredText(500) }), permission: 'settings.manage' }),
   /** Retires a criterion: later evaluations no longer ask for it. */
-  'safety.retireCriterion': call<null>()({ input: z.object({ code: z.string().min(1).max(60), reason: requiredText(500) }), permission: 'settings.manage' }),
+  'safety.retireCriterion': call<null>()({ input: z.strictObject({ code: z.string().min(1).max(60), reason: requiredText(500) }), permission: 'settings.manage' }),
   /** One unit's checklist for a year; a new evaluation of the same unit and year replaces the old one. */
   'safety.evaluate': call<SafetySummary>()({
-    input: z.object({
+    input: z.strictObject({
       year,
       unitKind: z.enum(safetyUnitKinds, { error: 'v.required' }),
       unitId: id,
-      results: z.array(z.object({ criterionCode: z.string().min(1).max(60), passed: z.boolean(), evidence: optionalText(2000) })).min(1, 'v.required').max(100),
+      results: z.array(z.strictObject({ criterionCode: z.string().min(1).max(60), passed: z.boolean(), evidence: optionalText(2000) })).min(1, 'v.required').max(100),
     }),
     permission: 'office.lead',
   }),
-  'safety.summary': call<SafetySummary>()({ input: z.object({ year }), permission: 'session' }),
+  'safety.summary': call<SafetySummary>()({ input: z.strictObject({ year }), permission: 'session' }),
 };

@@ -5,10 +5,13 @@ import type { CategoryView, HolidayView, LocalityView, OfficeListItem, OfficeVie
 
 const keepCount = (min: number, max: number) => z.number({ error: 'v.number' }).int('v.number').min(min, 'v.too_small').max(max, 'v.too_big').optional();
 
-export const settingsInput = z.object({
+export const settingsInput = z.strictObject({
   idleLockMinutes: z.number({ error: 'v.number' }).int('v.number').min(0, 'v.too_small').max(240, 'v.too_big'),
   remoteCommune: z.boolean(),
-  /** The day police statistical months start on (DOMAIN.md, "Reports"); left out, it stays as it is. */
+  /**
+   * The day police statistical months start on (docs/domain.md, "Reports and the police month"); left out, it
+   * stays as it is.
+   */
   reportCutoffDay: z.number({ error: 'v.number' }).int('v.number').min(1, 'v.too_small').max(28, 'v.too_big').optional(),
   /** A higher office: an office with no bundle for longer than this is shown as late; left out, it stays. */
   exchangeLateDays: z.number({ error: 'v.number' }).int('v.number').min(1, 'v.too_small').max(365, 'v.too_big').optional(),
@@ -22,19 +25,19 @@ export const settingsInput = z.object({
   backupExternalDir: folderPath.nullable().optional(),
 });
 
-export const localityInput = z.object({ name: requiredText(100), kind: requiredText(40).default('thôn') });
+export const localityInput = z.strictObject({ name: requiredText(100), kind: requiredText(40).default('thôn') });
 
 export const officeCalls = {
-  'office.get': call<OfficeView>()({ input: z.object({}), permission: 'session' }),
+  'office.get': call<OfficeView>()({ input: z.strictObject({}), permission: 'session' }),
   /** The offices whose records the store holds (the own office first): a higher office's filter. */
-  'offices.list': call<OfficeListItem[]>()({ input: z.object({}), permission: 'session' }),
-  'settings.get': call<Settings>()({ input: z.object({}), permission: 'session' }),
+  'offices.list': call<OfficeListItem[]>()({ input: z.strictObject({}), permission: 'session' }),
+  'settings.get': call<Settings>()({ input: z.strictObject({}), permission: 'session' }),
   'settings.update': call<Settings>()({ input: settingsInput, permission: 'settings.manage' }),
-  'localities.list': call<LocalityView[]>()({ input: z.object({}), permission: 'session' }),
+  'localities.list': call<LocalityView[]>()({ input: z.strictObject({}), permission: 'session' }),
   'localities.create': call<LocalityView>()({ input: localityInput, permission: 'settings.manage' }),
-  'categories.list': call<CategoryView[]>()({ input: z.object({}), permission: 'session' }),
+  'categories.list': call<CategoryView[]>()({ input: z.strictObject({}), permission: 'session' }),
   /** Days off besides weekends, for the working-day count of legal limits. */
-  'holidays.list': call<HolidayView[]>()({ input: z.object({ year: z.number().int().min(2000).max(2100).nullable().default(null) }), permission: 'session' }),
-  'holidays.create': call<HolidayView>()({ input: z.object({ date: isoDate, name: requiredText(100) }), permission: 'settings.manage' }),
-  'holidays.void': call<null>()({ input: z.object({ id, reason: requiredText(200) }), permission: 'settings.manage' }),
+  'holidays.list': call<HolidayView[]>()({ input: z.strictObject({ year: z.number().int().min(2000).max(2100).nullable().default(null) }), permission: 'session' }),
+  'holidays.create': call<HolidayView>()({ input: z.strictObject({ date: isoDate, name: requiredText(100) }), permission: 'settings.manage' }),
+  'holidays.void': call<null>()({ input: z.strictObject({ id, reason: requiredText(200) }), permission: 'settings.manage' }),
 };

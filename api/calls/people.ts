@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { call } from '../define';
-import { id, isoDate, officeFilter, optionalText, requiredText } from '../fields';
+import { changesOf, id, isoDate, officeFilter, optionalText, requiredText } from '../fields';
 import type { DuplicateGroup, GraphView, PersonOverview, PersonPage, ProgramKindView, ProgramPage, ProgramView, ReminderBoard } from '../views';
 import { personInput } from './register';
 
@@ -9,10 +9,10 @@ export const programStatuses = ['active', 'ended'] as const;
 export const programEndReasons = ['completed', 'addict', 'facility', 'imprisoned', 'died', 'missing', 'moved', 'other'] as const;
 export const drugTestResults = ['negative', 'positive', 'refused'] as const;
 
-const target = z.object({ id, baseVersion: z.string().min(1) });
+const target = z.strictObject({ id, baseVersion: z.string().min(1) });
 const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) };
 
-export const personListInput = z.object({
+export const personListInput = z.strictObject({
   q: z.string().max(200).default(''),
   localityId: id.nullable().default(null),
   programKind: z.string().max(60).nullable().default(null),
@@ -22,7 +22,7 @@ export const personListInput = z.object({
   ...page,
 });
 
-export const programInput = z.object({
+export const programInput = z.strictObject({
   personId: id,
   kindCode: requiredText(60),
   decisionNo: optionalText(60),
@@ -34,7 +34,7 @@ export const programInput = z.object({
   officerId: id.nullable().default(null),
 });
 
-export const programListInput = z.object({
+export const programListInput = z.strictObject({
   q: z.string().max(200).default(''),
   kindCode: z.string().max(60).nullable().default(null),
   status: z.enum(programStatuses).nullable().default('active'),
@@ -47,23 +47,23 @@ export const peopleCalls = {
   'persons.list': call<PersonPage>()({ input: personListInput, permission: 'session' }),
   'persons.create': call<{ id: string }>()({ input: personInput, permission: 'records.write' }),
   /** Everything that names a person: reports, hotspots, programs, links. */
-  'persons.overview': call<PersonOverview>()({ input: z.object({ id }), permission: 'session' }),
+  'persons.overview': call<PersonOverview>()({ input: z.strictObject({ id }), permission: 'session' }),
   'persons.link': call<null>()({
-    input: z.object({ personId: id, otherId: id, kind: z.enum(personLinkKinds, { error: 'v.required' }), note: optionalText(300) }),
+    input: z.strictObject({ personId: id, otherId: id, kind: z.enum(personLinkKinds, { error: 'v.required' }), note: optionalText(300) }),
     permission: 'records.write',
   }),
-  'persons.unlink': call<null>()({ input: z.object({ linkId: id, reason: requiredText(300) }), permission: 'records.write' }),
-  'persons.duplicates': call<DuplicateGroup[]>()({ input: z.object({ limit: z.number().int().min(1).max(500).default(100) }), permission: 'session' }),
-  'persons.duplicatesOf': call<DuplicateGroup>()({ input: z.object({ id }), permission: 'session' }),
+  'persons.unlink': call<null>()({ input: z.strictObject({ linkId: id, reason: requiredText(300) }), permission: 'records.write' }),
+  'persons.duplicates': call<DuplicateGroup[]>()({ input: z.strictObject({ limit: z.number().int().min(1).max(500).default(100) }), permission: 'session' }),
+  'persons.duplicatesOf': call<DuplicateGroup>()({ input: z.strictObject({ id }), permission: 'session' }),
   /** Keeps one record: every link of the other moves to it; the other is voided, pointing at it. */
   'persons.merge': call<PersonOverview>()({
-    input: z.object({ keepId: id, keepVersion: z.string().min(1), dropId: id, dropVersion: z.string().min(1) }),
+    input: z.strictObject({ keepId: id, keepVersion: z.string().min(1), dropId: id, dropVersion: z.string().min(1) }),
     permission: 'records.write',
   }),
-  'persons.moveAway': call<PersonOverview>()({ input: z.object({ ...target.shape, to: requiredText(200), on: isoDate }), permission: 'records.write' }),
-  'programs.kinds': call<ProgramKindView[]>()({ input: z.object({}), permission: 'session' }),
+  'persons.moveAway': call<PersonOverview>()({ input: z.strictObject({ ...target.shape, to: requiredText(200), on: isoDate }), permission: 'records.write' }),
+  'programs.kinds': call<ProgramKindView[]>()({ input: z.strictObject({}), permission: 'session' }),
   'programs.createKind': call<ProgramKindView>()({
-    input: z.object({
+    input: z.strictObject({
       code: z.string().trim().regex(/^[a-z0-9_]{2,40}$/, 'v.invalid'),
       nameVi: requiredText(150),
       nameEn: requiredText(150),
@@ -75,11 +75,11 @@ export const peopleCalls = {
     permission: 'settings.manage',
   }),
   'programs.list': call<ProgramPage>()({ input: programListInput, permission: 'session' }),
-  'programs.get': call<ProgramView>()({ input: z.object({ id }), permission: 'session' }),
+  'programs.get': call<ProgramView>()({ input: z.strictObject({ id }), permission: 'session' }),
   'programs.create': call<ProgramView>()({ input: programInput, permission: 'records.write' }),
-  'programs.update': call<ProgramView>()({ input: z.object({ ...target.shape, fields: programInput }), permission: 'records.write' }),
+  'programs.update': call<ProgramView>()({ input: z.strictObject({ ...target.shape, fields: changesOf(programInput) }), permission: 'records.write' }),
   'programs.checkin': call<ProgramView>()({
-    input: z.object({
+    input: z.strictObject({
       programId: id,
       date: isoDate,
       officerId: id.nullable().default(null),
@@ -89,13 +89,13 @@ export const peopleCalls = {
     permission: 'records.write',
   }),
   'programs.end': call<ProgramView>()({
-    input: z.object({ ...target.shape, on: isoDate, reason: z.enum(programEndReasons, { error: 'v.required' }), note: optionalText(1000) }),
+    input: z.strictObject({ ...target.shape, on: isoDate, reason: z.enum(programEndReasons, { error: 'v.required' }), note: optionalText(1000) }),
     permission: 'records.write',
   }),
-  'programs.reminders': call<ReminderBoard>()({ input: z.object({ withinDays: z.number().int().min(0).max(90).default(7) }), permission: 'session' }),
+  'programs.reminders': call<ReminderBoard>()({ input: z.strictObject({ withinDays: z.number().int().min(0).max(90).default(7) }), permission: 'session' }),
   /** People, hotspots and reports up to two links out from a person or a hotspot. */
   'graph.around': call<GraphView>()({
-    input: z.object({ kind: z.enum(['person', 'hotspot']), id, depth: z.number().int().min(1).max(2).default(2) }),
+    input: z.strictObject({ kind: z.enum(['person', 'hotspot']), id, depth: z.number().int().min(1).max(2).default(2) }),
     permission: 'session',
   }),
 };

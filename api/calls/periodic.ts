@@ -7,16 +7,16 @@ const year = z.number({ error: 'v.number' }).int('v.number').min(2000, 'v.too_sm
 const index = (max: number) => z.number({ error: 'v.number' }).int('v.number').min(1, 'v.too_small').max(max, 'v.too_big');
 
 /**
- * A reporting period (DOMAIN.md, "Reports"): a police month (1–12), quarter (1–4), half (1–2) or year of
- * a police year, or any range of dates up to ten years.
+ * A reporting period (docs/domain.md, "Reports and the police month"): a police month (1–12), quarter (1–4),
+ * half (1–2) or year of a police year, or any range of dates up to ten years.
  */
 export const periodInput = z
   .discriminatedUnion('kind', [
-    z.object({ kind: z.literal('month'), year, index: index(12) }),
-    z.object({ kind: z.literal('quarter'), year, index: index(4) }),
-    z.object({ kind: z.literal('half'), year, index: index(2) }),
-    z.object({ kind: z.literal('year'), year }),
-    z.object({ kind: z.literal('custom'), start: isoDate, end: isoDate }),
+    z.strictObject({ kind: z.literal('month'), year, index: index(12) }),
+    z.strictObject({ kind: z.literal('quarter'), year, index: index(4) }),
+    z.strictObject({ kind: z.literal('half'), year, index: index(2) }),
+    z.strictObject({ kind: z.literal('year'), year }),
+    z.strictObject({ kind: z.literal('custom'), start: isoDate, end: isoDate }),
   ], { error: 'v.required' })
   .superRefine((value, ctx) => {
     if (value.kind !== 'custom') return;
@@ -44,7 +44,7 @@ export const BREAKDOWN_KEYS = [
   'programs.active',
 ] as const;
 
-export const issueInput = z.object({
+export const issueInput = z.strictObject({
   period: periodInput,
   officeId: reportScope,
   /** The chief's text, edited from the draft; paragraphs separated by blank lines. */
@@ -60,10 +60,10 @@ export const issueInput = z.object({
 
 export const periodicCalls = {
   /** The figures of a period beside the same period last year, the previous period and the year so far, counted live. */
-  'periodic.compute': call<PeriodicFigures>()({ input: z.object({ period: periodInput, officeId: reportScope }), permission: 'session' }),
+  'periodic.compute': call<PeriodicFigures>()({ input: z.strictObject({ period: periodInput, officeId: reportScope }), permission: 'session' }),
   /** Issues a report: the next number of the year, the chief's text, and the figures frozen as they are now. */
   'periodic.issue': call<IssuedReportView>()({ input: issueInput, permission: 'office.lead' }),
-  'periodic.list': call<IssuedReportRow[]>()({ input: z.object({}), permission: 'session' }),
+  'periodic.list': call<IssuedReportRow[]>()({ input: z.strictObject({}), permission: 'session' }),
   /** An issued report as issued, with the figures that have changed in the records since. */
-  'periodic.get': call<IssuedReportView>()({ input: z.object({ id }), permission: 'session' }),
+  'periodic.get': call<IssuedReportView>()({ input: z.strictObject({ id }), permission: 'session' }),
 };

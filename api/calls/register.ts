@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { call } from '../define';
-import { citizenId, id, isoDate, officeFilter, optionalText, requiredText } from '../fields';
+import { changesOf, citizenId, id, isoDate, officeFilter, optionalText, requiredText } from '../fields';
 import type { DeadlineBoard, HistoryEntry, PersonMatch, PersonView, ReportDetail, ReportPage } from '../views';
 
-/** How a report reached the office (DOMAIN.md, "Crime reports"). */
+/** How a report reached the office (docs/domain.md, "Crime reports and their legal clock"). */
 export const channels = ['in_person', 'phone', 'petition', 'transferred', 'found_by_officers', 'media_online'] as const;
 export const reportKinds = [
   'crime_report',
@@ -33,7 +33,7 @@ export type SortColumn = (typeof sortColumns)[number];
 const money = z.number({ error: 'v.number' }).int('v.number').min(0, 'v.too_small').max(1e15, 'v.too_big');
 const count = z.number({ error: 'v.number' }).int('v.number').min(0, 'v.too_small').max(100_000, 'v.too_big');
 
-export const personInput = z.object({
+export const personInput = z.strictObject({
   fullName: requiredText(100),
   otherNames: optionalText(200),
   gender: z.enum(genders).default('unknown'),
@@ -48,11 +48,11 @@ export const personInput = z.object({
 
 /** A person named in a report: an existing person by id, or a new one. */
 export const reportPersonInput = z.union([
-  z.object({ personId: id, role: z.enum(personRoles, { error: 'v.required' }) }),
-  z.object({ person: personInput, role: z.enum(personRoles, { error: 'v.required' }) }),
+  z.strictObject({ personId: id, role: z.enum(personRoles, { error: 'v.required' }) }),
+  z.strictObject({ person: personInput, role: z.enum(personRoles, { error: 'v.required' }) }),
 ]);
 
-export const reportFields = z.object({
+export const reportFields = z.strictObject({
   receivedAt: z.number({ error: 'v.required' }).int().min(Date.UTC(1990, 0, 1), 'v.date').max(Date.UTC(2200, 0, 1), 'v.date'),
   occurredOn: isoDate.nullable().default(null),
   occurredNote: optionalText(200),
@@ -80,17 +80,17 @@ export const reportFields = z.object({
 
 /** Moves along the status path; each step carries what the law asks to record with it. */
 export const transitionInput = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('start_check') }),
-  z.object({ action: z.literal('transfer'), at: z.number().int(), to: requiredText(200) }),
-  z.object({ action: z.literal('handle_in_commune') }),
-  z.object({ action: z.literal('notice_sent'), at: z.number().int() }),
-  z.object({ action: z.literal('mark_complex'), complex: z.boolean() }),
-  z.object({ action: z.literal('extend'), until: isoDate, decisionNo: requiredText(60) }),
-  z.object({ action: z.literal('decide'), decision: z.enum(decisions, { error: 'v.required' }), at: z.number().int(), decisionNo: requiredText(60) }),
-  z.object({ action: z.literal('resolve'), how: z.enum(['resolved_admin', 'resolved_mediation']), note: requiredText(2000) }),
+  z.strictObject({ action: z.literal('start_check') }),
+  z.strictObject({ action: z.literal('transfer'), at: z.number().int(), to: requiredText(200) }),
+  z.strictObject({ action: z.literal('handle_in_commune') }),
+  z.strictObject({ action: z.literal('notice_sent'), at: z.number().int() }),
+  z.strictObject({ action: z.literal('mark_complex'), complex: z.boolean() }),
+  z.strictObject({ action: z.literal('extend'), until: isoDate, decisionNo: requiredText(60) }),
+  z.strictObject({ action: z.literal('decide'), decision: z.enum(decisions, { error: 'v.required' }), at: z.number().int(), decisionNo: requiredText(60) }),
+  z.strictObject({ action: z.literal('resolve'), how: z.enum(['resolved_admin', 'resolved_mediation']), note: requiredText(2000) }),
 ]);
 
-export const reportFilters = z.object({
+export const reportFilters = z.strictObject({
   q: z.string().max(200).default(''),
   from: isoDate.nullable().default(null),
   to: isoDate.nullable().default(null),
@@ -104,34 +104,34 @@ export const reportFilters = z.object({
   officeId: officeFilter,
 });
 
-export const reportListInput = z.object({
+export const reportListInput = z.strictObject({
   filters: reportFilters.default(reportFilters.parse({})),
-  sort: z.object({ column: z.enum(sortColumns), direction: z.enum(['asc', 'desc']) }).default({ column: 'register', direction: 'desc' }),
+  sort: z.strictObject({ column: z.enum(sortColumns), direction: z.enum(['asc', 'desc']) }).default({ column: 'register', direction: 'desc' }),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
   /** Whether to count the matching reports (the total): a list asks once per query, with its first page. */
   count: z.boolean().default(true),
 });
 
-const target = z.object({ id, baseVersion: z.string().min(1) });
+const target = z.strictObject({ id, baseVersion: z.string().min(1) });
 
 export const registerCalls = {
   'reports.list': call<ReportPage>()({ input: reportListInput, permission: 'session' }),
-  'reports.get': call<ReportDetail>()({ input: z.object({ id }), permission: 'session' }),
-  'reports.history': call<HistoryEntry[]>()({ input: z.object({ id }), permission: 'session' }),
+  'reports.get': call<ReportDetail>()({ input: z.strictObject({ id }), permission: 'session' }),
+  'reports.history': call<HistoryEntry[]>()({ input: z.strictObject({ id }), permission: 'session' }),
   'reports.create': call<ReportDetail>()({ input: reportFields, permission: 'records.write' }),
-  'reports.update': call<ReportDetail>()({ input: z.object({ ...target.shape, fields: reportFields }), permission: 'records.write' }),
-  'reports.transition': call<ReportDetail>()({ input: z.object({ ...target.shape, step: transitionInput }), permission: 'records.write' }),
-  'reports.void': call<ReportDetail>()({ input: z.object({ ...target.shape, reason: requiredText(500) }), permission: 'records.write' }),
+  'reports.update': call<ReportDetail>()({ input: z.strictObject({ ...target.shape, fields: changesOf(reportFields) }), permission: 'records.write' }),
+  'reports.transition': call<ReportDetail>()({ input: z.strictObject({ ...target.shape, step: transitionInput }), permission: 'records.write' }),
+  'reports.void': call<ReportDetail>()({ input: z.strictObject({ ...target.shape, reason: requiredText(500) }), permission: 'records.write' }),
   'reports.deadlines': call<DeadlineBoard>()({
-    input: z.object({ withinDays: z.number().int().min(0).max(60).default(3), officeId: officeFilter }),
+    input: z.strictObject({ withinDays: z.number().int().min(0).max(60).default(3), officeId: officeFilter }),
     permission: 'session',
   }),
   'persons.match': call<PersonMatch>()({
-    input: z.object({ fullName: z.string().max(100).default(''), birthYear: z.number().int().nullable().default(null), citizenId: z.string().max(12).default('') }),
+    input: z.strictObject({ fullName: z.string().max(100).default(''), birthYear: z.number().int().nullable().default(null), citizenId: z.string().max(12).default('') }),
     permission: 'session',
   }),
-  'persons.search': call<PersonView[]>()({ input: z.object({ q: z.string().max(200), limit: z.number().int().min(1).max(100).default(20) }), permission: 'session' }),
-  'persons.get': call<PersonView>()({ input: z.object({ id }), permission: 'session' }),
-  'persons.update': call<PersonView>()({ input: z.object({ ...target.shape, fields: personInput }), permission: 'records.write' }),
+  'persons.search': call<PersonView[]>()({ input: z.strictObject({ q: z.string().max(200), limit: z.number().int().min(1).max(100).default(20) }), permission: 'session' }),
+  'persons.get': call<PersonView>()({ input: z.strictObject({ id }), permission: 'session' }),
+  'persons.update': call<PersonView>()({ input: z.strictObject({ ...target.shape, fields: changesOf(personInput) }), permission: 'records.write' }),
 };

@@ -5,7 +5,7 @@ import type { SetupStatus } from '../views';
 
 /** The first administrator, typed at setup. */
 export const setupAdmin = z
-  .object({
+  .strictObject({
     fullName,
     rank: optionalText(60),
     position: optionalText(100),
@@ -15,8 +15,8 @@ export const setupAdmin = z
   .superRefine(passwordsMatch);
 
 export const setupInput = z
-  .object({
-    office: z.object({
+  .strictObject({
+    office: z.strictObject({
       name: requiredText(150),
       code: unitCode,
       level: officeLevel,
@@ -35,8 +35,8 @@ export const setupInput = z
   });
 
 export const setupCalls = {
-  'setup.status': call<SetupStatus>()({ input: z.object({}), permission: 'public' }),
+  'setup.status': call<SetupStatus>()({ input: z.strictObject({}), permission: 'public' }),
   'setup.create': call<null>()({ input: setupInput, permission: 'public' }),
   /** Try the app: a demo commune office with a year of generated records up to today, and this administrator. */
-  'setup.demo': call<null>()({ input: z.object({ admin: setupAdmin }), permission: 'public' }),
+  'setup.demo': call<null>()({ input: z.strictObject({ admin: setupAdmin }), permission: 'public' }),
 };

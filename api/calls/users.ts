@@ -1,34 +1,32 @@
 import { z } from 'zod';
 import { call } from '../define';
-import { fullName, id, newPasswordFields, optionalText, passwordsMatch, role, username } from '../fields';
+import { changesOf, fullName, id, newPasswordFields, optionalText, passwordsMatch, role, username } from '../fields';
 import type { OfficerView, UserView } from '../views';
 
 export const userCreateInput = z
-  .object({ fullName, rank: optionalText(60), position: optionalText(100), username, role, ...newPasswordFields })
+  .strictObject({ fullName, rank: optionalText(60), position: optionalText(100), username, role, ...newPasswordFields })
   .superRefine(passwordsMatch);
 
-export const userResetPasswordInput = z.object({ userId: id, ...newPasswordFields }).superRefine(passwordsMatch);
+export const userResetPasswordInput = z.strictObject({ userId: id, ...newPasswordFields }).superRefine(passwordsMatch);
 
-export const userUpdateInput = z.object({
+/** What an administrator may change of a user; a field left out keeps its value. */
+export const userUpdateInput = z.strictObject({
   userId: id,
-  fullName,
-  rank: optionalText(60),
-  position: optionalText(100),
-  role,
+  ...changesOf(z.strictObject({ fullName, rank: optionalText(60), position: optionalText(100), role })).shape,
 });
 
 export const usersCalls = {
-  'users.list': call<UserView[]>()({ input: z.object({}), permission: 'users.manage' }),
+  'users.list': call<UserView[]>()({ input: z.strictObject({}), permission: 'users.manage' }),
   /** Who can be put in charge of a record: every active user's id and name, for any logged-in user. */
-  'users.officers': call<OfficerView[]>()({ input: z.object({}), permission: 'session' }),
+  'users.officers': call<OfficerView[]>()({ input: z.strictObject({}), permission: 'session' }),
   'users.create': call<UserView>()({ input: userCreateInput, permission: 'users.manage' }),
   'users.update': call<UserView>()({ input: userUpdateInput, permission: 'users.manage' }),
   'users.resetPassword': call<null>()({ input: userResetPasswordInput, permission: 'users.manage' }),
   /** Deactivating removes the user's key to the store; reactivating needs a new password. */
   'users.setActive': call<UserView>()({
     input: z.discriminatedUnion('active', [
-      z.object({ userId: id, active: z.literal(false) }),
-      z.object({ userId: id, active: z.literal(true), ...newPasswordFields }).superRefine(passwordsMatch),
+      z.strictObject({ userId: id, active: z.literal(false) }),
+      z.strictObject({ userId: id, active: z.literal(true), ...newPasswordFields }).superRefine(passwordsMatch),
     ]),
     permission: 'users.manage',
   }),

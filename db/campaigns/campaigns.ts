@@ -9,7 +9,7 @@ import { formatRegisterNumber } from '../register/numbering';
 import { addMonths } from '../rules/calendar';
 import type { CampaignsTable, MeasuresTable, OperationsTable } from '../schema';
 import type { Sqlite } from '../store';
-import type { WritePath, WriteContext } from '../write-path';
+import { withChanges, type WritePath, type WriteContext } from '../write-path';
 import { countResults, percentOf, resultOf, type CountedResults, type ResultScope } from './results';
 
 export type CampaignFields = z.output<typeof campaignInput>;
@@ -95,11 +95,32 @@ export function createCampaign(db: Sqlite, writes: WritePath, fields: CampaignFi
   })();
 }
 
-export function updateCampaign(db: Sqlite, writes: WritePath, id: string, baseVersion: string, fields: CampaignFields, ctx: WriteContext): void {
-  checkMeasures(db, fields.targets.map((t) => t.measureCode), 'targets');
-  checkCategories(db, fields.categoryCodes);
+/** A campaign's fields as the create call takes them, its scope and targets included. */
+function fieldsOf(db: Sqlite, row: CampaignsTable): CampaignFields {
+  return {
+    name: row.name,
+    decisionNo: row.decision_no,
+    decisionDate: row.decision_date,
+    startDate: row.start_date,
+    endDate: row.end_date,
+    localityIds: live(db, 'campaign_localities', row.id).map((r) => (r as unknown as { locality_id: string }).locality_id),
+    categoryCodes: live(db, 'campaign_categories', row.id).map((r) => (r as unknown as { category_code: string }).category_code),
+    forces: row.forces,
+    notes: row.notes,
+    targets: live(db, 'campaign_targets', row.id).map((r) => ({ measureCode: r.measure_code, target: r.target })),
+  };
+}
+
+/**
+ * Changes the fields the call sent; a field left out keeps its value (the scope and the targets too: sent,
+ * each is the whole list). The merged campaign must still end on or after its start.
+ */
+export function updateCampaign(db: Sqlite, writes: WritePath, id: string, baseVersion: string, changes: Partial<CampaignFields>, ctx: WriteContext): void {
   db.transaction(() => {
-    existing(db, id);
+    const fields = withChanges(fieldsOf(db, existing(db, id)), changes);
+    if (fields.endDate < fields.startDate) throw new AppError('validation', 'the campaign ends before it starts', { fields: { endDate: 'v.invalid' } });
+    checkMeasures(db, fields.targets.map((t) => t.measureCode), 'targets');
+    checkCategories(db, fields.categoryCodes);
     writes.update('campaigns', id, baseVersion, columns(fields), ctx);
     syncChildren(db, writes, id, fields, ctx);
   })();

@@ -203,8 +203,9 @@ export const decidedMonths: Readonly<Record<string, readonly [number, number]>> 
 };
 
 /**
- * Lunar New Year's day (Tết) by year, for the season of generated reports. From the Vietnamese lunar
- * calendar (UTC+7); DOMAIN.md lists 2025–2027. Years outside the table use 5 February.
+ * Lunar New Year's day (Tết) by year, for the season of generated reports. From the Vietnamese lunar calendar
+ * (UTC+7); docs/domain.md ("Crime reports and their legal clock") lists 2025–2030. Years outside the table
+ * use 5 February.
  */
 export const tetDays: Readonly<Record<number, string>> = {
   2014: '2014-01-31',

@@ -7,7 +7,7 @@ import { AppError } from '../app-error';
 import { privateKeyObject, publicKeyObject } from './keys';
 
 /**
- * The bundle file (ARCHITECTURE.md, "Exchange between offices"):
+ * The bundle file (docs/architecture.md, "Exchange"):
  *
  *   SO-ANTT-BUNDLE/1\n                 magic
  *   {header JSON}\n                    readable: format, schema, sender, recipients, sequence, …

@@ -118,7 +118,7 @@ function sameContent(a: Record<string, unknown>, b: Record<string, unknown>): bo
 
 /**
  * Applies one bundle's records to the store inside the caller's transaction and counts what happens to
- * each. The rules (ARCHITECTURE.md, "Exchange between offices"; docs/decisions.md, "Exchange"):
+ * each. The rules (docs/architecture.md, "Exchange"; docs/decisions.md, "Exchange between offices"):
  * the owner office alone changes its records; a version that is not newer is ignored; a voided record
  * is never brought back; a record edited here and there from the same base is a conflict kept for a
  * person; every write keeps the incoming id, owner and version and takes a local change sequence, so

@@ -3,6 +3,7 @@ import { appendAudit } from '../audit';
 import { uuidv7 } from '../ids';
 import { wrapKey } from '../keyring';
 import { findUser, findUserByName, listUsers, userView, type UserRow } from '../users';
+import { withChanges } from '../write-path';
 import { storeFor, type Context, type HandlersOf } from './context';
 
 export const usersHandlers: HandlersOf<'users.'> = {
@@ -42,14 +43,12 @@ export const usersHandlers: HandlersOf<'users.'> = {
   'users.update': (ctx, input) => {
     const { store, write } = storeFor(ctx);
     const before = existing(ctx, input.userId);
-    guardLastAdmin(ctx, before, input.role === 'admin' && before.active === 1);
-    const row = store.writes.update(
-      'users',
-      before.id,
-      before.version,
+    const next = withChanges(
+      { full_name: before.full_name, rank: before.rank, position: before.position, role: before.role },
       { full_name: input.fullName, rank: input.rank, position: input.position, role: input.role },
-      write,
     );
+    guardLastAdmin(ctx, before, next.role === 'admin' && before.active === 1);
+    const row = store.writes.update('users', before.id, before.version, next, write);
     if (row.role !== before.role) ctx.backend.sessions.endForUser(row.id);
     return view(ctx, row);
   },

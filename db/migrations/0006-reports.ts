@@ -18,8 +18,9 @@ const record = `
 export const day = (column: string) => `date((${column} + 25200000) / 1000, 'unixepoch')`;
 
 /**
- * The police month a Vietnam day counts in, as 'YYYY-MM' (DOMAIN.md, "Reports"): from the cut-off day on
- * (15 by default, a setting), a day belongs to the next month; a cut-off of 1 gives calendar months.
+ * The police month a Vietnam day counts in, as 'YYYY-MM' (docs/domain.md, "Reports and the police month"):
+ * from the cut-off day on (15 by default, a setting), a day belongs to the next month; a cut-off of 1 gives
+ * calendar months.
  */
 export const policeMonthSql = (dayExpr: string) => `CASE
     WHEN (SELECT cutoff FROM report_cutoff) > 1 AND CAST(strftime('%d', ${dayExpr}) AS INTEGER) >= (SELECT cutoff FROM report_cutoff)

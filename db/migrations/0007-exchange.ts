@@ -1,7 +1,7 @@
 import type { Migration } from './migration';
 
 /**
- * Exchange between offices (ARCHITECTURE.md, "Exchange between offices"): this installation's identity
+ * Exchange between offices (docs/architecture.md, "Exchange"): this installation's identity
  * and keys, the peers it enrolled, the bundles it sent and received, the conflicts kept for a person to
  * resolve, and the reference sets a higher office published.
  */

@@ -8,7 +8,7 @@ import { localDate } from '../rules/calendar';
 import { computeDeadlines } from '../rules/legal-clock';
 import type { RecordColumns, ReportsTable } from '../schema';
 import type { Sqlite } from '../store';
-import type { Patch, WritePath, WriteContext } from '../write-path';
+import { withChanges, type Patch, type WritePath, type WriteContext } from '../write-path';
 import { deadlineColumns, loadHolidays } from './deadline-columns';
 import { nextRegisterNumber } from './numbering';
 
@@ -94,12 +94,46 @@ export function createReport(deps: RegisterDeps, fields: ReportFields): ReportsT
   })();
 }
 
-export function updateReport(deps: RegisterDeps, id: string, baseVersion: string, fields: ReportFields): ReportsTable {
+/** The report's fields as the create call takes them, its people apart (they are links of their own). */
+function fieldsOf(row: ReportsTable): Omit<ReportFields, 'persons'> {
+  return {
+    receivedAt: row.received_at,
+    occurredOn: row.occurred_on,
+    occurredNote: row.occurred_note,
+    channel: row.channel as ReportFields['channel'],
+    kind: row.kind as ReportFields['kind'],
+    categoryCode: row.category_code,
+    localityId: row.locality_id,
+    address: row.address,
+    latitude: row.latitude,
+    longitude: row.longitude,
+    reporterName: row.reporter_name,
+    reporterContact: row.reporter_contact,
+    reporterAddress: row.reporter_address,
+    reporterAnonymous: row.reporter_anonymous === 1,
+    summary: row.summary,
+    description: row.description,
+    deaths: row.deaths,
+    injuries: row.injuries,
+    damage: row.damage,
+    sanctionDecision: row.sanction_decision,
+    fine: row.fine,
+    officerId: row.officer_id,
+  };
+}
+
+/**
+ * Changes what the call sent and nothing else: a field left out keeps its value, and `persons` left out
+ * keeps the report's people (sent, it is the whole list: links not named are voided).
+ */
+export function updateReport(deps: RegisterDeps, id: string, baseVersion: string, changes: Partial<ReportFields>): ReportsTable {
   const { db, writes, ctx } = deps;
-  checkReceivedAt(deps, fields.receivedAt);
   return db.transaction(() => {
-    checkReferences(db, fields);
     const current = existing(db, id);
+    const { persons, ...sent } = changes;
+    const fields: ReportFields = { ...withChanges(fieldsOf(current), sent), persons: persons ?? [] };
+    if (sent.receivedAt !== undefined) checkReceivedAt(deps, fields.receivedAt);
+    checkReferences(db, fields);
     // The number's year is the year of receipt and is never renumbered: a correction across a year is refused.
     if (Number(localDate(fields.receivedAt).slice(0, 4)) !== current.register_year) {
       throw new AppError('validation', `entry ${current.register_no}/${current.register_year} must stay in its year`, { fields: { receivedAt: 'v.register_year' } });
@@ -107,7 +141,7 @@ export function updateReport(deps: RegisterDeps, id: string, baseVersion: string
     const patch = fieldColumns(fields);
     const next = { ...current, ...patch };
     const report = writes.update('reports', id, baseVersion, { ...patch, ...deadlineColumns(next, loadHolidays(db), deps.settings) }, ctx);
-    linkPersons(deps, id, fields.persons, true);
+    if (persons !== undefined) linkPersons(deps, id, persons, true);
     return report;
   })();
 }

@@ -1,11 +1,10 @@
 import { addDays, type IsoDate } from './calendar';
 
 /**
- * Reporting periods (DOMAIN.md, "Reports"). Police statistics count in months that run from the
- * cut-off day of the previous month to the day before it (15th to 14th by default), so a police year
- * Y runs from 15/12/Y-1 to 14/12/Y, its first half from 15/12/Y-1 to 14/6/Y, and its first quarter
- * from 15/12/Y-1 to 14/3/Y. With a cut-off of 1 the periods are calendar months. A custom range is
- * any two dates.
+ * Reporting periods (docs/domain.md, "Reports and the police month"). Police statistics count in months that
+ * run from the cut-off day of the previous month to the day before it (15th to 14th by default), so a police
+ * year Y runs from 15/12/Y-1 to 14/12/Y, its first half from 15/12/Y-1 to 14/6/Y, and its first quarter from
+ * 15/12/Y-1 to 14/3/Y. With a cut-off of 1 the periods are calendar months. A custom range is any two dates.
  */
 export type Period =
   | { readonly kind: 'month'; readonly year: number; readonly index: number }

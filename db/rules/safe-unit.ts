@@ -1,8 +1,8 @@
 /**
  * The yearly "safe on security and order" evaluation (Circular 124/2021/TT-BCA). A village, agency,
  * enterprise or school is recognised when every criterion listed for its kind passes. The commune's own
- * result (DOMAIN.md): at least one working model of the movement, at least 70% of its villages
- * recognised, and no serious incident in the year. The criteria themselves are editable reference data.
+ * result (docs/domain.md, "Hotspots, campaigns and the movement"): at least one working model of the
+ * movement, at least 70% of its villages recognised, and no serious incident in the year. The criteria themselves are editable reference data.
  */
 export const VILLAGE_SHARE = 0.7;
 

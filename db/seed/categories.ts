@@ -1,7 +1,7 @@
 /**
- * The categories an office starts with: the standard report groups (DOMAIN.md, "Reports") and the
- * types the 2011 directive and the register need. Reference data: editable, and a higher office can
- * send its own set down.
+ * The categories an office starts with: the standard report groups (docs/domain.md, "Reports and the police
+ * month") and the types the 2011 directive and the register need. Reference data: editable, and a higher
+ * office can send its own set down.
  */
 export interface SeedGroup {
   readonly code: string;

@@ -4,8 +4,8 @@ import type { IsoDate } from '../rules/calendar';
  * Public holidays that fall on working days, 2025–2027, for the working-day count of legal limits.
  * Statutory days: Labour Code 2019 art. 112 (1 January; Tết, 5 days; Hùng Kings' day, 10/3 lunar;
  * 30 April; 1 May; 2 September and one adjacent day); a holiday on a weekend gives a compensatory day
- * after it. Lunar dates per DOMAIN.md: Tết 29/01/2025, 17/02/2026, 06/02/2027; Hùng Kings 07/04/2025,
- * 26/04/2026 (a Sunday: Monday 27/04 off), 16/04/2027. The Government announces each year's exact
+ * after it. Lunar dates per docs/domain.md ("Crime reports and their legal clock"): Tết 29/01/2025,
+ * 17/02/2026, 06/02/2027; Hùng Kings 07/04/2025, 26/04/2026 (a Sunday: Monday 27/04 off), 16/04/2027. The Government announces each year's exact
  * schedule (bridge days, swapped Saturdays): this list is editable reference data, and the higher office
  * can send its own down. Tết ranges below are the 5 statutory days around the lunar new year.
  */

@@ -1,8 +1,9 @@
 import type { MeasuresTable } from '../schema';
 
 /**
- * What a peak campaign targets and reports (DOMAIN.md, "Campaigns"): measures counted from the records,
- * and seized items with a unit so they add up. Reference data: an administrator adds others.
+ * What a peak campaign targets and reports (docs/domain.md, "Hotspots, campaigns and the movement"): measures
+ * counted from the records, and seized items with a unit so they add up. Reference data: an administrator
+ * adds others.
  */
 export const measureSeed: readonly (readonly [code: string, vi: string, en: string, unit: string, source: MeasuresTable['source']])[] = [
   ['reports_detected', 'Vụ việc phát hiện', 'Cases detected', 'vụ', 'reports_detected'],

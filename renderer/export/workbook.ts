@@ -1,4 +1,5 @@
 import type * as ExcelJs from 'exceljs';
+import { VIETNAM_OFFSET_MS as VN_OFFSET_MS } from '../../db/rules/calendar';
 import type { Workbook, Worksheet } from 'exceljs';
 
 /**
@@ -73,7 +74,6 @@ export const numberFormats: Readonly<Record<CellType, string | undefined>> = {
 
 const defaultWidths: Readonly<Record<CellType, number>> = { text: 30, number: 12, integer: 10, money: 16, date: 12, datetime: 17, percent: 10 };
 
-const VN_OFFSET_MS = 7 * 3_600_000;
 const DAY_MS = 86_400_000;
 const MAX_TEXT = 32_767;
 const MAX_SHEET_NAME = 31;

@@ -80,10 +80,13 @@ export function useForm<S extends z.ZodType, V extends object, T>(options: FormO
   const valuesRef = useRef(values);
   valuesRef.current = values;
 
-  // After a failed submit, focus the invalid field that comes first on the page.
+  // After a failed submit, focus the invalid field that comes first on the page: on a new request only,
+  // not each time the errors change (typing clears them), so the errors are read through a ref.
+  const errorsRef = useRef(errors);
+  errorsRef.current = errors;
   useEffect(() => {
     if (focusRequest === 0) return;
-    const invalid = [...elements.current].filter(([path]) => errors[path] !== undefined).map(([, element]) => element);
+    const invalid = [...elements.current].filter(([path]) => errorsRef.current[path] !== undefined).map(([, element]) => element);
     invalid.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
     invalid[0]?.focus();
   }, [focusRequest]);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallError, Result } from '../../api/result';
 import type { Progress } from './load-all';
 import { loadPrintFonts } from './print-fonts';
@@ -19,8 +19,11 @@ export type Loader<T> = (onProgress: (progress: Progress) => void, isCancelled: 
 export function usePrintLoad<T>(key: string, load: Loader<T>): [PrintLoad<T>, () => void] {
   const [state, setState] = useState<PrintLoad<T>>({ status: 'loading', progress: null });
   const [generation, setGeneration] = useState(0);
+  const loadRef = useRef(load);
+  loadRef.current = load;
 
   useEffect(() => {
+    const load = loadRef.current;
     let cancelled = false;
     const isCancelled = () => cancelled;
     setState({ status: 'loading', progress: null });

@@ -77,9 +77,12 @@ export function IssueForm({ report, office, user, onIssued }: IssueFormProps) {
   const shownReport = useRef(report);
   const { set } = form;
   const { narrative, keepEdits } = form.values;
+  const typed = useRef({ set, narrative, keepEdits });
+  typed.current = { set, narrative, keepEdits };
   useEffect(() => {
     if (shownReport.current === report) return;
     shownReport.current = report;
+    const { set, narrative, keepEdits } = typed.current;
     const next = draftNarrative(report);
     if (!(keepEdits && narrative !== draft.current)) set('narrative', next);
     draft.current = next;

@@ -1,6 +1,9 @@
 /**
- * Failing tests from a review of api/, db/, web/ (see the review report). Each test states the
- * behaviour the design asks for; today each one fails and shows the bug it is named after.
+ * Regression tests for the findings of a review of api/, db/ and web/: each finding was a bug, each
+ * is fixed, and each test checks the behaviour that replaced it, as its name says (an extension only
+ * for a complex case, numbers kept in the year of receipt, no duplicate links after a merge, the
+ * lockout holding against guesses sent at once, keyring and store in step, a setup that can be
+ * finished, loopback-only Host headers). Each fails again if its bug comes back.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type Server } from 'node:http';
@@ -190,7 +193,7 @@ describe('users: keyring and store stay in step', () => {
     restore();
     expect(created.ok).toBe(false);
     const users = expectOk(await office.call('users.list', {}));
-    // Today: an active user who can never log in, and whose username is now "taken".
+    // Otherwise: an active user who can never log in, and whose username is taken.
     expect(users.map((u) => u.username)).not.toContain('mai.pt');
   });
 

@@ -25,5 +25,14 @@ describe('the command lines’ flags', () => {
     expect(refused(['--port', '1'])).toBe('Tham số không hợp lệ: --port\nCách dùng: thử');
     expect(refused(['--yes=1'])).toBe('Tham số không hợp lệ: --yes=1\nCách dùng: thử');
     expect(refused(['tệp'], { ...spec, positional: false })).toBe('Tham số không hợp lệ: tệp\nCách dùng: thử');
+    // Short options, the "--" terminator and a switch repeated with a value are not part of these command lines.
+    expect(refused(['-d', '/tmp'])).toBe('Tham số không hợp lệ: -d\nCách dùng: thử');
+    expect(refused(['--', 'a.soantt'])).toBe('Tham số không hợp lệ: --\nCách dùng: thử');
+    expect(refused(['--data', '/tmp', '--yes', '--yes=no'])).toBe('Tham số không hợp lệ: --yes=no\nCách dùng: thử');
+  });
+
+  it('takes a value that begins with a dash, and an empty value after "="', () => {
+    const parsed = parseFlags(['--to', '-5', '--data='], spec);
+    expect(parsed.ok && [lastValue(parsed.value, 'to'), lastValue(parsed.value, 'data')]).toEqual(['-5', '']);
   });
 });

@@ -25,6 +25,8 @@ export function PersonPicker({ binding, label, exclude = [] }: PersonPickerProps
   const [chosen, setChosen] = useState<PersonView | null>(null);
   const [found, setFound] = useState<readonly PersonView[]>([]);
   const q = useDebounced(text.trim(), 300);
+  // The ids to leave out, as a value: a new array with the same ids does not search again.
+  const excluded = exclude.join(',');
 
   useEffect(() => {
     if (q.length < 2) {
@@ -33,12 +35,13 @@ export function PersonPicker({ binding, label, exclude = [] }: PersonPickerProps
     }
     let current = true;
     void invoke('persons.search', { q, limit: 10 }).then((result) => {
-      if (current) setFound(result.ok ? result.value.filter((p) => !exclude.includes(p.id)) : []);
+      const skip = new Set(excluded.split(','));
+      if (current) setFound(result.ok ? result.value.filter((p) => !skip.has(p.id)) : []);
     });
     return () => {
       current = false;
     };
-  }, [q, exclude.join(',')]);
+  }, [q, excluded]);
 
   if (chosen && binding.value === chosen.id) {
     return (

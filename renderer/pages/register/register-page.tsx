@@ -57,6 +57,8 @@ export function RegisterPage() {
   const q = useDebounced(values.q, SEARCH_DEBOUNCE_MS);
   const query = useMemo<ListQuery>(() => ({ filters: toFilters({ ...values, q }), sort }), [values, q, sort]);
   const list = usePagedRows<ListQuery, ReportRow>(query, fetchPage, PAGE_SIZE);
+  // The clock of the deadline columns, read again when the list's total changes (a reload), not at every render.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- list.total is the refresh trigger, not an input
   const now = useMemo(() => Date.now(), [list.total]);
   const columns = useMemo(() => withOfficeColumn<ReportRow, VirtualColumn<ReportRow, SortColumn>>(registerColumns(t, now), offices, t), [t, now, offices]);
 
