@@ -883,6 +883,8 @@ export interface AuditPage {
   /** Entries matching the filters; null when the call said `count: false`. */
   readonly total: number | null;
   readonly rows: readonly AuditRow[];
+  /** The newest entry this list holds (see audit.list's `upTo`); null on an empty log. */
+  readonly head: number | null;
   /** Whose entries the caller may see, to filter by (deactivated users included). */
   readonly users: readonly { readonly id: string; readonly fullName: string }[];
 }

@@ -25,12 +25,14 @@ function recordIds(db: Sqlite, record: string): string[] {
 /**
  * The audit log, newest first, page by page. A record filter finds the entries written about the record
  * (record_id, indexed) and the reads of lists that showed it (their ids are in the entry's detail, read
- * along the log: a scan, which the other filters narrow).
+ * along the log: a scan, which the other filters narrow; a text test first, the ids' JSON only then).
  */
 export function listAudit(db: Sqlite, input: AuditListInput, scope: AuditScope): AuditPage {
   if (input.from && input.to && input.from > input.to) throw new AppError('validation', 'the range ends before it starts', { fields: { to: 'v.date_order' } });
-  const where: string[] = [];
-  const params: Record<string, unknown> = {};
+  const newest = (db.prepare('SELECT max(id) AS n FROM audit_log').get() as { n: number | null }).n;
+  const head = newest === null ? null : Math.min(newest, input.upTo ?? newest);
+  const where: string[] = ['a.id <= @head'];
+  const params: Record<string, unknown> = { head: head ?? 0 };
   if (scope.office !== null) {
     where.push('a.user_id IN (SELECT id FROM users WHERE office_id = @office)');
     params.office = scope.office;
@@ -53,12 +55,13 @@ export function listAudit(db: Sqlite, input: AuditListInput, scope: AuditScope):
   }
   if (input.record !== '') {
     const ids = recordIds(db, input.record);
-    if (ids.length === 0) return { total: input.count ? 0 : null, rows: [], users: usersOf(db, scope) };
+    if (ids.length === 0) return { total: input.count ? 0 : null, rows: [], head, users: usersOf(db, scope) };
     params.records = JSON.stringify(ids);
     where.push(`(a.record_id IN (SELECT value FROM json_each(@records))
-      OR (a.record_id IS NULL AND a.action IN ('read', 'reveal') AND EXISTS (SELECT 1 FROM json_each(@records) r WHERE instr(a.after, '"' || r.value || '"') > 0)))`);
+      OR (a.record_id IS NULL AND a.action IN ('read', 'reveal') AND EXISTS (SELECT 1 FROM json_each(@records) r
+        WHERE instr(a.after, '"' || r.value || '"') > 0 AND r.value IN (SELECT value FROM json_each(a.after, '$.ids')))))`);
   }
-  const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const filter = `WHERE ${where.join(' AND ')}`;
   const total = input.count ? (db.prepare(`SELECT count(*) AS n FROM audit_log a ${filter}`).get(params) as { n: number }).n : null;
   const found = db
     .prepare(
@@ -95,7 +98,7 @@ export function listAudit(db: Sqlite, input: AuditListInput, scope: AuditScope):
       search: searchOf(detail?.query),
     };
   });
-  return { total, rows, users: usersOf(db, scope) };
+  return { total, rows, head, users: usersOf(db, scope) };
 }
 
 /** The words a list or a search read was asked for (`q`, or the register's `filters.q`). */

@@ -36,6 +36,11 @@ export const auditListInput = z.object({
   /** Vietnam dates, both included. */
   from: isoDate.nullable().default(null),
   to: isoDate.nullable().default(null),
+  /**
+   * The newest entry the list holds: a later page passes the `head` its first page was given, so the
+   * entries written meanwhile (its own reads among them) do not push rows from one page to the next.
+   */
+  upTo: z.number().int().min(0).nullable().default(null),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
   /** Whether to count the matching entries: the page asks with its first page only. */
