@@ -21,7 +21,11 @@ export interface ReadDetail {
  * - when secret reporters' values go out to a chief or an administrator, a `reveal` entry names those
  *   reports.
  * Both entries are written in one transaction before the result is returned: a read that cannot be
- * recorded is not answered.
+ * recorded is not answered. That transaction commits without its own fsync (synchronous=NORMAL for it
+ * alone, the store's FULL put back at once): the entry is in the WAL file when the result leaves, so
+ * a crash or a kill of the app keeps it, and the next write's commit (or a checkpoint) makes it
+ * durable on disk; a power cut in between can lose the last read entries, never a write's, and the
+ * chain stays whole. The fsync was most of the cost on the register page (docs/decisions.md, "Read audit").
  */
 export function auditResult(ctx: Context, spec: { readonly audit?: ReadAudit<never, never> }, input: unknown, output: unknown): unknown {
   const user = ctx.user;
@@ -37,9 +41,15 @@ export function auditResult(ctx: Context, spec: { readonly audit?: ReadAudit<nev
     const detail: ReadDetail = query === undefined ? { rows: ids.length, ids } : { rows: ids.length, ids, query };
     appendAudit(store.sql, { at, userId: user.id, call: ctx.call, action, table, recordId: ids.length === 1 ? ids[0] : null, after: detail });
   };
-  store.sql.transaction(() => {
-    if (audit) entry('read', audit.table, readIds, audit.query ? input : undefined);
-    if (revealed.length > 0) entry('reveal', 'reports', revealed);
-  })();
+  const synchronous = store.sql.pragma('synchronous', { simple: true }) as number;
+  store.sql.pragma('synchronous = NORMAL');
+  try {
+    store.sql.transaction(() => {
+      if (audit) entry('read', audit.table, readIds, audit.query ? input : undefined);
+      if (revealed.length > 0) entry('reveal', 'reports', revealed);
+    })();
+  } finally {
+    store.sql.pragma(`synchronous = ${synchronous}`);
+  }
   return guarded.value;
 }
