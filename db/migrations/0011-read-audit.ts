@@ -5,7 +5,7 @@ import type { Migration } from './migration';
 /**
  * Audit you can read, secret reporters (issue #17):
  * - the audit page filters the log by user and by time, newest first (audit.list): an index for each,
- *   ending with the entry's id, the page's order;
+ *   ending with the entry's id, the page's order (IF NOT EXISTS: a test migrates a store again from 9);
  * - an anonymous report's reporter (name, address) is no longer in the search index, so a search by
  *   that name does not point an officer at the report (db/register/search-index.ts): the anonymous
  *   reports are indexed again as indexReport now does (live under their rowid, voided under its
@@ -15,8 +15,8 @@ export const readAudit: Migration = {
   version: 11,
   name: 'read-audit',
   sql: `
-CREATE INDEX audit_log_user ON audit_log (user_id, id);
-CREATE INDEX audit_log_at ON audit_log (at, id);
+CREATE INDEX IF NOT EXISTS audit_log_user ON audit_log (user_id, id);
+CREATE INDEX IF NOT EXISTS audit_log_at ON audit_log (at, id);
 
 CREATE TEMP TABLE anonymous_text AS
   SELECT r.rowid AS id, r.deleted_at IS NOT NULL AS voided, fold(concat_ws(' \n ', r.register_no || '/' || r.register_year, r.summary, r.description, r.address,
