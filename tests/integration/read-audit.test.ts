@@ -5,6 +5,8 @@ import type { ReportDetail } from '../../api/views';
 import { roleHasPermission, type Role } from '../../api/roles';
 import type { Session } from '../../db/sessions';
 import { appendAudit, verifyAuditChain } from '../../db/audit';
+import { migrate } from '../../db/migrations/runner';
+import { migrations } from '../../db/migrations/registry';
 import { addDays, localDate } from '../../db/rules/calendar';
 import { addUser, cleanup, createOffice, expectError, expectOk, manualClock, type TestOffice } from '../support/backend';
 import { buildFixture, sampleOf, SAMPLE_NOW, type Fixture } from '../support/call-samples';
@@ -229,6 +231,22 @@ describe('secret reporters', () => {
       expectOk(await as(role, 'reports.get', { id: fixture.reports.toUpdate.id }));
       expect(entriesAfter(before).map((e) => e.action)).toEqual(['read']);
     }
+  });
+});
+
+describe('the search index', () => {
+  it('migration 0011 takes a secret reporter out of an index made before it', async () => {
+    const db = sql();
+    const { rowid } = db.prepare('SELECT rowid FROM reports WHERE id = ?').get(fixture.reports.main.id) as { rowid: number };
+    // The index as version 10 wrote it: the reporter's name and address in the report's text.
+    db.prepare('DELETE FROM report_search WHERE rowid = ?').run(rowid);
+    db.prepare("INSERT INTO report_search (rowid, text) VALUES (?, fold(?))").run(rowid, `Trộm cắp xe máy tại chợ Đông \n ${SECRET.reporterName} \n ${SECRET.reporterAddress}`);
+    db.prepare("INSERT OR IGNORE INTO search_terms (term) VALUES ('pham'), ('van'), ('kin')").run();
+    expect(expectOk(await office.call('reports.list', { filters: { q: 'pham van kin' } })).total).toBe(1);
+    db.pragma('user_version = 10');
+    migrate(db, migrations);
+    expect(expectOk(await office.call('reports.list', { filters: { q: 'pham van kin' } })).total).toBe(0);
+    expect(expectOk(await office.call('reports.list', { filters: { q: 'trom cap xe may tai cho dong' } })).rows.map((r) => r.id)).toContain(fixture.reports.main.id);
   });
 });
 
