@@ -28,3 +28,12 @@ export function roleHasPermission(role: Role, permission: Permission): boolean {
   if (permission === 'public') return true;
   return (permissionRoles[permission] as readonly Role[]).includes(role);
 }
+
+/**
+ * Who sees the name, contact and address of a reporter who asked for secrecy (`reporterAnonymous`):
+ * chiefs and administrators. Everyone else gets the flag and empty values, in every call
+ * (db/secrets.ts); each time these values go out to a chief or an administrator, it is audited.
+ */
+export function seesSecretReporters(role: Role): boolean {
+  return role === 'chief' || role === 'admin';
+}

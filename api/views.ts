@@ -259,8 +259,10 @@ export interface HistoryEntry {
   readonly at: number;
   readonly userName: string | null;
   readonly action: string;
-  /** Field (column) → value before and after; only the fields that changed. */
-  readonly changes: readonly { readonly field: string; readonly before: unknown; readonly after: unknown }[];
+  /** The reporter's values in this entry are secret (db/secrets.ts): only chiefs and administrators get them. */
+  readonly reporterAnonymous: boolean;
+  /** Field (column) → value before and after; only the fields that changed. `secret`: the values were withheld. */
+  readonly changes: readonly { readonly field: string; readonly before: unknown; readonly after: unknown; readonly secret?: boolean }[];
   /** For the entry "received in a bundle": which office's bundle (as enrolled here) last wrote the record. */
   readonly bundle?: { readonly officeCode: string; readonly officeName: string; readonly seq: number; readonly bundleId: string };
 }
@@ -777,7 +779,9 @@ export interface ConflictView {
   readonly fromOffice: string;
   readonly createdAt: number;
   /** The fields whose values differ, side by side; everything else is the same on both sides. */
-  readonly fields: readonly { readonly column: string; readonly local: unknown; readonly incoming: unknown }[];
+  readonly fields: readonly { readonly column: string; readonly local: unknown; readonly incoming: unknown; readonly secret?: boolean }[];
+  /** A report whose reporter asked for secrecy, on either side: the reporter's values go to chiefs and administrators only. */
+  readonly reporterAnonymous: boolean;
   readonly localVoided: boolean;
   readonly incomingVoided: boolean;
 }
@@ -910,4 +914,35 @@ export interface RestoreView {
   readonly integrity: 'ok';
   /** False when the restoring user does not exist (or is inactive) in the restored data: log in again. */
   readonly stillLoggedIn: boolean;
+}
+
+/** One entry of the audit log as the audit page lists it. */
+export interface AuditRow {
+  /** The entry's number in the chain, as text (the list's row key). */
+  readonly id: string;
+  readonly at: number;
+  readonly userId: string | null;
+  /** The user's full name; null for the system (a migration, an import without a session). */
+  readonly userName: string | null;
+  /** The call that wrote it (shown in words, never as code, by the interface). */
+  readonly call: string;
+  readonly action: string;
+  readonly table: string | null;
+  readonly recordId: string | null;
+  /** What names the record to a person: a report's number, a person's, user's or hotspot's name. */
+  readonly recordLabel: string | null;
+  /** For a read: how many records the call returned; null for other entries. */
+  readonly rows: number | null;
+  /** For a list or a search: the words searched, if any. */
+  readonly search: string | null;
+}
+
+export interface AuditPage {
+  /** Entries matching the filters; null when the call said `count: false`. */
+  readonly total: number | null;
+  readonly rows: readonly AuditRow[];
+  /** The newest entry this list holds (see audit.list's `upTo`); null on an empty log. */
+  readonly head: number | null;
+  /** Whose entries the caller may see, to filter by (deactivated users included). */
+  readonly users: readonly { readonly id: string; readonly fullName: string }[];
 }

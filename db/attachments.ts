@@ -203,7 +203,8 @@ export function addAttachment(deps: AttachmentDeps, input: NewAttachment): Attac
 
 /**
  * The checked content of an attachment (voided ones too: voiding hides, it does not destroy). Reading
- * case files is audited, and so is a failed check, which may be tampering.
+ * case files is audited as every read is (the contract's `audit`, db/read-audit.ts); a failed check,
+ * which may be tampering, is audited here.
  */
 export function openAttachment(deps: AttachmentDeps, id: string): { row: AttachmentsTable; bytes: Buffer } {
   const { db, ctx } = deps;
@@ -222,7 +223,6 @@ export function openAttachment(deps: AttachmentDeps, id: string): { row: Attachm
     if (error instanceof AppError) audit('open_failed', { code: error.code, message: error.message });
     throw error;
   }
-  audit('open');
   return { row, bytes };
 }
 

@@ -6,14 +6,16 @@ import { AppError } from './app-error';
 import type { Backend } from './backend';
 import type { Context } from './handlers/context';
 import { handlers } from './handlers/registry';
+import { auditResult } from './read-audit';
 import type { Session } from './sessions';
 import { readSettings } from './settings';
 import { findUser, type UserRow } from './users';
 
 /**
  * The one entry point both transports call: look up the call, validate its input with the contract's
- * schema, check the session's user against the call's permission, run the handler, and turn whatever
- * happens into a Result. Unexpected errors are logged and reported as `internal`, never as a stack.
+ * schema, check the session's user against the call's permission, run the handler, audit what it read
+ * (db/read-audit.ts: read entries, secret reporters), and turn whatever happens into a Result.
+ * Unexpected errors are logged and reported as `internal`, never as a stack.
  */
 export async function dispatch(backend: Backend, session: Session, name: string, input: unknown): Promise<Result<unknown>> {
   if (!isCallName(name)) return fail('call.unknown', `no call named ${JSON.stringify(name)}`);
@@ -30,7 +32,8 @@ export async function dispatch(backend: Backend, session: Session, name: string,
     const user = authorise(backend, session, spec.permission);
     const ctx: Context = { backend, session, call: name, user };
     const handler = handlers[name] as (ctx: Context, input: unknown) => unknown;
-    return ok(await handler(ctx, parsed.data));
+    const output = await handler(ctx, parsed.data);
+    return ok(auditResult(ctx, spec, parsed.data, output));
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toCallError() };
     backend.log(`call ${name} failed`, error);

@@ -11,6 +11,7 @@ export type StaticPath =
   | '/'
   | '/users'
   | '/backups'
+  | '/audit'
   | '/settings'
   | '/setup'
   | '/login'
@@ -46,6 +47,7 @@ export type ParsedRoute =
   | { readonly page: 'overview' }
   | { readonly page: 'users' }
   | { readonly page: 'backups' }
+  | { readonly page: 'audit' }
   | { readonly page: 'settings' }
   | { readonly page: 'setup' }
   | { readonly page: 'login' }
@@ -83,6 +85,7 @@ const staticPages: Readonly<Record<StaticPath, ParsedRoute>> = {
   '/': { page: 'overview' },
   '/users': { page: 'users' },
   '/backups': { page: 'backups' },
+  '/audit': { page: 'audit' },
   '/settings': { page: 'settings' },
   '/setup': { page: 'setup' },
   '/login': { page: 'login' },

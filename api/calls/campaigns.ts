@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { call } from '../define';
+import { call, oneRecord } from '../define';
 import { changesOf, id, isoDate, officeFilter, optionalText, requiredText } from '../fields';
 import type { CampaignPage, CampaignView, MeasureView, OperationView } from '../views';
 
@@ -59,7 +59,7 @@ export const campaignCalls = {
     permission: 'session',
   }),
   /** The campaign page: targets beside results counted live, operations, and comparisons. */
-  'campaigns.get': call<CampaignView>()({ input: z.strictObject({ id }), permission: 'session' }),
+  'campaigns.get': call<CampaignView>()({ input: z.strictObject({ id }), permission: 'session', audit: oneRecord('campaigns') }),
   'campaigns.create': call<CampaignView>()({ input: campaignInput, permission: 'office.lead' }),
   'campaigns.update': call<CampaignView>()({ input: z.strictObject({ ...target.shape, fields: changesOf(campaignInput) }), permission: 'office.lead' }),
   'campaigns.adjust': call<CampaignView>()({

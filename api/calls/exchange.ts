@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { call } from '../define';
+import { call, listOf } from '../define';
 import { id } from '../fields';
 import type { BundleLogRow, ConflictView, ExchangeTrustView, ExportView, FileChunk, IdentityView, ImportSummary, KeyFileView, OfficesOverview, PeerView, UploadView } from '../views';
 
@@ -53,7 +53,7 @@ export const exchangeCalls = {
   'exchange.preview': call<ImportSummary>()({ input: z.strictObject({ uploadId: id }), permission: 'office.lead' }),
   /** The import: the same as the dry run, applied in one transaction. */
   'exchange.apply': call<ImportSummary>()({ input: z.strictObject({ uploadId: id }), permission: 'office.lead' }),
-  'exchange.conflicts': call<ConflictView[]>()({ input: z.strictObject({}), permission: 'session' }),
+  'exchange.conflicts': call<ConflictView[]>()({ input: z.strictObject({}), permission: 'session', audit: listOf(null, (conflicts) => conflicts.map((conflict) => conflict.recordId)) }),
   /** Keeps this side, takes the other, or merges: the listed columns from the other side, the rest from this one. */
   'exchange.resolve': call<null>()({
     input: z.strictObject({

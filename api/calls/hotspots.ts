@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { call } from '../define';
+import { call, oneRecord } from '../define';
 import { changesOf, id, isoDate, officeFilter, optionalText, requiredText } from '../fields';
 import type { HotspotDue, HotspotPage, HotspotView } from '../views';
 
@@ -38,7 +38,7 @@ export const hotspotListInput = z.strictObject({
 
 export const hotspotCalls = {
   'hotspots.list': call<HotspotPage>()({ input: hotspotListInput, permission: 'session' }),
-  'hotspots.get': call<HotspotView>()({ input: z.strictObject({ id }), permission: 'session' }),
+  'hotspots.get': call<HotspotView>()({ input: z.strictObject({ id }), permission: 'session', audit: oneRecord('hotspots') }),
   'hotspots.create': call<HotspotView>()({ input: hotspotInput, permission: 'records.write' }),
   'hotspots.update': call<HotspotView>()({ input: z.strictObject({ ...target.shape, fields: changesOf(hotspotInput) }), permission: 'records.write' }),
   'hotspots.setStatus': call<HotspotView>()({

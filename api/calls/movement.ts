@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { call } from '../define';
+import { call, listOf } from '../define';
 import { id, isoDate, optionalText, requiredText } from '../fields';
 import type { ModelView, SafetySummary, TeamView } from '../views';
 
@@ -12,7 +12,7 @@ export const safetyUnitKinds = ['village', 'agency', 'enterprise', 'school'] as 
 const year = z.number().int().min(2000).max(2100);
 
 export const movementCalls = {
-  'teams.list': call<TeamView[]>()({ input: z.strictObject({}), permission: 'session' }),
+  'teams.list': call<TeamView[]>()({ input: z.strictObject({}), permission: 'session', audit: listOf('teams', (teams) => teams.map((team) => team.id)) }),
   'teams.create': call<TeamView>()({
     input: z.strictObject({ name: requiredText(200), localityIds: z.array(id).max(100).default([]), foundedOn: isoDate.nullable().default(null), notes: optionalText(2000) }),
     permission: 'records.write',
@@ -26,7 +26,7 @@ export const movementCalls = {
     input: z.strictObject({ teamId: id, kind: z.enum(activityKinds, { error: 'v.required' }), date: isoDate, description: optionalText(2000), result: optionalText(2000) }),
     permission: 'records.write',
   }),
-  'models.list': call<ModelView[]>()({ input: z.strictObject({}), permission: 'session' }),
+  'models.list': call<ModelView[]>()({ input: z.strictObject({}), permission: 'session', audit: listOf('models', (models) => models.map((model) => model.id)) }),
   'models.create': call<ModelView>()({
     input: z.strictObject({ name: requiredText(200), kind: z.enum(modelKinds, { error: 'v.required' }), localityId: id.nullable().default(null), startedOn: isoDate, lead: optionalText(200) }),
     permission: 'records.write',

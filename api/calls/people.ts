@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { call } from '../define';
+import { call, listOf, oneRecord } from '../define';
 import { changesOf, id, isoDate, officeFilter, optionalText, requiredText } from '../fields';
 import type { DuplicateGroup, GraphView, PersonOverview, PersonPage, ProgramKindView, ProgramPage, ProgramView, ReminderBoard } from '../views';
 import { personInput } from './register';
@@ -44,17 +44,25 @@ export const programListInput = z.strictObject({
 });
 
 export const peopleCalls = {
-  'persons.list': call<PersonPage>()({ input: personListInput, permission: 'session' }),
+  'persons.list': call<PersonPage>()({ input: personListInput, permission: 'session', audit: listOf('persons', (page) => page.rows.map((row) => row.id)) }),
   'persons.create': call<{ id: string }>()({ input: personInput, permission: 'records.write' }),
   /** Everything that names a person: reports, hotspots, programs, links. */
-  'persons.overview': call<PersonOverview>()({ input: z.strictObject({ id }), permission: 'session' }),
+  'persons.overview': call<PersonOverview>()({ input: z.strictObject({ id }), permission: 'session', audit: oneRecord('persons') }),
   'persons.link': call<null>()({
     input: z.strictObject({ personId: id, otherId: id, kind: z.enum(personLinkKinds, { error: 'v.required' }), note: optionalText(300) }),
     permission: 'records.write',
   }),
   'persons.unlink': call<null>()({ input: z.strictObject({ linkId: id, reason: requiredText(300) }), permission: 'records.write' }),
-  'persons.duplicates': call<DuplicateGroup[]>()({ input: z.strictObject({ limit: z.number().int().min(1).max(500).default(100) }), permission: 'session' }),
-  'persons.duplicatesOf': call<DuplicateGroup>()({ input: z.strictObject({ id }), permission: 'session' }),
+  'persons.duplicates': call<DuplicateGroup[]>()({
+    input: z.strictObject({ limit: z.number().int().min(1).max(500).default(100) }),
+    permission: 'session',
+    audit: listOf('persons', (groups) => groups.flatMap((group) => group.persons.map((person) => person.id))),
+  }),
+  'persons.duplicatesOf': call<DuplicateGroup>()({
+    input: z.strictObject({ id }),
+    permission: 'session',
+    audit: listOf('persons', (group) => group.persons.map((person) => person.id)),
+  }),
   /** Keeps one record: every link of the other moves to it; the other is voided, pointing at it. */
   'persons.merge': call<PersonOverview>()({
     input: z.strictObject({ keepId: id, keepVersion: z.string().min(1), dropId: id, dropVersion: z.string().min(1) }),
@@ -74,8 +82,8 @@ export const peopleCalls = {
     }),
     permission: 'settings.manage',
   }),
-  'programs.list': call<ProgramPage>()({ input: programListInput, permission: 'session' }),
-  'programs.get': call<ProgramView>()({ input: z.strictObject({ id }), permission: 'session' }),
+  'programs.list': call<ProgramPage>()({ input: programListInput, permission: 'session', audit: listOf('programs', (page) => page.rows.map((row) => row.id)) }),
+  'programs.get': call<ProgramView>()({ input: z.strictObject({ id }), permission: 'session', audit: oneRecord('programs') }),
   'programs.create': call<ProgramView>()({ input: programInput, permission: 'records.write' }),
   'programs.update': call<ProgramView>()({ input: z.strictObject({ ...target.shape, fields: changesOf(programInput) }), permission: 'records.write' }),
   'programs.checkin': call<ProgramView>()({
@@ -92,10 +100,15 @@ export const peopleCalls = {
     input: z.strictObject({ ...target.shape, on: isoDate, reason: z.enum(programEndReasons, { error: 'v.required' }), note: optionalText(1000) }),
     permission: 'records.write',
   }),
-  'programs.reminders': call<ReminderBoard>()({ input: z.strictObject({ withinDays: z.number().int().min(0).max(90).default(7) }), permission: 'session' }),
+  'programs.reminders': call<ReminderBoard>()({
+    input: z.strictObject({ withinDays: z.number().int().min(0).max(90).default(7) }),
+    permission: 'session',
+    audit: listOf('programs', (board) => [...board.overdue, ...board.upcoming].map((item) => item.programId)),
+  }),
   /** People, hotspots and reports up to two links out from a person or a hotspot. */
   'graph.around': call<GraphView>()({
     input: z.strictObject({ kind: z.enum(['person', 'hotspot']), id, depth: z.number().int().min(1).max(2).default(2) }),
     permission: 'session',
+    audit: listOf(null, (graph) => graph.nodes.map((node) => node.id)),
   }),
 };

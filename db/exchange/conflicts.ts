@@ -34,6 +34,7 @@ export function listConflicts(db: Sqlite): ConflictView[] {
       fromOffice: peer ? `${peer.office_name} (${peer.office_code})` : conflict.sender_key_id,
       createdAt: conflict.created_at,
       fields: differing(local, incoming).map((column) => ({ column, local: local[column], incoming: incoming[column] })),
+      reporterAnonymous: conflict.table_name === 'reports' && (local.reporter_anonymous === 1 || incoming.reporter_anonymous === 1),
       localVoided: local.deleted_at !== null,
       incomingVoided: incoming.deleted_at !== null,
     };

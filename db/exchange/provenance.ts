@@ -19,6 +19,7 @@ export function receivedIn(db: Sqlite, seq: number): (HistoryEntry & { bundle: N
     at: row.at,
     userName: row.full_name,
     action: 'received',
+    reporterAnonymous: false,
     changes: [],
     bundle: { officeCode: row.office_code, officeName: row.office_name, seq: row.seq, bundleId: row.bundle_id },
   };

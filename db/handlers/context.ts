@@ -1,6 +1,5 @@
 import type { CallName, CallOutput, ParsedInput } from '../../api/contract';
 import { AppError } from '../app-error';
-import { appendAudit } from '../audit';
 import type { Backend, OpenStore } from '../backend';
 import type { Session } from '../sessions';
 import type { UserRow } from '../users';
@@ -32,10 +31,4 @@ export function requireUser(ctx: Context): UserRow {
 export function storeFor(ctx: Context): { store: OpenStore; write: WriteContext } {
   const store = ctx.backend.requireStore();
   return { store, write: { userId: ctx.user?.id ?? null, officeId: store.officeId, call: ctx.call } };
-}
-
-/** Opening a sensitive record (a report, a person) is audited: who read what, when. */
-export function auditRead(ctx: Context, table: 'reports' | 'persons', recordId: string): void {
-  const { store, write } = storeFor(ctx);
-  appendAudit(store.sql, { at: ctx.backend.now(), userId: write.userId, call: ctx.call, action: 'read', table, recordId });
 }

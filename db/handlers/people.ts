@@ -4,7 +4,7 @@ import { checkHotspot, createHotspot, hotspotsDue, hotspotView, linkPerson as li
 import { duplicateGroups, duplicatesOf, linkPersons, listPersons, mergePersons, personOverview } from '../people';
 import { findPerson, matchPerson, personForInput, personView, searchPersons, updatePerson } from '../persons';
 import { checkIn, createProgram, endProgram, kindView, listKinds, listPrograms, programView, reminders, updateProgram } from '../programs';
-import { auditRead, storeFor, type HandlersOf } from './context';
+import { storeFor, type HandlersOf } from './context';
 
 export const peopleHandlers: HandlersOf<'persons.' | 'programs.' | 'hotspots.' | 'graph.'> = {
   'persons.match': (ctx, input) => matchPerson(storeFor(ctx).store.sql, input),
@@ -12,7 +12,6 @@ export const peopleHandlers: HandlersOf<'persons.' | 'programs.' | 'hotspots.' |
   'persons.get': (ctx, input) => {
     const row = findPerson(storeFor(ctx).store.sql, input.id);
     if (!row) throw new AppError('record.not_found', `person ${input.id} not found`);
-    auditRead(ctx, 'persons', row.id);
     return personView(row);
   },
   'persons.update': (ctx, input) => {
@@ -24,11 +23,7 @@ export const peopleHandlers: HandlersOf<'persons.' | 'programs.' | 'hotspots.' |
     const { store, write } = storeFor(ctx);
     return { id: personForInput(store.sql, store.writes, input, write).id };
   },
-  'persons.overview': (ctx, input) => {
-    const overview = personOverview(storeFor(ctx).store.sql, input.id);
-    auditRead(ctx, 'persons', input.id);
-    return overview;
-  },
+  'persons.overview': (ctx, input) => personOverview(storeFor(ctx).store.sql, input.id),
   'persons.link': (ctx, input) => {
     const { store, write } = storeFor(ctx);
     linkPersons(store.sql, store.writes, input, write);

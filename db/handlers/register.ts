@@ -1,20 +1,20 @@
+import { seesSecretReporters } from '../../api/roles';
 import { deadlineBoard, listReports, reportDetail, reportHistory } from '../register/queries';
 import { createReport, transitionReport, updateReport, voidReport, type RegisterDeps } from '../register/reports';
 import { readSettings } from '../settings';
-import { auditRead, storeFor, type Context, type HandlersOf } from './context';
+import { storeFor, type Context, type HandlersOf } from './context';
 
 export function deps(ctx: Context): RegisterDeps {
   const { store, write } = storeFor(ctx);
-  return { db: store.sql, writes: store.writes, settings: readSettings(store.sql), ctx: write, now: ctx.backend.now() };
+  const hideReporter = !ctx.user || !seesSecretReporters(ctx.user.role);
+  return { db: store.sql, writes: store.writes, settings: readSettings(store.sql), ctx: write, now: ctx.backend.now(), hideReporter };
 }
 
 export const registerHandlers: HandlersOf<'reports.'> = {
   'reports.list': (ctx, input) => listReports(storeFor(ctx).store.sql, input, ctx.backend.now()),
   'reports.get': (ctx, input) => {
     const d = deps(ctx);
-    const detail = reportDetail(d.db, input.id, d.settings);
-    auditRead(ctx, 'reports', input.id);
-    return detail;
+    return reportDetail(d.db, input.id, d.settings);
   },
   'reports.history': (ctx, input) => reportHistory(storeFor(ctx).store.sql, input.id),
   'reports.create': (ctx, input) => {

@@ -273,7 +273,8 @@ export function listReports(db: Sqlite, input: ReportListInput, now: number): Re
     voided: row.deletedAt !== null,
     voidReason: row.voidReason,
     channel: row.channel,
-    reporterName: row.reporterName,
+    // The list never names a secret reporter, to anyone: their name is on the report itself, for those who may see it.
+    reporterName: row.reporterAnonymous === 1 ? '' : row.reporterName,
     reporterAnonymous: row.reporterAnonymous === 1,
     transferredAt: row.transferredAt,
     transferredTo: row.transferredTo,
@@ -368,14 +369,19 @@ export function reportDetail(db: Sqlite, id: string, settings: Settings): Report
 const HIDDEN = new Set(['version', 'base_version', 'seq', 'updated_at', 'updated_by', 'transfer_due_at', 'notice_due_at', 'decision_due_at', 'next_due_at']);
 
 /** Who changed what and when, from the audit log: the report and its links to people. */
+/**
+ * The writes to a report and to its people, oldest first (reads are in the audit page, not here). Each
+ * entry says whether the reporter's values it holds are secret (the report is anonymous now, or was
+ * before or after that write): db/secrets.ts hides them from those who may not see them.
+ */
 export function reportHistory(db: Sqlite, id: string): HistoryEntry[] {
-  const report = first(db, qb.selectFrom('reports').select(['id', 'seq']).where('id', '=', id));
+  const report = first(db, qb.selectFrom('reports').select(['id', 'seq', 'reporter_anonymous']).where('id', '=', id));
   if (!report) throw new AppError('record.not_found', `report ${id} not found`);
   const rows = prepared(
     db,
     `SELECT a.at, a.action, a.table_name, a.before, a.after, u.full_name AS user_name
      FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
-     WHERE a.record_id = ? OR a.record_id IN (SELECT id FROM report_persons WHERE report_id = ?)
+     WHERE (a.record_id = ? OR a.record_id IN (SELECT id FROM report_persons WHERE report_id = ?)) AND a.action NOT IN ('read', 'reveal')
      ORDER BY a.id`,
   ).all(id, id) as { at: number; action: string; table_name: string; before: string | null; after: string | null; user_name: string | null }[];
   const entries = rows.map((row): HistoryEntry => {
@@ -386,7 +392,8 @@ export function reportHistory(db: Sqlite, id: string): HistoryEntry[] {
       .filter((field) => row.action === 'insert' || JSON.stringify(before[field]) !== JSON.stringify(after[field]))
       .filter((field) => row.action !== 'insert' || (after[field] !== null && after[field] !== ''))
       .map((field) => ({ field: row.table_name === 'report_persons' ? `persons.${field}` : field, before: before[field] ?? null, after: after[field] ?? null }));
-    return { at: row.at, userName: row.user_name, action: row.table_name === 'report_persons' ? `link_${row.action}` : row.action, changes };
+    const reporterAnonymous = report.reporter_anonymous === 1 || before.reporter_anonymous === 1 || after.reporter_anonymous === 1;
+    return { at: row.at, userName: row.user_name, action: row.table_name === 'report_persons' ? `link_${row.action}` : row.action, reporterAnonymous, changes };
   });
   // Its provenance: the bundle that last wrote it, in its place in time.
   const received = receivedIn(db, report.seq);

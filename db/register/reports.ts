@@ -53,6 +53,11 @@ export interface RegisterDeps {
   readonly ctx: WriteContext;
   /** The backend's clock: no event is recorded as happening in the future. */
   readonly now: number;
+  /**
+   * The user may not see secret reporters (api/roles.ts, seesSecretReporters): their form holds empty
+   * values for an anonymous report's reporter, so an edit keeps the stored ones and the secrecy.
+   */
+  readonly hideReporter?: boolean;
 }
 
 /** Clocks of different PCs disagree a little; an instant up to a day ahead is accepted. */
@@ -139,6 +144,9 @@ export function updateReport(deps: RegisterDeps, id: string, baseVersion: string
       throw new AppError('validation', `entry ${current.register_no}/${current.register_year} must stay in its year`, { fields: { receivedAt: 'v.register_year' } });
     }
     const patch = fieldColumns(fields);
+    if (deps.hideReporter && current.reporter_anonymous === 1) {
+      Object.assign(patch, { reporter_name: current.reporter_name, reporter_contact: current.reporter_contact, reporter_address: current.reporter_address, reporter_anonymous: 1 });
+    }
     const next = { ...current, ...patch };
     const report = writes.update('reports', id, baseVersion, { ...patch, ...deadlineColumns(next, loadHolidays(db), deps.settings) }, ctx);
     if (persons !== undefined) linkPersons(deps, id, persons, true);

@@ -5,8 +5,9 @@ import { formatRegisterNumber } from './numbering';
 
 /**
  * The register's search index: one FTS5 row per report holding the folded text a user may type:
- * register number, summary, description, address, reporter, and the names, other names and citizen
- * IDs of the people linked to it. A live report is keyed by its rowid, a voided one by its rowid
+ * register number, summary, description, address, reporter (unless the reporter asked for secrecy:
+ * a search by their name must not point an officer at their report, db/secrets.ts), and the names, other
+ * names and citizen IDs of the people linked to it. A live report is keyed by its rowid, a voided one by its rowid
  * negated, so the live reports' matches are a rowid range FTS5 reads and counts by itself (see LIVE).
  * Kept by the write path in the same transaction as the change, with its words in search_terms: at
  * once, or, given `terms`, gathered there for the caller to add with addTerms once for a batch (the
@@ -15,10 +16,10 @@ import { formatRegisterNumber } from './numbering';
 export function indexReport(db: Sqlite, reportId: string, terms?: Set<string>): void {
   const report = prepared(
     db,
-    `SELECT rowid, register_no, register_year, summary, description, address, reporter_name, reporter_address, transferred_to, decision_no, deleted_at
+    `SELECT rowid, register_no, register_year, summary, description, address, reporter_name, reporter_address, reporter_anonymous, transferred_to, decision_no, deleted_at
      FROM reports WHERE id = ?`,
   ).get(reportId) as
-    | { rowid: number; register_no: number; register_year: number; summary: string; description: string; address: string; reporter_name: string; reporter_address: string; transferred_to: string; decision_no: string; deleted_at: number | null }
+    | { rowid: number; register_no: number; register_year: number; summary: string; description: string; address: string; reporter_name: string; reporter_address: string; reporter_anonymous: number; transferred_to: string; decision_no: string; deleted_at: number | null }
     | undefined;
   if (!report) return;
   const people = prepared(
@@ -31,8 +32,7 @@ export function indexReport(db: Sqlite, reportId: string, terms?: Set<string>): 
     report.summary,
     report.description,
     report.address,
-    report.reporter_name,
-    report.reporter_address,
+    ...(report.reporter_anonymous === 1 ? [] : [report.reporter_name, report.reporter_address]),
     report.transferred_to,
     report.decision_no,
     ...people.flatMap((person) => [person.full_name, person.other_names, person.citizen_id ?? '']),

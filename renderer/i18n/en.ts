@@ -1,5 +1,6 @@
 import { exchangeMessages } from '../../api/exchange-messages';
 import { enCampaigns } from './en-campaigns';
+import { enAudit } from './en-audit';
 import { enBackups } from './en-backups';
 import { enExchange } from './en-exchange';
 import { enExports } from './en-exports';
@@ -19,6 +20,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...enReports,
   ...enExchange,
   ...enBackups,
+  ...enAudit,
   'app.name': 'Sổ ANTT',
   'app.loading': 'Loading…',
   'app.bootFailed': 'Cannot reach the application’s data service.',
@@ -468,6 +470,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'v.too_big': 'The value is above the allowed maximum.',
   'v.unknown_field': 'A field that is not accepted was sent.',
   'v.date': 'Not a valid date.',
+  'v.date_order': 'The end date must be on or after the start date.',
   'v.citizen_id': 'A citizen ID has 12 digits and starts with a valid province code.',
   'v.citizen_id_taken': 'Another person already has this citizen ID.',
   'v.code_taken': 'This code is already used; choose another.',

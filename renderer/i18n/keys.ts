@@ -26,6 +26,7 @@ export const validationKeys = [
   'v.too_big',
   'v.unknown_field',
   'v.date',
+  'v.date_order',
   'v.citizen_id',
   'v.citizen_id_taken',
   'v.code_taken',

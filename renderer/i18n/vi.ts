@@ -1,6 +1,7 @@
 import { exchangeMessages } from '../../api/exchange-messages';
 import type { BackendKey } from './keys';
 import { viCampaigns } from './vi-campaigns';
+import { viAudit } from './vi-audit';
 import { viBackups } from './vi-backups';
 import { viExchange } from './vi-exchange';
 import { viExports } from './vi-exports';
@@ -19,6 +20,7 @@ export const vi = {
   ...viReports,
   ...viExchange,
   ...viBackups,
+  ...viAudit,
   // The app
   'app.name': 'Sổ ANTT',
   'app.loading': 'Đang tải…',
@@ -490,6 +492,7 @@ export const vi = {
   'v.too_big': 'Giá trị lớn hơn mức cho phép.',
   'v.unknown_field': 'Có mục không được chấp nhận.',
   'v.date': 'Ngày không hợp lệ.',
+  'v.date_order': 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.',
   'v.citizen_id': 'Số CCCD gồm 12 chữ số, bắt đầu bằng mã tỉnh hợp lệ.',
   'v.citizen_id_taken': 'Số CCCD này đã có trong danh sách.',
   'v.code_taken': 'Mã này đã được dùng; chọn mã khác.',

@@ -2,6 +2,7 @@ import { roleHasPermission, type Permission } from '../../api/roles';
 import { LanguageSwitch } from '../components/language-switch';
 import { AppVersion } from '../components/app-version';
 import { useI18n, type MessageKey } from '../i18n';
+import { AuditPage } from '../pages/audit/audit-page';
 import { BackupsPage } from '../pages/backups-page';
 import { NotFoundPage } from '../pages/not-found-page';
 import { OverviewPage } from '../pages/overview-page';
@@ -57,6 +58,7 @@ const navItems: readonly NavItem[] = [
   { route: '/exchange', pages: ['exchange'], label: 'nav.exchange', permission: 'session' },
   { route: '/users', pages: ['users'], label: 'nav.users', permission: 'users.manage' },
   { route: '/backups', pages: ['backups'], label: 'nav.backups', permission: 'backups.manage' },
+  { route: '/audit', pages: ['audit'], label: 'nav.audit', permission: 'office.lead' },
   { route: '/settings', pages: ['settings'], label: 'nav.settings', permission: 'session' },
 ];
 
@@ -68,6 +70,8 @@ function PageFor({ route }: { readonly route: ParsedRoute }) {
       return <UsersPage />;
     case 'backups':
       return <BackupsPage />;
+    case 'audit':
+      return <AuditPage />;
     case 'settings':
       return <SettingsPage />;
     case 'reports':

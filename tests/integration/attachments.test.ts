@@ -273,8 +273,8 @@ describe('voiding and audit', () => {
     const entries = sql.prepare("SELECT user_id, action, call FROM audit_log WHERE table_name = 'attachments' AND record_id = ? ORDER BY id").all(added.id);
     expect(entries).toEqual([
       { user_id: office.adminId, action: 'insert', call: 'attachments.add' },
-      { user_id: officerId, action: 'open', call: 'attachments.open' },
-      { user_id: office.adminId, action: 'open', call: 'attachments.open' },
+      { user_id: officerId, action: 'read', call: 'attachments.open' },
+      { user_id: office.adminId, action: 'read', call: 'attachments.open' },
       { user_id: office.adminId, action: 'void', call: 'attachments.void' },
       { user_id: office.adminId, action: 'open_failed', call: 'attachments.open' },
     ]);

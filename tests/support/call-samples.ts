@@ -407,6 +407,7 @@ export const callSamples: CallSamples = {
   'exchange.history': () => ({}),
 
   'audit.verify': () => ({}),
+  'audit.list': () => ({ action: 'read', limit: 20 }),
 
   'backups.list': () => ({}),
   'backups.inspect': (f) => ({ name: f.backup }),

@@ -15,8 +15,10 @@ export function ReportDetails({ report, reference }: { readonly report: ReportDe
   const officer = reference.officers.find((o) => o.id === report.officerId);
   const money = (value: number | null) => (value === null ? null : `${formatNumber(value)} đồng`);
   const join = (...parts: (string | null)[]) => parts.filter((part) => part !== null && part !== '').join(' – ') || null;
+  // An officer gets the flag without the values (db/secrets.ts): the page says why.
+  const secret = report.reporterAnonymous && !report.reporterName && !report.reporterContact && !report.reporterAddress;
   const reporter = report.reporterAnonymous
-    ? join(t('report.anonymous'), report.reporterName, report.reporterContact, report.reporterAddress)
+    ? join(t('report.anonymous'), secret ? t('report.reporterSecret') : null, report.reporterName, report.reporterContact, report.reporterAddress)
     : join(report.reporterName, report.reporterContact, report.reporterAddress);
 
   const items: { readonly label: string; readonly value: string | null | false }[] = [

@@ -9,7 +9,10 @@ import { SelectField } from '../../components/select-field';
 import { TextAreaField } from '../../components/text-area-field';
 import { TextField } from '../../components/text-field';
 import { useForm } from '../../forms/use-form';
+import { seesSecretReporters } from '../../../api/roles';
+import { Notice } from '../../components/notice';
 import { useI18n } from '../../i18n';
+import { useSession } from '../../session/session-context';
 import { categoryOptions, codeOptions } from './labels';
 import { PersonEntry } from './person-entry';
 import { emptyPerson, measuresOf, newEntryKey, toReportInput, type ReportValues } from './report-values';
@@ -38,6 +41,9 @@ export function ReportForm({ initial, reference, submitLabel, labelledBy, submit
   const form = useForm({ schema: reportFields, initial, toInput: toReportInput, submit, onSuccess: onSaved, onFailure });
   const { values } = form;
   const measures = measuresOf(values.kind);
+  // An anonymous report's reporter is kept from officers (db/secrets.ts): they edit the rest of it.
+  const { session } = useSession();
+  const secretReporter = initial.reporterAnonymous && !seesSecretReporters(session.user.role);
 
   const localityOptions = [{ value: '', label: t('reportForm.noLocality') }, ...reference.localities.filter((l) => !l.voided || l.id === values.localityId).map((l) => ({ value: l.id, label: l.name }))];
   const officerOptions = [{ value: '', label: t('report.noOfficer') }, ...reference.officers.map((o) => ({ value: o.id, label: o.rank ? `${o.fullName} (${o.rank})` : o.fullName }))];
@@ -102,12 +108,19 @@ export function ReportForm({ initial, reference, submitLabel, labelledBy, submit
 
         <fieldset className="fieldset">
           <legend>{t('reportForm.reporter')}</legend>
-          <CheckboxField {...form.field('reporterAnonymous')} label={t('report.reporterAnonymous')} />
-          <div className="field-row">
-            <TextField {...form.field('reporterName')} label={t('report.reporterName')} />
-            <TextField {...form.field('reporterContact')} type="tel" label={t('report.reporterContact')} />
-          </div>
-          <TextField {...form.field('reporterAddress')} label={t('report.reporterAddress')} />
+          {secretReporter ? (
+            // The backend keeps the stored reporter and the secrecy whatever this form sends (db/register/reports.ts).
+            <Notice kind="info">{t('report.reporterSecret')}</Notice>
+          ) : (
+            <>
+              <CheckboxField {...form.field('reporterAnonymous')} label={t('report.reporterAnonymous')} />
+              <div className="field-row">
+                <TextField {...form.field('reporterName')} label={t('report.reporterName')} />
+                <TextField {...form.field('reporterContact')} type="tel" label={t('report.reporterContact')} />
+              </div>
+              <TextField {...form.field('reporterAddress')} label={t('report.reporterAddress')} />
+            </>
+          )}
         </fieldset>
 
         <section className="people" aria-labelledby="report-people-title">

@@ -94,6 +94,7 @@ function describeChange(i18n: I18n, change: HistoryEntry['changes'][number], ins
   // A new record's "no" flags say nothing: only what was set is listed.
   if (insert && shape === 'bool' && !change.after) return null;
   const name = label ? i18n.t(label) : change.field;
+  if (change.secret) return `${name}: ${i18n.t('history.secret')}`;
   const after = formatValue(i18n, shape, change.after, reference, report);
   return insert ? `${name}: ${after}` : `${name}: ${formatValue(i18n, shape, change.before, reference, report)} → ${after}`;
 }
