@@ -24,6 +24,9 @@ export const screenText = {
   badPeriod: 'Khoảng thời gian không hợp lệ: cần từ ngày và đến ngày dạng YYYY-MM-DD, từ ngày không sau đến ngày.',
   badQuery: 'Điều kiện lọc của danh sách in không hợp lệ. Hãy quay lại trang danh sách và bấm nút in.',
   documentName: 'Văn bản in',
+  signer: 'Người ký',
+  chiefSigns: (name: string) => `Trưởng Công an${name ? `: ${name}` : ''}`,
+  deputySigns: (name: string) => `KT. Trưởng – Phó trưởng: ${name}`,
 } as const;
 
 /** Titles break where a typist would break them (a line feed; the title keeps line feeds). */
@@ -103,7 +106,7 @@ export const campaignText = {
   operations: (n: number) => `Tổng số đợt ra quân: ${n}.`,
   operationKinds: (parts: readonly string[]) => (parts.length > 0 ? ` Trong đó: ${parts.join(', ')}.` : ''),
   adjusted: 'Có số liệu điều chỉnh thủ công:',
-  forces: (forces: string) => `Lực lượng tham gia: ${forces}.`,
+  forces: (forces: string) => `Lực lượng tham gia: ${forces}`,
   closing: 'Trên đây là báo cáo kết quả thực hiện đợt cao điểm.',
   recipients: (parent: string) => [`${parent} (để báo cáo);`, 'Lưu: VT, hồ sơ.'],
   up: (n: string, p: string) => `tăng ${n} (${p}%)`,

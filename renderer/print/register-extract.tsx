@@ -3,10 +3,10 @@ import { formatDate, formatDateAndTime } from '../format';
 import { DocumentHeader } from './document-header';
 import { DocumentTitle } from './document-title';
 import type { RegisterData } from './print-data';
-import { chiefCapacity, documentNumber, isoToDisplay, placeDateLine } from './print-format';
+import { documentNumber, isoToDisplay, placeDateLine } from './print-format';
 import { channelLabels, decisionLabels, kindLabels, label, registerText as text, statusLabels } from './print-text';
 import { Recipients } from './recipients';
-import { SignatureBlock, Signatures } from './signature-block';
+import { ChiefSignature, DocumentEnd, Signatures } from './signature-block';
 
 /** The outcome column: the status, then the decision, the transfer or the note that goes with it. */
 function outcome(detail: ReportRow): string[] {
@@ -112,8 +112,9 @@ export function RegisterExtract({ data, printedAt }: { readonly data: RegisterDa
           )}
         </tbody>
       </table>
-      <p className="doc-table-total">{text.count(entries.length)}</p>
-      <Signatures left={<Recipients items={text.recipients} />} right={<SignatureBlock capacity={chiefCapacity(office.name, office.level)} />} />
+      <DocumentEnd signatures={<Signatures left={<Recipients items={text.recipients} />} right={<ChiefSignature office={office} />} />}>
+        <p className="doc-table-total">{text.count(entries.length)}</p>
+      </DocumentEnd>
     </article>
   );
 }
