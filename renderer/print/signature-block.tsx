@@ -43,8 +43,8 @@ export function Signatures({ left, right }: { readonly left: ReactNode; readonly
 }
 
 /**
- * The end of a document: its last paragraph (or total line) and the signatures, kept on one page, so
- * the signatures never stand alone on a page; after a table it also asks to stay with the last rows.
+ * The end of a document: its last paragraph (or a table's last rows and its total line) and the
+ * signatures, kept on one page, so the signatures never stand alone on a page.
  */
 export function DocumentEnd({ children, signatures }: { readonly children?: ReactNode; readonly signatures: ReactNode }) {
   return (
