@@ -12,7 +12,8 @@ import { issuedNumber } from '../reports/issued-text';
 import { loadPeriodic } from './periodic-data';
 import { PeriodicReport } from './periodic-report';
 import { periodicText } from './periodic-text';
-import { loadCampaign, loadKeyCard, loadReceipt, loadRegister } from './print-data';
+import { GraphDocument } from './graph-document';
+import { loadCampaign, loadGraph, loadKeyCard, loadReceipt, loadRegister } from './print-data';
 import { deadlinesText, hotspotsText, programsText } from './print-list-text';
 import { parsePrintPath, type PrintRequest } from './print-route';
 import { keyCardText, screenText, tVi } from './print-text';
@@ -199,6 +200,19 @@ function documentFor(request: PrintRequest, onReady: (ready: boolean) => void): 
           onReady={onReady}
         />
       );
+    case 'graph': {
+      const key = `graph:${request.nodeKind}:${request.id}`;
+      return (
+        <DocumentView
+          key={key}
+          loadKey={key}
+          load={() => loadGraph(request.nodeKind, request.id)}
+          name={(data) => `Sơ đồ liên hệ ${data.graph.nodes.find((n) => n.id === data.rootId)?.label ?? ''}`.trim()}
+          render={(data, printedAt) => <GraphDocument data={data} printedAt={printedAt} />}
+          onReady={onReady}
+        />
+      );
+    }
     case 'bad-period':
       return <Problem text={screenText.badPeriod} />;
     case 'bad-query':

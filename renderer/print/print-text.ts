@@ -176,6 +176,19 @@ export function label(table: Readonly<Record<string, string>>, code: string | nu
 }
 
 /** The exchange key card: what an office hands, signed and stamped, to the offices it exchanges with. */
+export const graphText = {
+  title: 'SƠ ĐỒ LIÊN HỆ',
+  symbol: 'SĐ',
+  summary: (name: string) => `Các mối liên hệ của ${name}`,
+  legend: 'Chú giải',
+  shapes: { ellipse: 'hình tròn', diamond: 'hình thoi', 'round-rectangle': 'hình chữ nhật' } as Readonly<Record<string, string>>,
+  canvas: (nodes: number, edges: number) => `Sơ đồ gồm ${nodes} đối tượng, tụ điểm, tin báo và ${edges} mối liên hệ`,
+  count: (nodes: number, edges: number) => `Sơ đồ gồm ${nodes} nút và ${edges} mối liên hệ:`,
+  caption: 'Các mối liên hệ',
+  columns: { from: 'Từ', link: 'Quan hệ', to: 'Đến' },
+  empty: 'Chưa có mối liên hệ nào.',
+} as const;
+
 export const keyCardText = {
   title: 'THẺ KHÓA TRAO ĐỔI DỮ LIỆU',
   summary: 'Dùng để đăng ký đơn vị trao đổi dữ liệu trên ứng dụng Sổ ANTT',
