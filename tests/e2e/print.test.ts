@@ -4,7 +4,7 @@ import type { ReportDetail } from '../../api/views';
 import { ensureRendererBuilt, launchBrowser, startHost, type Host, type WatchedPage } from './support/host';
 import { LoginPage } from './support/pages';
 import { admin, office } from './support/people';
-import { flatText, openPrintPage, pdfFonts, pdfInfo, pdfText, printToPdf, renderPng, setUpOffice, waitForDocument, type ApiClient } from './support/print-support';
+import { flatText, openPrintPage, printDir, pdfFonts, pdfInfo, pdfText, printToPdf, renderPng, setUpOffice, waitForDocument, type ApiClient } from './support/print-support';
 
 /**
  * Printed documents (issue #3) in Chromium, read back from the PDF as an office would receive them:
@@ -65,6 +65,14 @@ describe('printed documents', () => {
     await page.goto(host.url);
     await new LoginPage(page).login(admin.username, admin.password);
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).waitFor();
+    // The signers are set on the settings page (set through the API above, shown in the form).
+    await page.goto(`${host.url}/#/settings`);
+    const chief = page.getByLabel('Họ tên Trưởng Công an (người ký văn bản)', { exact: true });
+    await expect.poll(() => chief.inputValue()).toBe(CHIEF);
+    expect(await page.getByLabel('Họ tên các Phó trưởng được ký thay (KT.)', { exact: true }).inputValue()).toBe(DEPUTY);
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    await page.screenshot({ path: `${printDir}/settings-signers.png` });
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('prints the receipt record of a report on A4 portrait in the Decree 30 layout', async () => {
