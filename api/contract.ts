@@ -4,6 +4,7 @@ import { auditCalls } from './calls/audit';
 import { authCalls } from './calls/auth';
 import { backupsCalls } from './calls/backups';
 import { campaignCalls } from './calls/campaigns';
+import { draftsCalls } from './calls/drafts';
 import { exchangeCalls } from './calls/exchange';
 import { hotspotCalls } from './calls/hotspots';
 import { movementCalls } from './calls/movement';
@@ -31,6 +32,7 @@ export const contract = Object.freeze({
   ...exchangeCalls,
   ...auditCalls,
   ...backupsCalls,
+  ...draftsCalls,
 });
 
 export type Contract = typeof contract;

@@ -84,6 +84,10 @@ export interface Settings {
   readonly backupKeepMonthly: number;
   /** A second folder each backup is copied to (a USB drive), or null. */
   readonly backupExternalDir: string | null;
+  /** The chief who signs the office's documents ('' until set). */
+  readonly chiefName: string;
+  /** Deputies who may sign in the chief's place ("KT. TRƯỞNG CÔNG AN XÃ / PHÓ TRƯỞNG CÔNG AN XÃ"). */
+  readonly deputyNames: readonly string[];
 }
 
 export interface LocalityView {

@@ -15,6 +15,9 @@ export const defaultSettings: Settings = Object.freeze({
   backupKeepWeekly: DEFAULT_KEEP.weekly,
   backupKeepMonthly: DEFAULT_KEEP.monthly,
   backupExternalDir: null,
+  // Who signs documents: chosen at print between the chief and a deputy.
+  chiefName: '',
+  deputyNames: [],
 });
 
 /** The office's settings: stored values over the defaults. */

@@ -5,6 +5,7 @@ import { Backend } from '../db/backend';
 import { SQLITE_BINDING_ENV } from '../db/native-binding';
 import { resolveDataDir, shellPaths, sqliteBuildFor, USER_DATA_FOLDER } from './app-paths';
 import { APP_ENTRY_URL, isAllowedExternal, isAllowedNavigation, isLocalRequest } from './guards';
+import { leaveDialog, mayLeave } from './leave-guard';
 import { mountIpc, type MountedIpc } from './ipc-transport';
 import { fileLogger, type LogFunction } from './log';
 import { aboutText, menuTemplate } from './menu';
@@ -59,6 +60,11 @@ function createMainWindow(): BrowserWindow {
     if (mainWindow === win) mainWindow = null;
   });
   win.webContents.on('render-process-gone', (_event, details) => log(`renderer gone: ${details.reason}`, details));
+  // A form with unsaved changes refused the unload (closing, quitting or reloading): ask, and let it go only if told to.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const answer = dialog.showMessageBoxSync(win, { ...leaveDialog(), buttons: [...leaveDialog().buttons] });
+    if (mayLeave(answer)) event.preventDefault();
+  });
   win.loadURL(APP_ENTRY_URL).catch((error: unknown) => log('could not load the interface', error));
   return win;
 }

@@ -1,3 +1,4 @@
+import { installLeaveGuard } from './forms/leave-guard';
 import { useSyncExternalStore } from 'react';
 
 /**
@@ -149,6 +150,8 @@ export const paths = {
 };
 
 function subscribe(onChange: () => void): () => void {
+  // The leave guard's listener comes first: it may keep the address on a form with unsaved changes.
+  installLeaveGuard();
   window.addEventListener('hashchange', onChange);
   return () => window.removeEventListener('hashchange', onChange);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { call } from '../define';
-import { folderPath, id, isoDate, requiredText } from '../fields';
+import { folderPath, id, isoDate, optionalText, requiredText } from '../fields';
 import type { CategoryView, HolidayView, LocalityView, OfficeListItem, OfficeView, Settings } from '../views';
 
 const keepCount = (min: number, max: number) => z.number({ error: 'v.number' }).int('v.number').min(min, 'v.too_small').max(max, 'v.too_big').optional();
@@ -23,6 +23,10 @@ export const settingsInput = z.strictObject({
   backupKeepMonthly: keepCount(0, 120),
   /** A folder each backup is also copied to (a USB drive); empty or null: none. Left out, it stays. */
   backupExternalDir: folderPath.nullable().optional(),
+  /** Who signs the office's documents (Decree 30/2020): the chief's name; left out, it stays. */
+  chiefName: optionalText(100).optional(),
+  /** The deputies who may sign "KT. TRƯỞNG …" in the chief's place (at most 5); left out, they stay. */
+  deputyNames: z.array(requiredText(100)).max(5, 'v.too_big').optional(),
 });
 
 export const localityInput = z.strictObject({ name: requiredText(100), kind: requiredText(40).default('thôn') });

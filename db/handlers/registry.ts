@@ -4,6 +4,7 @@ import { authHandlers } from './auth';
 import { backupsHandlers } from './backups';
 import type { Handlers } from './context';
 import { campaignHandlers } from './campaigns';
+import { draftsHandlers } from './drafts';
 import { exchangeHandlers } from './exchange';
 import { movementHandlers } from './movement';
 import { officeHandlers } from './office';
@@ -28,4 +29,5 @@ export const handlers: Handlers = Object.freeze({
   ...exchangeHandlers,
   ...auditHandlers,
   ...backupsHandlers,
+  ...draftsHandlers,
 });

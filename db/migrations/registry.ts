@@ -10,9 +10,10 @@ import { everyOffice } from './0009-every-office';
 import { searchTerms } from './0010-search-terms';
 import { exchangeTrust } from './0011-exchange-trust';
 import { readAudit } from './0012-read-audit';
+import { drafts } from './0013-drafts';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Append only: version N is at index N-1. */
-export const migrations: readonly Migration[] = Object.freeze([foundation, register, people, campaigns, movement, reports, exchange, province, everyOffice, searchTerms, exchangeTrust, readAudit]);
+export const migrations: readonly Migration[] = Object.freeze([foundation, register, people, campaigns, movement, reports, exchange, province, everyOffice, searchTerms, exchangeTrust, readAudit, drafts]);
 
 export const schemaVersion = migrations.length;

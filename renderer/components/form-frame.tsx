@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { Form } from '../forms/use-form';
 import { useI18n } from '../i18n';
 import { Button } from './button';
+import { formatDateTime } from '../format';
 import { FormErrors } from './form-errors';
 
 export interface FormFrameProps<V extends object> {
@@ -23,6 +24,17 @@ export function FormFrame<V extends object>({ form, submitLabel, submitVariant =
   const { t } = useI18n();
   return (
     <form className="form" noValidate onSubmit={form.handleSubmit} aria-labelledby={labelledBy}>
+      {form.draft?.offered ? (
+        <div className="notice notice-info draft-offer" role="status">
+          <p>{t('form.draftFound', { time: formatDateTime(form.draft.offered.updatedAt) })}</p>
+          <div className="form-actions">
+            <Button variant="primary" onClick={form.draft.restore}>
+              {t('form.draftRestore')}
+            </Button>
+            <Button onClick={form.draft.discard}>{t('form.draftDiscard')}</Button>
+          </div>
+        </div>
+      ) : null}
       {requiredNote ? <p className="form-note">{t('form.requiredNote')}</p> : null}
       {children}
       <FormErrors error={form.formError} other={form.otherErrors} />
@@ -31,6 +43,7 @@ export function FormFrame<V extends object>({ form, submitLabel, submitVariant =
           {submitLabel}
         </Button>
         {onCancel ? <Button onClick={onCancel}>{cancelLabel ?? t('common.cancel')}</Button> : null}
+        {form.draft?.savedAt ? <span className="muted form-draft-saved">{t('form.draftSaved', { time: formatDateTime(form.draft.savedAt) })}</span> : null}
       </div>
     </form>
   );

@@ -16,14 +16,17 @@ import type { Workbook, Worksheet } from 'exceljs';
  * - date, datetime: an instant in epoch milliseconds or a calendar date 'YYYY-MM-DD'; written as a
  *   real Excel date showing the Vietnam (UTC+7) calendar date and clock time, whatever the machine's
  *   time zone ('dd/mm/yyyy', 'dd/mm/yyyy hh:mm'). A date column drops the time of an instant.
+ * - numbered: a number written with its suffix, as a register number "15/2026": the cell holds the
+ *   number 15 (so it sorts and filters as a number) with the format 0"/2026", which shows "15/2026".
  * - null or undefined: an empty cell; a value that does not fit its type (NaN, a malformed date) is
  *   written as text rather than lost.
  *
  * Each sheet: optional title lines above the table (office, period, filters), then a bold header
  * row, frozen so it stays in view, with an autofilter over the table and the column widths given.
+ * Printed, a sheet goes on landscape A4, fitted to the page's width, its header row on every page.
  */
 
-export type CellType = 'text' | 'number' | 'integer' | 'money' | 'date' | 'datetime' | 'percent';
+export type CellType = 'text' | 'number' | 'integer' | 'money' | 'date' | 'datetime' | 'percent' | 'numbered';
 export type CellValue = string | number | null | undefined;
 
 export interface SheetColumn {
@@ -70,9 +73,10 @@ export const numberFormats: Readonly<Record<CellType, string | undefined>> = {
   date: 'dd/mm/yyyy',
   datetime: 'dd/mm/yyyy hh:mm',
   percent: '0.0%',
+  numbered: undefined,
 };
 
-const defaultWidths: Readonly<Record<CellType, number>> = { text: 30, number: 12, integer: 10, money: 16, date: 12, datetime: 17, percent: 10 };
+const defaultWidths: Readonly<Record<CellType, number>> = { text: 30, number: 12, integer: 10, money: 16, date: 12, datetime: 17, percent: 10, numbered: 12 };
 
 const DAY_MS = 86_400_000;
 const MAX_TEXT = 32_767;
@@ -120,6 +124,17 @@ export function excelDate(value: string | number, withTime: boolean): Date | nul
   return new Date(withTime ? Math.floor(wall / 60_000) * 60_000 : Math.floor(wall / DAY_MS) * DAY_MS);
 }
 
+/**
+ * A "numbered" value as a number and the format that shows it as written: "15/2026" → 15 shown with
+ * 0"/2026". Null when it does not start with digits (it is then written as text).
+ */
+export function numberedCell(value: string | number): { readonly value: number; readonly format: string } | null {
+  const match = /^(\d{1,15})(.*)$/su.exec(String(value));
+  if (!match) return null;
+  const suffix = (match[2] ?? '').replace(/["\\]/g, '');
+  return { value: Number(match[1]), format: suffix === '' ? '0' : `0"${suffix}"` };
+}
+
 /** The value a cell gets for a raw value of a column type (see the module's description). */
 export function cellValue(type: CellType, value: CellValue): string | number | Date | null {
   if (value === null || value === undefined) return null;
@@ -135,6 +150,8 @@ export function cellValue(type: CellType, value: CellValue): string | number | D
     case 'date':
     case 'datetime':
       return excelDate(value, type === 'datetime') ?? asText(value);
+    case 'numbered':
+      return numberedCell(value)?.value ?? asText(value);
   }
 }
 
@@ -160,9 +177,17 @@ export async function buildWorkbook(spec: WorkbookSpec, options: BuildOptions = 
     names.push(name);
     const worksheet = workbook.addWorksheet(name);
     const headerRow = writeHead(worksheet, sheet);
+    const numbered = sheet.columns.flatMap((column, index) => (column.type === 'numbered' ? [index] : []));
     for (let start = 0; start < sheet.rows.length; start += CHUNK) {
       options.signal?.throwIfAborted();
-      for (const row of sheet.rows.slice(start, start + CHUNK)) worksheet.addRow(sheet.columns.map((column) => cellValue(column.type, row[column.key])));
+      for (const row of sheet.rows.slice(start, start + CHUNK)) {
+        const added = worksheet.addRow(sheet.columns.map((column) => cellValue(column.type, row[column.key])));
+        for (const index of numbered) {
+          const raw = row[sheet.columns[index]!.key];
+          const cell = raw === null || raw === undefined ? null : numberedCell(raw);
+          if (cell) added.getCell(index + 1).numFmt = cell.format;
+        }
+      }
       done += Math.min(CHUNK, sheet.rows.length - start);
       options.onProgress?.(done, total);
       if (start + CHUNK < sheet.rows.length) await pause();
@@ -198,6 +223,16 @@ function writeHead(worksheet: Worksheet, sheet: SheetSpec): number {
     if (format) target.numFmt = format;
   });
   worksheet.views = [{ state: 'frozen', xSplit: 0, ySplit: header.number, topLeftCell: `A${header.number + 1}` }];
+  // On paper: landscape A4 (paper size 9), every column on the page's width, as many pages down as it takes.
+  worksheet.pageSetup = {
+    ...worksheet.pageSetup,
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: `${header.number}:${header.number}`,
+  };
   return header.number;
 }
 

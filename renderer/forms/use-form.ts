@@ -2,6 +2,8 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 
 import type { z } from 'zod';
 import type { CallError, Result } from '../../api/result';
 import { fieldErrors } from '../../api/validation';
+import { useDraft, type DraftState } from './use-draft';
+import { registerLeaveGuard } from './leave-guard';
 import { getIn, leafPaths, owningField, setIn, type FieldPath, type FieldValue } from './paths';
 
 /**
@@ -35,6 +37,16 @@ export type FormOptions<S extends z.ZodType, V extends object, T> = {
   readonly resetOnSuccess?: boolean;
   /** A secret (a password) emptied and focused when the call fails for any reason but validation. */
   readonly secretField?: FieldPath<V>;
+  /**
+   * Whether leaving the page with changes not saved asks first (default true). Filter and search forms,
+   * whose values are not work to lose, say false.
+   */
+  readonly guardLeave?: boolean;
+  /**
+   * A long form's draft key ("report.new", "person.edit:<id>"): what is typed is saved as a draft in the
+   * store (debounced), offered back when the form opens again, and discarded when the form is saved.
+   */
+  readonly draftKey?: string;
 } & InputMapping<S, V>;
 
 export interface Form<V extends object> {
@@ -56,6 +68,10 @@ export interface Form<V extends object> {
    */
   readonly update: (change: (values: V) => V, clearUnder?: string) => void;
   readonly handleSubmit: (event: FormEvent) => void;
+  /** Values changed since the form opened (or was last saved). */
+  readonly dirty: boolean;
+  /** The draft of a form with a draftKey: one found to offer back, and when the last was saved. */
+  readonly draft: DraftState | null;
 }
 
 const NO_ERRORS: Readonly<Record<string, string>> = Object.freeze({});
@@ -84,6 +100,14 @@ export function useForm<S extends z.ZodType, V extends object, T>(options: FormO
   // not each time the errors change (typing clears them), so the errors are read through a ref.
   const errorsRef = useRef(errors);
   errorsRef.current = errors;
+  // Changes not saved: the values differ from those the form opened with or last saved.
+  const baselineRef = useRef(JSON.stringify(options.initial));
+  const isDirty = useCallback(() => JSON.stringify(valuesRef.current) !== baselineRef.current, []);
+  const guardLeave = options.guardLeave ?? true;
+  useEffect(() => (guardLeave ? registerLeaveGuard(isDirty) : undefined), [guardLeave, isDirty]);
+  const dirty = JSON.stringify(values) !== baselineRef.current;
+  const restoreDraft = useCallback((restored: V) => setValues({ ...initialRef.current, ...restored }), []);
+  const draft = useDraft(options.draftKey, values, dirty, restoreDraft);
   useEffect(() => {
     if (focusRequest === 0) return;
     const invalid = [...elements.current].filter(([path]) => errorsRef.current[path] !== undefined).map(([, element]) => element);
@@ -152,12 +176,15 @@ export function useForm<S extends z.ZodType, V extends object, T>(options: FormO
           current.onFailure?.(result.error);
           return;
         }
+        // Saved: nothing left to lose (before onSuccess, which may leave the page), and no draft to offer.
+        baselineRef.current = JSON.stringify(current.resetOnSuccess ? initialRef.current : valuesRef.current);
+        draft.saved();
         if (current.resetOnSuccess) reset();
         else clearErrors();
         current.onSuccess?.(result.value, input);
       });
     },
-    [values, showFailure, reset, clearErrors],
+    [values, showFailure, reset, clearErrors, draft],
   );
 
   const refFor = useCallback((path: string) => {
@@ -205,5 +232,5 @@ export function useForm<S extends z.ZodType, V extends object, T>(options: FormO
 
   const focus = useCallback((path: FieldPath<V>) => elements.current.get(path)?.focus(), []);
 
-  return { values, submitting, errors, formError, otherErrors, field, set, focus, reset, update, handleSubmit };
+  return { values, submitting, errors, formError, otherErrors, field, set, focus, reset, update, handleSubmit, dirty, draft: options.draftKey ? draft : null };
 }

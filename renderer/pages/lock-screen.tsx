@@ -14,6 +14,7 @@ export function LockScreen({ onUnlocked }: { readonly onUnlocked: (session: Sess
   const { t } = useI18n();
   const { session, logout } = useSession();
   const form = useForm({
+    guardLeave: false,
     schema: contract['auth.unlock'].input,
     initial: { password: '' },
     submit: (input) => invoke('auth.unlock', input),

@@ -21,6 +21,7 @@ export interface LoginPageProps {
 export function LoginPage({ office, notice, checkOnOpen, onLoggedIn }: LoginPageProps) {
   const { t } = useI18n();
   const form = useForm({
+    guardLeave: false,
     schema: loginInput,
     initial: { username: '', password: '' },
     submit: (input) => invoke('auth.login', input),

@@ -26,6 +26,8 @@ export function SettingsPage() {
         items={[
           { label: t('settings.idleLock'), value: value.idleLockMinutes },
           { label: t('settings.remoteCommune'), value: t(value.remoteCommune ? 'common.yes' : 'common.no') },
+          { label: t('settings.chiefName'), value: value.chiefName || '—' },
+          { label: t('settings.deputyNames'), value: value.deputyNames.join(', ') || '—' },
         ]}
       />
       <p className="muted">{t('settings.readOnly')}</p>

@@ -4,10 +4,10 @@ import { Body } from './body';
 import { DocumentHeader } from './document-header';
 import { DocumentTitle } from './document-title';
 import type { CampaignData } from './print-data';
-import { chiefCapacity, documentNumber, isoToDisplay, placeDateLine, upper } from './print-format';
+import { documentNumber, isoToDisplay, placeDateLine, sentence, upper } from './print-format';
 import { campaignText as text, label, operationKindLabels } from './print-text';
 import { Recipients } from './recipients';
-import { SignatureBlock, Signatures } from './signature-block';
+import { ChiefSignature, DocumentEnd, Signatures } from './signature-block';
 
 function lastYear(result: MeasureResult): string {
   const change = changeFrom(result.sameTimeLastYear, result.result);
@@ -87,19 +87,19 @@ export function CampaignReport({ data, printedAt }: { readonly data: CampaignDat
           {text.operations(campaign.operations.length)}
           {text.operationKinds(kindParts)}
         </p>
-        {campaign.forces ? <p>{text.forces(campaign.forces)}</p> : null}
+        {campaign.forces ? <p>{sentence(text.forces(campaign.forces.trim()))}</p> : null}
         {adjusted.length > 0 ? (
           <p>
             {text.adjusted}{' '}
-            {adjusted
-              .flatMap((r) => r.adjustments.map((a) => `${r.measure.nameVi} ${a.delta > 0 ? '+' : ''}${formatQuantity(a.delta)} ${r.measure.unit} (${a.reason})`))
-              .join('; ')}
-            .
+            {sentence(adjusted.flatMap((r) => r.adjustments.map((a) => `${r.measure.nameVi} ${a.delta > 0 ? '+' : ''}${formatQuantity(a.delta)} ${r.measure.unit} (${a.reason})`)).join('; '))}
           </p>
         ) : null}
-        <p>{text.closing}</p>
       </Body>
-      <Signatures left={<Recipients items={text.recipients(office.parentName)} />} right={<SignatureBlock capacity={chiefCapacity(office.name, office.level)} />} />
+      <DocumentEnd signatures={<Signatures left={<Recipients items={text.recipients(office.parentName)} />} right={<ChiefSignature office={office} />} />}>
+        <Body>
+          <p>{text.closing}</p>
+        </Body>
+      </DocumentEnd>
     </article>
   );
 }

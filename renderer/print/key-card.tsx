@@ -4,9 +4,9 @@ import { fingerprintGroups } from '../pages/exchange/exchange-labels';
 import { Body, Line } from './body';
 import { DocumentHeader } from './document-header';
 import { DocumentTitle } from './document-title';
-import { chiefCapacity, documentNumber, placeDateLine } from './print-format';
+import { documentNumber, placeDateLine } from './print-format';
 import { keyCardText as text } from './print-text';
-import { SignatureBlock, Signatures } from './signature-block';
+import { ChiefSignature, DocumentEnd, Signatures } from './signature-block';
 
 /** What the QR code holds: the key id and the fingerprint's digits, as the public-key file names them. */
 export function keyCardQrText(identity: Pick<IdentityView, 'keyId' | 'fingerprint'>): string {
@@ -42,9 +42,12 @@ export function KeyCard({ identity, printedAt }: { readonly identity: IdentityVi
       </section>
       <Body>
         <p>{text.howTo}</p>
-        <p>{text.keep}</p>
       </Body>
-      <Signatures left={null} right={<SignatureBlock capacity={chiefCapacity(office.name, office.level)} hint={text.signHint} />} />
+      <DocumentEnd signatures={<Signatures left={null} right={<ChiefSignature office={office} hint={text.signHint} />} />}>
+        <Body>
+          <p>{text.keep}</p>
+        </Body>
+      </DocumentEnd>
     </article>
   );
 }

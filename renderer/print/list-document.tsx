@@ -4,9 +4,9 @@ import { Body } from './body';
 import { DocumentHeader } from './document-header';
 import { DocumentTitle } from './document-title';
 import { ListTable, type ListTableProps } from './list-table';
-import { chiefCapacity, documentNumber, placeDateLine } from './print-format';
+import { documentNumber, placeDateLine } from './print-format';
 import { Recipients } from './recipients';
-import { SignatureBlock, Signatures } from './signature-block';
+import { ChiefSignature, DocumentEnd, Signatures } from './signature-block';
 
 export interface ListDocumentProps<Row> extends ListTableProps<Row> {
   readonly office: OfficeView;
@@ -37,9 +37,10 @@ export function ListDocument<Row>({ office, printedAt, symbol, title, summary, l
       <DocumentTitle title={title} summary={summary} />
       {intro ? <Body>{intro}</Body> : null}
       <ListTable {...table} />
-      {total ? <p className="doc-table-total">{total}</p> : null}
-      {closing ? <Body>{closing}</Body> : null}
-      <Signatures left={<Recipients items={recipients} />} right={<SignatureBlock capacity={chiefCapacity(office.name, office.level)} />} />
+      <DocumentEnd signatures={<Signatures left={<Recipients items={recipients} />} right={<ChiefSignature office={office} />} />}>
+        {total ? <p className="doc-table-total">{total}</p> : null}
+        {closing ? <Body>{closing}</Body> : null}
+      </DocumentEnd>
     </article>
   );
 }

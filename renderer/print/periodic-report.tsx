@@ -14,7 +14,7 @@ import { periodicText as text } from './periodic-text';
 import { dateWords, isoToDisplay } from './print-format';
 import { tVi } from './print-text';
 import { Recipients } from './recipients';
-import { SignatureBlock, Signatures } from './signature-block';
+import { DocumentEnd, SignatureBlock, Signatures } from './signature-block';
 
 /** The print area is 16.5 cm wide (A4 less the margins of Decree 30); the charts take 16 cm (96 px an inch). */
 const CHART_WIDTH = 605;
@@ -49,9 +49,10 @@ function BreakdownAppendix({ table }: { readonly table: BreakdownTable }) {
 
 /**
  * An issued periodic report (Decree 30/2020 layout): header with its number and the place and date of
- * issue, "BÁO CÁO" with the period as its summary, the chief's text, the appendix of figures (this
- * period, the same period last year, the change and the year so far), the two charts, the signature
- * and the recipients. Everything is as issued: the figures frozen then, not counted again.
+ * issue, "BÁO CÁO" with the period as its summary, the chief's text, the recipients and the signature
+ * (kept with the last paragraph), then, from a new page, the appendix attached to the report ("Kèm
+ * theo Báo cáo số …"): its figures (this period, the same period last year, the change and the year
+ * so far) and the two charts. Everything is as issued: the figures frozen then, not counted again.
  */
 export function PeriodicReport({ data }: { readonly data: PeriodicData }) {
   const { office, report } = data;
@@ -59,22 +60,35 @@ export function PeriodicReport({ data }: { readonly data: PeriodicData }) {
   const { start, end } = figures.ranges.current;
   const year = figures.policeYear;
   const breakdown = breakdownTable(figures, 'vi');
+  const number = issuedNumber(report);
+  const paragraphs = narrativeParagraphs(report.narrative);
   return (
     <article className="doc" aria-label={`${text.title} ${report.title}`}>
       <DocumentHeader
         parentName={office.parentName}
         officeName={office.name}
-        number={`Số: ${issuedNumber(report)}`}
+        number={`Số: ${number}`}
         placeDate={`${report.place}, ${dateWords(vnInstant(report.issuedOn))}`}
       />
       <DocumentTitle title={text.title} summary={report.title} />
       <Body>
-        {narrativeParagraphs(report.narrative).map((paragraph, index) => (
+        {paragraphs.slice(0, -1).map((paragraph, index) => (
           <p key={index}>{paragraph}</p>
         ))}
       </Body>
-      <section className="doc-appendix" aria-label={text.appendix}>
-        <h2 className="doc-appendix-title">{text.appendix}</h2>
+      <DocumentEnd signatures={<Signatures left={<Recipients items={report.recipients} />} right={<SignatureBlock capacity={report.signerTitle} name={report.signerName} />} />}>
+        {paragraphs.length > 0 ? (
+          <Body>
+            <p>{paragraphs[paragraphs.length - 1]}</p>
+          </Body>
+        ) : null}
+      </DocumentEnd>
+      <section className="doc-appendix" aria-label={`${text.appendix} ${text.appendixSubject}`}>
+        <h2 className="doc-appendix-title">
+          {text.appendix}
+          <span className="doc-appendix-subject">{text.appendixSubject}</span>
+        </h2>
+        <p className="doc-appendix-of">{text.appendixOf(number, isoToDisplay(report.issuedOn), office.name)}</p>
         <p className="doc-appendix-note">{text.appendixNote(isoToDisplay(start), isoToDisplay(end))}</p>
         <ListTable
           caption={text.caption}
@@ -93,7 +107,6 @@ export function PeriodicReport({ data }: { readonly data: PeriodicData }) {
         />
         <GroupChart report={figures} lang="vi" width={CHART_WIDTH} caption={text.chart(2, translate('vi', 'periodic.chart.groups'))} />
       </section>
-      <Signatures left={<Recipients items={report.recipients} />} right={<SignatureBlock capacity={report.signerTitle} name={report.signerName} />} />
     </article>
   );
 }

@@ -1,7 +1,9 @@
 /** The fixed Vietnamese text of the printed periodic report; like print-text.ts, never translated. */
 export const periodicText = {
   title: 'BÁO CÁO',
-  appendix: 'PHỤ LỤC SỐ LIỆU',
+  appendix: 'PHỤ LỤC',
+  appendixSubject: 'SỐ LIỆU TÌNH HÌNH AN NINH, TRẬT TỰ',
+  appendixOf: (number: string, date: string, office: string) => `(Kèm theo Báo cáo số ${number} ngày ${date} của ${office})`,
   appendixNote: (from: string, to: string) => `Kỳ báo cáo từ ngày ${from} đến ngày ${to}; số liệu tại thời điểm ban hành.`,
   caption: 'Phụ lục số liệu',
   breakdown: 'Chia theo đơn vị',

@@ -1,5 +1,5 @@
 import type { CallError, Result } from '../../api/result';
-import type { CampaignView, CategoryView, IdentityView, LocalityView, OfficeView, ReportDetail, ReportRow, UserView } from '../../api/views';
+import type { CampaignView, CategoryView, GraphView, IdentityView, LocalityView, OfficeView, ReportDetail, ReportRow, UserView } from '../../api/views';
 import { invoke } from '../api-client';
 import { loadAllPages, type Progress } from './load-all';
 
@@ -76,4 +76,18 @@ export async function loadCampaign(campaignId: string): Promise<Result<CampaignD
 /** The key card prints this office's identity as the exchange calls give it. */
 export function loadKeyCard(): Promise<Result<IdentityView>> {
   return invoke('exchange.identity', {});
+}
+
+export interface GraphData {
+  readonly office: OfficeView;
+  readonly graph: GraphView;
+  readonly rootId: string;
+}
+
+/** The link chart around a person or a hotspot (two links out, as the screen draws it). */
+export async function loadGraph(kind: 'person' | 'hotspot', id: string): Promise<Result<GraphData>> {
+  const [office, graph] = await Promise.all([invoke('office.get', {}), invoke('graph.around', { kind, id, depth: 2 })]);
+  if (!office.ok) return office;
+  if (!graph.ok) return graph;
+  return { ok: true, value: { office: office.value, graph: graph.value, rootId: `${kind}:${id}` } };
 }

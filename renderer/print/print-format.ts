@@ -106,3 +106,28 @@ export function isoToDisplay(value: string): string {
   const match = ISO_DATE.exec(value);
   return match ? `${match[3]}/${match[2]}/${match[1]}` : value;
 }
+
+/** Who signs a document of the office: the chief, or a deputy signing in the chief's place. */
+export interface SignerChoice {
+  /** The chief's name from the office's settings ('' leaves the space to write it by hand). */
+  readonly chiefName: string;
+  /** The deputy who signs "KT." for the chief, or null when the chief signs. */
+  readonly deputy: string | null;
+}
+
+/**
+ * The signature's capacity and name (Decree 30/2020, Appendix I): "TRƯỞNG CÔNG AN XÃ" and the chief's
+ * name, or, when a deputy signs for the chief, "KT. TRƯỞNG CÔNG AN XÃ" over "PHÓ TRƯỞNG CÔNG AN XÃ"
+ * and the deputy's name.
+ */
+export function chiefSigner(officeName: string, level: OfficeLevel, choice: SignerChoice): { readonly capacity: string; readonly name: string } {
+  const chief = chiefCapacity(officeName, level);
+  if (choice.deputy !== null && choice.deputy.trim() !== '') return { capacity: `KT. ${chief}\nPHÓ ${chief}`, name: choice.deputy.trim() };
+  return { capacity: chief, name: choice.chiefName.trim() };
+}
+
+/** A sentence ended with one full stop: "Lực lượng: 20 người." stays as it is, never "..". */
+export function sentence(text: string): string {
+  const trimmed = text.trimEnd();
+  return /[.!?…:;]$/u.test(trimmed) ? trimmed : `${trimmed}.`;
+}

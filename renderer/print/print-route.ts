@@ -19,6 +19,7 @@ export type ProgramPrintQuery = Pick<z.output<typeof programListInput>, 'q' | 'k
  *   /print/hotspots?q=&type=&status=&localityId=&sort=&direction=
  *                                                  the hotspot watchlist, filtered and ordered as the hotspots page
  *   /print/key-card                                this office's exchange key card (fingerprint and QR code)
+ *   /print/graph/<person|hotspot>/<id>             the link chart (Sơ đồ liên hệ) around a person or a hotspot
  *   /print/programs?q=&kindCode=&status=&officerId=
  *                                                  people under management by program kind; status is
  *                                                  active (the default when absent), ended or all
@@ -33,6 +34,7 @@ export type PrintRequest =
   | { readonly kind: 'hotspots'; readonly query: HotspotPrintQuery }
   | { readonly kind: 'programs'; readonly query: ProgramPrintQuery }
   | { readonly kind: 'key-card' }
+  | { readonly kind: 'graph'; readonly nodeKind: 'person' | 'hotspot'; readonly id: string }
   | { readonly kind: 'bad-period' }
   | { readonly kind: 'bad-query' }
   | { readonly kind: 'unknown' };
@@ -92,6 +94,9 @@ export function parsePrintPath(path: string): PrintRequest {
     return { kind: 'periodic', reportId: decodeURIComponent(parts[2]) };
   }
   if (parts[1] === 'key-card' && parts.length === 2) return { kind: 'key-card' };
+  if (parts[1] === 'graph' && parts.length === 4 && (parts[2] === 'person' || parts[2] === 'hotspot') && parts[3]) {
+    return { kind: 'graph', nodeKind: parts[2], id: decodeURIComponent(parts[3]) };
+  }
   if (parts[1] === 'register' && parts.length === 2) {
     const params = new URLSearchParams(query);
     const from = params.get('from') ?? '';
@@ -113,6 +118,10 @@ export function periodicPath(reportId: string): PrintPath {
 }
 
 export const keyCardPath: PrintPath = `${PRINT_PREFIX}key-card`;
+
+export function graphPrintPath(kind: 'person' | 'hotspot', id: string): PrintPath {
+  return `${PRINT_PREFIX}graph/${kind}/${encodeURIComponent(id)}`;
+}
 
 export function registerPath(from: string, to: string): string {
   return `${PRINT_PREFIX}register?${new URLSearchParams({ from, to }).toString()}`;

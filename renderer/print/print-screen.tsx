@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Button } from '../components/button';
+import { useCall } from '../data/use-call';
 import { Notice } from '../components/notice';
 import { describeError } from '../errors';
 import { CampaignReport } from './campaign-report';
@@ -11,13 +12,15 @@ import { issuedNumber } from '../reports/issued-text';
 import { loadPeriodic } from './periodic-data';
 import { PeriodicReport } from './periodic-report';
 import { periodicText } from './periodic-text';
-import { loadCampaign, loadKeyCard, loadReceipt, loadRegister } from './print-data';
+import { GraphDocument } from './graph-document';
+import { loadCampaign, loadGraph, loadKeyCard, loadReceipt, loadRegister } from './print-data';
 import { deadlinesText, hotspotsText, programsText } from './print-list-text';
 import { parsePrintPath, type PrintRequest } from './print-route';
 import { keyCardText, screenText, tVi } from './print-text';
 import { ProgramList } from './program-list';
 import { ReceiptRecord } from './receipt-record';
 import { RegisterExtract } from './register-extract';
+import { SignerContext } from './signature-block';
 import { usePrintLoad, type Loader, type PrintLoad } from './use-print-load';
 import './tinos.css';
 import './print.css';
@@ -96,6 +99,9 @@ function Problem({ text }: { readonly text: string }) {
     </div>
   );
 }
+
+/** The documents the chief signs (or a deputy for the chief, chosen on the toolbar). */
+const CHIEF_SIGNS: ReadonlySet<PrintRequest['kind']> = new Set(['register', 'campaign', 'deadlines', 'hotspots', 'programs', 'key-card']);
 
 /** The document a request asks for. */
 function documentFor(request: PrintRequest, onReady: (ready: boolean) => void): ReactNode {
@@ -194,6 +200,19 @@ function documentFor(request: PrintRequest, onReady: (ready: boolean) => void): 
           onReady={onReady}
         />
       );
+    case 'graph': {
+      const key = `graph:${request.nodeKind}:${request.id}`;
+      return (
+        <DocumentView
+          key={key}
+          loadKey={key}
+          load={() => loadGraph(request.nodeKind, request.id)}
+          name={(data) => `Sơ đồ liên hệ ${data.graph.nodes.find((n) => n.id === data.rootId)?.label ?? ''}`.trim()}
+          render={(data, printedAt) => <GraphDocument data={data} printedAt={printedAt} />}
+          onReady={onReady}
+        />
+      );
+    }
     case 'bad-period':
       return <Problem text={screenText.badPeriod} />;
     case 'bad-query':
@@ -219,6 +238,13 @@ function documentFor(request: PrintRequest, onReady: (ready: boolean) => void): 
 export function PrintScreen({ path }: { readonly path: string }) {
   const request = useMemo(() => parsePrintPath(path), [path]);
   const [ready, setReady] = useState(false);
+  const [settings] = useCall('settings.get', {});
+  const chiefName = settings.status === 'ready' ? settings.value.chiefName : '';
+  const deputies = settings.status === 'ready' ? settings.value.deputyNames : [];
+  // '' is the chief; a deputy's name signs "KT." for the chief.
+  const [deputy, setDeputy] = useState('');
+  const signer = useMemo(() => ({ chiefName, deputy: deputies.includes(deputy) ? deputy : null }), [chiefName, deputies, deputy]);
+  const chooseSigner = CHIEF_SIGNS.has(request.kind) && deputies.length > 0;
 
   return (
     <div className="print-screen" lang="vi">
@@ -227,9 +253,22 @@ export function PrintScreen({ path }: { readonly path: string }) {
           {screenText.print}
         </Button>
         <Button onClick={goBack}>{screenText.back}</Button>
+        {chooseSigner ? (
+          <label className="print-signer">
+            {screenText.signer}
+            <select className="input" value={deputy} onChange={(event) => setDeputy(event.target.value)}>
+              <option value="">{screenText.chiefSigns(chiefName)}</option>
+              {deputies.map((name) => (
+                <option key={name} value={name}>
+                  {screenText.deputySigns(name)}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
       </div>
       <main className="print-canvas" aria-busy={!ready}>
-        {documentFor(request, setReady)}
+        <SignerContext value={signer}>{documentFor(request, setReady)}</SignerContext>
       </main>
     </div>
   );

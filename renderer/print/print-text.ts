@@ -24,6 +24,9 @@ export const screenText = {
   badPeriod: 'Khoảng thời gian không hợp lệ: cần từ ngày và đến ngày dạng YYYY-MM-DD, từ ngày không sau đến ngày.',
   badQuery: 'Điều kiện lọc của danh sách in không hợp lệ. Hãy quay lại trang danh sách và bấm nút in.',
   documentName: 'Văn bản in',
+  signer: 'Người ký',
+  chiefSigns: (name: string) => `Trưởng Công an${name ? `: ${name}` : ''}`,
+  deputySigns: (name: string) => `KT. Trưởng – Phó trưởng: ${name}`,
 } as const;
 
 /** Titles break where a typist would break them (a line feed; the title keeps line feeds). */
@@ -103,7 +106,7 @@ export const campaignText = {
   operations: (n: number) => `Tổng số đợt ra quân: ${n}.`,
   operationKinds: (parts: readonly string[]) => (parts.length > 0 ? ` Trong đó: ${parts.join(', ')}.` : ''),
   adjusted: 'Có số liệu điều chỉnh thủ công:',
-  forces: (forces: string) => `Lực lượng tham gia: ${forces}.`,
+  forces: (forces: string) => `Lực lượng tham gia: ${forces}`,
   closing: 'Trên đây là báo cáo kết quả thực hiện đợt cao điểm.',
   recipients: (parent: string) => [`${parent} (để báo cáo);`, 'Lưu: VT, hồ sơ.'],
   up: (n: string, p: string) => `tăng ${n} (${p}%)`,
@@ -173,6 +176,19 @@ export function label(table: Readonly<Record<string, string>>, code: string | nu
 }
 
 /** The exchange key card: what an office hands, signed and stamped, to the offices it exchanges with. */
+export const graphText = {
+  title: 'SƠ ĐỒ LIÊN HỆ',
+  symbol: 'SĐ',
+  summary: (name: string) => `Các mối liên hệ của ${name}`,
+  legend: 'Chú giải',
+  shapes: { ellipse: 'hình tròn', diamond: 'hình thoi', 'round-rectangle': 'hình chữ nhật' } as Readonly<Record<string, string>>,
+  canvas: (nodes: number, edges: number) => `Sơ đồ gồm ${nodes} đối tượng, tụ điểm, tin báo và ${edges} mối liên hệ`,
+  count: (nodes: number, edges: number) => `Sơ đồ gồm ${nodes} nút và ${edges} mối liên hệ:`,
+  caption: 'Các mối liên hệ',
+  columns: { from: 'Từ', link: 'Quan hệ', to: 'Đến' },
+  empty: 'Chưa có mối liên hệ nào.',
+} as const;
+
 export const keyCardText = {
   title: 'THẺ KHÓA TRAO ĐỔI DỮ LIỆU',
   summary: 'Dùng để đăng ký đơn vị trao đổi dữ liệu trên ứng dụng Sổ ANTT',

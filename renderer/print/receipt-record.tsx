@@ -5,7 +5,7 @@ import { DocumentTitle } from './document-title';
 import type { ReceiptData } from './print-data';
 import { dateWords, documentNumber, isoToDisplay, placeDateLine, timeWords } from './print-format';
 import { channelLabels, kindLabels, label, receiptText as text, roleLabels } from './print-text';
-import { SignatureBlock, Signatures } from './signature-block';
+import { DocumentEnd, SignatureBlock, Signatures } from './signature-block';
 
 /** One person named in the report, as a line of the record. */
 function personLine(role: string, person: PersonView): string {
@@ -77,12 +77,19 @@ export function ReceiptRecord({ data }: { readonly data: ReceiptData }) {
           {text.number}: <strong>{report.number}</strong>
           {text.book(report.kind)}.
         </p>
-        <p>{text.closing}</p>
       </Body>
-      <Signatures
-        left={<SignatureBlock capacity={text.reporterSigns} hint={text.signHint} name={report.reporterAnonymous ? '' : report.reporterName} />}
-        right={<SignatureBlock capacity={text.officerSigns} hint={text.signHint} name={officer.fullName} />}
-      />
+      <DocumentEnd
+        signatures={
+          <Signatures
+            left={<SignatureBlock capacity={text.reporterSigns} hint={text.signHint} name={report.reporterAnonymous ? '' : report.reporterName} />}
+            right={<SignatureBlock capacity={text.officerSigns} hint={text.signHint} name={officer.fullName} />}
+          />
+        }
+      >
+        <Body>
+          <p>{text.closing}</p>
+        </Body>
+      </DocumentEnd>
     </article>
   );
 }

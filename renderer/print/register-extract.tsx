@@ -3,10 +3,10 @@ import { formatDate, formatDateAndTime } from '../format';
 import { DocumentHeader } from './document-header';
 import { DocumentTitle } from './document-title';
 import type { RegisterData } from './print-data';
-import { chiefCapacity, documentNumber, isoToDisplay, placeDateLine } from './print-format';
+import { documentNumber, isoToDisplay, placeDateLine } from './print-format';
 import { channelLabels, decisionLabels, kindLabels, label, registerText as text, statusLabels } from './print-text';
 import { Recipients } from './recipients';
-import { SignatureBlock, Signatures } from './signature-block';
+import { ChiefSignature, DocumentEnd, Signatures } from './signature-block';
 
 /** The outcome column: the status, then the decision, the transfer or the note that goes with it. */
 function outcome(detail: ReportRow): string[] {
@@ -60,34 +60,30 @@ function EntryRow({ row, index }: { readonly row: ReportRow; readonly index: num
   );
 }
 
+/** The rows of the table carried to the end of the document, with the signature. */
+const TAIL_ROWS = 2;
+
 /**
- * The register extract for a period, on landscape A4: every entry received in it (voided ones marked),
- * in register order, with the chief's signature block. The table's head repeats on every page.
+ * The extract's table: the head (repeated on every page) and the entries; `tail` is the table's last
+ * rows, printed in the end of the document with no head of their own. `first` is the index of the first
+ * entry; `none` says the period has no entry at all.
  */
-export function RegisterExtract({ data, printedAt }: { readonly data: RegisterData; readonly printedAt: number }) {
-  const { office, from, to, entries } = data;
+function EntryTable({ entries, first = 0, tail = false, none = false }: { readonly entries: readonly ReportRow[]; readonly first?: number; readonly tail?: boolean; readonly none?: boolean }) {
   const columns = text.columns;
   return (
-    <article className="doc doc-landscape" aria-label={text.title}>
-      <DocumentHeader
-        parentName={office.parentName}
-        officeName={office.name}
-        number={documentNumber(null, text.symbol, office.name)}
-        placeDate={placeDateLine(office.name, printedAt)}
-      />
-      <DocumentTitle title={text.title} summary={text.period(isoToDisplay(from), isoToDisplay(to))} />
-      <table className="doc-table">
-        <caption className="sr-only">{text.caption}</caption>
-        <colgroup>
-          <col className="doc-col-index" />
-          <col className="doc-col-number" />
-          <col className="doc-col-date" />
-          <col className="doc-col-reporter" />
-          <col className="doc-col-summary" />
-          <col className="doc-col-category" />
-          <col className="doc-col-officer" />
-          <col className="doc-col-result" />
-        </colgroup>
+    <table className={tail ? 'doc-table doc-table-tail' : 'doc-table'}>
+      {tail ? null : <caption className="sr-only">{text.caption}</caption>}
+      <colgroup>
+        <col className="doc-col-index" />
+        <col className="doc-col-number" />
+        <col className="doc-col-date" />
+        <col className="doc-col-reporter" />
+        <col className="doc-col-summary" />
+        <col className="doc-col-category" />
+        <col className="doc-col-officer" />
+        <col className="doc-col-result" />
+      </colgroup>
+      {tail ? null : (
         <thead>
           <tr>
             <th scope="col">{columns.index}</th>
@@ -100,20 +96,45 @@ export function RegisterExtract({ data, printedAt }: { readonly data: RegisterDa
             <th scope="col">{columns.result}</th>
           </tr>
         </thead>
-        <tbody>
-          {entries.length === 0 ? (
-            <tr>
-              <td colSpan={8} className="doc-cell-center">
-                {text.empty}
-              </td>
-            </tr>
-          ) : (
-            entries.map((row, index) => <EntryRow key={row.id} row={row} index={index} />)
-          )}
-        </tbody>
-      </table>
-      <p className="doc-table-total">{text.count(entries.length)}</p>
-      <Signatures left={<Recipients items={text.recipients} />} right={<SignatureBlock capacity={chiefCapacity(office.name, office.level)} />} />
+      )}
+      <tbody>
+        {entries.length === 0 && !tail && none ? (
+          <tr>
+            <td colSpan={8} className="doc-cell-center">
+              {text.empty}
+            </td>
+          </tr>
+        ) : (
+          entries.map((row, index) => <EntryRow key={row.id} row={row} index={first + index} />)
+        )}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * The register extract for a period, on landscape A4: every entry received in it (voided ones marked),
+ * in register order, with the chief's signature block. The table's head repeats on every page.
+ */
+export function RegisterExtract({ data, printedAt }: { readonly data: RegisterData; readonly printedAt: number }) {
+  const { office, from, to, entries } = data;
+  // The last rows go with the total and the signature, so these never stand alone on a page.
+  const head = entries.slice(0, Math.max(0, entries.length - TAIL_ROWS));
+  const tail = entries.slice(head.length);
+  return (
+    <article className="doc doc-landscape" aria-label={text.title}>
+      <DocumentHeader
+        parentName={office.parentName}
+        officeName={office.name}
+        number={documentNumber(null, text.symbol, office.name)}
+        placeDate={placeDateLine(office.name, printedAt)}
+      />
+      <DocumentTitle title={text.title} summary={text.period(isoToDisplay(from), isoToDisplay(to))} />
+      <EntryTable entries={head} none={entries.length === 0} />
+      <DocumentEnd signatures={<Signatures left={<Recipients items={text.recipients} />} right={<ChiefSignature office={office} />} />}>
+        {tail.length > 0 ? <EntryTable entries={tail} first={head.length} tail /> : null}
+        <p className="doc-table-total">{text.count(entries.length)}</p>
+      </DocumentEnd>
     </article>
   );
 }

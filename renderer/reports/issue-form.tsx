@@ -1,15 +1,16 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { issueInput } from '../../api/calls/periodic';
 import type { IssuedReportView, OfficeView, PeriodicFigures, UserView } from '../../api/views';
 import { invoke } from '../api-client';
 import { Button } from '../components/button';
 import { CheckboxField } from '../components/checkbox-field';
 import { FormFrame } from '../components/form-frame';
+import { Notice } from '../components/notice';
 import { TextAreaField } from '../components/text-area-field';
 import { TextField } from '../components/text-field';
 import { useForm } from '../forms/use-form';
 import { useI18n } from '../i18n';
-import { chiefCapacity, officeSymbol, placeName } from '../print/print-format';
+import { chiefCapacity, isoToDisplay, officeSymbol, placeName } from '../print/print-format';
 import { isoDateOf } from '../vn-time';
 import { defaultRecipients, recipientsOf } from './issued-text';
 import { draftNarrative } from './narrative';
@@ -27,7 +28,7 @@ interface IssueValues {
   readonly recipients: string;
 }
 
-function initialValues(report: PeriodicFigures, office: OfficeView, user: UserView): IssueValues {
+function initialValues(report: PeriodicFigures, office: OfficeView, user: UserView, chiefName: string): IssueValues {
   return {
     narrative: draftNarrative(report),
     keepEdits: false,
@@ -35,7 +36,8 @@ function initialValues(report: PeriodicFigures, office: OfficeView, user: UserVi
     issuedOn: isoDateOf(Date.now()),
     place: placeName(office.name),
     signerTitle: chiefCapacity(office.name, office.level),
-    signerName: user.role === 'chief' ? user.fullName : '',
+    // The chief named in the office's settings signs; without one, the chief issuing it.
+    signerName: chiefName || (user.role === 'chief' ? user.fullName : ''),
     recipients: defaultRecipients(office.parentName),
   };
 }
@@ -44,6 +46,10 @@ export interface IssueFormProps {
   readonly report: PeriodicFigures;
   readonly office: OfficeView;
   readonly user: UserView;
+  /** The chief's name from the office's settings ('' when not set). */
+  readonly chiefName: string;
+  /** Today in Vietnam, YYYY-MM-DD: a period that ends today or later has not ended yet. */
+  readonly today: string;
   readonly onIssued: (view: IssuedReportView) => void;
 }
 
@@ -52,9 +58,11 @@ export interface IssueFormProps {
  * place, signer, recipients): issuing numbers the report and freezes its figures. A new period
  * brings a new draft unless the chief asks to keep the edited text; "Tạo lại bản nháp" redrafts.
  */
-export function IssueForm({ report, office, user, onIssued }: IssueFormProps) {
+export function IssueForm({ report, office, user, chiefName, today, onIssued }: IssueFormProps) {
   const { t } = useI18n();
-  const [initial] = useState(() => initialValues(report, office, user));
+  const [initial] = useState(() => initialValues(report, office, user, chiefName));
+  // "Ban hành" first asks to confirm: issuing numbers the report and freezes its figures for good.
+  const [confirming, setConfirming] = useState(false);
   const form = useForm({
     schema: issueInput,
     initial,
@@ -88,13 +96,19 @@ export function IssueForm({ report, office, user, onIssued }: IssueFormProps) {
     draft.current = next;
     // Only a new report redrafts (the text and the choice are read as they are then); typing does not.
   }, [report]);
+  const ask = { ...form, handleSubmit: (event: FormEvent) => (event.preventDefault(), setConfirming(true)) };
+  const confirm = () => {
+    setConfirming(false);
+    form.handleSubmit({ preventDefault: () => undefined } as FormEvent);
+  };
+  const periodEnd = report.ranges.current.end;
   const redraft = () => {
     draft.current = draftNarrative(report);
     set('narrative', draft.current);
   };
 
   return (
-    <FormFrame form={form} submitLabel={t('periodic.issue')} labelledBy="periodic-issue" requiredNote>
+    <FormFrame form={ask} submitLabel={t('periodic.issue')} labelledBy="periodic-issue" requiredNote>
       <TextAreaField {...form.field('narrative')} label={t('periodic.narrative')} hint={t('periodic.narrativeHint')} rows={16} required />
       <div className="form-actions">
         <Button onClick={redraft}>{t('periodic.regenerate')}</Button>
@@ -110,6 +124,21 @@ export function IssueForm({ report, office, user, onIssued }: IssueFormProps) {
         <TextField {...form.field('signerName')} label={t('periodic.signerName')} maxLength={100} required />
       </div>
       <TextAreaField {...form.field('recipients')} label={t('periodic.recipients')} hint={t('periodic.recipientsHint')} rows={4} />
+      {confirming ? (
+        <div className="panel" role="alertdialog" aria-labelledby="periodic-confirm-title">
+          <p id="periodic-confirm-title">
+            <strong>{t('periodic.confirm.title')}</strong>
+          </p>
+          <p>{t('periodic.confirm.text')}</p>
+          {periodEnd >= today ? <Notice kind="info">{t('periodic.confirm.notEnded', { end: isoToDisplay(periodEnd) })}</Notice> : null}
+          <div className="form-actions">
+            <Button variant="primary" onClick={confirm}>
+              {t('periodic.confirm.yes')}
+            </Button>
+            <Button onClick={() => setConfirming(false)}>{t('periodic.confirm.no')}</Button>
+          </div>
+        </div>
+      ) : null}
     </FormFrame>
   );
 }

@@ -42,13 +42,25 @@ export function sameTimeLastYear(report: PeriodicFigures): string {
   return `cùng kỳ năm ${report.period.kind === 'custom' ? report.ranges.lastYear.end.slice(0, 4) : report.period.year - 1}`;
 }
 
+const isText = (part: string | null): part is string => part !== null;
+
 const joinList = (items: readonly string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join('; ')} và ${items[items.length - 1]}`);
 
+/**
+ * The draft: the reports received, crime by field, incidents, operations, hotspots, people under
+ * management, campaigns and the movement. A figure that is zero with nothing to compare (zero a year
+ * ago too) is left out, and so is a paragraph with nothing left to say.
+ */
 export function draftNarrative(report: PeriodicFigures): string {
   const now = (key: string) => report.figures.current[key] ?? 0;
   const before = (key: string) => report.figures.lastYear[key] ?? 0;
   const against = sameTimeLastYear(report);
   const short = (key: string, unit: string) => `${figure(now(key))} ${unit} (${shortComparison(now(key), before(key), unit)})`;
+  // A figure that is zero now and was zero a year ago says nothing ("làm chết 0 người (bằng cùng kỳ)"): left out.
+  const told = (key: string, verb: string, unit: string, what = '') =>
+    now(key) || before(key) ? `${verb} ${figure(now(key))} ${unit}${what} (${shortComparison(now(key), before(key), unit)})` : null;
+  // A count of this period alone, left out when zero ("phát hiện mới 0").
+  const nonZero = (key: string, verb: string, what = '') => (now(key) ? `${verb} ${figure(now(key))}${what}` : null);
   const paragraphs: string[] = [];
 
   const { start, end } = report.ranges.current;
@@ -69,38 +81,43 @@ export function draftNarrative(report: PeriodicFigures): string {
 
   const incidents: string[] = [];
   if (now('traffic.accidents') || before('traffic.accidents')) {
-    incidents.push(
-      `Tai nạn giao thông xảy ra ${short('traffic.accidents', 'vụ')}, làm chết ${short('traffic.deaths', 'người')}, bị thương ${short('traffic.injuries', 'người')}.`,
-    );
+    const harm = [told('traffic.deaths', 'làm chết', 'người'), told('traffic.injuries', 'bị thương', 'người')].filter(isText);
+    incidents.push(`Tai nạn giao thông xảy ra ${[short('traffic.accidents', 'vụ'), ...harm].join(', ')}.`);
   }
   if (now('fire.count') || before('fire.count')) {
     let fire = `Cháy, nổ xảy ra ${short('fire.count', 'vụ')}`;
-    if (now('fire.deaths') || now('fire.injuries')) fire += `, làm chết ${figure(now('fire.deaths'))} người, bị thương ${figure(now('fire.injuries'))} người`;
+    if (now('fire.deaths')) fire += `, làm chết ${figure(now('fire.deaths'))} người`;
+    if (now('fire.injuries')) fire += `, bị thương ${figure(now('fire.injuries'))} người`;
     if (now('fire.damage')) fire += `, thiệt hại ước tính ${figure(now('fire.damage'))} đồng`;
     incidents.push(`${fire}.`);
   }
   if (now('administrative.count') || before('administrative.count') || now('administrative.fines')) {
-    incidents.push(`Phát hiện, xử lý ${short('administrative.count', 'vụ')} vi phạm hành chính, phạt tiền ${figure(now('administrative.fines'))} đồng.`);
+    const fines = now('administrative.fines') ? `, phạt tiền ${figure(now('administrative.fines'))} đồng` : '';
+    incidents.push(`Phát hiện, xử lý ${short('administrative.count', 'vụ')} vi phạm hành chính${fines}.`);
   }
   if (incidents.length > 0) paragraphs.push(incidents.join(' '));
 
   const seized = report.measures.filter((m) => now(`seized.${m.code}`) !== 0).map((m) => `${figure(now(`seized.${m.code}`))} ${m.unit} ${m.vi.replace(/ thu giữ$/u, '').toLocaleLowerCase('vi')}`);
-  let operations =
-    `Công tác tấn công, trấn áp tội phạm: tổ chức ${short('operations.count', 'đợt')} tuần tra, truy quét, kiểm tra; ` +
-    `bắt ${short('persons.arrested', 'đối tượng')}, xử lý ${short('persons.sanctioned', 'đối tượng')}`;
-  if (seized.length > 0) operations += `; thu giữ ${joinList(seized)}`;
-  paragraphs.push(`${operations}.`);
+  const operations = [
+    told('operations.count', 'tổ chức', 'đợt', ' tuần tra, truy quét, kiểm tra'),
+    told('persons.arrested', 'bắt', 'đối tượng'),
+    told('persons.sanctioned', 'xử lý', 'đối tượng'),
+    seized.length > 0 ? `thu giữ ${joinList(seized)}` : null,
+  ].filter(isText);
+  if (operations.length > 0) paragraphs.push(`Công tác tấn công, trấn áp tội phạm: ${operations.join('; ')}.`);
 
-  paragraphs.push(
-    `Tụ điểm phức tạp: phát hiện mới ${figure(now('hotspots.found'))}, triệt xóa ${figure(now('hotspots.cleared'))}, hoạt động trở lại ${figure(now('hotspots.relapsed'))}; ` +
-      `đến cuối kỳ còn ${figure(now('hotspots.active'))} tụ điểm đang theo dõi (${shortComparison(now('hotspots.active'), before('hotspots.active'), 'tụ điểm')}).`,
-  );
+  const hotspotChanges = [nonZero('hotspots.found', 'phát hiện mới'), nonZero('hotspots.cleared', 'triệt xóa'), nonZero('hotspots.relapsed', 'hoạt động trở lại')].filter(isText);
+  const hotspotsActive = now('hotspots.active') || before('hotspots.active') ? `đến cuối kỳ còn ${short('hotspots.active', 'tụ điểm')} đang theo dõi` : null;
+  const hotspots = [hotspotChanges.length > 0 ? hotspotChanges.join(', ') : null, hotspotsActive].filter(isText);
+  if (hotspots.length > 0) paragraphs.push(`Tụ điểm phức tạp: ${hotspots.join('; ')}.`);
 
   const kinds = report.programKinds.filter((k) => now(`programs.active.${k.code}`) !== 0).map((k) => `${k.vi.toLocaleLowerCase('vi')} ${figure(now(`programs.active.${k.code}`))}`);
-  paragraphs.push(
-    `Quản lý đối tượng: đến cuối kỳ đang quản lý ${figure(now('programs.active'))} người${kinds.length > 0 ? ` (${kinds.join(', ')})` : ''}; ` +
-      `trong kỳ đưa vào quản lý ${figure(now('programs.started'))} người, kết thúc quản lý ${figure(now('programs.ended'))} người.`,
-  );
+  const programMoves = [nonZero('programs.started', 'đưa vào quản lý', ' người'), nonZero('programs.ended', 'kết thúc quản lý', ' người')].filter(isText);
+  const programs = [
+    now('programs.active') ? `đến cuối kỳ đang quản lý ${figure(now('programs.active'))} người${kinds.length > 0 ? ` (${kinds.join(', ')})` : ''}` : null,
+    programMoves.length > 0 ? `trong kỳ ${programMoves.join(', ')}` : null,
+  ].filter(isText);
+  if (programs.length > 0) paragraphs.push(`Quản lý đối tượng: ${programs.join('; ')}.`);
 
   for (const campaign of report.campaigns) {
     const results = campaign.results.map((r) => `${r.measure.vi.toLocaleLowerCase('vi')} ${figure(r.result)}/${figure(r.target)} ${r.measure.unit}${r.percent === null ? '' : ` (đạt ${figure(r.percent)}%)`}`);
@@ -109,12 +126,13 @@ export function draftNarrative(report: PeriodicFigures): string {
     );
   }
 
-  paragraphs.push(
-    `Phong trào toàn dân bảo vệ an ninh Tổ quốc: duy trì ${figure(now('teams.count'))} tổ bảo vệ an ninh, trật tự ở cơ sở với ${figure(now('teams.members'))} thành viên, ` +
-      `trong kỳ có ${figure(now('teams.activities'))} lượt hoạt động; có ${figure(now('models.count'))} mô hình tự phòng, tự quản, tự bảo vệ, tự hòa giải` +
-      (now('safety.villagesRecognised') > 0
-        ? `; ${figure(now('safety.villagesRecognised'))}/${figure(now('safety.villages'))} thôn, tổ dân phố được công nhận đạt chuẩn "An toàn về an ninh, trật tự".`
-        : '.'),
-  );
+  const teams = now('teams.count') ? `duy trì ${figure(now('teams.count'))} tổ bảo vệ an ninh, trật tự ở cơ sở${now('teams.members') ? ` với ${figure(now('teams.members'))} thành viên` : ''}` : null;
+  const movement = [
+    teams,
+    nonZero('teams.activities', 'trong kỳ có', ' lượt hoạt động'),
+    nonZero('models.count', 'có', ' mô hình tự phòng, tự quản, tự bảo vệ, tự hòa giải'),
+    now('safety.villagesRecognised') > 0 ? `${figure(now('safety.villagesRecognised'))}/${figure(now('safety.villages'))} thôn, tổ dân phố được công nhận đạt chuẩn "An toàn về an ninh, trật tự"` : null,
+  ].filter(isText);
+  if (movement.length > 0) paragraphs.push(`Phong trào toàn dân bảo vệ an ninh Tổ quốc: ${movement.join('; ')}.`);
   return paragraphs.join('\n\n');
 }

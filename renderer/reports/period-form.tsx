@@ -31,7 +31,8 @@ export interface PeriodFormProps {
 /** Chooses the period (a police month, quarter, half or year, or any dates) and computes its figures. */
 export function PeriodForm({ initial, cutoffDay, onComputed, offices }: PeriodFormProps) {
   const { t } = useI18n();
-  const form = useForm({ schema, initial, toInput: toPeriodInput, submit: (input) => invoke('periodic.compute', input), onSuccess: onComputed });
+  const form = useForm({
+    guardLeave: false, schema, initial, toInput: toPeriodInput, submit: (input) => invoke('periodic.compute', input), onSuccess: onComputed });
   const { kind } = form.values.period;
   const kindField = form.field('period.kind');
   return (

@@ -29,7 +29,7 @@ export function PeriodicPage() {
   return (
     <Page title={t('periodic.title')}>
       <p className="muted">{t('periodic.intro')}</p>
-      <LoadedView loaded={settings}>{(value) => <PeriodicWork cutoffDay={value.reportCutoffDay} />}</LoadedView>
+      <LoadedView loaded={settings}>{(value) => <PeriodicWork cutoffDay={value.reportCutoffDay} chiefName={value.chiefName} />}</LoadedView>
       <section className="card" aria-labelledby="periodic-issued">
         <h2 id="periodic-issued">{t('periodic.issued')}</h2>
         <IssuedList />
@@ -38,7 +38,7 @@ export function PeriodicPage() {
   );
 }
 
-function PeriodicWork({ cutoffDay }: { readonly cutoffDay: number }) {
+function PeriodicWork({ cutoffDay, chiefName }: { readonly cutoffDay: number; readonly chiefName: string }) {
   const { t } = useI18n();
   const { session } = useSession();
   const canLead = useCan('office.lead');
@@ -66,6 +66,8 @@ function PeriodicWork({ cutoffDay }: { readonly cutoffDay: number }) {
                   report={value}
                   office={session.office}
                   user={session.user}
+                  chiefName={chiefName}
+                  today={today}
                   onIssued={(view) => {
                     flash({ key: 'periodic.issued.done', params: { number: issuedNumber(view) } });
                     navigate(paths.periodicReport(view.id));

@@ -89,7 +89,13 @@ describe('exporting lists to Excel', () => {
     expect(file.rows.map((row) => row['Nội dung tóm tắt'])).toEqual([NOISE, FIGHT, LOTTERY]);
     expect(new Set(file.rows.map((row) => row['Địa bàn']))).toEqual(new Set([DONG_HAI]));
     const [noise, fight, lottery] = file.rows;
-    expect(lottery!['Số']).toBe('1/2026');
+    // The register number is a number in Excel (it sorts as one), shown "1/2026" as in the book.
+    expect(lottery!['Số']).toBe(1);
+    const numberCell = file.sheet.getRow(file.headerRow + 3).getCell(1);
+    expect(numberCell.numFmt).toBe('0"/2026"');
+    expect(numberCell.text === '' || typeof numberCell.value === 'number').toBe(true);
+    // Printed: landscape A4, fitted to the page's width, the header row on every page.
+    expect(file.sheet.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${file.headerRow}:${file.headerRow}` });
     expect(lottery!['Loại']).toBe('Tin báo về tội phạm');
     expect(lottery!['Phân loại']).toBe('Số đề');
     expect(fight!['Phân loại']).toBe('Trộm cắp tài sản');

@@ -4,7 +4,8 @@ import { ensureRendererBuilt, launchBrowser, loginHost, openPage, startHost, typ
 import { description, Layout, LoginPage, type AccountData } from './support/pages';
 import { admin, office } from './support/people';
 import { exportToExcel } from './support/xlsx-download';
-import { flatText, openPrintPage, pdfFonts, pdfText, printToPdf, renderPng, setUpOffice, waitForDocument, type ApiClient } from './support/print-support';
+import { flatText, openPrintPage, pdfFonts, pdfInfo, pdfText, printToPdf, renderPng, setUpOffice, waitForDocument, type ApiClient } from './support/print-support';
+import { isoDateOf } from '../../renderer/vn-time';
 
 /**
  * The periodic report (issue #6) in a real browser. Reports are arranged through the API in the second
@@ -43,12 +44,21 @@ async function drawn(scope: Page | Locator, caption: string): Promise<{ svg: num
   };
 }
 
+/** Confirms "Ban hành" in the dialog it opens. */
+async function confirmIssue(page: Page): Promise<void> {
+  const dialog = page.getByRole('alertdialog', { name: 'Ban hành báo cáo?' });
+  await dialog.getByRole('button', { name: 'Xác nhận ban hành' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
 describe('the periodic report', () => {
   let host: Host;
   let browser: Browser;
   let watched: WatchedPage;
   let api: ApiClient;
   let issuedUrl = '';
+  /** The last paragraph of the issued text: printed on the page of the signature. */
+  let lastParagraph = '';
 
   const report = (date: string, categoryCode: string, summary: string) =>
     api.call('reports.create', { receivedAt: vn(date), channel: 'phone', kind: 'crime_report', categoryCode, summary, persons: [] });
@@ -152,6 +162,7 @@ describe('the periodic report', () => {
     await page.getByRole('button', { name: 'Tạo lại bản nháp' }).click();
     await expect.poll(() => text.inputValue()).toBe(draft);
     await text.fill(edited);
+    lastParagraph = edited.split('\n\n').at(-1) ?? '';
 
     expect(await page.getByLabel('Ký hiệu', exact).inputValue()).toBe('BC-CAX');
     expect(await page.getByLabel('Chức vụ người ký', exact).inputValue()).toBe('TRƯỞNG CÔNG AN XÃ');
@@ -159,12 +170,26 @@ describe('the periodic report', () => {
     expect(await signer.inputValue()).toBe(chief.fullName);
     await signer.fill('');
     await page.getByRole('button', { name: 'Ban hành báo cáo' }).click();
+    await confirmIssue(page);
     await expect.poll(() => signer.getAttribute('aria-invalid')).toBe('true');
     expect(await description(signer)).toContain('Bắt buộc nhập.');
     expect(await text.inputValue()).toContain(ADDED);
 
     await signer.fill(chief.fullName);
+    // "Ban hành" asks first; going back issues nothing and keeps the text.
     await page.getByRole('button', { name: 'Ban hành báo cáo' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Ban hành báo cáo?' });
+    await dialog.waitFor();
+    // The half ends on 14/12/2026: until then the chief is told the period has not ended.
+    const notEnded = dialog.getByText('Lưu ý: kỳ báo cáo chưa kết thúc (đến hết ngày 14/12/2026), số liệu còn có thể thay đổi.');
+    expect(await notEnded.count()).toBe(isoDateOf(Date.now()) <= '2026-12-14' ? 1 : 0);
+    await screenshot('periodic-confirm');
+    await dialog.getByRole('button', { name: 'Quay lại sửa' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await text.inputValue()).toContain(ADDED);
+    expect(await api.call('periodic.list', {})).toHaveLength(0);
+    await page.getByRole('button', { name: 'Ban hành báo cáo' }).click();
+    await confirmIssue(page);
     await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
     await page.getByText('Đã ban hành báo cáo số 01/BC-CAX.').waitFor();
     issuedUrl = page.url();
@@ -199,7 +224,8 @@ describe('the periodic report', () => {
       TITLE,
       COMPARISON,
       ADDED,
-      'PHỤ LỤC SỐ LIỆU',
+      'PHỤ LỤC SỐ LIỆU TÌNH HÌNH AN NINH, TRẬT TỰ',
+      '(Kèm theo Báo cáo số 01/BC-CAX ngày',
       'Tổng số tin tiếp nhận tin 3 2 tăng 1 (50%) 4',
       'Biểu đồ 1. Tin báo tiếp nhận theo tháng năm 2026 so với năm 2025',
       'Năm 2025',
@@ -213,6 +239,17 @@ describe('the periodic report', () => {
       expect(flat, `the report has "${expected}"`).toContain(expected);
     }
     expect(flat).toMatch(/Quảng Hưng, ngày \d{2} tháng \d{2} năm 2026/);
+    // Body, then "Nơi nhận" and the signature with the last paragraph, then the appendix from a new page.
+    const pages = Array.from({ length: pdfInfo(file).pages }, (_, i) => flatText(pdfText(file, i + 1)));
+    const signed = pages.findIndex((text) => text.includes('Nơi nhận:'));
+    const appendix = pages.findIndex((text) => text.includes('PHỤ LỤC'));
+    expect(signed).toBeGreaterThanOrEqual(0);
+    expect(appendix).toBe(signed + 1);
+    expect(lastParagraph.length).toBeGreaterThan(20);
+    expect(pages[signed]).toContain(lastParagraph.slice(-40).replace(/\s+/g, ' '));
+    expect(pages[signed]).not.toContain('Biểu đồ');
+    expect(pages[appendix]?.trim().replace(/^\d+\s+/, '')).toMatch(/^PHỤ LỤC SỐ LIỆU TÌNH HÌNH AN NINH, TRẬT TỰ \(Kèm theo Báo cáo số 01\/BC-CAX ngày \d{2}\/\d{2}\/2026 của Công an xã Quảng Hưng\)/);
+    renderPng(file, 'periodic', appendix + 1);
     expect(errors).toEqual([]);
   });
 

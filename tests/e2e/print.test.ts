@@ -4,7 +4,7 @@ import type { ReportDetail } from '../../api/views';
 import { ensureRendererBuilt, launchBrowser, startHost, type Host, type WatchedPage } from './support/host';
 import { LoginPage } from './support/pages';
 import { admin, office } from './support/people';
-import { flatText, openPrintPage, pdfFonts, pdfInfo, pdfText, printToPdf, renderPng, setUpOffice, waitForDocument, type ApiClient } from './support/print-support';
+import { flatText, openPrintPage, printDir, pdfFonts, pdfInfo, pdfText, printToPdf, renderPng, setUpOffice, waitForDocument, type ApiClient } from './support/print-support';
 
 /**
  * Printed documents (issue #3) in Chromium, read back from the PDF as an office would receive them:
@@ -17,6 +17,11 @@ const HOUR = 60 * 60 * 1000;
 const EXTRACT_SIZE = 40;
 
 const A4 = { short: 595.28, long: 841.89 };
+const CHIEF = 'Lê Văn Trưởng';
+const DEPUTY = 'Hoàng Thị Phó';
+
+/** Each page's text, flattened. */
+const pagesOf = (file: string) => Array.from({ length: pdfInfo(file).pages }, (_, i) => flatText(pdfText(file, i + 1)));
 const near = (actual: number, expected: number) => Math.abs(actual - expected) < 1;
 
 describe('printed documents', () => {
@@ -45,6 +50,7 @@ describe('printed documents', () => {
       reporterContact: '0912 345 678',
       persons: [{ role: 'suspect', person: { fullName: 'Nguyễn Văn Ánh', citizenId: '038090001234', birthYear: 1990 } }],
     });
+    await api.call('settings.update', { idleLockMinutes: 15, remoteCommune: false, chiefName: CHIEF, deputyNames: [DEPUTY] });
     browser = await launchBrowser();
     watched = await openPrintPage(browser);
   });
@@ -59,6 +65,14 @@ describe('printed documents', () => {
     await page.goto(host.url);
     await new LoginPage(page).login(admin.username, admin.password);
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).waitFor();
+    // The signers are set on the settings page (set through the API above, shown in the form).
+    await page.goto(`${host.url}/#/settings`);
+    const chief = page.getByLabel('Họ tên Trưởng Công an (người ký văn bản)', { exact: true });
+    await expect.poll(() => chief.inputValue()).toBe(CHIEF);
+    expect(await page.getByLabel('Họ tên các Phó trưởng được ký thay (KT.)', { exact: true }).inputValue()).toBe(DEPUTY);
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    await page.screenshot({ path: `${printDir}/settings-signers.png` });
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('prints the receipt record of a report on A4 portrait in the Decree 30 layout', async () => {
@@ -99,7 +113,8 @@ describe('printed documents', () => {
     }
     // The national title and the office sit side by side on one line, as Decree 30 lays them out.
     expect(text).toMatch(/CÔNG AN TỈNH THANH HÓA\s+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
-    // One page: no page number printed on it.
+    // One page, signatures included: no page number printed on it.
+    expect(info.pages).toBe(1);
     expect(text.split('\n').slice(0, 3).join('\n')).not.toMatch(/^\s*1\s*$/m);
 
     const fonts = pdfFonts(file);
@@ -181,6 +196,7 @@ describe('printed documents', () => {
       'Đã hủy: Nhập trùng',
       'Giữ bí mật',
       'TRƯỞNG CÔNG AN XÃ',
+      CHIEF,
       'Nơi nhận:',
       '- Lưu: VT, hồ sơ.',
       `Tổng số: ${EXTRACT_SIZE} tin báo, vụ việc.`,
@@ -199,6 +215,70 @@ describe('printed documents', () => {
     for (const font of pdfFonts(file)) expect(font.name).toMatch(/^Tinos/);
     renderPng(file, 'register', 1);
     renderPng(file, 'register', 2);
+    expect(errors).toEqual([]);
+  });
+
+  it('keeps the last rows of the extract with its signature, whatever the length, and signs KT. when a deputy signs', async () => {
+    const { page, screenshot, errors } = watched;
+    // The entries of March come 7 hours apart: each day more adds three or four rows.
+    for (let day = 8; day <= 20; day++) {
+      const to = `2026-03-${String(day).padStart(2, '0')}`;
+      await page.goto(`${host.url}/#/print/register?from=2026-03-01&to=${to}`);
+      await waitForDocument(page);
+      const pages = pagesOf(await printToPdf(page, `register-to-${day}`));
+      const signed = pages.findIndex((text) => text.includes('TRƯỞNG CÔNG AN XÃ'));
+      expect(signed, `to ${to}: the signature is printed`).toBeGreaterThanOrEqual(0);
+      expect(pages[signed], `to ${to}`).toMatch(/Tổng số: \d+ tin báo, vụ việc\./);
+      expect(pages[signed], `to ${to}: a row of the table is on the signature's page`).toMatch(/\d+\/2026 \d{2}\/03\/2026/);
+      expect(pages[signed]).toContain(CHIEF);
+    }
+
+    // A deputy signs for the chief: chosen on the toolbar.
+    await page.goto(`${host.url}/#/print/register?from=2026-03-01&to=2026-03-31`);
+    await waitForDocument(page);
+    await page.getByLabel('Người ký').selectOption({ label: `KT. Trưởng – Phó trưởng: ${DEPUTY}` });
+    await screenshot('register-deputy-screen');
+    const file = await printToPdf(page, 'register-deputy');
+    const pages = pagesOf(file);
+    const last = pages.at(-1) ?? '';
+    expect(last).toContain('KT. TRƯỞNG CÔNG AN XÃ');
+    expect(last).toContain('PHÓ TRƯỞNG CÔNG AN XÃ');
+    expect(last).toContain(DEPUTY);
+    expect(last).not.toContain(CHIEF);
+    renderPng(file, 'register-deputy', pages.length);
+    expect(errors).toEqual([]);
+  });
+
+  it('never leaves the signatures alone on a page: the closing paragraph goes with them', async () => {
+    const { page, errors } = watched;
+    const paragraph = 'Người báo tin trình bày thêm về thời gian, địa điểm và những người có mặt tại nơi xảy ra sự việc, đề nghị cơ quan Công an xác minh, làm rõ và xử lý theo quy định của pháp luật.';
+    // Descriptions one paragraph longer each time: somewhere the signatures no longer fit on page 1.
+    const counts: number[] = [];
+    for (let paragraphs = 1; paragraphs <= 12; paragraphs++) {
+      const report = await api.call('reports.create', {
+        receivedAt: Date.parse('2026-02-10T08:00:00+07:00') + paragraphs * HOUR,
+        channel: 'in_person',
+        kind: 'crime_report',
+        summary: `Tố giác có ${paragraphs} đoạn trình bày`,
+        description: Array.from({ length: paragraphs }, (_, i) => `Đoạn ${i + 1}. ${paragraph}`).join('\n'),
+        reporterName: 'Đỗ Văn Báo',
+        persons: [],
+      });
+      await page.goto(`${host.url}/#/print/receipt/${report.id}`);
+      await waitForDocument(page);
+      const file = await printToPdf(page, `receipt-overflow-${paragraphs}`);
+      const pages = pagesOf(file);
+      counts.push(pages.length);
+      const signed = pages.findIndex((text) => text.includes('NGƯỜI LẬP BIÊN BẢN'));
+      expect(signed, `${paragraphs} paragraphs: the signatures are printed`).toBeGreaterThanOrEqual(0);
+      // The closing paragraph is on the signatures' page, and the signer's name under them.
+      expect(pages[signed], `${paragraphs} paragraphs`).toContain('đã đọc lại cho những người có tên trên cùng nghe');
+      expect(pages[signed]).toContain(admin.fullName);
+      if (pages.length > 1 && counts.filter((n) => n > 1).length === 1) renderPng(file, `receipt-overflow-${paragraphs}`, 2);
+    }
+    // The lengths tried cross from one page to two.
+    expect(counts[0]).toBe(1);
+    expect(counts.at(-1)).toBeGreaterThan(1);
     expect(errors).toEqual([]);
   });
 

@@ -413,6 +413,9 @@ export const callSamples: CallSamples = {
   'backups.inspect': (f) => ({ name: f.backup }),
   'backups.create': () => ({}),
   'backups.restore': (f) => ({ name: f.backup, confirm: true }),
+  'drafts.get': () => ({ form: 'report.new' }),
+  'drafts.save': () => ({ form: 'report.new', data: JSON.stringify({ summary: 'Đang gõ dở' }) }),
+  'drafts.discard': () => ({ form: 'report.new' }),
 };
 
 /** The sample of `name` for `fixture`, typed loosely for loops over every call. */

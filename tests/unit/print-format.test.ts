@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chiefCapacity, dateWords, documentNumber, isIsoDate, isoToDisplay, officeSymbol, placeDateLine, placeName, timeWords, upper } from '../../renderer/print/print-format';
-import { parsePrintPath, receiptPath, registerPath } from '../../renderer/print/print-route';
+import { chiefCapacity, chiefSigner, dateWords, sentence, documentNumber, isIsoDate, isoToDisplay, officeSymbol, placeDateLine, placeName, timeWords, upper } from '../../renderer/print/print-format';
+import { graphPrintPath, parsePrintPath, receiptPath, registerPath } from '../../renderer/print/print-route';
 import { label, receiptText, statusLabels } from '../../renderer/print/print-text';
 
 /** How printed documents write places, numbers and dates (Decree 30/2020/NĐ-CP, Appendix I). */
@@ -84,5 +84,29 @@ describe('document text', () => {
     expect(label(statusLabels, 'checking')).toBe('Đang kiểm tra, xác minh');
     expect(label(statusLabels, 'new_status')).toBe('new_status');
     expect(label(statusLabels, null)).toBe('');
+  });
+});
+
+describe('who signs', () => {
+  it('is the chief by name, or a deputy signing KT. for the chief', () => {
+    expect(chiefSigner('Công an xã Quảng Hưng', 'commune', { chiefName: 'Lê Văn Trưởng', deputy: null })).toEqual({ capacity: 'TRƯỞNG CÔNG AN XÃ', name: 'Lê Văn Trưởng' });
+    expect(chiefSigner('Công an phường Ba Đình', 'commune', { chiefName: 'Lê Văn Trưởng', deputy: 'Hoàng Thị Phó' })).toEqual({
+      capacity: 'KT. TRƯỞNG CÔNG AN PHƯỜNG\nPHÓ TRƯỞNG CÔNG AN PHƯỜNG',
+      name: 'Hoàng Thị Phó',
+    });
+    // No name set: the space is left to write it by hand.
+    expect(chiefSigner('Công an xã Quảng Hưng', 'commune', { chiefName: '', deputy: '  ' })).toEqual({ capacity: 'TRƯỞNG CÔNG AN XÃ', name: '' });
+  });
+
+  it('ends a sentence with one full stop', () => {
+    expect(sentence('Lực lượng tham gia: 20 đồng chí')).toBe('Lực lượng tham gia: 20 đồng chí.');
+    expect(sentence('Lực lượng tham gia: 20 đồng chí.')).toBe('Lực lượng tham gia: 20 đồng chí.');
+    expect(sentence('Lực lượng tham gia: Công an xã, dân quân…  ')).toBe('Lực lượng tham gia: Công an xã, dân quân…');
+  });
+
+  it('routes the printed link chart', () => {
+    const path = graphPrintPath('person', '0190a0b0-0000-7000-8000-000000000000');
+    expect(parsePrintPath(path)).toEqual({ kind: 'graph', nodeKind: 'person', id: '0190a0b0-0000-7000-8000-000000000000' });
+    expect(parsePrintPath('/print/graph/report/x')).toEqual({ kind: 'unknown' });
   });
 });

@@ -63,9 +63,25 @@ describe('the narrative draft', () => {
       'Về tội phạm: tiếp nhận 10 tin báo, tố giác về tội phạm và kiến nghị khởi tố, bằng cùng kỳ năm 2025; đã giải quyết 8 tin, đạt tỷ lệ 80%. ' +
         'Theo lĩnh vực: tội phạm về trật tự xã hội 6 vụ (bằng cùng kỳ) và tội phạm về ma túy 2 vụ (cùng kỳ không có).',
     );
-    expect(text).toContain('Tai nạn giao thông xảy ra 2 vụ (tăng 1 vụ), làm chết 1 người (cùng kỳ không có), bị thương 0 người (bằng cùng kỳ).');
+    expect(text).toContain('Tai nạn giao thông xảy ra 2 vụ (tăng 1 vụ), làm chết 1 người (cùng kỳ không có).');
     expect(text).toContain('thu giữ 12,5 gam heroin');
     expect(text).toContain('đang quản lý 3 người (người sử dụng trái phép chất ma túy 3)');
+  });
+
+  it('leaves out figures that are zero with nothing to compare, and paragraphs left empty', () => {
+    const quiet = draftNarrative(report({ 'reports.total': 1, 'traffic.accidents': 1, 'teams.count': 2, 'teams.members': 14 }, { 'traffic.injuries': 2, 'hotspots.active': 1 }));
+    expect(quiet).toContain('Tai nạn giao thông xảy ra 1 vụ (cùng kỳ không có), bị thương 0 người (giảm 2 người).');
+    expect(quiet).not.toMatch(/\b0 (người|vụ|tổ|đợt|đối tượng)\b.*bằng cùng kỳ|\(bằng cùng kỳ\)/);
+    expect(quiet).not.toContain('làm chết');
+    expect(quiet).toContain('Tụ điểm phức tạp: đến cuối kỳ còn 0 tụ điểm (giảm 1 tụ điểm) đang theo dõi.');
+    expect(quiet).toContain('Phong trào toàn dân bảo vệ an ninh Tổ quốc: duy trì 2 tổ bảo vệ an ninh, trật tự ở cơ sở với 14 thành viên.');
+    expect(quiet).not.toContain('Công tác tấn công');
+    expect(quiet).not.toContain('Quản lý đối tượng');
+    const none = draftNarrative(report({}, {}));
+    expect(none).not.toContain('duy trì 0 tổ');
+    expect(none).not.toContain('0 thành viên');
+    expect(none).not.toContain('Phong trào toàn dân');
+    expect(none).not.toMatch(/\.\./);
   });
 
   it('titles the report by its period', () => {

@@ -162,3 +162,25 @@ describe('the .xlsx builder (renderer/export/workbook.ts)', () => {
     await expect(building).rejects.toMatchObject({ name: 'AbortError' });
   });
 });
+
+describe('numbered cells and the printed page', () => {
+  it('writes "15/2026" as the number 15 shown 15/2026, and sets landscape A4 fitted to width', async () => {
+    const spec: WorkbookSpec = {
+      sheets: [
+        {
+          name: 'Sổ',
+          columns: [{ header: 'Số', key: 'number', type: 'numbered' }],
+          rows: [{ number: '9/2026' }, { number: '15/2026 (Đã hủy)' }, { number: '100/2026' }, { number: 'không số' }, { number: null }],
+        },
+      ],
+    };
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await workbookBytes(spec)) as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    const cells = [2, 3, 4, 5, 6].map((n) => sheet.getRow(n).getCell(1));
+    expect(cells.map((cell) => cell.value)).toEqual([9, 15, 100, 'không số', null]);
+    expect(cells.map((cell) => cell.numFmt ?? null).slice(0, 3)).toEqual(['0"/2026"', '0"/2026 (Đã hủy)"', '0"/2026"']);
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+    expect(cellValue('numbered', '7/2025')).toBe(7);
+  });
+});

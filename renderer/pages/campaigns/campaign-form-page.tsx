@@ -47,6 +47,7 @@ export function CampaignNewPage() {
         {(ref) => (
           <CampaignForm
             initial={newCampaignValues(today, ref.localities, ref.categories)}
+            draftKey="campaign.new"
             reference={ref}
             submitLabel={t('campaigns.create')}
             submit={(input) => invoke('campaigns.create', input)}
@@ -74,6 +75,7 @@ export function CampaignEditPage({ id }: { readonly id: string }) {
             {(value) => (
               <CampaignForm
                 initial={campaignValues(value, ref.localities, ref.categories)}
+                draftKey={`campaign.edit:${value.id}`}
                 reference={ref}
                 submitLabel={t('common.save')}
                 submit={(fields) => invoke('campaigns.update', { id: value.id, baseVersion: value.version, fields })}
@@ -96,13 +98,15 @@ interface CampaignFormProps {
   readonly submitLabel: string;
   readonly submit: (input: ReturnType<typeof campaignInput.parse>) => Promise<Result<CampaignView>>;
   readonly onDone: (campaign: CampaignView) => void;
+  /** The key its draft is kept under ("campaign.new", "campaign.edit:<id>"). */
+  readonly draftKey: string;
 }
 
 /** The one form for a new campaign and an edit: decision, period, scope, focus, forces and targets. */
-function CampaignForm({ initial, reference, submitLabel, submit, onDone }: CampaignFormProps) {
+function CampaignForm({ initial, reference, submitLabel, submit, onDone, draftKey }: CampaignFormProps) {
   const i18n = useI18n();
   const { t, lang } = i18n;
-  const form = useForm({ schema: campaignInput, initial, toInput: toCampaignInput, submit, onSuccess: onDone });
+  const form = useForm({ schema: campaignInput, initial, toInput: toCampaignInput, submit, onSuccess: onDone, draftKey });
   const { values } = form;
   const localityName = (id: string) => reference.localities.find((l) => l.id === id)?.name ?? id;
   const category = (code: string) => reference.categories.find((c) => c.code === code);

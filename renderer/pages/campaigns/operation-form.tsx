@@ -83,6 +83,7 @@ export function OperationForm({
     submit: (input) => invoke('operations.create', input),
     onSuccess: onDone,
     resetOnSuccess: true,
+    draftKey: `operation.new:${campaign.id}`,
   });
   const { values } = form;
   const seizureMeasures = measures.filter((m) => m.source === 'seizure');

@@ -6,11 +6,11 @@ import { Page } from '../../components/page';
 import { useCall } from '../../data/use-call';
 import { useI18n } from '../../i18n';
 import { href, navigate, paths, type Path } from '../../router';
-import { codeLabel, type LabelFamily } from '../register/labels';
+import { graphPrintPath } from '../../print/print-route';
+import { codeLabel } from '../register/labels';
 import { GraphCanvas } from './graph-canvas';
+import { graphEdgeLabel } from './graph-labels';
 import { nodeLooks } from './graph-style';
-
-const edgeFamilies: readonly LabelFamily[] = ['linkKind', 'hotspotRole', 'personRole'];
 
 /** A node's id is "<kind>:<record id>" (one graph holds records of three tables). */
 const recordId = (node: GraphNode) => node.id.slice(node.id.indexOf(':') + 1);
@@ -25,16 +25,7 @@ function pathOf(node: GraphNode): Path {
 export function GraphPage({ kind, id }: { readonly kind: 'person' | 'hotspot'; readonly id: string }) {
   const { t } = useI18n();
   const [graph] = useCall('graph.around', { kind, id, depth: 2 });
-  const edgeLabel = useCallback(
-    (code: string) => {
-      for (const family of edgeFamilies) {
-        const text = codeLabel(t, family, code);
-        if (text !== code) return text;
-      }
-      return codeLabel(t, 'graphNode', code);
-    },
-    [t],
-  );
+  const edgeLabel = useCallback((code: string) => graphEdgeLabel(t, code), [t]);
   const open = useCallback((node: GraphNode) => navigate(pathOf(node)), []);
   const rootId = `${kind}:${id}`;
   const root = graph.status === 'ready' ? graph.value.nodes.find((n) => n.id === rootId) : undefined;
@@ -43,7 +34,7 @@ export function GraphPage({ kind, id }: { readonly kind: 'person' | 'hotspot'; r
     <Page title={root ? t('graph.titleOf', { name: root.label }) : t('graph.title')} wide>
       <div className="page-actions no-print">
         <Button href={href(back)}>{t('graph.back')}</Button>
-        <Button variant="primary" onClick={() => window.print()}>
+        <Button variant="primary" href={href(graphPrintPath(kind, id))}>
           {t('graph.print')}
         </Button>
       </div>

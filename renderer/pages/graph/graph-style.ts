@@ -7,6 +7,11 @@ export const nodeLooks = {
   report: { shape: 'round-rectangle', colour: '#5f6b7a' },
 } as const;
 
+/** Node labels: their font, the width they wrap at and their line height (graph-layout.ts makes room for them). */
+export const LABEL_WIDTH = 140;
+export const LABEL_LINE = 14;
+export const LABEL_FONT = '11px sans-serif';
+
 export const graphStyle: StylesheetJson = [
   {
     selector: 'node',
@@ -16,7 +21,8 @@ export const graphStyle: StylesheetJson = [
       'text-valign': 'bottom',
       'text-margin-y': 4,
       'text-wrap': 'wrap',
-      'text-max-width': '140px',
+      'text-max-width': `${LABEL_WIDTH}px`,
+      'line-height': LABEL_LINE / 11,
       color: '#1b1f24',
       width: 28,
       height: 28,

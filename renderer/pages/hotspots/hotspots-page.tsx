@@ -56,7 +56,8 @@ export function HotspotsPage() {
   const [localities] = useCall('localities.list', {});
   const offices = useOffices();
   const [sort, setSort] = useState<Sort>({ column: 'next_review_on', direction: 'asc' });
-  const form = useForm({ schema: hotspotListInput, initial: emptyFilters, toInput: () => ({}), submit: () => Promise.resolve({ ok: true as const, value: null }) });
+  const form = useForm({
+    guardLeave: false, schema: hotspotListInput, initial: emptyFilters, toInput: () => ({}), submit: () => Promise.resolve({ ok: true as const, value: null }) });
   const q = useDebounced(form.values.q, 250);
   const query = useMemo(() => ({ filters: { ...form.values, q }, sort }), [form.values, q, sort]);
   const list = usePagedRows<Query, HotspotRow>(query, fetchPage);

@@ -22,12 +22,14 @@ export interface PersonFormProps<T> {
   readonly onCancel?: () => void;
   /** A new record: suggest records that may be the same person while it is typed. */
   readonly suggest?: boolean;
+  /** The key its draft is kept under ("person.new", "person.edit:<id>"). */
+  readonly draftKey: string;
 }
 
 /** A person's record: identity, other names, village, notes. Used to add a person and to correct one. */
-export function PersonForm<T>({ initial, localities, submitLabel, labelledBy, submit, onSuccess, onCancel, suggest = false }: PersonFormProps<T>) {
+export function PersonForm<T>({ initial, localities, submitLabel, labelledBy, submit, onSuccess, onCancel, suggest = false, draftKey }: PersonFormProps<T>) {
   const { t } = useI18n();
-  const form = useForm({ schema: personInput, initial, toInput: toPersonInput, submit, onSuccess });
+  const form = useForm({ schema: personInput, initial, toInput: toPersonInput, submit, onSuccess, draftKey });
   const localityOptions = [{ value: '', label: t('common.choose') }, ...localities.filter((l) => !l.voided).map((l) => ({ value: l.id, label: l.name }))];
   return (
     <FormFrame form={form} submitLabel={submitLabel} labelledBy={labelledBy} onCancel={onCancel} requiredNote>

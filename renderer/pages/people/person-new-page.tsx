@@ -18,6 +18,7 @@ export function PersonNewPage() {
         {(ref) => (
           <PersonForm
             initial={emptyPersonForm}
+            draftKey="person.new"
             localities={ref.localities}
             submitLabel={t('people.create')}
             labelledBy="page-title"

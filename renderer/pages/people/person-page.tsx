@@ -114,6 +114,7 @@ function PersonView({ overview, reference, onChanged, duplicates }: PersonViewPr
         <Panel id="person-edit-title" title={t('people.edit')}>
           <PersonForm
             initial={personFormValues(person)}
+            draftKey={`person.edit:${person.id}`}
             localities={reference.localities}
             submitLabel={t('common.save')}
             labelledBy="person-edit-title"

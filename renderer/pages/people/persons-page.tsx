@@ -52,7 +52,8 @@ export function PersonsPage() {
   const reference = usePeopleReference();
   const offices = useOffices();
   const [sort, setSort] = useState<Sort>(remembered.sort);
-  const form = useForm({ schema: personListInput, initial: remembered.filters, toInput: () => ({}), submit: () => Promise.resolve({ ok: true as const, value: null }) });
+  const form = useForm({
+    guardLeave: false, schema: personListInput, initial: remembered.filters, toInput: () => ({}), submit: () => Promise.resolve({ ok: true as const, value: null }) });
   const q = useDebounced(form.values.q, 250);
   const filters = useMemo(() => ({ ...form.values, q }), [form.values, q]);
   remembered.filters = form.values;

@@ -34,7 +34,8 @@ export function ProgramsPage() {
   const { t, lang } = useI18n();
   const reference = usePeopleReference();
   const offices = useOffices();
-  const form = useForm({ schema: programListInput, initial: emptyFilters, toInput: () => ({}), submit: () => Promise.resolve({ ok: true as const, value: null }) });
+  const form = useForm({
+    guardLeave: false, schema: programListInput, initial: emptyFilters, toInput: () => ({}), submit: () => Promise.resolve({ ok: true as const, value: null }) });
   const q = useDebounced(form.values.q, 250);
   const query = useMemo(() => ({ ...form.values, q }), [form.values, q]);
   const list = usePagedRows<Filters, ProgramView>(query, fetchPage);

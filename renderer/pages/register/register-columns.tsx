@@ -16,7 +16,8 @@ export function registerColumns(t: I18n['t'], now: number): VirtualColumn<Report
       sort: 'register',
       width: '5.5rem',
       rowHeader: true,
-      sheet: { type: 'text', value: (row) => (row.voided ? `${row.number} (${t('register.voided')})` : row.number) },
+      // A number in Excel (sorts as one), shown "15/2026" as in the book.
+      sheet: { type: 'numbered', value: (row) => (row.voided ? `${row.number} (${t('register.voided')})` : row.number) },
       cell: (row) => (
         <>
           <span className="register-number">{row.number}</span>

@@ -42,6 +42,7 @@ export function RegisterPage() {
   const offices = useOffices();
   const [sort, setSort] = useState<Sort>(remembered.sort);
   const form = useForm({
+    guardLeave: false,
     schema: reportFilters,
     initial: remembered.values,
     toInput: toFilters,

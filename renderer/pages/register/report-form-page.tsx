@@ -28,6 +28,7 @@ export function ReportNewPage() {
           {(ref) => (
             <ReportForm
               initial={newReportValues(now)}
+              draftKey="report.new"
               reference={ref}
               submitLabel={t('reportForm.create')}
               labelledBy="page-title"
@@ -88,6 +89,7 @@ export function ReportEditPage({ id }: { readonly id: string }) {
                   <ReportForm
                     key={report.version}
                     initial={reportValues(report, { channels, kinds: reportKinds, roles: personRoles })}
+                    draftKey={`report.edit:${id}`}
                     reference={ref}
                     submitLabel={t('reportForm.save')}
                     labelledBy="page-title"

@@ -28,6 +28,8 @@ export interface ReportFormProps {
   readonly onSaved: (detail: ReportDetail) => void;
   readonly onFailure?: (error: CallError) => void;
   readonly onCancel: () => void;
+  /** The key its draft is kept under ("report.new", "report.edit:<id>"). */
+  readonly draftKey: string;
 }
 
 /**
@@ -35,10 +37,10 @@ export interface ReportFormProps {
  * sent; a refused save keeps everything typed and marks the fields. Enter in a text box does not
  * submit (a long form is sent with its button only).
  */
-export function ReportForm({ initial, reference, submitLabel, labelledBy, submit, onSaved, onFailure, onCancel }: ReportFormProps) {
+export function ReportForm({ initial, reference, submitLabel, labelledBy, submit, onSaved, onFailure, onCancel, draftKey }: ReportFormProps) {
   const i18n = useI18n();
   const { t } = i18n;
-  const form = useForm({ schema: reportFields, initial, toInput: toReportInput, submit, onSuccess: onSaved, onFailure });
+  const form = useForm({ schema: reportFields, initial, toInput: toReportInput, submit, onSuccess: onSaved, onFailure, draftKey });
   const { values } = form;
   const measures = measuresOf(values.kind);
   // An anonymous report's reporter is kept from officers (db/secrets.ts): they edit the rest of it.

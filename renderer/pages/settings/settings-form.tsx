@@ -3,10 +3,18 @@ import type { Settings } from '../../../api/views';
 import { invoke } from '../../api-client';
 import { CheckboxField } from '../../components/checkbox-field';
 import { FormFrame } from '../../components/form-frame';
+import { TextAreaField } from '../../components/text-area-field';
 import { TextField } from '../../components/text-field';
 import { toNumber } from '../../forms/convert';
 import { useForm } from '../../forms/use-form';
 import { useI18n } from '../../i18n';
+
+/** One name a line; blank lines dropped. */
+const linesOf = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
 
 export function SettingsForm({ settings, onSaved }: { readonly settings: Settings; readonly onSaved: (settings: Settings) => void }) {
   const { t } = useI18n();
@@ -18,6 +26,8 @@ export function SettingsForm({ settings, onSaved }: { readonly settings: Setting
       reportCutoffDay: String(settings.reportCutoffDay),
       exchangeLateDays: String(settings.exchangeLateDays),
       exchangeClockBoundHours: String(settings.exchangeClockBoundHours),
+      chiefName: settings.chiefName,
+      deputyNames: settings.deputyNames.join('\n'),
     },
     toInput: (values) => ({
       idleLockMinutes: toNumber(values.idleLockMinutes),
@@ -25,6 +35,8 @@ export function SettingsForm({ settings, onSaved }: { readonly settings: Setting
       reportCutoffDay: toNumber(values.reportCutoffDay),
       exchangeLateDays: toNumber(values.exchangeLateDays),
       exchangeClockBoundHours: toNumber(values.exchangeClockBoundHours),
+      chiefName: values.chiefName,
+      deputyNames: linesOf(values.deputyNames),
     }),
     submit: (input) => invoke('settings.update', input),
     onSuccess: onSaved,
@@ -44,6 +56,8 @@ export function SettingsForm({ settings, onSaved }: { readonly settings: Setting
         size="short"
         required
       />
+      <TextField {...form.field('chiefName')} label={t('settings.chiefName')} hint={t('settings.chiefNameHint')} maxLength={100} />
+      <TextAreaField {...form.field('deputyNames')} label={t('settings.deputyNames')} hint={t('settings.deputyNamesHint')} rows={3} />
     </FormFrame>
   );
 }
