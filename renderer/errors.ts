@@ -10,6 +10,5 @@ export function fieldMessageKey(key: string): MessageKey {
 export function describeError(t: I18n['t'], error: CallError): string {
   const key: MessageKey = isMessageKey(error.code) ? error.code : 'internal';
   const text = t(key, error.params);
-  if (error.code === 'auth.invalid' && error.params?.left !== undefined) return `${text} ${t('login.attemptsLeft', error.params)}`;
   return text;
 }

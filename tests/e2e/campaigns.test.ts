@@ -20,7 +20,7 @@ const chief: AccountData = {
   rank: 'Trung tá',
   position: 'Trưởng Công an xã',
   username: 'truong.tv',
-  password: 'mat-khau-truong-cong-an',
+  password: 'mat-khau-truong-cong-an-Tràm-Chim',
 };
 
 const NAME = 'Đợt cao điểm tấn công, trấn áp tội phạm ma túy tháng 6/2026';

@@ -101,7 +101,7 @@ describe('foundation: setup, login, users and roles', () => {
   it('refuses a wrong password in Vietnamese', async () => {
     const { page, screenshot } = app.watched;
     const login = new LoginPage(page);
-    await login.login(officer.username, 'sai-mat-khau');
+    await login.login(officer.username, 'sai-mat-khau-Tràm-Chim');
     await login.alert().waitFor();
     const alert = await login.alert().textContent();
     expect(alert).toContain('Sai tên đăng nhập hoặc mật khẩu');

@@ -15,8 +15,8 @@ import { flatText, openPrintPage, pdfFonts, pdfText, printToPdf, renderPng, setU
  * added afterwards shows as a changed figure on the issued report; an officer cannot issue.
  */
 
-const chief: AccountData = { fullName: 'Trần Văn Trưởng', rank: 'Trung tá', position: 'Trưởng Công an xã', username: 'truong.tv', password: 'mat-khau-truong-cong-an' };
-const officer: AccountData = { fullName: 'Phạm Thị Cán', rank: 'Thượng úy', position: 'Cán bộ', username: 'can.pt', password: 'mat-khau-can-bo-cong-an' };
+const chief: AccountData = { fullName: 'Trần Văn Trưởng', rank: 'Trung tá', position: 'Trưởng Công an xã', username: 'truong.tv', password: 'mat-khau-truong-cong-an-Tràm-Chim' };
+const officer: AccountData = { fullName: 'Phạm Thị Cán', rank: 'Thượng úy', position: 'Cán bộ', username: 'can.pt', password: 'mat-khau-can-bo-cong-an-Tràm-Chim' };
 
 const TITLE = 'Tình hình an ninh, trật tự 6 tháng cuối năm 2026';
 const COMPARISON = 'tiếp nhận 3 tin báo, tăng 1 tin (50%) so với cùng kỳ năm 2025';

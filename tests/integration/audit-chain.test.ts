@@ -147,11 +147,11 @@ describe('verifyAuditChain', () => {
 describe('what is audited', () => {
   it('records logins, failed logins, settings and password changes with who did it', async () => {
     const mark = ids().at(-1)!;
-    const { result } = await office.tryLogin('duc.nv', 'sai-mat-khau');
+    const { result } = await office.tryLogin('duc.nv', 'sai-mat-khau-Tràm-Chim');
     expect(result.ok).toBe(false);
-    await office.login('duc.nv', 'Mật-khẩu-2026!');
+    await office.login('duc.nv', 'Mật-khẩu-2026!-Tràm-Chim');
     expectOk(await office.call('settings.update', { idleLockMinutes: 30, remoteCommune: false }));
-    expectOk(await office.call('auth.changePassword', { current: 'Mật-khẩu-2026!', password: 'Mật-khẩu-mới-2026', passwordConfirm: 'Mật-khẩu-mới-2026' }));
+    expectOk(await office.call('auth.changePassword', { current: 'Mật-khẩu-2026!-Tràm-Chim', password: 'Mật-khẩu-mới-2026-Tràm-Chim', passwordConfirm: 'Mật-khẩu-mới-2026-Tràm-Chim' }));
     const entries = store.sql.prepare('SELECT action, user_id, call, before, after FROM audit_log WHERE id > ? ORDER BY id').all(mark) as {
       action: string;
       user_id: string | null;

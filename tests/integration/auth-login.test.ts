@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LOCKOUT_FAILURES, LOCKOUT_MS } from '../../db/keyring';
 import { ADMIN, addUser, cleanup, createOffice, expectError, expectOk, manualClock, OFFICE, restart } from '../support/backend';
 
-const OFFICER = { username: 'huong.tt', password: 'Hương-2026-an-ninh', fullName: 'Trần Thị Hương' };
+const OFFICER = { username: 'huong.tt', password: 'Hương-2026-an-ninh-Tràm-Chim', fullName: 'Trần Thị Hương' };
 
 afterEach(() => cleanup());
 
@@ -31,7 +31,7 @@ describe('login', () => {
   it('refuses a wrong password and an unknown user alike, with auth.invalid', async () => {
     const office = await createOffice();
     const again = restart(office);
-    const wrong = expectError((await again.tryLogin(ADMIN.username, 'Mật-khẩu-2025!')).result, 'auth.invalid');
+    const wrong = expectError((await again.tryLogin(ADMIN.username, 'Mật-khẩu-2025!-Tràm-Chim')).result, 'auth.invalid');
     const unknown = expectError((await again.tryLogin('khong.co', ADMIN.password)).result, 'auth.invalid');
     expect(unknown.message).toBe(wrong.message);
     expect(again.backend.store).toBeNull();
@@ -136,11 +136,11 @@ describe('deactivation', () => {
     const office = await createOffice();
     const officerId = await addUser(office, OFFICER);
     expectOk(await office.call('users.setActive', { userId: officerId, active: false }));
-    const view = expectOk(await office.call('users.setActive', { userId: officerId, active: true, password: 'Trở-lại-2026', passwordConfirm: 'Trở-lại-2026' }));
+    const view = expectOk(await office.call('users.setActive', { userId: officerId, active: true, password: 'Trở-lại-2026-Tràm-Chim', passwordConfirm: 'Trở-lại-2026-Tràm-Chim' }));
     expect(view.active).toBe(true);
     const again = restart(office);
     expectError((await again.tryLogin(OFFICER.username, OFFICER.password)).result, 'auth.invalid');
-    const back = expectOk((await again.tryLogin(OFFICER.username, 'Trở-lại-2026')).result);
+    const back = expectOk((await again.tryLogin(OFFICER.username, 'Trở-lại-2026-Tràm-Chim')).result);
     expect(back.user).toMatchObject({ id: officerId, active: true, role: 'officer' });
   });
 
@@ -148,7 +148,7 @@ describe('deactivation', () => {
     const office = await createOffice();
     const officerId = await addUser(office, OFFICER);
     expectOk(await office.call('users.setActive', { userId: officerId, active: false }));
-    const error = expectError(await office.call('users.setActive', { userId: officerId, active: true, password: 'Trở-lại-2026', passwordConfirm: 'Trở-lại-2027' }), 'validation');
+    const error = expectError(await office.call('users.setActive', { userId: officerId, active: true, password: 'Trở-lại-2026-Tràm-Chim', passwordConfirm: 'Trở-lại-2027' }), 'validation');
     expect(error.fields).toEqual({ passwordConfirm: 'v.password_mismatch' });
   });
 });
@@ -158,12 +158,12 @@ describe('password reset by an administrator', () => {
     const office = await createOffice();
     const officerId = await addUser(office, OFFICER);
     const created = expectOk(await office.call('localities.create', { name: 'Xóm Bãi Ngang', kind: 'xóm' }));
-    expectOk(await office.call('users.resetPassword', { userId: officerId, password: 'Cấp-lại-2026', passwordConfirm: 'Cấp-lại-2026' }));
+    expectOk(await office.call('users.resetPassword', { userId: officerId, password: 'Cấp-lại-2026-Tràm-Chim', passwordConfirm: 'Cấp-lại-2026-Tràm-Chim' }));
 
     const again = restart(office);
     expectError((await again.tryLogin(OFFICER.username, OFFICER.password)).result, 'auth.invalid');
     // The officer is the first to log in after the restart: their new wrap alone opens the store.
-    const session = await again.login(OFFICER.username, 'Cấp-lại-2026');
+    const session = await again.login(OFFICER.username, 'Cấp-lại-2026-Tràm-Chim');
     const localities = expectOk(await again.callAs(session, 'localities.list', {}));
     expect(localities.map((l) => l.name)).toEqual(expect.arrayContaining(['Thôn Đông', 'Thôn Tây', 'Xóm Bãi Ngang']));
     expect(localities.find((l) => l.id === created.id)?.name).toBe('Xóm Bãi Ngang');
@@ -174,12 +174,12 @@ describe('password reset by an administrator', () => {
 
   it('can recover an administrator who forgot the password, by another administrator', async () => {
     const office = await createOffice();
-    await addUser(office, { username: 'minh.pv', password: 'Phó-trưởng-2026', fullName: 'Phạm Văn Minh', role: 'admin' });
-    const second = await office.login('minh.pv', 'Phó-trưởng-2026');
-    expectOk(await office.callAs(second, 'users.resetPassword', { userId: office.adminId, password: 'Đức-mới-2026', passwordConfirm: 'Đức-mới-2026' }));
+    await addUser(office, { username: 'minh.pv', password: 'Phó-trưởng-2026-Tràm-Chim', fullName: 'Phạm Văn Minh', role: 'admin' });
+    const second = await office.login('minh.pv', 'Phó-trưởng-2026-Tràm-Chim');
+    expectOk(await office.callAs(second, 'users.resetPassword', { userId: office.adminId, password: 'Đức-mới-2026-Tràm-Chim', passwordConfirm: 'Đức-mới-2026-Tràm-Chim' }));
     const again = restart(office);
     expectError((await again.tryLogin(ADMIN.username, ADMIN.password)).result, 'auth.invalid');
-    const view = expectOk((await again.tryLogin(ADMIN.username, 'Đức-mới-2026')).result);
+    const view = expectOk((await again.tryLogin(ADMIN.username, 'Đức-mới-2026-Tràm-Chim')).result);
     expect(view.user.id).toBe(office.adminId);
   });
 
@@ -187,7 +187,7 @@ describe('password reset by an administrator', () => {
     const office = await createOffice();
     const officerId = await addUser(office, OFFICER);
     expectOk(await office.call('users.setActive', { userId: officerId, active: false }));
-    expectError(await office.call('users.resetPassword', { userId: officerId, password: 'Cấp-lại-2026', passwordConfirm: 'Cấp-lại-2026' }), 'auth.inactive');
+    expectError(await office.call('users.resetPassword', { userId: officerId, password: 'Cấp-lại-2026-Tràm-Chim', passwordConfirm: 'Cấp-lại-2026-Tràm-Chim' }), 'auth.inactive');
     expect(office.backend.keyring().entryForUser(officerId)).toBeUndefined();
   });
 });
@@ -195,7 +195,7 @@ describe('password reset by an administrator', () => {
 describe('changePassword', () => {
   it('checks the current password: a wrong one is a validation error on "current"', async () => {
     const office = await createOffice();
-    const error = expectError(await office.call('auth.changePassword', { current: 'không-phải', password: 'Mới-mới-2026', passwordConfirm: 'Mới-mới-2026' }), 'validation');
+    const error = expectError(await office.call('auth.changePassword', { current: 'không-phải', password: 'Mới-mới-2026-Tràm-Chim', passwordConfirm: 'Mới-mới-2026-Tràm-Chim' }), 'validation');
     expect(Object.keys(error.fields ?? {})).toEqual(['current']);
     expect(error.fields?.current).toMatch(/^v\./);
     // Nothing changed.
@@ -204,24 +204,24 @@ describe('changePassword', () => {
 
   it('with the right current password, the new one works after a restart and the old one does not', async () => {
     const office = await createOffice();
-    expectOk(await office.call('auth.changePassword', { current: ADMIN.password, password: 'Mới-mới-2026', passwordConfirm: 'Mới-mới-2026' }));
+    expectOk(await office.call('auth.changePassword', { current: ADMIN.password, password: 'Mới-mới-2026-Tràm-Chim', passwordConfirm: 'Mới-mới-2026-Tràm-Chim' }));
     const again = restart(office);
     expectError((await again.tryLogin(ADMIN.username, ADMIN.password)).result, 'auth.invalid');
-    expect((await again.tryLogin(ADMIN.username, 'Mới-mới-2026')).result.ok).toBe(true);
+    expect((await again.tryLogin(ADMIN.username, 'Mới-mới-2026-Tràm-Chim')).result.ok).toBe(true);
   });
 
   it('checks the new password: long enough and typed the same twice', async () => {
     const office = await createOffice();
     const short = expectError(await office.call('auth.changePassword', { current: ADMIN.password, password: 'ngắn', passwordConfirm: 'ngắn' }), 'validation');
     expect(short.fields?.password).toBe('v.password_short');
-    const mismatch = expectError(await office.call('auth.changePassword', { current: ADMIN.password, password: 'Mới-mới-2026', passwordConfirm: 'Mới-mới-2027' }), 'validation');
+    const mismatch = expectError(await office.call('auth.changePassword', { current: ADMIN.password, password: 'Mới-mới-2026-Tràm-Chim', passwordConfirm: 'Mới-mới-2027-Tràm-Chim' }), 'validation');
     expect(mismatch.fields?.passwordConfirm).toBe('v.password_mismatch');
   });
 
   it('needs a logged-in session', async () => {
     const office = await createOffice();
     const anonymous = office.backend.sessions.create(office.backend.now());
-    expectError(await office.callAs(anonymous, 'auth.changePassword', { current: ADMIN.password, password: 'Mới-mới-2026', passwordConfirm: 'Mới-mới-2026' }), 'auth.required');
+    expectError(await office.callAs(anonymous, 'auth.changePassword', { current: ADMIN.password, password: 'Mới-mới-2026-Tràm-Chim', passwordConfirm: 'Mới-mới-2026-Tràm-Chim' }), 'auth.required');
   });
 });
 

@@ -4,18 +4,18 @@ import { contract, type CallInput, type CallName } from '../../api/contract';
 import { LOCKOUT_FAILURES } from '../../db/keyring';
 import { ADMIN, addUser, callOn, cleanup, createOffice, expectError, expectOk, manualClock, restart } from '../support/backend';
 
-const OFFICER = { username: 'huong.tt', password: 'Hương-2026-an-ninh', fullName: 'Trần Thị Hương' };
+const OFFICER = { username: 'huong.tt', password: 'Hương-2026-an-ninh-Tràm-Chim', fullName: 'Trần Thị Hương' };
 const CHIEF = { username: 'tuan.lq', password: 'Tuấn-phó-trưởng-1', fullName: 'Lê Quốc Tuấn', role: 'chief' as const };
 const SOME_ID = '01900000-0000-7000-8000-000000000001';
 
 /** A valid input for each call, so the permission check (not validation) decides. */
 const samples: Partial<{ [N in CallName]: CallInput<N> }> = {
   'auth.lock': {},
-  'auth.changePassword': { current: 'Mật-khẩu-cũ', password: 'Mật-khẩu-mới-1', passwordConfirm: 'Mật-khẩu-mới-1' },
+  'auth.changePassword': { current: 'Mật-khẩu-cũ-Tràm-Chim', password: 'Mật-khẩu-mới-1-Tràm-Chim', passwordConfirm: 'Mật-khẩu-mới-1-Tràm-Chim' },
   'users.list': {},
-  'users.create': { fullName: 'Võ Văn Kiệt', username: 'kiet.vv', role: 'officer', password: 'Kiệt-2026-abc', passwordConfirm: 'Kiệt-2026-abc' },
+  'users.create': { fullName: 'Võ Văn Kiệt', username: 'kiet.vv', role: 'officer', password: 'Kiệt-2026-abc-Tràm-Chim', passwordConfirm: 'Kiệt-2026-abc-Tràm-Chim' },
   'users.update': { userId: SOME_ID, fullName: 'Võ Văn Kiệt', role: 'chief' },
-  'users.resetPassword': { userId: SOME_ID, password: 'Kiệt-2026-abc', passwordConfirm: 'Kiệt-2026-abc' },
+  'users.resetPassword': { userId: SOME_ID, password: 'Kiệt-2026-abc-Tràm-Chim', passwordConfirm: 'Kiệt-2026-abc-Tràm-Chim' },
   'users.setActive': { userId: SOME_ID, active: false },
   'office.get': {},
   'settings.get': {},
@@ -113,12 +113,12 @@ describe('permissions', () => {
 
   it('a role change takes effect at once: the demoted user is logged out', async () => {
     const office = await createOffice();
-    const minhId = await addUser(office, { username: 'minh.pv', password: 'Phó-trưởng-2026', fullName: 'Phạm Văn Minh', role: 'admin' });
-    const minh = await office.login('minh.pv', 'Phó-trưởng-2026');
+    const minhId = await addUser(office, { username: 'minh.pv', password: 'Phó-trưởng-2026-Tràm-Chim', fullName: 'Phạm Văn Minh', role: 'admin' });
+    const minh = await office.login('minh.pv', 'Phó-trưởng-2026-Tràm-Chim');
     expectOk(await office.callAs(minh, 'users.list', {}));
     expectOk(await office.call('users.update', { userId: minhId, fullName: 'Phạm Văn Minh', role: 'officer' }));
     expectError(await office.callAs(minh, 'users.list', {}), 'auth.required');
-    const again = await office.login('minh.pv', 'Phó-trưởng-2026');
+    const again = await office.login('minh.pv', 'Phó-trưởng-2026-Tràm-Chim');
     expectError(await office.callAs(again, 'users.list', {}), 'auth.forbidden');
   });
 });

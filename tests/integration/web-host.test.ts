@@ -13,7 +13,7 @@ import { CALL_HEADER, createWebHost, SESSION_COOKIE } from '../../web/server';
 const setupInput = {
   office: { name: 'Công an xã Quảng Hưng', code: '12345', level: 'commune', parentName: 'Công an tỉnh Thanh Hóa', parentCode: '38' },
   localities: ['Thôn Đông'],
-  admin: { fullName: 'Lê Văn Tâm', username: 'quantri', password: 'mat-khau-dai', passwordConfirm: 'mat-khau-dai' },
+  admin: { fullName: 'Lê Văn Tâm', username: 'quantri', password: 'mat-khau-dai-Tràm-Chim', passwordConfirm: 'mat-khau-dai-Tràm-Chim' },
 };
 
 describe('browser host', () => {
@@ -88,7 +88,7 @@ describe('browser host', () => {
     expect(invalid.error.fields['office.name']).toBe('v.required');
 
     expect(await (await post('setup.create', setupInput, { cookie: session })).json()).toEqual({ ok: true, value: null });
-    const login = (await (await post('auth.login', { username: 'quantri', password: 'mat-khau-dai' }, { cookie: session })).json()) as { ok: boolean; value: { user: { fullName: string } } };
+    const login = (await (await post('auth.login', { username: 'quantri', password: 'mat-khau-dai-Tràm-Chim' }, { cookie: session })).json()) as { ok: boolean; value: { user: { fullName: string } } };
     expect(login.ok).toBe(true);
     expect(login.value.user.fullName).toBe('Lê Văn Tâm');
 

@@ -12,14 +12,25 @@ export function SettingsForm({ settings, onSaved }: { readonly settings: Setting
   const { t } = useI18n();
   const form = useForm({
     schema: settingsInput,
-    initial: { idleLockMinutes: String(settings.idleLockMinutes), remoteCommune: settings.remoteCommune, reportCutoffDay: String(settings.reportCutoffDay) },
-    toInput: (values) => ({ idleLockMinutes: toNumber(values.idleLockMinutes), remoteCommune: values.remoteCommune, reportCutoffDay: toNumber(values.reportCutoffDay) }),
+    initial: {
+      idleLockMinutes: String(settings.idleLockMinutes),
+      sessionHours: String(settings.sessionHours),
+      remoteCommune: settings.remoteCommune,
+      reportCutoffDay: String(settings.reportCutoffDay),
+    },
+    toInput: (values) => ({
+      idleLockMinutes: toNumber(values.idleLockMinutes),
+      sessionHours: toNumber(values.sessionHours),
+      remoteCommune: values.remoteCommune,
+      reportCutoffDay: toNumber(values.reportCutoffDay),
+    }),
     submit: (input) => invoke('settings.update', input),
     onSuccess: onSaved,
   });
   return (
     <FormFrame form={form} submitLabel={t('common.save')} labelledBy="settings-general">
-      <TextField {...form.field('idleLockMinutes')} label={t('settings.idleLock')} hint={t('settings.idleLockHint')} inputMode="numeric" maxLength={3} size="short" required />
+      <TextField {...form.field('idleLockMinutes')} label={t('settings.idleLock')} hint={t('settings.idleLockHint')} inputMode="numeric" maxLength={2} size="short" required />
+      <TextField {...form.field('sessionHours')} label={t('settings.sessionHours')} hint={t('settings.sessionHoursHint')} inputMode="numeric" maxLength={2} size="short" required />
       <CheckboxField {...form.field('remoteCommune')} label={t('settings.remoteCommune')} />
       <TextField {...form.field('reportCutoffDay')} label={t('settings.reportCutoffDay')} hint={t('settings.reportCutoffDayHint')} inputMode="numeric" maxLength={2} size="short" required />
     </FormFrame>
