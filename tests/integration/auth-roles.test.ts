@@ -106,7 +106,7 @@ describe('permissions', () => {
     expect(expectOk(await office.call('users.list', {}))).toHaveLength(1);
     const created = expectOk(await office.call('users.create', samples['users.create']!));
     expect(created).toMatchObject({ username: 'kiet.vv', role: 'officer', active: true });
-    const settings = { idleLockMinutes: 5, remoteCommune: true, reportCutoffDay: 15, exchangeLateDays: 35, backupKeepDaily: 7, backupKeepWeekly: 4, backupKeepMonthly: 12, backupExternalDir: null };
+    const settings = { idleLockMinutes: 5, sessionHours: 12, remoteCommune: true, reportCutoffDay: 15, exchangeLateDays: 35, backupKeepDaily: 7, backupKeepWeekly: 4, backupKeepMonthly: 12, backupExternalDir: null };
     expect(expectOk(await office.call('settings.update', { idleLockMinutes: 5, remoteCommune: true }))).toEqual(settings);
     expect(expectOk(await office.call('settings.get', {}))).toEqual(settings);
   });
@@ -186,12 +186,16 @@ describe('idle lock', () => {
     expectError(await office.call('localities.list', {}), 'auth.required');
   });
 
-  it('never locks when idleLockMinutes is 0', async () => {
+  it('cannot be turned off: 0 and anything over 60 minutes are refused, and nothing changes', async () => {
     const clock = manualClock();
     const office = await createOffice({ now: clock.now });
-    expectOk(await office.call('settings.update', { idleLockMinutes: 0, remoteCommune: false }));
-    clock.advance(12 * 60 * 60_000);
-    expectOk(await office.call('office.get', {}));
+    for (const idleLockMinutes of [0, -1, 61, 240]) {
+      expect(expectError(await office.call('settings.update', { idleLockMinutes, remoteCommune: false }), 'validation').fields).toEqual({ idleLockMinutes: idleLockMinutes < 1 ? 'v.too_small' : 'v.too_big' });
+    }
+    expect(expectOk(await office.call('settings.get', {})).idleLockMinutes).toBe(15);
+    expectOk(await office.call('settings.update', { idleLockMinutes: 60, remoteCommune: false }));
+    clock.advance(60 * 60_000 + 1);
+    expectError(await office.call('office.get', {}), 'auth.idle_locked');
   });
 
   it('uses the default of 15 minutes before any setting is saved', async () => {
