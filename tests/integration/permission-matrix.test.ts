@@ -192,7 +192,7 @@ describe.each(roles)('the %s role', (role) => {
   it('deactivated: every call that needs a session gives auth.required on the user’s session, or on any copy naming them, and changes nothing', async () => {
     const { office, clock, actor, fixture } = ro;
     const admin = await office.login(ADMIN.username, ADMIN.password);
-    expectOk(await office.callAs(admin, 'settings.update', { idleLockMinutes: 0, remoteCommune: false }));
+    expectOk(await office.callAs(admin, 'settings.update', { idleLockMinutes: 60, remoteCommune: false }));
     const session = await office.login(actor.username, actor.password);
     expectOk(await office.callAs(session, 'office.get', {}));
     expectOk(await office.callAs(admin, 'users.setActive', { userId: actor.id, active: false }));
