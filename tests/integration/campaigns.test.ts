@@ -8,7 +8,7 @@ afterEach(cleanup);
 
 async function setup() {
   const office = await createOffice({ now: manualClock(vn('2026-06-20')).now });
-  expectOk(await office.call('settings.update', { idleLockMinutes: 0, remoteCommune: false }));
+  office.stayLoggedIn();
   const localities = expectOk(await office.call('localities.list', {}));
   const dong = localities.find((l) => l.name === 'Thôn Đông')!.id;
   const tay = localities.find((l) => l.name === 'Thôn Tây')!.id;

@@ -19,7 +19,7 @@ afterEach(cleanup);
 async function officeAt(start: number) {
   const clock = manualClock(start);
   const office = await createOffice({ now: clock.now });
-  expectOk(await office.call('settings.update', { idleLockMinutes: 0, remoteCommune: false }));
+  office.stayLoggedIn();
   return { office, clock };
 }
 

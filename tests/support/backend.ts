@@ -104,6 +104,11 @@ export interface TestOffice {
   login(username: string, password: string): Promise<Session>;
   /** A new session and the login's result, for logins expected to fail. */
   tryLogin(username: string, password: string): Promise<{ session: Session; result: Result<CallOutput<'auth.login'>> }>;
+  /**
+   * For tests that move the clock by days: `call` logs the administrator in again when the idle lock
+   * (at most 60 minutes) or the session's lifetime (12 hours) has ended the session, then retries.
+   */
+  stayLoggedIn(): void;
 }
 
 /** Runs a call through the dispatcher, as both transports do. */
@@ -119,12 +124,22 @@ export function bind(backend: Backend, session: Session, adminId: string, dir: s
     const result = await callAs(fresh, 'auth.login', { username, password });
     return { session: fresh, result };
   };
+  let relogin = false;
+  const call: Call = async (name, input) => {
+    const result = await callAs(session, name, input);
+    if (!relogin || result.ok || (result.error.code !== 'auth.idle_locked' && result.error.code !== 'auth.required')) return result;
+    expectOk(await callAs(session, 'auth.login', { username: ADMIN.username, password: ADMIN.password }));
+    return callAs(session, name, input);
+  };
   return {
     dir,
     backend,
     session,
     adminId,
-    call: (name, input) => callAs(session, name, input),
+    call,
+    stayLoggedIn: () => {
+      relogin = true;
+    },
     callAs,
     tryLogin,
     login: async (username, password) => {
