@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureRendererBuilt, launchBrowser, loginHost, openPage, startHost, type Host, type WatchedPage } from './support/host';
+import { createUserHost, ensureRendererBuilt, launchBrowser, loginHost, openPage, startHost, type Host, type WatchedPage } from './support/host';
 import { description, Layout, LoginPage, type AccountData } from './support/pages';
 import { admin, office } from './support/people';
 import { exportToExcel } from './support/xlsx-download';
@@ -57,8 +57,9 @@ describe('the periodic report', () => {
     ensureRendererBuilt();
     host = await startHost();
     api = await setUpOffice(host, office, admin);
-    await api.call('users.create', { ...chief, role: 'chief', passwordConfirm: chief.password });
-    await api.call('users.create', { ...officer, role: 'officer', passwordConfirm: officer.password });
+    const asAdmin: Parameters<typeof createUserHost>[1] = async (name, input) => ({ ok: true as const, value: await api.call(name, input) });
+    await createUserHost(host, asAdmin, { ...chief, role: 'chief' });
+    await createUserHost(host, asAdmin, { ...officer, role: 'officer' });
     // This period: two thefts (social order) and a drug case; the same half of 2025: two social order cases.
     await report('2026-07-10', 'theft', 'Trộm cắp xe máy tại chợ');
     await report('2026-09-05', 'drug_trafficking', 'Mua bán trái phép chất ma túy tại bãi sông');

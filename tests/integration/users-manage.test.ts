@@ -176,7 +176,7 @@ describe('users.officers', () => {
 describe('password strength', () => {
   it('refuses a guessable password of 12 characters or more (in any case) with its reason, and takes a long unusual one', async () => {
     const office = await createOffice();
-    for (const [weak, reason] of [
+    for (const [weak, reason] of <[string, string][]>[
       ['Password1234', 'v.password_common'],
       ['MATKHAU123456', 'v.password_common'],
       // "@123456" runs along the keyboard, longer than "congan".
