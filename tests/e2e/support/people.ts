@@ -16,7 +16,7 @@ export const admin: AccountData = {
   rank: 'Thiếu tá',
   position: 'Trưởng Công an xã',
   username: 'quantri',
-  password: 'mat-khau-quan-tri-Tràm-Chim',
+  password: 'Đèo-Ngang-xã-Tràm-Chim',
 };
 
 export const officer: AccountData = {
