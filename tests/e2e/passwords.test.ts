@@ -65,21 +65,28 @@ describe('passwords in the browser', () => {
   it('five wrong passwords lock the account; the administrator unlocks it from the users page', async () => {
     const { page, screenshot } = app.watched;
     const login = new LoginPage(page);
+    await login.heading().waitFor();
+    await screenshot('passwords-03-before-wrong');
+    const tryWrong = async (password: string) => {
+      const answered = page.waitForResponse((response) => response.url().endsWith('/api/auth.login'));
+      await login.login(newcomer.username, password);
+      return (await (await answered).json()) as { ok: boolean; error?: { code: string; params?: unknown } };
+    };
     for (let i = 1; i <= 4; i += 1) {
-      await login.login(newcomer.username, `sai-${i}`);
-      await login.alert().getByText('Sai tên đăng nhập hoặc mật khẩu.').waitFor();
       // No count of tries left: a known name answers as an unknown one.
+      expect(await tryWrong(`sai-${i}`)).toEqual({ ok: false, error: { code: 'auth.invalid', message: 'wrong username or password' } });
+      await login.alert().getByText('Sai tên đăng nhập hoặc mật khẩu.').waitFor();
       expect(await login.alert().textContent()).not.toContain('lần thử');
     }
-    await login.login(newcomer.username, 'sai-5');
-    await login.alert().getByText('Thử lại sau 5 phút.', { exact: false }).waitFor();
+    expect((await tryWrong('sai-5')).error?.code).toBe('auth.locked_out');
+    await page.getByText('Thử lại sau 5 phút', { exact: false }).waitFor();
 
     await login.login(admin.username, admin.password);
     await new Layout(page).open('Người dùng');
     const users = new UsersPage(page);
     const row = users.row(newcomer.fullName);
     await row.getByText('Tạm khóa đến', { exact: false }).waitFor();
-    await screenshot('passwords-03-locked');
+    await screenshot('passwords-04-locked');
     await row.getByRole('button', { name: 'Mở khóa' }).click();
     await page.getByText(`Đã mở khóa tài khoản ${newcomer.fullName}.`).waitFor();
     await row.getByText('Đang hoạt động').waitFor();
