@@ -1,5 +1,5 @@
-import { isCommonPassword } from './common-passwords';
 import { z } from 'zod';
+import { PASSWORD_MAX, passwordProblem } from './password-strength';
 import { roles } from './roles';
 
 /**
@@ -35,12 +35,18 @@ export const username = z
   .max(32, 'v.username')
   .regex(/^[a-z0-9._-]+$/, 'v.username');
 
-export const PASSWORD_MIN = 8;
+/**
+ * A new password, on its own: the length and the strength rule of password-strength.ts. Where the call
+ * also carries the username and the full name, `personalPassword` refuses a password made of them; a
+ * call without them (a reset, a change) runs `passwordProblem` with the stored user in its handler.
+ */
 export const password = z
   .string()
-  .min(PASSWORD_MIN, 'v.password_short')
-  .max(128, 'v.too_long')
-  .refine((value) => !isCommonPassword(value), 'v.password_common');
+  .max(PASSWORD_MAX, 'v.too_long')
+  .superRefine((value, ctx) => {
+    const problem = passwordProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 /** A new password typed twice; the mismatch is reported on passwordConfirm. */
 export const newPasswordFields = { password, passwordConfirm: z.string() };
@@ -48,6 +54,14 @@ export function passwordsMatch(value: { password: string; passwordConfirm: strin
   if (value.password !== value.passwordConfirm) {
     ctx.addIssue({ code: 'custom', path: ['passwordConfirm'], message: 'v.password_mismatch' });
   }
+}
+
+/** A new password typed with the user's username and full name: neither may be in it. */
+export function personalPassword(value: { password: string; username: string; fullName: string }, ctx: z.RefinementCtx): void {
+  // Only when the password passed on its own: one reason at a time.
+  if (passwordProblem(value.password) !== null) return;
+  const problem = passwordProblem(value.password, [value.username, value.fullName]);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
 }
 
 export const role = z.enum(roles, { error: 'v.required' });

@@ -12,6 +12,7 @@ export const errorCodes = [
   'auth.locked_out', // too many failed logins; wait
   'auth.inactive', // the account is deactivated
   'auth.idle_locked', // the session is locked after idle time; unlock with the password
+  'auth.password_change_required', // a one-time or too weak password: change it before anything else
   'setup.done', // setup was already completed on this machine
   'setup.required', // the office has not been set up yet
   'store.locked', // the store is not open yet: log in first

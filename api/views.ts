@@ -44,10 +44,15 @@ export interface OfficerView {
 export interface SessionView {
   readonly user: UserView;
   readonly office: OfficeView;
-  /** Minutes of inactivity after which the session locks; 0 = never. */
+  /** Minutes of inactivity after which the session locks (1 to 60; never off). */
   readonly idleLockMinutes: number;
   /** The session is locked after idle time and waits for the password. */
   readonly locked: boolean;
+  /**
+   * The password was set by an administrator (one-time) or no longer meets the rule: every call but
+   * auth.changePassword, auth.logout and auth.session answers auth.password_change_required.
+   */
+  readonly mustChangePassword: boolean;
 }
 
 /** What the interface needs before anyone logs in. */
@@ -66,7 +71,10 @@ export interface SetupStatus {
 }
 
 export interface Settings {
+  /** Minutes without input before the session locks: 1 to 60, never off (docs/security.md). */
   readonly idleLockMinutes: number;
+  /** Hours after login at which a session ends whatever the activity (default 12). */
+  readonly sessionHours: number;
   /** Remote commune or island: 48 hours instead of 24 to transfer a report (CPC 2015 art. 146). */
   readonly remoteCommune: boolean;
   /** Police months run from this day of the previous month to the day before it (default 15). */

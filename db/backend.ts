@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { PRIVATE_FILE_MODE, privateDir, privateTree } from './file-modes';
 import { join } from 'node:path';
 import { AppError } from './app-error';
 import { BackupJobs } from './backup-jobs';
@@ -61,7 +62,7 @@ export class Backend {
     this.paths = dataPaths(options.dataDir);
     this.now = options.now ?? Date.now;
     this.log = options.log ?? ((message, error) => console.error(message, error));
-    mkdirSync(this.dataDir, { recursive: true });
+    privateDir(this.dataDir);
   }
 
   /**
@@ -122,12 +123,14 @@ export class Backend {
     const unclean = this.checksOnOpen();
     const sql = openSqlite(this.paths.store, key.toString('hex'), { quickCheck: unclean });
     try {
+      // Files from before the rule, or copied in by hand, are made private again (db/file-modes.ts).
+      privateTree(this.dataDir);
       migrate(sql, migrations, { backup: (from) => this.backups.beforeMigration(sql, from) });
       // The office this installation serves: a higher office's store holds many offices' records.
       const officeId = ownOfficeId(sql);
       if (!officeId) throw new AppError('setup.required', 'the store has no office');
       this.opened = { sql, writes: new WritePath(sql), officeId, key, checked: unclean };
-      writeFileSync(this.paths.openMarker, String(process.pid));
+      writeFileSync(this.paths.openMarker, String(process.pid), { mode: PRIVATE_FILE_MODE });
       // The first open of each day (Vietnam time) takes the day's backup, on a worker thread: the login
       // does not wait for it.
       if (options.dailyBackup ?? true) this.backups.daily();
@@ -141,7 +144,8 @@ export class Backend {
   /** Used by setup: a store it just created and initialised. */
   adoptStore(store: OpenStore): void {
     this.opened = store;
-    writeFileSync(this.paths.openMarker, String(process.pid));
+    writeFileSync(this.paths.openMarker, String(process.pid), { mode: PRIVATE_FILE_MODE });
+    privateTree(this.dataDir);
   }
 
   /** Closes once the backups queued so far are written (a process about to exit would cut them off). */

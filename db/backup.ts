@@ -1,3 +1,4 @@
+import { privateDir, privateFile } from './file-modes';
 import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { BackupKind, BackupView, ExternalCopyView } from '../api/views';
@@ -15,6 +16,8 @@ import type { Sqlite } from './store';
 export function backupTo(db: Sqlite, file: string): string {
   mkdirSync(dirname(file), { recursive: true });
   db.prepare('VACUUM INTO ?').run(file);
+  // Whoever reads the folder does not read the copy (db/file-modes.ts).
+  privateFile(file);
   return file;
 }
 
@@ -133,7 +136,7 @@ const STALE_PARTIAL_MS = 24 * 60 * 60 * 1000;
 
 /** A new backup's name in `dir`, and the temporary file it is written to first. */
 export function reserveBackup(dir: string, reason: string, now: number): PendingBackup {
-  mkdirSync(dir, { recursive: true });
+  privateDir(dir);
   removeStalePartials(dir, now);
   // Two backups in the same second (two imports in a row) must not meet: VACUUM INTO never overwrites.
   let file = join(dir, backupName(reason, new Date(now)));
@@ -179,6 +182,7 @@ export function settleBackup(pending: PendingBackup, plan: BackupPlan, now: numb
   // On disk before it takes its name, and the name on disk before the backup counts: after a power cut a
   // backup is whole or absent (written in place, a cut copy rolled back to an empty store that passed
   // for the day's backup: the crash suite found it).
+  privateFile(pending.partial);
   flush(pending.partial);
   renameSync(pending.partial, pending.file);
   if (process.platform !== 'win32') flush(plan.dir);

@@ -25,6 +25,8 @@ export interface KeyringEntry {
   readonly wrapped: string;
   readonly failed: number;
   readonly lockedUntil: number | null;
+  /** Lockouts in a row without a successful login: each one lasts longer (LOCKOUT_STEPS_MS). */
+  readonly lockouts?: number;
 }
 
 export interface KeyringData {
@@ -35,7 +37,15 @@ export interface KeyringData {
 }
 
 export const LOCKOUT_FAILURES = 5;
-export const LOCKOUT_MS = 5 * 60 * 1000;
+/** A lockout lasts 5 minutes, then 15, then an hour at most, until a successful login or an administrator's unlock. */
+export const LOCKOUT_STEPS_MS: readonly number[] = Object.freeze([5 * 60_000, 15 * 60_000, 60 * 60_000]);
+/** The first lockout. */
+export const LOCKOUT_MS = 5 * 60_000;
+
+/** How long the n-th lockout in a row lasts (n from 1). */
+export function lockoutMs(lockouts: number): number {
+  return LOCKOUT_STEPS_MS[Math.min(lockouts, LOCKOUT_STEPS_MS.length) - 1] ?? LOCKOUT_STEPS_MS[0]!;
+}
 /** scrypt cost: about 100 ms and 32 MiB on an office PC; raises the price of guessing offline. */
 export const DEFAULT_KDF: KdfParams = Object.freeze({ N: 2 ** 15, r: 8, p: 1 });
 
@@ -44,6 +54,11 @@ function derive(password: string, salt: Buffer, kdf: KdfParams): Promise<Buffer>
   return new Promise((resolve, reject) => {
     scrypt(password.normalize('NFC'), salt, 32, options, (error, key) => (error ? reject(error) : resolve(key)));
   });
+}
+
+/** The same derivation as a wrap, for the password history's hashes (db/passwords.ts). */
+export function derivePassword(password: string, salt: Buffer, kdf: KdfParams = DEFAULT_KDF): Promise<Buffer> {
+  return derive(password, salt, kdf);
 }
 
 export async function wrapKey(storeKey: Buffer, userId: string, password: string, kdf: KdfParams = DEFAULT_KDF): Promise<KeyringEntry> {
@@ -129,19 +144,21 @@ export class Keyring {
     this.write({ ...this.data, office });
   }
 
-  /** Counts a failed login; the fifth in a row locks the account for five minutes. */
+  /** Counts a failed login; the fifth in a row locks the account, each lockout in a row longer. */
   recordFailure(username: string, now: number): KeyringEntry | undefined {
     const entry = this.entry(username);
     if (!entry) return undefined;
-    const failed = entry.failed + 1;
-    const next = failed >= LOCKOUT_FAILURES ? { ...entry, failed: 0, lockedUntil: now + LOCKOUT_MS } : { ...entry, failed };
+    const next = nextFailure(entry, now);
     this.setEntry(username, next);
     return next;
   }
 
+  /** A successful login, or an administrator's unlock (users.unlock): the counters start again. */
   recordSuccess(username: string): void {
     const entry = this.entry(username);
-    if (entry && (entry.failed !== 0 || entry.lockedUntil !== null)) this.setEntry(username, { ...entry, failed: 0, lockedUntil: null });
+    if (entry && (entry.failed !== 0 || entry.lockedUntil !== null || (entry.lockouts ?? 0) !== 0)) {
+      this.setEntry(username, { ...entry, failed: 0, lockedUntil: null, lockouts: 0 });
+    }
   }
 
   save(): void {
@@ -165,6 +182,14 @@ export class Keyring {
     renameSync(temp, this.file);
     this.data = data;
   }
+}
+
+/** The counters after one more failed login (also kept in memory for names no account has). */
+export function nextFailure<T extends Pick<KeyringEntry, 'failed' | 'lockedUntil' | 'lockouts'>>(entry: T, now: number): T {
+  const failed = entry.failed + 1;
+  if (failed < LOCKOUT_FAILURES) return { ...entry, failed };
+  const lockouts = (entry.lockouts ?? 0) + 1;
+  return { ...entry, failed: 0, lockouts, lockedUntil: now + lockoutMs(lockouts) };
 }
 
 function isKeyringData(value: unknown): value is KeyringData {

@@ -6,8 +6,13 @@ import { randomBytes } from 'node:crypto';
  * user's role and active flag are read from the store on every call, so a change takes effect at once.
  */
 export interface Session {
-  readonly id: string;
+  /** Changed at login and unlock (Sessions.renew): an id planted before login never carries a login. */
+  id: string;
   userId: string | null;
+  /** When the user logged in, epoch ms: the session ends `sessionHours` later (the absolute lifetime). */
+  loggedInAt: number;
+  /** Set at login and unlock: the password is one-time or below the rule (db/passwords.ts). */
+  mustChangePassword: boolean;
   /** Last call made by the user, epoch ms; the idle lock counts from here. */
   lastActive: number;
   /** Locked after idle time: only the password (auth.unlock) or logout opens it. */
@@ -17,12 +22,16 @@ export interface Session {
 const ANONYMOUS_TTL_MS = 24 * 60 * 60 * 1000;
 const MAX_ANONYMOUS = 1000;
 
+function newId(): string {
+  return randomBytes(32).toString('base64url');
+}
+
 export class Sessions {
   private readonly byId = new Map<string, Session>();
 
   create(now: number): Session {
     this.evict(now);
-    const session: Session = { id: randomBytes(32).toString('base64url'), userId: null, lastActive: now, locked: false };
+    const session: Session = { id: newId(), userId: null, loggedInAt: now, lastActive: now, locked: false, mustChangePassword: false };
     this.byId.set(session.id, session);
     return session;
   }
@@ -53,22 +62,52 @@ export class Sessions {
     this.byId.delete(id);
   }
 
-  /** Ends every session but one: after a restore, only the restorer's goes on. */
-  endAllExcept(keepId: string): void {
-    for (const session of this.byId.values()) {
-      if (session.id === keepId) continue;
-      session.userId = null;
-      session.locked = false;
-    }
+  /**
+   * Logs the user in on this session under a new id: the old id stops naming anything (session
+   * fixation: a cookie planted before login is worth nothing after it). The transport sees the new id
+   * on the same object and hands it to the client.
+   */
+  logIn(session: Session, userId: string, now: number, mustChangePassword: boolean): void {
+    this.byId.delete(session.id);
+    session.id = newId();
+    session.userId = userId;
+    session.loggedInAt = now;
+    session.lastActive = now;
+    session.locked = false;
+    session.mustChangePassword = mustChangePassword;
+    this.byId.set(session.id, session);
   }
 
-  /** Ends every session of a user: on deactivation or a role change. */
-  endForUser(userId: string): void {
-    for (const session of this.byId.values()) {
-      if (session.userId === userId) {
-        session.userId = null;
-        session.locked = false;
-      }
+  /** Unlocking after idle time: a new id as at login; the absolute lifetime still counts from the login. */
+  renew(session: Session, now: number, mustChangePassword: boolean): void {
+    if (session.userId === null) return;
+    const { userId, loggedInAt } = session;
+    this.logIn(session, userId, now, mustChangePassword);
+    session.loggedInAt = loggedInAt;
+  }
+
+  /** Logout: the session is forgotten; the transport expires its cookie. */
+  end(session: Session): void {
+    session.userId = null;
+    session.locked = false;
+    session.mustChangePassword = false;
+    this.byId.delete(session.id);
+  }
+
+  /** Whether the session is still one this registry knows (logout and expiry remove it). */
+  isLive(session: Session): boolean {
+    return this.byId.get(session.id) === session;
+  }
+
+  /** Ends every session but one: after a restore, only the restorer's goes on. */
+  endAllExcept(keepId: string): void {
+    for (const session of [...this.byId.values()]) if (session.id !== keepId) this.end(session);
+  }
+
+  /** Ends every session of a user (on deactivation, a role change), or all but one (a password change). */
+  endForUser(userId: string, exceptId?: string): void {
+    for (const session of [...this.byId.values()]) {
+      if (session.userId === userId && session.id !== exceptId) this.end(session);
     }
   }
 }

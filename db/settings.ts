@@ -6,6 +6,7 @@ import type { Sqlite } from './store';
 
 export const defaultSettings: Settings = Object.freeze({
   idleLockMinutes: 15,
+  sessionHours: 12,
   remoteCommune: false,
   reportCutoffDay: 15,
   exchangeLateDays: 35,

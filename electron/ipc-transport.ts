@@ -61,14 +61,19 @@ export function mountIpc(ipcMain: IpcMainLike, backend: Backend, options: IpcTra
 
   const sessionFor = (sender: SenderLike): Session => {
     const existing = sessions.get(sender.id);
-    if (existing) return existing;
+    // A session that ended (logout, a password changed elsewhere, its lifetime spent) is replaced by a
+    // new anonymous one: the window starts again from the login screen.
+    if (existing && backend.sessions.isLive(existing)) return existing;
     const session = backend.sessions.create(backend.now());
     sessions.set(sender.id, session);
     // A closed or crashed-and-destroyed window takes its login with it.
-    sender.once('destroyed', () => {
-      backend.sessions.delete(session.id);
-      sessions.delete(sender.id);
-    });
+    if (!existing) {
+      sender.once('destroyed', () => {
+        const current = sessions.get(sender.id);
+        if (current) backend.sessions.delete(current.id);
+        sessions.delete(sender.id);
+      });
+    }
     return session;
   };
 

@@ -19,7 +19,7 @@ declare global {
 }
 
 /** Codes that change what the whole app shows (the lock screen or the login screen). */
-export type SessionEvent = Extract<ErrorCode, 'auth.idle_locked' | 'auth.required'>;
+export type SessionEvent = Extract<ErrorCode, 'auth.idle_locked' | 'auth.required' | 'auth.password_change_required'>;
 type Listener = (event: SessionEvent) => void;
 
 const listeners = new Set<Listener>();
@@ -45,7 +45,7 @@ export async function invoke<N extends CallName>(name: N, input: CallInput<N>): 
   }
   if (!isResult(raw)) return failure('the backend answered with something that is not a Result');
   lastCallAt = Date.now();
-  if (!raw.ok && (raw.error.code === 'auth.idle_locked' || raw.error.code === 'auth.required')) {
+  if (!raw.ok && (raw.error.code === 'auth.idle_locked' || raw.error.code === 'auth.required' || raw.error.code === 'auth.password_change_required')) {
     const event = raw.error.code;
     for (const listener of listeners) listener(event);
   }

@@ -8,6 +8,7 @@ import { describeError } from './errors';
 import { useI18n, type MessageKey } from './i18n';
 import { AuthFrame } from './layout/auth-frame';
 import { MainLayout } from './layout/main-layout';
+import { ChangePasswordPage } from './pages/change-password-page';
 import { LockScreen } from './pages/lock-screen';
 import { LoginPage } from './pages/login-page';
 import { SetupPage } from './pages/setup-page';
@@ -57,6 +58,7 @@ export function App() {
         setScreen((current) => {
           if (current.kind !== 'main') return current;
           if (event === 'auth.idle_locked') return { ...current, locked: true };
+          if (event === 'auth.password_change_required') return { ...current, session: { ...current.session, mustChangePassword: true } };
           return { kind: 'login', office: officeBrief(current.session) };
         }),
       ),
@@ -73,7 +75,7 @@ export function App() {
   const mainSession = screen.kind === 'main' ? screen.session : null;
   const locked = screen.kind === 'main' && screen.locked;
   const lock = useCallback(() => setScreen((current) => (current.kind === 'main' ? { ...current, locked: true } : current)), []);
-  useIdleLock(mainSession?.idleLockMinutes ?? 0, mainSession !== null && !locked, lock);
+  useIdleLock(mainSession?.idleLockMinutes ?? 0, mainSession !== null && !locked && !mainSession.mustChangePassword, lock);
 
   const showSession = useCallback((session: SessionView) => setScreen({ kind: 'main', session, locked: session.locked }), []);
 
@@ -86,6 +88,9 @@ export function App() {
     const result = await invoke('auth.session', {});
     if (result.ok && result.value) showSession(result.value);
   }, [showSession]);
+
+  // The password changed: the session goes on, now allowed every call of the user's role.
+  const passwordChanged = useCallback(() => void refresh(), [refresh]);
 
   const sessionApi = useMemo<SessionApi | null>(() => (mainSession ? { session: mainSession, refresh, logout } : null), [mainSession, refresh, logout]);
 
@@ -113,6 +118,7 @@ export function App() {
     case 'login':
       return <LoginPage office={screen.office} notice={screen.notice} checkOnOpen={screen.checkOnOpen ?? false} onLoggedIn={showSession} />;
     case 'main':
+      if (screen.session.mustChangePassword && !locked) return <ChangePasswordPage session={screen.session} onChanged={passwordChanged} onLogout={logout} />;
       return (
         <SessionContext.Provider value={sessionApi}>
           <div className="main-shell" hidden={locked} inert={locked}>

@@ -14,6 +14,5 @@ export function describeError(t: I18n['t'], error: CallError): string {
   const tableKey = `xt.${String(table)}`;
   const params = typeof table === 'string' && isMessageKey(tableKey) ? { ...error.params, table: t(tableKey) } : error.params;
   const text = t(key, params);
-  if (error.code === 'auth.invalid' && params?.left !== undefined) return `${text} ${t('login.attemptsLeft', params)}`;
   return text;
 }

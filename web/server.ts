@@ -5,7 +5,7 @@ import { contract, isCallName } from '../api/contract';
 import { fail, type Result } from '../api/result';
 import type { CallInfo } from '../api/views';
 import type { Backend } from '../db/backend';
-import { dispatch } from '../db/dispatch';
+import { currentUser, dispatch } from '../db/dispatch';
 import type { Session } from '../db/sessions';
 import { APP_ORIGIN, contentSecurityPolicy, mimeType, resolveAppPath } from '../electron/guards';
 
@@ -13,6 +13,8 @@ import { APP_ORIGIN, contentSecurityPolicy, mimeType, resolveAppPath } from '../
 export const CALL_HEADER = 'x-so-antt';
 export const SESSION_COOKIE = 'so_antt_sid';
 const DEFAULT_MAX_BYTES = 1024 * 1024;
+/** The largest body read from a caller who is not logged in. */
+export const ANONYMOUS_MAX_BYTES = 64 * 1024;
 
 export interface WebHostOptions {
   readonly backend: Backend;
@@ -60,7 +62,13 @@ async function handleCall(options: WebHostOptions, name: string, request: Incomi
   if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
     return sendJson(response, 415, fail('request.invalid', 'calls send application/json'));
   }
-  const limit = (isCallName(name) ? contract[name].maxBytes : undefined) ?? DEFAULT_MAX_BYTES;
+  const { session, held } = sessionOf(options.backend, request);
+  const spec = isCallName(name) ? contract[name] : undefined;
+  const loggedIn = currentUser(options.backend, session) !== null;
+  // A call that needs a session answers before a byte of its input is read (docs/security.md).
+  if (spec && spec.permission !== 'public' && !loggedIn) return finishCall(options.backend, response, session, held, fail('auth.required', 'log in first'), request);
+  // Without a login, a body is small: no caller without an account makes the host read megabytes.
+  const limit = loggedIn ? (spec?.maxBytes ?? DEFAULT_MAX_BYTES) : Math.min(spec?.maxBytes ?? DEFAULT_MAX_BYTES, ANONYMOUS_MAX_BYTES);
   const body = await readBody(request, limit);
   if (body === null) return sendJson(response, 413, fail('request.invalid', `the request is larger than ${limit} bytes`));
   let input: unknown;
@@ -69,17 +77,33 @@ async function handleCall(options: WebHostOptions, name: string, request: Incomi
   } catch {
     return sendJson(response, 400, fail('request.invalid', 'the request body is not JSON'));
   }
-  const session = sessionOf(options.backend, request, response);
-  sendJson(response, 200, await dispatch(options.backend, session, name, input));
+  finishCall(options.backend, response, session, held, await dispatch(options.backend, session, name, input));
 }
 
-/** The session named by the cookie, or a new one whose cookie is set on the response. */
-function sessionOf(backend: Backend, request: IncomingMessage, response: ServerResponse): Session {
-  const existing = backend.sessions.get(readCookie(request, SESSION_COOKIE));
-  if (existing) return existing;
-  const session = backend.sessions.create(backend.now());
-  response.setHeader('Set-Cookie', `${SESSION_COOKIE}=${session.id}; HttpOnly; SameSite=Strict; Path=/`);
-  return session;
+/**
+ * Answers a call, and hands the client its session as the call left it: a new id after a login or an
+ * unlock (Sessions.logIn, renew), an expired cookie when the session ended (logout, a lifetime spent).
+ */
+function finishCall(backend: Backend, response: ServerResponse, session: Session, held: string | undefined, result: Result<unknown>, unread?: IncomingMessage): void {
+  if (!backend.sessions.isLive(session)) response.setHeader('Set-Cookie', expiredCookie());
+  else if (session.id !== held) response.setHeader('Set-Cookie', sessionCookie(session.id));
+  // A body left unread is drained, not parsed, so the connection can serve the next request.
+  unread?.resume();
+  sendJson(response, 200, result);
+}
+
+function sessionCookie(id: string): string {
+  return `${SESSION_COOKIE}=${id}; HttpOnly; SameSite=Strict; Path=/`;
+}
+
+function expiredCookie(): string {
+  return `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`;
+}
+
+/** The session named by the cookie, or a new one (its cookie is set when the call is answered). */
+function sessionOf(backend: Backend, request: IncomingMessage): { session: Session; held: string | undefined } {
+  const held = readCookie(request, SESSION_COOKIE);
+  return { session: backend.sessions.get(held) ?? backend.sessions.create(backend.now()), held };
 }
 
 function readCookie(request: IncomingMessage, name: string): string | undefined {
@@ -97,7 +121,13 @@ function sameOrigin(request: IncomingMessage): boolean {
   return origin === `http://${request.headers.host ?? ''}`;
 }
 
+/** The body, or null past the limit: a declared length over it is refused before a byte is read. */
 function readBody(request: IncomingMessage, limit: number): Promise<Buffer | null> {
+  const declared = Number(request.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) {
+    request.resume();
+    return Promise.resolve(null);
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

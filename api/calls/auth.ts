@@ -14,6 +14,7 @@ export const changePasswordInput = z
 
 export const authCalls = {
   'auth.login': call<SessionView>()({ input: loginInput, permission: 'public' }),
+  /** Ends the session (the browser host also expires its cookie). */
   'auth.logout': call<null>()({ input: z.strictObject({}), permission: 'public' }),
   /** Who is logged in on this session, or null. */
   'auth.session': call<SessionView | null>()({ input: z.strictObject({}), permission: 'public' }),
@@ -23,5 +24,6 @@ export const authCalls = {
     input: z.strictObject({ password: z.string().min(1, 'v.required').max(128, 'v.too_long') }),
     permission: 'public',
   }),
+  /** Ends the user's other sessions; refuses the last 5 passwords and the username or own name. */
   'auth.changePassword': call<null>()({ input: changePasswordInput, permission: 'session' }),
 };

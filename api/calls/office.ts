@@ -3,10 +3,18 @@ import { call } from '../define';
 import { folderPath, id, isoDate, optionalText, requiredText } from '../fields';
 import type { CategoryView, HolidayView, LocalityView, OfficeListItem, OfficeView, Settings } from '../views';
 
+export const IDLE_LOCK_MIN = 1;
+export const IDLE_LOCK_MAX = 60;
+export const SESSION_HOURS_MIN = 1;
+export const SESSION_HOURS_MAX = 24;
+
 const keepCount = (min: number, max: number) => z.number({ error: 'v.number' }).int('v.number').min(min, 'v.too_small').max(max, 'v.too_big').optional();
 
 export const settingsInput = z.strictObject({
-  idleLockMinutes: z.number({ error: 'v.number' }).int('v.number').min(0, 'v.too_small').max(240, 'v.too_big'),
+  /** 1 to 60 minutes: the idle lock cannot be turned off (docs/security.md, "Sessions"). */
+  idleLockMinutes: z.number({ error: 'v.number' }).int('v.number').min(IDLE_LOCK_MIN, 'v.too_small').max(IDLE_LOCK_MAX, 'v.too_big'),
+  /** Hours a login lasts whatever the activity; left out, it stays. */
+  sessionHours: z.number({ error: 'v.number' }).int('v.number').min(SESSION_HOURS_MIN, 'v.too_small').max(SESSION_HOURS_MAX, 'v.too_big').optional(),
   remoteCommune: z.boolean(),
   /**
    * The day police statistical months start on (docs/domain.md, "Reports and the police month"); left out, it

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { call } from '../define';
-import { fullName, newPasswordFields, officeLevel, optionalText, passwordsMatch, requiredText, unitCode, username } from '../fields';
+import { fullName, newPasswordFields, officeLevel, optionalText, passwordsMatch, personalPassword, requiredText, unitCode, username } from '../fields';
 import type { SetupStatus } from '../views';
 
 /** The first administrator, typed at setup. */
@@ -12,7 +12,8 @@ export const setupAdmin = z
     username,
     ...newPasswordFields,
   })
-  .superRefine(passwordsMatch);
+  .superRefine(passwordsMatch)
+  .superRefine(personalPassword);
 
 export const setupInput = z
   .strictObject({

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { call } from '../define';
-import { changesOf, fullName, id, newPasswordFields, optionalText, passwordsMatch, role, username } from '../fields';
+import { changesOf, fullName, id, newPasswordFields, optionalText, passwordsMatch, personalPassword, role, username } from '../fields';
 import type { OfficerView, UserView } from '../views';
 
 export const userCreateInput = z
   .strictObject({ fullName, rank: optionalText(60), position: optionalText(100), username, role, ...newPasswordFields })
-  .superRefine(passwordsMatch);
+  .superRefine(passwordsMatch)
+  .superRefine(personalPassword);
 
 export const userResetPasswordInput = z.strictObject({ userId: id, ...newPasswordFields }).superRefine(passwordsMatch);
 
@@ -21,7 +22,10 @@ export const usersCalls = {
   'users.officers': call<OfficerView[]>()({ input: z.strictObject({}), permission: 'session' }),
   'users.create': call<UserView>()({ input: userCreateInput, permission: 'users.manage' }),
   'users.update': call<UserView>()({ input: userUpdateInput, permission: 'users.manage' }),
+  /** The new password is one-time: the user must change it at their next login (docs/security.md). */
   'users.resetPassword': call<null>()({ input: userResetPasswordInput, permission: 'users.manage' }),
+  /** Lifts a lockout after failed logins now, instead of waiting it out. */
+  'users.unlock': call<UserView>()({ input: z.object({ userId: id }), permission: 'users.manage' }),
   /** Deactivating removes the user's key to the store; reactivating needs a new password. */
   'users.setActive': call<UserView>()({
     input: z.discriminatedUnion('active', [

@@ -14,6 +14,7 @@ import { safetyCriteriaSeed } from '../rules/safe-unit';
 import { programKindSeed } from '../rules/programs';
 import { localityKindOf } from '../office';
 import { openSqlite } from '../store';
+import { hashPassword, recordPassword } from '../passwords';
 import { initClock, WritePath, type WriteContext } from '../write-path';
 import type { ParsedInput } from '../../api/contract';
 import type { OpenStore } from '../backend';
@@ -58,6 +59,7 @@ async function setUpOffice(ctx: Context, input: SetupInput, options: { call: str
   const adminId = uuidv7();
   const officeId = input.office.code;
   const entry = await wrapKey(key, adminId, input.admin.password);
+  const hashed = await hashPassword(input.admin.password);
   // A setup submitted twice: the first finished while this one derived its key.
   if (backend.isSetUp()) throw new AppError('setup.done', 'this machine already has an office set up');
   setAsideIncomplete(backend.paths);
@@ -95,6 +97,8 @@ async function setUpOffice(ctx: Context, input: SetupInput, options: { call: str
         },
         write,
       );
+      // The administrator typed their own password: not one-time.
+      recordPassword(sql, adminId, hashed, false, backend.now());
       for (const name of new Set(input.localities)) writes.insert('localities', { name, kind: localityKindOf(name) }, write);
       for (const [date, name] of holidaySeed) writes.insert('holidays', { date, name }, write);
       safetyCriteriaSeed.forEach(([unitKind, code, text], index) => writes.insert('safety_criteria', { code, unit_kind: unitKind, text, sort: index + 1 }, write));

@@ -2,6 +2,7 @@ import { AppError } from '../app-error';
 import { appendAudit } from '../audit';
 import { uuidv7 } from '../ids';
 import { wrapKey } from '../keyring';
+import { checkNewPassword, hashPassword, recordPassword } from '../passwords';
 import { findUser, findUserByName, listUsers, userView, type UserRow } from '../users';
 import { withChanges } from '../write-path';
 import { storeFor, type Context, type HandlersOf } from './context';
@@ -27,6 +28,7 @@ export const usersHandlers: HandlersOf<'users.'> = {
     if (findUserByName(store.sql, input.username)) throw usernameTaken();
     const id = uuidv7();
     const entry = await wrapKey(store.key, id, input.password);
+    const hashed = await hashPassword(input.password);
     const row = store.sql.transaction(() => {
       if (findUserByName(store.sql, input.username)) throw usernameTaken();
       const inserted = store.writes.insert(
@@ -34,6 +36,8 @@ export const usersHandlers: HandlersOf<'users.'> = {
         { id, username: input.username, full_name: input.fullName, rank: input.rank, position: input.position, role: input.role, active: 1 },
         write,
       );
+      // Typed by the administrator: one-time, the user chooses their own at the first login.
+      recordPassword(store.sql, id, hashed, true, ctx.backend.now());
       ctx.backend.keyring().setEntry(input.username, entry);
       return inserted;
     })();
@@ -57,11 +61,27 @@ export const usersHandlers: HandlersOf<'users.'> = {
     const { store } = storeFor(ctx);
     const user = existing(ctx, input.userId);
     if (user.active !== 1) throw new AppError('auth.inactive', 'reactivate the account to give it a password');
-    ctx.backend.keyring().setEntry(user.username, await wrapKey(store.key, user.id, input.password));
+    await checkNewPassword(store.sql, user, input.password);
+    const entry = await wrapKey(store.key, user.id, input.password);
+    const hashed = await hashPassword(input.password);
+    const own = user.id === ctx.user?.id;
+    store.sql.transaction(() => {
+      // Another user's password typed by the administrator is one-time; their own is not.
+      recordPassword(store.sql, user.id, hashed, !own, ctx.backend.now());
+      appendAudit(store.sql, { at: ctx.backend.now(), userId: ctx.user?.id ?? null, call: ctx.call, action: 'password_reset', table: 'users', recordId: user.id });
+      ctx.backend.keyring().setEntry(user.username, entry);
+    })();
     // Whoever is at that user's keyboard now must log in with the new password.
-    if (user.id !== ctx.user?.id) ctx.backend.sessions.endForUser(user.id);
-    appendAudit(store.sql, { at: ctx.backend.now(), userId: ctx.user?.id ?? null, call: ctx.call, action: 'password_reset', table: 'users', recordId: user.id });
+    ctx.backend.sessions.endForUser(user.id, own ? ctx.session.id : undefined);
     return null;
+  },
+
+  'users.unlock': (ctx, input) => {
+    const { store } = storeFor(ctx);
+    const user = existing(ctx, input.userId);
+    ctx.backend.keyring().recordSuccess(user.username);
+    appendAudit(store.sql, { at: ctx.backend.now(), userId: ctx.user?.id ?? null, call: ctx.call, action: 'unlock', table: 'users', recordId: user.id });
+    return view(ctx, user);
   },
 
   'users.setActive': async (ctx, input) => {
@@ -81,9 +101,12 @@ export const usersHandlers: HandlersOf<'users.'> = {
       return view(ctx, row);
     }
     if (before.active === 1) throw new AppError('validation', 'the account is already active: reset its password instead', { fields: { userId: 'v.invalid' } });
+    await checkNewPassword(store.sql, before, input.password);
     const entry = await wrapKey(store.key, before.id, input.password);
+    const hashed = await hashPassword(input.password);
     const row = store.sql.transaction(() => {
       const updated = store.writes.update('users', before.id, before.version, { active: 1 }, write);
+      recordPassword(store.sql, updated.id, hashed, true, ctx.backend.now());
       keyring.setEntry(updated.username, entry);
       return updated;
     })();

@@ -105,7 +105,7 @@ export function OverviewPage() {
               { label: t('user.username'), value: user.username },
             ]}
           />
-          <p className="muted">{idleLockMinutes > 0 ? t('overview.idleLock', { minutes: idleLockMinutes }) : t('overview.idleLockOff')}</p>
+          <p className="muted">{t('overview.idleLock', { minutes: idleLockMinutes })}</p>
         </section>
       </div>
     </Page>

@@ -25,6 +25,7 @@ export function SettingsPage() {
       <DetailsList
         items={[
           { label: t('settings.idleLock'), value: value.idleLockMinutes },
+          { label: t('settings.sessionHours'), value: value.sessionHours },
           { label: t('settings.remoteCommune'), value: t(value.remoteCommune ? 'common.yes' : 'common.no') },
           { label: t('settings.chiefName'), value: value.chiefName || '—' },
           { label: t('settings.deputyNames'), value: value.deputyNames.join(', ') || '—' },

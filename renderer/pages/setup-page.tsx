@@ -13,6 +13,7 @@ import { useI18n } from '../i18n';
 import { Button } from '../components/button';
 import { AuthFrame } from '../layout/auth-frame';
 import { AccountFields } from './users/account-fields';
+import { Notice } from '../components/notice';
 import { NewPasswordFields } from './users/new-password-fields';
 
 const initialAdmin = { fullName: '', rank: '', position: '', username: '', password: '', passwordConfirm: '' };
@@ -47,6 +48,7 @@ function AdminFieldset({ field }: { readonly field: (name: AdminField) => FieldB
   return (
     <fieldset className="fieldset">
       <legend>{t('setup.adminSection')}</legend>
+      <Notice kind="info">{t('setup.singleAdmin')}</Notice>
       <AccountFields fullName={field('fullName')} rank={field('rank')} position={field('position')} username={field('username')} />
       <NewPasswordFields password={field('password')} passwordConfirm={field('passwordConfirm')} kind="first" />
     </fieldset>

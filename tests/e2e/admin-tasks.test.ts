@@ -38,10 +38,10 @@ describe('administrator tasks', () => {
     const { page, screenshot } = app.watched;
     const users = new UsersPage(page);
     const panel = await users.rowAction(officer.fullName, 'Đặt lại mật khẩu');
-    await users.setNewPassword(panel, 'mat-khau-moi-1', 'mat-khau-moi-2', 'Đặt lại mật khẩu');
+    await users.setNewPassword(panel, 'mat-khau-moi-1-Tràm-Chim', 'mat-khau-moi-2-Tràm-Chim', 'Đặt lại mật khẩu');
     await panel.getByText('Mật khẩu nhập lại không khớp.').waitFor();
     await screenshot('admin-02-reset-mismatch');
-    await users.setNewPassword(panel, 'mat-khau-moi-1', 'mat-khau-moi-1', 'Đặt lại mật khẩu');
+    await users.setNewPassword(panel, 'mat-khau-moi-1-Tràm-Chim', 'mat-khau-moi-1-Tràm-Chim', 'Đặt lại mật khẩu');
     await page.getByRole('status').filter({ hasText: `Đã đặt lại mật khẩu cho ${officer.fullName}.` }).waitFor();
   });
 
@@ -145,7 +145,7 @@ describe('administrator tasks', () => {
     expect(await layout.nav().isVisible()).toBe(false);
     await screenshot('admin-06-locked');
 
-    await lock.unlock('sai-mat-khau');
+    await lock.unlock('sai-mat-khau-Tràm-Chim');
     await page.getByRole('alert').filter({ hasText: 'Sai tên đăng nhập hoặc mật khẩu.' }).waitFor();
     await lock.unlock(admin.password);
     await layout.waitUntilShown();

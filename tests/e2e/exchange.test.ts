@@ -21,7 +21,7 @@ import { RegisterList } from './support/register-pages';
 
 const exact = { exact: true } as const;
 const PROVINCE = { name: 'Công an tỉnh Thanh Hóa', code: '38' };
-const provinceAdmin: AccountData = { fullName: 'Hoàng Văn Tỉnh', rank: 'Thượng tá', position: 'Phó Trưởng phòng', username: 'quantri.tinh', password: 'mat-khau-quan-tri-tinh' };
+const provinceAdmin: AccountData = { fullName: 'Hoàng Văn Tỉnh', rank: 'Thượng tá', position: 'Phó Trưởng phòng', username: 'quantri.tinh', password: 'Đèo-Ngang-tỉnh-Tràm-Chim' };
 const REPORT = 'Trộm cắp xe máy tại chợ Quảng Hưng';
 
 interface Side {

@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureRendererBuilt, launchBrowser, loginHost, openPage, startHost, type Host, type WatchedPage } from './support/host';
+import { createUserHost, ensureRendererBuilt, launchBrowser, loginHost, openPage, startHost, type Host, type WatchedPage } from './support/host';
 import { setUpOffice } from './support/office-browser';
 import { Layout, LoginPage, description, type AccountData } from './support/pages';
 import { admin, office } from './support/people';
@@ -20,7 +20,7 @@ const chief: AccountData = {
   rank: 'Trung tá',
   position: 'Trưởng Công an xã',
   username: 'truong.tv',
-  password: 'mat-khau-truong-cong-an',
+  password: 'mat-khau-truong-cong-an-Tràm-Chim',
 };
 
 const TEAM = 'Tổ bảo vệ an ninh, trật tự Thôn Đông Hải';
@@ -44,7 +44,7 @@ describe('the movement', () => {
     host = await startHost();
     await setUpOffice(host);
     const asAdmin = await loginHost(host, admin.username, admin.password);
-    const added = await asAdmin('users.create', { ...chief, role: 'chief', passwordConfirm: chief.password });
+    const added = await createUserHost(host, asAdmin, { ...chief, role: 'chief' });
     if (!added.ok) throw new Error(`adding the chief failed: ${JSON.stringify(added.error)}`);
     browser = await launchBrowser();
     watched = await openPage(browser);

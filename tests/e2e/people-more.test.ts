@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureRendererBuilt, launchBrowser, loginHost, openPage, startHost, type Host, type WatchedPage } from './support/host';
+import { createUserHost, ensureRendererBuilt, launchBrowser, loginHost, openPage, startHost, type Host, type WatchedPage } from './support/host';
 import { setUpOffice } from './support/office-browser';
 import { Layout, LoginPage } from './support/pages';
 import { admin, office, officer } from './support/people';
@@ -44,7 +44,7 @@ describe('person photos, merging, moving away and program kinds', () => {
     host = await startHost();
     await setUpOffice(host);
     const asAdmin = await loginHost(host, admin.username, admin.password);
-    const added = await asAdmin('users.create', { ...officer, role: 'officer', passwordConfirm: officer.password });
+    const added = await createUserHost(host, asAdmin, { ...officer, role: 'officer' });
     if (!added.ok) throw new Error(`adding the officer failed: ${JSON.stringify(added.error)}`);
     const asOfficer = await loginHost(host, officer.username, officer.password);
     const localities = await asOfficer('localities.list', {});

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureRendererBuilt, launchBrowser, loginHost, openPage, root, startHost, type Host, type WatchedPage } from './support/host';
+import { createUserHost, ensureRendererBuilt, launchBrowser, loginHost, openPage, root, startHost, type Host, type WatchedPage } from './support/host';
 import { setUpOffice } from './support/office-browser';
 import { description, Layout, LoginPage } from './support/pages';
 import { admin, officer } from './support/people';
@@ -32,7 +32,7 @@ describe('the crime-report register', () => {
     host = await startHost();
     await setUpOffice(host);
     const asAdmin = await loginHost(host, admin.username, admin.password);
-    const added = await asAdmin('users.create', { ...officer, role: 'officer', passwordConfirm: officer.password });
+    const added = await createUserHost(host, asAdmin, { ...officer, role: 'officer' });
     if (!added.ok) throw new Error(`adding the officer failed: ${JSON.stringify(added.error)}`);
     browser = await launchBrowser();
     watched = await openPage(browser);

@@ -24,7 +24,7 @@ async function storeWithThreeOffices() {
   const clock = manualClock(vn('2026-03-20'));
   const office = await createOffice({ now: clock.now });
   const call = office.call;
-  expectOk(await call('settings.update', { idleLockMinutes: 0, remoteCommune: false }));
+  office.stayLoggedIn();
   const report = async (date: string, summary: string, extra: object = {}) =>
     expectOk(await call('reports.create', { receivedAt: vn(date), channel: 'phone', kind: 'crime_report', categoryCode: 'theft', summary, ...extra }));
 

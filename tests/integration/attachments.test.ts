@@ -9,7 +9,7 @@ import { addUser, cleanup, createOffice, expectError, expectOk, type TestOffice 
 
 afterEach(cleanup);
 
-const OFFICER = { username: 'huong.tt', password: 'Hương-2026-an-ninh', fullName: 'Trần Thị Hương' };
+const OFFICER = { username: 'huong.tt', password: 'Hương-2026-an-ninh-Tràm-Chim', fullName: 'Trần Thị Hương' };
 /** A string that must never appear in the stored file. */
 const SECRET = 'BIEN-BAN-KHAM-NGHIEM-XE-59X1-23456';
 

@@ -147,11 +147,11 @@ describe('verifyAuditChain', () => {
 describe('what is audited', () => {
   it('records logins, failed logins, settings and password changes with who did it', async () => {
     const mark = ids().at(-1)!;
-    const { result } = await office.tryLogin('duc.nv', 'sai-mat-khau');
+    const { result } = await office.tryLogin('duc.nv', 'sai-mat-khau-Tràm-Chim');
     expect(result.ok).toBe(false);
-    await office.login('duc.nv', 'Mật-khẩu-2026!');
+    await office.login('duc.nv', 'Mật-khẩu-2026!-Tràm-Chim');
     expectOk(await office.call('settings.update', { idleLockMinutes: 30, remoteCommune: false }));
-    expectOk(await office.call('auth.changePassword', { current: 'Mật-khẩu-2026!', password: 'Mật-khẩu-mới-2026', passwordConfirm: 'Mật-khẩu-mới-2026' }));
+    expectOk(await office.call('auth.changePassword', { current: 'Mật-khẩu-2026!-Tràm-Chim', password: 'Mật-khẩu-mới-2026-Tràm-Chim', passwordConfirm: 'Mật-khẩu-mới-2026-Tràm-Chim' }));
     const entries = store.sql.prepare('SELECT action, user_id, call, before, after FROM audit_log WHERE id > ? ORDER BY id').all(mark) as {
       action: string;
       user_id: string | null;
@@ -162,8 +162,8 @@ describe('what is audited', () => {
     expect(entries.map((e) => e.action)).toEqual(['login_failed', 'login', 'settings', 'password']);
     for (const e of entries) expect(e.user_id).toBe(office.adminId);
     const settings = entries[2]!;
-    expect(JSON.parse(settings.before ?? 'null')).toEqual({ idleLockMinutes: 15, remoteCommune: false, reportCutoffDay: 15, exchangeLateDays: 35, exchangeClockBoundHours: 24, backupKeepDaily: 7, backupKeepWeekly: 4, backupKeepMonthly: 12, backupExternalDir: null });
-    expect(JSON.parse(settings.after ?? 'null')).toEqual({ idleLockMinutes: 30, remoteCommune: false, reportCutoffDay: 15, exchangeLateDays: 35, exchangeClockBoundHours: 24, backupKeepDaily: 7, backupKeepWeekly: 4, backupKeepMonthly: 12, backupExternalDir: null });
+    expect(JSON.parse(settings.before ?? 'null')).toEqual({ idleLockMinutes: 15, sessionHours: 12, remoteCommune: false, reportCutoffDay: 15, exchangeLateDays: 35, exchangeClockBoundHours: 24, backupKeepDaily: 7, backupKeepWeekly: 4, backupKeepMonthly: 12, backupExternalDir: null });
+    expect(JSON.parse(settings.after ?? 'null')).toEqual({ idleLockMinutes: 30, sessionHours: 12, remoteCommune: false, reportCutoffDay: 15, exchangeLateDays: 35, exchangeClockBoundHours: 24, backupKeepDaily: 7, backupKeepWeekly: 4, backupKeepMonthly: 12, backupExternalDir: null });
     // The password itself never reaches the log.
     expect(JSON.stringify(store.sql.prepare('SELECT * FROM audit_log').all())).not.toMatch(/Mật-khẩu/);
     expect(verifyAuditChain(store.sql).ok).toBe(true);

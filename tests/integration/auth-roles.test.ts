@@ -4,18 +4,18 @@ import { contract, type CallInput, type CallName } from '../../api/contract';
 import { LOCKOUT_FAILURES } from '../../db/keyring';
 import { ADMIN, addUser, callOn, cleanup, createOffice, expectError, expectOk, manualClock, restart } from '../support/backend';
 
-const OFFICER = { username: 'huong.tt', password: 'Hương-2026-an-ninh', fullName: 'Trần Thị Hương' };
+const OFFICER = { username: 'huong.tt', password: 'Hương-2026-an-ninh-Tràm-Chim', fullName: 'Trần Thị Hương' };
 const CHIEF = { username: 'tuan.lq', password: 'Tuấn-phó-trưởng-1', fullName: 'Lê Quốc Tuấn', role: 'chief' as const };
 const SOME_ID = '01900000-0000-7000-8000-000000000001';
 
 /** A valid input for each call, so the permission check (not validation) decides. */
 const samples: Partial<{ [N in CallName]: CallInput<N> }> = {
   'auth.lock': {},
-  'auth.changePassword': { current: 'Mật-khẩu-cũ', password: 'Mật-khẩu-mới-1', passwordConfirm: 'Mật-khẩu-mới-1' },
+  'auth.changePassword': { current: 'Mật-khẩu-cũ-Tràm-Chim', password: 'Mật-khẩu-mới-1-Tràm-Chim', passwordConfirm: 'Mật-khẩu-mới-1-Tràm-Chim' },
   'users.list': {},
-  'users.create': { fullName: 'Võ Văn Kiệt', username: 'kiet.vv', role: 'officer', password: 'Kiệt-2026-abc', passwordConfirm: 'Kiệt-2026-abc' },
+  'users.create': { fullName: 'Võ Văn Kiệt', username: 'kiet.vv', role: 'officer', password: 'Kiệt-2026-abc-Tràm-Chim', passwordConfirm: 'Kiệt-2026-abc-Tràm-Chim' },
   'users.update': { userId: SOME_ID, fullName: 'Võ Văn Kiệt', role: 'chief' },
-  'users.resetPassword': { userId: SOME_ID, password: 'Kiệt-2026-abc', passwordConfirm: 'Kiệt-2026-abc' },
+  'users.resetPassword': { userId: SOME_ID, password: 'Kiệt-2026-abc-Tràm-Chim', passwordConfirm: 'Kiệt-2026-abc-Tràm-Chim' },
   'users.setActive': { userId: SOME_ID, active: false },
   'office.get': {},
   'settings.get': {},
@@ -106,19 +106,19 @@ describe('permissions', () => {
     expect(expectOk(await office.call('users.list', {}))).toHaveLength(1);
     const created = expectOk(await office.call('users.create', samples['users.create']!));
     expect(created).toMatchObject({ username: 'kiet.vv', role: 'officer', active: true });
-    const settings = { idleLockMinutes: 5, remoteCommune: true, reportCutoffDay: 15, exchangeLateDays: 35, exchangeClockBoundHours: 24, backupKeepDaily: 7, backupKeepWeekly: 4, backupKeepMonthly: 12, backupExternalDir: null };
+    const settings = { idleLockMinutes: 5, sessionHours: 12, remoteCommune: true, reportCutoffDay: 15, exchangeLateDays: 35, exchangeClockBoundHours: 24, backupKeepDaily: 7, backupKeepWeekly: 4, backupKeepMonthly: 12, backupExternalDir: null };
     expect(expectOk(await office.call('settings.update', { idleLockMinutes: 5, remoteCommune: true }))).toEqual(settings);
     expect(expectOk(await office.call('settings.get', {}))).toEqual(settings);
   });
 
   it('a role change takes effect at once: the demoted user is logged out', async () => {
     const office = await createOffice();
-    const minhId = await addUser(office, { username: 'minh.pv', password: 'Phó-trưởng-2026', fullName: 'Phạm Văn Minh', role: 'admin' });
-    const minh = await office.login('minh.pv', 'Phó-trưởng-2026');
+    const minhId = await addUser(office, { username: 'minh.pv', password: 'Phó-trưởng-2026-Tràm-Chim', fullName: 'Phạm Văn Minh', role: 'admin' });
+    const minh = await office.login('minh.pv', 'Phó-trưởng-2026-Tràm-Chim');
     expectOk(await office.callAs(minh, 'users.list', {}));
     expectOk(await office.call('users.update', { userId: minhId, fullName: 'Phạm Văn Minh', role: 'officer' }));
     expectError(await office.callAs(minh, 'users.list', {}), 'auth.required');
-    const again = await office.login('minh.pv', 'Phó-trưởng-2026');
+    const again = await office.login('minh.pv', 'Phó-trưởng-2026-Tràm-Chim');
     expectError(await office.callAs(again, 'users.list', {}), 'auth.forbidden');
   });
 });
@@ -186,12 +186,16 @@ describe('idle lock', () => {
     expectError(await office.call('localities.list', {}), 'auth.required');
   });
 
-  it('never locks when idleLockMinutes is 0', async () => {
+  it('cannot be turned off: 0 and anything over 60 minutes are refused, and nothing changes', async () => {
     const clock = manualClock();
     const office = await createOffice({ now: clock.now });
-    expectOk(await office.call('settings.update', { idleLockMinutes: 0, remoteCommune: false }));
-    clock.advance(12 * 60 * 60_000);
-    expectOk(await office.call('office.get', {}));
+    for (const idleLockMinutes of [0, -1, 61, 240]) {
+      expect(expectError(await office.call('settings.update', { idleLockMinutes, remoteCommune: false }), 'validation').fields).toEqual({ idleLockMinutes: idleLockMinutes < 1 ? 'v.too_small' : 'v.too_big' });
+    }
+    expect(expectOk(await office.call('settings.get', {})).idleLockMinutes).toBe(15);
+    expectOk(await office.call('settings.update', { idleLockMinutes: 60, remoteCommune: false }));
+    clock.advance(60 * 60_000 + 1);
+    expectError(await office.call('office.get', {}), 'auth.idle_locked');
   });
 
   it('uses the default of 15 minutes before any setting is saved', async () => {

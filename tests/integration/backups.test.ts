@@ -146,8 +146,8 @@ describe('backups by hand and restore (issue #9, "Backups")', () => {
     expectOk(await office.call('localities.create', { name: 'Xóm Cũ', kind: 'xóm' }));
     const taken = expectOk(await office.call('backups.create', {}));
     expectOk(await office.call('localities.create', { name: 'Xóm Mới', kind: 'xóm' }));
-    await addUser(office, { username: 'can.bo', password: 'Cán-bộ-2026-abc' });
-    const officer = await office.login('can.bo', 'Cán-bộ-2026-abc');
+    await addUser(office, { username: 'can.bo', password: 'Lúa-chín-2026-abc-Tràm-Chim' });
+    const officer = await office.login('can.bo', 'Lúa-chín-2026-abc-Tràm-Chim');
     expect(await localityNames(office)).toContain('Xóm Mới');
 
     const restored = expectOk(await office.call('backups.restore', { name: taken.name, confirm: true }));
@@ -182,8 +182,8 @@ describe('backups by hand and restore (issue #9, "Backups")', () => {
   it('says when the restoring administrator is not in the restored data', async () => {
     const office = await createOffice();
     const taken = expectOk(await office.call('backups.create', {}));
-    await addUser(office, { username: 'qt.hai', password: 'Quản-trị-hai-2026', role: 'admin' });
-    const second = await office.login('qt.hai', 'Quản-trị-hai-2026');
+    await addUser(office, { username: 'qt.hai', password: 'Quản-trị-hai-2026-Tràm-Chim', role: 'admin' });
+    const second = await office.login('qt.hai', 'Quản-trị-hai-2026-Tràm-Chim');
     const restored = expectOk(await office.callAs(second, 'backups.restore', { name: taken.name, confirm: true }));
     expect(restored.stillLoggedIn).toBe(false);
     expectError(await office.callAs(second, 'office.get', {}), 'auth.required');
@@ -239,8 +239,8 @@ describe('backups by hand and restore (issue #9, "Backups")', () => {
   it('is for administrators only', async () => {
     const office = await createOffice();
     const taken = expectOk(await office.call('backups.create', {}));
-    await addUser(office, { username: 'truong.ca', password: 'Trưởng-ca-2026', role: 'chief' });
-    const chief = await office.login('truong.ca', 'Trưởng-ca-2026');
+    await addUser(office, { username: 'truong.ca', password: 'Đêm-trực-2026-Tràm-Chim', role: 'chief' });
+    const chief = await office.login('truong.ca', 'Đêm-trực-2026-Tràm-Chim');
     for (const [name, input] of [
       ['backups.list', {}],
       ['backups.inspect', { name: taken.name }],

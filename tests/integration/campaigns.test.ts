@@ -8,7 +8,7 @@ afterEach(cleanup);
 
 async function setup() {
   const office = await createOffice({ now: manualClock(vn('2026-06-20')).now });
-  expectOk(await office.call('settings.update', { idleLockMinutes: 0, remoteCommune: false }));
+  office.stayLoggedIn();
   const localities = expectOk(await office.call('localities.list', {}));
   const dong = localities.find((l) => l.name === 'Thôn Đông')!.id;
   const tay = localities.find((l) => l.name === 'Thôn Tây')!.id;
@@ -160,8 +160,8 @@ describe('campaign results are counted from the records', () => {
 
   it('only a chief or administrator opens a campaign; an officer records its operations', async () => {
     const { office, dong } = await setup();
-    await addUser(office, { username: 'canbo2', password: 'mat-khau-can-bo-2' });
-    const officer = await office.login('canbo2', 'mat-khau-can-bo-2');
+    await addUser(office, { username: 'canbo2', password: 'Ruộng-bậc-thang-2-Tràm-Chim' });
+    const officer = await office.login('canbo2', 'Ruộng-bậc-thang-2-Tràm-Chim');
     expectError(await office.callAs(officer, 'campaigns.create', campaign(dong)), 'auth.forbidden');
     const view = expectOk(await office.call('campaigns.create', campaign(dong)));
     expectOk(await office.callAs(officer, 'operations.create', { campaignId: view.id, kind: 'checkpoint', startedAt: vn('2026-06-11'), personsSanctioned: 3 }));

@@ -31,7 +31,7 @@ describe('setup.create validation', () => {
 
   it('passwords that differ → admin.passwordConfirm = v.password_mismatch', async () => {
     const { backend, session } = freshBackend();
-    const error = expectError(await dispatch(backend, session, 'setup.create', withChanges((i) => (i.admin.passwordConfirm = 'Mật-khẩu-2027!'))), 'validation');
+    const error = expectError(await dispatch(backend, session, 'setup.create', withChanges((i) => (i.admin.passwordConfirm = 'Mật-khẩu-2027!-Tràm-Chim'))), 'validation');
     expect(error.fields).toEqual({ 'admin.passwordConfirm': 'v.password_mismatch' });
   });
 
@@ -119,7 +119,7 @@ describe('dispatch', () => {
 
   it('a login before setup → setup.required', async () => {
     const { backend, session } = freshBackend();
-    expectError(await dispatch(backend, session, 'auth.login', { username: 'duc.nv', password: 'Mật-khẩu-2026!' }), 'setup.required');
+    expectError(await dispatch(backend, session, 'auth.login', { username: 'duc.nv', password: 'Mật-khẩu-2026!-Tràm-Chim' }), 'setup.required');
   });
 
   it('an unexpected failure is reported as internal, logged, never as a stack', async () => {

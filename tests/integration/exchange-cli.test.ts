@@ -57,7 +57,7 @@ describe('npm run exchange', () => {
 
   it('a wrong password, a missing folder, or bad arguments: a message and a non-zero exit', async () => {
     const office = await createOffice();
-    const wrong = await cli(office, ['peers'], 'sai-mat-khau');
+    const wrong = await cli(office, ['peers'], 'sai-mat-khau-Tràm-Chim');
     expect(wrong.code).toBe(2);
     expect(wrong.err[0]).toContain('auth.invalid');
     expect(parseCliArgs(['export', '--data', 'x', '--user', 'a'])).toMatchObject({ ok: false });

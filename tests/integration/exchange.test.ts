@@ -197,13 +197,13 @@ describe('exchange between a commune and its province', () => {
 
   it('an enrolled commune that never sent a bundle, or not for longer than the setting, is late', async () => {
     const { clock, commune, province, provinceKey } = await communeAndProvince();
-    expectOk(await province.call('settings.update', { idleLockMinutes: 0, remoteCommune: false }));
+    province.stayLoggedIn();
     expect(expectOk(await province.call('exchange.offices', {})).offices).toEqual([expect.objectContaining({ code: '12345', lastReceivedAt: null, late: true, reports: 0 })]);
     await importBytes(province, (await send(commune, provinceKey, province)).bytes);
     expect(expectOk(await province.call('exchange.offices', {})).offices[0]).toMatchObject({ late: false, lastSeq: 1 });
     clock.advance(36 * 24 * 3600 * 1000);
     expect(expectOk(await province.call('exchange.offices', {})).offices[0]).toMatchObject({ late: true });
-    expectOk(await province.call('settings.update', { idleLockMinutes: 0, remoteCommune: false, exchangeLateDays: 60 }));
+    expectOk(await province.call('settings.update', { idleLockMinutes: 60, remoteCommune: false, exchangeLateDays: 60 }));
     expect(expectOk(await province.call('exchange.offices', {})).offices[0]).toMatchObject({ late: false });
   });
 

@@ -8,7 +8,7 @@ import { dispatch } from '../../db/dispatch';
 
 afterEach(cleanup);
 
-const PASSWORD = 'Mật-khẩu-2026!';
+const PASSWORD = 'Mật-khẩu-2026!-Tràm-Chim';
 const NOW = Date.parse('2026-06-20T10:00:00+07:00');
 
 async function run(argv: string[], password = PASSWORD) {

@@ -10,7 +10,7 @@ afterEach(cleanup);
 async function officeAt(start: number) {
   const clock = manualClock(start);
   const office = await createOffice({ now: clock.now, log: (message, error) => console.error(message, error) });
-  expectOk(await office.call('settings.update', { idleLockMinutes: 0, remoteCommune: false }));
+  office.stayLoggedIn();
   return { office, clock };
 }
 

@@ -13,7 +13,7 @@ type ReportInput = CallInput<'reports.create'>;
 async function office() {
   const clock = manualClock(vn('2026-06-20'));
   const office = await createOffice({ now: clock.now, log: (message, error) => console.error(message, error) });
-  expectOk(await office.call('settings.update', { idleLockMinutes: 0, remoteCommune: false }));
+  office.stayLoggedIn();
   const report = async (date: string, time: string, fields: Partial<ReportInput>) =>
     expectOk(await office.call('reports.create', { receivedAt: vn(date, time), channel: 'phone', kind: 'crime_report', summary: 'Vụ việc', ...fields }));
   return { office, clock, report };
@@ -207,7 +207,7 @@ describe('the daily summary kept by triggers', () => {
     await report('2026-01-31', '09:00', { categoryCode: 'theft' });
     const january = async () => expectOk(await call.call('periodic.compute', { period: { kind: 'month', year: 2026, index: 1 } })).figures.current['reports.total'] ?? 0;
     expect(await january()).toBe(1);
-    expectOk(await call.call('settings.update', { idleLockMinutes: 0, remoteCommune: false, reportCutoffDay: 1 }));
+    expectOk(await call.call('settings.update', { idleLockMinutes: 60, remoteCommune: false, reportCutoffDay: 1 }));
     expect(await january()).toBe(3);
     // Every office together follows: its months are the office months added up.
     const db = call.backend.requireStore().sql;

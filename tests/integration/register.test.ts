@@ -161,14 +161,14 @@ describe('the legal clock through the status path', () => {
   it('the deadlines view sorts overdue, today and soon, and an officer sees it', async () => {
     const clock = manualClock(vn('2026-03-05', '09:00'));
     const office = await createOffice({ now: clock.now });
-    const officerId = await addUser(office, { username: 'canbo1', password: 'mat-khau-can-bo', fullName: 'Phạm Văn Bình' });
+    const officerId = await addUser(office, { username: 'canbo1', password: 'mat-khau-can-bo-Tràm-Chim', fullName: 'Phạm Văn Bình' });
     // Received 02/03 10:00: transfer was due 03/03 10:00 (overdue); notice due 05/03 (today).
     const old = expectOk(await office.call('reports.create', report({ receivedAt: vn('2026-03-02'), officerId })));
     // Received 05/03 08:00: transfer due 06/03 08:00 (soon).
     const fresh = expectOk(await office.call('reports.create', report({ receivedAt: vn('2026-03-05', '08:00') })));
     // An administrative violation has no criminal-procedure clock.
     expectOk(await office.call('reports.create', report({ kind: 'administrative_violation', categoryCode: 'administrative' })));
-    const officer = await office.login('canbo1', 'mat-khau-can-bo');
+    const officer = await office.login('canbo1', 'mat-khau-can-bo-Tràm-Chim');
     const board = expectOk(await office.callAs(officer, 'reports.deadlines', { withinDays: 3 }));
     expect(board.overdue.map((d) => [d.number, d.kind, d.officerName])).toEqual([[old.number, 'transfer', 'Phạm Văn Bình']]);
     expect(board.today.map((d) => [d.number, d.kind])).toEqual([[old.number, 'notice']]);

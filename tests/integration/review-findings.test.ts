@@ -22,7 +22,7 @@ afterEach(cleanup);
 async function officeAt(start: number) {
   const clock = manualClock(start);
   const office = await createOffice({ now: clock.now });
-  expectOk(await office.call('settings.update', { idleLockMinutes: 0, remoteCommune: false }));
+  office.stayLoggedIn();
   return { office, clock };
 }
 
@@ -163,9 +163,9 @@ describe('programs', () => {
 describe('authentication', () => {
   it('does not evaluate more password guesses than the lockout allows when they arrive at once', async () => {
     const office = await createOffice();
-    await addUser(office, { username: 'huong.tt', password: 'dung-mat-khau-1' });
+    await addUser(office, { username: 'huong.tt', password: 'dung-mat-khau-1-Tràm-Chim' });
     // 30 guesses sent together (the browser host serves them concurrently); the last one is right.
-    const guesses = Array.from({ length: 30 }, (_, i) => (i === 29 ? 'dung-mat-khau-1' : `sai-${i}-mat-khau`));
+    const guesses = Array.from({ length: 30 }, (_, i) => (i === 29 ? 'dung-mat-khau-1-Tràm-Chim' : `sai-${i}-mat-khau`));
     const results = await Promise.all(guesses.map((password) => office.tryLogin('huong.tt', password)));
     // After five failures the account is locked: the 30th guess must not be checked, let alone succeed.
     expect(results[29]!.result.ok).toBe(false);
@@ -187,8 +187,8 @@ describe('users: keyring and store stay in step', () => {
       fullName: 'Phạm Thị Mai',
       username: 'mai.pt',
       role: 'officer',
-      password: 'mat-khau-mai-1',
-      passwordConfirm: 'mat-khau-mai-1',
+      password: 'mat-khau-mai-1-Tràm-Chim',
+      passwordConfirm: 'mat-khau-mai-1-Tràm-Chim',
     });
     restore();
     expect(created.ok).toBe(false);
@@ -199,7 +199,7 @@ describe('users: keyring and store stay in step', () => {
 
   it('users.setActive(false) that fails to write the keyring does not leave the store saying "inactive"', async () => {
     const office = await createOffice();
-    const userId = await addUser(office, { username: 'binh.tv', password: 'mat-khau-binh-1' });
+    const userId = await addUser(office, { username: 'binh.tv', password: 'mat-khau-binh-1-Tràm-Chim' });
     const restore = breakKeyringWrites(office);
     const result = await office.call('users.setActive', { userId, active: false });
     restore();
@@ -221,7 +221,7 @@ describe('setup', () => {
     const status = expectOk(await callOn(backend, session, 'setup.status', {}));
     const create = await callOn(backend, session, 'setup.create', {
       office: { name: 'Công an xã Quảng Hưng', code: '12345', level: 'commune', parentName: 'Công an tỉnh Thanh Hóa', parentCode: '38' },
-      admin: { fullName: 'Nguyễn Văn Đức', username: 'duc.nv', password: 'mat-khau-dai-1', passwordConfirm: 'mat-khau-dai-1' },
+      admin: { fullName: 'Nguyễn Văn Đức', username: 'duc.nv', password: 'mat-khau-dai-1-Tràm-Chim', passwordConfirm: 'mat-khau-dai-1-Tràm-Chim' },
     });
     // The interface shows the setup form when the state is "new": setup must then be possible.
     expect(status.state === 'new' ? create.ok : true).toBe(true);

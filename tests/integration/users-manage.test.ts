@@ -13,12 +13,12 @@ describe('users.create', () => {
         position: 'Cảnh sát khu vực',
         username: 'Han.DTN',
         role: 'officer',
-        password: 'Hân-2026-khu-vực',
-        passwordConfirm: 'Hân-2026-khu-vực',
+        password: 'Hân-2026-khu-vực-Tràm-Chim',
+        passwordConfirm: 'Hân-2026-khu-vực-Tràm-Chim',
       }),
     );
     expect(created).toMatchObject({ username: 'han.dtn', fullName: 'Đặng Thị Ngọc Hân', rank: 'Thiếu úy', position: 'Cảnh sát khu vực', role: 'officer', active: true, lockedUntil: null });
-    const view = expectOk((await office.tryLogin('han.dtn', 'Hân-2026-khu-vực')).result);
+    const view = expectOk((await office.tryLogin('han.dtn', 'Hân-2026-khu-vực-Tràm-Chim')).result);
     expect(view.user.id).toBe(created.id);
     const row = office.backend.requireStore().sql.prepare('SELECT created_by, office_id FROM users WHERE id = ?').get(created.id);
     expect(row).toEqual({ created_by: office.adminId, office_id: '12345' });
@@ -26,25 +26,25 @@ describe('users.create', () => {
 
   it('refuses a username that is taken, in any case, with field username = v.username_taken', async () => {
     const office = await createOffice();
-    await addUser(office, { username: 'huong.tt', password: 'Hương-2026-an-ninh' });
+    await addUser(office, { username: 'huong.tt', password: 'Hương-2026-an-ninh-Tràm-Chim' });
     for (const username of ['huong.tt', 'HUONG.TT', ADMIN.username]) {
       const error = expectError(
-        await office.call('users.create', { fullName: 'Trần Thị Hương', username, role: 'officer', password: 'Khác-2026-xyz', passwordConfirm: 'Khác-2026-xyz' }),
+        await office.call('users.create', { fullName: 'Trần Thị Hương', username, role: 'officer', password: 'Khác-2026-xyz-Tràm-Chim', passwordConfirm: 'Khác-2026-xyz-Tràm-Chim' }),
         'validation',
       );
       expect(error.fields).toEqual({ username: 'v.username_taken' });
     }
     expect(expectOk(await office.call('users.list', {}))).toHaveLength(2);
     // The first user's password was not replaced by the refused attempt.
-    expect((await office.tryLogin('huong.tt', 'Hương-2026-an-ninh')).result.ok).toBe(true);
+    expect((await office.tryLogin('huong.tt', 'Hương-2026-an-ninh-Tràm-Chim')).result.ok).toBe(true);
   });
 
   it('keeps the username of a deactivated user taken', async () => {
     const office = await createOffice();
-    const id = await addUser(office, { username: 'huong.tt', password: 'Hương-2026-an-ninh' });
+    const id = await addUser(office, { username: 'huong.tt', password: 'Hương-2026-an-ninh-Tràm-Chim' });
     expectOk(await office.call('users.setActive', { userId: id, active: false }));
     const error = expectError(
-      await office.call('users.create', { fullName: 'Người khác', username: 'huong.tt', role: 'officer', password: 'Khác-2026-xyz', passwordConfirm: 'Khác-2026-xyz' }),
+      await office.call('users.create', { fullName: 'Người khác', username: 'huong.tt', role: 'officer', password: 'Khác-2026-xyz-Tràm-Chim', passwordConfirm: 'Khác-2026-xyz-Tràm-Chim' }),
       'validation',
     );
     expect(error.fields).toEqual({ username: 'v.username_taken' });
@@ -58,11 +58,11 @@ describe('users.create', () => {
     );
     expect(error.fields).toMatchObject({ fullName: 'v.required', username: 'v.username', password: 'v.password_short' });
     const badName = expectError(
-      await office.call('users.create', { fullName: 'A', username: 'nguyễn', role: 'officer', password: 'Đủ-dài-2026', passwordConfirm: 'Đủ-dài-2026' }),
+      await office.call('users.create', { fullName: 'A', username: 'nguyễn', role: 'officer', password: 'Đủ-dài-2026-Tràm-Chim', passwordConfirm: 'Đủ-dài-2026-Tràm-Chim' }),
       'validation',
     );
     expect(badName.fields).toEqual({ username: 'v.username' });
-    const badRole = await office.call('users.create', { fullName: 'A', username: 'abc', role: 'boss' as never, password: 'Đủ-dài-2026', passwordConfirm: 'Đủ-dài-2026' });
+    const badRole = await office.call('users.create', { fullName: 'A', username: 'abc', role: 'boss' as never, password: 'Đủ-dài-2026-Tràm-Chim', passwordConfirm: 'Đủ-dài-2026-Tràm-Chim' });
     expect(expectError(badRole, 'validation').fields).toEqual({ role: 'v.required' });
   });
 });
@@ -87,7 +87,7 @@ describe('the last active administrator', () => {
 
   it('is counted among active administrators only: a deactivated second admin does not count', async () => {
     const office = await createOffice();
-    const minhId = await addUser(office, { username: 'minh.pv', password: 'Phó-trưởng-2026', fullName: 'Phạm Văn Minh', role: 'admin' });
+    const minhId = await addUser(office, { username: 'minh.pv', password: 'Phó-trưởng-2026-Tràm-Chim', fullName: 'Phạm Văn Minh', role: 'admin' });
     expectOk(await office.call('users.setActive', { userId: minhId, active: false }));
     const error = expectError(await office.call('users.update', { userId: office.adminId, fullName: ADMIN.fullName, role: 'officer' }), 'validation');
     expect(error.fields).toEqual({ role: 'v.last_admin' });
@@ -95,8 +95,8 @@ describe('the last active administrator', () => {
 
   it('with a second administrator, either one may be demoted, but not both', async () => {
     const office = await createOffice();
-    const minhId = await addUser(office, { username: 'minh.pv', password: 'Phó-trưởng-2026', fullName: 'Phạm Văn Minh', role: 'admin' });
-    const minh = await office.login('minh.pv', 'Phó-trưởng-2026');
+    const minhId = await addUser(office, { username: 'minh.pv', password: 'Phó-trưởng-2026-Tràm-Chim', fullName: 'Phạm Văn Minh', role: 'admin' });
+    const minh = await office.login('minh.pv', 'Phó-trưởng-2026-Tràm-Chim');
     // Minh demotes Đức: allowed, Minh stays admin.
     const demoted = expectOk(await office.callAs(minh, 'users.update', { userId: office.adminId, fullName: ADMIN.fullName, role: 'chief' }));
     expect(demoted.role).toBe('chief');
@@ -107,13 +107,13 @@ describe('the last active administrator', () => {
 
   it('a second administrator can be deactivated by the first', async () => {
     const office = await createOffice();
-    const minhId = await addUser(office, { username: 'minh.pv', password: 'Phó-trưởng-2026', fullName: 'Phạm Văn Minh', role: 'admin' });
+    const minhId = await addUser(office, { username: 'minh.pv', password: 'Phó-trưởng-2026-Tràm-Chim', fullName: 'Phạm Văn Minh', role: 'admin' });
     expect(expectOk(await office.call('users.setActive', { userId: minhId, active: false })).active).toBe(false);
   });
 
   it('an administrator cannot deactivate their own account', async () => {
     const office = await createOffice();
-    await addUser(office, { username: 'minh.pv', password: 'Phó-trưởng-2026', fullName: 'Phạm Văn Minh', role: 'admin' });
+    await addUser(office, { username: 'minh.pv', password: 'Phó-trưởng-2026-Tràm-Chim', fullName: 'Phạm Văn Minh', role: 'admin' });
     expectError(await office.call('users.setActive', { userId: office.adminId, active: false }), 'auth.forbidden');
   });
 });
@@ -121,7 +121,7 @@ describe('the last active administrator', () => {
 describe('users.update and users.list', () => {
   it('changes details through the write path with a new version and an audit entry', async () => {
     const office = await createOffice();
-    const id = await addUser(office, { username: 'huong.tt', password: 'Hương-2026-an-ninh' });
+    const id = await addUser(office, { username: 'huong.tt', password: 'Hương-2026-an-ninh-Tràm-Chim' });
     const { sql } = office.backend.requireStore();
     const before = sql.prepare('SELECT version, seq FROM users WHERE id = ?').get(id) as { version: string; seq: number };
     const updated = expectOk(await office.call('users.update', { userId: id, fullName: 'Trần Thị Thu Hương', rank: 'Đại úy', position: 'Phó trưởng', role: 'chief' }));
@@ -146,8 +146,8 @@ describe('users.update and users.list', () => {
 
   it('lists active users first, then by name, and shows who is inactive', async () => {
     const office = await createOffice();
-    const a = await addUser(office, { username: 'an.nv', password: 'An-2026-abcdef', fullName: 'Âu Văn An' });
-    await addUser(office, { username: 'binh.tt', password: 'Bình-2026-abc', fullName: 'Bùi Thị Bình' });
+    const a = await addUser(office, { username: 'an.nv', password: 'An-2026-abcdef-Tràm-Chim', fullName: 'Âu Văn An' });
+    await addUser(office, { username: 'binh.tt', password: 'Bình-2026-abc-Tràm-Chim', fullName: 'Bùi Thị Bình' });
     expectOk(await office.call('users.setActive', { userId: a, active: false }));
     const list = expectOk(await office.call('users.list', {}));
     expect(list.map((u) => [u.username, u.active])).toEqual([
@@ -163,10 +163,10 @@ describe('users.update and users.list', () => {
 describe('users.officers', () => {
   it('lets any logged-in user pick a handling officer among active users only', async () => {
     const office = await createOffice();
-    const officerId = await addUser(office, { username: 'canbo.a', password: 'mat-khau-can-bo-a', fullName: 'Phạm Văn An' });
-    const goneId = await addUser(office, { username: 'canbo.b', password: 'mat-khau-can-bo-b', fullName: 'Bùi Thị Bé' });
+    const officerId = await addUser(office, { username: 'canbo.a', password: 'Hai-cây-cau-gỗ-một-Tràm-Chim', fullName: 'Phạm Văn An' });
+    const goneId = await addUser(office, { username: 'canbo.b', password: 'Hai-cây-cau-gỗ-hai-Tràm-Chim', fullName: 'Bùi Thị Bé' });
     expectOk(await office.call('users.setActive', { userId: goneId, active: false }));
-    const officer = await office.login('canbo.a', 'mat-khau-can-bo-a');
+    const officer = await office.login('canbo.a', 'Hai-cây-cau-gỗ-một-Tràm-Chim');
     const list = expectOk(await office.callAs(officer, 'users.officers', {}));
     expect(list.map((u) => u.id).sort()).toEqual([office.adminId, officerId].sort());
     expect(list.find((u) => u.id === officerId)).toEqual({ id: officerId, fullName: 'Phạm Văn An', rank: 'Trung úy' });
@@ -174,11 +174,19 @@ describe('users.officers', () => {
 });
 
 describe('password strength', () => {
-  it('refuses a password from the common list (in any case) or one repeated character, and takes a long unusual one', async () => {
+  it('refuses a guessable password of 12 characters or more (in any case) with its reason, and takes a long unusual one', async () => {
     const office = await createOffice();
-    for (const weak of ['Password1', 'MATKHAU123', 'congan@123', 'aaaaaaaaaa', '12345678']) {
+    for (const [weak, reason] of <[string, string][]>[
+      ['Password1234', 'v.password_common'],
+      ['MATKHAU123456', 'v.password_common'],
+      // "@123456" runs along the keyboard, longer than "congan".
+      ['congan@123456', 'v.password_keyboard'],
+      ['aaaaaaaaaaaa', 'v.password_repeat'],
+      ['123456789012', 'v.password_common'],
+      ['qwertyuiopas', 'v.password_common'],
+    ]) {
       const result = await office.call('users.create', { fullName: 'Trần Thị Hương', username: 'huong.tt', role: 'officer', password: weak, passwordConfirm: weak });
-      expect(expectError(result, 'validation').fields).toEqual({ password: 'v.password_common' });
+      expect(expectError(result, 'validation').fields, weak).toEqual({ password: reason });
     }
     expect(expectError(await office.call('users.create', { fullName: 'Trần Thị Hương', username: 'huong.tt', role: 'officer', password: 'abc', passwordConfirm: 'abc' }), 'validation').fields).toMatchObject({ password: 'v.password_short' });
     expectOk(await office.call('users.create', { fullName: 'Trần Thị Hương', username: 'huong.tt', role: 'officer', password: 'Sông-Mã-chảy-về-xuôi', passwordConfirm: 'Sông-Mã-chảy-về-xuôi' }));

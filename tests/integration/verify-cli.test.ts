@@ -37,9 +37,9 @@ describe('npm run verify', () => {
 
   it('refuses a wrong password, a user who may not check, and missing arguments, with exit code 2', async () => {
     const office = await createOffice();
-    await addUser(office, { username: 'canbo1', password: 'mat-khau-can-bo', role: 'officer' });
-    expect((await verify(office, ['--data', office.dir, '--user', ADMIN.username], 'sai-mat-khau')).code).toBe(2);
-    const officer = await verify(office, ['--data', office.dir, '--user', 'canbo1'], 'mat-khau-can-bo');
+    await addUser(office, { username: 'canbo1', password: 'mat-khau-can-bo-Tràm-Chim', role: 'officer' });
+    expect((await verify(office, ['--data', office.dir, '--user', ADMIN.username], 'sai-mat-khau-Tràm-Chim')).code).toBe(2);
+    const officer = await verify(office, ['--data', office.dir, '--user', 'canbo1'], 'mat-khau-can-bo-Tràm-Chim');
     expect([officer.code, officer.err]).toEqual([2, ['Không kiểm tra được: auth.forbidden']]);
     const missing = await verify(office, ['--data', office.dir]);
     expect(missing.code).toBe(2);

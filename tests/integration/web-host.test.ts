@@ -8,13 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../api/contract';
 import { Backend } from '../../db/backend';
 import { parseHostArgs } from '../../web/args';
-import { CALL_HEADER, createWebHost, SESSION_COOKIE } from '../../web/server';
+import { ANONYMOUS_MAX_BYTES, CALL_HEADER, createWebHost, SESSION_COOKIE } from '../../web/server';
 import { APP_VERSION } from '../../db/app-version';
 
 const setupInput = {
   office: { name: 'Công an xã Quảng Hưng', code: '12345', level: 'commune', parentName: 'Công an tỉnh Thanh Hóa', parentCode: '38' },
   localities: ['Thôn Đông'],
-  admin: { fullName: 'Lê Văn Tâm', username: 'quantri', password: 'mat-khau-dai', passwordConfirm: 'mat-khau-dai' },
+  admin: { fullName: 'Lê Văn Tâm', username: 'quantri', password: 'mat-khau-dai-Tràm-Chim', passwordConfirm: 'mat-khau-dai-Tràm-Chim' },
 };
 
 describe('browser host', () => {
@@ -89,18 +89,62 @@ describe('browser host', () => {
     expect(invalid.error.fields['office.name']).toBe('v.required');
 
     expect(await (await post('setup.create', setupInput, { cookie: session })).json()).toEqual({ ok: true, value: null });
-    const login = (await (await post('auth.login', { username: 'quantri', password: 'mat-khau-dai' }, { cookie: session })).json()) as { ok: boolean; value: { user: { fullName: string } } };
+    const loginResponse = await post('auth.login', { username: 'quantri', password: 'mat-khau-dai-Tràm-Chim' }, { cookie: session });
+    const login = (await loginResponse.json()) as { ok: boolean; value: { user: { fullName: string } } };
     expect(login.ok).toBe(true);
     expect(login.value.user.fullName).toBe('Lê Văn Tâm');
+    // The login hands out a new session id; the one held before names nothing (session fixation).
+    const loggedIn = (loginResponse.headers.get('set-cookie') ?? '').split(';')[0]!;
+    expect(loggedIn).toMatch(new RegExp(`^${SESSION_COOKIE}=`));
+    expect(loggedIn).not.toBe(session);
+    expect(((await (await post('users.list', {}, { cookie: session })).json()) as { error: { code: string } }).error.code).toBe('auth.required');
 
-    const users = (await (await post('users.list', {}, { cookie: session })).json()) as { ok: boolean; value: unknown[] };
+    const users = (await (await post('users.list', {}, { cookie: loggedIn })).json()) as { ok: boolean; value: unknown[] };
     expect(users.ok).toBe(true);
     expect(users.value).toHaveLength(1);
     // Another client without the cookie is not logged in.
     const stranger = (await (await post('users.list', {})).json()) as { ok: boolean; error: { code: string } };
     expect(stranger.error.code).toBe('auth.required');
-    const unknown = (await (await post('users.drop', {}, { cookie: session })).json()) as { error: { code: string } };
+    const unknown = (await (await post('users.drop', {}, { cookie: loggedIn })).json()) as { error: { code: string } };
     expect(unknown.error.code).toBe('call.unknown');
+
+    // Logout ends the session and expires the cookie.
+    const logout = await post('auth.logout', {}, { cookie: loggedIn });
+    expect(logout.headers.get('set-cookie')).toMatch(new RegExp(`^${SESSION_COOKIE}=; .*Max-Age=0`));
+    expect(((await (await post('users.list', {}, { cookie: loggedIn })).json()) as { error: { code: string } }).error.code).toBe('auth.required');
+  });
+
+  it('without a login: a protected call answers auth.required unread, a body over 64 KiB is refused with 413, no field errors', async () => {
+    // Declared over the limit: refused before a byte is parsed.
+    const big = await post('auth.login', { username: 'quantri', password: 'y'.repeat(ANONYMOUS_MAX_BYTES) });
+    expect(big.status).toBe(413);
+    // Sent in chunks without a declared length: counted as it comes, refused all the same.
+    const chunked = await fetch(`${base}/api/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [CALL_HEADER]: '1' },
+      body: new ReadableStream({
+        start(controller) {
+          for (let i = 0; i < 80; i += 1) controller.enqueue(new TextEncoder().encode(i === 0 ? '{"x":"' : 'y'.repeat(1024)));
+          controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
+    // A protected call is refused whatever it carries (even over the limit, even not JSON).
+    const protectedCall = await post('users.create', `{"fullName": "${'x'.repeat(200 * 1024)}"`);
+    expect(protectedCall.status).toBe(200);
+    expect(((await protectedCall.json()) as { error: { code: string; fields?: unknown } }).error).toEqual({ code: 'auth.required', message: 'log in first' });
+    // A public call with a bad input: a generic refusal, no field names.
+    const invalid = (await (await post('auth.login', { username: 5 })).json()) as { error: { code: string; fields?: unknown } };
+    expect(invalid.error.code).toBe('validation');
+    expect(invalid.error.fields).toBeUndefined();
+    // A logged-in caller may send up to the call's own limit.
+    const login = await post('auth.login', { username: 'quantri', password: 'mat-khau-dai-Tràm-Chim' });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const large = await post('localities.create', { name: 'x'.repeat(100 * 1024) }, { cookie });
+    expect(large.status).toBe(200);
+    expect(((await large.json()) as { error: { fields: Record<string, string> } }).error.fields).toEqual({ name: 'v.too_long' });
   });
 
   it('serves the renderer with security headers and never a file outside it', async () => {

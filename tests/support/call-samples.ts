@@ -102,7 +102,7 @@ export interface Fixture {
 
 /** A real 1×1 PNG. */
 export const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
-const NEW_USER_PASSWORD = 'Người-mới-2026';
+const NEW_USER_PASSWORD = 'Người-mới-2026-Tràm-Chim';
 
 const reportFields = (f: { localityId: string; personId: string }, summary: string): CallInput<'reports.create'> => ({
   receivedAt: vn('2026-03-10'),
@@ -281,14 +281,15 @@ export const callSamples: CallSamples = {
   'auth.session': () => ({}),
   'auth.lock': () => ({}),
   'auth.unlock': (f) => ({ password: f.actor.password }),
-  // The same password again: the actor can still log in afterwards.
+  // The same password again (refused by the history): the actor can still log in afterwards.
   'auth.changePassword': (f) => ({ current: f.actor.password, password: f.actor.password, passwordConfirm: f.actor.password }),
 
   'users.list': () => ({}),
   'users.officers': () => ({}),
   'users.create': () => ({ fullName: 'Võ Văn Kiệt', rank: 'Thiếu úy', username: 'pm.new', role: 'officer', password: NEW_USER_PASSWORD, passwordConfirm: NEW_USER_PASSWORD }),
   'users.update': (f) => ({ userId: f.users.target, fullName: 'Đỗ Văn Thành', rank: 'Đại úy', role: 'chief' }),
-  'users.resetPassword': (f) => ({ userId: f.users.target, password: 'Mật-khẩu-cấp-lại-1', passwordConfirm: 'Mật-khẩu-cấp-lại-1' }),
+  'users.resetPassword': (f) => ({ userId: f.users.target, password: 'Mật-khẩu-cấp-lại-1-Tràm-Chim', passwordConfirm: 'Mật-khẩu-cấp-lại-1-Tràm-Chim' }),
+  'users.unlock': (f) => ({ userId: f.users.target }),
   'users.setActive': (f) => ({ userId: f.users.toDeactivate, active: false }),
 
   'office.get': () => ({}),

@@ -73,7 +73,7 @@ describe('validation keys', () => {
   it('maps zod issues to i18n keys by dotted path', () => {
     const input = {
       office: { name: '', code: '1', level: 'town', parentName: 'Công an tỉnh Thanh Hóa', parentCode: '38' },
-      admin: { fullName: 'Nguyễn Văn Đức', username: 'duc.nv', password: 'Mật-khẩu-2026!', passwordConfirm: 'Mật-khẩu-2026!' },
+      admin: { fullName: 'Nguyễn Văn Đức', username: 'duc.nv', password: 'Mật-khẩu-2026!-Tràm-Chim', passwordConfirm: 'Mật-khẩu-2026!-Tràm-Chim' },
     };
     const parsed = setupInput.safeParse(input);
     expect(parsed.success).toBe(false);
@@ -89,7 +89,7 @@ describe('validation keys', () => {
     const input = {
       office: { name: 'Công an xã Quảng Hưng', code: '12345', level: 'commune', parentName: 'Công an tỉnh Thanh Hóa', parentCode: '38' },
       localities: 'Thôn Đông',
-      admin: { fullName: 'Nguyễn Văn Đức', username: 'duc.nv', password: 'Mật-khẩu-2026!', passwordConfirm: 12345678 },
+      admin: { fullName: 'Nguyễn Văn Đức', username: 'duc.nv', password: 'Mật-khẩu-2026!-Tràm-Chim', passwordConfirm: 12345678 },
     };
     const parsed = setupInput.safeParse(input);
     expect(parsed.success).toBe(false);

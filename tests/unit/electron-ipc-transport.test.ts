@@ -179,6 +179,23 @@ describe('IPC transport', () => {
     expect(second.listenerCount('destroyed')).toBe(1);
   });
 
+  it('a window whose session ended (logout) gets a new anonymous one on its next call, and one destroy listener', async () => {
+    const { ipcMain, mounted, backend } = setup();
+    const window = new FakeWebContents(1);
+    await ipcMain.invoke(event(window), 'setup.status', {});
+    const first = mounted.sessionOf(1)!;
+    first.userId = 'someone';
+    backend.sessions.end(first);
+    await ipcMain.invoke(event(window), 'auth.session', {});
+    const next = mounted.sessionOf(1)!;
+    expect(next).not.toBe(first);
+    expect(next.userId).toBeNull();
+    expect(backend.sessions.get(next.id)).toBe(next);
+    expect(window.listenerCount('destroyed')).toBe(1);
+    window.destroy();
+    expect(backend.sessions.get(next.id)).toBeUndefined();
+  });
+
   it('unmounts: removes the channel and ends its sessions', async () => {
     const { ipcMain, mounted, backend } = setup();
     await ipcMain.invoke(event(new FakeWebContents(1)), 'setup.status', {});

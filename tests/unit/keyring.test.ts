@@ -16,10 +16,10 @@ afterEach(() => cleanup());
 describe('wrapKey / unwrapKey', () => {
   it('gives the store key back for the right password and null for a wrong one', async () => {
     const key = randomBytes(32);
-    const entry = await wrapKey(key, USER, 'Mật-khẩu-2026!', FAST);
-    const back = await unwrapKey(entry, 'Mật-khẩu-2026!');
+    const entry = await wrapKey(key, USER, 'Mật-khẩu-2026!-Tràm-Chim', FAST);
+    const back = await unwrapKey(entry, 'Mật-khẩu-2026!-Tràm-Chim');
     expect(back && sameKey(back, key)).toBe(true);
-    expect(await unwrapKey(entry, 'mật-khẩu-2026!')).toBeNull();
+    expect(await unwrapKey(entry, 'mật-khẩu-2026!-Tràm-Chim')).toBeNull();
     expect(await unwrapKey(entry, '')).toBeNull();
   });
 
@@ -33,8 +33,8 @@ describe('wrapKey / unwrapKey', () => {
 
   it('salts every wrap and never stores the key or the password', async () => {
     const key = randomBytes(32);
-    const a = await wrapKey(key, USER, 'Mật-khẩu-2026!', FAST);
-    const b = await wrapKey(key, USER, 'Mật-khẩu-2026!', FAST);
+    const a = await wrapKey(key, USER, 'Mật-khẩu-2026!-Tràm-Chim', FAST);
+    const b = await wrapKey(key, USER, 'Mật-khẩu-2026!-Tràm-Chim', FAST);
     expect(a.salt).not.toBe(b.salt);
     expect(a.wrapped).not.toBe(b.wrapped);
     expect(Buffer.from(a.wrapped, 'base64')).toHaveLength(12 + 32 + 16);
@@ -46,15 +46,15 @@ describe('wrapKey / unwrapKey', () => {
   });
 
   it('binds the wrap to the user: moving an entry to another user id does not unwrap', async () => {
-    const entry = await wrapKey(randomBytes(32), USER, 'Mật-khẩu-2026!', FAST);
-    expect(await unwrapKey({ ...entry, userId: '01900000-0000-7000-8000-0000000000bb' }, 'Mật-khẩu-2026!')).toBeNull();
+    const entry = await wrapKey(randomBytes(32), USER, 'Mật-khẩu-2026!-Tràm-Chim', FAST);
+    expect(await unwrapKey({ ...entry, userId: '01900000-0000-7000-8000-0000000000bb' }, 'Mật-khẩu-2026!-Tràm-Chim')).toBeNull();
   });
 
   it('detects a tampered wrap', async () => {
-    const entry = await wrapKey(randomBytes(32), USER, 'Mật-khẩu-2026!', FAST);
+    const entry = await wrapKey(randomBytes(32), USER, 'Mật-khẩu-2026!-Tràm-Chim', FAST);
     const blob = Buffer.from(entry.wrapped, 'base64');
     blob[20] = blob[20]! ^ 1;
-    expect(await unwrapKey({ ...entry, wrapped: blob.toString('base64') }, 'Mật-khẩu-2026!')).toBeNull();
+    expect(await unwrapKey({ ...entry, wrapped: blob.toString('base64') }, 'Mật-khẩu-2026!-Tràm-Chim')).toBeNull();
   });
 
   it('uses a real scrypt cost by default', () => {
@@ -68,7 +68,7 @@ describe('Keyring file', () => {
     const file = join(tempDir(), 'keyring.json');
     const keyring = Keyring.create(file, OFFICE);
     expect(existsSync(file)).toBe(false);
-    keyring.setEntry('duc.nv', await wrapKey(randomBytes(32), USER, 'Mật-khẩu-2026!', FAST));
+    keyring.setEntry('duc.nv', await wrapKey(randomBytes(32), USER, 'Mật-khẩu-2026!-Tràm-Chim', FAST));
     expect(Keyring.exists(file)).toBe(true);
     const loaded = Keyring.load(file);
     expect(loaded.office).toEqual(OFFICE);
@@ -99,7 +99,7 @@ describe('Keyring file', () => {
   it(`locks a user for ${LOCKOUT_MS / 60_000} minutes on the ${LOCKOUT_FAILURES}th failure in a row, and remembers it on disk`, async () => {
     const file = join(tempDir(), 'keyring.json');
     const keyring = Keyring.create(file, OFFICE);
-    keyring.setEntry('duc.nv', await wrapKey(randomBytes(32), USER, 'Mật-khẩu-2026!', FAST));
+    keyring.setEntry('duc.nv', await wrapKey(randomBytes(32), USER, 'Mật-khẩu-2026!-Tràm-Chim', FAST));
     const now = Date.UTC(2026, 2, 15, 8, 0, 0);
     for (let i = 1; i < LOCKOUT_FAILURES; i += 1) {
       expect(keyring.recordFailure('duc.nv', now)).toMatchObject({ failed: i, lockedUntil: null });

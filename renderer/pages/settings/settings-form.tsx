@@ -22,6 +22,7 @@ export function SettingsForm({ settings, onSaved }: { readonly settings: Setting
     schema: settingsInput,
     initial: {
       idleLockMinutes: String(settings.idleLockMinutes),
+      sessionHours: String(settings.sessionHours),
       remoteCommune: settings.remoteCommune,
       reportCutoffDay: String(settings.reportCutoffDay),
       exchangeLateDays: String(settings.exchangeLateDays),
@@ -31,6 +32,7 @@ export function SettingsForm({ settings, onSaved }: { readonly settings: Setting
     },
     toInput: (values) => ({
       idleLockMinutes: toNumber(values.idleLockMinutes),
+      sessionHours: toNumber(values.sessionHours),
       remoteCommune: values.remoteCommune,
       reportCutoffDay: toNumber(values.reportCutoffDay),
       exchangeLateDays: toNumber(values.exchangeLateDays),
@@ -43,7 +45,8 @@ export function SettingsForm({ settings, onSaved }: { readonly settings: Setting
   });
   return (
     <FormFrame form={form} submitLabel={t('common.save')} labelledBy="settings-general">
-      <TextField {...form.field('idleLockMinutes')} label={t('settings.idleLock')} hint={t('settings.idleLockHint')} inputMode="numeric" maxLength={3} size="short" required />
+      <TextField {...form.field('idleLockMinutes')} label={t('settings.idleLock')} hint={t('settings.idleLockHint')} inputMode="numeric" maxLength={2} size="short" required />
+      <TextField {...form.field('sessionHours')} label={t('settings.sessionHours')} hint={t('settings.sessionHoursHint')} inputMode="numeric" maxLength={2} size="short" required />
       <CheckboxField {...form.field('remoteCommune')} label={t('settings.remoteCommune')} />
       <TextField {...form.field('reportCutoffDay')} label={t('settings.reportCutoffDay')} hint={t('settings.reportCutoffDayHint')} inputMode="numeric" maxLength={2} size="short" required />
       <TextField {...form.field('exchangeLateDays')} label={t('settings.exchangeLateDays')} hint={t('settings.exchangeLateDaysHint')} inputMode="numeric" maxLength={3} size="short" required />

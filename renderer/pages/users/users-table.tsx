@@ -10,9 +10,11 @@ export interface UsersTableProps {
   /** The logged-in administrator, who cannot deactivate their own account. */
   readonly meId: string;
   readonly onAction: (action: UserAction) => void;
+  /** Lift a lockout after failed logins (users.unlock). */
+  readonly onUnlock: (user: UserView) => void;
 }
 
-export function UsersTable({ users, meId, onAction }: UsersTableProps) {
+export function UsersTable({ users, meId, onAction, onUnlock }: UsersTableProps) {
   const { t } = useI18n();
   const actionButton = (user: UserView, kind: UserAction['kind'], label: string) => (
     <Button small variant={kind === 'deactivate' ? 'danger' : 'secondary'} onClick={() => onAction({ kind, user })}>
@@ -44,6 +46,12 @@ export function UsersTable({ users, meId, onAction }: UsersTableProps) {
       cell: (user) =>
         user.active ? (
           <>
+            {user.lockedUntil !== null ? (
+              <Button small variant="secondary" onClick={() => onUnlock(user)}>
+                {t('users.unlock')}
+                <span className="sr-only"> – {user.fullName}</span>
+              </Button>
+            ) : null}
             {actionButton(user, 'reset', t('users.resetPassword'))}
             {user.id === meId ? null : actionButton(user, 'deactivate', t('users.deactivate'))}
           </>

@@ -110,6 +110,24 @@ export async function loginHost(host: Host, username: string, password: string):
   return async (name, input) => (await (await post(name, input, cookie)).json()) as Result<CallOutput<typeof name>>;
 }
 
+/**
+ * A user the administrator created who has since chosen `account.password` at their first login: the
+ * administrator's password is one-time (docs/security.md), so it is a temporary one changed over HTTP.
+ */
+export async function createUserHost(
+  host: Host,
+  asAdmin: (name: 'users.create', input: CallInput<'users.create'>) => Promise<Result<CallOutput<'users.create'>>>,
+  account: Omit<CallInput<'users.create'>, 'passwordConfirm'>,
+): Promise<Result<CallOutput<'users.create'>>> {
+  const temporary = `${account.password} tạm thời`;
+  const added = await asAdmin('users.create', { ...account, password: temporary, passwordConfirm: temporary });
+  if (!added.ok) return added;
+  const asUser = await loginHost(host, account.username, temporary);
+  const changed = await asUser('auth.changePassword', { current: temporary, password: account.password, passwordConfirm: account.password });
+  if (!changed.ok) throw new Error(`${account.username} could not choose a password: ${JSON.stringify(changed.error)}`);
+  return added;
+}
+
 function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {

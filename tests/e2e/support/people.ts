@@ -16,7 +16,7 @@ export const admin: AccountData = {
   rank: 'Thiếu tá',
   position: 'Trưởng Công an xã',
   username: 'quantri',
-  password: 'mat-khau-quan-tri',
+  password: 'Đèo-Ngang-xã-Tràm-Chim',
 };
 
 export const officer: AccountData = {
@@ -24,5 +24,5 @@ export const officer: AccountData = {
   rank: 'Thượng úy',
   position: 'Cán bộ Công an xã',
   username: 'hang.nt',
-  password: 'mat-khau-can-bo',
+  password: 'mat-khau-can-bo-Tràm-Chim',
 };
