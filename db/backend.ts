@@ -138,6 +138,11 @@ export class Backend {
     }
   }
 
+  /** The open store's key was changed (db/rotation.ts): calls and backups from now on use `key`. */
+  rekeyed(key: Buffer): void {
+    this.opened = { ...this.requireStore(), key };
+  }
+
   /** Used by setup: a store it just created and initialised. */
   adoptStore(store: OpenStore): void {
     this.opened = store;

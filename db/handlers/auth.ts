@@ -1,7 +1,10 @@
 import type { SessionView } from '../../api/views';
 import { AppError } from '../app-error';
 import { appendAudit } from '../audit';
-import { LOCKOUT_FAILURES, sameKey, spendCheck, unwrapKey, wrapKey, type KeyringEntry } from '../keyring';
+import type { OpenStore } from '../backend';
+import { bindOnFirstOpen, installEntry, knowsEntry } from '../key-binding';
+import { DEFAULT_KDF, isSealed, LOCKOUT_FAILURES, newUserKey, rewrap, sameKey, spendCheck, unlock, type KeyringEntry, type SealedEntry, type Unlocked } from '../keyring';
+import { resumeRotation } from '../rotation';
 import { officeView } from '../office';
 import { readSettings } from '../settings';
 import { findUser, userView, type UserRow } from '../users';
@@ -13,15 +16,21 @@ export const authHandlers: HandlersOf<'auth.'> = {
     const keyring = backend.keyring();
     if (!keyring.entry(username)) {
       await spendCheck(password);
-      throw new AppError('auth.invalid', 'wrong username or password');
+      throw invalid();
     }
-    const key = await checkPassword(ctx, username, password);
+    const opened = await checkPassword(ctx, username, password);
     const entry = keyring.entry(username);
     if (!entry) throw new AppError('auth.inactive', 'the account was deactivated');
-    const store = backend.store ?? backend.open(key);
-    if (!sameKey(store.key, key)) throw new Error(`the keyring entry of ${username} does not open this store`);
+    const { store, seal } = openStore(ctx, entry, opened);
+    bindOnFirstOpen(store.sql, keyring);
+    if (!knowsEntry(store.sql, entry, seal)) throw refuse(ctx, entry, 'the store does not know this keyring entry');
     const user = findUser(store.sql, entry.userId);
     if (!user || user.active !== 1 || user.deleted_at !== null) throw new AppError('auth.inactive', 'the account is deactivated');
+    // A rotation cut short (a power cut): this user holds both keys, so it is finished now.
+    if (keyring.rotation && opened.kind === 'sealed' && opened.nextKey) {
+      await resumeRotation(backend, { old: opened.storeKey, next: opened.nextKey }, { userId: user.id, call: ctx.call });
+    }
+    await upgradeEntry(ctx, username, opened, password);
     session.userId = user.id;
     session.locked = false;
     session.lastActive = backend.now();
@@ -56,49 +65,124 @@ export const authHandlers: HandlersOf<'auth.'> = {
     return sessionView(ctx, user, false);
   },
 
+  /** The same key pair, its private key wrapped under the new password; the seals do not change. */
   'auth.changePassword': async (ctx, { current, password }) => {
     const user = requireUser(ctx);
     const keyring = ctx.backend.keyring();
     const found = keyring.entryForUser(user.id);
     if (!found) throw new AppError('auth.inactive', 'the account has no key to the store');
+    let opened: Opened;
     try {
-      await checkPassword(ctx, found[0], current);
+      opened = await checkPassword(ctx, found[0], current);
     } catch (error) {
       if (error instanceof AppError && error.code === 'auth.invalid') throw new AppError('validation', 'the current password is wrong', { fields: { current: 'v.password_wrong' } });
       throw error;
     }
     const store = ctx.backend.requireStore();
-    const wrapped = await wrapKey(store.key, user.id, password);
+    const next = await entryWithPassword(ctx, user.id, opened, password);
     // Deactivated meanwhile: no new key for an inactive account.
-    if (!keyring.entryForUser(user.id)) throw new AppError('auth.inactive', 'the account was deactivated');
-    keyring.setEntry(found[0], wrapped);
+    const now = keyring.entryForUser(user.id);
+    if (!now) throw new AppError('auth.inactive', 'the account was deactivated');
+    installEntry(store.sql, keyring, now[0], next(now[1]));
     appendAudit(store.sql, { at: ctx.backend.now(), userId: user.id, call: ctx.call, action: 'password', table: 'users', recordId: user.id });
     return null;
   },
 };
 
+type Opened = Extract<Unlocked, { kind: 'legacy' | 'sealed' }>;
+
+function invalid(): AppError {
+  return new AppError('auth.invalid', 'wrong username or password');
+}
+
 /**
- * Unwraps the store key with the password, counting failures: the fifth wrong password in a row
+ * A keyring entry the store refuses (unknown to it, a seal that does not open, a key that does not open
+ * the store): recorded in the audit log when the store is open, answered as a wrong password.
+ */
+function refuse(ctx: Context, entry: KeyringEntry, reason: string): AppError {
+  const { backend } = ctx;
+  if (backend.store) {
+    appendAudit(backend.store.sql, { at: backend.now(), userId: entry.userId, call: ctx.call, action: 'login_refused', table: 'users', recordId: entry.userId, after: { reason } });
+  } else {
+    backend.log(`login refused for user ${entry.userId}: ${reason}`, null);
+  }
+  return invalid();
+}
+
+/**
+ * The store, opened (or already open) with a key the entry holds, and which seal gave it. During a
+ * rotation the entry holds two keys: the next one first (the store may have been re-keyed), then the old.
+ */
+function openStore(ctx: Context, entry: KeyringEntry, opened: Opened): { store: OpenStore; seal: 'seal' | 'nextSeal' } {
+  const { backend } = ctx;
+  const keys: [Buffer, 'seal' | 'nextSeal'][] = opened.kind === 'sealed' && opened.nextKey ? [[opened.nextKey, 'nextSeal'], [opened.storeKey, 'seal']] : [[opened.storeKey, 'seal']];
+  const open = backend.store;
+  if (open) {
+    const match = keys.find(([key]) => sameKey(open.key, key));
+    if (!match) throw refuse(ctx, entry, 'the keyring entry does not open this store');
+    return { store: open, seal: match[1] };
+  }
+  for (const [key, seal] of keys) {
+    try {
+      return { store: backend.open(key), seal };
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'store.wrong_key')) throw error;
+    }
+  }
+  // An old copy of the keyring: its key opened the store before a rotation.
+  throw refuse(ctx, entry, 'the keyring entry does not open this store');
+}
+
+/** A way to turn the entry as it will be then into one opened by `password` (same key pair, same seals). */
+async function entryWithPassword(ctx: Context, userId: string, opened: Opened, password: string): Promise<(entry: KeyringEntry) => SealedEntry> {
+  if (opened.kind === 'legacy') {
+    const made = await newUserKey(userId, password, ctx.backend.requireStore().key);
+    return () => made;
+  }
+  const wrapped = await rewrap(opened.entry, opened.privateKey, password);
+  return (entry) => {
+    if (!isSealed(entry) || entry.publicKey !== wrapped.publicKey) throw new AppError('auth.inactive', 'the account was given a new key meanwhile');
+    return { ...entry, ...wrapped };
+  };
+}
+
+/**
+ * At login, a version 1 entry gets a key pair and a wrap made at a lower scrypt cost is made again at
+ * the current one. Not while a rotation is unfinished, nor if the entry changed meanwhile.
+ */
+async function upgradeEntry(ctx: Context, username: string, opened: Opened, password: string): Promise<void> {
+  const keyring = ctx.backend.keyring();
+  const entry = keyring.entry(username);
+  if (!entry || keyring.rotation) return;
+  if (isSealed(entry) && entry.kdf.N >= DEFAULT_KDF.N && entry.kdf.r >= DEFAULT_KDF.r) return;
+  const next = await entryWithPassword(ctx, entry.userId, opened, password);
+  if (keyring.entry(username) !== entry || keyring.rotation) return;
+  installEntry(ctx.backend.requireStore().sql, keyring, username, next(entry));
+}
+
+/**
+ * Opens the user's entry with the password, counting failures: the fifth wrong password in a row
  * locks the account for five minutes, kept in the keyring so a restart does not reset it. Checks of one
  * account run one at a time, each reading the keyring as the previous one left it.
  */
-function checkPassword(ctx: Context, username: string, password: string): Promise<Buffer> {
+function checkPassword(ctx: Context, username: string, password: string): Promise<Opened> {
   return ctx.backend.serially(`password:${username}`, async () => {
     const entry = ctx.backend.keyring().entry(username);
-    if (!entry) throw new AppError('auth.invalid', 'wrong username or password');
+    if (!entry) throw invalid();
     return checkEntry(ctx, username, entry, password);
   });
 }
 
-async function checkEntry(ctx: Context, username: string, entry: KeyringEntry, password: string): Promise<Buffer> {
+async function checkEntry(ctx: Context, username: string, entry: KeyringEntry, password: string): Promise<Opened> {
   const { backend } = ctx;
   const now = backend.now();
   if (entry.lockedUntil !== null && entry.lockedUntil > now) throw lockedOut(entry.lockedUntil, now);
-  const key = await unwrapKey(entry, password);
+  const opened = await unlock(entry, password);
   const keyring = backend.keyring();
-  if (key) {
+  if (opened.kind === 'bad_seal') throw refuse(ctx, entry, 'the keyring entry\'s seal does not open with its key');
+  if (opened.kind !== 'wrong_password') {
     keyring.recordSuccess(username);
-    return key;
+    return opened;
   }
   const next = keyring.recordFailure(username, now);
   if (backend.store) {

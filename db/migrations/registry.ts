@@ -8,9 +8,10 @@ import { exchange } from './0007-exchange';
 import { province } from './0008-province';
 import { everyOffice } from './0009-every-office';
 import { searchTerms } from './0010-search-terms';
+import { keyringSeals } from './0011-keyring-seals';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Append only: version N is at index N-1. */
-export const migrations: readonly Migration[] = Object.freeze([foundation, register, people, campaigns, movement, reports, exchange, province, everyOffice, searchTerms]);
+export const migrations: readonly Migration[] = Object.freeze([foundation, register, people, campaigns, movement, reports, exchange, province, everyOffice, searchTerms, keyringSeals]);
 
 export const schemaVersion = migrations.length;
