@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { AppError } from './app-error';
 import { BackupJobs } from './backup-jobs';
 import { ownOfficeId } from './exchange/identity';
-import { Keyring } from './keyring';
+import { DEFAULT_KDF, Keyring, type KdfParams } from './keyring';
 import { migrate } from './migrations/runner';
 import { migrations } from './migrations/registry';
 import { Sessions } from './sessions';
@@ -38,6 +38,8 @@ export interface BackendOptions {
   readonly now?: () => number;
   /** Logs unexpected errors (never shown to the user). */
   readonly log?: (message: string, error: unknown) => void;
+  /** The scrypt cost of the password wraps made from now on (DEFAULT_KDF; tests lower it to save time). */
+  readonly kdf?: KdfParams;
 }
 
 /**
@@ -50,6 +52,7 @@ export class Backend {
   readonly sessions = new Sessions();
   readonly now: () => number;
   readonly log: (message: string, error: unknown) => void;
+  readonly kdf: KdfParams;
   /** The backups: automatic (daily, before an import or a migration), by hand, and restores. */
   readonly backups: BackupJobs = new BackupJobs(this);
   private opened: OpenStore | null = null;
@@ -61,6 +64,7 @@ export class Backend {
     this.paths = dataPaths(options.dataDir);
     this.now = options.now ?? Date.now;
     this.log = options.log ?? ((message, error) => console.error(message, error));
+    this.kdf = options.kdf ?? DEFAULT_KDF;
     mkdirSync(this.dataDir, { recursive: true });
   }
 

@@ -3,7 +3,7 @@ import { AppError } from '../app-error';
 import { appendAudit } from '../audit';
 import type { OpenStore } from '../backend';
 import { bindOnFirstOpen, installEntry, knowsEntry } from '../key-binding';
-import { DEFAULT_KDF, isSealed, LOCKOUT_FAILURES, newUserKey, rewrap, sameKey, spendCheck, unlock, type KeyringEntry, type SealedEntry, type Unlocked } from '../keyring';
+import { isSealed, LOCKOUT_FAILURES, newUserKey, rewrap, sameKey, spendCheck, unlock, type KeyringEntry, type SealedEntry, type Unlocked } from '../keyring';
 import { resumeRotation } from '../rotation';
 import { officeView } from '../office';
 import { readSettings } from '../settings';
@@ -15,7 +15,7 @@ export const authHandlers: HandlersOf<'auth.'> = {
     const { backend, session } = ctx;
     const keyring = backend.keyring();
     if (!keyring.entry(username)) {
-      await spendCheck(password);
+      await spendCheck(password, backend.kdf);
       throw invalid();
     }
     const opened = await checkPassword(ctx, username, password);
@@ -136,10 +136,10 @@ function openStore(ctx: Context, entry: KeyringEntry, opened: Opened): { store: 
 /** A way to turn the entry as it will be then into one opened by `password` (same key pair, same seals). */
 async function entryWithPassword(ctx: Context, userId: string, opened: Opened, password: string): Promise<(entry: KeyringEntry) => SealedEntry> {
   if (opened.kind === 'legacy') {
-    const made = await newUserKey(userId, password, ctx.backend.requireStore().key);
+    const made = await newUserKey(userId, password, ctx.backend.requireStore().key, ctx.backend.kdf);
     return () => made;
   }
-  const wrapped = await rewrap(opened.entry, opened.privateKey, password);
+  const wrapped = await rewrap(opened.entry, opened.privateKey, password, ctx.backend.kdf);
   return (entry) => {
     if (!isSealed(entry) || entry.publicKey !== wrapped.publicKey) throw new AppError('auth.inactive', 'the account was given a new key meanwhile');
     return { ...entry, ...wrapped };
@@ -154,7 +154,8 @@ async function upgradeEntry(ctx: Context, username: string, opened: Opened, pass
   const keyring = ctx.backend.keyring();
   const entry = keyring.entry(username);
   if (!entry || keyring.rotation) return;
-  if (isSealed(entry) && entry.kdf.N >= DEFAULT_KDF.N && entry.kdf.r >= DEFAULT_KDF.r) return;
+  const { kdf } = ctx.backend;
+  if (isSealed(entry) && entry.kdf.N >= kdf.N && entry.kdf.r >= kdf.r) return;
   const next = await entryWithPassword(ctx, entry.userId, opened, password);
   if (keyring.entry(username) !== entry || keyring.rotation) return;
   installEntry(ctx.backend.requireStore().sql, keyring, username, next(entry));

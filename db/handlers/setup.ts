@@ -57,7 +57,7 @@ async function setUpOffice(ctx: Context, input: SetupInput, options: { call: str
   const key = randomBytes(32);
   const adminId = uuidv7();
   const officeId = input.office.code;
-  const entry = await newUserKey(adminId, input.admin.password, key);
+  const entry = await newUserKey(adminId, input.admin.password, key, backend.kdf);
   // A setup submitted twice: the first finished while this one derived its key.
   if (backend.isSetUp()) throw new AppError('setup.done', 'this machine already has an office set up');
   setAsideIncomplete(backend.paths);

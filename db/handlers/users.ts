@@ -28,7 +28,7 @@ export const usersHandlers: HandlersOf<'users.'> = {
     const { store, write } = storeFor(ctx);
     if (findUserByName(store.sql, input.username)) throw usernameTaken();
     const id = uuidv7();
-    const entry = await newUserKey(id, input.password, store.key);
+    const entry = await newUserKey(id, input.password, store.key, ctx.backend.kdf);
     const row = store.sql.transaction(() => {
       if (findUserByName(store.sql, input.username)) throw usernameTaken();
       if (!sameKey(store.key, ctx.backend.requireStore().key)) throw keysChanged();
@@ -67,7 +67,7 @@ export const usersHandlers: HandlersOf<'users.'> = {
     const { store } = storeFor(ctx);
     const user = existing(ctx, input.userId);
     if (user.active !== 1) throw new AppError('auth.inactive', 'reactivate the account to give it a password');
-    const entry = await newUserKey(user.id, input.password, store.key);
+    const entry = await newUserKey(user.id, input.password, store.key, ctx.backend.kdf);
     const by = { userId: ctx.user?.id ?? null, call: ctx.call };
     await rotateStoreKey(ctx.backend, { put: [user.username, entry] }, () => {
       if (!sameKey(store.key, ctx.backend.requireStore().key)) throw keysChanged();
@@ -95,7 +95,7 @@ export const usersHandlers: HandlersOf<'users.'> = {
       return view(ctx, row);
     }
     if (before.active === 1) throw new AppError('validation', 'the account is already active: reset its password instead', { fields: { userId: 'v.invalid' } });
-    const entry = await newUserKey(before.id, input.password, store.key);
+    const entry = await newUserKey(before.id, input.password, store.key, ctx.backend.kdf);
     const row = store.sql.transaction(() => {
       if (!sameKey(store.key, ctx.backend.requireStore().key)) throw keysChanged();
       const updated = store.writes.update('users', before.id, before.version, { active: 1 }, write);
