@@ -27,6 +27,7 @@ export const usersHandlers: HandlersOf<'users.'> = {
   'users.create': async (ctx, input) => {
     const { store, write } = storeFor(ctx);
     if (findUserByName(store.sql, input.username)) throw usernameTaken();
+    if (ctx.backend.keyring().rotation) throw keysChanged();
     const id = uuidv7();
     const entry = await newUserKey(id, input.password, store.key, ctx.backend.kdf);
     const row = store.sql.transaction(() => {
@@ -95,6 +96,7 @@ export const usersHandlers: HandlersOf<'users.'> = {
       return view(ctx, row);
     }
     if (before.active === 1) throw new AppError('validation', 'the account is already active: reset its password instead', { fields: { userId: 'v.invalid' } });
+    if (keyring.rotation) throw keysChanged();
     const entry = await newUserKey(before.id, input.password, store.key, ctx.backend.kdf);
     const row = store.sql.transaction(() => {
       if (!sameKey(store.key, ctx.backend.requireStore().key)) throw keysChanged();
@@ -117,9 +119,12 @@ function view(ctx: Context, row: UserRow) {
   return userView(row, ctx.backend.keyring().entryForUser(row.id)?.[1], ctx.backend.now());
 }
 
-/** The store key rotated while a new key pair was being made: the seal made is of the old key. */
+/**
+ * The store key rotated while a new key pair was being made (the seal made is of the old key), or a
+ * rotation is unfinished (it is finished at the next login): a new entry would miss the next key.
+ */
 function keysChanged(): AppError {
-  return new AppError('record.conflict', 'the store key changed meanwhile: try again');
+  return new AppError('record.conflict', 'the store key is changing: try again after logging in again');
 }
 
 function usernameTaken(): AppError {

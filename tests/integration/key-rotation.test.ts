@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../api/contract';
 import { verifyAuditChain } from '../../db/audit';
-import { dataPaths } from '../../db/backend';
+import { Backend, dataPaths } from '../../db/backend';
 import { listBackups } from '../../db/backup';
 import { isSealed, Keyring, newUserKey, storeKeyOf, unlock, type KdfParams } from '../../db/keyring';
 import { onRotationPoint, type RotationPoint } from '../../db/rotation';
@@ -238,6 +238,28 @@ describe('a version 1 keyring', () => {
     const fresh = 'Hương-mới-cấp-2026';
     expectOk(await again.callAs(admin, 'users.resetPassword', { userId: officerId, password: fresh, passwordConfirm: fresh }));
     await again.login(OFFICER.username, fresh);
+  });
+});
+
+describe('a wrap made at a lower scrypt cost', () => {
+  it('is made again at the next login, with the same key pair and seal, so the store still knows it', async () => {
+    const office = await createOffice();
+    await office.backend.closeWhenIdle();
+    const before = Keyring.load(paths(office).keyring).entry(ADMIN.username)!;
+    const higher = { ...TEST_KDF, N: TEST_KDF.N * 2 };
+    const backend = new Backend({ dataDir: office.dir, log: () => undefined, kdf: higher });
+    try {
+      const again = bind(backend, office.session, office.adminId, office.dir);
+      await again.login(ADMIN.username, ADMIN.password);
+      const after = Keyring.load(paths(office).keyring).entry(ADMIN.username)!;
+      expect(after.kdf).toEqual(higher);
+      expect(after.salt).not.toBe(before.salt);
+      expect(isSealed(after) && isSealed(before) && after.publicKey === before.publicKey && after.seal === before.seal).toBe(true);
+      await again.login(ADMIN.username, ADMIN.password);
+      expectError((await again.tryLogin(ADMIN.username, 'sai-mật-khẩu')).result, 'auth.invalid');
+    } finally {
+      await backend.closeWhenIdle();
+    }
   });
 });
 
