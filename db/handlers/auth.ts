@@ -111,11 +111,13 @@ function refuse(ctx: Context, entry: KeyringEntry, reason: string): AppError {
 
 /**
  * The store, opened (or already open) with a key the entry holds, and which seal gave it. During a
- * rotation the entry holds two keys: the next one first (the store may have been re-keyed), then the old.
+ * rotation the entry holds two keys: the old one first, since until the rekey commits it is the old key
+ * that opens the file and rolls a cut-off rekey back (a committed rekey refuses it at the first page,
+ * before anything is written); then the next one.
  */
 function openStore(ctx: Context, entry: KeyringEntry, opened: Opened): { store: OpenStore; seal: 'seal' | 'nextSeal' } {
   const { backend } = ctx;
-  const keys: [Buffer, 'seal' | 'nextSeal'][] = opened.kind === 'sealed' && opened.nextKey ? [[opened.nextKey, 'nextSeal'], [opened.storeKey, 'seal']] : [[opened.storeKey, 'seal']];
+  const keys: [Buffer, 'seal' | 'nextSeal'][] = opened.kind === 'sealed' && opened.nextKey ? [[opened.storeKey, 'seal'], [opened.nextKey, 'nextSeal']] : [[opened.storeKey, 'seal']];
   const open = backend.store;
   if (open) {
     const match = keys.find(([key]) => sameKey(open.key, key));

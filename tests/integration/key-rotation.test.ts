@@ -1,5 +1,7 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../api/contract';
@@ -47,6 +49,25 @@ function opensWith(file: string, key: Buffer): boolean {
   }
 }
 
+/**
+ * Whether the store as a kill left it opens with `key` the way the app opens it (read-write, so a hot
+ * journal of a cut-off rekey is rolled back, and checked page by page): on a copy, so the folder stays
+ * as the kill left it.
+ */
+function recoversWith(dir: string, key: Buffer): boolean {
+  const copy = tempDir();
+  const store = dataPaths(dir).store;
+  for (const suffix of ['', '-journal', '-wal', '-shm']) {
+    if (existsSync(store + suffix)) cpSync(store + suffix, join(copy, `s.sqlite${suffix}`));
+  }
+  try {
+    openSqlite(join(copy, 's.sqlite'), key.toString('hex')).close();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function addReportWithFiles(office: TestOffice): Promise<string[]> {
   const report = expectOk(
     await office.call('reports.create', {
@@ -65,6 +86,24 @@ async function addReportWithFiles(office: TestOffice): Promise<string[]> {
 
 async function expectAttachmentsOpen(office: TestOffice, ids: readonly string[]): Promise<void> {
   for (const id of ids) expect(Buffer.from(expectOk(await office.call('attachments.open', { id })).dataBase64, 'base64').equals(PNG)).toBe(true);
+}
+
+/** Runs tests/support/rotate-child.ts on `dir` and kills it with SIGKILL `delayMs` after it has logged in. */
+function rotateAndKill(dir: string, userId: string, delayMs: number): Promise<string> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../support/rotate-child.ts', import.meta.url)), dir, userId], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let armed = false;
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (!armed && out.startsWith('ready\n')) {
+        armed = true;
+        setTimeout(() => child.kill('SIGKILL'), delayMs);
+      }
+    });
+    child.on('error', reject);
+    child.on('exit', () => resolve(out.includes('done') ? 'finished before the kill' : 'killed'));
+  });
 }
 
 /** Logs in with a keyring file put in place of the real one (then put back); returns the login's result. */
@@ -286,6 +325,34 @@ describe('a rotation cut short at any step', () => {
   afterAll(() => rmSync(template, { recursive: true, force: true }));
 
   const points: RotationPoint[] = ['sealed', 'rekeyed', 'store', 'attachment', 'attachments', 'backup', 'backups', 'promoted'];
+
+  it('killed (SIGKILL) at random moments of a rotation, in a process of its own: one keyring opens the store, the next login finishes it', async () => {
+    for (const delayMs of [0, 15, 40, 80, 150]) {
+      const dir = tempDir();
+      cpSync(template, dir, { recursive: true });
+      const oldKey = await adminKey(dir);
+      const outcome = await rotateAndKill(dir, officerId, delayMs);
+      const entry = Keyring.load(dataPaths(dir).keyring).entry(CHIEF.username)!;
+      const opened = await unlock(entry, CHIEF.password);
+      if (opened.kind !== 'sealed') throw new Error(`${delayMs} ms (${outcome}): ${opened.kind}`);
+      const keys = [opened.storeKey, opened.nextKey].filter((key): key is Buffer => key !== null);
+      expect(keys.some((key) => recoversWith(dir, key)), `${delayMs} ms (${outcome}), journal ${existsSync(`${dataPaths(dir).store}-journal`)}`).toBe(true);
+
+      const restarted = newBackend(dir);
+      const next = bind(restarted, restarted.sessions.create(restarted.now()), '', dir);
+      const chief = await next.login(CHIEF.username, CHIEF.password);
+      await next.backend.backups.settled();
+      for (const id of files) expect(Buffer.from(expectOk(await next.callAs(chief, 'attachments.open', { id })).dataBase64, 'base64').equals(PNG)).toBe(true);
+      expect(verifyAuditChain(next.backend.requireStore().sql).ok).toBe(true);
+      const keyring = Keyring.load(dataPaths(dir).keyring);
+      expect(keyring.rotation).toBeUndefined();
+      for (const file of listBackups(dataPaths(dir).backups)) expect(opensWith(join(dataPaths(dir).backups, file.name), await adminKey(dir))).toBe(true);
+      // Killed before the deactivation committed, the officer is still active and the key unchanged; after, it rotated.
+      const officerActive = keyring.entryForUser(officerId) !== undefined;
+      expect((await adminKey(dir)).equals(oldKey)).toBe(officerActive);
+      await next.backend.closeWhenIdle();
+    }
+  }, 240_000);
 
   it.each(points)('at "%s" leaves a store one keyring opens, and the next login finishes it', async (point) => {
     const dir = tempDir();
