@@ -223,6 +223,10 @@ describe('the keyring is bound to the store', () => {
     const result = await loginWithKeyring(office.dir, JSON.stringify(data), ADMIN.username, 'Tôi-là-admin-2026');
     expectError(result.result, 'auth.invalid');
 
+    // Nor does an entry in the old format (the store key wrapped under the chosen password).
+    data.users[ADMIN.username] = legacyEntry(opened.storeKey, office.adminId, 'Tôi-là-admin-2026', FAST);
+    expectError((await loginWithKeyring(office.dir, JSON.stringify(data), ADMIN.username, 'Tôi-là-admin-2026')).result, 'auth.invalid');
+
     // Their own entry copied under the administrator's name, with the administrator's id, opens nothing either.
     data.users[ADMIN.username] = { ...keyring.entry(OFFICER.username)!, userId: office.adminId };
     expectError((await loginWithKeyring(office.dir, JSON.stringify(data), ADMIN.username, OFFICER.password)).result, 'auth.invalid');
@@ -231,7 +235,7 @@ describe('the keyring is bound to the store', () => {
     const again = bind(newBackend(office.dir), office.session, office.adminId, office.dir);
     await again.login(ADMIN.username, ADMIN.password);
     const refused = auditActions(again, 'login_refused');
-    expect(refused.length).toBeGreaterThanOrEqual(1);
+    expect(refused.length).toBeGreaterThanOrEqual(2);
     expect(refused[0]).toMatchObject({ record_id: office.adminId });
     expect(refused[0]!.after).toContain('does not know');
     expect(officerId).not.toBe(office.adminId);
