@@ -31,6 +31,20 @@ export function installEntry(db: Sqlite, keyring: Keyring, username: string, ent
   pruneEntries(db, keyring);
 }
 
+/**
+ * Before a rotation's new seals replace the old: the store learns the next seal of each entry whose
+ * current seal (so whose public key) it knows. The transaction that recorded them may not have committed
+ * (a power cut after the keyring was written, before the commit); an entry the store did not know stays
+ * unknown, and is refused at its next login.
+ */
+export function recordNextSeals(db: Sqlite, keyring: Keyring): void {
+  db.transaction(() => {
+    for (const entry of Object.values(keyring.users)) {
+      if (isSealed(entry) && entry.nextSeal !== undefined && knowsEntry(db, entry, 'seal')) recordEntry(db, entry);
+    }
+  })();
+}
+
 /** Whether the store knows this fingerprint of this user. */
 export function knowsEntry(db: Sqlite, entry: KeyringEntry, seal: 'seal' | 'nextSeal'): boolean {
   return prepared(db, 'SELECT 1 FROM keyring_seals WHERE user_id = ? AND fingerprint = ?').get(entry.userId, fingerprint(entry, seal)) !== undefined;

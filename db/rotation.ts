@@ -5,7 +5,7 @@ import { rekeyAttachments } from './attachments';
 import { appendAudit } from './audit';
 import type { Backend } from './backend';
 import { listBackups } from './backup';
-import { pruneEntries, recordEntry } from './key-binding';
+import { pruneEntries, recordEntry, recordNextSeals } from './key-binding';
 import { isSealed, sameKey, sealTo, type KeyringEntry, type RotationStep, type SealedEntry } from './keyring';
 import { openSqlite, type Sqlite } from './store';
 
@@ -128,6 +128,7 @@ function finishRotation(backend: Backend, keys: RotationKeys, by: { readonly use
     done('backups');
   }
   // The new seals become the seals; entries that had none (no key pair yet) go.
+  recordNextSeals(backend.requireStore().sql, keyring);
   const users: Record<string, KeyringEntry> = {};
   for (const [name, entry] of Object.entries(keyring.users)) {
     if (!isSealed(entry) || entry.nextSeal === undefined) continue;

@@ -1,5 +1,6 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -8,11 +9,11 @@ import type { CallInput } from '../../api/contract';
 import { verifyAuditChain } from '../../db/audit';
 import { Backend, dataPaths } from '../../db/backend';
 import { listBackups } from '../../db/backup';
-import { isSealed, Keyring, newUserKey, storeKeyOf, unlock, type KdfParams } from '../../db/keyring';
+import { isSealed, Keyring, newUserKey, sealTo, storeKeyOf, unlock, type KdfParams } from '../../db/keyring';
 import { onRotationPoint, type RotationPoint } from '../../db/rotation';
 import { openSqlite } from '../../db/store';
 import { legacyEntry } from '../support/legacy-keyring';
-import { ADMIN, addUser, bind, cleanup, createOffice, expectError, expectOk, newBackend, tempDir, TEST_KDF, type TestOffice } from '../support/backend';
+import { ADMIN, addUser, bind, cleanup, createOffice, expectError, expectOk, newBackend, restart, tempDir, TEST_KDF, type TestOffice } from '../support/backend';
 
 /**
  * Keys that rotate (issue #17; docs/decisions.md, "Keys that rotate"), on real encrypted stores:
@@ -303,6 +304,28 @@ describe('a wrap made at a lower scrypt cost', () => {
     } finally {
       await backend.closeWhenIdle();
     }
+  });
+});
+
+describe('a power cut after the keyring was written, before the store committed', () => {
+  it('the next login finishes the rotation, and every user with a known key logs in after it', async () => {
+    const office = await createOffice();
+    await addUser(office, CHIEF);
+    await office.backend.closeWhenIdle();
+    // The keyring as the rotation's first write leaves it; the store never saw the new seals' fingerprints.
+    const keyring = Keyring.load(paths(office).keyring);
+    const next = randomBytes(32);
+    const users = Object.fromEntries(Object.entries(keyring.users).map(([name, entry]) => [name, isSealed(entry) ? { ...entry, nextSeal: sealTo(entry.userId, entry.publicKey, next) } : entry]));
+    keyring.replace(users, { step: 'sealed', startedAt: Date.now() });
+
+    const backend = newBackend(office.dir);
+    const again = bind(backend, backend.sessions.create(backend.now()), office.adminId, office.dir);
+    await again.login(CHIEF.username, CHIEF.password);
+    expect(Keyring.load(paths(office).keyring).rotation).toBeUndefined();
+    expect((await adminKey(office.dir)).equals(next)).toBe(true);
+    const third = restart(again);
+    await third.login(ADMIN.username, ADMIN.password);
+    await third.login(CHIEF.username, CHIEF.password);
   });
 });
 
