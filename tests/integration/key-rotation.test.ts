@@ -9,6 +9,7 @@ import type { CallInput } from '../../api/contract';
 import { verifyAuditChain } from '../../db/audit';
 import { Backend, dataPaths } from '../../db/backend';
 import { listBackups } from '../../db/backup';
+import { knowsEntry } from '../../db/key-binding';
 import { isSealed, Keyring, newUserKey, sealTo, storeKeyOf, unlock, type KdfParams } from '../../db/keyring';
 import { onRotationPoint, type RotationPoint } from '../../db/rotation';
 import { openSqlite } from '../../db/store';
@@ -321,8 +322,11 @@ describe('a power cut after the keyring was written, before the store committed'
     const backend = newBackend(office.dir);
     const again = bind(backend, backend.sessions.create(backend.now()), office.adminId, office.dir);
     await again.login(CHIEF.username, CHIEF.password);
-    expect(Keyring.load(paths(office).keyring).rotation).toBeUndefined();
+    const rotated = Keyring.load(paths(office).keyring);
+    expect(rotated.rotation).toBeUndefined();
     expect((await adminKey(office.dir)).equals(next)).toBe(true);
+    // The store knows every promoted seal (not left empty, which the next login would take as a first binding).
+    for (const entry of Object.values(rotated.users)) expect(knowsEntry(backend.requireStore().sql, entry, 'seal')).toBe(true);
     const third = restart(again);
     await third.login(ADMIN.username, ADMIN.password);
     await third.login(CHIEF.username, CHIEF.password);
