@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ATTACHMENT_MAX_BYTES, sniffAttachmentType, type AttachmentOwner } from '../api/calls/attachments';
 import type { AttachmentView } from '../api/views';
@@ -19,7 +19,8 @@ import type { WriteContext, WritePath } from './write-path';
  * File layout: "SOANTT-A" (8 bytes), format version (1 byte), IV (12 bytes), AES-256-GCM ciphertext,
  * GCM tag (16 bytes). The magic and version are authenticated as associated data. Each file has its
  * own key, HKDF-SHA256(store key, salt, info = attachment id): a file copied over another's name
- * fails its tag, and no key is stored anywhere but the keyring's wrap of the store key.
+ * fails its tag, and no key is stored anywhere but the keyring's seals of the store key. A rotation of
+ * the store key encrypts every file again (rekeyAttachments).
  */
 
 const MAGIC = Buffer.from('SOANTT-A', 'ascii');
@@ -101,6 +102,22 @@ function syncFolder(dir: string): void {
   }
 }
 
+/** The content of an attachment file under `key`, or why it cannot be read. */
+function decryptFile(data: Buffer, key: Buffer): { readonly plain: Buffer } | { readonly why: string } {
+  if (data.length < HEADER.length + IV_BYTES + TAG_BYTES || !data.subarray(0, MAGIC.length).equals(MAGIC)) return { why: 'the stored file is not an attachment file' };
+  if (data[MAGIC.length] !== FORMAT_VERSION) return { why: `unknown file format version ${String(data[MAGIC.length])}` };
+  const iv = data.subarray(HEADER.length, HEADER.length + IV_BYTES);
+  const body = data.subarray(HEADER.length + IV_BYTES, data.length - TAG_BYTES);
+  const decipher = createDecipheriv('aes-256-gcm', key, iv);
+  decipher.setAAD(HEADER);
+  decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
+  try {
+    return { plain: Buffer.concat([decipher.update(body), decipher.final()]) };
+  } catch {
+    return { why: 'the stored file fails its authentication tag (altered, damaged, or not this attachment)' };
+  }
+}
+
 /**
  * Decrypts an attachment's file and checks it against its record. Nothing is returned unless the GCM
  * tag verifies and the size and SHA-256 match: a missing, damaged or swapped file is attachment.corrupt.
@@ -113,23 +130,39 @@ function unsealFile(row: AttachmentsTable, dir: string, storeKey: Buffer): Buffe
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw corrupt(row.id, 'the stored file is missing');
     throw error;
   }
-  if (data.length < HEADER.length + IV_BYTES + TAG_BYTES || !data.subarray(0, MAGIC.length).equals(MAGIC)) {
-    throw corrupt(row.id, 'the stored file is not an attachment file');
+  const opened = decryptFile(data, attachmentKey(storeKey, row.id));
+  if ('why' in opened) throw corrupt(row.id, opened.why);
+  if (opened.plain.length !== row.size || sha256Hex(opened.plain) !== row.sha256) throw corrupt(row.id, 'the content does not match its SHA-256');
+  return opened.plain;
+}
+
+const FILE_NAME = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.bin$/;
+
+/**
+ * A key rotation's step for the attachments (db/rotation.ts): every file in `dir` under the old store
+ * key is encrypted again under the new one, each replaced atomically. Files already under the new key
+ * (a rotation resumed after a power cut) are left; so are files neither key opens (they were unreadable
+ * before: opening them reports attachment.corrupt as it did). `after` runs after each file rewritten.
+ */
+export function rekeyAttachments(dir: string, oldKey: Buffer, newKey: Buffer, after: () => void = () => undefined): { rekeyed: number; unreadable: number } {
+  const counts = { rekeyed: 0, unreadable: 0 };
+  if (!existsSync(dir)) return counts;
+  for (const name of readdirSync(dir).sort()) {
+    const id = FILE_NAME.exec(name)?.[1];
+    if (!id) continue;
+    const path = attachmentFile(dir, id);
+    const data = readFileSync(path);
+    if ('plain' in decryptFile(data, attachmentKey(newKey, id))) continue;
+    const opened = decryptFile(data, attachmentKey(oldKey, id));
+    if ('why' in opened) {
+      counts.unreadable += 1;
+      continue;
+    }
+    sealFile(path, attachmentKey(newKey, id), opened.plain);
+    counts.rekeyed += 1;
+    after();
   }
-  if (data[MAGIC.length] !== FORMAT_VERSION) throw corrupt(row.id, `unknown file format version ${String(data[MAGIC.length])}`);
-  const iv = data.subarray(HEADER.length, HEADER.length + IV_BYTES);
-  const body = data.subarray(HEADER.length + IV_BYTES, data.length - TAG_BYTES);
-  const decipher = createDecipheriv('aes-256-gcm', attachmentKey(storeKey, row.id), iv);
-  decipher.setAAD(HEADER);
-  decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
-  let plain: Buffer;
-  try {
-    plain = Buffer.concat([decipher.update(body), decipher.final()]);
-  } catch {
-    throw corrupt(row.id, 'the stored file fails its authentication tag (altered, damaged, or not this attachment)');
-  }
-  if (plain.length !== row.size || sha256Hex(plain) !== row.sha256) throw corrupt(row.id, 'the content does not match its SHA-256');
-  return plain;
+  return counts;
 }
 
 /** The table behind each kind of owner; the type makes a new owner in api/ without a table an error. */

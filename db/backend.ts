@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { AppError } from './app-error';
 import { BackupJobs } from './backup-jobs';
 import { ownOfficeId } from './exchange/identity';
-import { Keyring } from './keyring';
+import { DEFAULT_KDF, Keyring, type KdfParams } from './keyring';
 import { migrate } from './migrations/runner';
 import { migrations } from './migrations/registry';
 import { Sessions } from './sessions';
@@ -39,6 +39,8 @@ export interface BackendOptions {
   readonly now?: () => number;
   /** Logs unexpected errors (never shown to the user). */
   readonly log?: (message: string, error: unknown) => void;
+  /** The scrypt cost of the password wraps made from now on (DEFAULT_KDF; tests lower it to save time). */
+  readonly kdf?: KdfParams;
 }
 
 /**
@@ -51,6 +53,7 @@ export class Backend {
   readonly sessions = new Sessions();
   readonly now: () => number;
   readonly log: (message: string, error: unknown) => void;
+  readonly kdf: KdfParams;
   /** The backups: automatic (daily, before an import or a migration), by hand, and restores. */
   readonly backups: BackupJobs = new BackupJobs(this);
   private opened: OpenStore | null = null;
@@ -62,6 +65,7 @@ export class Backend {
     this.paths = dataPaths(options.dataDir);
     this.now = options.now ?? Date.now;
     this.log = options.log ?? ((message, error) => console.error(message, error));
+    this.kdf = options.kdf ?? DEFAULT_KDF;
     privateDir(this.dataDir);
   }
 
@@ -139,6 +143,11 @@ export class Backend {
       sql.close();
       throw error;
     }
+  }
+
+  /** The open store's key was changed (db/rotation.ts): calls and backups from now on use `key`. */
+  rekeyed(key: Buffer): void {
+    this.opened = { ...this.requireStore(), key };
   }
 
   /** Used by setup: a store it just created and initialised. */

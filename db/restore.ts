@@ -6,6 +6,7 @@ import type { Backend } from './backend';
 import { backupView } from './backup';
 import { checkBackup, findBackup, integrity, withBackup } from './backup-check';
 import { backupPlan } from './backup-jobs';
+import { readSeals, writeSeals } from './key-binding';
 import { findUser } from './users';
 
 /** Who restores: their session stays, every other one ends. */
@@ -34,10 +35,13 @@ export function restoreBackup(backend: Backend, name: string, by: Restorer): Pro
     withBackup(path, current.key.toString('hex'), checkBackup);
     // From here to the reopened store nothing else runs: a write after the safety backup's snapshot
     // would be in neither the safety backup nor the restored store.
+    const seals = readSeals(current.sql);
     const safety = backend.backups.takeBlocking(current.sql, 'before-restore', backupPlan(current.sql, backend.paths.backups));
     replaceStore(backend, path, safety.view.name, current.key);
 
     const store = backend.requireStore();
+    // The keyring that opens the restored store is today's: the store keeps accepting today's entries.
+    writeSeals(store.sql, seals);
     appendAudit(store.sql, {
       at: backend.now(),
       userId: by.userId,

@@ -144,6 +144,7 @@ export interface Schema {
   program_months: ProgramMonthsTable;
   report_months_all: ReportMonthsAllTable;
   search_terms: SearchTermsTable;
+  keyring_seals: KeyringSealsTable;
   program_months_all: ProgramMonthsAllTable;
   issued_reports: IssuedReportsTable;
   exchange_identity: ExchangeIdentityTable;
@@ -542,6 +543,12 @@ export type ProgramMonthsAllTable = Omit<ProgramMonthsTable, 'office_id'>;
 /** The words of the register's search index, for looking up the words a typed word begins. */
 export interface SearchTermsTable {
   term: string;
+}
+
+/** The keyring entries this store accepts, by fingerprint (db/key-binding.ts). */
+export interface KeyringSealsTable {
+  user_id: string;
+  fingerprint: string;
 }
 
 /** This installation's office and exchange keys (one row). */

@@ -4,7 +4,8 @@ import { AppError } from '../app-error';
 import { APP_VERSION } from '../app-version';
 import { newNodeId, uuidv7 } from '../ids';
 import { initIdentity } from '../exchange/identity';
-import { Keyring, wrapKey } from '../keyring';
+import { recordEntry } from '../key-binding';
+import { Keyring, newUserKey } from '../keyring';
 import { migrate } from '../migrations/runner';
 import { migrations } from '../migrations/registry';
 import { categorySeed } from '../seed/categories';
@@ -50,7 +51,7 @@ const DEMO_SEED = 2026;
 /**
  * First run: a random store key, the encrypted store with its schema, the office, its localities,
  * the seeded categories and the first administrator; then `fill` (demo data) and the keyring with the
- * administrator's wrap of the key. Any failure removes what was made, so setup can simply be tried again.
+ * administrator's key pair and the store key sealed to it. Any failure removes what was made, so setup can simply be tried again.
  */
 async function setUpOffice(ctx: Context, input: SetupInput, options: { call: string; demo: boolean; fill?: (store: OpenStore, adminId: string) => void }): Promise<null> {
   const { backend } = ctx;
@@ -58,7 +59,7 @@ async function setUpOffice(ctx: Context, input: SetupInput, options: { call: str
   const key = randomBytes(32);
   const adminId = uuidv7();
   const officeId = input.office.code;
-  const entry = await wrapKey(key, adminId, input.admin.password);
+  const entry = await newUserKey(adminId, input.admin.password, key, backend.kdf);
   const hashed = await hashPassword(input.admin.password);
   // A setup submitted twice: the first finished while this one derived its key.
   if (backend.isSetUp()) throw new AppError('setup.done', 'this machine already has an office set up');
@@ -97,6 +98,7 @@ async function setUpOffice(ctx: Context, input: SetupInput, options: { call: str
         },
         write,
       );
+      recordEntry(sql, entry);
       // The administrator typed their own password: not one-time.
       recordPassword(sql, adminId, hashed, false, backend.now());
       for (const name of new Set(input.localities)) writes.insert('localities', { name, kind: localityKindOf(name) }, write);

@@ -12,9 +12,26 @@ import { exchangeTrust } from './0011-exchange-trust';
 import { readAudit } from './0012-read-audit';
 import { drafts } from './0013-drafts';
 import { sessionsPasswords } from './0014-sessions-passwords';
+import { keyringSeals } from './0015-keyring-seals';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Append only: version N is at index N-1. */
-export const migrations: readonly Migration[] = Object.freeze([foundation, register, people, campaigns, movement, reports, exchange, province, everyOffice, searchTerms, exchangeTrust, readAudit, drafts, sessionsPasswords]);
+export const migrations: readonly Migration[] = Object.freeze([
+  foundation,
+  register,
+  people,
+  campaigns,
+  movement,
+  reports,
+  exchange,
+  province,
+  everyOffice,
+  searchTerms,
+  exchangeTrust,
+  readAudit,
+  drafts,
+  sessionsPasswords,
+  keyringSeals,
+]);
 
 export const schemaVersion = migrations.length;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Keyring, unwrapKey } from '../../db/keyring';
+import { Keyring, storeKeyOf } from '../../db/keyring';
 import { openSqlite } from '../../db/store';
 import { officeInBrowser } from './support/office-browser';
 import { admin, office } from './support/people';
@@ -25,7 +25,7 @@ describe('the audit log check', () => {
 
     // Someone with the key edits the log directly: the setup entry now claims another office name.
     const keyring = Keyring.load(join(app.host.dataDir, 'keyring.json'));
-    const key = await unwrapKey(keyring.entry(admin.username)!, admin.password);
+    const key = await storeKeyOf(keyring.entry(admin.username)!, admin.password);
     const db = openSqlite(join(app.host.dataDir, 'so-antt.sqlite'), key!.toString('hex'), { quickCheck: false });
     const entry = db.prepare("SELECT id FROM audit_log WHERE table_name = 'offices' ORDER BY id LIMIT 1").pluck().get() as number;
     db.prepare("UPDATE audit_log SET after = replace(after, ?, 'Công an xã Khác') WHERE id = ?").run(office.name, entry);

@@ -200,9 +200,10 @@ describe('one-time passwords', () => {
   it('an existing password below the rule still logs in, then must be changed', async () => {
     const office = await createOffice();
     // As a store set up before the rule: the administrator's wrap made with an 8-character password.
-    const { wrapKey } = await import('../../db/keyring');
-    const keyring = office.backend.keyring();
-    keyring.setEntry(ADMIN.username, await wrapKey(office.backend.requireStore().key, office.adminId, 'congan113'));
+    const { newUserKey } = await import('../../db/keyring');
+    const { installEntry } = await import('../../db/key-binding');
+    const store = office.backend.requireStore();
+    installEntry(store.sql, office.backend.keyring(), ADMIN.username, await newUserKey(office.adminId, 'congan113', store.key, office.backend.kdf));
     const session = await office.login(ADMIN.username, 'congan113');
     expectError(await office.callAs(session, 'office.get', {}), 'auth.password_change_required');
     const next = 'Biển-Cửa-Lò-gió-lộng';

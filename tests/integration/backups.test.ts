@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupName, DEFAULT_KEEP, listBackups, rotateBackups } from '../../db/backup';
-import { unwrapKey } from '../../db/keyring';
+import { storeKeyOf } from '../../db/keyring';
 import { openSqlite } from '../../db/store';
 import { ADMIN, addUser, cleanup, createOffice, expectError, expectOk, manualClock, restart, tempDir, type TestOffice } from '../support/backend';
 import { storeFingerprint } from '../support/call-samples';
@@ -13,7 +13,7 @@ const vn = (date: string, time = '09:00') => Date.parse(`${date}T${time}:00+07:0
 const DAY = 86_400_000;
 
 async function storeKey(office: TestOffice): Promise<string> {
-  return (await unwrapKey(office.backend.keyring().entry(ADMIN.username)!, ADMIN.password))!.toString('hex');
+  return (await storeKeyOf(office.backend.keyring().entry(ADMIN.username)!, ADMIN.password))!.toString('hex');
 }
 
 const localityNames = async (office: TestOffice) => expectOk(await office.call('localities.list', {})).map((l) => l.name);

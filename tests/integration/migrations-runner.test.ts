@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../db/app-error';
 import { backupTo } from '../../db/backup';
-import { unwrapKey } from '../../db/keyring';
+import { storeKeyOf } from '../../db/keyring';
 import type { Migration } from '../../db/migrations/migration';
 import { migrations, schemaVersion } from '../../db/migrations/registry';
 import { migrate, userVersion } from '../../db/migrations/runner';
@@ -154,7 +154,7 @@ describe('the backend on a store from a newer version', () => {
   it('refuses the login with store.newer_version and does not modify the file', async () => {
     const office = await createOffice();
     const entry = office.backend.keyring().entry(ADMIN.username);
-    const key = entry && (await unwrapKey(entry, ADMIN.password));
+    const key = entry && (await storeKeyOf(entry, ADMIN.password));
     if (!key) throw new Error('cannot unwrap the store key');
     office.backend.close();
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../db/app-error';
 import { backupName, backupTo } from '../../db/backup';
-import { unwrapKey } from '../../db/keyring';
+import { storeKeyOf } from '../../db/keyring';
 import { recordTables } from '../../db/schema';
 import { openSqlite, type Sqlite } from '../../db/store';
 import { ADMIN, cleanup, createOffice, expectOk, LOCALITIES, OFFICE, tempDir, type TestOffice } from '../support/backend';
@@ -31,7 +31,7 @@ function expectUnreadable(file: string): void {
 async function storeKey(office: TestOffice): Promise<string> {
   const entry = office.backend.keyring().entry(ADMIN.username);
   if (!entry) throw new Error('no keyring entry for the administrator');
-  const key = await unwrapKey(entry, ADMIN.password);
+  const key = await storeKeyOf(entry, ADMIN.password);
   if (!key) throw new Error('the administrator password does not unwrap the key');
   return key.toString('hex');
 }

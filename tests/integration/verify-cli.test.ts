@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { unwrapKey } from '../../db/keyring';
+import { storeKeyOf } from '../../db/keyring';
 import { openSqlite } from '../../db/store';
 import { runVerifyCli } from '../../web/verify-cli';
 import { addUser, ADMIN, cleanup, createOffice, expectOk, type TestOffice } from '../support/backend';
@@ -24,7 +24,7 @@ describe('npm run verify', () => {
     expect(held.out.join('\n')).toMatch(/^Nhật ký thao tác nguyên vẹn: \d+ mục, chuỗi băm khớp từ đầu đến cuối\.$/);
 
     // An entry changed with the store key, outside the app.
-    const key = await unwrapKey(office.backend.keyring().entry(ADMIN.username)!, ADMIN.password);
+    const key = await storeKeyOf(office.backend.keyring().entry(ADMIN.username)!, ADMIN.password);
     const db = openSqlite(office.backend.paths.store, key!.toString('hex'));
     const target = (db.prepare("SELECT id FROM audit_log WHERE table_name = 'localities' ORDER BY id LIMIT 1 OFFSET 2").get() as { id: number }).id;
     db.prepare(`UPDATE audit_log SET after = '{"name":"Thôn sửa lén"}' WHERE id = ?`).run(target);

@@ -5,6 +5,7 @@ import type { CallInput, CallName, CallOutput } from '../../api/contract';
 import type { CallError, ErrorCode, Result } from '../../api/result';
 import { Backend } from '../../db/backend';
 import { dispatch } from '../../db/dispatch';
+import type { KdfParams } from '../../db/keyring';
 import type { Session } from '../../db/sessions';
 
 /**
@@ -22,9 +23,15 @@ export function tempDir(): string {
   return dir;
 }
 
+/**
+ * The scrypt cost of the wraps tests make: the real one (DEFAULT_KDF, 128 MiB) takes seconds on a busy
+ * test machine and is checked on its own in tests/unit/keyring.test.ts.
+ */
+export const TEST_KDF: KdfParams = Object.freeze({ N: 2 ** 12, r: 8, p: 1 });
+
 /** A backend on `dataDir`, closed by cleanup(). Errors the dispatcher would log are kept, not printed. */
 export function newBackend(dataDir: string, options: { now?: () => number; log?: (message: string, error: unknown) => void } = {}): Backend {
-  const backend = new Backend({ dataDir, now: options.now, log: options.log ?? (() => undefined) });
+  const backend = new Backend({ dataDir, now: options.now, log: options.log ?? (() => undefined), kdf: TEST_KDF });
   made.backends.push(backend);
   return backend;
 }

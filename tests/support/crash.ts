@@ -12,7 +12,7 @@ import { dispatch } from '../../db/dispatch';
 import { exportBundle } from '../../db/exchange/export';
 import { enrolPeer, publicKeyFile } from '../../db/exchange/identity';
 import { importBundle } from '../../db/exchange/import';
-import { Keyring, unwrapKey } from '../../db/keyring';
+import { Keyring, storeKeyOf } from '../../db/keyring';
 import { localDate } from '../../db/rules/calendar';
 import { openSqlite, type Sqlite } from '../../db/store';
 import { random } from '../bench/random';
@@ -117,7 +117,7 @@ export async function makeTemplate(workDir: string, sizes: CrashSizes = DEFAULT_
   } finally {
     await morning.closeWhenIdle();
   }
-  const key = await unwrapKey(Keyring.load(dataPaths(dir).keyring).entry(ADMIN.username)!, ADMIN.password);
+  const key = await storeKeyOf(Keyring.load(dataPaths(dir).keyring).entry(ADMIN.username)!, ADMIN.password);
   if (!key) throw new Error('the administrator\'s password does not unwrap the template\'s key');
   rmSync(communeDir, { recursive: true, force: true });
   return {
@@ -624,7 +624,7 @@ export async function crashRun(template: CrashTemplate, options: RunOptions): Pr
   cpSync(dir, copy, { recursive: true });
   const checked = dataPaths(copy);
   try {
-    const key = await unwrapKey(Keyring.load(checked.keyring).entry(ADMIN.username)!, ADMIN.password);
+    const key = await storeKeyOf(Keyring.load(checked.keyring).entry(ADMIN.username)!, ADMIN.password);
     if (key?.toString('hex') !== template.keyHex) failures.push('the keyring no longer unwraps the store key');
   } catch (error) {
     failures.push(`the keyring: ${(error as Error).message}`);

@@ -1,0 +1,216 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, copyFileSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { rekeyAttachments } from './attachments';
+import { appendAudit } from './audit';
+import type { Backend } from './backend';
+import { listBackups } from './backup';
+import { pruneEntries, recordEntry, recordNextSeals } from './key-binding';
+import { isSealed, sameKey, sealTo, type KeyringEntry, type RotationStep, type SealedEntry } from './keyring';
+import { openSqlite, type Sqlite } from './store';
+
+/**
+ * Rotation of the store key (docs/decisions.md, "Keys that rotate"). Deactivating a user or an
+ * administrator's reset of a password gives the store a new random key, so a copy of the old keyring
+ * and the old password no longer open it. One resumable sequence, its step kept in the keyring:
+ *
+ *  1. sealed: the new key is sealed to every remaining user's public key beside the current seal
+ *     (nextSeal), both fingerprinted in the store, in the transaction of the change itself.
+ *  2. store: PRAGMA rekey. It refuses WAL mode, so the WAL is checkpointed and the journal switched to
+ *     DELETE first (no other connection is open: rotation runs inside the backups' queue), then back.
+ *     Until the rekey commits the old key opens the file (and rolls a cut-off rekey back); once it has,
+ *     a second connection proves the new key opens the store.
+ *  3. attachments: every file encrypted again under keys derived from the new key.
+ *  4. backups: every backup in the app's folder re-keyed (a copy re-keyed, then renamed over).
+ *  Then the new seals replace the old ones; fingerprints of the old seals are removed.
+ *
+ * A power cut at any moment leaves the keyring's old seals (until the last write) and its new ones: the
+ * next login opens both, opens the store with whichever key it has, and finishes the sequence. Every
+ * step skips what is already done (a file under the new key, a store already re-keyed).
+ *
+ * A user without a key pair yet (a version 1 keyring entry, not logged in since the upgrade) cannot be
+ * sealed to: the rotation drops their entry, and an administrator resets their password (which makes
+ * a key pair). Copies made elsewhere before the rotation (a backup on a USB drive) stay readable with
+ * the old key.
+ */
+
+export interface RotationKeys {
+  readonly old: Buffer;
+  readonly next: Buffer;
+}
+
+/** What the rotation changes in the keyring besides the seals. */
+export interface KeyChange {
+  /** A user whose entry goes (deactivated). */
+  readonly remove?: string;
+  /** A user's new entry (a password reset), sealed to the current key. */
+  readonly put?: readonly [string, SealedEntry];
+}
+
+/** Points where a rotation may be cut short; a test's hook throws there, as a power cut would stop it. */
+export type RotationPoint = RotationStep | 'rekeyed' | 'attachment' | 'backup' | 'promoted';
+
+const hooks = new WeakMap<Backend, (point: RotationPoint) => void>();
+
+/** For tests: `hook` runs at each point of the sequence (after the point is reached and written). */
+export function onRotationPoint(backend: Backend, hook: ((point: RotationPoint) => void) | null): void {
+  if (hook) hooks.set(backend, hook);
+  else hooks.delete(backend);
+}
+
+function reach(backend: Backend, point: RotationPoint): void {
+  hooks.get(backend)?.(point);
+}
+
+/**
+ * Makes `change` (the keyring) and `inTransaction` (the store) together, and rotates the store key.
+ * Runs in the backups' queue: no backup's connection is open while the store is re-keyed.
+ */
+export function rotateStoreKey<T>(backend: Backend, change: KeyChange, inTransaction: () => T, by: { readonly userId: string | null; readonly call: string }): Promise<T> {
+  return backend.backups.exclusive(async () => {
+    const store = backend.requireStore();
+    const keyring = backend.keyring();
+    if (keyring.rotation) throw new Error('a key rotation is unfinished: it is finished at the next login');
+    const keys: RotationKeys = { old: store.key, next: randomBytes(32) };
+    const users: Record<string, KeyringEntry> = {};
+    for (const [name, entry] of Object.entries(keyring.users)) {
+      if (entry.userId === change.remove || entry.userId === change.put?.[1].userId) continue;
+      users[name] = isSealed(entry) ? withNextSeal(entry, keys.next) : entry;
+    }
+    if (change.put) users[change.put[0]] = withNextSeal(change.put[1], keys.next);
+    const result = store.sql.transaction(() => {
+      const out = inTransaction();
+      for (const entry of Object.values(users)) recordEntry(store.sql, entry);
+      appendAudit(store.sql, { at: backend.now(), userId: by.userId, call: by.call, action: 'rekey_start' });
+      // Last: if the keyring cannot be written, the change is rolled back.
+      keyring.replace(users, { step: 'sealed', startedAt: backend.now() });
+      return out;
+    })();
+    finishRotation(backend, keys, by);
+    return result;
+  });
+}
+
+function withNextSeal(entry: SealedEntry, next: Buffer): SealedEntry {
+  return { ...entry, nextSeal: sealTo(entry.userId, entry.publicKey, next) };
+}
+
+/** After a login that found a rotation under way: finishes it, in the backups' queue. */
+export function resumeRotation(backend: Backend, keys: RotationKeys, by: { readonly userId: string | null; readonly call: string }): Promise<void> {
+  return backend.backups.exclusive(async () => {
+    if (backend.keyring().rotation) finishRotation(backend, keys, by);
+  });
+}
+
+const ORDER: readonly RotationStep[] = ['sealed', 'store', 'attachments', 'backups'];
+
+/** Steps from the keyring's current one to the end. The open store is under `keys.old` or `keys.next`. */
+function finishRotation(backend: Backend, keys: RotationKeys, by: { readonly userId: string | null; readonly call: string }): void {
+  const keyring = backend.keyring();
+  const startedAt = keyring.rotation?.startedAt ?? backend.now();
+  const done = (step: RotationStep) => {
+    keyring.replace(keyring.users, { step, startedAt });
+    reach(backend, step);
+  };
+  const at = () => ORDER.indexOf(keyring.rotation!.step);
+  reach(backend, 'sealed');
+  if (at() < ORDER.indexOf('store')) {
+    rekeyStore(backend, keys);
+    reach(backend, 'rekeyed');
+    done('store');
+  }
+  if (at() < ORDER.indexOf('attachments')) {
+    rekeyAttachments(backend.paths.attachments, keys.old, keys.next, () => reach(backend, 'attachment'));
+    done('attachments');
+  }
+  if (at() < ORDER.indexOf('backups')) {
+    rekeyBackups(backend, keys);
+    done('backups');
+  }
+  // The new seals become the seals; entries that had none (no key pair yet) go.
+  recordNextSeals(backend.requireStore().sql, keyring);
+  const users: Record<string, KeyringEntry> = {};
+  for (const [name, entry] of Object.entries(keyring.users)) {
+    if (!isSealed(entry) || entry.nextSeal === undefined) continue;
+    const { nextSeal, ...rest } = entry;
+    users[name] = { ...rest, seal: nextSeal };
+  }
+  keyring.replace(users, undefined);
+  reach(backend, 'promoted');
+  const sql = backend.requireStore().sql;
+  pruneEntries(sql, keyring);
+  appendAudit(sql, { at: backend.now(), userId: by.userId, call: by.call, action: 'rekey', after: { users: Object.keys(users).length } });
+}
+
+/**
+ * PRAGMA rekey on the open connection, then a second connection proves the new key. Skipped when the
+ * store is already under the new key (a rotation resumed after the rekey committed).
+ */
+function rekeyStore(backend: Backend, keys: RotationKeys): void {
+  const store = backend.requireStore();
+  if (sameKey(store.key, keys.next)) return;
+  const sql = store.sql;
+  sql.pragma('wal_checkpoint(TRUNCATE)');
+  setJournal(sql, 'delete');
+  try {
+    sql.pragma(`hexrekey='${keys.next.toString('hex')}'`);
+  } finally {
+    setJournal(sql, 'wal');
+  }
+  openSqlite(backend.paths.store, keys.next.toString('hex'), { quickCheck: false }).close();
+  backend.rekeyed(keys.next);
+}
+
+function setJournal(sql: Sqlite, mode: 'delete' | 'wal'): void {
+  const now = String(sql.pragma(`journal_mode = ${mode.toUpperCase()}`, { simple: true }));
+  if (now !== mode) throw new Error(`the store's journal stays ${now}, not ${mode}: another connection holds it`);
+}
+
+/**
+ * Every backup in the app's backups folder under the new key: a copy is re-keyed, made durable and
+ * renamed over the backup, so a cut leaves the backup under one key or the other, whole. A backup
+ * neither key opens is left as it was (it was unreadable before).
+ */
+function rekeyBackups(backend: Backend, keys: RotationKeys): void {
+  const dir = backend.paths.backups;
+  for (const file of listBackups(dir)) {
+    const path = join(dir, file.name);
+    if (opensWith(path, keys.next) || !opensWith(path, keys.old)) continue;
+    const temp = `${path}.rekeying`;
+    rmSync(temp, { force: true });
+    copyFileSync(path, temp);
+    try {
+      const db = openSqlite(temp, keys.old.toString('hex'), { quickCheck: false });
+      try {
+        setJournal(db, 'delete');
+        db.pragma(`hexrekey='${keys.next.toString('hex')}'`);
+      } finally {
+        db.close();
+      }
+      flush(temp);
+      renameSync(temp, path);
+    } catch (error) {
+      rmSync(temp, { force: true });
+      throw error;
+    }
+    reach(backend, 'backup');
+  }
+}
+
+function opensWith(path: string, key: Buffer): boolean {
+  try {
+    openSqlite(path, key.toString('hex'), { quickCheck: false, readOnly: true }).close();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function flush(path: string): void {
+  const fd = openSync(path, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
