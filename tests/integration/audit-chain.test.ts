@@ -162,8 +162,8 @@ describe('what is audited', () => {
     expect(entries.map((e) => e.action)).toEqual(['login_failed', 'login', 'settings', 'password']);
     for (const e of entries) expect(e.user_id).toBe(office.adminId);
     const settings = entries[2]!;
-    expect(JSON.parse(settings.before ?? 'null')).toEqual({ idleLockMinutes: 15, sessionHours: 12, remoteCommune: false, reportCutoffDay: 15, exchangeLateDays: 35, exchangeClockBoundHours: 24, backupKeepDaily: 7, backupKeepWeekly: 4, backupKeepMonthly: 12, backupExternalDir: null });
-    expect(JSON.parse(settings.after ?? 'null')).toEqual({ idleLockMinutes: 30, sessionHours: 12, remoteCommune: false, reportCutoffDay: 15, exchangeLateDays: 35, exchangeClockBoundHours: 24, backupKeepDaily: 7, backupKeepWeekly: 4, backupKeepMonthly: 12, backupExternalDir: null });
+    expect(JSON.parse(settings.before ?? 'null')).toEqual({ idleLockMinutes: 15, sessionHours: 12, remoteCommune: false, reportCutoffDay: 15, exchangeLateDays: 35, exchangeClockBoundHours: 24, backupKeepDaily: 7, backupKeepWeekly: 4, backupKeepMonthly: 12, backupExternalDir: null, chiefName: '', deputyNames: [] });
+    expect(JSON.parse(settings.after ?? 'null')).toEqual({ idleLockMinutes: 30, sessionHours: 12, remoteCommune: false, reportCutoffDay: 15, exchangeLateDays: 35, exchangeClockBoundHours: 24, backupKeepDaily: 7, backupKeepWeekly: 4, backupKeepMonthly: 12, backupExternalDir: null, chiefName: '', deputyNames: [] });
     // The password itself never reaches the log.
     expect(JSON.stringify(store.sql.prepare('SELECT * FROM audit_log').all())).not.toMatch(/Mật-khẩu/);
     expect(verifyAuditChain(store.sql).ok).toBe(true);

@@ -106,7 +106,7 @@ describe('permissions', () => {
     expect(expectOk(await office.call('users.list', {}))).toHaveLength(1);
     const created = expectOk(await office.call('users.create', samples['users.create']!));
     expect(created).toMatchObject({ username: 'kiet.vv', role: 'officer', active: true });
-    const settings = { idleLockMinutes: 5, sessionHours: 12, remoteCommune: true, reportCutoffDay: 15, exchangeLateDays: 35, exchangeClockBoundHours: 24, backupKeepDaily: 7, backupKeepWeekly: 4, backupKeepMonthly: 12, backupExternalDir: null };
+    const settings = { idleLockMinutes: 5, sessionHours: 12, remoteCommune: true, reportCutoffDay: 15, exchangeLateDays: 35, exchangeClockBoundHours: 24, backupKeepDaily: 7, backupKeepWeekly: 4, backupKeepMonthly: 12, backupExternalDir: null, chiefName: '', deputyNames: [] };
     expect(expectOk(await office.call('settings.update', { idleLockMinutes: 5, remoteCommune: true }))).toEqual(settings);
     expect(expectOk(await office.call('settings.get', {}))).toEqual(settings);
   });

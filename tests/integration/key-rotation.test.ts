@@ -23,7 +23,7 @@ import { ADMIN, addUser, bind, cleanup, createOffice, expectError, expectOk, new
  * and recorded; a rotation cut short at any step is finished by the next login.
  */
 
-const OFFICER = { username: 'huong.tt', password: 'Hương-2026-an-ninh', fullName: 'Trần Thị Hương' };
+const OFFICER = { username: 'huong.tt', password: 'Hương-đi-chợ-Bến-Thành-sớm', fullName: 'Trần Thị Hương' };
 const CHIEF = { username: 'lan.pt', password: 'Lan-phó-trưởng-2026', fullName: 'Phạm Thị Lan', role: 'chief' as const };
 const FAST: KdfParams = { N: 2 ** 10, r: 8, p: 1 };
 /** A real 1×1 PNG. */
@@ -275,7 +275,7 @@ describe('a version 1 keyring', () => {
     expect(isSealed(keyring.entry(OFFICER.username)!)).toBe(false);
 
     // Deactivating someone else rotates: the officer, still without a key pair, loses their entry…
-    const other = await addUser(again, { username: 'tam.lv', password: 'Tâm-lê-văn-2026', fullName: 'Lê Văn Tâm' });
+    const other = await addUser(again, { username: 'tam.lv', password: 'Tâm-qua-cầu-Long-Biên-đêm', fullName: 'Lê Văn Tâm' });
     expectOk(await again.callAs(admin, 'users.setActive', { userId: other, active: false }));
     expect(Keyring.load(paths(office).keyring).entryForUser(officerId)).toBeUndefined();
     expectError((await again.tryLogin(OFFICER.username, OFFICER.password)).result, 'auth.invalid');

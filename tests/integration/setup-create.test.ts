@@ -35,7 +35,7 @@ describe('setup.create', () => {
     expect(users).toEqual([
       { id: office.adminId, username: ADMIN.username, fullName: ADMIN.fullName, rank: ADMIN.rank, position: ADMIN.position, role: 'admin', active: true, lockedUntil: null },
     ]);
-    expect(expectOk(await office.call('settings.get', {}))).toEqual({ idleLockMinutes: 15, sessionHours: 12, remoteCommune: false, reportCutoffDay: 15, exchangeLateDays: 35, exchangeClockBoundHours: 24, backupKeepDaily: 7, backupKeepWeekly: 4, backupKeepMonthly: 12, backupExternalDir: null });
+    expect(expectOk(await office.call('settings.get', {}))).toEqual({ idleLockMinutes: 15, sessionHours: 12, remoteCommune: false, reportCutoffDay: 15, exchangeLateDays: 35, exchangeClockBoundHours: 24, backupKeepDaily: 7, backupKeepWeekly: 4, backupKeepMonthly: 12, backupExternalDir: null, chiefName: '', deputyNames: [] });
   });
 
   it('stamps every record it makes as owned by the office and made by the administrator, and audits each', async () => {
