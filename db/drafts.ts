@@ -2,7 +2,7 @@ import type { DraftView } from '../api/calls/drafts';
 import { prepared } from './query';
 import type { Sqlite } from './store';
 
-/** Drafts of long forms, one per user and form (migration 0011). Every function takes the caller's own user id. */
+/** Drafts of long forms, one per user and form (migration 0013). Every function takes the caller's own user id. */
 
 export function readDraft(db: Sqlite, userId: string, form: string): DraftView | null {
   const row = prepared(db, 'SELECT data, updated_at FROM drafts WHERE user_id = ? AND form = ?').get(userId, form) as { data: string; updated_at: number } | undefined;

@@ -4,7 +4,7 @@ import type { Sqlite } from './store';
 
 /**
  * The keyring bound to the store (docs/decisions.md, "Keys that rotate"): the store records the
- * fingerprint of every keyring entry it accepts (table keyring_seals, migration 0011). A login whose
+ * fingerprint of every keyring entry it accepts (table keyring_seals, migration 0015). A login whose
  * entry the store does not know is refused, so a keyring.json edited by hand (one user's key copied
  * under another's id) logs nobody in. Making the store accept a forged entry takes the store key,
  * SQLite tools and a rewrite of the audit chain.
@@ -81,7 +81,7 @@ export function writeSeals(db: Sqlite, rows: readonly SealRow[]): void {
 }
 
 /**
- * The first open after migration 0011 finds the table empty (every later store has at least its
+ * The first open after migration 0015 finds the table empty (every later store has at least its
  * administrator's row): the keyring as it is then is recorded. An edit made to the keyring before that
  * first login is not detected (docs/decisions.md, "Keys that rotate").
  */

@@ -8,7 +8,7 @@ import type { UserRow } from './users';
 
 /**
  * Each user's passwords, as scrypt hashes with the keyring's own derivation (keyring.ts), newest last
- * (migration 0011): the last five are refused as a new password, and the newest says whether an
+ * (migration 0014): the last five are refused as a new password, and the newest says whether an
  * administrator typed it (one-time: the user must change it). See docs/security.md ("Passwords").
  */
 export const PASSWORD_HISTORY = 5;

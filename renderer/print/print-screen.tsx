@@ -240,7 +240,7 @@ export function PrintScreen({ path }: { readonly path: string }) {
   const [ready, setReady] = useState(false);
   const [settings] = useCall('settings.get', {});
   const chiefName = settings.status === 'ready' ? settings.value.chiefName : '';
-  const deputies = settings.status === 'ready' ? settings.value.deputyNames : [];
+  const deputies = useMemo(() => (settings.status === 'ready' ? settings.value.deputyNames : []), [settings]);
   // '' is the chief; a deputy's name signs "KT." for the chief.
   const [deputy, setDeputy] = useState('');
   const signer = useMemo(() => ({ chiefName, deputy: deputies.includes(deputy) ? deputy : null }), [chiefName, deputies, deputy]);

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { addUser, cleanup, createOffice, expectError, expectOk } from '../support/backend';
 
 /**
- * Drafts of long forms in the encrypted store (migration 0011): each user reads, saves and discards only
+ * Drafts of long forms in the encrypted store (migration 0013): each user reads, saves and discards only
  * their own, by form; a bad form key or data that is not JSON is refused and changes nothing; a locked
  * session reads none.
  */

@@ -235,16 +235,18 @@ describe('secret reporters', () => {
 });
 
 describe('the search index', () => {
-  it('migration 0011 takes a secret reporter out of an index made before it', async () => {
+  it('migration 0012 takes a secret reporter out of an index made before it', async () => {
     const db = sql();
     const { rowid } = db.prepare('SELECT rowid FROM reports WHERE id = ?').get(fixture.reports.main.id) as { rowid: number };
-    // The index as version 10 wrote it: the reporter's name and address in the report's text.
+    // The index as versions 10 and 11 wrote it: the reporter's name and address in the report's text.
     db.prepare('DELETE FROM report_search WHERE rowid = ?').run(rowid);
     db.prepare("INSERT INTO report_search (rowid, text) VALUES (?, fold(?))").run(rowid, `Trộm cắp xe máy tại chợ Đông \n ${SECRET.reporterName} \n ${SECRET.reporterAddress}`);
     db.prepare("INSERT OR IGNORE INTO search_terms (term) VALUES ('pham'), ('van'), ('kin')").run();
     expect(expectOk(await office.call('reports.list', { filters: { q: 'pham van kin' } })).total).toBe(1);
-    db.pragma('user_version = 10');
-    migrate(db, migrations);
+    // Migration 12 alone, as a store at version 11 takes it; then the store is back at the newest version.
+    db.pragma('user_version = 11');
+    migrate(db, migrations.slice(0, 12));
+    db.pragma(`user_version = ${migrations.length}`);
     expect(expectOk(await office.call('reports.list', { filters: { q: 'pham van kin' } })).total).toBe(0);
     expect(expectOk(await office.call('reports.list', { filters: { q: 'trom cap xe may tai cho dong' } })).rows.map((r) => r.id)).toContain(fixture.reports.main.id);
   });

@@ -50,7 +50,9 @@ describe('the words of the search index', () => {
     const { db } = await generatedStore();
     const before = keptWords(db);
     db.exec('DROP TABLE search_terms; PRAGMA user_version = 9;');
-    migrate(db, migrations);
+    // Migration 10 alone, as a store at version 9 takes it; then the store is back at the newest version.
+    migrate(db, migrations.slice(0, 10));
+    db.pragma(`user_version = ${migrations.length}`);
     expect(keptWords(db)).toEqual(before);
   });
 
@@ -141,7 +143,9 @@ describe('the words of the search index', () => {
     })();
     expect(voidedKeys()).toBe(0);
     db.exec('DROP TABLE search_terms; PRAGMA user_version = 9;');
-    migrate(db, migrations);
+    // Migration 10 alone, as a store at version 9 takes it; then the store is back at the newest version.
+    migrate(db, migrations.slice(0, 10));
+    db.pragma(`user_version = ${migrations.length}`);
     expect(voidedKeys()).toBe(voidedReports());
     expect(await search(false)).toEqual({ total: 0, rows: [] });
     expect((await search(true)).total).toBe(1);
