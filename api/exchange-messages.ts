@@ -25,9 +25,9 @@ export const exchangeMessages = {
     'exchange.wrong_kind': 'Không gửi được loại dữ liệu này cho đơn vị đã chọn (một gói gửi hoặc cho đơn vị cấp trên, hoặc cho các máy khác của đơn vị).',
     'exchange.no_recipient': 'Chọn ít nhất một đơn vị nhận đã đăng ký.',
     'exchange.replay': 'Gói này đã được nhập trước đây; nhập lại không thay đổi gì.',
-    'exchange.clock_ahead': 'Máy của {office} đang để sai ngày giờ: {records} bản ghi mang thời điểm sau {date}. Vẫn nhận vì chỉ đơn vị đó được sửa các bản ghi này; đề nghị đơn vị chỉnh lại đồng hồ máy.',
+    'exchange.clock_ahead': 'Máy của {office} đang để sai ngày giờ: {records} bản ghi mang thời điểm vượt quá giờ của máy này, muộn nhất tới {date}. Vẫn nhận vì chỉ đơn vị đó được sửa các bản ghi này; đề nghị đơn vị chỉnh lại đồng hồ máy.',
     'exchange.audit_rewritten':
-      'Nhật ký thao tác của {office} đã bị sửa trong khoảng từ mục 1 đến mục {anchored} (đã được neo ở lần gửi trước; nay nhật ký có {count} mục). Cần kiểm tra máy của đơn vị này.',
+      'Nhật ký thao tác của {office} đã bị sửa trong khoảng từ mục 1 đến mục {anchored} (mục đã được neo ở lần gửi trước; nay nhật ký tới mục {count}), hoặc máy đó đã khôi phục một bản sao lưu cũ. Cần kiểm tra máy của đơn vị này.',
   },
   en: {
     'exchange.bad_key_file': 'The public-key file is not valid or has been changed.',
@@ -48,8 +48,8 @@ export const exchangeMessages = {
     'exchange.wrong_kind': 'This kind of data cannot be sent to the chosen office (a bundle goes either to the higher office or to other PCs of this office).',
     'exchange.no_recipient': 'Choose at least one enrolled recipient.',
     'exchange.replay': 'This bundle was imported before; importing it again changes nothing.',
-    'exchange.clock_ahead': 'The PC of {office} has a wrong date: {records} records are dated after {date}. They were taken, since only that office writes them; ask the office to set its clock.',
-    'exchange.audit_rewritten': 'The audit log of {office} was changed between entries 1 and {anchored} (anchored by an earlier bundle; it now has {count} entries). The office’s PC should be checked.',
+    'exchange.clock_ahead': 'The PC of {office} has a wrong date: {records} records are dated past this PC’s time, the latest at {date}. They were taken, since only that office writes them; ask the office to set its clock.',
+    'exchange.audit_rewritten': 'The audit log of {office} was changed between entries 1 and {anchored} (anchored by an earlier bundle; the log now reaches entry {count}), or that PC restored an old backup. The office’s PC should be checked.',
   },
 } as const;
 

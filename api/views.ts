@@ -735,9 +735,10 @@ export type ImportCounts = Readonly<Record<ImportOutcome, number>>;
  * content; own_office: this office's records change only here; owner: it belongs to another office
  * here; invalid: not a valid record of its table; table: this table does not travel in this bundle;
  * unique: a unique value (a register number, a citizen ID) is taken; missing_parent: a record it refers
- * to is not here; concurrent: edited here and there from the same base (a conflict kept for a person).
+ * to is not here; concurrent: edited here and there from the same base (a conflict kept for a person);
+ * not_enrolled: another PC of this office passed on a record of an office this PC has not enrolled.
  */
-export const importReasons = ['older', 'voided_here', 'same_content', 'own_office', 'owner', 'invalid', 'table', 'unique', 'missing_parent', 'concurrent'] as const;
+export const importReasons = ['older', 'voided_here', 'same_content', 'own_office', 'owner', 'invalid', 'table', 'unique', 'missing_parent', 'concurrent', 'not_enrolled'] as const;
 export type ImportReason = (typeof importReasons)[number];
 
 export interface ClockAheadView {

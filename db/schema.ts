@@ -90,6 +90,8 @@ export interface ClockStateTable {
   wall: number;
   counter: number;
   seq: number;
+  /** The latest time this PC's own clock showed at a write (exchange: its clock went back). */
+  local_wall: number;
 }
 
 export interface Schema {

@@ -187,7 +187,7 @@ export class WritePath {
     const at = Date.now();
     const next = tick(state, at);
     const seq = state.seq + 1;
-    prepared(this.db, 'UPDATE clock_state SET wall = ?, counter = ?, seq = ? WHERE id = 1').run(next.wall, next.counter, seq);
+    prepared(this.db, 'UPDATE clock_state SET wall = ?, counter = ?, seq = ?, local_wall = max(local_wall, ?) WHERE id = 1').run(next.wall, next.counter, seq, at);
     return { version: formatVersion(next, state.node_id), seq, at, node: state.node_id };
   }
 }
@@ -204,7 +204,7 @@ function duplicateOr(error: unknown): unknown {
 
 /** Sets up the clock for a new store: node id, zero counters. */
 export function initClock(db: Sqlite, nodeId: string): void {
-  run(db, qb.insertInto('clock_state').values({ id: 1, node_id: nodeId, wall: 0, counter: 0, seq: 0 }));
+  run(db, qb.insertInto('clock_state').values({ id: 1, node_id: nodeId, wall: 0, counter: 0, seq: 0, local_wall: 0 }));
 }
 
 /**

@@ -98,23 +98,27 @@ function heldReference(db: Sqlite): number {
   return row.v ?? 0;
 }
 
-/** This store's audit chain now: its entry count and the last entry's hash. */
+/**
+ * This store's audit chain now: the number of its last entry and that entry's hash. Entries are looked
+ * up by their number, so an anchor costs one read however long the log.
+ */
 function auditHead(db: Sqlite): AuditPoint {
-  const row = prepared(db, 'SELECT count(*) AS count, (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS hash FROM audit_log').get() as { count: number; hash: string | null };
-  return { count: row.count, hash: row.hash ?? GENESIS_HASH };
+  const row = prepared(db, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
+  return { count: row?.id ?? 0, hash: row?.hash ?? GENESIS_HASH };
 }
 
 /**
  * The points of the audit chain the last bundles to this peer anchored, as the chain holds them now
- * (an entry edited or removed since gives another hash there): the recipient compares the one it kept.
+ * (an entry edited, removed or re-chained since gives another hash there): the recipient compares the
+ * one it kept.
  */
 function auditAnchors(db: Sqlite, peerKeyId: string): AuditPoint[] {
   const counts = prepared(
     db,
     "SELECT DISTINCT audit_count AS count FROM exchange_bundles WHERE direction = 'sent' AND peer_key_id = ? AND audit_count > 0 ORDER BY at DESC LIMIT 16",
   ).all(peerKeyId) as { count: number }[];
-  const entry = prepared(db, 'SELECT hash FROM audit_log ORDER BY id LIMIT 1 OFFSET ?');
-  return counts.map(({ count }) => ({ count, hash: (entry.get(count - 1) as { hash: string } | undefined)?.hash ?? GENESIS_HASH }));
+  const entry = prepared(db, 'SELECT hash FROM audit_log WHERE id = ?');
+  return counts.map(({ count }) => ({ count, hash: (entry.get(count) as { hash: string } | undefined)?.hash ?? GENESIS_HASH }));
 }
 
 /**

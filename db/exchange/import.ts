@@ -24,6 +24,8 @@ type Reason = ImportReason;
 type Counts = Record<Outcome, number>;
 
 const ITEM_LIMIT = 500;
+/** Records held back per sender until what they point at arrives; a sender cannot fill the store with them. */
+const HELD_PER_PEER = 100_000;
 /** Stamps and provenance, not content: two PCs that made the same record hold the same content. */
 const META = new Set<string>(stampColumnNames.filter((column) => column !== 'id' && column !== 'office_id'));
 const VERSION = /^\d{13}-\d{5}-[0-9a-f]{1,32}$/;
@@ -136,7 +138,7 @@ class Applier {
   private readonly persons = new Set<string>();
   /** The local change sequence before the first write: the records written are (startSeq, seq]. */
   readonly startSeq: number;
-  /** The owner of each record written by this import, so a link to it needs no look-up. */
+  /** The owner of each record a bundle's import wrote, by table and id, so a link to it needs no look-up. */
   private readonly owners = new Map<string, string>();
   private readonly receiver: Receiver;
   /** No version moves the clock past the receiver's wall time plus this bound. */
@@ -144,7 +146,7 @@ class Applier {
   /** Versions beyond the bound, by the office that wrote them. */
   private readonly ahead = new Map<string, { records: number; newest: number }>();
   /** Records refused while retrying those held back (the bundle that brought them came earlier). */
-  readonly heldRefusals: ForbiddenRecord[] = [];
+  readonly heldRefusals: { readonly refusal: ForbiddenRecord; readonly bundleId: string }[] = [];
   /** Report summaries added up once at the end, from the first report written on. */
   private summaries: DeferredSummaries | null = null;
 
@@ -189,6 +191,9 @@ class Applier {
       const verdict = judgeRecord(this.receiver, { role: peer.role, officeId: peer.office_id }, { table, id, owner, localOwner: local?.office_id ?? null });
       if (!verdict.take) {
         if (verdict.skip) return this.note('unchanged', table, id, null);
+        // Another PC of this office passes on what it holds; an office this PC has not enrolled is not
+        // written here (its PCs may enrol different offices), and not taken as a forgery.
+        if (verdict.why === 'foreign' && peer.role === 'sibling') return this.note('rejected', table, id, 'not_enrolled');
         this.refuse(peer, table, id, owner, verdict.why);
       }
       origin = verdict.origin;
@@ -210,12 +215,17 @@ class Applier {
     throw new ForbiddenRecord(peer, { table: table.slice(0, 64), id, why }, officeLabel(this.db, owner.slice(0, 64)));
   }
 
-  /** A child's own directory row says what its enrolment says: its code and name are not edited on the way. */
+  /**
+   * A child's own directory row says what its enrolment says (its code and name are not edited on the
+   * way), stays live, and keeps its level and place: it describes the child, it does not re-file it.
+   */
   private matchesEnrolment(row: Record<string, unknown>): boolean {
     const peer = prepared(this.db, "SELECT office_code, office_name FROM exchange_peers WHERE office_id = ? AND role = 'child' AND revoked_at IS NULL").get(row.id) as
       | { office_code: string; office_name: string }
       | undefined;
-    return peer !== undefined && peer.office_code === row.code && peer.office_name === row.name;
+    if (peer === undefined || peer.office_code !== row.code || peer.office_name !== row.name || row.deleted_at !== null) return false;
+    const local = prepared(this.db, 'SELECT level, parent_code FROM offices WHERE id = ?').get(row.id) as { level: string; parent_code: string } | undefined;
+    return local === undefined || (local.level === row.level && local.parent_code === row.parent_code);
   }
 
   private localRow(table: RecordTable, id: string): (Record<string, unknown> & RecordColumns) | undefined {
@@ -226,7 +236,7 @@ class Applier {
 
   /** The owner of a record here (written by this import or before), undefined when it is not here. */
   private ownerOf(table: string, id: string): string | undefined {
-    const known = this.owners.get(id);
+    const known = this.owners.get(`${table}:${id}`);
     if (known !== undefined) return known;
     const row = prepared(this.db, statementSql(`owner ${table}`, () => qb.selectFrom(table as 'reports').select('office_id').where('id', '=', ''))).get(id) as
       | { office_id: string }
@@ -244,39 +254,57 @@ class Applier {
       if (typeof target !== 'string') continue;
       const owner = this.ownerOf(reference.table, target);
       if (owner === undefined) return { table: reference.table, id: target };
-      if (!mayReference(this.receiver, origin, reference.table, owner)) this.refuse(peer, table, row.id as string, row.office_id as string, 'reference');
+      if (!mayReference(this.receiver, origin, table, reference.table, owner)) this.refuse(peer, table, row.id as string, row.office_id as string, 'reference');
     }
     return null;
   }
 
-  /** Kept until the record it points at arrives (a newer state of it replaces an older one held). */
+  /**
+   * Kept until the record it points at arrives (a newer state of it from the same sender replaces an
+   * older one held), up to HELD_PER_PEER records per sender: past that, rejected as "missing parent".
+   */
   private hold(table: string, row: Record<string, unknown>, peer: ExchangePeersTable, bundleId: string, waiting: { table: string; id: string }): void {
+    const held = prepared(this.db, 'SELECT count(*) AS n FROM exchange_pending WHERE peer_key_id = ?').get(peer.key_id) as { n: number };
+    if (held.n >= HELD_PER_PEER) return this.note('rejected', table, row.id as string, 'missing_parent');
     prepared(
       this.db,
       `INSERT INTO exchange_pending (table_name, record_id, version, peer_key_id, bundle_id, waiting_table, waiting_id, row, at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (table_name, record_id) DO UPDATE SET version = excluded.version, peer_key_id = excluded.peer_key_id, bundle_id = excluded.bundle_id,
+       ON CONFLICT (peer_key_id, table_name, record_id) DO UPDATE SET version = excluded.version, bundle_id = excluded.bundle_id,
          waiting_table = excluded.waiting_table, waiting_id = excluded.waiting_id, row = excluded.row, at = excluded.at
        WHERE excluded.version > exchange_pending.version`,
     ).run(table, row.id, row.version, peer.key_id, bundleId, waiting.table, waiting.id, JSON.stringify(row), this.now);
     this.note('pending', table, row.id as string, null);
   }
 
-  /** The records held back whose missing record is here now, taken as if they arrived now (again and again: one may free another). */
+  /**
+   * The records held back whose missing record is here now, taken as if they arrived now, judged again
+   * from the sender that sent them (again and again: one may free another). Those of a sender revoked
+   * meanwhile are dropped: nobody vouches for them any more.
+   */
   private takeHeld(): void {
     for (let round = 0; round < 16; round += 1) {
-      const held = prepared(this.db, 'SELECT * FROM exchange_pending ORDER BY at, table_name, record_id').all() as { table_name: string; record_id: string; peer_key_id: string; bundle_id: string; waiting_table: string; waiting_id: string; row: string }[];
-      const ready = held.filter((entry) => this.ownerOf(entry.waiting_table, entry.waiting_id) !== undefined);
+      const held = prepared(this.db, 'SELECT peer_key_id, table_name, record_id, bundle_id, waiting_table, waiting_id, row FROM exchange_pending ORDER BY at, table_name, record_id').all() as {
+        peer_key_id: string;
+        table_name: string;
+        record_id: string;
+        bundle_id: string;
+        waiting_table: string;
+        waiting_id: string;
+        row: string;
+      }[];
+      if (held.length === 0) return;
+      const ready = held.filter((entry) => this.ownerOf(entry.waiting_table, entry.waiting_id) !== undefined || findPeer(this.db, entry.peer_key_id) === undefined);
       if (ready.length === 0) return;
       for (const entry of ready) {
+        prepared(this.db, 'DELETE FROM exchange_pending WHERE peer_key_id = ? AND table_name = ? AND record_id = ?').run(entry.peer_key_id, entry.table_name, entry.record_id);
         const peer = findPeer(this.db, entry.peer_key_id);
         if (!peer) continue;
-        prepared(this.db, 'DELETE FROM exchange_pending WHERE table_name = ? AND record_id = ?').run(entry.table_name, entry.record_id);
         try {
           this.take(entry.table_name, JSON.parse(entry.row) as unknown, peer, entry.bundle_id);
         } catch (error) {
           if (!(error instanceof ForbiddenRecord)) throw error;
-          this.heldRefusals.push(error);
+          this.heldRefusals.push({ refusal: error, bundleId: entry.bundle_id });
         }
       }
     }
@@ -415,7 +443,7 @@ class Applier {
       if (!local && table === 'reports' && isSqliteCode(error, 'SQLITE_CONSTRAINT_UNIQUE') && this.renumbered(incoming)) return;
       return this.note('rejected', table, incoming.id as string, rejection(error));
     }
-    this.owners.set(incoming.id as string, incoming.office_id as string);
+    if (this.source.peer !== null) this.owners.set(`${table}:${incoming.id as string}`, incoming.office_id as string);
     summaries?.note(local, -1);
     summaries?.note(values, 1);
     // A version that continues this record settles any conflict still open on it.
@@ -591,13 +619,20 @@ function auditRewritten(peer: ExchangePeersTable, opened: OpenedBundle): { ancho
   if (peer.anchor_count === 0 || peer.anchor_hash === null) return null;
   const count = header.audit?.count ?? 0;
   const point = (recipient.auditAnchors ?? []).find((anchor) => anchor.count === peer.anchor_count);
-  const holds = point ? point.hash === peer.anchor_hash : count === peer.anchor_count ? header.audit?.hash === peer.anchor_hash : count > peer.anchor_count;
+  // The anchored entry must be named (a sender that drops it, or the whole head, is not trusted to hold it).
+  const holds = point ? point.hash === peer.anchor_hash : count === peer.anchor_count && header.audit?.hash === peer.anchor_hash;
   return holds ? null : { anchoredCount: peer.anchor_count, count };
 }
 
 /** Keeps what a sender did that this office must see, in its own transaction when the import's is rolled back. */
 function keepAlert(db: Sqlite, peer: ExchangePeersTable, kind: ExchangeAlertKind, bundleId: string, detail: unknown, by: { now: number; userId: string | null }): void {
-  prepared(db, 'INSERT INTO exchange_alerts (peer_key_id, at, kind, bundle_id, detail) VALUES (?, ?, ?, ?, ?)').run(peer.key_id, by.now, kind, bundleId, JSON.stringify(detail));
+  // Once per sender, bundle and kind: checking the same file again (the dry run, then the import) adds nothing.
+  const { changes } = prepared(
+    db,
+    `INSERT INTO exchange_alerts (peer_key_id, at, kind, bundle_id, detail)
+     SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM exchange_alerts WHERE peer_key_id = ? AND bundle_id = ? AND kind = ?)`,
+  ).run(peer.key_id, by.now, kind, bundleId, JSON.stringify(detail), peer.key_id, bundleId, kind);
+  if (changes === 0) return;
   appendAudit(db, { at: by.now, userId: by.userId, call: 'exchange.import', action: `exchange_${kind}`, recordId: bundleId, after: { sender: peer.office_code, ...(detail as object) } });
 }
 
@@ -618,7 +653,7 @@ export function applyBundle(db: Sqlite, writes: WritePath, bundle: VerifiedBundl
   const by = { now: request.now, userId: request.userId };
 
   let summary: ImportSummary | undefined;
-  let heldRefusals: ForbiddenRecord[] = [];
+  let heldRefusals: Applier['heldRefusals'] = [];
   const transaction = db.transaction(() => {
     const applier = new Applier(db, writes, me, { bundleId: header.bundleId, peer }, request.userId, request.now);
     readPayload(opened, applier);
@@ -648,7 +683,7 @@ export function applyBundle(db: Sqlite, writes: WritePath, bundle: VerifiedBundl
     };
     if (!summary.applied) throw new DryRun();
     record(db, peer, opened, summary, applier.written(), request);
-    for (const refusal of heldRefusals) keepAlert(db, refusal.peer, 'forged', header.bundleId, refusal.detail, by);
+    for (const held of heldRefusals) keepAlert(db, held.refusal.peer, 'forged', held.bundleId, held.refusal.detail, by);
     for (const ahead of summary.clockAhead) keepAlert(db, peer, 'clock_ahead', header.bundleId, ahead, by);
     if (rewritten) keepAlert(db, peer, 'audit_rewritten', header.bundleId, rewritten, by);
   });

@@ -91,11 +91,12 @@ export function exchangeTrust(db: Sqlite, now: number): ExchangeTrustView {
     `SELECT p.office_code, p.office_name, count(*) AS records, min(h.at) AS since
      FROM exchange_pending h JOIN exchange_peers p ON p.key_id = h.peer_key_id GROUP BY p.key_id ORDER BY p.office_code`,
   ).all() as { office_code: string; office_name: string; records: number; since: number }[];
-  const clock = prepared(db, 'SELECT wall FROM clock_state WHERE id = 1').get() as { wall: number };
+  // The latest time this PC's own clock showed at a write, not the hybrid clock: versions received from
+  // a PC that is a little fast move that one ahead without anything being wrong here.
+  const clock = prepared(db, 'SELECT local_wall FROM clock_state WHERE id = 1').get() as { local_wall: number };
   return {
     appVersion: APP_VERSION,
-    // A minute of slack: versions made in the last moments may carry a counter past now.
-    clockBehindMs: clock.wall - now > 60_000 ? clock.wall - now : null,
+    clockBehindMs: clock.local_wall - now > 60_000 ? clock.local_wall - now : null,
     alerts: alerts.map((row) => ({ id: row.id, at: row.at, kind: row.kind, detail: JSON.parse(row.detail), bundleId: row.bundle_id, officeCode: row.office_code, officeName: row.office_name }) as ExchangeAlertRow),
     pending: pending.map((row) => ({ officeCode: row.office_code, officeName: row.office_name, records: row.records, since: row.since })),
   };

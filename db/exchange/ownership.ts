@@ -94,13 +94,23 @@ export function judgeRecord(receiver: Receiver, sender: Sender, question: Record
 }
 
 /**
- * May a record of this origin point at a record owned by `targetOwner` in `targetTable`? Its own
- * records, and the directory and campaigns its parent sent; never another office's records (a link
- * would change what they show: a person's name in another office's report).
+ * The rows that define a campaign (what it counts, where, which categories): its owner's alone. A link
+ * that only refers to a campaign (a report counted in it, an operation or adjustment under it) may
+ * point at the parent's.
  */
-export function mayReference(receiver: Receiver, origin: Origin, targetTable: string, targetOwner: string): boolean {
+const campaignParts = new Set(['campaign_targets', 'campaign_categories', 'campaign_localities']);
+
+/**
+ * May a record of this origin, in `fromTable`, point at a record owned by `targetOwner` in
+ * `targetTable`? Its own records; the directory and campaigns its parent sent (but not to redefine
+ * them); this office's own records may also point at its children's (a province counts a commune's
+ * report in its campaign). Never another office's records otherwise: a link would change what they
+ * show (a person's name in another office's report).
+ */
+export function mayReference(receiver: Receiver, origin: Origin, fromTable: string, targetTable: string, targetOwner: string): boolean {
   if (targetOwner === origin.officeId) return true;
-  if (!ownedReferenceTables.has(targetTable)) return false;
+  if (origin.as === 'own' && receiver.children.has(targetOwner)) return true;
+  if (!ownedReferenceTables.has(targetTable) || campaignParts.has(fromTable)) return false;
   switch (origin.as) {
     case 'child':
       return targetOwner === receiver.officeId || receiver.parents.has(targetOwner);

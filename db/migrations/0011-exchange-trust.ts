@@ -17,6 +17,10 @@ export const exchangeTrust: Migration = {
   version: 11,
   name: 'exchange-trust',
   sql: `
+-- The latest time this PC's own clock showed at a write: when its clock now shows an earlier time, its
+-- date was set wrong ahead before (or is wrong now), and its own edits lose against its own records.
+ALTER TABLE clock_state ADD COLUMN local_wall INTEGER NOT NULL DEFAULT 0;
+
 ALTER TABLE exchange_peers ADD COLUMN app_version TEXT;
 ALTER TABLE exchange_peers ADD COLUMN anchor_count INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE exchange_peers ADD COLUMN anchor_hash TEXT;
@@ -46,7 +50,8 @@ CREATE TABLE exchange_pending (
   waiting_id TEXT NOT NULL,
   row TEXT NOT NULL,
   at INTEGER NOT NULL,
-  PRIMARY KEY (table_name, record_id)
+  PRIMARY KEY (peer_key_id, table_name, record_id)
 ) STRICT, WITHOUT ROWID;
+CREATE INDEX exchange_pending_waiting ON exchange_pending (waiting_table, waiting_id);
 `,
 };

@@ -60,6 +60,8 @@ export interface Form<V extends object> {
   readonly otherErrors: readonly string[];
   readonly field: <P extends FieldPath<V>>(path: P) => FieldBinding<FieldValue<V, P>>;
   readonly set: <P extends FieldPath<V>>(path: P, value: FieldValue<V, P>) => void;
+  /** Sets a value the app made (a redrafted text), not the user: it does not count as a change to keep. */
+  readonly rebase: <P extends FieldPath<V>>(path: P, value: FieldValue<V, P>) => void;
   readonly focus: (path: FieldPath<V>) => void;
   readonly reset: (values?: V) => void;
   /**
@@ -208,6 +210,14 @@ export function useForm<S extends z.ZodType, V extends object, T>(options: FormO
     });
   }, []);
 
+  const rebase = useCallback(
+    <P extends FieldPath<V>>(path: P, value: FieldValue<V, P>) => {
+      set(path, value);
+      baselineRef.current = JSON.stringify(setIn(JSON.parse(baselineRef.current) as V, path, value));
+    },
+    [set],
+  );
+
   const field = useCallback(
     <P extends FieldPath<V>>(path: P): FieldBinding<FieldValue<V, P>> => ({
       id: `${baseId}-${path}`,
@@ -232,5 +242,5 @@ export function useForm<S extends z.ZodType, V extends object, T>(options: FormO
 
   const focus = useCallback((path: FieldPath<V>) => elements.current.get(path)?.focus(), []);
 
-  return { values, submitting, errors, formError, otherErrors, field, set, focus, reset, update, handleSubmit, dirty, draft: options.draftKey ? draft : null };
+  return { values, submitting, errors, formError, otherErrors, field, set, rebase, focus, reset, update, handleSubmit, dirty, draft: options.draftKey ? draft : null };
 }

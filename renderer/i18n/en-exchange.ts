@@ -204,6 +204,7 @@ export const enExchange: Readonly<Record<keyof typeof viExchange, string>> = {
   'x.unique': 'A value that must be unique (register number, citizen ID…) is taken.',
   'x.missing_parent': 'A record it refers to is missing.',
   'x.concurrent': 'Edited in both places from the same version: kept for resolution.',
+  'x.not_enrolled': 'A record of an office not enrolled on this PC: not taken (enrol that office if needed).',
 
   'xt.offices': 'Offices',
   'xt.localities': 'Villages and residential groups',

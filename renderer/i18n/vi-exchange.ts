@@ -211,6 +211,7 @@ export const viExchange = {
   'x.unique': 'Trùng giá trị phải là duy nhất (số vào sổ, số CCCD…).',
   'x.missing_parent': 'Thiếu hồ sơ mà bản ghi này liên quan tới.',
   'x.concurrent': 'Được sửa ở cả hai nơi từ cùng một bản: giữ lại để xử lý.',
+  'x.not_enrolled': 'Hồ sơ của một đơn vị chưa được đăng ký trên máy này: không nhận (hãy đăng ký đơn vị đó nếu cần).',
 
   // What each table holds, as the summary names it
   'xt.offices': 'Đơn vị',

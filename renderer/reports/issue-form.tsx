@@ -85,14 +85,16 @@ export function IssueForm({ report, office, user, chiefName, today, onIssued }: 
   const shownReport = useRef(report);
   const { set } = form;
   const { narrative, keepEdits } = form.values;
-  const typed = useRef({ set, narrative, keepEdits });
-  typed.current = { set, narrative, keepEdits };
+  const typed = useRef({ set, rebase: form.rebase, narrative, keepEdits });
+  typed.current = { set, rebase: form.rebase, narrative, keepEdits };
   useEffect(() => {
     if (shownReport.current === report) return;
     shownReport.current = report;
-    const { set, narrative, keepEdits } = typed.current;
+    const { set, rebase, narrative, keepEdits } = typed.current;
     const next = draftNarrative(report);
-    if (!(keepEdits && narrative !== draft.current)) set('narrative', next);
+    // The app's own draft for another period is not a change the user would lose by leaving.
+    if (narrative === draft.current) rebase('narrative', next);
+    else if (!keepEdits) set('narrative', next);
     draft.current = next;
     // Only a new report redrafts (the text and the choice are read as they are then); typing does not.
   }, [report]);

@@ -67,7 +67,15 @@ describe('administrator tasks', () => {
 
   it('refuses a non-number for the idle lock, then saves the settings', async () => {
     const { page, screenshot } = app.watched;
+    // The add-user form still holds what was typed (the refused username): leaving asks first.
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', (dialog) => {
+        resolve(dialog.message());
+        void dialog.accept();
+      }),
+    );
     await new Layout(page).open('Cài đặt');
+    expect(await asked).toMatch(/^Có nội dung đã nhập nhưng chưa lưu. Rời trang này và bỏ phần chưa lưu?/);
     const settings = new SettingsPage(page);
     await settings.idleLock().fill('mười');
     await settings.save();

@@ -12,10 +12,10 @@ afterAll(() => cleanup());
 describe('drafts', () => {
   it('keeps each user their own draft of each form, and no one reads or clears another\'s', async () => {
     const office = await createOffice();
-    await addUser(office, { username: 'can.bo.a', password: 'Cán-bộ-A-2026-xyz' });
-    await addUser(office, { username: 'can.bo.b', password: 'Cán-bộ-B-2026-xyz' });
-    const a = await office.login('can.bo.a', 'Cán-bộ-A-2026-xyz');
-    const b = await office.login('can.bo.b', 'Cán-bộ-B-2026-xyz');
+    await addUser(office, { username: 'can.bo.a', password: 'Người-A-tuần-tra-Bến-Tre' });
+    await addUser(office, { username: 'can.bo.b', password: 'Người-B-trực-ban-Cà-Mau' });
+    const a = await office.login('can.bo.a', 'Người-A-tuần-tra-Bến-Tre');
+    const b = await office.login('can.bo.b', 'Người-B-trực-ban-Cà-Mau');
     const typed = JSON.stringify({ summary: 'Tố giác ghi số đề', reporterName: 'Trần Văn Bình' });
 
     expect(expectOk(await office.callAs(a, 'drafts.get', { form: 'report.new' }))).toBeNull();

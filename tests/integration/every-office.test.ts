@@ -45,7 +45,9 @@ describe('the breakdown of a report of every office', () => {
     // The store as version 8 left it: no every-office summaries.
     db.exec(`DROP TRIGGER report_months_all_insert; DROP TRIGGER report_months_all_update; DROP TRIGGER program_months_all_insert; DROP TRIGGER program_months_all_update;
       DROP TABLE report_months_all; DROP TABLE program_months_all; DROP TABLE search_terms; PRAGMA user_version = 8;`);
-    migrate(db, migrations);
+    // Migrations 9 and 10, as a store at version 8 takes them; then the store is back at the newest version.
+    migrate(db, migrations.slice(0, 10));
+    db.pragma(`user_version = ${migrations.length}`);
     const summaries = summaryComparisons(db);
     for (const table of ['report_months_all', 'program_months_all'] as const) {
       expect(summaries[table].recount.length, table).toBeGreaterThan(10);

@@ -108,10 +108,10 @@ type World = Awaited<ReturnType<typeof province>>;
  */
 function forged(world: World, lines: { t: string; r: Record<string, unknown> }[]): Buffer {
   const peer = one(world.p, 'SELECT received_seq, received_hash, anchor_count FROM exchange_peers WHERE key_id = ?', world.keys.aAtP);
-  const log = (offset: number) => one(world.a, 'SELECT hash FROM audit_log ORDER BY id LIMIT 1 OFFSET ?', offset).hash as string;
-  const count = one(world.a, 'SELECT count(*) AS n FROM audit_log').n as number;
+  const log = (id: number) => one(world.a, 'SELECT hash FROM audit_log WHERE id = ?', id).hash as string;
+  const last = one(world.a, 'SELECT max(id) AS id FROM audit_log').id as number;
   const anchored = peer.anchor_count as number;
-  const audit = { head: { count, hash: log(count - 1) }, anchors: [{ count: anchored, hash: log(anchored - 1) }] };
+  const audit = { head: { count: last, hash: log(last) }, anchors: [{ count: anchored, hash: log(anchored) }] };
   return readFileSync(handBundle({ from: world.attacker, to: world.provinceCard, lines, seq: (peer.received_seq as number) + 1, previousHash: peer.received_hash as string, audit }));
 }
 
@@ -129,7 +129,8 @@ async function refusedWhole(world: World, bytes: Buffer, record: { table: string
   expect(contentOf(p, REFUSAL_LOG)).toEqual(before);
   expect(one(p, 'SELECT * FROM exchange_peers WHERE key_id = ?', world.keys.aAtP)).toEqual(peerBefore);
   const trust = expectOk(await p.call('exchange.trust', {}));
-  expect(trust.alerts.length).toBe(alertsBefore + 2);
+  // Once for the file, though it was checked twice (the dry run, then the import).
+  expect(trust.alerts.length).toBe(alertsBefore + 1);
   expect(trust.alerts[0]).toMatchObject({ kind: 'forged', officeCode: '12345', detail: { table: record.table, id: record.id } });
   const audit = rows(p, "SELECT action, record_id FROM audit_log WHERE action = 'exchange_forged' ORDER BY id DESC LIMIT 1");
   expect(audit).toHaveLength(1);
@@ -189,6 +190,12 @@ describe('a commune\'s correctly signed bundle cannot write another commune\'s r
     const link = { ...one(p, 'SELECT * FROM report_persons WHERE report_id = ?', reportA.id), id: '0190ffff-0000-7000-8000-000000000003', report_id: reportB.id, person_id: personA.id, version: later };
     await refusedWhole(world, forged(world, [{ t: 'report_persons', r: link }]), { table: 'report_persons', id: link.id });
 
+    // A record of A's own under the id of B's report, then a link that names that id: the link must be
+    // judged by the report it points at, not by A's record that happens to share its id.
+    const twin = { ...one(p, "SELECT * FROM localities WHERE office_id = '12345' LIMIT 1"), id: reportB.id, name: 'Thôn trùng mã', version: later };
+    const viaTwin = { ...link, id: '0190ffff-0000-7000-8000-000000000005' };
+    await refusedWhole(world, forged(world, [{ t: 'localities', r: twin }, { t: 'report_persons', r: viaTwin }]), { table: 'report_persons', id: viaTwin.id });
+
     const user = { id: '0190ffff-0000-7000-8000-000000000004', office_id: '12345', version: later, base_version: null, seq: 1, created_at: 1, created_by: null, updated_at: 1, updated_by: null, deleted_at: null, void_reason: null, username: 'quantri', full_name: 'X', rank: '', position: '', role: 'admin', active: 1 };
     await refusedWhole(world, forged(world, [{ t: 'users', r: user }]), { table: 'users', id: user.id });
   });
@@ -226,7 +233,7 @@ describe('a commune\'s correctly signed bundle cannot write another commune\'s r
     expect(parseVersion(one(p, "SELECT version FROM localities WHERE name = 'Tổ công tác'").version as string).wall).toBeLessThanOrEqual(Math.max(Date.now(), clock.now()) + 24 * HOUR);
   });
 
-  it('another PC of a commune cannot pass on another commune\'s records; the commune\'s sibling key file naming another office is refused', async () => {
+  it('another PC of a commune cannot pass on another commune\'s records (not written, named in the summary); a sibling key file naming another office is refused', async () => {
     const clock = manualClock(vn('2026-11-02'));
     const a1 = await createOffice({ now: clock.now });
     const a2 = await createOffice({ now: clock.now, localities: [] });
@@ -239,11 +246,18 @@ describe('a commune\'s correctly signed bundle cannot write another commune\'s r
       id: '0190ffff-0000-7000-8000-000000000010', office_id: '12346', version: versionAt(vn('2026-11-02')), base_version: null, seq: 1, created_at: 1, created_by: null, updated_at: 1, updated_by: null, deleted_at: null, void_reason: null,
       name: 'Thôn của xã khác', kind: 'thôn',
     };
-    const before = contentOf(a1, REFUSAL_LOG);
+    // PCs of one office may have enrolled different offices: a record of an office this PC does not know
+    // is not written, and the rest of the bundle is not held up by it.
     const bytes = readFileSync(handBundle({ from: attacker, to: await cardOf(a1), lines: [{ t: 'localities', r: foreignReport }] }));
-    const uploadId = await upload(a1, bytes);
-    const error = expectError(await a1.call('exchange.apply', { uploadId }), 'exchange.forbidden_record');
-    expect(error.params).toMatchObject({ table: 'localities', id: foreignReport.id });
+    const summary = await importBytes(a1, bytes);
+    expect(summary.counts).toMatchObject({ new: 0, rejected: 1 });
+    expect(summary.items).toEqual([{ outcome: 'rejected', table: 'localities', id: foreignReport.id, reason: 'not_enrolled' }]);
+    expect(rows(a1, 'SELECT id FROM localities WHERE id = ?', foreignReport.id)).toEqual([]);
+    // A user it may never write, from a sibling too, refuses the whole bundle.
+    const user = { id: '0190ffff-0000-7000-8000-000000000011', office_id: '12345', version: versionAt(vn('2026-11-02')), base_version: null, seq: 1, created_at: 1, created_by: null, updated_at: 1, updated_by: null, deleted_at: null, void_reason: null, username: 'quantri2', full_name: 'X', rank: '', position: '', role: 'admin', active: 1 };
+    const before = contentOf(a1, REFUSAL_LOG);
+    const forgedUser = readFileSync(handBundle({ from: attacker, to: await cardOf(a1), lines: [{ t: 'users', r: user }], seq: 2 }));
+    expectError(await a1.call('exchange.apply', { uploadId: await upload(a1, forgedUser) }), 'exchange.forbidden_record');
     expect(contentOf(a1, REFUSAL_LOG)).toEqual(before);
     expect(rows(a1, 'SELECT peer_key_id FROM exchange_alerts')).toEqual([{ peer_key_id: keyA2 }]);
   });

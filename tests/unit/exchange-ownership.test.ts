@@ -72,19 +72,26 @@ describe('who may write what through a bundle', () => {
 });
 
 describe('what a record may point at', () => {
-  const cases: [name: string, receiver: Receiver, origin: Parameters<typeof mayReference>[1], table: string, owner: string, expected: boolean][] = [
-    ['a child\'s link to its own report', province, { as: 'child', officeId: 'A' }, 'reports', 'A', true],
-    ['a child\'s link to another commune\'s report', province, { as: 'child', officeId: 'A' }, 'reports', 'B', false],
-    ['a child\'s link to another commune\'s person', province, { as: 'child', officeId: 'A' }, 'persons', 'B', false],
-    ['a child\'s result for the province\'s campaign', province, { as: 'child', officeId: 'A' }, 'campaigns', '38', true],
-    ['a child\'s result for another commune\'s campaign', province, { as: 'child', officeId: 'A' }, 'campaigns', 'B', false],
-    ['a child\'s link to a report of the province', province, { as: 'child', officeId: 'A' }, 'reports', '38', false],
-    ['this office\'s result for the parent\'s campaign', communeA, { as: 'own', officeId: 'A' }, 'campaigns', '38', true],
-    ['this office\'s link to another commune\'s person', communeA, { as: 'own', officeId: 'A' }, 'persons', 'B', false],
-    ['the parent\'s target for its own campaign', communeA, { as: 'parent', officeId: '38' }, 'campaigns', '38', true],
-    ['the parent\'s target for this office\'s campaign', communeA, { as: 'parent', officeId: '38' }, 'campaigns', 'A', false],
+  const child = { as: 'child', officeId: 'A' } as const;
+  const own = { as: 'own', officeId: 'A' } as const;
+  const cases: [name: string, receiver: Receiver, origin: Parameters<typeof mayReference>[1], from: string, table: string, owner: string, expected: boolean][] = [
+    ['a child\'s link to its own report', province, child, 'report_persons', 'reports', 'A', true],
+    ['a child\'s link to another commune\'s report', province, child, 'report_persons', 'reports', 'B', false],
+    ['a child\'s link to another commune\'s person', province, child, 'report_persons', 'persons', 'B', false],
+    ['a child\'s report counted in the province\'s campaign', province, child, 'campaign_reports', 'campaigns', '38', true],
+    ['a child\'s operation under the province\'s campaign', province, child, 'operations', 'campaigns', '38', true],
+    ['a child redefining the province\'s campaign targets', province, child, 'campaign_targets', 'campaigns', '38', false],
+    ['a child widening the province\'s campaign categories', province, child, 'campaign_categories', 'campaigns', '38', false],
+    ['a child widening the province\'s campaign localities', province, child, 'campaign_localities', 'campaigns', '38', false],
+    ['a child\'s result for another commune\'s campaign', province, child, 'campaign_reports', 'campaigns', 'B', false],
+    ['a child\'s link to a report of the province', province, child, 'report_persons', 'reports', '38', false],
+    ['this office\'s result for the parent\'s campaign', communeA, own, 'campaign_reports', 'campaigns', '38', true],
+    ['this office\'s link to another commune\'s person', communeA, own, 'report_persons', 'persons', 'B', false],
+    ['the province counting a commune\'s report in its own campaign', province, { as: 'own', officeId: '38' }, 'campaign_reports', 'reports', 'A', true],
+    ['the parent\'s target for its own campaign', communeA, { as: 'parent', officeId: '38' }, 'campaign_targets', 'campaigns', '38', true],
+    ['the parent\'s target for this office\'s campaign', communeA, { as: 'parent', officeId: '38' }, 'campaign_targets', 'campaigns', 'A', false],
   ];
-  it.each(cases)('%s', (_name, receiver, origin, table, owner, expected) => {
-    expect(mayReference(receiver, origin, table, owner)).toBe(expected);
+  it.each(cases)('%s', (_name, receiver, origin, from, table, owner, expected) => {
+    expect(mayReference(receiver, origin, from, table, owner)).toBe(expected);
   });
 });

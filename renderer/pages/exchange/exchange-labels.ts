@@ -31,6 +31,7 @@ export const reasonKeys: Readonly<Record<ImportReason, MessageKey>> = {
   unique: 'x.unique',
   missing_parent: 'x.missing_parent',
   concurrent: 'x.concurrent',
+  not_enrolled: 'x.not_enrolled',
 };
 
 /** A table's name as the summary shows it ("reports" → "Tin báo"); a table without a name shows its code. */
