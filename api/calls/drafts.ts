@@ -22,9 +22,9 @@ export interface DraftView {
 }
 
 export const draftsCalls = {
-  'drafts.get': call<DraftView | null>()({ input: z.object({ form: draftForm }), permission: 'session' }),
+  'drafts.get': call<DraftView | null>()({ input: z.strictObject({ form: draftForm }), permission: 'session' }),
   'drafts.save': call<null>()({
-    input: z.object({
+    input: z.strictObject({
       form: draftForm,
       data: z
         .string()
@@ -40,5 +40,5 @@ export const draftsCalls = {
     }),
     permission: 'session',
   }),
-  'drafts.discard': call<null>()({ input: z.object({ form: draftForm }), permission: 'session' }),
+  'drafts.discard': call<null>()({ input: z.strictObject({ form: draftForm }), permission: 'session' }),
 };

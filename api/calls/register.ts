@@ -139,5 +139,5 @@ export const registerCalls = {
     audit: listOf('persons', (persons) => persons.map((person) => person.id)),
   }),
   'persons.get': call<PersonView>()({ input: z.strictObject({ id }), permission: 'session', audit: oneRecord('persons') }),
-  'persons.update': call<PersonView>()({ input: z.strictObject({ ...target.shape, fields: personInput }), permission: 'records.write' }),
+  'persons.update': call<PersonView>()({ input: z.strictObject({ ...target.shape, fields: changesOf(personInput) }), permission: 'records.write' }),
 };

@@ -25,7 +25,7 @@ export const usersCalls = {
   /** The new password is one-time: the user must change it at their next login (docs/security.md). */
   'users.resetPassword': call<null>()({ input: userResetPasswordInput, permission: 'users.manage' }),
   /** Lifts a lockout after failed logins now, instead of waiting it out. */
-  'users.unlock': call<UserView>()({ input: z.object({ userId: id }), permission: 'users.manage' }),
+  'users.unlock': call<UserView>()({ input: z.strictObject({ userId: id }), permission: 'users.manage' }),
   /** Deactivating removes the user's key to the store; reactivating needs a new password. */
   'users.setActive': call<UserView>()({
     input: z.discriminatedUnion('active', [

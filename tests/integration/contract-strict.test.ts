@@ -16,7 +16,7 @@ let fixture: Fixture;
 beforeAll(async () => {
   const clock = manualClock(SAMPLE_NOW);
   office = await createOffice({ now: clock.now });
-  const password = 'Quản-trị-2026-x';
+  const password = 'Quản-trị-viên-giữ-khóa-Bến-Nghé';
   const id = await addUser(office, { username: 'strict.admin', password, fullName: 'Phạm Văn Minh', role: 'admin' });
   fixture = await buildFixture(office, { id, username: 'strict.admin', password });
 }, 60_000);

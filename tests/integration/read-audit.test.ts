@@ -56,8 +56,11 @@ interface Entry {
 }
 
 /** A report's editable fields, as the form sends them back. */
-const fieldsOf = (report: ReportDetail, patch: Partial<ReportDetail>) =>
-  reportFields.parse({ ...report, ...patch, persons: report.persons.map((p) => ({ personId: p.person.id, role: p.role })) });
+const fieldsOf = (report: ReportDetail, patch: Partial<ReportDetail>) => {
+  const all: Record<string, unknown> = { ...report, ...patch, persons: report.persons.map((p) => ({ personId: p.person.id, role: p.role })) };
+  // Only the form's own fields: the contract refuses any other key.
+  return reportFields.parse(Object.fromEntries(Object.keys(reportFields.shape).filter((key) => key in all).map((key) => [key, all[key]])));
+};
 
 let office: TestOffice;
 let fixture: Fixture;
@@ -76,12 +79,12 @@ beforeAll(async () => {
     ['officer', 'ra.officer', 'Trần Thị Hương'],
     ['chief', 'ra.chief', 'Lê Quốc Tuấn'],
   ] as const) {
-    const password = `${username}-Mật-khẩu-2026`;
+    const password = `Trực-ban-đêm-ở-Bến-Nghé-${role}`;
     const id = await addUser(office, { username, password, fullName, role });
     users[role] = { id, session: await office.login(username, password) };
   }
   users.admin = { id: office.adminId, session: office.session };
-  fixture = await buildFixture(office, { id: users.officer.id, username: 'ra.officer', password: 'ra.officer-Mật-khẩu-2026' });
+  fixture = await buildFixture(office, { id: users.officer.id, username: 'ra.officer', password: 'Trực-ban-đêm-ở-Bến-Nghé-officer' });
   // The fixture's main report becomes a secret reporter's, through the app.
   const main = expectOk(await office.call('reports.get', { id: fixture.reports.main.id }));
   expectOk(
