@@ -28,8 +28,8 @@ describe('drafts', () => {
     expect(expectOk(await office.callAs(b, 'drafts.get', { form: 'report.new' }))).toBeNull();
     expectOk(await office.callAs(b, 'drafts.discard', { form: 'report.new' }));
     expect(expectOk(await office.callAs(a, 'drafts.get', { form: 'report.new' }))?.data).toBe(typed);
-    // No call names a user: a user id slipped into the input changes nothing, the session decides.
-    expect(expectOk(await office.callAs(b, 'drafts.get', { form: 'report.new', userId: office.adminId } as never))).toBeNull();
+    // No call names a user: a user id slipped into the input is refused (the contract takes no unknown key); the session decides.
+    expect(expectError(await office.callAs(b, 'drafts.get', { form: 'report.new', userId: office.adminId } as never), 'validation').fields).toEqual({ userId: 'v.unknown_field' });
 
     // Saving again replaces it; discarding removes it.
     const more = JSON.stringify({ summary: 'Tố giác ghi số đề tại chợ Đông' });
