@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CallInput, CallName } from '../../api/contract';
@@ -12,7 +13,7 @@ import { dispatch } from '../../db/dispatch';
 import { exportBundle } from '../../db/exchange/export';
 import { enrolPeer, publicKeyFile } from '../../db/exchange/identity';
 import { importBundle } from '../../db/exchange/import';
-import { Keyring, storeKeyOf } from '../../db/keyring';
+import { Keyring, storeKeyOf, unlock } from '../../db/keyring';
 import { localDate } from '../../db/rules/calendar';
 import { openSqlite, type Sqlite } from '../../db/store';
 import { random } from '../bench/random';
@@ -23,8 +24,9 @@ import { summaryComparisons } from './summaries';
 /**
  * The crash suite (issue #9, "Crash safety"): the browser host (web/main.ts, the real transport and
  * backend in a process of its own) on a copy of a prepared province office is killed with SIGKILL at a
- * random moment while it takes a stream of writes, imports a commune's bundle, or takes its daily
- * backup at login. After each kill the data folder is checked in this process, not through the host:
+ * random moment while it takes a stream of writes, imports a commune's bundle, takes its daily
+ * backup at login, or rotates the store key (an officer deactivated: store, backups and attachments
+ * re-encrypted, docs/security.md "Key rotation"). After each kill the data folder is checked in this process, not through the host:
  * the store opens with the key from the keyring, integrity_check and foreign_key_check pass, the
  * summary tables match a recount, the import is all or nothing, the audit chain verifies, every
  * backup on disk is a whole store, and every write whose answer came back is there as answered (with
@@ -54,6 +56,8 @@ export interface CrashSizes {
   readonly incomingReports: number;
 }
 
+const OFFICER_PASSWORD = 'Trực-ban-đêm-bờ-biển-Sầm-Sơn-7';
+
 export const DEFAULT_SIZES: CrashSizes = Object.freeze({ ownReports: 6_000, incomingReports: 1_500 });
 
 /** A province office closed cleanly, with today's daily backup taken, and a commune's bundle for it. */
@@ -67,6 +71,8 @@ export interface CrashTemplate {
   readonly keyHex: string;
   /** Backups present in the template (checked once, here). */
   readonly backups: readonly string[];
+  /** An officer of the province, whom a rotation run deactivates. */
+  readonly officerId: string;
 }
 
 /** Builds the template in `workDir`: a commune and a province set up through setup.create, enrolled both ways. */
@@ -84,8 +90,18 @@ export async function makeTemplate(workDir: string, sizes: CrashSizes = DEFAULT_
   const province = await setUp(dir, PROVINCE, []);
   const bundlePath = join(workDir, 'bundle.soantt');
   let bundleId: string;
+  let officerId: string;
   const incoming: Record<string, number> = {};
   try {
+    // An officer for the rotation runs to deactivate (a key sealed to them: the rotation re-seals for the others).
+    const session = province.sessions.create(now);
+    const login = await dispatch(province, session, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+    if (!login.ok) throw new Error(`login on the province failed: ${login.error.code}`);
+    const officer = await dispatch(province, session, 'users.create', {
+      fullName: 'Lê Thị Hoa', username: 'hoa.officer', role: 'officer', password: OFFICER_PASSWORD, passwordConfirm: OFFICER_PASSWORD,
+    });
+    if (!officer.ok) throw new Error(`the officer could not be created: ${officer.error.code}`);
+    officerId = (officer.value as { id: string }).id;
     const c = commune.requireStore().sql;
     const p = province.requireStore().sql;
     fillRegister(c, sizes.incomingReports, { officeId: OFFICE.code, now, seed: 7 });
@@ -127,6 +143,7 @@ export async function makeTemplate(workDir: string, sizes: CrashSizes = DEFAULT_
     incoming,
     keyHex: key.toString('hex'),
     backups: listBackups(dataPaths(dir).backups).map((file) => file.name),
+    officerId,
   };
 }
 
@@ -415,7 +432,8 @@ class WriteStream {
 // ---------------------------------------------------------------------------------------------------
 // One run: a copy of the template, the host, a workload, the kill, the checks.
 
-export type Workload = 'writes' | 'import' | 'backup';
+export type Workload = 'writes' | 'import' | 'backup' | 'rotation';
+export const WORKLOADS: readonly Workload[] = ['writes', 'import', 'backup', 'rotation'];
 
 /** What was under way when the signal was sent. */
 export interface KilledDuring {
@@ -427,7 +445,12 @@ export interface KilledDuring {
   readonly backup: 'daily' | 'before-import' | null;
   /** The login of a backup run before its backup began (the password check, the open). */
   readonly login: boolean;
+  /** users.setActive sent and not answered: the store key being rotated. */
+  readonly rotation: boolean;
 }
+
+/** The calls whose duration sets the range of a run's kill. */
+export type TimedCall = 'login' | 'apply' | 'rotate';
 
 export interface RunReport {
   readonly run: number;
@@ -439,9 +462,11 @@ export interface RunReport {
   readonly acknowledgedChecked: number;
   /** For an import run, whether the import is in the store after the kill. */
   readonly importApplied: boolean | null;
+  /** For a rotation run, whether the store was under the new key after the kill. */
+  readonly rekeyed: boolean | null;
   readonly restarted: boolean;
   /** The timed call still unanswered at the kill, if any. */
-  readonly unanswered: 'login' | 'apply' | null;
+  readonly unanswered: TimedCall | null;
   readonly failures: readonly string[];
   /** Milliseconds: the timed calls' durations when answered, and the run's steps. */
   readonly timings: Readonly<Record<string, number>>;
@@ -455,7 +480,7 @@ export interface RunOptions {
   /** Where this run's folders go (removed at the end unless it failed). */
   readonly workDir: string;
   /** How long the timed calls take on this machine (seen in earlier runs): the kills' range. */
-  readonly expected: { readonly login: number; readonly apply: number };
+  readonly expected: Readonly<Record<TimedCall, number>>;
   readonly workload: Workload;
   /** The host's program (hostProgram). */
   readonly program: readonly string[];
@@ -540,8 +565,9 @@ export async function crashRun(template: CrashTemplate, options: RunOptions): Pr
   // From a few ms to past the end of the work (the calls' durations seen so far), so kills land before,
   // during and after it; after it, the host idles or serves the stream of writes.
   // Or, in some import and backup runs, a short time after the backup's file appears: aimed at the backup.
-  const span = workload === 'writes' ? 400 : workload === 'import' ? options.expected.apply * 1.3 + 100 : options.expected.login * 1.3 + 100;
-  const aimed = workload !== 'writes' && next() < 0.4;
+  const timedCall: TimedCall | null = workload === 'import' ? 'apply' : workload === 'backup' ? 'login' : workload === 'rotation' ? 'rotate' : null;
+  const span = timedCall === null ? 400 : options.expected[timedCall] * 1.3 + 100;
+  const aimed = (workload === 'import' || workload === 'backup') && next() < 0.4;
   const delayMs = Math.round(aimed ? next() * 150 : 2 + next() * span);
   const withWrites = workload !== 'import' || next() < 0.5;
   const failures: string[] = [];
@@ -578,8 +604,8 @@ export async function crashRun(template: CrashTemplate, options: RunOptions): Pr
   timings.ready = Date.now() - started;
 
   // The work, timed from here; the signal comes after delayMs whatever is under way.
-  const calls = { login: 'none' as 'none' | 'sent' | 'ok', apply: 'none' as 'none' | 'sent' | 'ok' };
-  const timed = async (name: 'login' | 'apply', call: () => Promise<Result<unknown>>) => {
+  const calls: Record<TimedCall, 'none' | 'sent' | 'ok'> = { login: 'none', apply: 'none', rotate: 'none' };
+  const timed = async (name: TimedCall, call: () => Promise<Result<unknown>>) => {
     calls[name] = 'sent';
     const t0 = Date.now();
     const result = await call();
@@ -593,6 +619,7 @@ export async function crashRun(template: CrashTemplate, options: RunOptions): Pr
       if (workload === 'backup' && !(await timed('login', () => client.call('auth.login', { username: ADMIN.username, password: ADMIN.password })))) return;
       const writes = withWrites ? stream.run(concurrency) : Promise.resolve();
       if (workload === 'import') await timed('apply', () => client.call('exchange.apply', { uploadId }));
+      if (workload === 'rotation') await timed('rotate', () => client.call('users.setActive', { userId: template.officerId, active: false }));
       await writes;
     } catch {
       // the host is gone
@@ -611,7 +638,13 @@ export async function crashRun(template: CrashTemplate, options: RunOptions): Pr
     setTimeout(() => {
       const file = partial();
       const backup = file === undefined ? null : file.includes('before-import') ? 'before-import' : 'daily';
-      const during = { writes: stream.inFlight > 0, import: calls.apply === 'sent' && backup === null, backup, login: calls.login === 'sent' && backup === null } as const;
+      const during = {
+        writes: stream.inFlight > 0,
+        import: calls.apply === 'sent' && backup === null,
+        backup,
+        login: calls.login === 'sent' && backup === null,
+        rotation: calls.rotate === 'sent',
+      } as const;
       void killHost(host).then(() => resolve(during));
     }, delayMs),
   );
@@ -623,15 +656,22 @@ export async function crashRun(template: CrashTemplate, options: RunOptions): Pr
   const copy = `${dir}-checked`;
   cpSync(dir, copy, { recursive: true });
   const checked = dataPaths(copy);
+  // The keys the administrator's entry opens: the store key and, while a rotation is under way, the next one.
+  let keys: string[] = [];
   try {
-    const key = await storeKeyOf(Keyring.load(checked.keyring).entry(ADMIN.username)!, ADMIN.password);
-    if (key?.toString('hex') !== template.keyHex) failures.push('the keyring no longer unwraps the store key');
+    const opened = await unlock(Keyring.load(checked.keyring).entry(ADMIN.username)!, ADMIN.password);
+    if (opened.kind === 'sealed') keys = [opened.storeKey, opened.nextKey].filter((key): key is Buffer => key !== null).map((key) => key.toString('hex'));
+    else failures.push(`the administrator's keyring entry does not open: ${opened.kind}`);
   } catch (error) {
     failures.push(`the keyring: ${(error as Error).message}`);
   }
+  // Only a rotation changes the key; whatever step it was cut at, one key of the keyring opens the store.
+  if (workload !== 'rotation' && keys[0] !== template.keyHex) failures.push('the keyring no longer unwraps the store key');
+  const storeKey = keys.find((key) => opensWith(checked.store, key)) ?? keys[0] ?? template.keyHex;
+  const rekeyed = workload === 'rotation' ? storeKey !== template.keyHex : null;
   let acknowledgedChecked = 0;
   let importApplied: boolean | null = null;
-  checkStore(checked.store, template.keyHex, 'the store', failures, (db) => {
+  checkStore(checked.store, storeKey, 'the store', failures, (db) => {
     acknowledgedChecked = checkWrites(db, stream, failures);
     // All or nothing: the commune's records, the bundle's log entry, its audit entry, the sender's sequence.
     const counts = incomingCounts(db, template);
@@ -648,8 +688,9 @@ export async function crashRun(template: CrashTemplate, options: RunOptions): Pr
 
   // Every file named as a backup is a whole store, and one taken before the import holds none of it.
   for (const file of listBackups(checked.backups)) {
-    if (template.backups.includes(file.name)) continue;
-    checkStore(join(checked.backups, file.name), template.keyHex, `the backup ${file.name}`, failures, (db) => {
+    if (template.backups.includes(file.name) && workload !== 'rotation') continue;
+    const path = join(checked.backups, file.name);
+    checkStore(path, keys.find((key) => opensWith(path, key)) ?? template.keyHex, `the backup ${file.name}`, failures, (db) => {
       if (file.reason.startsWith('before-import') && Object.values(incomingCounts(db, template)).some((n) => n !== 0)) failures.push(`the backup ${file.name} holds the import`);
     });
   }
@@ -659,7 +700,9 @@ export async function crashRun(template: CrashTemplate, options: RunOptions): Pr
 
   // The host again on the killed folder: the open marker makes it run quick_check; the login must work,
   // take the day's backup if the kill cut it short, and a clean stop must remove the marker.
-  if (options.restart) {
+  // A rotation run always starts again: the next login must finish the rotation the kill cut short.
+  const restart = options.restart || workload === 'rotation';
+  if (restart) {
     if (!existsSync(paths.openMarker) && (workload !== 'backup' || calls.login === 'ok')) failures.push('the killed session left no open marker');
     try {
       const again = await startHostProcess(options.program, dir);
@@ -681,6 +724,7 @@ export async function crashRun(template: CrashTemplate, options: RunOptions): Pr
         if (how !== '0') failures.push(`the restarted host did not stop cleanly (${how}):\n${again.output()}`);
       }
       if (existsSync(paths.openMarker)) failures.push('the restarted host left its open marker after a clean stop');
+      if (workload === 'rotation') await checkRotationFinished(dir, template, calls.rotate === 'ok', failures);
     } catch (error) {
       failures.push(`the host does not start again on the killed folder: ${(error as Error).message}`);
     }
@@ -690,8 +734,46 @@ export async function crashRun(template: CrashTemplate, options: RunOptions): Pr
     rmSync(dir, { recursive: true, force: true });
     rmSync(copy, { recursive: true, force: true });
   }
-  const unanswered = calls.login === 'sent' ? 'login' : calls.apply === 'sent' ? 'apply' : null;
-  return { run: options.run, workload, delayMs, aimed, killedDuring, acknowledgedChecked, importApplied, restarted: options.restart, unanswered, failures, timings };
+  const unanswered = (['login', 'apply', 'rotate'] as const).find((name) => calls[name] === 'sent') ?? null;
+  return { run: options.run, workload, delayMs, aimed, killedDuring, acknowledgedChecked, importApplied, rekeyed, restarted: restart, unanswered, failures, timings };
+}
+
+/**
+ * Whether `file` opens with the key the way the app opens it (read-write, so the hot journal of a rekey
+ * cut short is rolled back): tried on a copy, so a wrong key never touches the file or its journal.
+ */
+function opensWith(file: string, keyHex: string): boolean {
+  const dir = mkdtempSync(join(tmpdir(), 'so-antt-key-'));
+  try {
+    for (const suffix of ['', '-journal', '-wal', '-shm']) if (existsSync(file + suffix)) cpSync(file + suffix, join(dir, `s.sqlite${suffix}`));
+    openSqlite(join(dir, 's.sqlite'), keyHex, { quickCheck: false }).close();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * After a rotation run's restart and clean stop: no rotation is left under way, the officer is gone from
+ * the keyring if the deactivation was answered, and the store and every backup open with the key the
+ * administrator's entry now holds (the old key opens none of them once the rotation finished).
+ */
+async function checkRotationFinished(dir: string, template: CrashTemplate, acknowledged: boolean, failures: string[]): Promise<void> {
+  const paths = dataPaths(dir);
+  const keyring = Keyring.load(paths.keyring);
+  if (keyring.rotation !== undefined) failures.push(`after the restart the rotation is still at "${keyring.rotation.step}"`);
+  const officerKept = keyring.entryForUser(template.officerId) !== undefined;
+  if (acknowledged && officerKept) failures.push('the deactivation was answered but the officer still holds a key');
+  const key = (await storeKeyOf(keyring.entry(ADMIN.username)!, ADMIN.password))?.toString('hex');
+  if (!key) return void failures.push('after the restart the administrator\'s entry opens no key');
+  if (officerKept !== (key === template.keyHex)) failures.push(`the officer ${officerKept ? 'kept' : 'lost'} a key but the store key ${key === template.keyHex ? 'stayed' : 'changed'}`);
+  if (!opensWith(paths.store, key)) failures.push('after the restart the store does not open with the keyring\'s key');
+  for (const file of listBackups(paths.backups)) {
+    if (!opensWith(join(paths.backups, file.name), key)) failures.push(`after the restart the backup ${file.name} does not open with the keyring's key`);
+    if (key !== template.keyHex && opensWith(join(paths.backups, file.name), template.keyHex)) failures.push(`after the rotation the backup ${file.name} still opens with the old key`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -701,8 +783,11 @@ export interface CrashSummary {
   readonly runs: number;
   readonly seed: number;
   readonly workloads: Record<Workload, number>;
-  readonly killsDuring: { writes: number; imports: number; dailyBackups: number; importBackups: number; logins: number; idle: number };
+  readonly killsDuring: { writes: number; imports: number; dailyBackups: number; importBackups: number; logins: number; rotations: number; idle: number };
   readonly importsApplied: number;
+  /** Rotation runs whose store was under the new key after the kill, and those still under the old one. */
+  readonly rotationsRekeyed: number;
+  readonly rotationsNotRekeyed: number;
   readonly importsNotApplied: number;
   readonly acknowledgedChecked: number;
   readonly restarts: number;
@@ -735,9 +820,11 @@ async function runAll(
   const summary = {
     runs: 0,
     seed: options.seed,
-    workloads: { writes: 0, import: 0, backup: 0 },
-    killsDuring: { writes: 0, imports: 0, dailyBackups: 0, importBackups: 0, logins: 0, idle: 0 },
+    workloads: { writes: 0, import: 0, backup: 0, rotation: 0 },
+    killsDuring: { writes: 0, imports: 0, dailyBackups: 0, importBackups: 0, logins: 0, rotations: 0, idle: 0 },
     importsApplied: 0,
+    rotationsRekeyed: 0,
+    rotationsNotRekeyed: 0,
     importsNotApplied: 0,
     acknowledgedChecked: 0,
     restarts: 0,
@@ -745,21 +832,22 @@ async function runAll(
   };
   // How long the timed calls take on this machine now: a guess at first, then moved toward each answered
   // call's duration, and up when a call was still unanswered at a kill later than the guess.
-  const expected = { login: 400, apply: 700 };
-  const learn = (name: 'login' | 'apply', report: RunReport) => {
+  const expected: Record<TimedCall, number> = { login: 400, apply: 700, rotate: 1_000 };
+  const learn = (name: TimedCall, report: RunReport) => {
     const took = report.timings[name];
     if (took !== undefined) expected[name] = Math.round(0.7 * expected[name] + 0.3 * took);
     else if (report.unanswered === name && report.delayMs > expected[name]) expected[name] = Math.round(report.delayMs * 1.2);
   };
-  // Each three runs take the three workloads in a random order, so a few runs already cover them all.
+  // Each four runs take the four workloads in a random order, so a few runs already cover them all.
   let order: Workload[] = [];
   for (let run = 1; run <= options.runs; run += 1) {
-    if (order.length === 0) order = (['writes', 'import', 'backup'] as Workload[]).map((w) => [next(), w] as const).sort((a, b) => a[0] - b[0]).map(([, w]) => w);
+    if (order.length === 0) order = WORKLOADS.map((w) => [next(), w] as const).sort((a, b) => a[0] - b[0]).map(([, w]) => w);
     const workload = options.only ?? order.shift()!;
     const seed = Math.floor(next() * 2 ** 31);
     const report = await crashRun(template, { run, seed, restart: run % options.restartEvery === 0, workDir, expected: { ...expected }, workload, program });
     learn('login', report);
     learn('apply', report);
+    learn('rotate', report);
     summary.runs += 1;
     summary.workloads[report.workload] += 1;
     const during = report.killedDuring;
@@ -769,16 +857,21 @@ async function runAll(
     if (during.backup === 'daily') k.dailyBackups += 1;
     if (during.backup === 'before-import') k.importBackups += 1;
     if (during.login) k.logins += 1;
-    if (!during.writes && !during.import && !during.backup && !during.login) k.idle += 1;
+    if (during.rotation) k.rotations += 1;
+    if (!during.writes && !during.import && !during.backup && !during.login && !during.rotation) k.idle += 1;
     if (report.importApplied === true) summary.importsApplied += 1;
     if (report.importApplied === false) summary.importsNotApplied += 1;
+    if (report.rekeyed === true) summary.rotationsRekeyed += 1;
+    if (report.rekeyed === false) summary.rotationsNotRekeyed += 1;
     summary.acknowledgedChecked += report.acknowledgedChecked;
     if (report.restarted) summary.restarts += 1;
     summary.failures.push(...report.failures.map((failure) => `run ${run} (seed ${seed}, ${report.workload}, kill ${report.delayMs} ms after ${report.aimed ? 'the backup began' : 'the start'}): ${failure}`));
-    const what = [during.writes && 'writes', during.import && 'import', during.backup && `${during.backup} backup`, during.login && 'login'].filter(Boolean).join(' + ') || 'idle';
+    const what =
+      [during.writes && 'writes', during.import && 'import', during.backup && `${during.backup} backup`, during.login && 'login', during.rotation && 'rotation'].filter(Boolean).join(' + ') || 'idle';
     log(
       `run ${run}: ${report.workload}, killed ${report.delayMs} ms after ${report.aimed ? 'the backup began' : 'the start'}, during ${what}; ${report.acknowledgedChecked} acknowledged writes checked` +
-        `${report.importApplied === null ? '' : `; import ${report.importApplied ? 'applied' : 'not applied'}`}${report.restarted ? '; restarted' : ''}` +
+        `${report.importApplied === null ? '' : `; import ${report.importApplied ? 'applied' : 'not applied'}`}` +
+        `${report.rekeyed === null ? '' : `; store ${report.rekeyed ? 'under the new key' : 'under the old key'}`}${report.restarted ? '; restarted' : ''}` +
         `${report.failures.length ? `; ${report.failures.length} FAILURES` : ''} ${JSON.stringify(report.timings)}`,
     );
   }
@@ -788,9 +881,10 @@ async function runAll(
 export function summaryLine(summary: CrashSummary): string {
   const { workloads: w, killsDuring: k } = summary;
   return (
-    `crash suite (CRASH_SEED=${summary.seed}): ${summary.runs} runs (${w.writes} writes, ${w.import} imports, ${w.backup} daily backups at login); ` +
+    `crash suite (CRASH_SEED=${summary.seed}): ${summary.runs} runs (${w.writes} writes, ${w.import} imports, ${w.backup} daily backups at login, ${w.rotation} key rotations); ` +
     `kills during writes ${k.writes}, imports ${k.imports}, backups ${k.dailyBackups + k.importBackups} (${k.dailyBackups} daily, ${k.importBackups} before an import), ` +
-    `a login ${k.logins}, idle ${k.idle}; imports applied ${summary.importsApplied}, not applied ${summary.importsNotApplied}; ` +
+    `a login ${k.logins}, a rotation ${k.rotations}, idle ${k.idle}; imports applied ${summary.importsApplied}, not applied ${summary.importsNotApplied}; ` +
+    `rotations cut after the rekey ${summary.rotationsRekeyed}, before it ${summary.rotationsNotRekeyed}; ` +
     `${summary.acknowledgedChecked} acknowledged writes checked; ${summary.restarts} restarts; ${summary.failures.length} failures`
   );
 }
