@@ -14,7 +14,10 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 30_000,
+          // Generous: a test fails on what it checks, never on the machine's speed (several offices'
+          // key derivations at scrypt N=2^17 take tens of seconds on a busy 2-core runner).
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
         },
       },
       {

@@ -1,8 +1,10 @@
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { auditListInput } from '../api/calls/audit';
 import type { AuditPage, AuditRow } from '../api/views';
 import { AppError } from './app-error';
 import type { ReadDetail } from './read-audit';
+import { all, first, qb } from './query';
 import { formatRegisterNumber } from './register/numbering';
 import { endOfDay, startOfDay } from './rules/calendar';
 import type { Sqlite } from './store';
@@ -18,8 +20,8 @@ const REGISTER_NUMBER = /^(\d{1,7})\/(\d{4})$/;
 function recordIds(db: Sqlite, record: string): string[] {
   const number = REGISTER_NUMBER.exec(record);
   if (!number) return [record];
-  const rows = db.prepare('SELECT id FROM reports WHERE register_no = ? AND register_year = ?').all(Number(number[1]), Number(number[2])) as { id: string }[];
-  return rows.map((row) => row.id);
+  const reports = qb.selectFrom('reports').select('id').where('register_no', '=', Number(number[1])).where('register_year', '=', Number(number[2]));
+  return all(db, reports).map((row) => row.id);
 }
 
 /**
@@ -29,58 +31,35 @@ function recordIds(db: Sqlite, record: string): string[] {
  */
 export function listAudit(db: Sqlite, input: AuditListInput, scope: AuditScope): AuditPage {
   if (input.from && input.to && input.from > input.to) throw new AppError('validation', 'the range ends before it starts', { fields: { to: 'v.date_order' } });
-  const newest = (db.prepare('SELECT max(id) AS n FROM audit_log').get() as { n: number | null }).n;
+  const newest = first(db, qb.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('n')))?.n ?? null;
   const head = newest === null ? null : Math.min(newest, input.upTo ?? newest);
-  const where: string[] = ['a.id <= @head'];
-  const params: Record<string, unknown> = { head: head ?? 0 };
-  if (scope.office !== null) {
-    where.push('a.user_id IN (SELECT id FROM users WHERE office_id = @office)');
-    params.office = scope.office;
-  }
-  if (input.userId) {
-    where.push('a.user_id = @user');
-    params.user = input.userId;
-  }
-  if (input.action) {
-    where.push('a.action = @action');
-    params.action = input.action;
-  }
-  if (input.from) {
-    where.push('a.at >= @from');
-    params.from = startOfDay(input.from);
-  }
-  if (input.to) {
-    where.push('a.at < @to');
-    params.to = endOfDay(input.to);
-  }
+  let entries = qb.selectFrom('audit_log as a').where('a.id', '<=', head ?? 0);
+  if (scope.office !== null) entries = entries.where('a.user_id', 'in', qb.selectFrom('users').select('id').where('office_id', '=', scope.office));
+  if (input.userId) entries = entries.where('a.user_id', '=', input.userId);
+  if (input.action) entries = entries.where('a.action', '=', input.action);
+  if (input.from) entries = entries.where('a.at', '>=', startOfDay(input.from));
+  if (input.to) entries = entries.where('a.at', '<', endOfDay(input.to));
   if (input.record !== '') {
     const ids = recordIds(db, input.record);
     if (ids.length === 0) return { total: input.count ? 0 : null, rows: [], head, users: usersOf(db, scope) };
-    params.records = JSON.stringify(ids);
-    where.push(`(a.record_id IN (SELECT value FROM json_each(@records))
-      OR (a.record_id IS NULL AND a.action IN ('read', 'reveal') AND EXISTS (SELECT 1 FROM json_each(@records) r
-        WHERE instr(a.after, '"' || r.value || '"') > 0 AND r.value IN (SELECT value FROM json_each(a.after, '$.ids')))))`);
+    const records = JSON.stringify(ids);
+    entries = entries.where(
+      sql<boolean>`(a.record_id IN (SELECT value FROM json_each(${records}))
+        OR (a.record_id IS NULL AND a.action IN ('read', 'reveal') AND EXISTS (SELECT 1 FROM json_each(${records}) r
+          WHERE instr(a.after, '"' || r.value || '"') > 0 AND r.value IN (SELECT value FROM json_each(a.after, '$.ids')))))`,
+    );
   }
-  const filter = `WHERE ${where.join(' AND ')}`;
-  const total = input.count ? (db.prepare(`SELECT count(*) AS n FROM audit_log a ${filter}`).get(params) as { n: number }).n : null;
-  const found = db
-    .prepare(
-      `SELECT a.id, a.at, a.user_id, u.full_name, a.call, a.action, a.table_name, a.record_id,
-         CASE WHEN a.action IN ('read', 'reveal') THEN a.after END AS detail
-       FROM audit_log a LEFT JOIN users u ON u.id = a.user_id ${filter}
-       ORDER BY a.id DESC LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...params, limit: input.limit, offset: input.offset }) as {
-    id: number;
-    at: number;
-    user_id: string | null;
-    full_name: string | null;
-    call: string;
-    action: string;
-    table_name: string | null;
-    record_id: string | null;
-    detail: string | null;
-  }[];
+  const total = input.count ? (first(db, entries.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0) : null;
+  const found = all(
+    db,
+    entries
+      .leftJoin('users as u', 'u.id', 'a.user_id')
+      .select(['a.id', 'a.at', 'a.user_id', 'u.full_name', 'a.call', 'a.action', 'a.table_name', 'a.record_id'])
+      .select(sql<string | null>`CASE WHEN a.action IN ('read', 'reveal') THEN a.after END`.as('detail'))
+      .orderBy('a.id', 'desc')
+      .limit(input.limit)
+      .offset(input.offset),
+  );
   const labels = recordLabels(db, found);
   const rows: AuditRow[] = found.map((row) => {
     const detail = row.detail ? (JSON.parse(row.detail) as Partial<ReadDetail>) : null;
@@ -130,10 +109,7 @@ function recordLabels(db: Sqlite, rows: readonly { table_name: string | null; re
 }
 
 function usersOf(db: Sqlite, scope: AuditScope): AuditPage['users'] {
-  const rows = (
-    scope.office === null
-      ? db.prepare('SELECT id, full_name FROM users ORDER BY full_name').all()
-      : db.prepare('SELECT id, full_name FROM users WHERE office_id = ? ORDER BY full_name').all(scope.office)
-  ) as { id: string; full_name: string }[];
-  return rows.map((row) => ({ id: row.id, fullName: row.full_name }));
+  let users = qb.selectFrom('users').select(['id', 'full_name']).orderBy('full_name');
+  if (scope.office !== null) users = users.where('office_id', '=', scope.office);
+  return all(db, users).map((row) => ({ id: row.id, fullName: row.full_name }));
 }

@@ -10,6 +10,7 @@ import { nextRegisterNumber } from '../register/numbering';
 import { addTerms, indexReport, mergeSearchIndex, reportsOfPerson } from '../register/search-index';
 import { DeferredSummaries } from '../reports/deferred-summaries';
 import type { ClockAheadView, ImportCounts, ImportItem, ImportOutcome, ImportReason, ImportSummary } from '../../api/views';
+import { attachmentOwners } from '../../api/calls/attachments';
 import { recordColumnNames, stampColumnNames, type ExchangeAlertKind, type ExchangePeersTable, type RecordColumns, type RecordTable } from '../schema';
 import { isSqliteCode, type Sqlite } from '../store';
 import { versionNode, type WritePath } from '../write-path';
@@ -96,6 +97,23 @@ function referencesOf(db: Sqlite, table: string): { column: string; table: strin
     cache.set(table, references);
   }
   return references;
+}
+
+/**
+ * Columns that point at a record without a foreign key, judged like one (mayReference): an attachment
+ * names its owner by table and id, an evaluation its unit. Unchecked, a commune's attachment naming
+ * another commune's report would be listed in that report. (A record's `locality_id` names a village;
+ * lists filter by office first, so it is not among them.)
+ */
+function softReferencesOf(table: string, row: Record<string, unknown>): { column: string; table: string }[] {
+  switch (table) {
+    case 'attachments':
+      return [{ column: 'owner_id', table: (attachmentOwners as readonly unknown[]).includes(row.owner_table) ? (row.owner_table as string) : '' }];
+    case 'safety_evaluations':
+      return [{ column: 'unit_id', table: 'safety_units' }];
+    default:
+      return [];
+  }
 }
 
 function bad(message: string): AppError {
@@ -249,9 +267,11 @@ class Applier {
    * record it points at that is not here yet, or null.
    */
   private missingReference(peer: ExchangePeersTable, table: string, row: Record<string, unknown>, origin: Origin): { table: string; id: string } | null {
-    for (const reference of referencesOf(this.db, table)) {
+    for (const reference of [...referencesOf(this.db, table), ...softReferencesOf(table, row)]) {
       const target = row[reference.column];
       if (typeof target !== 'string') continue;
+      // An attachment whose owner is no table an attachment may belong to.
+      if (reference.table === '') this.refuse(peer, table, row.id as string, row.office_id as string, 'reference');
       const owner = this.ownerOf(reference.table, target);
       if (owner === undefined) return { table: reference.table, id: target };
       if (!mayReference(this.receiver, origin, table, reference.table, owner)) this.refuse(peer, table, row.id as string, row.office_id as string, 'reference');

@@ -5,6 +5,7 @@ import { parseVersion } from '../../db/clock';
 import { auditPointSchema } from '../../db/exchange/bundle';
 import type { PublicKeyFile } from '../../db/exchange/keys';
 import { cleanup, createOffice, expectError, expectOk, manualClock, type TestOffice } from '../support/backend';
+import { PNG_BASE64 } from '../support/call-samples';
 import { contentOf, foreignOffice, handBundle, REFUSAL_LOG, type ForeignOffice } from '../support/exchange';
 
 /**
@@ -198,6 +199,36 @@ describe('a commune\'s correctly signed bundle cannot write another commune\'s r
 
     const user = { id: '0190ffff-0000-7000-8000-000000000004', office_id: '12345', version: later, base_version: null, seq: 1, created_at: 1, created_by: null, updated_at: 1, updated_by: null, deleted_at: null, void_reason: null, username: 'quantri', full_name: 'X', rank: '', position: '', role: 'admin', active: 1 };
     await refusedWhole(world, forged(world, [{ t: 'users', r: user }]), { table: 'users', id: user.id });
+  });
+
+  it('an attachment of A naming B\'s report (or no table an attachment may belong to), an evaluation of A naming B\'s unit: each refused whole; A\'s honest ones arrive', async () => {
+    const world = await province();
+    const { a, b, p, reportA, reportB } = world;
+    const later = versionAt(vn('2026-11-03'));
+    // Honest: A's file on its own report and A's evaluation of its own school arrive; B's school too.
+    const fileA = expectOk(await a.call('attachments.add', { ownerTable: 'reports', ownerId: reportA.id, fileName: 'biên bản.png', dataBase64: PNG_BASE64 })).id;
+    const schoolOf = async (office: TestOffice, name: string) => expectOk(await office.call('safety.addUnit', { name, unitKind: 'school' })).id;
+    const unitA = await schoolOf(a, 'Trường THCS Đông Hưng');
+    const unitB = await schoolOf(b, 'Trường Tiểu học Xóm Chợ');
+    const codes = expectOk(await a.call('safety.summary', { year: 2026 })).criteria.filter((c) => c.unitKind === 'school').map((c) => c.code);
+    expectOk(await a.call('safety.evaluate', { year: 2026, unitKind: 'school', unitId: unitA, results: codes.map((code) => ({ criterionCode: code, passed: true })) }));
+    await importBytes(p, await exported(b, world.keys.pAtB));
+    const honest = await importBytes(p, await exported(a, world.keys.pAtA));
+    expect(honest.counts.rejected).toBe(0);
+    expect(rows(p, 'SELECT owner_id FROM attachments WHERE id = ?', fileA)).toEqual([{ owner_id: reportA.id }]);
+    expect(rows(p, 'SELECT count(*) AS n FROM safety_evaluations WHERE unit_id = ?', unitA)).toEqual([{ n: 1 }]);
+
+    const attachment = one(p, 'SELECT * FROM attachments WHERE id = ?', fileA);
+    const ontoB = { ...attachment, id: '0190ffff-0000-7000-8000-000000000011', owner_id: reportB.id, version: later };
+    await refusedWhole(world, forged(world, [{ t: 'attachments', r: ontoB }]), { table: 'attachments', id: ontoB.id });
+    const ontoUsers = { ...attachment, id: '0190ffff-0000-7000-8000-000000000012', owner_table: 'users', version: later };
+    await refusedWhole(world, forged(world, [{ t: 'attachments', r: ontoUsers }]), { table: 'attachments', id: ontoUsers.id });
+    const evaluation = one(p, 'SELECT * FROM safety_evaluations WHERE unit_id = ?', unitA);
+    const ofBsUnit = { ...evaluation, id: '0190ffff-0000-7000-8000-000000000013', unit_id: unitB, version: later };
+    await refusedWhole(world, forged(world, [{ t: 'safety_evaluations', r: ofBsUnit }]), { table: 'safety_evaluations', id: ofBsUnit.id });
+    // B's report lists no file of A's; B's school has no evaluation.
+    expect(rows(p, 'SELECT id FROM attachments WHERE owner_id = ?', reportB.id)).toEqual([]);
+    expect(rows(p, 'SELECT id FROM safety_evaluations WHERE unit_id = ?', unitB)).toEqual([]);
   });
 
   it('a forged future version of B\'s report is refused; B\'s real later edits still arrive; the province\'s clock stays within its wall time and the bound', async () => {
