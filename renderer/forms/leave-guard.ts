@@ -10,29 +10,40 @@ import { translate, type Lang } from '../i18n';
  *    (electron/leave-guard.ts).
  */
 
-const guards = new Map<number, () => boolean>();
+/** A form's "has unsaved changes" test, and whether it keeps a draft of them (useForm's draftKey). */
+interface Guard {
+  readonly isDirty: () => boolean;
+  readonly drafted: boolean;
+}
+
+const guards = new Map<number, Guard>();
 let nextId = 0;
 
-/** Registers a form's "has unsaved changes" test; returns the function that removes it. */
-export function registerLeaveGuard(isDirty: () => boolean): () => void {
+/** Registers a form's test; returns the function that removes it. */
+export function registerLeaveGuard(isDirty: () => boolean, options: { readonly drafted: boolean }): () => void {
   const id = nextId++;
-  guards.set(id, isDirty);
+  guards.set(id, { isDirty, drafted: options.drafted });
   return () => {
     guards.delete(id);
   };
 }
 
+const dirtyGuards = (): Guard[] => [...guards.values()].filter((guard) => guard.isDirty());
+
 export function hasUnsavedChanges(): boolean {
-  for (const isDirty of guards.values()) if (isDirty()) return true;
-  return false;
+  return dirtyGuards().length > 0;
 }
 
 const lang = (): Lang => (document.documentElement.lang === 'en' ? 'en' : 'vi');
 
-/** Asks whether to leave when a form has unsaved changes; true when there is nothing to lose. */
+/**
+ * Asks whether to leave when a form has unsaved changes; true when there is nothing to lose. The
+ * question says a draft is kept only when every changed form keeps one.
+ */
 export function confirmLeave(): boolean {
-  if (!hasUnsavedChanges()) return true;
-  return window.confirm(translate(lang(), 'form.leaveConfirm'));
+  const dirty = dirtyGuards();
+  if (dirty.length === 0) return true;
+  return window.confirm(translate(lang(), dirty.every((guard) => guard.drafted) ? 'form.leaveConfirmDrafted' : 'form.leaveConfirm'));
 }
 
 const hashPath = () => window.location.hash.replace(/^#/, '') || '/';

@@ -106,7 +106,8 @@ export function useForm<S extends z.ZodType, V extends object, T>(options: FormO
   const baselineRef = useRef(JSON.stringify(options.initial));
   const isDirty = useCallback(() => JSON.stringify(valuesRef.current) !== baselineRef.current, []);
   const guardLeave = options.guardLeave ?? true;
-  useEffect(() => (guardLeave ? registerLeaveGuard(isDirty) : undefined), [guardLeave, isDirty]);
+  const drafted = options.draftKey !== undefined;
+  useEffect(() => (guardLeave ? registerLeaveGuard(isDirty, { drafted }) : undefined), [guardLeave, isDirty, drafted]);
   const dirty = JSON.stringify(values) !== baselineRef.current;
   const restoreDraft = useCallback((restored: V) => setValues({ ...initialRef.current, ...restored }), []);
   const draft = useDraft(options.draftKey, values, dirty, restoreDraft);

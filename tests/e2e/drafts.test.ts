@@ -1,7 +1,7 @@
 import type { Browser, Dialog, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureRendererBuilt, launchBrowser, openPage, startHost, type Host, type WatchedPage } from './support/host';
-import { Layout, LoginPage } from './support/pages';
+import { Layout, LoginPage, SettingsPage } from './support/pages';
 import { admin, office } from './support/people';
 import { setUpOffice, type ApiClient } from './support/print-support';
 import { ReportForm, ReportView } from './support/register-pages';
@@ -56,7 +56,8 @@ describe('never losing what was typed', () => {
 
     const asked = answerNext(page, false);
     await layout.navLink('Tổng quan').click();
-    expect(await asked).toMatch(/^confirm:Có nội dung đã nhập nhưng chưa lưu/);
+    // The report form keeps a draft, and the question says so.
+    expect(await asked).toBe('confirm:Có nội dung đã nhập nhưng chưa lưu. Rời trang này?\n(Bản nháp tự động vẫn được giữ để mở lại.)');
     expect(page.url()).toMatch(/#\/reports\/new$/);
     expect(await form.field('Nội dung tóm tắt').inputValue()).toBe(SUMMARY);
 
@@ -93,6 +94,19 @@ describe('never losing what was typed', () => {
     await page.waitForURL(/#\/$/);
     page.off('dialog', count);
     expect(dialogs).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('on a form that keeps no draft (the settings), the question says the changes will be lost', async () => {
+    const { page, errors } = watched;
+    await page.goto(`${host.url}/#/settings`);
+    const settings = new SettingsPage(page);
+    await settings.heading().waitFor();
+    await settings.idleLock().fill('7');
+    const asked = answerNext(page, true);
+    await new Layout(page).navLink('Tổng quan').click();
+    expect(await asked).toBe('confirm:Có nội dung đã nhập nhưng chưa lưu. Rời trang này và bỏ phần chưa lưu?');
+    await page.waitForURL(/#\/$/);
     expect(errors).toEqual([]);
   });
 });
