@@ -66,19 +66,10 @@ export function personForInput(db: Sqlite, writes: WritePath, fields: PersonFiel
 }
 
 /** A person's fields as the create call takes them. */
+/** The editable fields of a stored person: its view without the record's identity. */
 function fieldsOf(row: PersonsTable): PersonFields {
-  return {
-    fullName: row.full_name,
-    otherNames: row.other_names,
-    gender: row.gender as PersonFields['gender'],
-    birthDate: row.birth_date,
-    birthYear: row.birth_year,
-    citizenId: row.citizen_id,
-    permanentAddress: row.permanent_address,
-    temporaryAddress: row.temporary_address,
-    localityId: row.locality_id,
-    notes: row.notes,
-  };
+  const { id: _id, officeId: _office, version: _version, ...fields } = personView(row);
+  return { ...fields, gender: fields.gender as PersonFields['gender'] };
 }
 
 /** Changes the fields the call sent; a field left out keeps its value. */
