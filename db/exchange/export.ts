@@ -10,6 +10,7 @@ import type { ExchangePeersTable, RecordTable } from '../schema';
 import type { Sqlite } from '../store';
 import { BundleWriter, type AuditPoint } from './bundle';
 import { findPeer, identity, receiverOf } from './identity';
+import { referencesIn, storedOwner } from './references';
 import type { Receiver } from './ownership';
 import { ownedReference, recordBundleTables, referenceBundleTables } from './tables';
 
@@ -127,11 +128,26 @@ function auditAnchors(db: Sqlite, peerKeyId: string): AuditPoint[] {
  * children and the parent's directory and campaigns. A row sent that its recipient may not take would
  * refuse the whole bundle there.
  */
-function takenBy(role: ExchangePeersTable['role'], me: string, related: Receiver, table: RecordTable, row: Record<string, unknown>): boolean {
+function takenBy(db: Sqlite, role: ExchangePeersTable['role'], me: string, related: Receiver, table: RecordTable, row: Record<string, unknown>): boolean {
   const owner = row.office_id as string;
-  if (role === 'parent') return owner === me && (table !== 'offices' || row.id === me);
+  if (role === 'parent') return owner === me && (table !== 'offices' || row.id === me) && !pointsAtChildren(db, related, table, row);
   if (owner === me || related.children.has(owner)) return true;
   return table === 'offices' || (related.parents.has(owner) && (ownedReference as readonly string[]).includes(table));
+}
+
+/**
+ * Whether a row of this office points at a child's record (a province's campaign counting a commune's
+ * report): the parent never receives the children's records, so it could never resolve the link, and
+ * would hold it forever. Such links stay here.
+ */
+function pointsAtChildren(db: Sqlite, related: Receiver, table: string, row: Record<string, unknown>): boolean {
+  if (related.children.size === 0) return false;
+  return referencesIn(db, table, row).some((reference) => {
+    const target = row[reference.column];
+    if (typeof target !== 'string' || reference.table === '') return false;
+    const owner = storedOwner(db, reference.table, target);
+    return owner !== undefined && related.children.has(owner);
+  });
 }
 
 /**
@@ -195,8 +211,10 @@ export function exportBundle(db: Sqlite, request: ExportRequest): ExportResult {
       } else {
         const role = recipients[0]!.role;
         const related = receiverOf(db, me.officeId);
+        // Each table's foreign keys read now: no pragma may run while its rows are being read.
+        for (const table of recordBundleTables) referencesIn(db, table, {});
         for (const table of recordBundleTables) {
-          for (const row of changedRows(db, table, fromSeq, toSeq)) if (takenBy(role, me.officeId, related, table, row)) emit({ t: table, r: row });
+          for (const row of changedRows(db, table, fromSeq, toSeq)) if (takenBy(db, role, me.officeId, related, table, row)) emit({ t: table, r: row });
         }
       }
       const manifest: ManifestLine = { manifest: { counts, records, sha256: digest.digest('hex'), fromSeq, toSeq } };

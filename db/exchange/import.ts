@@ -10,13 +10,13 @@ import { nextRegisterNumber } from '../register/numbering';
 import { addTerms, indexReport, mergeSearchIndex, reportsOfPerson } from '../register/search-index';
 import { DeferredSummaries } from '../reports/deferred-summaries';
 import type { ClockAheadView, ImportCounts, ImportItem, ImportOutcome, ImportReason, ImportSummary } from '../../api/views';
-import { attachmentOwners } from '../../api/calls/attachments';
 import { recordColumnNames, stampColumnNames, type ExchangeAlertKind, type ExchangePeersTable, type RecordColumns, type RecordTable } from '../schema';
 import { isSqliteCode, type Sqlite } from '../store';
 import { versionNode, type WritePath } from '../write-path';
 import { openBundle, type OpenedBundle } from './bundle';
 import type { ManifestLine, RecordLine } from './export';
 import { findPeer, identity, receiverOf, type Identity } from './identity';
+import { referencesIn, storedOwner } from './references';
 import { judgeRecord, mayReference, type Origin, type Receiver, type Refusal } from './ownership';
 import { isKeyedReference, keyedReference, recordBundleTables, type KeyedReferenceTable } from './tables';
 
@@ -84,37 +84,6 @@ function zeroCounts(): Counts {
 
 /** Tables a records bundle carries (the keyed reference data comes only in reference bundles). */
 const localTables = new Set<string>(recordBundleTables);
-
-/** The columns of a table that point at another record by its id (its foreign keys), per connection. */
-const referencesCache = new WeakMap<Sqlite, Map<string, { column: string; table: string }[]>>();
-function referencesOf(db: Sqlite, table: string): { column: string; table: string }[] {
-  let cache = referencesCache.get(db);
-  if (!cache) referencesCache.set(db, (cache = new Map()));
-  let references = cache.get(table);
-  if (!references) {
-    const keys = db.pragma(`foreign_key_list(${JSON.stringify(table)})`) as { table: string; from: string; to: string | null }[];
-    references = keys.filter((key) => key.to === 'id' || key.to === null).map((key) => ({ column: key.from, table: key.table }));
-    cache.set(table, references);
-  }
-  return references;
-}
-
-/**
- * Columns that point at a record without a foreign key, judged like one (mayReference): an attachment
- * names its owner by table and id, an evaluation its unit. Unchecked, a commune's attachment naming
- * another commune's report would be listed in that report. (A record's `locality_id` names a village;
- * lists filter by office first, so it is not among them.)
- */
-function softReferencesOf(table: string, row: Record<string, unknown>): { column: string; table: string }[] {
-  switch (table) {
-    case 'attachments':
-      return [{ column: 'owner_id', table: (attachmentOwners as readonly unknown[]).includes(row.owner_table) ? (row.owner_table as string) : '' }];
-    case 'safety_evaluations':
-      return [{ column: 'unit_id', table: 'safety_units' }];
-    default:
-      return [];
-  }
-}
 
 function bad(message: string): AppError {
   return new AppError('exchange.bad_manifest', message);
@@ -256,10 +225,7 @@ class Applier {
   private ownerOf(table: string, id: string): string | undefined {
     const known = this.owners.get(`${table}:${id}`);
     if (known !== undefined) return known;
-    const row = prepared(this.db, statementSql(`owner ${table}`, () => qb.selectFrom(table as 'reports').select('office_id').where('id', '=', ''))).get(id) as
-      | { office_id: string }
-      | undefined;
-    return row?.office_id;
+    return storedOwner(this.db, table, id);
   }
 
   /**
@@ -267,7 +233,7 @@ class Applier {
    * record it points at that is not here yet, or null.
    */
   private missingReference(peer: ExchangePeersTable, table: string, row: Record<string, unknown>, origin: Origin): { table: string; id: string } | null {
-    for (const reference of [...referencesOf(this.db, table), ...softReferencesOf(table, row)]) {
+    for (const reference of referencesIn(this.db, table, row)) {
       const target = row[reference.column];
       if (typeof target !== 'string') continue;
       // An attachment whose owner is no table an attachment may belong to.

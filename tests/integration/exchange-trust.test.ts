@@ -373,6 +373,29 @@ describe('replays, order and provenance', () => {
   });
 });
 
+describe('the province\'s own links to its communes\' records', () => {
+  it('stay at the province: its bundle to the ministry leaves out the campaign\'s count of a commune\'s report, which the ministry could never resolve', async () => {
+    const world = await province();
+    const { clock, p, reportA } = world;
+    const ministry = await createOffice({ now: clock.now, office: { code: '100', name: 'Bộ Công an', level: 'higher', parentCode: '000', parentName: 'Chính phủ' }, localities: [] });
+    const mAtP = await enrol(p, ministry, 'parent');
+    await enrol(ministry, p, 'child');
+    const campaign = expectOk(
+      await p.call('campaigns.create', { name: 'Đợt cao điểm tấn công trộm cắp', decisionNo: '12/KH-CAT', startDate: '2026-11-01', endDate: '2026-11-30', targets: [{ measureCode: 'heroin', target: 10 }] }),
+    );
+    expectOk(await p.call('campaigns.linkReport', { campaignId: campaign.id, reportId: reportA.id }));
+    expect(rows(p, 'SELECT count(*) AS n FROM campaign_reports WHERE campaign_id = ?', campaign.id)).toEqual([{ n: 1 }]);
+
+    const summary = await importBytes(ministry, await exported(p, mAtP, 'full'));
+    expect(summary.counts.rejected).toBe(0);
+    expect(summary.counts.pending).toBe(0);
+    expect(rows(ministry, 'SELECT name FROM campaigns WHERE id = ?', campaign.id)).toEqual([{ name: 'Đợt cao điểm tấn công trộm cắp' }]);
+    expect(rows(ministry, 'SELECT count(*) AS n FROM campaign_reports')).toEqual([{ n: 0 }]);
+    expect(rows(ministry, 'SELECT count(*) AS n FROM exchange_pending')).toEqual([{ n: 0 }]);
+    expect(rows(ministry, "SELECT count(*) AS n FROM reports WHERE office_id = '12345'")).toEqual([{ n: 0 }]);
+  });
+});
+
 describe('the audit log anchored upstream', () => {
   it('a commune whose audit log was rewritten (an entry removed, the hashes recomputed) is flagged by its next bundle', async () => {
     const world = await province();
