@@ -3,6 +3,7 @@ import { enCampaigns } from './en-campaigns';
 import { enAudit } from './en-audit';
 import { enBackups } from './en-backups';
 import { enExchange } from './en-exchange';
+import { enHolidays } from './en-holidays';
 import { enExports } from './en-exports';
 import { enMovement } from './en-movement';
 import { enPeople } from './en-people';
@@ -19,6 +20,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...enExports,
   ...enReports,
   ...enExchange,
+  ...enHolidays,
   ...enBackups,
   ...enAudit,
   'app.name': 'Sổ ANTT',

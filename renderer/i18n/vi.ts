@@ -4,6 +4,7 @@ import { viCampaigns } from './vi-campaigns';
 import { viAudit } from './vi-audit';
 import { viBackups } from './vi-backups';
 import { viExchange } from './vi-exchange';
+import { viHolidays } from './vi-holidays';
 import { viExports } from './vi-exports';
 import { viMovement } from './vi-movement';
 import { viPeople } from './vi-people';
@@ -19,6 +20,7 @@ export const vi = {
   ...viExports,
   ...viReports,
   ...viExchange,
+  ...viHolidays,
   ...viBackups,
   ...viAudit,
   // The app
