@@ -423,6 +423,11 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'attachment.added': 'Added {name}.',
   'attachment.open': 'Open',
   'attachment.opening': 'Opening {name}…',
+  'attachment.void': 'Void',
+  'attachment.voidTitle': 'Void the attachment {name}',
+  'attachment.voidReason': 'Reason',
+  'attachment.voidHint': 'The file leaves the list; the audit log keeps the voiding and its reason.',
+  'attachment.voided': 'Attachment {name} voided.',
   'attachment.empty': 'No attachments.',
   'attachment.unreadable': 'The chosen file could not be read.',
 

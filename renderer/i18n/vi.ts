@@ -442,6 +442,11 @@ export const vi = {
   'attachment.added': 'Đã thêm tệp {name}.',
   'attachment.open': 'Mở',
   'attachment.opening': 'Đang mở {name}…',
+  'attachment.void': 'Hủy tệp',
+  'attachment.voidTitle': 'Hủy tệp đính kèm {name}',
+  'attachment.voidReason': 'Lý do hủy',
+  'attachment.voidHint': 'Tệp không còn trong danh sách; nhật ký thao tác giữ lại việc hủy cùng lý do.',
+  'attachment.voided': 'Đã hủy tệp {name}.',
   'attachment.empty': 'Chưa có tệp đính kèm.',
   'attachment.unreadable': 'Không đọc được tệp đã chọn.',
 
