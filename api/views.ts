@@ -580,7 +580,8 @@ export interface ModelView {
 
 export interface SafetySummary {
   readonly year: number;
-  readonly criteria: readonly { readonly code: string; readonly unitKind: string; readonly text: string }[];
+  /** source: the higher office's criterion (sent in a reference bundle) or the office's own. */
+  readonly criteria: readonly { readonly code: string; readonly unitKind: string; readonly text: string; readonly source: 'higher' | 'office' }[];
   readonly units: readonly { readonly unitKind: string; readonly unitId: string; readonly name: string; readonly evaluated: boolean; readonly recognised: boolean }[];
   readonly commune: {
     readonly passed: boolean;

@@ -168,10 +168,13 @@ describe('holidays from the higher office', () => {
     expect(text(commune).origin).toBe('higher');
     expectOk(await commune.call('safety.updateCriterion', { code, text: 'Tiêu chí đơn vị sửa cho sát thực tế' }));
     await carryBundle(province, communeKey, commune, 'reference');
-    expect(text(commune).text).toBe('Tiêu chí đơn vị sửa cho sát thực tế');
+    expect(text(commune)).toEqual({ text: 'Tiêu chí đơn vị sửa cho sát thực tế', origin: 'office' });
 
     expectOk(await province.call('safety.updateCriterion', { code, text: 'Tiêu chí do Công an tỉnh sửa' }));
     await carryBundle(province, communeKey, commune, 'reference');
     expect(text(commune)).toEqual({ text: 'Tiêu chí do Công an tỉnh sửa', origin: 'higher' });
+    // The movement page shows which criteria came from above.
+    const summary = expectOk(await commune.call('safety.summary', { year: 2028 }));
+    expect(summary.criteria.find((c) => c.code === code)?.source).toBe('higher');
   });
 });
