@@ -111,6 +111,31 @@ export interface HolidayView {
   readonly name: string;
 }
 
+/** Where a day of a year's holiday list comes from (docs/domain.md, "Days off"). */
+export type HolidaySource = 'law' | 'higher' | 'office';
+
+/** One day of a year's holiday list: computed by law, or a row of the higher office or of the office. */
+export interface HolidayDayView {
+  readonly date: string;
+  /** The day's name, or for a day that stays a working day, the reason. */
+  readonly name: string;
+  /** The name the law gives it, when the rules compute this day. */
+  readonly lawName: string | null;
+  /** false: a computed day that stays a working day this year (recorded with its reason). */
+  readonly off: boolean;
+  readonly source: HolidaySource;
+  /** The row behind the day (an added day or a removal); null for a computed day left as it is. */
+  readonly id: string | null;
+}
+
+export interface HolidayYearView {
+  readonly year: number;
+  readonly days: readonly HolidayDayView[];
+  /** When and by whom the year's list was confirmed against the Government's schedule; null: not yet. */
+  readonly confirmedAt: number | null;
+  readonly confirmedBy: string | null;
+}
+
 export interface CategoryView {
   readonly id: string;
   readonly code: string;
@@ -555,7 +580,8 @@ export interface ModelView {
 
 export interface SafetySummary {
   readonly year: number;
-  readonly criteria: readonly { readonly code: string; readonly unitKind: string; readonly text: string }[];
+  /** source: the higher office's criterion (sent in a reference bundle) or the office's own. */
+  readonly criteria: readonly { readonly code: string; readonly unitKind: string; readonly text: string; readonly source: 'higher' | 'office' }[];
   readonly units: readonly { readonly unitKind: string; readonly unitId: string; readonly name: string; readonly evaluated: boolean; readonly recognised: boolean }[];
   readonly commune: {
     readonly passed: boolean;

@@ -139,7 +139,7 @@ export function safetySummary(db: Sqlite, year: number): SafetySummary {
   const result = communeResult({ workingModels, villagesRecognised: recognised, villagesTotal: villageUnits.length, seriousIncidents: serious });
   return {
     year,
-    criteria: criteria.map((c) => ({ code: c.code, unitKind: c.unit_kind, text: c.text })),
+    criteria: criteria.map((c) => ({ code: c.code, unitKind: c.unit_kind, text: c.text, source: c.origin ?? 'office' })),
     units,
     commune: {
       passed: result.passed,

@@ -147,6 +147,7 @@ export interface Schema {
   report_months_all: ReportMonthsAllTable;
   search_terms: SearchTermsTable;
   keyring_seals: KeyringSealsTable;
+  holiday_years: HolidayYearsTable;
   program_months_all: ProgramMonthsAllTable;
   issued_reports: IssuedReportsTable;
   exchange_identity: ExchangeIdentityTable;
@@ -165,6 +166,19 @@ export const recordTables = ['offices', 'users', 'localities', 'category_groups'
 export interface HolidaysTable extends RecordColumns {
   date: string;
   name: string;
+  /** 1: a day off added to the computed ones; 0: a computed day that stays a working day (migration 16). */
+  off?: number;
+  /** 'higher': the higher office's row, from a reference bundle; 'office': the office's own. */
+  origin?: 'office' | 'higher';
+  /** The version of the higher office's row last applied (db/exchange/import.ts). */
+  upstream_version?: string | null;
+}
+
+/** A year whose holiday list the chief has confirmed (migration 16; local, not exchanged). */
+export interface HolidayYearsTable {
+  year: number;
+  confirmed_at: number;
+  confirmed_by: string;
 }
 
 export interface RegisterCountersTable {
@@ -460,6 +474,9 @@ export interface SafetyCriteriaTable extends RecordColumns {
   unit_kind: 'village' | 'agency' | 'enterprise' | 'school';
   text: string;
   sort: number;
+  /** As for holidays (migration 16): the higher office's criterion or the office's own. */
+  origin?: 'office' | 'higher';
+  upstream_version?: string | null;
 }
 export interface SafetyUnitsTable extends RecordColumns {
   name: string;

@@ -31,11 +31,13 @@ export type StaticPath =
   | '/campaigns/new'
   | '/movement'
   | '/periodic'
-  | '/exchange';
+  | '/exchange'
+  | '/holidays';
 /** Every path the app links to. */
 export type Path =
   | StaticPath
   | `/reports/${string}`
+  | `/holidays?year=${number}`
   | `/print/${string}`
   | `/persons/${string}`
   | `/programs/${string}`
@@ -77,6 +79,7 @@ export type ParsedRoute =
   | { readonly page: 'periodic' }
   | { readonly page: 'periodic-report'; readonly id: string }
   | { readonly page: 'exchange' }
+  | { readonly page: 'holidays' }
   | { readonly page: 'graph'; readonly kind: 'person' | 'hotspot'; readonly id: string }
   /** A printable document, shown full page without the layout; renderer/print/ reads the rest. */
   | { readonly page: 'print'; readonly path: string }
@@ -106,6 +109,7 @@ const staticPages: Readonly<Record<StaticPath, ParsedRoute>> = {
   '/movement': { page: 'movement' },
   '/periodic': { page: 'periodic' },
   '/exchange': { page: 'exchange' },
+  '/holidays': { page: 'holidays' },
 };
 
 const isStaticPath = (path: string): path is StaticPath => Object.prototype.hasOwnProperty.call(staticPages, path);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { call } from '../define';
 import { folderPath, id, isoDate, optionalText, requiredText } from '../fields';
-import type { CategoryView, HolidayView, LocalityView, OfficeListItem, OfficeView, Settings } from '../views';
+import type { CategoryView, HolidayView, HolidayYearView, LocalityView, OfficeListItem, OfficeView, Settings } from '../views';
 
 export const IDLE_LOCK_MIN = 1;
 export const IDLE_LOCK_MAX = 60;
@@ -37,6 +37,8 @@ export const settingsInput = z.strictObject({
   deputyNames: z.array(requiredText(100)).max(5, 'v.too_big').optional(),
 });
 
+const holidayYear = z.number({ error: 'v.number' }).int('v.number').min(2000, 'v.too_small').max(2100, 'v.too_big');
+
 export const localityInput = z.strictObject({ name: requiredText(100), kind: requiredText(40).default('thôn') });
 
 export const officeCalls = {
@@ -50,6 +52,16 @@ export const officeCalls = {
   'categories.list': call<CategoryView[]>()({ input: z.strictObject({}), permission: 'session' }),
   /** Days off besides weekends, for the working-day count of legal limits. */
   'holidays.list': call<HolidayView[]>()({ input: z.strictObject({ year: z.number().int().min(2000).max(2100).nullable().default(null) }), permission: 'session' }),
-  'holidays.create': call<HolidayView>()({ input: z.strictObject({ date: isoDate, name: requiredText(100) }), permission: 'settings.manage' }),
-  'holidays.void': call<null>()({ input: z.strictObject({ id, reason: requiredText(200) }), permission: 'settings.manage' }),
+  /** A year's list: the computed days, the higher office's and the office's changes, and whether it is confirmed. */
+  'holidays.year': call<HolidayYearView>()({ input: z.strictObject({ year: holidayYear }), permission: 'session' }),
+  /** A day off added: a bridge day or an extra day, with its name (chief or administrator). */
+  'holidays.create': call<HolidayView>()({ input: z.strictObject({ date: isoDate, name: requiredText(100) }), permission: 'office.lead' }),
+  /** A day off taken out with a reason: an added day is voided, a computed day is recorded as a working day. */
+  'holidays.remove': call<null>()({ input: z.strictObject({ date: isoDate, reason: requiredText(200) }), permission: 'office.lead' }),
+  /** A row voided with a reason: an added day, or a removal (the computed day comes back). */
+  'holidays.void': call<null>()({ input: z.strictObject({ id, reason: requiredText(200) }), permission: 'office.lead' }),
+  /** The year's list checked against the Government's schedule. */
+  'holidays.confirm': call<HolidayYearView>()({ input: z.strictObject({ year: holidayYear }), permission: 'office.lead' }),
+  /** The year whose list should be confirmed now (next year's, from 1 October), or null. */
+  'holidays.pending': call<{ readonly year: number | null }>()({ input: z.strictObject({}), permission: 'session' }),
 };

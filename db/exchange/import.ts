@@ -5,7 +5,7 @@ import { parseVersion, receive, type ClockState } from '../clock';
 import { readSettings } from '../settings';
 import { uuidv7 } from '../ids';
 import { schemaVersion } from '../migrations/registry';
-import { first, prepared, qb, run } from '../query';
+import { all, first, prepared, qb, run } from '../query';
 import { nextRegisterNumber } from '../register/numbering';
 import { addTerms, indexReport, mergeSearchIndex, reportsOfPerson } from '../register/search-index';
 import { DeferredSummaries } from '../reports/deferred-summaries';
@@ -81,6 +81,10 @@ function statementSql(key: string, build: () => { compile(): { sql: string } }):
 function zeroCounts(): Counts {
   return { new: 0, updated: 0, unchanged: 0, deleted: 0, conflicts: 0, pending: 0, rejected: 0 };
 }
+
+/** Keyed reference tables that keep the origin of a row and the higher office's version last applied (migration 16). */
+const upstreamTracked: ReadonlySet<string> = new Set(['holidays', 'safety_criteria']);
+const upstreamColumns: readonly string[] = ['origin', 'upstream_version'];
 
 /** Tables a records bundle carries (the keyed reference data comes only in reference bundles). */
 const localTables = new Set<string>(recordBundleTables);
@@ -366,22 +370,35 @@ class Applier {
     return this.note('conflicts', table, id, 'concurrent');
   }
 
-  /** Reference data matched by its code: the higher office's content becomes this office's record. */
+  /**
+   * Reference data matched by its code: the higher office's content becomes this office's record. For
+   * the tables that keep where a row came from (holidays, safety criteria; docs/decisions.md, "The
+   * higher office's reference rows"), a row is applied only when the higher office changed it since the
+   * last bundle: then it wins for its key, marked as the higher office's; sent again unchanged, it
+   * leaves the office's edits and removals alone; the office's own rows for other keys stay beside it.
+   */
   private keyed(table: KeyedReferenceTable, incoming: Record<string, unknown>): void {
     const keyColumn = keyedReference[table];
     const key = incoming[keyColumn];
-    const local = first(
+    const tracked = upstreamTracked.has(table);
+    const rows = all(
       this.db,
       qb
         .selectFrom(table as 'categories')
         .selectAll()
         .where(keyColumn as 'code', '=', key as string)
-        .orderBy((eb) => eb('deleted_at', 'is not', null))
-        .limit(1),
-    ) as (Record<string, unknown> & RecordColumns) | undefined;
+        .orderBy((eb) => eb('deleted_at', 'is not', null)),
+    ) as (Record<string, unknown> & RecordColumns)[];
+    const local = rows[0];
     const id = (local?.id ?? incoming.id) as string;
-    const fields = Object.fromEntries(Object.entries(incoming).filter(([column]) => !this.recordColumn(column)));
+    const fields: Record<string, unknown> = Object.fromEntries(
+      Object.entries(incoming).filter(([column]) => !this.recordColumn(column) && !upstreamColumns.includes(column)),
+    );
     const ctx = { userId: this.userId, officeId: this.me.officeId, call: 'exchange.import' };
+    if (tracked) {
+      if (rows.some((row) => row.upstream_version === incoming.version)) return this.note('unchanged', table, id, null);
+      Object.assign(fields, { origin: 'higher', upstream_version: incoming.version });
+    }
     try {
       if (!local || local.deleted_at !== null) {
         if (incoming.deleted_at !== null) return this.note('unchanged', table, id, null);
@@ -389,6 +406,8 @@ class Applier {
         return this.note('new', table, id, null);
       }
       if (incoming.deleted_at !== null) {
+        // The higher office withdrew its row: the office's own row for the same key stays.
+        if (tracked && local.origin !== 'higher') return this.note('unchanged', table, id, null);
         this.writes.void(table, local.id, String(incoming.void_reason ?? ''), ctx);
         return this.note('deleted', table, id, null);
       }

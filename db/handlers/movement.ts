@@ -57,7 +57,8 @@ export const movementHandlers: HandlersOf<'teams.' | 'models.' | 'safety.'> = {
   'safety.updateCriterion': (ctx, input) => {
     const { store, write } = storeFor(ctx);
     const criterion = liveCriterion(store.sql, input.code);
-    store.writes.update('safety_criteria', criterion.id, criterion.version, { text: input.text }, write);
+    // Reworded here, the criterion is the office's own until the higher office sends a change (migration 16).
+    store.writes.update('safety_criteria', criterion.id, criterion.version, { text: input.text, origin: 'office' }, write);
     return null;
   },
   'safety.retireCriterion': (ctx, input) => {

@@ -1,9 +1,12 @@
-import { AppError } from '../app-error';
+import { addHoliday, confirmYear, holidayYearView, isYearConfirmed, removeHoliday } from '../holidays';
 import { listCategories, listLocalities, listOffices, localityView, officeView } from '../office';
-import { all, first, qb } from '../query';
+import { all, qb } from '../query';
 import { forgetHolidays, recomputeOpenDeadlines } from '../register/deadline-columns';
 import { refillPoliceMonths } from '../reports/figures';
+import { localDate } from '../rules/calendar';
+import { yearToConfirm } from '../rules/holidays';
 import { readSettings, writeSettings } from '../settings';
+import type { Sqlite } from '../store';
 import { storeFor, type HandlersOf } from './context';
 
 export const officeHandlers: HandlersOf<'office.' | 'offices.' | 'settings.' | 'localities.' | 'categories.' | 'holidays.'> = {
@@ -43,32 +46,44 @@ export const officeHandlers: HandlersOf<'office.' | 'offices.' | 'settings.' | '
     if (input.year !== null) query = query.where('date', '>=', `${input.year}-01-01`).where('date', '<=', `${input.year}-12-31`);
     return all(store.sql, query);
   },
+  'holidays.year': (ctx, input) => holidayYearView(storeFor(ctx).store.sql, input.year),
   'holidays.create': (ctx, input) => {
     const { store, write } = storeFor(ctx);
-    if (first(store.sql, qb.selectFrom('holidays').select('id').where('date', '=', input.date).where('deleted_at', 'is', null))) {
-      throw new AppError('validation', 'this day is already a holiday', { fields: { date: 'v.holiday_exists' } });
-    }
-    try {
-      return store.sql.transaction(() => {
-        const row = store.writes.insert('holidays', { date: input.date, name: input.name }, write);
-        recomputeOpenDeadlines(store.sql, readSettings(store.sql));
-        return { id: row.id, date: row.date, name: row.name };
-      })();
-    } finally {
-      // Whatever the outcome, the cached list is read again from what was committed.
-      forgetHolidays(store.sql);
-    }
+    const row = holidayChange(store.sql, () => addHoliday(store.sql, store.writes, input.date, input.name, write));
+    return { id: row.id, date: row.date, name: row.name };
+  },
+  'holidays.remove': (ctx, input) => {
+    const { store, write } = storeFor(ctx);
+    holidayChange(store.sql, () => removeHoliday(store.sql, store.writes, input.date, input.reason, write));
+    return null;
   },
   'holidays.void': (ctx, input) => {
     const { store, write } = storeFor(ctx);
-    try {
-      store.sql.transaction(() => {
-        store.writes.void('holidays', input.id, input.reason, write);
-        recomputeOpenDeadlines(store.sql, readSettings(store.sql));
-      })();
-    } finally {
-      forgetHolidays(store.sql);
-    }
+    holidayChange(store.sql, () => store.writes.void('holidays', input.id, input.reason, write));
     return null;
   },
+  'holidays.confirm': (ctx, input) => {
+    const { store, write } = storeFor(ctx);
+    confirmYear(store.sql, input.year, write, ctx.backend.now());
+    return holidayYearView(store.sql, input.year);
+  },
+  'holidays.pending': (ctx) => {
+    const { store } = storeFor(ctx);
+    return { year: yearToConfirm(localDate(ctx.backend.now()), (year) => isYearConfirmed(store.sql, year)) };
+  },
 };
+
+/** A change to the holiday list and the open deadlines it moves, in one transaction. */
+function holidayChange<T>(db: Sqlite, change: () => T): T {
+  try {
+    return db.transaction(() => {
+      const result = change();
+      forgetHolidays(db);
+      recomputeOpenDeadlines(db, readSettings(db));
+      return result;
+    })();
+  } finally {
+    // Whatever the outcome, the cached list is read again from what was committed.
+    forgetHolidays(db);
+  }
+}

@@ -9,7 +9,6 @@ import { Keyring, newUserKey } from '../keyring';
 import { migrate } from '../migrations/runner';
 import { migrations } from '../migrations/registry';
 import { categorySeed } from '../seed/categories';
-import { holidaySeed } from '../seed/holidays';
 import { measureSeed } from '../seed/measures';
 import { safetyCriteriaSeed } from '../rules/safe-unit';
 import { programKindSeed } from '../rules/programs';
@@ -102,7 +101,6 @@ async function setUpOffice(ctx: Context, input: SetupInput, options: { call: str
       // The administrator typed their own password: not one-time.
       recordPassword(sql, adminId, hashed, false, backend.now());
       for (const name of new Set(input.localities)) writes.insert('localities', { name, kind: localityKindOf(name) }, write);
-      for (const [date, name] of holidaySeed) writes.insert('holidays', { date, name }, write);
       safetyCriteriaSeed.forEach(([unitKind, code, text], index) => writes.insert('safety_criteria', { code, unit_kind: unitKind, text, sort: index + 1 }, write));
       measureSeed.forEach(([code, vi, en, unit, source], index) =>
         writes.insert('measures', { code, name_vi: vi, name_en: en, unit, source, sort: index + 1 }, write),

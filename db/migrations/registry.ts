@@ -13,6 +13,7 @@ import { readAudit } from './0012-read-audit';
 import { drafts } from './0013-drafts';
 import { sessionsPasswords } from './0014-sessions-passwords';
 import { keyringSeals } from './0015-keyring-seals';
+import { holidayYears } from './0016-holiday-years';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Append only: version N is at index N-1. */
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = Object.freeze([
   drafts,
   sessionsPasswords,
   keyringSeals,
+  holidayYears,
 ]);
 
 export const schemaVersion = migrations.length;

@@ -1,5 +1,6 @@
 import type { Deadline } from '../../api/views';
 import type { Settings } from '../../api/views';
+import { effectiveHolidays } from '../holidays';
 import { prepared, sqlList } from '../query';
 import { computeDeadlines } from '../rules/legal-clock';
 import type { ReportsTable } from '../schema';
@@ -16,14 +17,13 @@ export type ClockFields = Pick<
 >;
 export type DeadlineColumns = Pick<ReportsTable, 'transfer_due_at' | 'notice_due_at' | 'decision_due_at' | 'next_due_at'>;
 
-/** The holiday list of each open store, read once; the write path forgets it when a holiday changes. */
+/** The days off of each open store (computed and changed, db/holidays.ts), read once; the write path forgets it when a holiday changes. */
 const holidayCache = new WeakMap<Sqlite, ReadonlySet<string>>();
 
 export function loadHolidays(db: Sqlite): ReadonlySet<string> {
   let holidays = holidayCache.get(db);
   if (!holidays) {
-    const rows = prepared(db, 'SELECT date FROM holidays WHERE deleted_at IS NULL').all() as { date: string }[];
-    holidays = new Set(rows.map((row) => row.date));
+    holidays = effectiveHolidays(db);
     holidayCache.set(db, holidays);
   }
   return holidays;

@@ -13,6 +13,7 @@ import { Button } from './button';
 import { DataTable, type Column } from './data-table';
 import { LoadedView } from './loaded-view';
 import { Notice } from './notice';
+import { ReasonPanel } from './reason-panel';
 
 /** File name extensions for each type the office keeps, for the file picker's `accept`. */
 const extensions: { readonly [T in AttachmentType]: readonly string[] } = {
@@ -54,7 +55,7 @@ export interface AttachmentListProps {
 
 /**
  * The files of a record (a report's scans, a person's photos, a hotspot check's photos): listed, opened
- * (downloaded under their own name), and added. A file is checked here first (type from its bytes,
+ * (downloaded under their own name), added, and voided with a reason (the file is kept, the history says why). A file is checked here first (type from its bytes,
  * size) so a wrong one is refused before upload; the backend decides again on what arrived.
  */
 export function AttachmentList({
@@ -74,6 +75,7 @@ export function AttachmentList({
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [activity, setActivity] = useState<Activity | null>(null);
+  const [voiding, setVoiding] = useState<AttachmentView | null>(null);
   const busy = activity?.kind === 'busy';
 
   const fail = (error: CallError | Message) => setActivity({ kind: 'failed', error });
@@ -115,10 +117,18 @@ export function AttachmentList({
       header: t('attachment.actions'),
       className: 'table-actions',
       cell: (a) => (
-        <Button small disabled={busy} onClick={() => void open(a)}>
-          {t('attachment.open')}
-          <span className="sr-only"> {a.fileName}</span>
-        </Button>
+        <>
+          <Button small disabled={busy} onClick={() => void open(a)}>
+            {t('attachment.open')}
+            <span className="sr-only"> {a.fileName}</span>
+          </Button>
+          {canWrite ? (
+            <Button small variant="quiet" disabled={busy} onClick={() => setVoiding(a)}>
+              {t('attachment.void')}
+              <span className="sr-only"> {a.fileName}</span>
+            </Button>
+          ) : null}
+        </>
       ),
     },
   ];
@@ -128,6 +138,24 @@ export function AttachmentList({
   return (
     <>
       <DataTable caption={caption} captionHidden columns={columns} rows={attachments} rowKey={(a) => a.id} empty={t(empty)} />
+      {voiding ? (
+        <ReasonPanel
+          id={`${inputId}-void`}
+          title={t('attachment.voidTitle', { name: voiding.fileName })}
+          reasonLabel={t('attachment.voidReason')}
+          submitLabel={t('attachment.void')}
+          maxLength={500}
+          submit={(reason) => invoke('attachments.void', { id: voiding.id, reason })}
+          onDone={() => {
+            setActivity({ kind: 'done', message: { key: 'attachment.voided', params: { name: voiding.fileName } } });
+            setVoiding(null);
+            onChanged();
+          }}
+          onCancel={() => setVoiding(null)}
+        >
+          <p>{t('attachment.voidHint')}</p>
+        </ReasonPanel>
+      ) : null}
       {activity?.kind === 'failed' ? <Notice kind="error">{describe(activity.error)}</Notice> : null}
       {activity && activity.kind !== 'failed' ? <Notice kind={activity.kind === 'done' ? 'success' : 'info'}>{t(activity.message.key, activity.message.params)}</Notice> : null}
       {canWrite ? (

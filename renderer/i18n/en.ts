@@ -3,6 +3,7 @@ import { enCampaigns } from './en-campaigns';
 import { enAudit } from './en-audit';
 import { enBackups } from './en-backups';
 import { enExchange } from './en-exchange';
+import { enHolidays } from './en-holidays';
 import { enExports } from './en-exports';
 import { enMovement } from './en-movement';
 import { enPeople } from './en-people';
@@ -19,6 +20,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...enExports,
   ...enReports,
   ...enExchange,
+  ...enHolidays,
   ...enBackups,
   ...enAudit,
   'app.name': 'Sổ ANTT',
@@ -422,6 +424,11 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'attachment.added': 'Added {name}.',
   'attachment.open': 'Open',
   'attachment.opening': 'Opening {name}…',
+  'attachment.void': 'Void',
+  'attachment.voidTitle': 'Void the attachment {name}',
+  'attachment.voidReason': 'Reason',
+  'attachment.voidHint': 'The file leaves the list; the audit log keeps the voiding and its reason.',
+  'attachment.voided': 'Attachment {name} voided.',
   'attachment.empty': 'No attachments.',
   'attachment.unreadable': 'The chosen file could not be read.',
 

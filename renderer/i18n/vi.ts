@@ -4,6 +4,7 @@ import { viCampaigns } from './vi-campaigns';
 import { viAudit } from './vi-audit';
 import { viBackups } from './vi-backups';
 import { viExchange } from './vi-exchange';
+import { viHolidays } from './vi-holidays';
 import { viExports } from './vi-exports';
 import { viMovement } from './vi-movement';
 import { viPeople } from './vi-people';
@@ -19,6 +20,7 @@ export const vi = {
   ...viExports,
   ...viReports,
   ...viExchange,
+  ...viHolidays,
   ...viBackups,
   ...viAudit,
   // The app
@@ -441,6 +443,11 @@ export const vi = {
   'attachment.added': 'Đã thêm tệp {name}.',
   'attachment.open': 'Mở',
   'attachment.opening': 'Đang mở {name}…',
+  'attachment.void': 'Hủy tệp',
+  'attachment.voidTitle': 'Hủy tệp đính kèm {name}',
+  'attachment.voidReason': 'Lý do hủy',
+  'attachment.voidHint': 'Tệp không còn trong danh sách; nhật ký thao tác giữ lại việc hủy cùng lý do.',
+  'attachment.voided': 'Đã hủy tệp {name}.',
   'attachment.empty': 'Chưa có tệp đính kèm.',
   'attachment.unreadable': 'Không đọc được tệp đã chọn.',
 

@@ -27,6 +27,7 @@ import { DeadlinesPage } from '../pages/register/deadlines-page';
 import { RegisterPage } from '../pages/register/register-page';
 import { ReportEditPage, ReportNewPage } from '../pages/register/report-form-page';
 import { ReportPage } from '../pages/register/report-page';
+import { HolidaysPage } from '../pages/holidays-page';
 import { SettingsPage } from '../pages/settings-page';
 import { UsersPage } from '../pages/users-page';
 import { IssuedReportPage } from '../reports/issued-report-page';
@@ -59,6 +60,7 @@ const navItems: readonly NavItem[] = [
   { route: '/users', pages: ['users'], label: 'nav.users', permission: 'users.manage' },
   { route: '/backups', pages: ['backups'], label: 'nav.backups', permission: 'backups.manage' },
   { route: '/audit', pages: ['audit'], label: 'nav.audit', permission: 'office.lead' },
+  { route: '/holidays', pages: ['holidays'], label: 'nav.holidays', permission: 'session' },
   { route: '/settings', pages: ['settings'], label: 'nav.settings', permission: 'session' },
 ];
 
@@ -74,6 +76,8 @@ function PageFor({ route }: { readonly route: ParsedRoute }) {
       return <AuditPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'holidays':
+      return <HolidaysPage />;
     case 'reports':
       return <RegisterPage />;
     case 'report-new':

@@ -1,5 +1,6 @@
 import { DetailsList } from '../components/details-list';
 import { LoadedView } from '../components/loaded-view';
+import { Notice } from '../components/notice';
 import { Page } from '../components/page';
 import { useCall } from '../data/use-call';
 import { formatNumber } from '../format';
@@ -25,11 +26,19 @@ export function OverviewPage() {
   const [month] = useCall('reports.list', { filters: { from: monthStart(today), to: today }, limit: 1 });
   const [reminders] = useCall('programs.reminders', { withinDays: 7 });
   const [hotspotsDue] = useCall('hotspots.due', { withinDays: 7 });
+  const [holidaysPending] = useCall('holidays.pending', {});
+  const pendingYear = holidaysPending.status === 'ready' ? holidaysPending.value.year : null;
   const count = (value: number | null) => (value === null ? '…' : formatNumber(value));
 
   return (
     <Page title={t('nav.overview')}>
       <p className="lead">{t('overview.welcome', { name: user.fullName })}</p>
+      {pendingYear !== null ? (
+        <Notice kind="info">
+          {t('overview.holidaysPending', { year: pendingYear })}{' '}
+          <a href={href(`/holidays?year=${pendingYear}`)}>{t('overview.holidaysOpen', { year: pendingYear })}</a>
+        </Notice>
+      ) : null}
       <section className="card" aria-labelledby="overview-deadlines">
         <h2 id="overview-deadlines">{t('overview.deadlines')}</h2>
         <LoadedView loaded={board}>

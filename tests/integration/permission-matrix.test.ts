@@ -229,7 +229,7 @@ describe('a role change', () => {
     'records.write': { name: 'operations.void', input: { id: NOPE, reason: 'Thử quyền' }, whenAllowed: 'record.not_found' },
     'office.lead': { name: 'campaigns.adjust', input: { campaignId: NOPE, measureCode: 'heroin', delta: 1, reason: 'Thử quyền' }, whenAllowed: 'record.not_found' },
     'users.manage': { name: 'users.list', input: {}, whenAllowed: 'ok' },
-    'settings.manage': { name: 'holidays.void', input: { id: NOPE, reason: 'Thử quyền' }, whenAllowed: 'record.not_found' },
+    'settings.manage': { name: 'safety.retireCriterion', input: { code: 'khong_co', reason: 'Thử quyền' }, whenAllowed: 'record.not_found' },
     'backups.manage': { name: 'backups.inspect', input: { name: '20260101-000000-manual.sqlite' }, whenAllowed: 'backup.not_found' },
   };
 

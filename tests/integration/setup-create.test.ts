@@ -42,7 +42,7 @@ describe('setup.create', () => {
     const office = await createOffice();
     const { sql } = office.backend.requireStore();
     let total = 0;
-    for (const table of ['offices', 'users', 'localities', 'holidays', 'safety_criteria', 'measures', 'program_kinds', 'category_groups', 'categories']) {
+    for (const table of ['offices', 'users', 'localities', 'safety_criteria', 'measures', 'program_kinds', 'category_groups', 'categories']) {
       const rows = sql.prepare(`SELECT office_id, created_by, version, seq FROM ${table}`).all() as { office_id: string; created_by: string; version: string; seq: number }[];
       expect(rows.length, table).toBeGreaterThan(0);
       for (const row of rows) {
@@ -52,7 +52,7 @@ describe('setup.create', () => {
       }
       total += rows.length;
     }
-    const seqs = (sql.prepare('SELECT seq FROM offices UNION ALL SELECT seq FROM users UNION ALL SELECT seq FROM localities UNION ALL SELECT seq FROM holidays UNION ALL SELECT seq FROM program_kinds UNION ALL SELECT seq FROM measures UNION ALL SELECT seq FROM safety_criteria UNION ALL SELECT seq FROM category_groups UNION ALL SELECT seq FROM categories ORDER BY seq').all() as { seq: number }[]).map((r) => r.seq);
+    const seqs = (sql.prepare('SELECT seq FROM offices UNION ALL SELECT seq FROM users UNION ALL SELECT seq FROM localities UNION ALL SELECT seq FROM program_kinds UNION ALL SELECT seq FROM measures UNION ALL SELECT seq FROM safety_criteria UNION ALL SELECT seq FROM category_groups UNION ALL SELECT seq FROM categories ORDER BY seq').all() as { seq: number }[]).map((r) => r.seq);
     expect(seqs).toEqual(Array.from({ length: total }, (_, i) => i + 1));
     const inserts = (sql.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'insert' AND call = 'setup.create'").get() as { n: number }).n;
     expect(inserts).toBe(total);

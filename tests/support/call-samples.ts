@@ -302,6 +302,10 @@ export const callSamples: CallSamples = {
   'holidays.list': () => ({ year: 2026 }),
   'holidays.create': () => ({ date: '2026-12-31', name: 'Nghỉ cuối năm' }),
   'holidays.void': (f) => ({ id: f.holiday, reason: 'Nhập nhầm ngày' }),
+  'holidays.year': () => ({ year: 2026 }),
+  'holidays.remove': () => ({ date: '2026-09-01', reason: 'Lịch nghỉ năm 2026 đổi sang ngày 03/09' }),
+  'holidays.confirm': () => ({ year: 2027 }),
+  'holidays.pending': () => ({}),
 
   'reports.list': () => ({}),
   'reports.get': (f) => ({ id: f.reports.main.id }),

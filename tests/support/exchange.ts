@@ -4,7 +4,7 @@ import { schemaVersion } from '../../db/migrations/registry';
 import { BundleWriter, type AuditPoint } from '../../db/exchange/bundle';
 import { fingerprintOf, generateKeyPairs, keyIdOf, type KeyPairs, type PublicKeyFile } from '../../db/exchange/keys';
 import { uuidv7 } from '../../db/ids';
-import { tempDir, type TestOffice } from './backend';
+import { expectOk, tempDir, type TestOffice } from './backend';
 
 /**
  * Another installation's keys without a store of its own: for the permission samples and for hostile
@@ -100,4 +100,28 @@ export function contentOf(office: TestOffice, except: readonly string[] = []): R
     (table) => !except.includes(table),
   );
   return Object.fromEntries(tables.map((table) => [table, createHash('sha256').update(JSON.stringify(sql.prepare(`SELECT * FROM "${table}" ORDER BY 1`).raw().all())).digest('hex')]));
+}
+
+/** Two offices enrol each other (`b` as `roleOfB` of `a`), confirming the fingerprint as a person would; the key id of `b` at `a`. */
+export async function enrolPeer(a: TestOffice, b: TestOffice, roleOfB: 'parent' | 'child' | 'sibling'): Promise<string> {
+  const card = expectOk(await b.call('exchange.identity', {}));
+  const seen = expectOk(await a.call('exchange.inspectKey', { publicKey: card.publicKeyFile }));
+  return expectOk(await a.call('exchange.enrol', { publicKey: card.publicKeyFile, role: roleOfB, fingerprint: seen.fingerprint })).keyId;
+}
+
+/** Exports a bundle through the calls and imports it at `to` (upload, preview, apply): what a person does with a USB stick. */
+export async function carryBundle(from: TestOffice, peerKeyId: string, to: TestOffice, kind: 'records' | 'reference', mode: 'delta' | 'full' = 'full') {
+  const exported = expectOk(await from.call('exchange.export', { recipients: [peerKeyId], mode, kind }));
+  const parts: Buffer[] = [];
+  for (let offset = 0; ; ) {
+    const chunk = expectOk(await from.call('exchange.download', { bundleId: exported.bundleId, offset }));
+    const data = Buffer.from(chunk.dataBase64, 'base64');
+    parts.push(data);
+    offset += data.length;
+    if (chunk.done) break;
+  }
+  const bytes = Buffer.concat(parts);
+  const { uploadId } = expectOk(await to.call('exchange.upload', { uploadId: null, offset: 0, dataBase64: bytes.toString('base64') }));
+  expectOk(await to.call('exchange.preview', { uploadId }));
+  return expectOk(await to.call('exchange.apply', { uploadId }));
 }

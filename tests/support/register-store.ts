@@ -7,7 +7,7 @@ import { uuidv7 } from '../../db/ids';
 import { deadlineColumns } from '../../db/register/deadline-columns';
 import { formatRegisterNumber } from '../../db/register/numbering';
 import { addTerms, indexText } from '../../db/register/search-index';
-import { holidaySeed } from '../../db/seed/holidays';
+import { statutoryDaysOff } from '../../db/rules/holidays';
 import { defaultSettings } from '../../db/settings';
 import type { Sqlite } from '../../db/store';
 import { random } from '../bench/random';
@@ -67,7 +67,7 @@ export function fillRegister(db: Sqlite, count: number, options: FillOptions): v
   const { officeId, now = REGISTER_NOW, settings = defaultSettings, seed = 42 } = options;
   const next = random(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
-  const holidays = new Set(holidaySeed.map(([date]) => date));
+  const holidays = statutoryDaysOff(2025, 2027);
   const insertReport = db.prepare(INSERT_REPORT);
   const insertPerson = db.prepare(INSERT_PERSON);
   const insertLink = db.prepare(INSERT_LINK);

@@ -7,7 +7,7 @@ import { generateRecords, generatedOffices, GENERATOR_NODE, SIZES, type Generato
 import type { RecordLine } from '../../db/exchange/export';
 import { isIsoDate, localDate } from '../../db/rules/calendar';
 import { categorySeed } from '../../db/seed/categories';
-import { holidaySeed } from '../../db/seed/holidays';
+import { statutoryDaysOff } from '../../db/rules/holidays';
 import { defaultSettings } from '../../db/settings';
 
 const NOW = Date.parse('2026-06-20T10:00:00+07:00');
@@ -17,7 +17,7 @@ const input = (seed: number, overrides: Partial<GeneratorInput> = {}): Generator
   from: '2025-06-21',
   to: '2026-06-20',
   now: NOW,
-  holidays: new Set(holidaySeed.map(([date]) => date)),
+  holidays: statutoryDaysOff(2025, 2027),
   settings: defaultSettings,
   rates: SIZES.demo,
   ...overrides,

@@ -40,6 +40,7 @@ export function SafetyCriteria({ criteria, onChanged }: { readonly criteria: rea
     { key: 'kind', header: t('criteria.unitKind'), className: 'nowrap', cell: (c) => t(unitKindKey(c.unitKind)) },
     { key: 'text', header: t('criteria.text'), rowHeader: true, cell: (c) => c.text },
     { key: 'code', header: t('criteria.code'), cell: (c) => <code>{c.code}</code> },
+    { key: 'source', header: t('hol.source'), className: 'nowrap', cell: (c) => t(c.source === 'higher' ? 'hol.source.higher' : 'hol.source.office') },
     ...(canManage
       ? [
           {

@@ -17,22 +17,35 @@ import { addMonths } from './program-dates';
 
 export interface ProgramCreatePanelProps {
   readonly personId: string;
+  /** The program to edit (programs.update); absent: a new one. */
+  readonly program?: ProgramView;
   readonly reference: PeopleReference;
   readonly onDone: (program: ProgramView) => void;
   readonly onCancel: () => void;
 }
 
 /**
- * A new management program for a person: its kind (with the law it comes from and its length), the
+ * A new management program for a person, or the corrections to one that is running (programs.update): its kind (with the law it comes from and its length), the
  * decision, the start, and the end: computed from the kind's length and shown as the form is filled in;
  * a different end needs a reason; kinds without a fixed length take the end from the decision.
  */
-export function ProgramCreatePanel({ personId, reference, onDone, onCancel }: ProgramCreatePanelProps) {
+export function ProgramCreatePanel({ personId, program, reference, onDone, onCancel }: ProgramCreatePanelProps) {
   const { t, lang } = useI18n();
   const [today] = useState(() => isoDateOf(Date.now()));
   const form = useForm({
     schema: programInput,
-    initial: { kindCode: reference.kinds[0]?.code ?? '', decisionNo: '', decisionDate: '', startDate: today, endDate: '', endOverrideReason: '', officerId: '' },
+    initial: program
+      ? {
+          kindCode: program.kindCode,
+          decisionNo: program.decisionNo,
+          decisionDate: program.decisionDate ?? '',
+          startDate: program.startDate,
+          // A computed end is left blank, so it follows a corrected start; a typed one stays with its reason.
+          endDate: program.endOverrideReason || !reference.kinds.find((k) => k.code === program.kindCode)?.months ? (program.endDate ?? '') : '',
+          endOverrideReason: program.endOverrideReason,
+          officerId: program.officerId ?? '',
+        }
+      : { kindCode: reference.kinds[0]?.code ?? '', decisionNo: '', decisionDate: '', startDate: today, endDate: '', endOverrideReason: '', officerId: '' },
     toInput: (values) => ({
       personId,
       kindCode: values.kindCode,
@@ -43,7 +56,12 @@ export function ProgramCreatePanel({ personId, reference, onDone, onCancel }: Pr
       endOverrideReason: values.endOverrideReason,
       officerId: blankToNull(values.officerId),
     }),
-    submit: (input) => invoke('programs.create', input),
+    submit: (input) => {
+      if (!program) return invoke('programs.create', input);
+      // The whole form is sent as the changes: a field left as it was stays the same.
+      const { personId: _person, ...fields } = input;
+      return invoke('programs.update', { id: program.id, baseVersion: program.version, fields });
+    },
     onSuccess: onDone,
   });
   const { values } = form;
@@ -52,8 +70,8 @@ export function ProgramCreatePanel({ personId, reference, onDone, onCancel }: Pr
   const overridden = computed !== null && values.endDate !== '' && values.endDate !== computed;
 
   return (
-    <Panel id="program-title" title={t('program.add')}>
-      <FormFrame form={form} submitLabel={t('program.create')} labelledBy="program-title" onCancel={onCancel} requiredNote>
+    <Panel id="program-title" title={t(program ? 'program.editTitle' : 'program.add')}>
+      <FormFrame form={form} submitLabel={t(program ? 'common.save' : 'program.create')} labelledBy="program-title" onCancel={onCancel} requiredNote>
         <SelectField {...form.field('kindCode')} label={t('program.kind')} options={reference.kinds.map((k) => ({ value: k.code, label: kindName(lang, reference.kinds, k.code) }))} required />
         {kind ? (
           <p className="muted">

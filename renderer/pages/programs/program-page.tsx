@@ -18,9 +18,10 @@ import { kindName } from '../people/kind-name';
 import { usePeopleReference, type PeopleReference } from '../people/use-people-reference';
 import { codeLabel } from '../register/labels';
 import { CheckinForm } from './checkin-form';
+import { ProgramCreatePanel } from './program-create-panel';
 import { ProgramEndPanel } from './program-end-panel';
 
-/** One management program: its decision and dates, its check-ins and the form for the next one, its end. */
+/** One management program: its decision and dates (corrected while it runs), its check-ins and the form for the next one, its end. */
 export function ProgramPage({ id }: { readonly id: string }) {
   const { t } = useI18n();
   const [program, reload] = useCall('programs.get', { id });
@@ -58,6 +59,7 @@ function ProgramDetails({ program, reference, onChanged }: { readonly program: P
   const own = useOwnRecord(program);
   const canWrite = useCan('records.write') && own;
   const [ending, setEnding] = useState(false);
+  const [editing, setEditing] = useState(false);
   const none = t('common.none');
   const active = program.status === 'active';
   const kind = reference.kinds.find((k) => k.code === program.kindCode);
@@ -74,11 +76,28 @@ function ProgramDetails({ program, reference, onChanged }: { readonly program: P
         <span className="status-pill">{codeLabel(t, 'programStatus', program.status)}</span>
         <Button href={href(paths.person(program.personId))}>{t('program.openPerson')}</Button>
         {canWrite && active ? (
+          <Button onClick={() => setEditing(true)} expanded={editing}>
+            {t('program.edit')}
+          </Button>
+        ) : null}
+        {canWrite && active ? (
           <Button variant="danger" onClick={() => setEnding(true)}>
             {t('program.end')}
           </Button>
         ) : null}
       </div>
+      {editing ? (
+        <ProgramCreatePanel
+          personId={program.personId}
+          program={program}
+          reference={reference}
+          onCancel={() => setEditing(false)}
+          onDone={() => {
+            setEditing(false);
+            onChanged({ key: 'program.saved' });
+          }}
+        />
+      ) : null}
       {ending ? (
         <ProgramEndPanel
           program={program}
