@@ -31,7 +31,8 @@ export type StaticPath =
   | '/campaigns/new'
   | '/movement'
   | '/periodic'
-  | '/exchange';
+  | '/exchange'
+  | '/account/password';
 /** Every path the app links to. */
 export type Path =
   | StaticPath
@@ -77,6 +78,7 @@ export type ParsedRoute =
   | { readonly page: 'periodic' }
   | { readonly page: 'periodic-report'; readonly id: string }
   | { readonly page: 'exchange' }
+  | { readonly page: 'account-password' }
   | { readonly page: 'graph'; readonly kind: 'person' | 'hotspot'; readonly id: string }
   /** A printable document, shown full page without the layout; renderer/print/ reads the rest. */
   | { readonly page: 'print'; readonly path: string }
@@ -106,6 +108,7 @@ const staticPages: Readonly<Record<StaticPath, ParsedRoute>> = {
   '/movement': { page: 'movement' },
   '/periodic': { page: 'periodic' },
   '/exchange': { page: 'exchange' },
+  '/account/password': { page: 'account-password' },
 };
 
 const isStaticPath = (path: string): path is StaticPath => Object.prototype.hasOwnProperty.call(staticPages, path);

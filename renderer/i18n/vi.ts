@@ -157,6 +157,17 @@ export const vi = {
   'users.reactivateTitle': 'Kích hoạt lại tài khoản {name}',
   'users.reactivateHint': 'Đặt mật khẩu mới cho tài khoản này.',
   'users.reactivated': 'Đã kích hoạt lại tài khoản {name}.',
+  'users.edit': 'Sửa',
+  'users.editTitle': 'Sửa thông tin của {name}',
+  'users.editHint': 'Đổi vai trò sẽ đăng xuất người này khỏi các phiên đang mở.',
+  'users.edited': 'Đã lưu thông tin của {name}.',
+  'users.keyMissing': 'Mất khóa truy cập',
+  'users.keyOldFormat': 'Khóa kiểu cũ',
+  'users.keyProblems': 'Có {count} người dùng cần quản trị viên xử lý khóa truy cập. "Mất khóa truy cập": người này không đăng nhập được vì lần đổi khóa dữ liệu gần đây (khi vô hiệu hóa hoặc đặt lại mật khẩu một tài khoản) đã bỏ khóa của người này vì khóa còn ở kiểu cũ; hãy bấm "Đặt lại mật khẩu" và báo mật khẩu tạm cho họ. "Khóa kiểu cũ": người này chưa đăng nhập từ khi nâng cấp phần mềm; hãy nhắc họ đăng nhập một lần (khóa sẽ được chuyển sang kiểu mới), nếu không lần đổi khóa tới sẽ bỏ khóa của họ.',
+  'account.changePassword': 'Đổi mật khẩu',
+  'account.passwordTitle': 'Đổi mật khẩu của bạn',
+  'account.passwordHint': 'Nhập mật khẩu hiện tại, rồi mật khẩu mới hai lần. Các phiên khác của bạn vẫn mở; lần đăng nhập sau dùng mật khẩu mới.',
+  'account.passwordChanged': 'Đã đổi mật khẩu. Lần đăng nhập sau hãy dùng mật khẩu mới.',
 
   // Settings
   'settings.title': 'Cài đặt',
