@@ -33,6 +33,13 @@ export interface UserView {
   readonly active: boolean;
   /** Epoch ms until which logins are refused after repeated failures; null when not locked out. */
   readonly lockedUntil: number | null;
+  /**
+   * What is wrong with an active user's key to the store (db/keyring.ts, db/rotation.ts): `missing`, a
+   * key rotation dropped their entry (they had no key pair yet) so they cannot log in; `old_format`, a
+   * version 1 entry the next rotation will drop unless they log in first. Null when all is well or the
+   * account is inactive. Either way an administrator's password reset gives them a key pair.
+   */
+  readonly keyProblem: 'missing' | 'old_format' | null;
 }
 
 export interface OfficerView {

@@ -1,6 +1,6 @@
 import type { Role } from '../api/roles';
 import type { UserView } from '../api/views';
-import type { KeyringEntry } from './keyring';
+import { isSealed, type KeyringEntry } from './keyring';
 import { all, first, qb } from './query';
 import type { UsersTable } from './schema';
 import type { Sqlite } from './store';
@@ -35,5 +35,6 @@ export function userView(row: UserRow, entry: KeyringEntry | undefined, now: num
     role: row.role as Role,
     active: row.active === 1,
     lockedUntil,
+    keyProblem: row.active !== 1 ? null : !entry ? 'missing' : isSealed(entry) ? null : 'old_format',
   };
 }

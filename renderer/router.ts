@@ -32,7 +32,8 @@ export type StaticPath =
   | '/movement'
   | '/periodic'
   | '/exchange'
-  | '/holidays';
+  | '/holidays'
+  | '/account/password';
 /** Every path the app links to. */
 export type Path =
   | StaticPath
@@ -80,6 +81,7 @@ export type ParsedRoute =
   | { readonly page: 'periodic-report'; readonly id: string }
   | { readonly page: 'exchange' }
   | { readonly page: 'holidays' }
+  | { readonly page: 'account-password' }
   | { readonly page: 'graph'; readonly kind: 'person' | 'hotspot'; readonly id: string }
   /** A printable document, shown full page without the layout; renderer/print/ reads the rest. */
   | { readonly page: 'print'; readonly path: string }
@@ -110,6 +112,7 @@ const staticPages: Readonly<Record<StaticPath, ParsedRoute>> = {
   '/periodic': { page: 'periodic' },
   '/exchange': { page: 'exchange' },
   '/holidays': { page: 'holidays' },
+  '/account/password': { page: 'account-password' },
 };
 
 const isStaticPath = (path: string): path is StaticPath => Object.prototype.hasOwnProperty.call(staticPages, path);

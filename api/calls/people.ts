@@ -72,9 +72,11 @@ export const peopleCalls = {
   'programs.kinds': call<ProgramKindView[]>()({ input: z.strictObject({}), permission: 'session' }),
   'programs.createKind': call<ProgramKindView>()({
     input: z.strictObject({
-      code: z.string().trim().regex(/^[a-z0-9_]{2,40}$/, 'v.invalid'),
+      /** Left out (or empty): made from the Vietnamese name; nobody types a code name. */
+      code: z.string().trim().regex(/^([a-z0-9_]{2,40})?$/, 'v.invalid').default(''),
       nameVi: requiredText(150),
-      nameEn: requiredText(150),
+      /** Empty: the English interface shows the Vietnamese name. */
+      nameEn: optionalText(150),
       months: z.number().int().min(1).max(240).nullable().default(null),
       checkinDays: z.number().int().min(1).max(365).default(30),
       drugTestDays: z.number().int().min(1).max(365).nullable().default(null),

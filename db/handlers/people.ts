@@ -50,13 +50,15 @@ export const peopleHandlers: HandlersOf<'persons.' | 'programs.' | 'hotspots.' |
   'programs.createKind': (ctx, input) => {
     const { store, write } = storeFor(ctx);
     const sort = (store.sql.prepare('SELECT coalesce(max(sort), 0) + 1 AS n FROM program_kinds').get() as { n: number }).n;
-    if (store.sql.prepare('SELECT 1 FROM program_kinds WHERE code = ?').get(input.code)) {
+    const taken = (code: string) => store.sql.prepare('SELECT 1 FROM program_kinds WHERE code = ?').get(code) !== undefined;
+    if (input.code !== '' && taken(input.code)) {
       throw new AppError('validation', 'this code is taken', { fields: { code: 'v.invalid' } });
     }
+    const code = input.code !== '' ? input.code : kindCodeFor(input.nameVi, taken);
     return kindView(
       store.writes.insert(
         'program_kinds',
-        { code: input.code, name_vi: input.nameVi, name_en: input.nameEn, months: input.months, checkin_days: input.checkinDays, drug_test_days: input.drugTestDays, source: input.source, sort },
+        { code, name_vi: input.nameVi, name_en: input.nameEn, months: input.months, checkin_days: input.checkinDays, drug_test_days: input.drugTestDays, source: input.source, sort },
         write,
       ),
     );
@@ -115,3 +117,23 @@ export const peopleHandlers: HandlersOf<'persons.' | 'programs.' | 'hotspots.' |
   'hotspots.due': (ctx, input) => hotspotsDue(storeFor(ctx).store.sql, input.withinDays, ctx.backend.now()),
   'graph.around': (ctx, input) => graphAround(storeFor(ctx).store.sql, { kind: input.kind, id: input.id }, input.depth),
 };
+
+/**
+ * The code of a kind added without one: its Vietnamese name without marks, words joined by "_"
+ * ("Người nghiện ma túy" → "nguoi_nghien_ma_tuy"), a number added when that one is taken.
+ */
+function kindCodeFor(nameVi: string, taken: (code: string) => boolean): string {
+  const plain = nameVi
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 32)
+    .replace(/_+$/, '');
+  const base = plain.length >= 2 ? plain : `kind_${plain}`.replace(/_+$/, '');
+  let code = base;
+  for (let n = 2; taken(code); n += 1) code = `${base}_${n}`;
+  return code;
+}

@@ -11,6 +11,7 @@ import { useI18n, type MessageKey } from '../i18n';
 import type { Message } from '../i18n/message';
 import { Button } from './button';
 import { DataTable, type Column } from './data-table';
+import { FileInput } from './file-input';
 import { LoadedView } from './loaded-view';
 import { Notice } from './notice';
 import { ReasonPanel } from './reason-panel';
@@ -163,11 +164,10 @@ export function AttachmentList({
           <label className="field-label" htmlFor={inputId}>
             {t(fileLabel)}
           </label>
-          <input
+          <FileInput
             ref={input}
             id={inputId}
-            className="input"
-            type="file"
+            label={t(fileLabel)}
             accept={acceptOf(types)}
             disabled={busy}
             aria-describedby={`${inputId}-hint`}

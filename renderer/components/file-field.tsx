@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { Field } from './field';
+import { FileInput } from './file-input';
 
 export interface FileFieldProps {
   readonly id: string;
@@ -18,11 +19,10 @@ export function FileField({ id, label, hint, accept, disabled = false, onFile }:
   return (
     <Field id={id} label={label} hint={hint}>
       {(aria) => (
-        <input
+        <FileInput
           {...aria}
           ref={input}
-          className="input input-full"
-          type="file"
+          label={label}
           accept={accept}
           disabled={disabled}
           onChange={(event) => {

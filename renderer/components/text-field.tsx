@@ -1,7 +1,12 @@
+import { useI18n } from '../i18n';
+import { DateTimeInput } from './date-time-input';
 import { Field, type FieldProps } from './field';
 
 export type TextFieldProps = FieldProps<string> & {
-  /** date and time: the browser's own pickers; their values are 'YYYY-MM-DD' and 'HH:mm'. */
+  /**
+   * date and time: text typed dd/mm/yyyy and HH:mm (24-hour) whatever the browser's language, the
+   * values 'YYYY-MM-DD' and 'HH:mm' (components/date-time-input.tsx).
+   */
   readonly type?: 'text' | 'password' | 'search' | 'tel' | 'date' | 'time';
   readonly autoComplete?: string;
   readonly inputMode?: 'text' | 'numeric';
@@ -11,24 +16,39 @@ export type TextFieldProps = FieldProps<string> & {
 };
 
 export function TextField({ id, name, value, error, onChange, inputRef, label, hint, required, type = 'text', autoComplete, inputMode, maxLength, size = 'full', autoFocus }: TextFieldProps) {
+  const { t } = useI18n();
   return (
     <Field id={id} label={label} hint={hint} error={error} required={required}>
-      {(aria) => (
-        <input
-          {...aria}
-          ref={inputRef}
-          className={`input input-${size}`}
-          name={name}
-          type={type}
-          value={value}
-          autoComplete={autoComplete ?? 'off'}
-          inputMode={inputMode}
-          maxLength={maxLength}
-          spellCheck={false}
-          autoFocus={autoFocus}
-          onChange={(event) => onChange(event.target.value)}
-        />
-      )}
+      {(aria) =>
+        type === 'date' || type === 'time' ? (
+          <DateTimeInput
+            aria={aria}
+            kind={type}
+            name={name}
+            value={value}
+            onChange={onChange}
+            inputRef={inputRef}
+            className={`input input-${type}`}
+            placeholder={t(type === 'date' ? 'form.datePlaceholder' : 'form.timePlaceholder')}
+            autoFocus={autoFocus}
+          />
+        ) : (
+          <input
+            {...aria}
+            ref={inputRef}
+            className={`input input-${size}`}
+            name={name}
+            type={type}
+            value={value}
+            autoComplete={autoComplete ?? 'off'}
+            inputMode={inputMode}
+            maxLength={maxLength}
+            spellCheck={false}
+            autoFocus={autoFocus}
+            onChange={(event) => onChange(event.target.value)}
+          />
+        )
+      }
     </Field>
   );
 }

@@ -6,6 +6,7 @@ export const enCampaigns: Readonly<Record<keyof typeof viCampaigns, string>> = {
 
   'campaigns.title': 'Peak campaigns',
   'campaigns.intro': 'Peak campaigns against crime: the targets set and the results reached.',
+  'campaigns.chiefCreates': 'Campaigns are opened and edited by the chief (or an administrator). Once a campaign is open, you record its operations and link reports to it on the campaign page.',
   'campaigns.list': 'Peak campaigns',
   'campaigns.empty': 'No peak campaigns yet.',
   'campaigns.add': 'Open a campaign',

@@ -4,6 +4,7 @@ export const viCampaigns = {
 
   'campaigns.title': 'Đợt cao điểm',
   'campaigns.intro': 'Các đợt cao điểm tấn công, trấn áp tội phạm: chỉ tiêu được giao và kết quả đạt được.',
+  'campaigns.chiefCreates': 'Đợt cao điểm do Trưởng Công an xã (hoặc quản trị viên) mở và sửa. Khi đợt đã mở, bạn ghi các buổi ra quân và gắn tin báo vào đợt trên trang của đợt.',
   'campaigns.list': 'Danh sách đợt cao điểm',
   'campaigns.empty': 'Chưa có đợt cao điểm nào.',
   'campaigns.add': 'Mở đợt cao điểm',

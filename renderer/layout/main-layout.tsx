@@ -30,6 +30,7 @@ import { ReportPage } from '../pages/register/report-page';
 import { HolidaysPage } from '../pages/holidays-page';
 import { SettingsPage } from '../pages/settings-page';
 import { UsersPage } from '../pages/users-page';
+import { OwnPasswordPage } from '../pages/own-password-page';
 import { IssuedReportPage } from '../reports/issued-report-page';
 import { PeriodicPage } from '../reports/periodic-page';
 import { href, parseRoute, type ParsedRoute, type StaticPath } from '../router';
@@ -128,6 +129,8 @@ function PageFor({ route }: { readonly route: ParsedRoute }) {
       return <HotspotEditPage id={route.id} />;
     case 'exchange':
       return <ExchangePage />;
+    case 'account-password':
+      return <OwnPasswordPage />;
     case 'graph':
       return <GraphPage kind={route.kind} id={route.id} />;
     default:
@@ -152,7 +155,12 @@ export function MainLayout({ route }: { readonly route: string }) {
         <div className="topbar-tools">
           <div className="topbar-user" aria-label={t('layout.account')} role="group">
             <span className="topbar-user-name">{user.fullName}</span>
-            <span className="topbar-user-role">{t(`role.${user.role}`)}</span>
+            <span className="topbar-user-line">
+              <span className="topbar-user-role">{t(`role.${user.role}`)}</span>
+              <a href={href('/account/password')} className="topbar-user-link" aria-current={parsed.page === 'account-password' ? 'page' : undefined}>
+                {t('account.changePassword')}
+              </a>
+            </span>
           </div>
           <LanguageSwitch />
           <button type="button" className="button button-on-dark" onClick={logout}>

@@ -15,6 +15,7 @@ import { ReactivatePanel } from './users/reactivate-panel';
 import { ResetPasswordPanel } from './users/reset-password-panel';
 import type { ActionPanelProps, UserAction } from './users/user-action';
 import { UserCreateForm } from './users/user-create-form';
+import { UserEditPanel } from './users/user-edit-panel';
 import { UsersTable } from './users/users-table';
 import { AuditCheck } from './users/audit-check';
 
@@ -24,6 +25,7 @@ function singleAdmin(users: readonly UserView[]): boolean {
 }
 
 const panels: Record<UserAction['kind'], ComponentType<ActionPanelProps>> = {
+  edit: UserEditPanel,
   reset: ResetPasswordPanel,
   deactivate: DeactivatePanel,
   reactivate: ReactivatePanel,
@@ -33,6 +35,13 @@ export function UsersPage() {
   const { t } = useI18n();
   const canManage = useCan('users.manage');
   return <Page title={t('users.title')}>{canManage ? <UsersManager /> : <NoAccess />}</Page>;
+}
+
+/** Users a key rotation dropped, or that the next one would drop, and what the administrator does about it. */
+function KeyProblems({ users }: { readonly users: readonly UserView[] }) {
+  const { t } = useI18n();
+  const count = users.filter((user) => user.keyProblem !== null).length;
+  return count === 0 ? null : <Notice kind="error">{t('users.keyProblems', { count })}</Notice>;
 }
 
 function UsersManager() {
@@ -66,6 +75,7 @@ function UsersManager() {
         {(list) => (
           <>
             {singleAdmin(list) ? <Notice kind="info">{t('users.singleAdmin')}</Notice> : null}
+            <KeyProblems users={list} />
             <UsersTable
             users={list}
             meId={session.user.id}

@@ -33,7 +33,7 @@ describe('setup.create', () => {
     expect(categories[0]).toMatchObject({ groupCode: categorySeed[0]!.code, code: categorySeed[0]!.types[0]![0], nameVi: categorySeed[0]!.types[0]![1], sort: 1 });
     const users = expectOk(await office.call('users.list', {}));
     expect(users).toEqual([
-      { id: office.adminId, username: ADMIN.username, fullName: ADMIN.fullName, rank: ADMIN.rank, position: ADMIN.position, role: 'admin', active: true, lockedUntil: null },
+      { id: office.adminId, username: ADMIN.username, fullName: ADMIN.fullName, rank: ADMIN.rank, position: ADMIN.position, role: 'admin', active: true, lockedUntil: null, keyProblem: null },
     ]);
     expect(expectOk(await office.call('settings.get', {}))).toEqual({ idleLockMinutes: 15, sessionHours: 12, remoteCommune: false, reportCutoffDay: 15, exchangeLateDays: 35, exchangeClockBoundHours: 24, backupKeepDaily: 7, backupKeepWeekly: 4, backupKeepMonthly: 12, backupExternalDir: null, chiefName: '', deputyNames: [] });
   });

@@ -46,6 +46,7 @@ export function CampaignsPage() {
     <Page title={t('campaigns.title')}>
       <p className="muted">{t('campaigns.intro')}</p>
       {notice ? <Notice kind="success">{t(notice.key, notice.params)}</Notice> : null}
+      {canLead ? null : <Notice kind="info">{t('campaigns.chiefCreates')}</Notice>}
       <div className="page-actions">
         {canLead ? (
           <Button variant="primary" href={href('/campaigns/new')}>

@@ -124,7 +124,7 @@ export function ReportHistory({ history, reference, report }: ReportHistoryProps
         if (entry.bundle) lines.push(t('history.receivedFrom', { seq: entry.bundle.seq, office: `${entry.bundle.officeName} (${entry.bundle.officeCode})`, bundle: entry.bundle.bundleId }));
         return (
           <>
-            <strong>{isMessageKey(key) ? t(key) : entry.action}</strong>
+            <strong>{isMessageKey(key) ? t(key) : t('history.other')}</strong>
             {lines.length > 0 ? (
               <ul className="change-list">
                 {lines.map((line, index) => (

@@ -171,8 +171,10 @@ export function toReportInput(values: ReportValues): z.input<typeof reportFields
   const measures = measuresOf(values.kind);
   const casualties = measures === 'casualties';
   const sanction = measures === 'sanction';
+  const receivedAt = vnInstant(values.receivedAt, values.receivedTime);
   return {
-    receivedAt: vnInstant(values.receivedAt, values.receivedTime),
+    // A date or time typed but not a real one: 0 is refused as "not a valid date", not as missing.
+    receivedAt: Number.isNaN(receivedAt) && values.receivedAt.trim() !== '' ? 0 : receivedAt,
     occurredOn: blankToNull(values.occurredOn),
     occurredNote: values.occurredNote,
     channel: values.channel,

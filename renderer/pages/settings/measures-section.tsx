@@ -20,8 +20,7 @@ export function MeasuresSection({ canEdit }: { readonly canEdit: boolean }) {
   const [measures, reload] = useCall('campaigns.measures', {});
   const [added, setAdded] = useState<string | null>(null);
   const columns: readonly Column<MeasureView>[] = [
-    { key: 'name', header: t('measures.name'), rowHeader: true, cell: (m) => (lang === 'en' ? m.nameEn : m.nameVi) },
-    { key: 'code', header: t('measures.code'), className: 'nowrap', cell: (m) => m.code },
+    { key: 'name', header: t('measures.name'), rowHeader: true, cell: (m) => (lang === 'en' && m.nameEn ? m.nameEn : m.nameVi) },
     { key: 'unit', header: t('measures.unit'), className: 'nowrap', cell: (m) => m.unit },
     { key: 'source', header: t('measures.source'), cell: (m) => t(m.source === 'seizure' ? 'measures.seized' : 'measures.counted') },
   ];

@@ -12,9 +12,8 @@ export function ProgramKindForm({ onCreated }: { readonly onCreated: (kind: Prog
   const { t } = useI18n();
   const form = useForm({
     schema: peopleCalls['programs.createKind'].input,
-    initial: { code: '', nameVi: '', nameEn: '', months: '', checkinDays: '30', drugTestDays: '', source: '' },
+    initial: { nameVi: '', nameEn: '', months: '', checkinDays: '30', drugTestDays: '', source: '' },
     toInput: (values) => ({
-      code: values.code,
       nameVi: values.nameVi,
       nameEn: values.nameEn,
       months: toOptionalNumber(values.months),
@@ -29,13 +28,10 @@ export function ProgramKindForm({ onCreated }: { readonly onCreated: (kind: Prog
   return (
     <FormFrame form={form} submitLabel={t('kinds.add')} labelledBy="settings-kinds-add" requiredNote>
       <div className="field-row">
-        <TextField {...form.field('code')} label={t('kinds.code')} hint={t('kinds.codeHint')} required />
-        <TextField {...form.field('source')} label={t('kinds.source')} hint={t('kinds.sourceHint')} />
-      </div>
-      <div className="field-row">
         <TextField {...form.field('nameVi')} label={t('kinds.nameVi')} required />
-        <TextField {...form.field('nameEn')} label={t('kinds.nameEn')} required />
+        <TextField {...form.field('nameEn')} label={t('kinds.nameEn')} hint={t('kinds.nameEnHint')} />
       </div>
+      <TextField {...form.field('source')} label={t('kinds.source')} hint={t('kinds.sourceHint')} />
       <div className="field-row field-row-3">
         <TextField {...form.field('months')} inputMode="numeric" label={t('kinds.months')} hint={t('kinds.monthsHint')} />
         <TextField {...form.field('checkinDays')} inputMode="numeric" label={t('kinds.checkinDays')} required />

@@ -18,13 +18,7 @@ export function ProgramKindsSection({ canEdit }: { readonly canEdit: boolean }) 
       key: 'name',
       header: t('kinds.name'),
       rowHeader: true,
-      cell: (k) => (
-        <>
-          {lang === 'en' && k.nameEn ? k.nameEn : k.nameVi}
-          <br />
-          <span className="muted">{k.code}</span>
-        </>
-      ),
+      cell: (k) => (lang === 'en' && k.nameEn ? k.nameEn : k.nameVi),
     },
     { key: 'months', header: t('kinds.duration'), className: 'nowrap', cell: (k) => (k.months === null ? t('kinds.byDecision') : t('kinds.monthsValue', { months: k.months })) },
     { key: 'checkin', header: t('kinds.checkinEvery'), className: 'nowrap', cell: (k) => t('kinds.daysValue', { days: k.checkinDays }) },

@@ -3,7 +3,7 @@ import type { Message } from '../../i18n/message';
 
 /** A task opened from a row of the users table. */
 export interface UserAction {
-  readonly kind: 'reset' | 'deactivate' | 'reactivate';
+  readonly kind: 'edit' | 'reset' | 'deactivate' | 'reactivate';
   readonly user: UserView;
 }
 

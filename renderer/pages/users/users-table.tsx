@@ -52,11 +52,15 @@ export function UsersTable({ users, meId, onAction, onUnlock }: UsersTableProps)
                 <span className="sr-only"> – {user.fullName}</span>
               </Button>
             ) : null}
+            {actionButton(user, 'edit', t('users.edit'))}
             {actionButton(user, 'reset', t('users.resetPassword'))}
             {user.id === meId ? null : actionButton(user, 'deactivate', t('users.deactivate'))}
           </>
         ) : (
-          actionButton(user, 'reactivate', t('users.reactivate'))
+          <>
+            {actionButton(user, 'edit', t('users.edit'))}
+            {actionButton(user, 'reactivate', t('users.reactivate'))}
+          </>
         ),
     },
   ];

@@ -140,8 +140,9 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+/** `extraArgs`: such as '--lang=en-US', a Chromium whose own language is not Vietnamese. */
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 export interface WatchedPage {
@@ -153,9 +154,12 @@ export interface WatchedPage {
   readonly screenshot: (name: string) => Promise<void>;
 }
 
-/** A fresh context (no cookies, no storage) at 1280×720 with its page watched for errors. */
-export async function openPage(browser: Browser): Promise<WatchedPage> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'vi-VN' });
+/** A fresh context (no cookies, no storage) at 1280×720 (or `viewport`) with its page watched for errors. */
+export async function openPage(
+  browser: Browser,
+  options: { readonly locale?: string; readonly viewport?: { readonly width: number; readonly height: number } } = {},
+): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 720 }, locale: options.locale ?? 'vi-VN' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {
