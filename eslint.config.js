@@ -15,8 +15,7 @@ const browserOnly = [
   pattern(nodeModules, 'This layer runs in the browser: no Node modules.'),
   pattern(['electron', 'electron/*'], 'Only electron/ may import Electron.'),
   pattern(['better-sqlite3*'], 'Only db/ talks to SQLite.'),
-  // One exception: db/rules/calendar.ts (Vietnam time, the calendar), shared so the renderer keeps no copy.
-  { regex: '(^|/)db(/(?!rules/calendar$).*)?$', message: 'Go through the contract (api/) instead of importing db/.' },
+  { regex: '(^|/)db(/.*)?$', message: 'Go through the contract (api/) instead of importing db/.' },
   pattern(['**/web/**', '**/electron/**'], 'Hosts are not importable from here.'),
 ];
 
@@ -71,9 +70,9 @@ export default tseslint.config(
     },
   },
   {
-    // Shared with the renderer: it stays pure, importing nothing (after the db/ block, which it overrides).
-    files: ['db/rules/calendar.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '.*', message: 'db/rules/calendar.ts runs in the renderer too: it imports nothing.' }] }] },
+    // Shared by every layer: it imports nothing outside itself.
+    files: ['core/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\./)', message: 'core/ runs everywhere: it imports nothing outside itself.' }] }] },
   },
   {
     files: ['electron/**/*.ts', 'web/**/*.ts'],

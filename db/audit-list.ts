@@ -4,7 +4,7 @@ import type { AuditPage, AuditRow } from '../api/views';
 import { AppError } from './app-error';
 import type { ReadDetail } from './read-audit';
 import { formatRegisterNumber } from './register/numbering';
-import { endOfDay, startOfDay } from './rules/calendar';
+import { endOfDay, startOfDay } from '../core/calendar';
 import type { Sqlite } from './store';
 
 export type AuditListInput = z.output<typeof auditListInput>;

@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { hotspotInput, hotspotListInput } from '../api/calls/hotspots';
-import { fold } from '../api/fold';
+import { fold } from '../core/fold';
 import type { HotspotDue, HotspotPage, HotspotRow, HotspotView } from '../api/views';
 import { AppError } from './app-error';
 import { findPerson, personView } from './persons';
 import { all, first, prepared, qb } from './query';
 import { formatRegisterNumber } from './register/numbering';
-import { addDays, localDate } from './rules/calendar';
+import { addDays, localDate } from '../core/calendar';
 import type { HotspotsTable, PersonsTable } from './schema';
 import type { Sqlite } from './store';
 import { withChanges, type WritePath, type WriteContext } from './write-path';

@@ -1,8 +1,8 @@
 import type { ModelView, SafetySummary, TeamView } from '../api/views';
 import { AppError } from './app-error';
 import { all, first, prepared, qb } from './query';
-import { endOfDay, startOfDay } from './rules/calendar';
-import { communeResult, seriousCategories, unitRecognised } from './rules/safe-unit';
+import { endOfDay, startOfDay } from '../core/calendar';
+import { communeResult, seriousCategories, unitRecognised } from '../core/safe-unit';
 import type { Sqlite } from './store';
 import type { WritePath, WriteContext } from './write-path';
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { personListInput } from '../api/calls/people';
-import { fold } from '../api/fold';
+import { fold } from '../core/fold';
 import type { DuplicateGroup, PersonOverview, PersonPage } from '../api/views';
 import { AppError } from './app-error';
 import { appendAudit } from './audit';

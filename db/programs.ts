@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import type { programInput, programListInput } from '../api/calls/people';
-import { fold } from '../api/fold';
+import { fold } from '../core/fold';
 import type { CheckinView, ProgramKindView, ProgramPage, ProgramView, ReminderBoard, ReminderItem } from '../api/views';
 import { AppError } from './app-error';
 import { findPerson } from './persons';
 import { all, first, prepared, qb } from './query';
-import { addDays, localDate } from './rules/calendar';
-import { nextDue, programEnd } from './rules/programs';
+import { addDays, localDate } from '../core/calendar';
+import { nextDue, programEnd } from '../core/programs';
 import type { ProgramKindsTable, ProgramsTable } from './schema';
 import type { Sqlite } from './store';
 import { withChanges, type WritePath, type WriteContext } from './write-path';

@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import { fold } from '../../api/fold';
+import { fold } from '../../core/fold';
 import type { campaignInput, operationInput } from '../../api/calls/campaigns';
 import type { CampaignPage, CampaignReportLink, CampaignView, MeasureView, OperationView } from '../../api/views';
 import { AppError } from '../app-error';
 import { all, first, prepared, qb } from '../query';
 import { formatRegisterNumber } from '../register/numbering';
-import { addMonths } from '../rules/calendar';
+import { addMonths } from '../../core/calendar';
 import type { CampaignsTable, MeasuresTable, OperationsTable } from '../schema';
 import type { Sqlite } from '../store';
 import { withChanges, type WritePath, type WriteContext } from '../write-path';

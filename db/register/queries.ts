@@ -6,8 +6,8 @@ import type { DeadlineBoard, DeadlineItem, HistoryEntry, ReportDetail, ReportPag
 import { AppError } from '../app-error';
 import { personView } from '../persons';
 import { all, first, prepared, qb } from '../query';
-import { addDays, endOfDay, localDate, startOfDay } from '../rules/calendar';
-import { computeDeadlines } from '../rules/legal-clock';
+import { addDays, endOfDay, localDate, startOfDay } from '../../core/calendar';
+import { computeDeadlines } from '../../core/legal-clock';
 import type { Sqlite } from '../store';
 import { OPEN_DEADLINES_DUE_SQL, openDeadlines, reportDeadlines, loadHolidays, type DeadlineState } from './deadline-columns';
 import { formatRegisterNumber } from './numbering';

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../rules/calendar';
+import type { IsoDate } from '../../core/calendar';
 
 /**
  * Public holidays that fall on working days, 2025–2027, for the working-day count of legal limits.

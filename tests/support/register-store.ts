@@ -1,4 +1,4 @@
-import { fold } from '../../api/fold';
+import { fold } from '../../core/fold';
 import type { Settings } from '../../api/views';
 import { Backend } from '../../db/backend';
 import { formatVersion } from '../../db/clock';

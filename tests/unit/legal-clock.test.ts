@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, addWorkingDays, endOfDay, isIsoDate, localDate, onOrNextWorkingDay, startOfDay } from '../../db/rules/calendar';
-import { computeDeadlines, defaultLegalClockRules } from '../../db/rules/legal-clock';
+import { addMonths, addWorkingDays, endOfDay, isIsoDate, localDate, onOrNextWorkingDay, startOfDay } from '../../core/calendar';
+import { computeDeadlines, defaultLegalClockRules } from '../../core/legal-clock';
 import { holidaySeed } from '../../db/seed/holidays';
 
 const holidays = new Set(holidaySeed.map(([date]) => date));

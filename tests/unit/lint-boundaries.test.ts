@@ -36,12 +36,13 @@ describe('layer boundaries', () => {
     expect(await restricted('renderer/pages/probe.tsx', probe('../../db/dispatch', 'dispatch'))).not.toEqual([]);
   });
 
-  it('the renderer may import the shared calendar (db/rules/calendar.ts) and nothing else of db/, and the calendar imports nothing', async () => {
-    expect(await restricted('renderer/probe.ts', probe('../db/rules/calendar', 'addMonths'))).toEqual([]);
-    expect(await restricted('renderer/pages/probe.ts', probe('../../db/rules/calendar', 'addMonths'))).toEqual([]);
-    expect(await restricted('renderer/probe.ts', probe('../db/rules/legal-clock', 'computeDeadlines'))).toEqual([expect.stringMatching(/Go through the contract/)]);
-    expect(await restricted('db/rules/calendar.ts', probe('./periods', 'rangeOf'))).toEqual([expect.stringMatching(/imports nothing/)]);
-    expect(await restricted('db/rules/calendar.ts', probe('node:util', 'format'))).toEqual([expect.stringMatching(/imports nothing/)]);
+  it('the renderer may import the shared core (core/) and nothing of db/, and core/ imports nothing outside itself', async () => {
+    expect(await restricted('renderer/probe.ts', probe('../core/calendar', 'addMonths'))).toEqual([]);
+    expect(await restricted('renderer/pages/probe.ts', probe('../../core/legal-clock', 'computeDeadlines'))).toEqual([]);
+    expect(await restricted('renderer/probe.ts', probe('../db/store', 'openStore'))).toEqual([expect.stringMatching(/Go through the contract/)]);
+    expect(await restricted('core/calendar.ts', probe('./periods', 'rangeOf'))).toEqual([]);
+    expect(await restricted('core/calendar.ts', probe('../api/views', 'x'))).toEqual([expect.stringMatching(/imports nothing outside itself/)]);
+    expect(await restricted('core/calendar.ts', probe('node:util', 'format'))).toEqual([expect.stringMatching(/imports nothing outside itself/)]);
   });
 
   it('a renderer file importing Node fails', async () => {
@@ -84,9 +85,9 @@ describe('layer boundaries', () => {
   });
 
   it('allowed directions pass cleanly', async () => {
-    expect(await allMessages('renderer/probe.ts', probe('../api/fold', 'fold'))).toEqual([]);
+    expect(await allMessages('renderer/probe.ts', probe('../core/fold', 'fold'))).toEqual([]);
     expect(await allMessages('renderer/pages/probe.tsx', probe('../../api/contract', 'contract'))).toEqual([]);
-    expect(await allMessages('db/probe.ts', probe('../api/fold', 'fold'))).toEqual([]);
+    expect(await allMessages('db/probe.ts', probe('../core/fold', 'fold'))).toEqual([]);
     expect(await allMessages('db/probe.ts', probe('node:fs', 'readFileSync'))).toEqual([]);
     expect(await allMessages('electron/probe.ts', probe('../db/backend', 'Backend'))).toEqual([]);
     expect(await allMessages('web/probe.ts', probe('../db/dispatch', 'dispatch'))).toEqual([]);
