@@ -1,3 +1,4 @@
+import type { AuditAction } from '../api/vocabulary';
 import type { z } from 'zod';
 import type { auditListInput } from '../api/calls/audit';
 import type { AuditPage, AuditRow } from '../api/views';
@@ -76,7 +77,7 @@ export function listAudit(db: Sqlite, input: AuditListInput, scope: AuditScope):
     user_id: string | null;
     full_name: string | null;
     call: string;
-    action: string;
+    action: AuditAction;
     table_name: string | null;
     record_id: string | null;
     detail: string | null;
