@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { AuditAction } from '../api/vocabulary';
 import type { z } from 'zod';
 import type { auditListInput } from '../api/calls/audit';
 import type { AuditPage, AuditRow } from '../api/views';
@@ -6,7 +7,7 @@ import { AppError } from './app-error';
 import type { ReadDetail } from './read-audit';
 import { all, first, qb } from './query';
 import { formatRegisterNumber } from './register/numbering';
-import { endOfDay, startOfDay } from './rules/calendar';
+import { endOfDay, startOfDay } from '../core/calendar';
 import type { Sqlite } from './store';
 
 export type AuditListInput = z.output<typeof auditListInput>;
@@ -69,7 +70,8 @@ export function listAudit(db: Sqlite, input: AuditListInput, scope: AuditScope):
       userId: row.user_id,
       userName: row.full_name,
       call: row.call,
-      action: row.action,
+      // The store's CHECK holds the column to the audit's actions.
+      action: row.action as AuditAction,
       table: row.table_name,
       recordId: row.record_id,
       recordLabel: row.record_id ? (labels.get(row.record_id) ?? null) : null,

@@ -1,4 +1,3 @@
-import type { Backend } from './backend';
 import { backupTo, dailyBackupDone, DEFAULT_KEEP, discardBackup, reserveBackup, settleBackup, type BackupPlan, type TakenBackup } from './backup';
 import { backupInWorker } from './backup-thread';
 import { readSettings } from './settings';
@@ -14,6 +13,25 @@ export function backupPlan(sql: Sqlite, dir: string): BackupPlan {
   };
 }
 
+/** The open store as the backups see it: its connection and its key (the worker opens its own connection). */
+interface StoreForBackup {
+  readonly sql: Sqlite;
+  readonly key: Buffer;
+}
+
+/**
+ * What the backups need of their Backend (db/backend.ts), named here so that neither file imports the
+ * other: the Backend holds its BackupJobs and hands itself in.
+ */
+export interface BackupHost {
+  readonly paths: { readonly store: string; readonly backups: string };
+  readonly store: StoreForBackup | null;
+  requireStore(): StoreForBackup;
+  now(): number;
+  log(message: string, error: unknown): void;
+  serially<T>(key: string, task: () => Promise<T>): Promise<T>;
+}
+
 /**
  * The backups of one Backend. They run one at a time (with restores, which use `exclusive` too), on a
  * worker thread with its own connection, so neither a login nor any other call waits for one; a caller
@@ -21,7 +39,7 @@ export function backupPlan(sql: Sqlite, dir: string): BackupPlan {
  * the main thread (takeBlocking).
  */
 export class BackupJobs {
-  constructor(private readonly backend: Backend) {}
+  constructor(private readonly backend: BackupHost) {}
 
   /** Runs `task` after every backup or restore queued before it, and before any queued after it. */
   exclusive<T>(task: () => Promise<T>): Promise<T> {

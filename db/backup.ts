@@ -2,7 +2,7 @@ import { privateDir, privateFile } from './file-modes';
 import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { BackupKind, BackupView, ExternalCopyView } from '../api/views';
-import { localDate } from './rules/calendar';
+import { localDate } from '../core/calendar';
 import type { Sqlite } from './store';
 
 /**

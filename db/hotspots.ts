@@ -1,13 +1,14 @@
+import type { HotspotRole, HotspotStatus, HotspotType } from '../api/vocabulary';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { hotspotInput, hotspotListInput } from '../api/calls/hotspots';
-import { fold } from '../api/fold';
-import type { HotspotDue, HotspotPage, HotspotRow, HotspotView } from '../api/views';
+import { fold } from '../core/fold';
+import type { HotspotDue, HotspotRow, HotspotView, Page } from '../api/views';
 import { AppError } from './app-error';
 import { findPerson, personView } from './persons';
 import { all, first, prepared, qb } from './query';
 import { formatRegisterNumber } from './register/numbering';
-import { addDays, localDate } from './rules/calendar';
+import { addDays, localDate } from '../core/calendar';
 import type { HotspotsTable, PersonsTable } from './schema';
 import type { Sqlite } from './store';
 import { withChanges, type WritePath, type WriteContext } from './write-path';
@@ -140,14 +141,14 @@ function existing(db: Sqlite, id: string): HotspotsTable {
 export function hotspotView(db: Sqlite, id: string): HotspotView {
   const h = existing(db, id);
   const history = prepared(db, 'SELECT status, on_date, note FROM hotspot_history WHERE hotspot_id = ? AND deleted_at IS NULL ORDER BY on_date, seq').all(id) as {
-    status: string;
+    status: HotspotStatus;
     on_date: string;
     note: string;
   }[];
   const persons = prepared(
     db,
     `SELECT hp.id AS link_id, hp.role, p.* FROM hotspot_persons hp JOIN persons p ON p.id = hp.person_id WHERE hp.hotspot_id = ? AND hp.deleted_at IS NULL ORDER BY hp.seq`,
-  ).all(id) as (PersonsTable & { link_id: string; role: string })[];
+  ).all(id) as (PersonsTable & { link_id: string; role: HotspotRole })[];
   const reports = prepared(
     db,
     `SELECT hr.id AS link_id, r.id, r.register_no, r.register_year, r.summary FROM hotspot_reports hr JOIN reports r ON r.id = hr.report_id
@@ -164,14 +165,14 @@ export function hotspotView(db: Sqlite, id: string): HotspotView {
     officeId: h.office_id,
     version: h.version,
     name: h.name,
-    type: h.type,
+    type: h.type as HotspotType,
     localityId: h.locality_id,
     address: h.address,
     latitude: h.latitude,
     longitude: h.longitude,
     description: h.description,
     risk: h.risk,
-    status: h.status,
+    status: h.status as HotspotStatus,
     foundOn: h.found_on,
     clearedOn: h.cleared_on,
     reviewDays: h.review_days,
@@ -189,10 +190,12 @@ function rows() {
     .selectFrom('hotspots as h')
     .leftJoin('localities as l', 'l.id', 'h.locality_id')
     .select(['h.id', 'h.office_id as officeId', 'h.name', 'h.type', 'h.status', 'h.risk', 'l.name as localityName', 'h.found_on as foundOn', 'h.next_review_on as nextReviewOn'])
-    .where('h.deleted_at', 'is', null);
+    .where('h.deleted_at', 'is', null)
+    // The store's CHECK constraints hold these columns to the contract's values (db/migrations/0003-people.ts).
+    .$narrowType<{ type: HotspotType; status: HotspotStatus }>();
 }
 
-export function listHotspots(db: Sqlite, input: HotspotListInput): HotspotPage {
+export function listHotspots(db: Sqlite, input: HotspotListInput): Page<HotspotRow> {
   let query = rows();
   const q = fold(input.q);
   if (q) query = query.where(sql<boolean>`instr(h.name_fold, ${q}) > 0`);

@@ -1,8 +1,9 @@
+import type { ActivityKind, ModelKind, SafetyUnitKind } from '../api/vocabulary';
 import type { ModelView, SafetySummary, TeamView } from '../api/views';
 import { AppError } from './app-error';
 import { all, first, prepared, qb } from './query';
-import { endOfDay, startOfDay } from './rules/calendar';
-import { communeResult, seriousCategories, unitRecognised } from './rules/safe-unit';
+import { endOfDay, startOfDay } from '../core/calendar';
+import { communeResult, seriousCategories, unitRecognised } from '../core/safe-unit';
 import type { Sqlite } from './store';
 import type { WritePath, WriteContext } from './write-path';
 
@@ -18,7 +19,7 @@ export function teamView(db: Sqlite, id: string): TeamView {
     foundedOn: team.founded_on,
     localityIds: localities.map((row) => row.locality_id),
     members: members.map((m) => ({ id: m.id, fullName: m.full_name, role: m.role, joinedOn: m.joined_on, leftOn: m.left_on, contact: m.contact })),
-    activities: activities.map((a) => ({ id: a.id, kind: a.kind, date: a.date, description: a.description, result: a.result })),
+    activities: activities.map((a) => ({ id: a.id, kind: a.kind as ActivityKind, date: a.date, description: a.description, result: a.result })),
   };
 }
 
@@ -47,7 +48,7 @@ export function modelView(db: Sqlite, id: string): ModelView {
   return {
     id: model.id,
     name: model.name,
-    kind: model.kind,
+    kind: model.kind as ModelKind,
     localityId: model.locality_id,
     startedOn: model.started_on,
     lead: model.lead,
@@ -118,8 +119,8 @@ export function safetySummary(db: Sqlite, year: number): SafetySummary {
   const villages = all(db, qb.selectFrom('localities').select(['id', 'name']).where('deleted_at', 'is', null).orderBy('name'));
   const others = all(db, qb.selectFrom('safety_units').select(['id', 'name', 'unit_kind']).where('deleted_at', 'is', null).orderBy('name'));
   const units = [
-    ...villages.map((v) => ({ unitKind: 'village', unitId: v.id, name: v.name })),
-    ...others.map((u) => ({ unitKind: u.unit_kind as string, unitId: u.id, name: u.name })),
+    ...villages.map((v) => ({ unitKind: 'village' as SafetyUnitKind, unitId: v.id, name: v.name })),
+    ...others.map((u) => ({ unitKind: u.unit_kind as SafetyUnitKind, unitId: u.id, name: u.name })),
   ].map((unit) => {
     const key = `${unit.unitKind}:${unit.unitId}`;
     return { ...unit, evaluated: evaluations.has(key), recognised: evaluations.get(key) === true };

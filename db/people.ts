@@ -1,7 +1,8 @@
+import type { HotspotRole, HotspotStatus, PersonLinkKind, PersonRole } from '../api/vocabulary';
 import type { z } from 'zod';
 import type { personListInput } from '../api/calls/people';
-import { fold } from '../api/fold';
-import type { DuplicateGroup, PersonOverview, PersonPage } from '../api/views';
+import { fold } from '../core/fold';
+import type { DuplicateGroup, Page, PersonOverview, PersonView } from '../api/views';
 import { AppError } from './app-error';
 import { appendAudit } from './audit';
 import { findPerson, personView } from './persons';
@@ -15,7 +16,7 @@ import type { WritePath, WriteContext } from './write-path';
 export type PersonListInput = z.output<typeof personListInput>;
 
 /** Persons by folded name prefix or citizen ID, by locality or by program kind; a page and the total. */
-export function listPersons(db: Sqlite, input: PersonListInput): PersonPage {
+export function listPersons(db: Sqlite, input: PersonListInput): Page<PersonView> {
   const q = fold(input.q);
   let query = qb.selectFrom('persons as p').where('p.deleted_at', 'is', null);
   // A citizen ID or a name prefix, each an indexed lookup (an OR of both would scan the table).
@@ -42,17 +43,17 @@ export function personOverview(db: Sqlite, id: string): PersonOverview {
     db,
     `SELECT l.id AS link_id, l.kind, l.note, CASE WHEN l.person_id = ? THEN l.other_id ELSE l.person_id END AS other
      FROM person_links l WHERE (l.person_id = ? OR l.other_id = ?) AND l.deleted_at IS NULL ORDER BY l.created_at`,
-  ).all(id, id, id) as { link_id: string; kind: string; note: string; other: string }[];
+  ).all(id, id, id) as { link_id: string; kind: PersonLinkKind; note: string; other: string }[];
   const reports = prepared(
     db,
     `SELECT r.id, r.register_no, r.register_year, r.summary, rp.role, r.received_at FROM report_persons rp JOIN reports r ON r.id = rp.report_id
      WHERE rp.person_id = ? AND rp.deleted_at IS NULL ORDER BY r.received_at DESC`,
-  ).all(id) as { id: string; register_no: number; register_year: number; summary: string; role: string; received_at: number }[];
+  ).all(id) as { id: string; register_no: number; register_year: number; summary: string; role: PersonRole; received_at: number }[];
   const hotspots = prepared(
     db,
     `SELECT h.id, h.name, hp.role, h.status FROM hotspot_persons hp JOIN hotspots h ON h.id = hp.hotspot_id
      WHERE hp.person_id = ? AND hp.deleted_at IS NULL AND h.deleted_at IS NULL ORDER BY h.name_fold`,
-  ).all(id) as { id: string; name: string; role: string; status: string }[];
+  ).all(id) as { id: string; name: string; role: HotspotRole; status: HotspotStatus }[];
   return {
     person: { ...personView(person), mergedInto: person.merged_into, movedTo: person.moved_to, movedOn: person.moved_on, voided: person.deleted_at !== null },
     links: links.flatMap((link) => {

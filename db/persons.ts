@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { personInput } from '../api/calls/register';
-import { fold } from '../api/fold';
+import { fold } from '../core/fold';
 import type { PersonMatch, PersonView } from '../api/views';
 import { AppError } from './app-error';
 import { all, first, qb } from './query';

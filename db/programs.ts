@@ -1,12 +1,13 @@
+import type { ProgramEndReason } from '../api/vocabulary';
 import type { z } from 'zod';
 import type { programInput, programListInput } from '../api/calls/people';
-import { fold } from '../api/fold';
-import type { CheckinView, ProgramKindView, ProgramPage, ProgramView, ReminderBoard, ReminderItem } from '../api/views';
+import { fold } from '../core/fold';
+import type { CheckinView, Page, ProgramKindView, ProgramView, ReminderBoard, ReminderItem } from '../api/views';
 import { AppError } from './app-error';
 import { findPerson } from './persons';
 import { all, first, prepared, qb } from './query';
-import { addDays, localDate } from './rules/calendar';
-import { nextDue, programEnd } from './rules/programs';
+import { addDays, localDate } from '../core/calendar';
+import { nextDue, programEnd } from '../core/programs';
 import type { ProgramKindsTable, ProgramsTable } from './schema';
 import type { Sqlite } from './store';
 import { withChanges, type WritePath, type WriteContext } from './write-path';
@@ -184,7 +185,7 @@ function viewOf(db: Sqlite, row: ProgramRow): ProgramView {
     officerName: row.officer_name,
     status: row.status,
     endedOn: row.ended_on,
-    endReason: row.end_reason,
+    endReason: row.end_reason as ProgramEndReason | null,
     endNote: row.end_note,
     nextCheckinOn: row.next_checkin_on,
     nextTestOn: row.next_test_on,
@@ -212,7 +213,7 @@ export function programsOfPerson(db: Sqlite, personId: string): ProgramView[] {
   return all(db, joined().where('g.person_id', '=', personId).orderBy('g.start_date', 'desc')).map((row) => viewOf(db, row));
 }
 
-export function listPrograms(db: Sqlite, input: ProgramListInput): ProgramPage {
+export function listPrograms(db: Sqlite, input: ProgramListInput): Page<ProgramView> {
   let query = joined();
   const q = fold(input.q);
   if (q) query = query.where('p.name_fold', '>=', q).where('p.name_fold', '<', `${q}\u{10FFFF}`);

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { fold } from '../api/fold';
+import { fold } from '../core/fold';
 import { AppError } from './app-error';
 import { sqliteBinding } from './native-binding';
 

@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { contentSecurityPolicy, mimeType, resolveAppPath } from './guards';
+import { contentSecurityPolicy, mimeType, resolveAppPath } from '../host/guards';
 
 /**
  * What the app:// protocol answers: the built renderer's files, each with the security headers.

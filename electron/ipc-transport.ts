@@ -3,7 +3,7 @@ import type { Backend } from '../db/backend';
 import { dispatch } from '../db/dispatch';
 import type { Session } from '../db/sessions';
 import { IPC_CHANNEL } from './channel';
-import { isTrustedSender, type FrameLike } from './guards';
+import { isTrustedSender, type FrameLike } from '../host/guards';
 import { isJsonLike } from './json-like';
 
 /**

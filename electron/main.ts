@@ -4,7 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type WebCont
 import { Backend } from '../db/backend';
 import { SQLITE_BINDING_ENV } from '../db/native-binding';
 import { resolveDataDir, shellPaths, sqliteBuildFor, USER_DATA_FOLDER } from './app-paths';
-import { APP_ENTRY_URL, isAllowedExternal, isAllowedNavigation, isLocalRequest } from './guards';
+import { APP_ENTRY_URL, isAllowedExternal, isAllowedNavigation, isLocalRequest } from '../host/guards';
 import { leaveDialog, mayLeave } from './leave-guard';
 import { mountIpc, type MountedIpc } from './ipc-transport';
 import { fileLogger, type LogFunction } from './log';

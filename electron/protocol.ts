@@ -1,6 +1,6 @@
 import { protocol } from 'electron';
 import { serveAppRequest } from './app-files';
-import { APP_SCHEME } from './guards';
+import { APP_SCHEME } from '../host/guards';
 
 /**
  * The app:// scheme. The renderer is loaded from app://so-antt/ rather than file:// so that it has a

@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import type { CallInput, CallName, CallOutput } from '../api/contract';
 import type { Result } from '../api/result';
 
@@ -39,15 +40,11 @@ export const SMOKE_SWITCH = '--smoke-test';
 
 /** The folder after `--smoke-test` (or `--smoke-test=<folder>`), or null when the switch is absent. */
 export function smokeFolder(argv: readonly string[]): string | null {
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i] ?? '';
-    if (arg.startsWith(`${SMOKE_SWITCH}=`)) return arg.slice(SMOKE_SWITCH.length + 1) || null;
-    if (arg === SMOKE_SWITCH) {
-      const next = argv[i + 1];
-      return next && !next.startsWith('--') ? next : null;
-    }
-  }
-  return null;
+  // Not strict: the executable, the app folder and Chromium's own switches come along and are let be.
+  const { tokens } = parseArgs({ args: [...argv], options: { [SMOKE_SWITCH.slice(2)]: { type: 'string' } }, strict: false, allowPositionals: true, tokens: true });
+  const token = tokens.find((t) => t.kind === 'option' && t.rawName === SMOKE_SWITCH);
+  const folder = token?.kind === 'option' ? token.value : undefined;
+  return folder && !folder.startsWith('--') ? folder : null;
 }
 
 export const SMOKE_OFFICE = Object.freeze({

@@ -1,4 +1,4 @@
-import { isVnMidnight, vnParts } from './vn-time';
+import { isVnMidnight, vnParts } from '../core/vn-time';
 
 /**
  * Dates and numbers as Vietnamese offices write them: dd/mm/yyyy, HH:mm dd/mm/yyyy, and dots between

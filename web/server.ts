@@ -7,7 +7,7 @@ import type { CallInfo } from '../api/views';
 import type { Backend } from '../db/backend';
 import { currentUser, dispatch } from '../db/dispatch';
 import type { Session } from '../db/sessions';
-import { APP_ORIGIN, contentSecurityPolicy, mimeType, resolveAppPath } from '../electron/guards';
+import { APP_ORIGIN, contentSecurityPolicy, mimeType, resolveAppPath } from '../host/guards';
 
 /** The custom header every call must carry: a cross-site form or image cannot set it. */
 export const CALL_HEADER = 'x-so-antt';

@@ -2,31 +2,8 @@ import { z } from 'zod';
 import { call, listOf } from '../define';
 import { id, isoDate } from '../fields';
 import type { AuditCheckView, AuditPage } from '../views';
-
-/**
- * Actions the audit log records, as the audit page offers them in its filter (an entry of any other
- * action still lists, as "another action"). read: a call returned personal data; reveal: it returned
- * a secret reporter's name, contact or address (to a chief or an administrator).
- */
-export const auditActions = [
-  'read',
-  'reveal',
-  'insert',
-  'update',
-  'void',
-  'merge',
-  'login',
-  'login_failed',
-  'logout',
-  'password',
-  'password_reset',
-  'settings',
-  'backup',
-  'restore',
-  'import',
-  'export',
-  'open_failed',
-] as const;
+import { auditActions } from '../vocabulary';
+export { auditActions, type AuditAction } from '../vocabulary';
 
 export const auditListInput = z.strictObject({
   userId: id.nullable().default(null),

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { call, oneRecord } from '../define';
 import { changesOf, id, isoDate, officeFilter, optionalText, requiredText } from '../fields';
-import type { CampaignPage, CampaignView, MeasureView, OperationView } from '../views';
-
-export const operationKinds = ['raid', 'sweep', 'patrol', 'checkpoint', 'inspection'] as const;
+import type { CampaignRow, CampaignView, MeasureView, OperationView, Page } from '../views';
+import { operationKinds } from '../vocabulary';
+export { operationKinds, type OperationKind } from '../vocabulary';
 
 const target = z.strictObject({ id, baseVersion: z.string().min(1) });
 const quantity = z.number({ error: 'v.number' }).min(0, 'v.too_small').max(1e15, 'v.too_big');
@@ -54,7 +54,7 @@ export const campaignCalls = {
     }),
     permission: 'settings.manage',
   }),
-  'campaigns.list': call<CampaignPage>()({
+  'campaigns.list': call<Page<CampaignRow>>()({
     input: z.strictObject({ q: z.string().max(200).default(''), officeId: officeFilter, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }),
     permission: 'session',
   }),

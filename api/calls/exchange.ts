@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { call, listOf } from '../define';
 import { id } from '../fields';
 import type { BundleLogRow, ConflictView, ExchangeTrustView, ExportView, FileChunk, IdentityView, ImportSummary, KeyFileView, OfficesOverview, PeerView, UploadView } from '../views';
-
-export const peerRoles = ['parent', 'child', 'sibling'] as const;
+import { peerRoles } from '../vocabulary';
+export { peerRoles, type PeerRole } from '../vocabulary';
 
 /** Bundles move in pieces of at most 4 MiB, so a bundle of any size crosses IPC and HTTP alike. */
 export const CHUNK_BYTES = 4 * 1024 * 1024;

@@ -1,13 +1,9 @@
 import { z } from 'zod';
 import { call, oneRecord } from '../define';
 import { changesOf, id, isoDate, officeFilter, optionalText, requiredText } from '../fields';
-import type { HotspotDue, HotspotPage, HotspotView } from '../views';
-
-export const hotspotTypes = ['drug_dealing', 'drug_use', 'gambling', 'illegal_lottery', 'football_betting', 'prostitution', 'other'] as const;
-/** suspected → active → under watch → raided → cleared → relapsed (and back to active). */
-export const hotspotStatuses = ['suspected', 'active', 'under_watch', 'raided', 'cleared', 'relapsed'] as const;
-export const hotspotRisks = ['low', 'medium', 'high'] as const;
-export const hotspotRoles = ['organiser', 'dealer', 'user', 'lookout', 'frequenter'] as const;
+import type { HotspotDue, HotspotRow, HotspotView, Page } from '../views';
+import { hotspotTypes, hotspotStatuses, hotspotRisks, hotspotRoles } from '../vocabulary';
+export { hotspotTypes, hotspotStatuses, hotspotRisks, hotspotRoles, type HotspotType, type HotspotStatus, type HotspotRisk, type HotspotRole } from '../vocabulary';
 
 const target = z.strictObject({ id, baseVersion: z.string().min(1) });
 
@@ -37,7 +33,7 @@ export const hotspotListInput = z.strictObject({
 });
 
 export const hotspotCalls = {
-  'hotspots.list': call<HotspotPage>()({ input: hotspotListInput, permission: 'session' }),
+  'hotspots.list': call<Page<HotspotRow>>()({ input: hotspotListInput, permission: 'session' }),
   'hotspots.get': call<HotspotView>()({ input: z.strictObject({ id }), permission: 'session', audit: oneRecord('hotspots') }),
   'hotspots.create': call<HotspotView>()({ input: hotspotInput, permission: 'records.write' }),
   'hotspots.update': call<HotspotView>()({ input: z.strictObject({ ...target.shape, fields: changesOf(hotspotInput) }), permission: 'records.write' }),

@@ -2,12 +2,8 @@ import { z } from 'zod';
 import { call, listOf } from '../define';
 import { id, isoDate, optionalText, requiredText } from '../fields';
 import type { ModelView, SafetySummary, TeamView } from '../views';
-
-export const memberRoles = ['leader', 'deputy', 'member'] as const;
-export const activityKinds = ['patrol', 'mediation', 'information', 'other'] as const;
-export const modelKinds = ['self_prevention', 'self_management', 'self_protection', 'self_mediation'] as const;
-export const modelRatings = ['good', 'fair', 'weak'] as const;
-export const safetyUnitKinds = ['village', 'agency', 'enterprise', 'school'] as const;
+import { memberRoles, activityKinds, modelKinds, modelRatings, safetyUnitKinds } from '../vocabulary';
+export { memberRoles, activityKinds, modelKinds, modelRatings, safetyUnitKinds, type MemberRole, type ActivityKind, type ModelKind, type ModelRating, type SafetyUnitKind } from '../vocabulary';
 
 const year = z.number().int().min(2000).max(2100);
 

@@ -1,13 +1,10 @@
 import { z } from 'zod';
 import { call, listOf, oneRecord } from '../define';
 import { changesOf, id, isoDate, officeFilter, optionalText, requiredText } from '../fields';
-import type { DuplicateGroup, GraphView, PersonOverview, PersonPage, ProgramKindView, ProgramPage, ProgramView, ReminderBoard } from '../views';
+import type { DuplicateGroup, GraphView, Page, PersonView, PersonOverview, ProgramKindView, ProgramView, ReminderBoard } from '../views';
 import { personInput } from './register';
-
-export const personLinkKinds = ['family', 'associate', 'same_ring'] as const;
-export const programStatuses = ['active', 'ended'] as const;
-export const programEndReasons = ['completed', 'addict', 'facility', 'imprisoned', 'died', 'missing', 'moved', 'other'] as const;
-export const drugTestResults = ['negative', 'positive', 'refused'] as const;
+import { personLinkKinds, programStatuses, programEndReasons, drugTestResults } from '../vocabulary';
+export { personLinkKinds, programStatuses, programEndReasons, drugTestResults, type PersonLinkKind, type ProgramStatus, type ProgramEndReason, type DrugTestResult } from '../vocabulary';
 
 const target = z.strictObject({ id, baseVersion: z.string().min(1) });
 const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) };
@@ -44,7 +41,7 @@ export const programListInput = z.strictObject({
 });
 
 export const peopleCalls = {
-  'persons.list': call<PersonPage>()({ input: personListInput, permission: 'session', audit: listOf('persons', (page) => page.rows.map((row) => row.id)) }),
+  'persons.list': call<Page<PersonView>>()({ input: personListInput, permission: 'session', audit: listOf('persons', (page) => page.rows.map((row) => row.id)) }),
   'persons.create': call<{ id: string }>()({ input: personInput, permission: 'records.write' }),
   /** Everything that names a person: reports, hotspots, programs, links. */
   'persons.overview': call<PersonOverview>()({ input: z.strictObject({ id }), permission: 'session', audit: oneRecord('persons') }),
@@ -84,7 +81,7 @@ export const peopleCalls = {
     }),
     permission: 'settings.manage',
   }),
-  'programs.list': call<ProgramPage>()({ input: programListInput, permission: 'session', audit: listOf('programs', (page) => page.rows.map((row) => row.id)) }),
+  'programs.list': call<Page<ProgramView>>()({ input: programListInput, permission: 'session', audit: listOf('programs', (page) => page.rows.map((row) => row.id)) }),
   'programs.get': call<ProgramView>()({ input: z.strictObject({ id }), permission: 'session', audit: oneRecord('programs') }),
   'programs.create': call<ProgramView>()({ input: programInput, permission: 'records.write' }),
   'programs.update': call<ProgramView>()({ input: z.strictObject({ ...target.shape, fields: changesOf(programInput) }), permission: 'records.write' }),

@@ -1,33 +1,12 @@
 import { z } from 'zod';
 import { call, listOf, oneRecord } from '../define';
 import { changesOf, citizenId, id, isoDate, officeFilter, optionalText, requiredText } from '../fields';
-import type { DeadlineBoard, HistoryEntry, PersonMatch, PersonView, ReportDetail, ReportPage } from '../views';
+import type { DeadlineBoard, HistoryEntry, Page, PersonMatch, PersonView, ReportDetail, ReportRow } from '../views';
+import { channels, reportKinds, reportStatuses, decisions, personRoles, genders } from '../vocabulary';
+export { channels, reportKinds, reportStatuses, decisions, personRoles, genders, type Channel, type ReportKind, type ReportStatus, type Decision, type PersonRole, type Gender } from '../vocabulary';
 
-/** How a report reached the office (docs/domain.md, "Crime reports and their legal clock"). */
-export const channels = ['in_person', 'phone', 'petition', 'transferred', 'found_by_officers', 'media_online'] as const;
-export const reportKinds = [
-  'crime_report',
-  'denunciation',
-  'prosecution_request',
-  'administrative_violation',
-  'traffic_accident',
-  'fire_explosion',
-  'dispute_mediation',
-  'other_incident',
-] as const;
-/** received → checking → transferred | commune_handling → decided; or resolved without proceedings. */
-export const reportStatuses = ['received', 'checking', 'transferred', 'commune_handling', 'decided', 'resolved_admin', 'resolved_mediation'] as const;
-export const decisions = ['prosecute', 'not_prosecute', 'suspend'] as const;
-export const personRoles = ['suspect', 'victim', 'witness', 'reporter', 'involved'] as const;
-export const genders = ['male', 'female', 'unknown'] as const;
 export const sortColumns = ['register', 'received_at', 'kind', 'category', 'status', 'locality', 'officer', 'next_due_at', 'summary'] as const;
 
-export type Channel = (typeof channels)[number];
-export type ReportKind = (typeof reportKinds)[number];
-export type ReportStatus = (typeof reportStatuses)[number];
-export type Decision = (typeof decisions)[number];
-export type PersonRole = (typeof personRoles)[number];
-export type Gender = (typeof genders)[number];
 export type SortColumn = (typeof sortColumns)[number];
 
 const money = z.number({ error: 'v.number' }).int('v.number').min(0, 'v.too_small').max(1e15, 'v.too_big');
@@ -116,7 +95,7 @@ export const reportListInput = z.strictObject({
 const target = z.strictObject({ id, baseVersion: z.string().min(1) });
 
 export const registerCalls = {
-  'reports.list': call<ReportPage>()({ input: reportListInput, permission: 'session', audit: listOf('reports', (page) => page.rows.map((row) => row.id)) }),
+  'reports.list': call<Page<ReportRow, number | null>>()({ input: reportListInput, permission: 'session', audit: listOf('reports', (page) => page.rows.map((row) => row.id)) }),
   'reports.get': call<ReportDetail>()({ input: z.strictObject({ id }), permission: 'session', audit: oneRecord('reports') }),
   'reports.history': call<HistoryEntry[]>()({ input: z.strictObject({ id }), permission: 'session', audit: oneRecord('reports') }),
   'reports.create': call<ReportDetail>()({ input: reportFields, permission: 'records.write' }),

@@ -1,12 +1,13 @@
+import type { OperationKind, ReportStatus } from '../../api/vocabulary';
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import { fold } from '../../api/fold';
+import { fold } from '../../core/fold';
 import type { campaignInput, operationInput } from '../../api/calls/campaigns';
-import type { CampaignPage, CampaignReportLink, CampaignView, MeasureView, OperationView } from '../../api/views';
+import type { CampaignReportLink, CampaignRow, CampaignView, MeasureView, OperationView, Page } from '../../api/views';
 import { AppError } from '../app-error';
 import { all, first, prepared, qb } from '../query';
 import { formatRegisterNumber } from '../register/numbering';
-import { addMonths } from '../rules/calendar';
+import { addMonths } from '../../core/calendar';
 import type { CampaignsTable, MeasuresTable, OperationsTable } from '../schema';
 import type { Sqlite } from '../store';
 import { withChanges, type WritePath, type WriteContext } from '../write-path';
@@ -161,7 +162,7 @@ function linkedReports(db: Sqlite, campaignId: string): CampaignReportLink[] {
         UNION SELECT orr.report_id FROM operation_reports orr JOIN operations o ON o.id = orr.operation_id
           WHERE o.campaign_id = l.campaign_id AND o.deleted_at IS NULL AND orr.deleted_at IS NULL)
       ORDER BY r.received_at`,
-  ).all(campaignId) as { id: string; register_no: number; register_year: number; summary: string; received_at: number; status: string; link_id: string | null; operation_ids: string }[];
+  ).all(campaignId) as { id: string; register_no: number; register_year: number; summary: string; received_at: number; status: ReportStatus; link_id: string | null; operation_ids: string }[];
   return rows.map((row) => ({
     reportId: row.id,
     number: formatRegisterNumber(row.register_no, row.register_year),
@@ -214,7 +215,7 @@ function operationView(db: Sqlite, op: OperationsTable): OperationView {
   const ids = (sql: string) => (prepared(db, sql).all(op.id) as { id: string }[]).map((row) => row.id);
   return {
     id: op.id,
-    kind: op.kind,
+    kind: op.kind as OperationKind,
     startedAt: op.started_at,
     place: op.place,
     localityId: op.locality_id,
@@ -322,7 +323,7 @@ export function campaignView(db: Sqlite, id: string): CampaignView {
   };
 }
 
-export function listCampaigns(db: Sqlite, input: { q: string; officeId: string | null; offset: number; limit: number }): CampaignPage {
+export function listCampaigns(db: Sqlite, input: { q: string; officeId: string | null; offset: number; limit: number }): Page<CampaignRow> {
   let query = qb.selectFrom('campaigns').where('deleted_at', 'is', null);
   if (input.officeId) query = query.where('office_id', '=', input.officeId);
   const q = fold(input.q);

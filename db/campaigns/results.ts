@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import { allRaw } from '../query';
-import { endOfDay, startOfDay, type IsoDate } from '../rules/calendar';
+import { endOfDay, startOfDay, type IsoDate } from '../../core/calendar';
 import { SOLVED_STATUSES } from '../reports/figures';
 import type { Sqlite } from '../store';
 

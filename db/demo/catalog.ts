@@ -179,7 +179,7 @@ export const campaignTemplates: readonly CampaignTemplate[] = [
   },
 ];
 
-/** Program kinds of db/rules/programs.ts with how often an office manages each. */
+/** Program kinds of core/programs.ts with how often an office manages each. */
 export const programKinds = weights<string>([
   ['drug_user', 45],
   ['post_rehab_voluntary', 8],

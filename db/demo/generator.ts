@@ -1,12 +1,12 @@
-import { fold } from '../../api/fold';
+import { fold } from '../../core/fold';
 import type { Settings } from '../../api/views';
 import { formatVersion } from '../clock';
 import type { RecordLine } from '../exchange/export';
 import { localityKindOf } from '../office';
 import { deadlineColumns } from '../register/deadline-columns';
-import { addDays, addMonths, endOfDay, localDate, startOfDay, type IsoDate } from '../rules/calendar';
-import { computeDeadlines } from '../rules/legal-clock';
-import { nextDue, programEnd, programKindSeed } from '../rules/programs';
+import { addDays, addMonths, endOfDay, localDate, startOfDay, type IsoDate } from '../../core/calendar';
+import { computeDeadlines } from '../../core/legal-clock';
+import { nextDue, programEnd, programKindSeed } from '../../core/programs';
 import { measureSeed } from '../seed/measures';
 import type { RecordTable } from '../schema';
 import {

@@ -3,8 +3,8 @@ import { listCategories, listLocalities, listOffices, localityView, officeView }
 import { all, qb } from '../query';
 import { forgetHolidays, recomputeOpenDeadlines } from '../register/deadline-columns';
 import { refillPoliceMonths } from '../reports/figures';
-import { localDate } from '../rules/calendar';
-import { yearToConfirm } from '../rules/holidays';
+import { localDate } from '../../core/calendar';
+import { yearToConfirm } from '../../core/holidays';
 import { readSettings, writeSettings } from '../settings';
 import type { Sqlite } from '../store';
 import { storeFor, type HandlersOf } from './context';

@@ -2,7 +2,7 @@ import type { Deadline } from '../../api/views';
 import type { Settings } from '../../api/views';
 import { effectiveHolidays } from '../holidays';
 import { prepared, sqlList } from '../query';
-import { computeDeadlines } from '../rules/legal-clock';
+import { computeDeadlines } from '../../core/legal-clock';
 import type { ReportsTable } from '../schema';
 import type { Sqlite } from '../store';
 

@@ -1,13 +1,14 @@
+import type { Channel, PersonRole, ReportKind, ReportStatus } from '../../api/vocabulary';
 import { receivedIn } from '../exchange/provenance';
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { reportListInput, SortColumn } from '../../api/calls/register';
-import type { DeadlineBoard, DeadlineItem, HistoryEntry, ReportDetail, ReportPage } from '../../api/views';
+import type { DeadlineBoard, DeadlineItem, HistoryEntry, Page, ReportDetail, ReportRow } from '../../api/views';
 import { AppError } from '../app-error';
 import { personView } from '../persons';
 import { all, first, prepared, qb } from '../query';
-import { addDays, endOfDay, localDate, startOfDay } from '../rules/calendar';
-import { computeDeadlines } from '../rules/legal-clock';
+import { addDays, endOfDay, localDate, startOfDay } from '../../core/calendar';
+import { computeDeadlines } from '../../core/legal-clock';
 import type { Sqlite } from '../store';
 import { OPEN_DEADLINES_DUE_SQL, openDeadlines, reportDeadlines, loadHolidays, type DeadlineState } from './deadline-columns';
 import { formatRegisterNumber } from './numbering';
@@ -221,7 +222,7 @@ function pageIds(db: Sqlite, input: ReportListInput, match: string | null, scan:
  * One page of the register, filtered and sorted, with the total for the virtualized list (unless
  * `count` is false). The page's rowids first (pageIds), then those rows with their joins.
  */
-export function listReports(db: Sqlite, input: ReportListInput, now: number): ReportPage {
+export function listReports(db: Sqlite, input: ReportListInput, now: number): Page<ReportRow, number | null> {
   const match = searchOf(db, input.filters.q);
   const total = input.count ? countReports(db, input.filters, now, match) : null;
   const ids = pageIds(db, input, match, registerScan(db, input, match, total, now), now);
@@ -262,17 +263,17 @@ export function listReports(db: Sqlite, input: ReportListInput, now: number): Re
     officeId: row.officeId,
     number: formatRegisterNumber(row.registerNo, row.registerYear),
     receivedAt: row.receivedAt,
-    kind: row.kind,
+    kind: row.kind as ReportKind,
     categoryCode: row.categoryCode,
     categoryName: row.categoryName,
-    status: row.status,
+    status: row.status as ReportStatus,
     summary: row.summary,
     localityName: row.localityName,
     officerName: row.officerName,
     nextDueAt: row.nextDueAt,
     voided: row.deletedAt !== null,
     voidReason: row.voidReason,
-    channel: row.channel,
+    channel: row.channel as Channel,
     // The list never names a secret reporter, to anyone: their name is on the report itself, for those who may see it.
     reporterName: row.reporterAnonymous === 1 ? '' : row.reporterName,
     reporterAnonymous: row.reporterAnonymous === 1,
@@ -324,8 +325,8 @@ export function reportDetail(db: Sqlite, id: string, settings: Settings): Report
     receivedAt: r.received_at,
     occurredOn: r.occurred_on,
     occurredNote: r.occurred_note,
-    channel: r.channel,
-    kind: r.kind,
+    channel: r.channel as Channel,
+    kind: r.kind as ReportKind,
     categoryCode: r.category_code,
     localityId: r.locality_id,
     address: r.address,
@@ -343,7 +344,7 @@ export function reportDetail(db: Sqlite, id: string, settings: Settings): Report
     sanctionDecision: r.sanction_decision,
     fine: r.fine,
     officerId: r.officer_id,
-    status: r.status,
+    status: r.status as ReportStatus,
     complex: r.complex === 1,
     transferredAt: r.transferred_at,
     transferredTo: r.transferred_to,
@@ -356,7 +357,7 @@ export function reportDetail(db: Sqlite, id: string, settings: Settings): Report
     extensionLimit,
     resolutionNote: r.resolution_note,
     deadlines: reportDeadlines(r),
-    persons: persons.map((row) => ({ linkId: row.link_id, role: row.link_role, person: personView(row) })),
+    persons: persons.map((row) => ({ linkId: row.link_id, role: row.link_role as PersonRole, person: personView(row) })),
     attachments: attachments.map((a) => ({ id: a.id, fileName: a.file_name, mime: a.mime, size: a.size, sha256: a.sha256, createdAt: a.created_at })),
     voided: r.deleted_at !== null,
     voidReason: r.void_reason,

@@ -1,4 +1,4 @@
-import { fold } from '../../api/fold';
+import { fold } from '../../core/fold';
 import { prepared } from '../query';
 import type { Sqlite } from '../store';
 import { formatRegisterNumber } from './numbering';

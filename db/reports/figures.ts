@@ -2,8 +2,8 @@ import { sql, type RawBuilder } from 'kysely';
 import { refillPoliceMonthsSql } from '../migrations/0006-reports';
 import { fillEveryOfficeSql } from '../migrations/0009-every-office';
 import { allRaw, prepared, sqlList } from '../query';
-import { addDays, endOfDay, startOfDay } from '../rules/calendar';
-import { policeMonth, type DateRange } from '../rules/periods';
+import { addDays, endOfDay, startOfDay } from '../../core/calendar';
+import { policeMonth, type DateRange } from '../../core/periods';
 import type { Sqlite } from '../store';
 
 /** Figures of one date range, by key ("reports.total", "group.drugs", "seized.heroin", ...). */

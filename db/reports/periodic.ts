@@ -9,7 +9,7 @@ import { targetResults } from '../campaigns/campaigns';
 import { listOffices, officeView } from '../office';
 import { all, first, qb } from '../query';
 import { nextRegisterNumber } from '../register/numbering';
-import { comparedRanges, monthsOf, policeYearOf, rangeOf, type Period } from '../rules/periods';
+import { comparedRanges, monthsOf, policeYearOf, rangeOf, type Period } from '../../core/periods';
 import { readSettings } from '../settings';
 import type { Sqlite } from '../store';
 import type { WriteContext, WritePath } from '../write-path';

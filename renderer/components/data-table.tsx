@@ -1,5 +1,17 @@
 import type { ReactNode } from 'react';
-import type { ColumnSheet } from '../export/table-columns';
+import type { CellType, CellValue } from '../export/workbook';
+
+/**
+ * How a screen column goes into a spreadsheet (its `sheet` field): the type and the raw value of the
+ * cell, so a date stays a date and a number a number. Columns without it export the text the cell
+ * shows (a cell that renders markup needs a `sheet`).
+ */
+export interface ColumnSheet<Row> {
+  readonly type: CellType;
+  readonly value: (row: Row) => CellValue;
+  /** Width in Excel characters; absent: from the column's CSS width for text, else the type's default. */
+  readonly width?: number;
+}
 
 export interface Column<Row> {
   readonly key: string;

@@ -8,7 +8,7 @@ import type { TitleLine } from '../export/workbook';
 import { formatDateTime, formatNumber } from '../format';
 import { useI18n, type I18n } from '../i18n';
 import { useSession } from '../session/session-context';
-import { isoDateOf } from '../vn-time';
+import { isoDateOf } from '../../core/vn-time';
 import { Button } from './button';
 import type { SortDirection } from './virtual-table';
 

@@ -1,4 +1,4 @@
-import { fold } from '../../api/fold';
+import { fold } from '../../core/fold';
 import { download } from '../data/files';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,18 +1,6 @@
 import type { Column } from '../components/data-table';
 import type { CellType, CellValue, SheetColumn, SheetRow } from './workbook';
 
-/**
- * How a screen column goes into a spreadsheet (its `sheet` field): the type and the raw value of the
- * cell, so a date stays a date and a number a number. Columns without it export the text the cell
- * shows (a cell that renders markup needs a `sheet`).
- */
-export interface ColumnSheet<Row> {
-  readonly type: CellType;
-  readonly value: (row: Row) => CellValue;
-  /** Width in Excel characters; absent: from the column's CSS width for text, else the type's default. */
-  readonly width?: number;
-}
-
 /** Characters of Excel width per CSS rem (16 px against Excel's 7 px character). */
 const CHARS_PER_REM = 2.3;
 

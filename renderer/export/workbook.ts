@@ -1,5 +1,5 @@
 import type * as ExcelJs from 'exceljs';
-import { VIETNAM_OFFSET_MS as VN_OFFSET_MS } from '../../db/rules/calendar';
+import { DAY_MS, isIsoDate, VIETNAM_OFFSET_MS as VN_OFFSET_MS } from '../../core/calendar';
 import type { Workbook, Worksheet } from 'exceljs';
 
 /**
@@ -78,7 +78,6 @@ export const numberFormats: Readonly<Record<CellType, string | undefined>> = {
 
 const defaultWidths: Readonly<Record<CellType, number>> = { text: 30, number: 12, integer: 10, money: 16, date: 12, datetime: 17, percent: 10, numbered: 12 };
 
-const DAY_MS = 86_400_000;
 const MAX_TEXT = 32_767;
 const MAX_SHEET_NAME = 31;
 /** Rows added between two pauses that let the page repaint (and a cancel arrive). */
@@ -112,11 +111,7 @@ export function sheetName(name: string, taken: readonly string[] = [], fallback 
  */
 export function excelDate(value: string | number, withTime: boolean): Date | null {
   if (typeof value === 'string') {
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    if (!match) return null;
-    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    const date = new Date(Date.UTC(year, month - 1, day));
-    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : null;
+    return isIsoDate(value) ? new Date(`${value}T00:00:00Z`) : null;
   }
   if (!Number.isFinite(value)) return null;
   const wall = value + VN_OFFSET_MS;

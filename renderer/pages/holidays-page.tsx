@@ -16,7 +16,7 @@ import { useForm } from '../forms/use-form';
 import { formatDate, formatIsoDate } from '../format';
 import { useI18n, type MessageKey } from '../i18n';
 import { useCan } from '../session/session-context';
-import { isoDateOf } from '../vn-time';
+import { isoDateOf } from '../../core/vn-time';
 
 const sourceLabels: Readonly<Record<HolidayDayView['source'], MessageKey>> = {
   law: 'hol.source.law',

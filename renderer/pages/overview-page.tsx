@@ -7,7 +7,7 @@ import { formatNumber } from '../format';
 import { useI18n, type MessageKey } from '../i18n';
 import { href } from '../router';
 import { useSession } from '../session/session-context';
-import { isoDateOf, monthStart } from '../vn-time';
+import { isoDateOf, monthStart } from '../../core/vn-time';
 
 const tiles: readonly { readonly key: 'overdue' | 'today' | 'soon'; readonly label: MessageKey }[] = [
   { key: 'overdue', label: 'deadlines.overdue' },

@@ -4,7 +4,7 @@ import { issuedNumber, narrativeParagraphs } from '../reports/issued-text';
 import { breakdownTable, reportSections, type BreakdownTable, type FigureRow } from '../reports/report-layout';
 import { TrendChart } from '../reports/trend-chart';
 import { translate } from '../i18n';
-import { vnInstant } from '../vn-time';
+import { vnInstant } from '../../core/vn-time';
 import { Body } from './body';
 import { DocumentHeader } from './document-header';
 import { DocumentTitle } from './document-title';

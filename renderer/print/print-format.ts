@@ -1,5 +1,5 @@
 import type { OfficeLevel } from '../../api/views';
-import { vnParts } from '../vn-time';
+import { vnParts } from '../../core/vn-time';
 
 /**
  * How Decree 30/2020/NĐ-CP (Appendix I) writes numbers, dates and places on a document. Pure
@@ -91,15 +91,6 @@ export function timeWords(value: DateInput): string {
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Whether a string is a real calendar date written YYYY-MM-DD. */
-export function isIsoDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
 
 /** "2026-03-02" → "02/03/2026" (the date as written, no time zone involved). */
 export function isoToDisplay(value: string): string {

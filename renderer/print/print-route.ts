@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { hotspotListInput } from '../../api/calls/hotspots';
 import { programListInput } from '../../api/calls/people';
 import { registerCalls } from '../../api/calls/register';
-import { isIsoDate } from './print-format';
+import { isIsoDate } from '../../core/calendar';
 
 /** The filters of the hotspot list that its printed watchlist takes (the hotspots page's filters and order). */
 export type HotspotPrintQuery = Pick<z.output<typeof hotspotListInput>, 'q' | 'type' | 'status' | 'localityId' | 'sort' | 'direction'>;

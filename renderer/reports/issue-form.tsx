@@ -11,7 +11,7 @@ import { TextField } from '../components/text-field';
 import { useForm } from '../forms/use-form';
 import { useI18n } from '../i18n';
 import { chiefCapacity, isoToDisplay, officeSymbol, placeName } from '../print/print-format';
-import { isoDateOf } from '../vn-time';
+import { isoDateOf } from '../../core/vn-time';
 import { defaultRecipients, recipientsOf } from './issued-text';
 import { draftNarrative } from './narrative';
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { periodInput } from '../../api/calls/periodic';
+import { policeMonthOf } from '../../core/periods';
 import { toNumber } from '../forms/convert';
 
 /**
@@ -27,16 +28,6 @@ export interface PeriodValues {
 /** How many periods of a kind a police year has (none for a year or a custom range). */
 export function indexCount(kind: PeriodKind): number {
   return kind === 'month' ? 12 : kind === 'quarter' ? 4 : kind === 'half' ? 2 : 0;
-}
-
-/**
- * The police month and year of a date: from the cut-off day on, a date belongs to the next month
- * (15/11 falls in police month 12 with the default cut-off 15; 15/12 in month 1 of next year).
- */
-export function policeMonthOf(isoDate: string, cutoff: number): { year: number; month: number } {
-  const [year, month, day] = [Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)), Number(isoDate.slice(8, 10))];
-  if (cutoff <= 1 || day < cutoff) return { year, month };
-  return month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 };
 }
 
 /** The police month that today falls in; a custom range starts as today alone. */

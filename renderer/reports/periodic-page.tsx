@@ -9,7 +9,7 @@ import { useOffices } from '../data/use-offices';
 import { useI18n } from '../i18n';
 import { navigate, paths } from '../router';
 import { useCan, useSession } from '../session/session-context';
-import { isoDateOf } from '../vn-time';
+import { isoDateOf } from '../../core/vn-time';
 import { IssueForm } from './issue-form';
 import { IssuedList } from './issued-list';
 import { issuedNumber } from './issued-text';

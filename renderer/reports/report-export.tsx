@@ -5,7 +5,7 @@ import { downloadFile, exportFileName } from '../export/download';
 import { workbookBytes } from '../export/workbook';
 import { useI18n } from '../i18n';
 import { useSession } from '../session/session-context';
-import { isoDateOf } from '../vn-time';
+import { isoDateOf } from '../../core/vn-time';
 import { periodicFileTitle, periodicWorkbook } from './report-workbook';
 
 type State = { readonly kind: 'idle' | 'writing' | 'failed' } | { readonly kind: 'done'; readonly file: string };

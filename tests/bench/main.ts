@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { printRows } from './harness';
 import { addCampaigns, campaignCases } from './cases/campaigns';
 import { addPeople, peopleCases } from './cases/people';
@@ -28,11 +29,14 @@ const sizes = {
   small: { exchange: 10_000, rows: 10_000, writes: 200, reports: 20_000, persons: 20_000, hotspots: 1_000, programs: 5_000, campaigns: 50, operations: 2_000 },
   office: { exchange: 100_000, rows: 200_000, writes: 500, reports: 200_000, persons: 200_000, hotspots: 10_000, programs: 50_000, campaigns: 500, operations: 20_000 },
 } as const;
-const sizeArg = process.argv.find((_arg, i, all) => all[i - 1] === '--size') ?? 'office';
+const { values: flags } = parseArgs({
+  options: { size: { type: 'string', default: 'office' }, only: { type: 'string' }, offices: { type: 'string' }, years: { type: 'string' }, reports: { type: 'string' }, keep: { type: 'string' } },
+});
+const sizeArg = flags.size;
 /** `--only store|register|exchange` runs one part (the register part includes people, campaigns and the periodic report). */
-const only = process.argv.find((_arg, i, all) => all[i - 1] === '--only');
+const only = flags.only;
 const wanted = (part: string) => only === undefined || only === part;
-const option = (name: string) => process.argv.find((_arg, i, all) => all[i - 1] === name);
+const option = (name: '--offices' | '--years' | '--reports' | '--keep') => flags[name.slice(2) as 'offices' | 'years' | 'reports' | 'keep'];
 if (sizeArg === 'province') {
   const dir = mkdtempSync(join(tmpdir(), 'so-antt-bench-'));
   console.log(`Sổ ANTT bench, size province: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
 import { contract } from '../../api/contract';
 import { appendAudit } from '../../db/audit';
 import { Backend } from '../../db/backend';
@@ -15,9 +16,9 @@ import { guardSecrets } from '../../db/secrets';
  *
  *   SO_ANTT_PASSWORD=… npx tsx tests/bench/read-audit.ts --data DIR --user NAME   (a store from `npm run generate`)
  */
-const option = (name: string) => process.argv.find((_arg, i, all) => all[i - 1] === name);
-const dataDir = option('--data');
-const username = option('--user');
+const { values: flags } = parseArgs({ options: { data: { type: 'string' }, user: { type: 'string' } } });
+const dataDir = flags.data;
+const username = flags.user;
 const password = process.env.SO_ANTT_PASSWORD;
 if (!dataDir || !username || !password) throw new Error('usage: SO_ANTT_PASSWORD=… npx tsx tests/bench/read-audit.ts --data DIR --user NAME');
 

@@ -5,7 +5,7 @@ import { description, Layout, LoginPage, type AccountData } from './support/page
 import { admin, office } from './support/people';
 import { exportToExcel } from './support/xlsx-download';
 import { flatText, openPrintPage, pdfFonts, pdfInfo, pdfText, printToPdf, renderPng, setUpOffice, waitForDocument, type ApiClient } from './support/print-support';
-import { isoDateOf } from '../../renderer/vn-time';
+import { isoDateOf } from '../../core/vn-time';
 
 /**
  * The periodic report (issue #6) in a real browser. Reports are arranged through the API in the second

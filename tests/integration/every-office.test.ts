@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { generatedOffices, SIZES } from '../../db/demo/generator';
 import { fillStore } from '../../db/demo/write';
 import { countFigures, figuresByOffice } from '../../db/reports/figures';
-import { comparedRanges } from '../../db/rules/periods';
+import { comparedRanges } from '../../core/periods';
 import { migrate } from '../../db/migrations/runner';
 import { migrations } from '../../db/migrations/registry';
 import { cleanup, createOffice, manualClock } from '../support/backend';

@@ -7,7 +7,7 @@ import type { Session } from '../../db/sessions';
 import { appendAudit, verifyAuditChain } from '../../db/audit';
 import { migrate } from '../../db/migrations/runner';
 import { migrations } from '../../db/migrations/registry';
-import { addDays, localDate } from '../../db/rules/calendar';
+import { addDays, localDate } from '../../core/calendar';
 import { addUser, cleanup, createOffice, expectError, expectOk, manualClock, type TestOffice } from '../support/backend';
 import { buildFixture, sampleOf, SAMPLE_NOW, type Fixture } from '../support/call-samples';
 

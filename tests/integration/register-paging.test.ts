@@ -7,7 +7,7 @@ import { migrate } from '../../db/migrations/runner';
 import { migrations } from '../../db/migrations/registry';
 import { deadlineBoard, listReports } from '../../db/register/queries';
 import { openDeadlines } from '../../db/register/deadline-columns';
-import { endOfDay, localDate, addDays } from '../../db/rules/calendar';
+import { endOfDay, localDate, addDays } from '../../core/calendar';
 import { openSqlite, type Sqlite } from '../../db/store';
 import { initClock } from '../../db/write-path';
 import { cleanup, tempDir } from '../support/backend';

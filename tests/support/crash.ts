@@ -14,7 +14,7 @@ import { exportBundle } from '../../db/exchange/export';
 import { enrolPeer, publicKeyFile } from '../../db/exchange/identity';
 import { importBundle } from '../../db/exchange/import';
 import { Keyring, storeKeyOf, unlock } from '../../db/keyring';
-import { localDate } from '../../db/rules/calendar';
+import { localDate } from '../../core/calendar';
 import { openSqlite, type Sqlite } from '../../db/store';
 import { random } from '../bench/random';
 import { ADMIN, OFFICE, setupInput } from './backend';

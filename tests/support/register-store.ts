@@ -1,4 +1,4 @@
-import { fold } from '../../api/fold';
+import { fold } from '../../core/fold';
 import type { Settings } from '../../api/views';
 import { Backend } from '../../db/backend';
 import { formatVersion } from '../../db/clock';
@@ -7,7 +7,7 @@ import { uuidv7 } from '../../db/ids';
 import { deadlineColumns } from '../../db/register/deadline-columns';
 import { formatRegisterNumber } from '../../db/register/numbering';
 import { addTerms, indexText } from '../../db/register/search-index';
-import { statutoryDaysOff } from '../../db/rules/holidays';
+import { statutoryDaysOff } from '../../core/holidays';
 import { defaultSettings } from '../../db/settings';
 import type { Sqlite } from '../../db/store';
 import { random } from '../bench/random';

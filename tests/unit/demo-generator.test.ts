@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { citizenId } from '../../api/fields';
-import { fold } from '../../api/fold';
+import { fold } from '../../core/fold';
 import { categoryWeights } from '../../db/demo/catalog';
 import { generateRecords, generatedOffices, GENERATOR_NODE, SIZES, type GeneratorInput } from '../../db/demo/generator';
 import type { RecordLine } from '../../db/exchange/export';
-import { isIsoDate, localDate } from '../../db/rules/calendar';
+import { isIsoDate, localDate } from '../../core/calendar';
 import { categorySeed } from '../../db/seed/categories';
-import { statutoryDaysOff } from '../../db/rules/holidays';
+import { statutoryDaysOff } from '../../core/holidays';
 import { defaultSettings } from '../../db/settings';
 
 const NOW = Date.parse('2026-06-20T10:00:00+07:00');

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveAppRequest } from '../../electron/app-files';
-import { contentSecurityPolicy } from '../../electron/guards';
+import { contentSecurityPolicy } from '../../host/guards';
 
 let base = '';
 let root = '';

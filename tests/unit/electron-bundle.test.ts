@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildElectron, projectRoot } from '../../build/build-electron.mjs';
 import { electronSqliteBuild } from '../../build/electron-sqlite-path.mjs';
 import { openSqlite } from '../../db/store';
-import { contentSecurityPolicy } from '../../electron/guards';
+import { contentSecurityPolicy } from '../../host/guards';
 import { APP_VERSION } from '../../db/app-version';
 
 /**

@@ -12,7 +12,7 @@ import {
   isTrustedSender,
   mimeType,
   resolveAppPath,
-} from '../../electron/guards';
+} from '../../host/guards';
 
 /** The CSP as a map of directive → sources, so each directive is checked on its own. */
 function directives(): Map<string, string[]> {

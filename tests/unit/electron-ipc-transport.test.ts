@@ -6,7 +6,7 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Backend } from '../../db/backend';
 import { IPC_CHANNEL } from '../../electron/channel';
-import type { FrameLike } from '../../electron/guards';
+import type { FrameLike } from '../../host/guards';
 import { mountIpc, type InvokeEventLike, type InvokeListener, type IpcMainLike, type IpcTransportOptions } from '../../electron/ipc-transport';
 import { isJsonLike } from '../../electron/json-like';
 import { APP_VERSION } from '../../db/app-version';

@@ -112,6 +112,8 @@ describe('its pieces', () => {
     expect(smokeFolder(['electron', '.'])).toBeNull();
     expect(smokeFolder(['electron', '.', '--smoke-test'])).toBeNull();
     expect(smokeFolder(['electron', '.', '--smoke-test', '--other'])).toBeNull();
+    expect(smokeFolder(['so-antt', '--no-sandbox', '--enable-logging=stderr', '--smoke-test', '/tmp/y', '--lang=vi'])).toBe('/tmp/y');
+    expect(smokeFolder(['so-antt.exe', '--smoke-test='])).toBeNull();
   });
 
   it('prints the receipt record route of the renderer', () => {

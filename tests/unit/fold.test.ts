@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold } from '../../api/fold';
+import { fold } from '../../core/fold';
 
 describe('fold', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, addWorkingDays, endOfDay, isIsoDate, localDate, onOrNextWorkingDay, startOfDay } from '../../db/rules/calendar';
-import { computeDeadlines, defaultLegalClockRules } from '../../db/rules/legal-clock';
-import { statutoryDaysOff, statutoryHolidays } from '../../db/rules/holidays';
+import { addMonths, addWorkingDays, endOfDay, isIsoDate, localDate, onOrNextWorkingDay, startOfDay } from '../../core/calendar';
+import { computeDeadlines, defaultLegalClockRules } from '../../core/legal-clock';
+import { statutoryDaysOff, statutoryHolidays } from '../../core/holidays';
 
 const holidays = statutoryDaysOff(2025, 2027);
 /** An instant given as Vietnam local time. */

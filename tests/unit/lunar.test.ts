@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { weekday } from '../../db/rules/calendar';
-import { statutoryHolidays, yearToConfirm } from '../../db/rules/holidays';
-import { fromLunar, lunarCalendar, lunarNewYear, monthsAround, newMoonJde, toLunar } from '../../db/rules/lunar';
+import { weekday } from '../../core/calendar';
+import { statutoryHolidays, yearToConfirm } from '../../core/holidays';
+import { fromLunar, lunarCalendar, lunarNewYear, monthsAround, newMoonJde, toLunar } from '../../core/lunar';
 
 /**
  * The Vietnamese lunar calendar (db/rules/lunar.ts) against published dates: docs/domain.md ("The lunar

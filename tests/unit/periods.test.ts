@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { comparedRanges, monthsOf, policeMonth, policeYearOf, previousPeriod, rangeOf, yearBefore } from '../../db/rules/periods';
+import { addDays } from '../../core/calendar';
+import { comparedRanges, monthsOf, policeMonth, policeMonthOf, policeYearOf, previousPeriod, rangeOf, yearBefore } from '../../core/periods';
 
 describe('reporting periods', () => {
   it('a police month runs from the 15th of the previous month to the 14th, across the new year', () => {
@@ -26,6 +27,24 @@ describe('reporting periods', () => {
     expect(policeYearOf('2025-12-14', 15)).toBe(2025);
     expect(policeYearOf('2025-12-15', 15)).toBe(2026);
     expect(policeYearOf('2025-12-31', 1)).toBe(2025);
+  });
+
+  it('the police month a date falls in: the next one from the cut-off day on (what the period chooser opens on)', () => {
+    expect(policeMonthOf('2026-11-25', 15)).toEqual({ year: 2026, month: 12 });
+    expect(policeMonthOf('2026-11-14', 15)).toEqual({ year: 2026, month: 11 });
+    expect(policeMonthOf('2026-12-15', 15)).toEqual({ year: 2027, month: 1 });
+    expect(policeMonthOf('2026-12-31', 1)).toEqual({ year: 2026, month: 12 });
+  });
+
+  it('every day of two years lies in the range of the police month it is said to fall in', () => {
+    for (const cutoff of [1, 15, 28]) {
+      for (let date = '2027-12-01'; date <= '2029-01-31'; date = addDays(date, 1)) {
+        const { year, month } = policeMonthOf(date, cutoff);
+        const range = policeMonth(year, month, cutoff);
+        expect(range.start <= date && date <= range.end, `${date} cut-off ${cutoff}`).toBe(true);
+        if (month === 12 || month === 1) expect(policeYearOf(date, cutoff)).toBe(year);
+      }
+    }
   });
 
   it('the previous period wraps to the year before', () => {

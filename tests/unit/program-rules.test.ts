@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextDue, programEnd, programKindSeed } from '../../db/rules/programs';
+import { nextDue, programEnd, programKindSeed } from '../../core/programs';
 
 describe('program durations', () => {
   it('a 12-month program from a decision runs to the corresponding date (the decision day not counted)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { communeResult, unitRecognised } from '../../db/rules/safe-unit';
+import { communeResult, unitRecognised } from '../../core/safe-unit';
 
 describe('the commune evaluation rule (Circular 124/2021)', () => {
   it('passes with a working model, 70% of villages recognised and no serious incident', () => {

@@ -15,16 +15,52 @@ const read = (name: string) => readFileSync(path.join(dir, name), 'utf8');
 
 describe('the workflows', () => {
   it('are there', () => {
-    expect(files).toEqual(expect.arrayContaining(['desktop.yml', 'release.yml']));
+    expect(files).toEqual(expect.arrayContaining(['ci.yml', 'desktop.yml', 'release.yml']));
   });
 
   it.each(files)('%s is a valid workflow', (name) => {
     expect(validateWorkflow(read(name)).errors).toEqual([]);
   });
 
+  it.each(files)('%s pins every action by commit (a tag can be moved; a commit cannot)', (name) => {
+    const uses = [...read(name).matchAll(/uses: (\S+)/g)].map((match) => match[1] ?? '');
+    for (const action of uses) expect(action).toMatch(/^([\w.-]+\/[\w.-]+@[0-9a-f]{40}|\.\/\.github\/workflows\/[\w.-]+\.yml)$/);
+  });
+
   it('a workflow with a mistake is refused (the check can fail)', () => {
     const broken = read('desktop.yml').replace('runs-on: ${{ matrix.os }}', 'runs_on: ${{ matrix.os }}');
     expect(validateWorkflow(broken).errors).not.toEqual([]);
+  });
+});
+
+describe('the CI workflow', () => {
+  const text = read('ci.yml');
+
+  it('runs .ci/run on every push and pull request, and when the release calls it', () => {
+    expect(text).toMatch(/^on:\n {2}push:\n {2}pull_request:\n/m);
+    expect(text).toMatch(/^ {2}workflow_call:\n/m);
+    expect(text).toContain('run: bash .ci/run');
+  });
+
+  it('runs in a Debian container (what .ci/run installs with apt-get is Debian\'s)', () => {
+    expect(text).toMatch(/container:\n\s+[^\n]*\n?\s*image: node:\d+-(bookworm|trixie)\n/);
+  });
+});
+
+describe('the release workflow', () => {
+  const text = read('release.yml');
+
+  it('tests with the CI workflow before it packages', () => {
+    expect(text).toContain('uses: ./.github/workflows/ci.yml');
+    expect(text).toMatch(/package:\n {4}needs: test\n/);
+  });
+
+  it("packages on the Node that electron-builder's tools require (@electron/rebuild's engines)", () => {
+    const engines = (JSON.parse(readFileSync('node_modules/@electron/rebuild/package.json', 'utf8')) as { engines: { node: string } }).engines.node;
+    const needed = Number(/>=\s*(\d+)/.exec(engines)?.[1]);
+    const used = [...text.matchAll(/node-version: (\d+)/g)].map((match) => Number(match[1]));
+    expect(used.length).toBeGreaterThan(0);
+    for (const version of used) expect(version).toBeGreaterThanOrEqual(needed);
   });
 });
 

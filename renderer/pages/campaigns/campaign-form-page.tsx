@@ -16,7 +16,7 @@ import { useCall, type Loaded } from '../../data/use-call';
 import { useForm } from '../../forms/use-form';
 import { useI18n } from '../../i18n';
 import { navigate, paths } from '../../router';
-import { isoDateOf } from '../../vn-time';
+import { isoDateOf } from '../../../core/vn-time';
 import { categoryName, codeLabel } from '../register/labels';
 import { measureName } from './campaign-format';
 import { campaignValues, newCampaignValues, newEntryKey, toCampaignInput, type CampaignValues } from './campaign-values';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CampaignPage } from '../../../api/views';
+import type { CampaignRow } from '../../../api/views';
 import { invoke } from '../../api-client';
 import { Button } from '../../components/button';
 import { DataTable, type Column } from '../../components/data-table';
@@ -16,7 +16,7 @@ import { useI18n } from '../../i18n';
 import { href, paths } from '../../router';
 import { useCan } from '../../session/session-context';
 
-type Row = CampaignPage['rows'][number];
+type Row = CampaignRow;
 
 interface Query {
   readonly q: string;

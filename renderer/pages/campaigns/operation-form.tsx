@@ -10,7 +10,7 @@ import { TextField } from '../../components/text-field';
 import { blankToNull, chosenCode, toDecimal, toNumber } from '../../forms/convert';
 import { useForm } from '../../forms/use-form';
 import { useI18n } from '../../i18n';
-import { isoDateOf, vnInstant } from '../../vn-time';
+import { isoDateOf, vnInstant } from '../../../core/vn-time';
 import { codeOptions } from '../register/labels';
 import { measureName } from './campaign-format';
 import { newEntryKey } from './campaign-values';

@@ -14,7 +14,7 @@ import { useCall } from '../../data/use-call';
 import { useForm } from '../../forms/use-form';
 import { useI18n } from '../../i18n';
 import { navigate, paths } from '../../router';
-import { isoDateOf } from '../../vn-time';
+import { isoDateOf } from '../../../core/vn-time';
 import { codeOptions } from '../register/labels';
 import { hotspotValues, newHotspotValues, toHotspotInput, type HotspotValues } from './hotspot-values';
 

@@ -13,7 +13,7 @@ import { formatIsoDate } from '../../format';
 import { chosenCode } from '../../forms/convert';
 import { useForm } from '../../forms/use-form';
 import { useI18n } from '../../i18n';
-import { isoDateOf } from '../../vn-time';
+import { isoDateOf } from '../../../core/vn-time';
 import { codeLabel, codeOptions } from '../register/labels';
 
 type HotspotStatus = (typeof hotspotStatuses)[number];

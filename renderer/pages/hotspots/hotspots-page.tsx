@@ -19,7 +19,7 @@ import { useI18n } from '../../i18n';
 import { hotspotsPath } from '../../print/print-route';
 import { href, navigate, paths } from '../../router';
 import { useCan } from '../../session/session-context';
-import { isoDateOf } from '../../vn-time';
+import { isoDateOf } from '../../../core/vn-time';
 import { codeLabel, codeOptions } from '../register/labels';
 import { hotspotColumns, type HotspotSort } from './hotspot-columns';
 

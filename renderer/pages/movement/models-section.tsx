@@ -15,7 +15,7 @@ import { useForm } from '../../forms/use-form';
 import { useI18n } from '../../i18n';
 import type { Message } from '../../i18n/message';
 import { useCan } from '../../session/session-context';
-import { isoDateOf } from '../../vn-time';
+import { isoDateOf } from '../../../core/vn-time';
 import { modelKindKey, ratingKey } from './movement-labels';
 
 interface ModelsProps {

@@ -5,7 +5,7 @@ import { Page } from '../../components/page';
 import { useCall } from '../../data/use-call';
 import { useI18n } from '../../i18n';
 import type { Message } from '../../i18n/message';
-import { vnParts } from '../../vn-time';
+import { vnParts } from '../../../core/vn-time';
 import { ModelsSection } from './models-section';
 import { SafetySection } from './safety-section';
 import { TeamsSection } from './teams-section';

@@ -16,7 +16,7 @@ import { useForm } from '../../forms/use-form';
 import { useI18n } from '../../i18n';
 import type { Message } from '../../i18n/message';
 import { useCan } from '../../session/session-context';
-import { isoDateOf } from '../../vn-time';
+import { isoDateOf } from '../../../core/vn-time';
 import { activityKindKey, roleKey } from './movement-labels';
 
 type Team = TeamView;

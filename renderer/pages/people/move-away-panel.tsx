@@ -7,7 +7,7 @@ import { Panel } from '../../components/panel';
 import { TextField } from '../../components/text-field';
 import { useForm } from '../../forms/use-form';
 import { useI18n } from '../../i18n';
-import { isoDateOf } from '../../vn-time';
+import { isoDateOf } from '../../../core/vn-time';
 
 /** Chuyển đi nơi khác: where the person moved to and from when. */
 export function MoveAwayPanel({ person, onDone, onCancel }: { readonly person: PersonOverview['person']; readonly onDone: () => void; readonly onCancel: () => void }) {

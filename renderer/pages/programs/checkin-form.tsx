@@ -11,7 +11,7 @@ import { blankToNull } from '../../forms/convert';
 import { useForm } from '../../forms/use-form';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session/session-context';
-import { isoDateOf } from '../../vn-time';
+import { isoDateOf } from '../../../core/vn-time';
 import { codeOptions } from '../register/labels';
 
 type TestResult = (typeof drugTestResults)[number];

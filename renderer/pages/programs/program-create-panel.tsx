@@ -10,10 +10,10 @@ import { formatIsoDate } from '../../format';
 import { blankToNull } from '../../forms/convert';
 import { useForm } from '../../forms/use-form';
 import { useI18n } from '../../i18n';
-import { isoDateOf } from '../../vn-time';
+import { isoDateOf } from '../../../core/vn-time';
 import { kindName } from '../people/kind-name';
 import type { PeopleReference } from '../people/use-people-reference';
-import { addMonths } from './program-dates';
+import { addMonths, isIsoDate } from '../../../core/calendar';
 
 export interface ProgramCreatePanelProps {
   readonly personId: string;
@@ -66,7 +66,9 @@ export function ProgramCreatePanel({ personId, program, reference, onDone, onCan
   });
   const { values } = form;
   const kind = reference.kinds.find((k) => k.code === values.kindCode);
-  const computed = kind?.months ? addMonths(values.startDate, kind.months) : null;
+  // The end shown while the form is filled in, by the backend's own rule (core/calendar.ts); the backend
+  // computes the stored end itself.
+  const computed = kind?.months && isIsoDate(values.startDate) ? addMonths(values.startDate, kind.months) : null;
   const overridden = computed !== null && values.endDate !== '' && values.endDate !== computed;
 
   return (

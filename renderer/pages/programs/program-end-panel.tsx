@@ -11,7 +11,7 @@ import { TextField } from '../../components/text-field';
 import { chosenCode } from '../../forms/convert';
 import { useForm } from '../../forms/use-form';
 import { useI18n } from '../../i18n';
-import { isoDateOf } from '../../vn-time';
+import { isoDateOf } from '../../../core/vn-time';
 import { codeOptions } from '../register/labels';
 
 type EndReason = (typeof programEndReasons)[number];

@@ -1,6 +1,6 @@
 import type { Deadline } from '../../../api/views';
 import type { I18n } from '../../i18n';
-import { DAY_MS } from '../../vn-time';
+import { DAY_MS } from '../../../core/vn-time';
 
 const HOUR_MS = 3_600_000;
 

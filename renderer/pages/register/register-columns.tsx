@@ -3,7 +3,7 @@ import type { ReportRow } from '../../../api/views';
 import type { VirtualColumn } from '../../components/virtual-table';
 import { formatDateAndTime, formatDue } from '../../format';
 import type { I18n } from '../../i18n';
-import { isVnMidnight } from '../../vn-time';
+import { isVnMidnight } from '../../../core/vn-time';
 import { codeLabel } from './labels';
 
 /** The register's columns, in the order of the paper book. */

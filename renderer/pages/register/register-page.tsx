@@ -15,7 +15,7 @@ import { useForm } from '../../forms/use-form';
 import { useI18n } from '../../i18n';
 import { href, navigate, paths } from '../../router';
 import { useCan } from '../../session/session-context';
-import { isoDateOf, monthStart } from '../../vn-time';
+import { isoDateOf, monthStart } from '../../../core/vn-time';
 import { emptyFilters, nextSort, remembered, toFilters, type Sort } from './filter-values';
 import { registerFilterLines } from './filter-lines';
 import { registerColumns } from './register-columns';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Decision, transitionInput } from '../../../api/calls/register';
 import type { ReportDetail } from '../../../api/views';
-import { isoDateOf, isoTimeOf, vnInstant } from '../../vn-time';
+import { isoDateOf, isoTimeOf, vnInstant } from '../../../core/vn-time';
 
 /** What can be done to a report from its page: the steps of reports.transition, and voiding it. */
 export type StepId =

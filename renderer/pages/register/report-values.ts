@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Channel, Gender, PersonRole, ReportKind, reportFields } from '../../../api/calls/register';
 import type { PersonView, ReportDetail } from '../../../api/views';
 import { blankToNull, textOf, toOptionalMoney, toOptionalNumber } from '../../forms/convert';
-import { isoDateOf, isoTimeOf, vnInstant } from '../../vn-time';
+import { isoDateOf, isoTimeOf, vnInstant } from '../../../core/vn-time';
 
 /**
  * The report form's values as its inputs hold them, and their mapping to `reportFields` (api/). Field

@@ -1,7 +1,7 @@
 import { campaignView } from '../../../db/campaigns/campaigns';
 import { countResults } from '../../../db/campaigns/results';
 import { uuidv7 } from '../../../db/ids';
-import { addDays } from '../../../db/rules/calendar';
+import { addDays } from '../../../core/calendar';
 import { measureSeed } from '../../../db/seed/measures';
 import { time, type BenchRow } from '../harness';
 import { random } from '../random';

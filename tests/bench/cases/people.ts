@@ -1,11 +1,11 @@
-import { fold } from '../../../api/fold';
+import { fold } from '../../../core/fold';
 import { uuidv7 } from '../../../db/ids';
 import { duplicatesOf } from '../../../db/people';
 import { searchPersons } from '../../../db/persons';
 import { reminders } from '../../../db/programs';
 import { graphAround } from '../../../db/graph';
-import { programKindSeed } from '../../../db/rules/programs';
-import { addDays } from '../../../db/rules/calendar';
+import { programKindSeed } from '../../../core/programs';
+import { addDays } from '../../../core/calendar';
 import { time, type BenchRow } from '../harness';
 import { random } from '../random';
 import type { RegisterStore } from './register';

@@ -1,7 +1,7 @@
 import { countFigures } from '../../../db/reports/figures';
 import { computePeriodic } from '../../../db/reports/periodic';
-import { comparedRanges } from '../../../db/rules/periods';
-import { startOfDay, endOfDay } from '../../../db/rules/calendar';
+import { comparedRanges } from '../../../core/periods';
+import { startOfDay, endOfDay } from '../../../core/calendar';
 import { time, type BenchRow } from '../harness';
 import type { RegisterStore } from './register';
 

@@ -45,6 +45,17 @@ function months(year: number, first: number, last: number, cutoff: number): Date
   return { start: policeMonth(year, first, cutoff).start, end: policeMonth(year, last, cutoff).end };
 }
 
+/**
+ * The police month a date falls in: from the cut-off day on, a date belongs to the next month (15/11 falls
+ * in police month 12 with the default cut-off 15; 15/12 in month 1 of the next year). The inverse of
+ * `policeMonth`: the returned month's range holds the date.
+ */
+export function policeMonthOf(date: IsoDate, cutoff: number): { readonly year: number; readonly month: number } {
+  const [year, month] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
+  if (cutoff <= 1 || date < dateOf(year, month, cutoff)) return { year, month };
+  return month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 };
+}
+
 /** The dates a period covers. */
 export function rangeOf(period: Period, cutoff: number): DateRange {
   switch (period.kind) {

@@ -115,7 +115,7 @@ export const programKindSeed: readonly ProgramKindSeed[] = [
 
 /**
  * The last day of a program of `months` months "from" the decision date `start`. As for legal limits
- * (Civil Code 2015 art. 147–148; the same `countFromNextDay` rule as db/rules/legal-clock.ts): the
+ * (Civil Code 2015 art. 147–148; the same `countFromNextDay` rule as core/legal-clock.ts): the
  * decision day itself is not counted, so the period ends at the end of the corresponding date that
  * many months later, or that month's last day when it has no such date. A 1-year program decided on
  * 15/03/2026 runs to 15/03/2027. With `countFromNextDay` false, the decision day counts: 14/03/2027.

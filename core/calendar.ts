@@ -4,7 +4,7 @@
  * starts at 17:00 UTC of the day before.
  */
 export const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type IsoDate = string;
 

@@ -1,12 +1,10 @@
-import { localDate, VIETNAM_OFFSET_MS as OFFSET_MS } from '../db/rules/calendar';
+import { DAY_MS, localDate, VIETNAM_OFFSET_MS as OFFSET_MS } from './calendar';
 
 /**
  * Vietnam time (UTC+7, no daylight saving): the office's clock, whatever the machine's time zone.
  * Instants are epoch milliseconds; calendar dates are 'YYYY-MM-DD' (what <input type=date> holds).
- * The offset and the date of an instant are the backend's own (db/rules/calendar.ts), not a copy.
+ * The offset and the date of an instant are the backend's own (core/calendar.ts), not a copy.
  */
-
-const DAY_MS = 86_400_000;
 
 export interface VnParts {
   readonly year: number;
