@@ -189,6 +189,8 @@ export interface ReportRow {
 export interface ReportPage {
   /** Reports matching the filters; null when the call said `count: false` (a later page of the same list). */
   readonly total: number | null;
+  /** Set when more reports match than were counted (a search's count stops at 10,000): "hơn 10.000 kết quả". */
+  readonly totalCapped?: true;
   readonly rows: readonly ReportRow[];
 }
 

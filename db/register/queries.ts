@@ -12,6 +12,7 @@ import type { Sqlite } from '../store';
 import { OPEN_DEADLINES_DUE_SQL, openDeadlines, reportDeadlines, loadHolidays, type DeadlineState } from './deadline-columns';
 import { formatRegisterNumber } from './numbering';
 import { LIVE, searchQuery } from './search-index';
+import { deadlinePage, isKeyed, keyedPage, sortTuning } from './sorted-pages';
 import type { Settings } from '../../api/views';
 
 export type ReportListInput = z.output<typeof reportListInput>;
@@ -128,23 +129,42 @@ function summaryCountable(filters: ReportListInput['filters']): boolean {
  * province's million live reports are a few thousand rows there, where a count would walk a million
  * index entries. Other filters count on their index.
  */
-function countReports(db: Sqlite, filters: ReportListInput['filters'], now: number, match: string | null): number {
+function countReports(db: Sqlite, filters: ReportListInput['filters'], now: number, match: string | null): Total {
   if (summaryCountable(filters)) {
     let summed = qb.selectFrom('report_counts').select(sql<number>`coalesce(sum(n), 0)`.as('n'));
     if (filters.officeId) summed = summed.where('office_id', '=', filters.officeId);
     if (filters.kind) summed = summed.where('kind', '=', filters.kind);
     if (filters.categoryCode) summed = summed.where('category_code', '=', filters.categoryCode);
     if (filters.status) summed = summed.where('status', '=', filters.status);
-    return first(db, summed)?.n ?? 0;
+    return exact(first(db, summed)?.n ?? 0);
   }
+  // A search's matches are counted up to TOTAL_CAP and one more: beyond, "more than 10,000".
+  const upTo = match === null ? -1 : TOTAL_CAP + 1;
   // A search alone is counted in the search index, where live and voided reports lie apart.
-  if (match !== null && onlySearch(filters)) return searchMatches(db, match, filters.includeVoided);
+  if (match !== null && onlySearch(filters)) return capped(searchMatches(db, match, filters.includeVoided, upTo));
   // With other filters, a search matching more than a sixteenth of the register: its matches as a set,
   // tested along an index of the live reports, cost less than looking up each match in the reports.
   const rows = (prepared(db, ROWS_ABOUT).get() as { n: number }).n;
   const by = match !== null && searchMatches(db, match, filters.includeVoided, Math.ceil(rows / 16)) >= rows / 16 ? 'set' : 'index';
-  return first(db, qb.selectFrom('reports as r').where(condition(filters, now, match, by)).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+  const matching = qb.selectFrom('reports as r').where(condition(filters, now, match, by)).select(sql<number>`1`.as('one')).limit(upTo);
+  return capped(first(db, qb.selectFrom(matching.as('m')).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0);
 }
+
+/**
+ * The most matches of a search counted: past it the list says "more than 10,000" (hơn 10.000 kết quả)
+ * and shows the first 10,000. Counting a search that matches a third of a province's register cost
+ * more than the page; nobody reads 10,000 reports down a list, they narrow the search.
+ */
+export const TOTAL_CAP = 10_000;
+
+interface Total {
+  readonly n: number;
+  /** Whether there are more than TOTAL_CAP (n is then TOTAL_CAP). */
+  readonly capped: boolean;
+}
+
+const exact = (n: number): Total => ({ n, capped: false });
+const capped = (n: number): Total => (n > TOTAL_CAP ? { n: TOTAL_CAP, capped: true } : exact(n));
 
 /** About how many reports the store holds (rowids are never reused here: voided reports stay). */
 const ROWS_ABOUT = 'SELECT coalesce(max(rowid), 0) AS n FROM reports';
@@ -193,13 +213,32 @@ function onlySearch(filters: ReportListInput['filters']): boolean {
   return isUnfiltered({ ...filters, q: '', includeVoided: false }) && filters.q.trim() !== '';
 }
 
+/** Whether the filters keep few enough reports to read and sort them all (the total, or a count up to sortTuning.fewMatches). */
+function fewMatches(db: Sqlite, filters: ReportListInput['filters'], now: number, match: string | null, total: number | null): boolean {
+  if (total !== null) return total <= sortTuning.fewMatches;
+  if (isUnfiltered(filters)) return false;
+  const counted = first(
+    db,
+    qb
+      .selectFrom(qb.selectFrom('reports as r').where(condition(filters, now, match)).select(sql<number>`1`.as('one')).limit(sortTuning.fewMatches + 1).as('m'))
+      .select((eb) => eb.fn.countAll<number>().as('n')),
+  )?.n;
+  return (counted ?? 0) <= sortTuning.fewMatches;
+}
+
 /**
  * The rowids of one page, in order. Only what the order and the filters need is read: for the
  * register's own order, the receipt time, and a filter with its index, the index alone (the rowid is
  * the last key of every index), so a page deep in a million reports costs an index walk, not a
  * million joined rows.
  */
-function pageIds(db: Sqlite, input: ReportListInput, match: string | null, scan: boolean, now: number): number[] {
+function pageIds(db: Sqlite, input: ReportListInput, match: string | null, scan: boolean, now: number, total: number | null): number[] {
+  const { column, direction: order } = input.sort;
+  if ((isKeyed(column) || column === 'next_due_at') && !input.filters.includeVoided && !fewMatches(db, input.filters, now, match, total)) {
+    // A search is tested on each report read along the group's index (a lookup in the search index).
+    const where = condition(input.filters, now, match, match !== null ? 'scan' : 'index');
+    return isKeyed(column) ? keyedPage(db, column, order, where, input.offset, input.limit) : deadlinePage(db, order, where, input.offset, input.limit);
+  }
   const joins = input.sort.column === 'category' || input.sort.column === 'locality' || input.sort.column === 'officer';
   let ids = (joins ? joined() : qb.selectFrom('reports as r'))
     .where(condition(input.filters, now, match, scan ? 'scan' : 'index'))
@@ -223,9 +262,12 @@ function pageIds(db: Sqlite, input: ReportListInput, match: string | null, scan:
  */
 export function listReports(db: Sqlite, input: ReportListInput, now: number): ReportPage {
   const match = searchOf(db, input.filters.q);
-  const total = input.count ? countReports(db, input.filters, now, match) : null;
-  const ids = pageIds(db, input, match, registerScan(db, input, match, total, now), now);
-  if (ids.length === 0) return { total, rows: [] };
+  const counted = input.count ? countReports(db, input.filters, now, match) : null;
+  // A capped total is no count of the matches: the page is read as if none were known.
+  const total = counted === null || counted.capped ? null : counted.n;
+  const ids = pageIds(db, input, match, registerScan(db, input, match, total, now), now, total);
+  const known = counted === null ? {} : { total: counted.n, ...(counted.capped ? { totalCapped: true as const } : {}) };
+  if (ids.length === 0) return { total: null, ...known, rows: [] };
   const page = joined()
     .where(sql<SqlBool>`r.rowid IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`)
     .select([
@@ -283,7 +325,7 @@ export function listReports(db: Sqlite, input: ReportListInput, now: number): Re
     decisionNo: row.decisionNo,
     resolutionNote: row.resolutionNote,
   }));
-  return { total, rows };
+  return { total: null, ...known, rows };
 }
 
 export function reportDetail(db: Sqlite, id: string, settings: Settings): ReportDetail {
