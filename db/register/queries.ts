@@ -12,7 +12,7 @@ import type { Sqlite } from '../store';
 import { OPEN_DEADLINES_DUE_SQL, openDeadlines, reportDeadlines, loadHolidays, type DeadlineState } from './deadline-columns';
 import { formatRegisterNumber } from './numbering';
 import { LIVE, searchQuery } from './search-index';
-import { deadlinePage, isKeyed, keyedPage, sortTuning } from './sorted-pages';
+import { deadlinePage, isKeyed, keyedPage, sortTuning, summaryPage } from './sorted-pages';
 import type { Settings } from '../../api/views';
 
 export type ReportListInput = z.output<typeof reportListInput>;
@@ -213,17 +213,25 @@ function onlySearch(filters: ReportListInput['filters']): boolean {
   return isUnfiltered({ ...filters, q: '', includeVoided: false }) && filters.q.trim() !== '';
 }
 
-/** Whether the filters keep few enough reports to read and sort them all (the total, or a count up to sortTuning.fewMatches). */
-function fewMatches(db: Sqlite, filters: ReportListInput['filters'], now: number, match: string | null, total: number | null): boolean {
-  if (total !== null) return total <= sortTuning.fewMatches;
+/**
+ * Whether the filters keep few enough reports to read and sort them all: fewer than sortTuning.fewMatches,
+ * or than √((offset + limit) × n), where reading along the sort's index and testing each report finds the
+ * page after about (offset + limit) × n / m reports (the rule of registerScan). From the total when it is
+ * known, else counted up to that bound.
+ */
+function fewMatches(db: Sqlite, input: ReportListInput, now: number, match: string | null, total: number | null): boolean {
+  const { filters } = input;
   if (isUnfiltered(filters)) return false;
+  const rows = (prepared(db, ROWS_ABOUT).get() as { n: number }).n;
+  const few = sortTuning.fewMatches === 0 ? 0 : Math.max(sortTuning.fewMatches, Math.ceil(Math.sqrt((input.offset + input.limit) * rows)));
+  if (total !== null) return total <= few;
   const counted = first(
     db,
     qb
-      .selectFrom(qb.selectFrom('reports as r').where(condition(filters, now, match)).select(sql<number>`1`.as('one')).limit(sortTuning.fewMatches + 1).as('m'))
+      .selectFrom(qb.selectFrom('reports as r').where(condition(filters, now, match)).select(sql<number>`1`.as('one')).limit(few + 1).as('m'))
       .select((eb) => eb.fn.countAll<number>().as('n')),
   )?.n;
-  return (counted ?? 0) <= sortTuning.fewMatches;
+  return (counted ?? 0) <= few;
 }
 
 /**
@@ -233,16 +241,32 @@ function fewMatches(db: Sqlite, filters: ReportListInput['filters'], now: number
  * million joined rows.
  */
 function pageIds(db: Sqlite, input: ReportListInput, match: string | null, scan: boolean, now: number, total: number | null): number[] {
-  const { column, direction: order } = input.sort;
-  if ((isKeyed(column) || column === 'next_due_at') && !input.filters.includeVoided && !fewMatches(db, input.filters, now, match, total)) {
-    // A search is tested on each report read along the group's index (a lookup in the search index).
-    const where = condition(input.filters, now, match, match !== null ? 'scan' : 'index');
-    return isKeyed(column) ? keyedPage(db, column, order, where, input.offset, input.limit) : deadlinePage(db, order, where, input.offset, input.limit);
+  const { column, direction } = input.sort;
+  const { offset, limit } = input;
+  const grouped = isKeyed(column) || column === 'next_due_at' || column === 'summary';
+  if (grouped && !fewMatches(db, input, now, match, total)) {
+    if (input.filters.includeVoided) {
+      // Voided reports are few and in none of the sort's (live) indexes: the live reports' first
+      // offset + limit along them, the voided ones' sorted whole, and the page taken from both together.
+      const reach = { offset: 0, limit: offset + limit };
+      const live = pageIds(db, { ...input, ...reach, filters: { ...input.filters, includeVoided: false } }, match, false, now, null);
+      const voided = sortedWhole(db, { ...input, ...reach }, sql<SqlBool>`${condition(input.filters, now, match)} AND r.deleted_at IS NOT NULL`);
+      return sortedWhole(db, input, sql<SqlBool>`r.rowid IN (SELECT value FROM json_each(${JSON.stringify([...live, ...voided])}))`);
+    }
+    // Along the sort's index, each report tested against the filters (as expressions, which no index
+    // serves, so SQLite cannot prefer a filter's index and sort its matches); a search is looked up per report.
+    const where = condition(input.filters, now, match, 'scan');
+    if (isKeyed(column)) return keyedPage(db, column, direction, where, offset, limit);
+    if (column === 'next_due_at') return deadlinePage(db, direction, where, offset, limit);
+    return summaryPage(db, direction, where, offset, limit);
   }
+  return sortedWhole(db, input, condition(input.filters, now, match, scan ? 'scan' : 'index'));
+}
+
+/** The page of the reports matching `where`, sorted by SQL in the order asked for (with the joins the order needs). */
+function sortedWhole(db: Sqlite, input: ReportListInput, where: RawBuilder<SqlBool>): number[] {
   const joins = input.sort.column === 'category' || input.sort.column === 'locality' || input.sort.column === 'officer';
-  let ids = (joins ? joined() : qb.selectFrom('reports as r'))
-    .where(condition(input.filters, now, match, scan ? 'scan' : 'index'))
-    .select(sql<number>`r.rowid`.as('rowid'));
+  let ids = (joins ? joined() : qb.selectFrom('reports as r')).where(where).select(sql<number>`r.rowid`.as('rowid'));
   const direction = input.sort.direction;
   for (const column of sortExpressions[input.sort.column]) {
     // Undated deadlines sort last whichever the direction.

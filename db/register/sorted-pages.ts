@@ -172,3 +172,20 @@ export function deadlinePage(db: Sqlite, direction: 'asc' | 'desc', where: RawBu
       first(db, qb.selectFrom(part(dated).select(sql<number>`1`.as('one')).limit(upTo).as('g')).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0,
   );
 }
+
+/**
+ * The page's rowids sorted by the summary, along its index (migration 0018): reports with the same
+ * summary fall back on the register's order, which SQLite sorts within each run of equal summaries.
+ */
+export function summaryPage(db: Sqlite, direction: 'asc' | 'desc', where: RawBuilder<SqlBool>, offset: number, limit: number): number[] {
+  const ids = qb
+    .selectFrom('reports as r')
+    .where(where)
+    .select(sql<number>`r.rowid`.as('rowid'))
+    .orderBy('r.summary', direction)
+    .orderBy('r.register_year', 'desc')
+    .orderBy('r.register_no', 'desc')
+    .limit(limit)
+    .offset(offset);
+  return all(db, ids).map((row) => row.rowid);
+}
