@@ -10,7 +10,7 @@ import type { Migration } from './migration';
  * report (db/register/sorted-pages.ts). The summary is read along its own index; ties (the same
  * summary) fall back on the register's order, sorted within the tie only. The deadline column reads
  * reports_due (0008). Live reports only, as the register shows them by default: voided reports are
- * few, and read apart (db/register/sorted-pages.ts).
+ * few, found by reports_voided and sorted apart (db/register/queries.ts pageIds).
  */
 export const sortIndexes: Migration = {
   version: 18,
@@ -22,5 +22,6 @@ CREATE INDEX reports_category_register ON reports (category_code, register_year,
 CREATE INDEX reports_locality_register ON reports (locality_id, register_year, register_no) WHERE deleted_at IS NULL;
 CREATE INDEX reports_officer_register ON reports (officer_id, register_year, register_no) WHERE deleted_at IS NULL;
 CREATE INDEX reports_summary_register ON reports (summary, register_year, register_no) WHERE deleted_at IS NULL;
+CREATE INDEX reports_voided ON reports (deleted_at) WHERE deleted_at IS NOT NULL;
 `,
 };
