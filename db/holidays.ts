@@ -10,7 +10,7 @@ import type { WriteContext, WritePath } from './write-path';
 
 /**
  * A year's days off (docs/domain.md, "Days off"; docs/decisions.md, "Holidays computed for any year"):
- * the statutory days computed by db/rules/holidays.ts, then the rows of `holidays` on top: a day off
+ * the statutory days computed by core/holidays.ts, then the rows of `holidays` on top: a day off
  * added (off 1) or a computed day that stays a working day (off 0), from the higher office or the
  * office itself. One live row per date.
  */

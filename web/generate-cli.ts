@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { generatedOffices, SIZES, yearsUpTo } from '../db/demo/generator';
 import { fillStore } from '../db/demo/write';
 import { cliSession, type CliIo } from './cli-session';
@@ -13,7 +14,7 @@ export const GENERATE_USAGE = `Cách dùng:
   npm run generate -- --data THƯ_MỤC --offices SỐ_XÃ --years SỐ_NĂM [--seed SỐ] [--user TÊN] [--size province|demo]
 Thư mục trống: tạo Công an tỉnh (cấp trên) với tài khoản quản trị --user (mặc định admin).
 Thư mục đã có dữ liệu: đăng nhập bằng --user. Mật khẩu lấy từ SO_ANTT_PASSWORD, nếu không có thì hỏi khi chạy.
---size province (mặc định): mỗi xã mỗi năm khoảng 1.000 tin báo; --size demo: khoảng 300.`;
+--size province (mặc định): mỗi xã mỗi năm khoảng 1.000 tin báo, giao cho 8 cán bộ (tạo khi chưa có); --size demo: khoảng 300.`;
 
 export interface GenerateArgs {
   readonly dataDir: string;
@@ -76,6 +77,8 @@ export async function runGenerateCli(argv: readonly string[], io: GenerateIo, no
       io.err(`Đăng nhập không được: ${login.error.code}`);
       return 2;
     }
+    // The benchmarks' size names officers on its reports (generator v2); the demo size, none.
+    const officerIds = args.size === 'province' ? await officers(call, args.user, login.value.user.id) : [];
     const store = backend.requireStore();
     const at = backend.now();
     const { from, to: today } = yearsUpTo(at, args.years);
@@ -83,7 +86,7 @@ export async function runGenerateCli(argv: readonly string[], io: GenerateIo, no
     io.out(`Sinh dữ liệu ${args.offices} xã, ${from} – ${today}, hạt giống ${args.seed}…`);
     const written = fillStore(store, {
       seed: args.seed,
-      offices: generatedOffices(args.offices),
+      offices: generatedOffices(args.offices).map((office) => ({ ...office, officerIds })),
       from,
       to: today,
       now: at,
@@ -101,4 +104,25 @@ export async function runGenerateCli(argv: readonly string[], io: GenerateIo, no
   } finally {
     await backend.closeWhenIdle();
   }
+}
+
+/** Officers the generated reports are assigned to (generator v2): the office's users. */
+const OFFICER_NAMES = ['Lê Văn Hùng', 'Nguyễn Thị Mai', 'Trần Quốc Bảo', 'Phạm Minh Tuấn', 'Hoàng Văn Nam', 'Đỗ Thị Lan', 'Vũ Đức Thắng', 'Bùi Văn Long'];
+
+/**
+ * The officers named on generated reports: the store's users besides the administrator, the eight of
+ * OFFICER_NAMES created (as officers, each with its own one-time password) when the store has none.
+ */
+async function officers(call: ReturnType<typeof cliSession>['call'], admin: string, adminId: string): Promise<string[]> {
+  const listed = await call('users.list', {});
+  const others = listed.ok ? listed.value.filter((user) => user.username !== admin).map((user) => user.id) : [];
+  if (others.length > 0) return others;
+  const ids: string[] = [];
+  for (const [index, fullName] of OFFICER_NAMES.entries()) {
+    const password = `Trực-ban-đêm-phiên-${index + 1}-${randomBytes(6).toString('hex')}`;
+    const created = await call('users.create', { fullName, rank: 'Thượng úy', position: 'Cán bộ', username: `canbo${index + 1}`, role: 'officer', password, passwordConfirm: password });
+    if (!created.ok) throw new Error(`users.create ${created.error.code}: ${JSON.stringify(created.error.fields ?? {})}`);
+    ids.push(created.value.id);
+  }
+  return ids.length > 0 ? ids : [adminId];
 }

@@ -5,5 +5,10 @@
  */
 export interface Page<Row, Total extends number | null = number> {
   readonly total: Total;
+  /**
+   * Set when more rows match than were counted: a search's count stops at 10,000 (db/register), and the
+   * list says "hơn 10.000 kết quả".
+   */
+  readonly totalCapped?: true;
   readonly rows: readonly Row[];
 }

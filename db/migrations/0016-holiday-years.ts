@@ -5,7 +5,7 @@ import type { Migration } from './migration';
 /**
  * Holidays computed for any year (issue #18; docs/decisions.md, "Holidays computed for any year"):
  *
- * - The statutory days are computed (db/rules/holidays.ts); `holidays` now holds what the office or the
+ * - The statutory days are computed (core/holidays.ts); `holidays` now holds what the office or the
  *   higher office changes on top of them: a day off added (`off` 1: a bridge day, an extra day) or a
  *   computed day that stays a working day (`off` 0), with its name or reason.
  * - `origin` tells the higher office's rows ('higher', from reference bundles) from the office's own

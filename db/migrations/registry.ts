@@ -14,6 +14,7 @@ import { drafts } from './0013-drafts';
 import { sessionsPasswords } from './0014-sessions-passwords';
 import { keyringSeals } from './0015-keyring-seals';
 import { holidayYears } from './0016-holiday-years';
+import { sortIndexes } from './0017-sort-indexes';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Append only: version N is at index N-1. */
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = Object.freeze([
   sessionsPasswords,
   keyringSeals,
   holidayYears,
+  sortIndexes,
 ]);
 
 export const schemaVersion = migrations.length;

@@ -13,6 +13,7 @@ import type { Sqlite } from '../store';
 import { OPEN_DEADLINES_DUE_SQL, openDeadlines, reportDeadlines, loadHolidays, type DeadlineState } from './deadline-columns';
 import { formatRegisterNumber } from './numbering';
 import { LIVE, searchQuery } from './search-index';
+import { deadlinePage, isKeyed, keyedPage, sortTuning, summaryPage } from './sorted-pages';
 import type { Settings } from '../../api/views';
 
 export type ReportListInput = z.output<typeof reportListInput>;
@@ -129,23 +130,42 @@ function summaryCountable(filters: ReportListInput['filters']): boolean {
  * province's million live reports are a few thousand rows there, where a count would walk a million
  * index entries. Other filters count on their index.
  */
-function countReports(db: Sqlite, filters: ReportListInput['filters'], now: number, match: string | null): number {
+function countReports(db: Sqlite, filters: ReportListInput['filters'], now: number, match: string | null): Total {
   if (summaryCountable(filters)) {
     let summed = qb.selectFrom('report_counts').select(sql<number>`coalesce(sum(n), 0)`.as('n'));
     if (filters.officeId) summed = summed.where('office_id', '=', filters.officeId);
     if (filters.kind) summed = summed.where('kind', '=', filters.kind);
     if (filters.categoryCode) summed = summed.where('category_code', '=', filters.categoryCode);
     if (filters.status) summed = summed.where('status', '=', filters.status);
-    return first(db, summed)?.n ?? 0;
+    return exact(first(db, summed)?.n ?? 0);
   }
+  // A search's matches are counted up to TOTAL_CAP and one more: beyond, "more than 10,000".
+  const upTo = match === null ? -1 : TOTAL_CAP + 1;
   // A search alone is counted in the search index, where live and voided reports lie apart.
-  if (match !== null && onlySearch(filters)) return searchMatches(db, match, filters.includeVoided);
+  if (match !== null && onlySearch(filters)) return capped(searchMatches(db, match, filters.includeVoided, upTo));
   // With other filters, a search matching more than a sixteenth of the register: its matches as a set,
   // tested along an index of the live reports, cost less than looking up each match in the reports.
   const rows = (prepared(db, ROWS_ABOUT).get() as { n: number }).n;
   const by = match !== null && searchMatches(db, match, filters.includeVoided, Math.ceil(rows / 16)) >= rows / 16 ? 'set' : 'index';
-  return first(db, qb.selectFrom('reports as r').where(condition(filters, now, match, by)).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+  const matching = qb.selectFrom('reports as r').where(condition(filters, now, match, by)).select(sql<number>`1`.as('one')).limit(upTo);
+  return capped(first(db, qb.selectFrom(matching.as('m')).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0);
 }
+
+/**
+ * The most matches of a search counted: past it the list says "more than 10,000" (hơn 10.000 kết quả)
+ * and shows the first 10,000. Counting a search that matches a third of a province's register cost
+ * more than the page; nobody reads 10,000 reports down a list, they narrow the search.
+ */
+export const TOTAL_CAP = 10_000;
+
+interface Total {
+  readonly n: number;
+  /** Whether there are more than TOTAL_CAP (n is then TOTAL_CAP). */
+  readonly capped: boolean;
+}
+
+const exact = (n: number): Total => ({ n, capped: false });
+const capped = (n: number): Total => (n > TOTAL_CAP ? { n: TOTAL_CAP, capped: true } : exact(n));
 
 /** About how many reports the store holds (rowids are never reused here: voided reports stay). */
 const ROWS_ABOUT = 'SELECT coalesce(max(rowid), 0) AS n FROM reports';
@@ -195,16 +215,59 @@ function onlySearch(filters: ReportListInput['filters']): boolean {
 }
 
 /**
+ * Whether the filters keep few enough reports to read and sort them all: fewer than sortTuning.fewMatches,
+ * or than √((offset + limit) × n), where reading along the sort's index and testing each report finds the
+ * page after about (offset + limit) × n / m reports (the rule of registerScan). From the total when it is
+ * known, else counted up to that bound.
+ */
+function fewMatches(db: Sqlite, input: ReportListInput, now: number, match: string | null, total: number | null): boolean {
+  const { filters } = input;
+  if (isUnfiltered(filters)) return false;
+  const rows = (prepared(db, ROWS_ABOUT).get() as { n: number }).n;
+  const few = sortTuning.fewMatches === 0 ? 0 : Math.max(sortTuning.fewMatches, Math.ceil(Math.sqrt((input.offset + input.limit) * rows)));
+  if (total !== null) return total <= few;
+  const counted = first(
+    db,
+    qb
+      .selectFrom(qb.selectFrom('reports as r').where(condition(filters, now, match)).select(sql<number>`1`.as('one')).limit(few + 1).as('m'))
+      .select((eb) => eb.fn.countAll<number>().as('n')),
+  )?.n;
+  return (counted ?? 0) <= few;
+}
+
+/**
  * The rowids of one page, in order. Only what the order and the filters need is read: for the
  * register's own order, the receipt time, and a filter with its index, the index alone (the rowid is
  * the last key of every index), so a page deep in a million reports costs an index walk, not a
  * million joined rows.
  */
-function pageIds(db: Sqlite, input: ReportListInput, match: string | null, scan: boolean, now: number): number[] {
+function pageIds(db: Sqlite, input: ReportListInput, match: string | null, scan: boolean, now: number, total: number | null): number[] {
+  const { column, direction } = input.sort;
+  const { offset, limit } = input;
+  const grouped = isKeyed(column) || column === 'next_due_at' || column === 'summary';
+  if (grouped && !fewMatches(db, input, now, match, total)) {
+    if (input.filters.includeVoided) {
+      // Voided reports are few and in none of the sort's (live) indexes: the live reports' first
+      // offset + limit along them, the voided ones' sorted whole, and the page taken from both together.
+      const reach = { offset: 0, limit: offset + limit };
+      const live = pageIds(db, { ...input, ...reach, filters: { ...input.filters, includeVoided: false } }, match, false, now, null);
+      const voided = sortedWhole(db, { ...input, ...reach }, sql<SqlBool>`${condition(input.filters, now, match)} AND r.deleted_at IS NOT NULL`);
+      return sortedWhole(db, input, sql<SqlBool>`r.rowid IN (SELECT value FROM json_each(${JSON.stringify([...live, ...voided])}))`);
+    }
+    // Along the sort's index, each report tested against the filters (as expressions, which no index
+    // serves, so SQLite cannot prefer a filter's index and sort its matches); a search is looked up per report.
+    const where = condition(input.filters, now, match, 'scan');
+    if (isKeyed(column)) return keyedPage(db, column, direction, where, offset, limit);
+    if (column === 'next_due_at') return deadlinePage(db, direction, where, offset, limit);
+    return summaryPage(db, direction, where, offset, limit);
+  }
+  return sortedWhole(db, input, condition(input.filters, now, match, scan ? 'scan' : 'index'));
+}
+
+/** The page of the reports matching `where`, sorted by SQL in the order asked for (with the joins the order needs). */
+function sortedWhole(db: Sqlite, input: ReportListInput, where: RawBuilder<SqlBool>): number[] {
   const joins = input.sort.column === 'category' || input.sort.column === 'locality' || input.sort.column === 'officer';
-  let ids = (joins ? joined() : qb.selectFrom('reports as r'))
-    .where(condition(input.filters, now, match, scan ? 'scan' : 'index'))
-    .select(sql<number>`r.rowid`.as('rowid'));
+  let ids = (joins ? joined() : qb.selectFrom('reports as r')).where(where).select(sql<number>`r.rowid`.as('rowid'));
   const direction = input.sort.direction;
   for (const column of sortExpressions[input.sort.column]) {
     // Undated deadlines sort last whichever the direction.
@@ -224,9 +287,12 @@ function pageIds(db: Sqlite, input: ReportListInput, match: string | null, scan:
  */
 export function listReports(db: Sqlite, input: ReportListInput, now: number): Page<ReportRow, number | null> {
   const match = searchOf(db, input.filters.q);
-  const total = input.count ? countReports(db, input.filters, now, match) : null;
-  const ids = pageIds(db, input, match, registerScan(db, input, match, total, now), now);
-  if (ids.length === 0) return { total, rows: [] };
+  const counted = input.count ? countReports(db, input.filters, now, match) : null;
+  // A capped total is no count of the matches: the page is read as if none were known.
+  const total = counted === null || counted.capped ? null : counted.n;
+  const ids = pageIds(db, input, match, registerScan(db, input, match, total, now), now, total);
+  const known = counted === null ? {} : { total: counted.n, ...(counted.capped ? { totalCapped: true as const } : {}) };
+  if (ids.length === 0) return { total: null, ...known, rows: [] };
   const page = joined()
     .where(sql<SqlBool>`r.rowid IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`)
     .select([
@@ -284,7 +350,7 @@ export function listReports(db: Sqlite, input: ReportListInput, now: number): Pa
     decisionNo: row.decisionNo,
     resolutionNote: row.resolutionNote,
   }));
-  return { total, rows };
+  return { total: null, ...known, rows };
 }
 
 export function reportDetail(db: Sqlite, id: string, settings: Settings): ReportDetail {

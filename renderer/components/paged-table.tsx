@@ -11,8 +11,8 @@ export type PagedTableProps<Row extends { readonly id: string }, S extends strin
 > & { readonly list: PagedRows<Row> };
 
 /**
- * A list fetched page by page: its error, its total ("Tổng số: N") and the virtualized table, the same
- * on every list page of the app.
+ * A list fetched page by page: its error, its total ("Tổng số: N"; "Hơn 10.000 kết quả" where the
+ * count stopped, the first 10,000 shown) and the virtualized table, the same on every list page of the app.
  */
 export function PagedTable<Row extends { readonly id: string }, S extends string>({ list, ...table }: PagedTableProps<Row, S>) {
   const { t } = useI18n();
@@ -20,7 +20,11 @@ export function PagedTable<Row extends { readonly id: string }, S extends string
     <>
       {list.error ? <Notice kind="error">{describeError(t, list.error)}</Notice> : null}
       <p className="register-total" role="status">
-        {list.total === null ? t('app.loading') : t('register.total', { count: formatNumber(list.total) })}
+        {list.total === null
+          ? t('app.loading')
+          : list.capped
+            ? t('register.totalCapped', { count: formatNumber(list.total) })
+            : t('register.total', { count: formatNumber(list.total) })}
       </p>
       <VirtualTable {...table} total={list.total} rowAt={list.rowAt} onRange={list.request} />
     </>

@@ -4,12 +4,16 @@ import type { CallError, Result } from '../../api/result';
 export interface Page<Row> {
   /** Rows matching the query; null when the call was not asked to count (a later page of the same query). */
   readonly total: number | null;
+  /** More rows match than were counted: `total` is where the count stopped (reports.list, a broad search). */
+  readonly totalCapped?: true;
   readonly rows: readonly Row[];
 }
 
 export interface PagedRows<Row> {
   /** Rows matching the query; null until the first page arrives. */
   readonly total: number | null;
+  /** Whether more rows match than `total`, which the list then shows ("more than 10,000"). */
+  readonly capped: boolean;
   readonly error: CallError | null;
   /** The row at `index`, or undefined while its page is on its way. */
   readonly rowAt: (index: number) => Row | undefined;
@@ -31,6 +35,7 @@ export function usePagedRows<Q, Row>(query: Q, fetchPage: (query: Q, offset: num
   const fetchRef = useRef(fetchPage);
   fetchRef.current = fetchPage;
   const [total, setTotal] = useState<number | null>(null);
+  const [capped, setCapped] = useState(false);
   const [error, setError] = useState<CallError | null>(null);
   const [, setReceived] = useState(0);
 
@@ -48,7 +53,10 @@ export function usePagedRows<Q, Row>(query: Q, fetchPage: (query: Q, offset: num
         }
         pages.current.set(page, result.value.rows);
         setError(null);
-        if (result.value.total !== null) setTotal(result.value.total);
+        if (result.value.total !== null) {
+          setTotal(result.value.total);
+          setCapped(result.value.totalCapped === true);
+        }
         setReceived((n) => n + 1);
       });
     },
@@ -60,6 +68,7 @@ export function usePagedRows<Q, Row>(query: Q, fetchPage: (query: Q, offset: num
     pages.current = new Map();
     asked.current = new Set();
     setTotal(null);
+    setCapped(false);
     load(0);
   }, [load]);
 
@@ -71,5 +80,5 @@ export function usePagedRows<Q, Row>(query: Q, fetchPage: (query: Q, offset: num
     [load, pageSize],
   );
 
-  return { total, error, rowAt, request };
+  return { total, capped, error, rowAt, request };
 }

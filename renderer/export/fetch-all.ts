@@ -25,14 +25,17 @@ export async function fetchAllRows<Q, Row>(fetchPage: PageFetch<Q, Row>, query: 
   const rows: Row[] = [];
   // The first page says the total; a later one may not (it was not asked to count again).
   let total = 0;
+  // A count that stopped (a broad search: "more than 10,000") is no end: the pages say when it is.
+  let capped = false;
   for (;;) {
     signal?.throwIfAborted();
     const result = await untilAborted(fetchPage(query, rows.length, pageSize), signal);
     if (!result.ok) return result;
     rows.push(...result.value.rows);
+    if (result.value.total !== null) capped = result.value.totalCapped === true;
     total = result.value.total ?? total;
     onProgress?.(rows.length, Math.max(total, rows.length));
-    if (result.value.rows.length < pageSize || rows.length >= total) return { ok: true, value: rows };
+    if (result.value.rows.length < pageSize || (!capped && rows.length >= total)) return { ok: true, value: rows };
   }
 }
 

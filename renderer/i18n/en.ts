@@ -338,6 +338,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'register.includeVoided': 'Include voided entries',
   'register.clearFilters': 'Clear filters',
   'register.total': 'Total: {count}',
+  'register.totalCapped': 'More than {count} results — the list shows the first {count}; narrow the search or add a filter to see them all.',
   'register.add': 'Add a report',
   'register.printExtract': 'Print register extract',
   'register.list': 'Reports',

@@ -352,6 +352,7 @@ export const vi = {
   'register.includeVoided': 'Hiện cả mục đã hủy',
   'register.clearFilters': 'Bỏ lọc',
   'register.total': 'Tổng số: {count}',
+  'register.totalCapped': 'Hơn {count} kết quả — danh sách hiện {count} kết quả đầu; thu hẹp tìm kiếm hoặc thêm bộ lọc để xem hết.',
   'register.add': 'Thêm tin báo',
   'register.printExtract': 'In trích sổ',
   'register.list': 'Danh sách tin báo',

@@ -33,7 +33,7 @@ function initialYear(): number {
 type Action = { readonly kind: 'remove' | 'restore'; readonly day: HolidayDayView };
 
 /**
- * Ngày nghỉ lễ, tết: a year's days off, computed by law (db/rules/holidays.ts) with what the higher office
+ * Ngày nghỉ lễ, tết: a year's days off, computed by law (core/holidays.ts) with what the higher office
  * and this office changed on top, and where each comes from. Everyone reads; a chief or an administrator
  * adds a day, removes one with a reason (a statutory day removed stays listed as a working day), and
  * confirms the year's list once it matches the Government's schedule.

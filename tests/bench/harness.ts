@@ -35,8 +35,12 @@ export interface BenchRow {
   readonly note?: string;
 }
 
+/** Rows over their budget so far in this run (`--check` exits non-zero when there are any). */
+export const overBudget: string[] = [];
+
 export function printRows(title: string, rows: readonly BenchRow[]): void {
   console.log(`\n${title}`);
+  for (const row of rows) if (row.budgetMs !== undefined && row.ours.p95 > row.budgetMs) overBudget.push(`${title}: ${row.name}`);
   const header = ['operation', 'median ms', 'p95 ms', 'baseline median', 'baseline p95', 'ratio', 'budget', 'note'];
   const lines = rows.map((row) => [
     row.name,

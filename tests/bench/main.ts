@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { printRows } from './harness';
+import { overBudget, printRows } from './harness';
+import { contractCases, printContractRows } from './cases/contract';
 import { addCampaigns, campaignCases } from './cases/campaigns';
 import { addPeople, peopleCases } from './cases/people';
 import { exchangeCases } from './cases/exchange';
@@ -22,32 +23,58 @@ import type { RegisterOffice } from '../support/register-store';
  * Chromium and the built renderer are there, in the browser. Building the office takes minutes: `--keep DIR` builds it in DIR
  * once and reuses it on later runs. Only run when asked by name.
  *
- * `npm run bench -- --size province [--offices 100] [--years 10] [--keep DIR]`: the same questions of a higher office's store
- * holding generated communes (100 × 10 years: about a million reports), built by `npm run generate`.
+ * `npm run bench -- --size province [--offices 100] [--years 10] [--keep DIR] [--rows REGEX] [--no-http] [--legacy]`: a higher
+ * office's store holding generated communes (100 × 10 years: about a million reports), built by `npm run generate`, every row
+ * through the contract as the renderer sends it, over HTTP beside it, and the first call on a fresh copy (tests/bench/cases/contract.ts).
+ *
+ * `--check` (any size): exits 1 when a row is over its budget. Nothing else here fails on time.
  */
 const sizes = {
   small: { exchange: 10_000, rows: 10_000, writes: 200, reports: 20_000, persons: 20_000, hotspots: 1_000, programs: 5_000, campaigns: 50, operations: 2_000 },
   office: { exchange: 100_000, rows: 200_000, writes: 500, reports: 200_000, persons: 200_000, hotspots: 10_000, programs: 50_000, campaigns: 500, operations: 20_000 },
 } as const;
 const { values: flags } = parseArgs({
-  options: { size: { type: 'string', default: 'office' }, only: { type: 'string' }, offices: { type: 'string' }, years: { type: 'string' }, reports: { type: 'string' }, keep: { type: 'string' } },
+  options: {
+    size: { type: 'string', default: 'office' },
+    only: { type: 'string' },
+    offices: { type: 'string' },
+    years: { type: 'string' },
+    reports: { type: 'string' },
+    keep: { type: 'string' },
+    rows: { type: 'string' },
+    'no-http': { type: 'boolean', default: false },
+    legacy: { type: 'boolean', default: false },
+    check: { type: 'boolean', default: false },
+  },
 });
 const sizeArg = flags.size;
 /** `--only store|register|exchange` runs one part (the register part includes people, campaigns and the periodic report). */
 const only = flags.only;
 const wanted = (part: string) => only === undefined || only === part;
-const option = (name: '--offices' | '--years' | '--reports' | '--keep') => flags[name.slice(2) as 'offices' | 'years' | 'reports' | 'keep'];
+const option = (name: '--offices' | '--years' | '--reports' | '--keep' | '--rows') => flags[name.slice(2) as 'offices' | 'years' | 'reports' | 'keep' | 'rows'];
+/** `--check`: exit 1 when a row is over its budget (the tests never fail on time; this is for a person or CI asking). */
+const check = flags.check;
 if (sizeArg === 'province') {
   const dir = mkdtempSync(join(tmpdir(), 'so-antt-bench-'));
   console.log(`Sổ ANTT bench, size province: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  let over = 0;
   try {
     const offices = Number(option('--offices') ?? 100);
     const years = Number(option('--years') ?? 10);
-    await largeStore(await provinceOffice(dir, offices, years, option('--keep')), `a province: ${offices} communes over ${years} years`);
+    const office = await provinceOffice(dir, offices, years, option('--keep'));
+    const rowFilter = option('--rows');
+    const results = await contractCases(office, dir, { http: !flags['no-http'], ...(rowFilter ? { only: new RegExp(rowFilter) } : {}) });
+    over = printContractRows(
+      `Through the contract, a province: ${offices} communes over ${years} years (first: the first call on a fresh copy; p50/p95 ms of ${process.env.BENCH_RUNS ?? 11} warm calls; http: the browser host; raw: plain SQL of the same answer)`,
+      results.rows,
+    );
+    for (const note of results.notes) console.log(note);
+    if (flags.legacy) await largeStore(office, `a province: ${offices} communes over ${years} years`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  process.exit(0);
+  console.log(over === 0 ? '\nevery row within its budget' : `\n${over} row(s) over budget`);
+  process.exit(check && over > 0 ? 1 : 0);
 }
 if (!(sizeArg in sizes)) {
   console.error(`unknown --size ${sizeArg}; one of ${Object.keys(sizes).join(', ')}`);
@@ -101,3 +128,5 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
+if (overBudget.length > 0) console.log(`\nover budget:\n${overBudget.join('\n')}`);
+if (check && overBudget.length > 0) process.exit(1);

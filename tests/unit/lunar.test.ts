@@ -4,7 +4,7 @@ import { statutoryHolidays, yearToConfirm } from '../../core/holidays';
 import { fromLunar, lunarCalendar, lunarNewYear, monthsAround, newMoonJde, toLunar } from '../../core/lunar';
 
 /**
- * The Vietnamese lunar calendar (db/rules/lunar.ts) against published dates: docs/domain.md ("The lunar
+ * The Vietnamese lunar calendar (core/lunar.ts) against published dates: docs/domain.md ("The lunar
  * calendar") lists the Tết and Hùng Kings' days of 2025–2031 and the years where the Chinese calendar
  * (UTC+8) gives another day.
  */

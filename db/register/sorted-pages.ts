@@ -1,0 +1,191 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { SortColumn } from '../../api/calls/register';
+import { all, first, prepared, qb } from '../query';
+import type { Sqlite } from '../store';
+
+/**
+ * The register sorted by a column with few values (issue #23): kind, status, category, locality,
+ * officer. Sorting every matching report by a joined label (a category's name, an officer's name) cost
+ * a second at a province, growing with the register. Here the values are listed first, from their
+ * index (each next value is one seek: a few hundred at most), put in the order of their labels, and
+ * read one group of equal labels at a time along that value's index in the register's order
+ * (migration 0017), until the page is full: a first page reads about a page of index entries.
+ *
+ * The order is the one SQL gives for `ORDER BY label, register_year DESC, register_no DESC`: labels
+ * compared byte by byte (SQLite's BINARY), NULL first ascending and last descending; a value with no
+ * label (a report's officer who is not a user here, a category not in the list) has the label NULL.
+ */
+export type KeyedColumn = Extract<SortColumn, 'kind' | 'status' | 'category' | 'locality' | 'officer'>;
+
+const keyColumn: Record<KeyedColumn, string> = {
+  kind: 'kind',
+  status: 'status',
+  category: 'category_code',
+  locality: 'locality_id',
+  officer: 'officer_id',
+};
+
+/** Each value's label, where it is not the value itself. */
+const labels: Partial<Record<KeyedColumn, string>> = {
+  category: 'SELECT code AS key, name_vi AS label FROM categories',
+  locality: 'SELECT id AS key, name AS label FROM localities',
+  officer: 'SELECT id AS key, full_name AS label FROM users',
+};
+
+/**
+ * Matches up to which sorting them all beats reading the sort's groups (db/register/queries.ts). A
+ * test sets it to force one way or the other; nothing else changes it.
+ */
+export const sortTuning = { defaultFewMatches: 2_000, fewMatches: 2_000 };
+
+export const isKeyed = (column: SortColumn): column is KeyedColumn => column in keyColumn;
+
+/** A group of values with the same label, in the list's order. */
+interface Group {
+  readonly keys: readonly string[];
+  /** Whether the reports without a value belong here (the NULL label). */
+  readonly withNull: boolean;
+}
+
+/** The distinct values of a column among live reports, each found by one seek in its index. */
+function distinctValues(db: Sqlite, column: string): { values: string[]; hasNull: boolean } {
+  const values = (
+    prepared(
+      db,
+      `WITH RECURSIVE k(v) AS (
+         SELECT (SELECT min(${column}) FROM reports WHERE deleted_at IS NULL)
+         UNION ALL SELECT (SELECT min(${column}) FROM reports WHERE deleted_at IS NULL AND ${column} > k.v) FROM k WHERE k.v IS NOT NULL)
+       SELECT v FROM k WHERE v IS NOT NULL`,
+    ).all() as { v: string }[]
+  ).map((row) => row.v);
+  const hasNull = prepared(db, `SELECT 1 AS one FROM reports WHERE deleted_at IS NULL AND ${column} IS NULL LIMIT 1`).get() !== undefined;
+  return { values, hasNull };
+}
+
+const bytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+
+/** The groups of a column's values in the order of their labels (the direction's). */
+export function keyedGroups(db: Sqlite, column: KeyedColumn, direction: 'asc' | 'desc'): Group[] {
+  const { values, hasNull } = distinctValues(db, keyColumn[column]);
+  const query = labels[column];
+  const labelOf = new Map<string, string | null>(
+    query === undefined ? values.map((value) => [value, value]) : (prepared(db, query).all() as { key: string; label: string | null }[]).map((row) => [row.key, row.label]),
+  );
+  const byLabel = new Map<string | null, string[]>();
+  for (const value of values) {
+    const label = labelOf.get(value) ?? null;
+    byLabel.set(label, [...(byLabel.get(label) ?? []), value]);
+  }
+  const named = [...byLabel.entries()].filter((entry): entry is [string, string[]] => entry[0] !== null).sort((a, b) => bytes(a[0], b[0]));
+  if (direction === 'desc') named.reverse();
+  const groups: Group[] = named.map(([, keys]) => ({ keys, withNull: false }));
+  const unnamed = byLabel.get(null) ?? [];
+  // NULL sorts first ascending (SQLite), so last descending.
+  if (unnamed.length > 0 || hasNull) groups.splice(direction === 'asc' ? 0 : groups.length, 0, { keys: unnamed, withNull: hasNull });
+  return groups;
+}
+
+/** A group as a condition on `r`. */
+function groupCondition(column: KeyedColumn, group: Group): RawBuilder<SqlBool> {
+  const ref = sql.ref(`r.${keyColumn[column]}`);
+  const parts: RawBuilder<unknown>[] = [];
+  if (group.keys.length === 1) parts.push(sql`${ref} = ${group.keys[0]}`);
+  else if (group.keys.length > 1) parts.push(sql`${ref} IN (${sql.join(group.keys.map((key) => sql`${key}`))})`);
+  if (group.withNull) parts.push(sql`${ref} IS NULL`);
+  return sql<SqlBool>`(${sql.join(parts, sql` OR `)})`;
+}
+
+/**
+ * Rows [offset, offset + limit) of the reports matching `where`, read a group at a time: `order`
+ * gives each group's rowids from `skip` on, up to `take`, in order; `count` how many a group holds up
+ * to `upTo` (asked only of a group the page begins after).
+ */
+export function pageByGroups<G>(
+  groups: readonly G[],
+  offset: number,
+  limit: number,
+  order: (group: G, skip: number, take: number) => number[],
+  count: (group: G, upTo: number) => number,
+): number[] {
+  const ids: number[] = [];
+  let skip = offset;
+  for (const group of groups) {
+    const take = limit - ids.length;
+    if (take <= 0) break;
+    const found = order(group, skip, take);
+    if (found.length > 0) {
+      ids.push(...found);
+      skip = 0;
+    } else if (skip > 0) skip -= count(group, skip);
+  }
+  return ids;
+}
+
+/** The page's rowids sorted by a column with few values, along the groups of keyedGroups. */
+export function keyedPage(
+  db: Sqlite,
+  column: KeyedColumn,
+  direction: 'asc' | 'desc',
+  where: RawBuilder<SqlBool>,
+  offset: number,
+  limit: number,
+): number[] {
+  const filtered = (group: Group) => qb.selectFrom('reports as r').where(where).where(groupCondition(column, group));
+  return pageByGroups(
+    keyedGroups(db, column, direction),
+    offset,
+    limit,
+    (group, skip, take) =>
+      all(
+        db,
+        filtered(group)
+          .select(sql<number>`r.rowid`.as('rowid'))
+          .orderBy('r.register_year', 'desc')
+          .orderBy('r.register_no', 'desc')
+          .limit(take)
+          .offset(skip),
+      ).map((row) => row.rowid),
+    (group, upTo) =>
+      first(
+        db,
+        qb.selectFrom(filtered(group).select(sql<number>`1`.as('one')).limit(upTo).as('g')).select((eb) => eb.fn.countAll<number>().as('n')),
+      )?.n ?? 0,
+  );
+}
+
+/**
+ * The page's rowids sorted by the next deadline: the reports with one, by it (then the register's
+ * order, from reports_due), then those without, in the register's order, whichever the direction.
+ */
+export function deadlinePage(db: Sqlite, direction: 'asc' | 'desc', where: RawBuilder<SqlBool>, offset: number, limit: number): number[] {
+  const part = (dated: boolean) => qb.selectFrom('reports as r').where(where).where(sql<SqlBool>`r.next_due_at ${sql.raw(dated ? 'IS NOT NULL' : 'IS NULL')}`);
+  return pageByGroups(
+    [true, false],
+    offset,
+    limit,
+    (dated, skip, take) => {
+      let query = part(dated).select(sql<number>`r.rowid`.as('rowid'));
+      if (dated) query = query.orderBy('r.next_due_at', direction);
+      return all(db, query.orderBy('r.register_year', 'desc').orderBy('r.register_no', 'desc').limit(take).offset(skip)).map((row) => row.rowid);
+    },
+    (dated, upTo) =>
+      first(db, qb.selectFrom(part(dated).select(sql<number>`1`.as('one')).limit(upTo).as('g')).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0,
+  );
+}
+
+/**
+ * The page's rowids sorted by the summary, along its index (migration 0017): reports with the same
+ * summary fall back on the register's order, which SQLite sorts within each run of equal summaries.
+ */
+export function summaryPage(db: Sqlite, direction: 'asc' | 'desc', where: RawBuilder<SqlBool>, offset: number, limit: number): number[] {
+  const ids = qb
+    .selectFrom('reports as r')
+    .where(where)
+    .select(sql<number>`r.rowid`.as('rowid'))
+    .orderBy('r.summary', direction)
+    .orderBy('r.register_year', 'desc')
+    .orderBy('r.register_no', 'desc')
+    .limit(limit)
+    .offset(offset);
+  return all(db, ids).map((row) => row.rowid);
+}
