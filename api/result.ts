@@ -18,6 +18,7 @@ export const errorCodes = [
   'store.locked', // the store is not open yet: log in first
   'store.wrong_key', // the store cannot be decrypted with this key
   'store.corrupt', // quick_check failed
+  'store.checking', // the store is checked after a session that did not end: writing waits until it passes
   'store.newer_version', // the database comes from a newer version of the app
   'record.not_found',
   'record.conflict', // edited elsewhere since this edit began

@@ -8,6 +8,7 @@ import { DEFAULT_KDF, Keyring, type KdfParams } from './keyring';
 import { migrate } from './migrations/runner';
 import { migrations } from './migrations/registry';
 import { Sessions } from './sessions';
+import { StoreCheck } from './store-check';
 import { openSqlite, type Sqlite } from './store';
 import { WritePath } from './write-path';
 
@@ -30,7 +31,7 @@ export interface OpenStore {
   readonly officeId: string;
   /** The store key, kept to check that another user's key unwraps to the same store. */
   readonly key: Buffer;
-  /** Whether quick_check ran at this open (after a session that did not end cleanly). */
+  /** Whether this open checks the store in the background (after a session that did not end cleanly). */
   readonly checked?: boolean;
 }
 
@@ -56,6 +57,8 @@ export class Backend {
   readonly kdf: KdfParams;
   /** The backups: automatic (daily, before an import or a migration), by hand, and restores. */
   readonly backups: BackupJobs = new BackupJobs(this);
+  /** The check after a session that did not end: writes wait for it (db/store-check.ts). */
+  readonly storeCheck = new StoreCheck();
   private opened: OpenStore | null = null;
   private keyringCache: Keyring | null = null;
   private readonly queues = new Map<string, Promise<unknown>>();
@@ -123,9 +126,10 @@ export class Backend {
   open(key: Buffer, options: { readonly dailyBackup?: boolean } = {}): OpenStore {
     if (this.opened) return this.opened;
     // A session that did not end cleanly (a power cut, a killed process) leaves its marker behind:
-    // then the whole file is checked before use. A clean close removes it, so a daily open stays fast.
+    // then the whole file is checked, on the worker thread after the open, while reads go on and writes
+    // wait (db/store-check.ts). A clean close removes the marker, so a daily open checks nothing.
     const unclean = this.checksOnOpen();
-    const sql = openSqlite(this.paths.store, key.toString('hex'), { quickCheck: unclean });
+    const sql = openSqlite(this.paths.store, key.toString('hex'), { quickCheck: false });
     try {
       // Files from before the rule, or copied in by hand, are made private again (db/file-modes.ts).
       privateTree(this.dataDir);
@@ -133,8 +137,11 @@ export class Backend {
       // The office this installation serves: a higher office's store holds many offices' records.
       const officeId = ownOfficeId(sql);
       if (!officeId) throw new AppError('setup.required', 'the store has no office');
-      this.opened = { sql, writes: new WritePath(sql), officeId, key, checked: unclean };
+      this.opened = { sql, writes: new WritePath(sql, () => this.storeCheck.refuseWrites()), officeId, key, checked: unclean };
+      // The marker stays until a clean close: a check cut short by another power cut runs again.
       writeFileSync(this.paths.openMarker, String(process.pid), { mode: PRIVATE_FILE_MODE });
+      if (unclean) this.checkInBackground(key);
+      else this.storeCheck.reset();
       // The first open of each day (Vietnam time) takes the day's backup, on a worker thread: the login
       // does not wait for it.
       if (options.dailyBackup ?? true) this.backups.daily();
@@ -143,6 +150,15 @@ export class Backend {
       sql.close();
       throw error;
     }
+  }
+
+  /**
+   * Queued with the backups (db/backup-jobs.ts), before the day's backup: that one is then taken of a
+   * store known to be sound, and never of a damaged one that would rotate a good backup out.
+   */
+  private checkInBackground(key: Buffer): void {
+    const job = { store: this.paths.store, keyHex: key.toString('hex'), backups: this.paths.backups };
+    void this.backups.exclusive(() => this.storeCheck.run(job, this.log));
   }
 
   /** The open store's key was changed (db/rotation.ts): calls and backups from now on use `key`. */
@@ -155,6 +171,9 @@ export class Backend {
     this.opened = store;
     writeFileSync(this.paths.openMarker, String(process.pid), { mode: PRIVATE_FILE_MODE });
     privateTree(this.dataDir);
+    this.storeCheck.reset();
+    // The first day has its backup too, not only the days after a login opens the store.
+    this.backups.daily();
   }
 
   /** Closes once the backups queued so far are written (a process about to exit would cut them off). */

@@ -1,4 +1,6 @@
 import { backupTo, dailyBackupDone, DEFAULT_KEEP, discardBackup, reserveBackup, settleBackup, type BackupPlan, type TakenBackup } from './backup';
+import { statSync } from 'node:fs';
+import type { BackupProgressView } from '../api/views';
 import { backupInWorker } from './backup-thread';
 import { readSettings } from './settings';
 import type { Sqlite } from './store';
@@ -30,6 +32,7 @@ export interface BackupHost {
   now(): number;
   log(message: string, error: unknown): void;
   serially<T>(key: string, task: () => Promise<T>): Promise<T>;
+  readonly storeCheck: { status(): { readonly state: string } };
 }
 
 /**
@@ -39,7 +42,27 @@ export interface BackupHost {
  * the main thread (takeBlocking).
  */
 export class BackupJobs {
+  /** The backup the worker is writing now: its reason, its partial file, and the store's size when it began. */
+  private running: { readonly reason: string; readonly partial: string; readonly storeBytes: number } | null = null;
+
   constructor(private readonly backend: BackupHost) {}
+
+  /**
+   * The backup being written, for the screen: VACUUM INTO tells nothing of its progress, so the percent
+   * is the partial file's size against the store's (the copy leaves out free pages, so it may end
+   * before 100: it is capped at 99 until done).
+   */
+  progress(): BackupProgressView | null {
+    const running = this.running;
+    if (!running) return null;
+    let written = 0;
+    try {
+      written = statSync(running.partial).size;
+    } catch {
+      // Not created yet.
+    }
+    return { reason: running.reason, percent: Math.min(99, Math.floor((written / Math.max(1, running.storeBytes)) * 100)) };
+  }
 
   /** Runs `task` after every backup or restore queued before it, and before any queued after it. */
   exclusive<T>(task: () => Promise<T>): Promise<T> {
@@ -57,11 +80,14 @@ export class BackupJobs {
     const now = this.backend.now();
     const plan = backupPlan(store.sql, this.backend.paths.backups);
     const pending = reserveBackup(plan.dir, reason, now);
+    this.running = { reason, partial: pending.partial, storeBytes: statSync(this.backend.paths.store).size };
     try {
       await backupInWorker({ store: this.backend.paths.store, keyHex: store.key.toString('hex'), target: pending.partial });
     } catch (error) {
       discardBackup(pending);
       throw error;
+    } finally {
+      this.running = null;
     }
     return settleBackup(pending, plan, now);
   }
@@ -93,6 +119,8 @@ export class BackupJobs {
     void this.exclusive(async () => {
       // Closed or replaced meanwhile (a restore reopens the store and queues its own).
       if (!store || this.backend.store !== store) return;
+      // Never a backup of a store the check found damaged: it would rotate a good one out.
+      if (this.backend.storeCheck.status().state === 'damaged') return;
       if (dailyBackupDone(this.backend.paths.backups, this.backend.now())) return;
       await this.takeNow('daily');
     }).catch((error: unknown) => this.backend.log('the daily backup failed', error));

@@ -10,12 +10,26 @@ export interface BackupJob {
   readonly target: string;
 }
 
-/** What the worker receives: the job and the native module build this thread loads (db/native-binding.ts). */
-export interface BackupWorkerData extends BackupJob {
-  readonly nativeBinding: string | null;
+/** The check after a session that did not end: the store file and its key. */
+export interface CheckJob {
+  readonly store: string;
+  readonly keyHex: string;
 }
 
-export type BackupOutcome = { readonly ok: true } | { readonly ok: false; readonly message: string; readonly code: string | null };
+/** What the worker receives: the job and the native module build this thread loads (db/native-binding.ts). */
+export type WorkerData = ((BackupJob & { readonly kind: 'backup' }) | (CheckJob & { readonly kind: 'check' })) & {
+  readonly nativeBinding: string | null;
+};
+
+/** The worker's last message. `problems` is what the check found (none: the store is sound). */
+export type WorkerOutcome =
+  | { readonly ok: true; readonly problems: readonly string[] }
+  | { readonly ok: false; readonly message: string; readonly code: string | null };
+
+/** Sent by the check before each table: how many of the store's tables are checked so far. */
+export interface CheckProgress {
+  readonly progress: { readonly done: number; readonly total: number };
+}
 
 /**
  * Writes a backup of the store on a worker thread (db/backup-worker.ts), so the main thread, which
@@ -25,22 +39,38 @@ export type BackupOutcome = { readonly ok: true } | { readonly ok: false; readon
  * worker built beside it as backup-worker.cjs; from the sources (tests, the browser host, the command
  * line, all run through tsx or vitest) the worker is the TypeScript file, loaded with tsx's require hook.
  */
-export function backupInWorker(job: BackupJob): Promise<void> {
+export async function backupInWorker(job: BackupJob): Promise<void> {
+  const outcome = await runWorker({ ...job, kind: 'backup', nativeBinding: sqliteBinding() ?? null }, () => undefined);
+  if (!outcome.ok) throw Object.assign(new Error(`the backup failed: ${outcome.message}`), { code: outcome.code });
+}
+
+/**
+ * quick_check of the whole store on the same worker (table by table, `onProgress` told before each):
+ * the problems found, none when the store is sound. A store that cannot be opened at all rejects.
+ */
+export async function checkInWorker(job: CheckJob, onProgress: (done: number, total: number) => void): Promise<readonly string[]> {
+  const outcome = await runWorker({ ...job, kind: 'check', nativeBinding: sqliteBinding() ?? null }, onProgress);
+  if (!outcome.ok) return [outcome.message];
+  return outcome.problems;
+}
+
+function runWorker(workerData: WorkerData, onProgress: (done: number, total: number) => void): Promise<WorkerOutcome> {
   return new Promise((resolve, reject) => {
-    const worker = startWorker(job);
-    let outcome: BackupOutcome | null = null;
-    worker.once('message', (message: BackupOutcome) => (outcome = message));
+    const worker = startWorker(workerData);
+    let outcome: WorkerOutcome | null = null;
+    worker.on('message', (message: WorkerOutcome | CheckProgress) => {
+      if ('progress' in message) onProgress(message.progress.done, message.progress.total);
+      else outcome = message;
+    });
     worker.once('error', reject);
     worker.once('exit', (code) => {
-      if (outcome?.ok) resolve();
-      else if (outcome) reject(Object.assign(new Error(`the backup failed: ${outcome.message}`), { code: outcome.code }));
+      if (outcome) resolve(outcome);
       else reject(new Error(`the backup worker stopped with code ${code} before it answered`));
     });
   });
 }
 
-function startWorker(job: BackupJob): Worker {
-  const workerData: BackupWorkerData = { ...job, nativeBinding: sqliteBinding() ?? null };
+function startWorker(workerData: WorkerData): Worker {
   const here = import.meta.url;
   if (here.endsWith('.cjs')) return new Worker(fileURLToPath(new URL('./backup-worker.cjs', here)), { workerData });
   const tsx = createRequire(here).resolve('tsx/cjs/api');

@@ -1,28 +1,54 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { backupTo } from './backup';
 import { openSqlite } from './store';
-import type { BackupOutcome, BackupWorkerData } from './backup-thread';
+import type { CheckProgress, WorkerOutcome, WorkerData } from './backup-thread';
 
 /**
  * The worker thread of db/backup-thread.ts: its own connection to the store (WAL lets the app keep
- * reading and writing on the main one), VACUUM INTO the job's target, and one message back. It loads the
- * native module build its parent thread loads (db/native-binding.ts).
+ * reading and writing on the main one), then one job: VACUUM INTO the job's target (a backup), or
+ * quick_check table by table with its progress (the check after a session that did not end). One
+ * message with the outcome at the end. It loads the native module build its parent thread loads
+ * (db/native-binding.ts).
  */
-function run(job: BackupWorkerData): BackupOutcome {
+function run(job: WorkerData): WorkerOutcome {
   try {
-    // No quick_check: it would read every page a second time; VACUUM INTO reads them all, and every page
-    // carries a Poly1305 tag, so a damaged page fails the backup.
+    // No quick_check at open: the check job runs it below, and VACUUM INTO reads every page anyway (every
+    // page carries a Poly1305 tag, so a damaged page fails the backup).
     const db = openSqlite(job.store, job.keyHex, { quickCheck: false, nativeBinding: job.nativeBinding });
     try {
+      // 8 MiB of page cache instead of the main connection's 64: both jobs read each page once, so a
+      // large cache only adds to the host's memory (docs/decisions.md, "Backups and checks off the main thread").
+      db.pragma('cache_size = -8192');
+      if (job.kind === 'check') return { ok: true, problems: checkTables(db) };
       backupTo(db, job.target);
     } finally {
       db.close();
     }
-    return { ok: true };
+    return { ok: true, problems: [] };
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     return { ok: false, message: error instanceof Error ? error.message : String(error), code: typeof code === 'string' ? code : null };
   }
 }
 
-parentPort?.postMessage(run(workerData as BackupWorkerData));
+/**
+ * quick_check one table (with its indexes) at a time, so that progress can be told; the problems found,
+ * none when every table is sound. A page that fails its tag throws: that is a problem too.
+ */
+function checkTables(db: ReturnType<typeof openSqlite>): string[] {
+  const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((row) => row.name);
+  const problems: string[] = [];
+  tables.forEach((table, index) => {
+    const progress: CheckProgress = { progress: { done: index, total: tables.length } };
+    parentPort?.postMessage(progress);
+    try {
+      const answer = db.pragma(`quick_check(${JSON.stringify(table)})`, { simple: true });
+      if (answer !== 'ok') problems.push(`${table}: ${String(answer)}`);
+    } catch (error) {
+      problems.push(`${table}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
+  return problems;
+}
+
+parentPort?.postMessage(run(workerData as WorkerData));

@@ -50,8 +50,19 @@ export class WritePath {
   /** One transaction function, made once: inside a caller's transaction it nests as a savepoint. */
   private readonly atomically: (body: () => unknown) => unknown;
 
-  constructor(private readonly db: Sqlite) {
-    this.atomically = db.transaction((body: () => unknown) => body());
+  /**
+   * `guard` runs before every write and throws to refuse it: the backend refuses writes while the store
+   * is checked after a power cut (db/store-check.ts).
+   */
+  constructor(
+    private readonly db: Sqlite,
+    guard: () => void = () => undefined,
+  ) {
+    const inTransaction = db.transaction((body: () => unknown) => body());
+    this.atomically = (body) => {
+      guard();
+      return inTransaction(body);
+    };
   }
 
   insert<T extends RecordTable>(table: T, fields: Fields<T> & { id?: string }, ctx: WriteContext): Row<T> {

@@ -39,6 +39,28 @@ export interface SessionView {
    * auth.changePassword, auth.logout and auth.session answers auth.password_change_required.
    */
   readonly mustChangePassword: boolean;
+  /** The check of the store after a session that did not end: writing waits while it runs. */
+  readonly storeCheck: StoreCheckView;
+  /** The backup being written now (the day's, one by hand, before an import), or null. */
+  readonly backup: BackupProgressView | null;
+}
+
+/**
+ * The check of the whole store after a session that did not end cleanly, run in the background: none
+ * (the last session ended cleanly), checking (tables checked of total), passed, or damaged (with the
+ * newest backup, offered for restore; null when there is none).
+ */
+export interface StoreCheckView {
+  readonly state: 'none' | 'checking' | 'passed' | 'damaged';
+  readonly done: number;
+  readonly total: number;
+  readonly lastBackup: string | null;
+}
+
+/** A backup being written on the worker thread: why, and about how far (0 to 99, from the size written so far). */
+export interface BackupProgressView {
+  readonly reason: string;
+  readonly percent: number;
 }
 
 /** What the interface needs before anyone logs in. */

@@ -245,5 +245,7 @@ export function sessionView(ctx: Context, user: UserRow, locked: boolean): Sessi
     idleLockMinutes: readSettings(store.sql).idleLockMinutes,
     locked,
     mustChangePassword: ctx.session.mustChangePassword,
+    storeCheck: ctx.backend.storeCheck.status(),
+    backup: ctx.backend.backups.progress(),
   };
 }

@@ -35,6 +35,7 @@ import { IssuedReportPage } from '../reports/issued-report-page';
 import { PeriodicPage } from '../reports/periodic-page';
 import { href, parseRoute, type ParsedRoute, type StaticPath } from '../router';
 import { useSession } from '../session/session-context';
+import { StoreActivity } from './store-activity';
 
 interface NavItem {
   readonly route: StaticPath;
@@ -184,6 +185,7 @@ export function MainLayout({ route }: { readonly route: string }) {
           <AppVersion className="sidenav-about" />
         </nav>
         <main className="content" key={route}>
+          <StoreActivity />
           <PageFor route={parsed} />
         </main>
       </div>

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BackupOutcome, BackupWorkerData } from '../../db/backup-thread';
+import type { WorkerData, WorkerOutcome } from '../../db/backup-thread';
 import { currentRuntime, SQLITE_BINDING_ENV, sqliteBinding } from '../../db/native-binding';
 import { openSqlite } from '../../db/store';
 
@@ -63,7 +63,7 @@ describe('the store loads the build it is given', () => {
   });
 
   /** Runs db/backup-worker.ts on a worker thread from the sources, as db/backup-thread.ts does under tsx. */
-  function backupWorker(data: BackupWorkerData): Promise<BackupOutcome> {
+  function backupWorker(data: WorkerData): Promise<WorkerOutcome> {
     const tsx = createRequire(import.meta.url).resolve('tsx/cjs/api');
     const source = path.join(projectRoot, 'db', 'backup-worker.ts');
     const worker = new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(source)});`, { eval: true, workerData: data });
@@ -77,8 +77,8 @@ describe('the store loads the build it is given', () => {
     const store = tempStore();
     openSqlite(store, KEY).close();
     const target = `${store}.backup`;
-    expect(await backupWorker({ store, keyHex: KEY, target, nativeBinding: NODE_BUILD })).toEqual({ ok: true });
-    const refused = await backupWorker({ store, keyHex: KEY, target: `${store}.again`, nativeBinding: MISSING });
+    expect(await backupWorker({ kind: 'backup', store, keyHex: KEY, target, nativeBinding: NODE_BUILD })).toEqual({ ok: true, problems: [] });
+    const refused = await backupWorker({ kind: 'backup', store, keyHex: KEY, target: `${store}.again`, nativeBinding: MISSING });
     expect(refused.ok).toBe(false);
     expect(refused.ok ? '' : refused.message).toContain('no-such-folder');
   });

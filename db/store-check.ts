@@ -1,0 +1,91 @@
+import type { StoreCheckView } from '../api/views';
+import { AppError } from './app-error';
+import { listBackups } from './backup';
+import { checkInWorker } from './backup-thread';
+
+/**
+ * The calls that only read (and the session's own calls): the ones answered while the store is being
+ * checked or was found damaged. Every other call is refused with store.checking (store.corrupt once
+ * damage was found): deny by default, so a call added later is refused until it is named here.
+ */
+const READS_WHILE_CHECKING: ReadonlySet<string> = new Set([
+  'auth.login', 'auth.logout', 'auth.session', 'auth.lock', 'auth.unlock', 'setup.status',
+  'reports.list', 'reports.get', 'reports.history', 'reports.deadlines', 'reports.total',
+  'persons.list', 'persons.overview', 'persons.duplicates', 'persons.duplicatesOf', 'persons.match', 'persons.search', 'persons.get',
+  'programs.kinds', 'programs.list', 'programs.get', 'programs.reminders', 'programs.active', 'graph.around',
+  'users.list', 'users.officers', 'attachments.open', 'attachments.list', 'audit.verify', 'audit.list',
+  'campaigns.measures', 'campaigns.list', 'campaigns.get', 'drafts.get', 'office.get', 'offices.list', 'settings.get',
+  'localities.list', 'categories.list', 'holidays.list', 'holidays.year', 'holidays.pending',
+  'crime.received', 'crime.solved', 'operations.count', 'persons.arrested', 'hotspots.cleared',
+  'periodic.compute', 'periodic.list', 'periodic.get', 'hotspots.list', 'hotspots.get', 'hotspots.due',
+  'exchange.identity', 'exchange.inspectKey', 'exchange.peers', 'exchange.download', 'exchange.conflicts', 'exchange.offices', 'exchange.history',
+  'teams.list', 'models.list', 'safety.summary', 'backups.list', 'backups.inspect',
+]);
+
+/** Answered once damage was found too: restoring a backup is the way out (db/restore.ts). */
+const WHILE_DAMAGED: ReadonlySet<string> = new Set(['backups.restore']);
+
+export function answeredWhileChecking(call: string): boolean {
+  return READS_WHILE_CHECKING.has(call);
+}
+
+/**
+ * The check of the whole store after a session that did not end (a power cut): quick_check on the
+ * backup worker thread, so the login answers at once and reading works meanwhile; writing waits until it
+ * passes (docs/decisions.md, "After a power cut").
+ */
+export class StoreCheck {
+  private view: StoreCheckView = { state: 'none', done: 0, total: 0, lastBackup: null };
+
+  /** What the screen shows: none (no check at this open), checking with progress, passed, or damaged. */
+  status(): StoreCheckView {
+    return this.view;
+  }
+
+  /** A store opened after a clean close: nothing to check. */
+  reset(): void {
+    this.view = { state: 'none', done: 0, total: 0, lastBackup: null };
+  }
+
+  /**
+   * Starts the check (the caller queues it with the backups, so the day's backup is not taken of a store
+   * not yet known to be sound); resolves when it is done, never rejects.
+   */
+  async run(job: { readonly store: string; readonly keyHex: string; readonly backups: string }, log: (message: string, error: unknown) => void): Promise<void> {
+    this.view = { state: 'checking', done: 0, total: 0, lastBackup: null };
+    let problems: readonly string[];
+    try {
+      problems = await checkInWorker(job, (done, total) => {
+        if (this.view.state === 'checking') this.view = { ...this.view, done, total };
+      });
+    } catch (error) {
+      problems = [error instanceof Error ? error.message : String(error)];
+    }
+    if (this.view.state !== 'checking') return;
+    if (problems.length === 0) {
+      this.view = { state: 'passed', done: this.view.total, total: this.view.total, lastBackup: null };
+      return;
+    }
+    log('the store check found damage', new Error(problems.join('; ')));
+    this.view = { state: 'damaged', done: this.view.total, total: this.view.total, lastBackup: listBackups(job.backups)[0]?.name ?? null };
+  }
+
+  /** Refuses a call that may write while the check runs or after it found damage. */
+  refuseCall(call: string): void {
+    if (answeredWhileChecking(call)) return;
+    if (this.view.state === 'damaged' && WHILE_DAMAGED.has(call)) return;
+    this.refuseWrites();
+  }
+
+  /** Refuses any write (the write path asks before each one). */
+  refuseWrites(): void {
+    if (this.view.state === 'checking') {
+      throw new AppError('store.checking', 'the store is being checked after a session that did not end: writing waits until the check passes');
+    }
+    if (this.view.state === 'damaged') {
+      throw new AppError('store.corrupt', 'the check found the store damaged: restore the last good backup', {
+        ...(this.view.lastBackup ? { params: { backup: this.view.lastBackup } } : {}),
+      });
+    }
+  }
+}
