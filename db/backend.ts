@@ -158,6 +158,7 @@ export class Backend {
    */
   private checkInBackground(key: Buffer): void {
     const job = { store: this.paths.store, keyHex: key.toString('hex'), backups: this.paths.backups };
+    this.storeCheck.begin();
     void this.backups.exclusive(() => this.storeCheck.run(job, this.log));
   }
 

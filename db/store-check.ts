@@ -47,12 +47,16 @@ export class StoreCheck {
     this.view = { state: 'none', done: 0, total: 0, lastBackup: null };
   }
 
+  /** From the open on, before the check's turn comes: writes are refused from the first call. */
+  begin(): void {
+    this.view = { state: 'checking', done: 0, total: 0, lastBackup: null };
+  }
+
   /**
-   * Starts the check (the caller queues it with the backups, so the day's backup is not taken of a store
+   * Runs the check (after begin) (the caller queues it with the backups, so the day's backup is not taken of a store
    * not yet known to be sound); resolves when it is done, never rejects.
    */
   async run(job: { readonly store: string; readonly keyHex: string; readonly backups: string }, log: (message: string, error: unknown) => void): Promise<void> {
-    this.view = { state: 'checking', done: 0, total: 0, lastBackup: null };
     let problems: readonly string[];
     try {
       problems = await checkInWorker(job, (done, total) => {
