@@ -48,18 +48,22 @@ describe('automatic backups (issue #9, "Backups")', () => {
   it('the first open of each day backs the store up off the open path, encrypted; a second open that day does not', async () => {
     const clock = manualClock(vn('2026-11-20'));
     let office = await createOffice({ now: clock.now });
+    // The day of setup has its backup too (issue #23).
+    await office.backend.backups.settled();
+    expect(backupsOf(office, 'daily')).toHaveLength(1);
     expectOk(await office.call('localities.create', { name: 'Xóm Bãi Ngang', kind: 'xóm' }));
     office.backend.close();
+    clock.advance(DAY);
 
     // open() returns with the backup still to be written, on a worker thread; the store is usable meanwhile.
     const key = await storeKey(office);
     office.backend.open(Buffer.from(key, 'hex'));
-    expect(backupsOf(office, 'daily')).toHaveLength(0);
+    expect(backupsOf(office, 'daily')).toHaveLength(1);
     const session = await office.login(ADMIN.username, ADMIN.password);
     expectOk(await office.callAs(session, 'localities.create', { name: 'Xóm Trại', kind: 'xóm' }));
     await office.backend.backups.settled();
     const first = backupsOf(office, 'daily');
-    expect(first).toHaveLength(1);
+    expect(first).toHaveLength(2);
 
     // The backup is the store, encrypted with its key; unreadable without it.
     const file = join(office.backend.paths.backups, first[0]!.name);
@@ -74,17 +78,18 @@ describe('automatic backups (issue #9, "Backups")', () => {
     office = restart(office, { now: clock.now });
     await office.login(ADMIN.username, ADMIN.password);
     await office.backend.backups.settled();
-    expect(backupsOf(office, 'daily')).toHaveLength(1);
+    expect(backupsOf(office, 'daily')).toHaveLength(2);
     clock.advance(DAY);
     office = restart(office, { now: clock.now });
     await office.login(ADMIN.username, ADMIN.password);
     await office.backend.backups.settled();
-    expect(backupsOf(office, 'daily')).toHaveLength(2);
+    expect(backupsOf(office, 'daily')).toHaveLength(3);
   });
 
   it('keeps as many automatic backups as the settings say, and never removes one taken by hand', async () => {
     const clock = manualClock(vn('2026-11-20'));
     let office = await createOffice({ now: clock.now });
+    await office.backend.backups.settled();
     const dir = office.backend.paths.backups;
     expectOk(await office.call('backups.create', {}));
     for (let day = 1; day <= 5; day += 1) writeFileSync(join(dir, backupName('daily', new Date(clock.now() - day * DAY))), '');
@@ -96,12 +101,14 @@ describe('automatic backups (issue #9, "Backups")', () => {
     await office.login(ADMIN.username, ADMIN.password);
     await office.backend.backups.settled();
     const dailies = backupsOf(office, 'daily');
-    expect(dailies.map((file) => file.at)).toEqual([clock.now() - (clock.now() % 1000), clock.now() - 2 * DAY]);
+    // Today's and the setup day's (the one written at setup, newer than the file made for that day).
+    expect(dailies.map((file) => file.at)).toEqual([clock.now() - (clock.now() % 1000), clock.now() - DAY]);
     expect(backupsOf(office, 'manual')).toHaveLength(1);
   });
 
   it('copies each backup to the external folder; an unreachable one is reported and the backup kept', async () => {
     const office = await createOffice();
+    await office.backend.backups.settled();
     const usb = tempDir();
     const settings = { idleLockMinutes: 15, remoteCommune: false };
     expectOk(await office.call('settings.update', { ...settings, backupExternalDir: usb }));
@@ -121,7 +128,7 @@ describe('automatic backups (issue #9, "Backups")', () => {
     const list = expectOk(await office.call('backups.list', {}));
     expect(list.externalFolder).toBe(unplugged);
     expect(list.lastExternal).toMatchObject({ folder: unplugged, ok: false, errorCode: 'ENOENT' });
-    expect(list.backups.map((b) => b.name)).toEqual([second.name, taken.name]);
+    expect(list.backups.filter((b) => b.kind === 'manual').map((b) => b.name)).toEqual([second.name, taken.name]);
 
     // A relative path is refused as a setting; an empty one means none.
     expectError(await office.call('settings.update', { ...settings, backupExternalDir: 'usb/sao-luu' }), 'validation');
@@ -134,7 +141,10 @@ describe('backups by hand and restore (issue #9, "Backups")', () => {
     const office = await createOffice();
     const taken = expectOk(await office.call('backups.create', {}));
     const list = expectOk(await office.call('backups.list', {}));
-    expect(list.backups[0]).toEqual({ name: taken.name, at: taken.at, kind: 'manual', size: taken.size });
+    // Beside the setup day's backup, written just before (within the same second the order is open).
+    expect(list.backups.map((b) => b.kind).sort()).toEqual(['daily', 'manual']);
+    expect(list.backups[0]!.at).toBeGreaterThanOrEqual(list.backups[1]!.at);
+    expect(list.backups.find((b) => b.kind === 'manual')).toEqual({ name: taken.name, at: taken.at, kind: 'manual', size: taken.size });
     expect(list.folder).toBe(office.backend.paths.backups);
     const detail = expectOk(await office.call('backups.inspect', { name: taken.name }));
     expect(detail.counts).toEqual({ reports: 0, persons: 0, hotspots: 0, campaigns: 0 });
@@ -249,6 +259,7 @@ describe('backups by hand and restore (issue #9, "Backups")', () => {
     ] as const) {
       expectError(await office.callAs(chief, name, input as never), 'auth.forbidden');
     }
-    expect(listBackups(office.backend.paths.backups)).toHaveLength(1);
+    // The manual one and the setup day's.
+    expect(listBackups(office.backend.paths.backups).map((b) => b.reason).sort()).toEqual(['daily', 'manual']);
   });
 });
