@@ -37,8 +37,11 @@ describe('crash safety', () => {
 
   it('a backup cut short by a kill leaves no file named as a backup, and the next backup clears it away', async () => {
     const office = await createOffice();
-    fillRegister(office.backend.requireStore().sql, 4_000, { officeId: OFFICE.code, now: Date.now() });
     const { store, backups } = office.backend.paths;
+    // From a folder without backups: the setup day's own is set aside.
+    await office.backend.backups.settled();
+    rmSync(backups, { recursive: true, force: true });
+    fillRegister(office.backend.requireStore().sql, 4_000, { officeId: OFFICE.code, now: Date.now() });
     const keyHex = office.backend.requireStore().key.toString('hex');
     office.backend.close();
 

@@ -38,10 +38,11 @@ export interface Host {
  * Starts `tsx web/main.ts --data <temp> --port 0` and waits for its "listening on http://…" line. With
  * `dataDir` the host serves that folder (an office prepared beforehand), which `stop` leaves in place.
  */
-export async function startHost(options: { readonly dataDir?: string } = {}): Promise<Host> {
+export async function startHost(options: { readonly dataDir?: string; readonly env?: Readonly<Record<string, string>> } = {}): Promise<Host> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'so-antt-e2e-'));
   const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), ['web/main.ts', '--data', dataDir, '--port', '0'], {
     cwd: root,
+    env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
