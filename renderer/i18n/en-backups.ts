@@ -70,4 +70,5 @@ export const enBackups: Readonly<Record<keyof typeof viBackups, string>> = {
   'activity.openBackups': 'Open Backups and restore',
   'activity.backup': 'Backing up the data ({reason}): about {percent}%. You can keep working meanwhile.',
   'activity.backupLabel': 'Backup progress',
+  'activity.checkingStart': 'Starting to check the data after the computer was turned off abruptly. You can read the data meanwhile; adding, changing and voiding wait until the check is done.',
 };

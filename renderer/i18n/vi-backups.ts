@@ -72,4 +72,5 @@ export const viBackups = {
   'activity.openBackups': 'Mở trang Sao lưu và khôi phục',
   'activity.backup': 'Đang sao lưu dữ liệu ({reason}): khoảng {percent}%. Vẫn làm việc bình thường trong lúc sao lưu.',
   'activity.backupLabel': 'Tiến độ sao lưu',
+  'activity.checkingStart': 'Đang bắt đầu kiểm tra dữ liệu sau lần tắt máy đột ngột. Trong lúc này vẫn xem được dữ liệu; thêm, sửa, xóa phải chờ kiểm tra xong.',
 };

@@ -37,7 +37,7 @@ export function StoreActivity() {
         label={t('activity.checkingLabel')}
         value={storeCheck.done}
         max={storeCheck.total}
-        text={t('activity.checking', { done: storeCheck.done, total: storeCheck.total || '…' })}
+        text={storeCheck.total > 0 ? t('activity.checking', { done: storeCheck.done, total: storeCheck.total }) : t('activity.checkingStart')}
       />,
     );
   } else if (storeCheck.state === 'passed' && sawCheck.current) {

@@ -52,7 +52,8 @@ describe('starting again after a session that did not end', () => {
     await layout.nav().waitFor();
     // The login does not wait for the check (the host holds it 8 s).
     expect(Date.now() - started).toBeLessThan(6000);
-    const checking = page.getByRole('status').filter({ hasText: 'Đang kiểm tra dữ liệu sau lần tắt máy đột ngột' });
+    // The host holds the check before its first table: it is starting.
+    const checking = page.getByRole('status').filter({ hasText: 'Đang bắt đầu kiểm tra dữ liệu sau lần tắt máy đột ngột' });
     await checking.waitFor();
     expect(await page.getByRole('progressbar', { name: 'Tiến độ kiểm tra dữ liệu' }).count()).toBe(1);
     // Reading works; a save is refused with the message, and what was typed stays.
