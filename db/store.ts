@@ -11,8 +11,9 @@ const CIPHER = 'chacha20';
 
 export interface OpenOptions {
   /**
-   * Run quick_check before use (default). It reads every page, so it grows with the store (about 1 s at
-   * a million reports); the backend asks for it when the last session did not end cleanly.
+   * Run quick_check before use (default). It reads every page, so it grows with the store (docs/decisions.md,
+   * "After a power cut": seconds at a province); the backend opens without it and checks on the backup
+   * worker instead (db/store-check.ts), so the login does not wait.
    */
   readonly quickCheck?: boolean;
   /** Open an existing file read-only (a backup being inspected): no journal mode is set, nothing is written. */
