@@ -35,7 +35,7 @@ export function answeredWhileChecking(call: string): boolean {
  * passes (docs/decisions.md, "After a power cut").
  */
 export class StoreCheck {
-  private view: StoreCheckView = { state: 'none', done: 0, total: 0, lastBackup: null };
+  private view: StoreCheckView = { state: 'none', done: 0, total: 0, lastBackup: null, lastBackupAt: null };
 
   /** What the screen shows: none (no check at this open), checking with progress, passed, or damaged. */
   status(): StoreCheckView {
@@ -44,12 +44,12 @@ export class StoreCheck {
 
   /** A store opened after a clean close: nothing to check. */
   reset(): void {
-    this.view = { state: 'none', done: 0, total: 0, lastBackup: null };
+    this.view = { state: 'none', done: 0, total: 0, lastBackup: null, lastBackupAt: null };
   }
 
   /** From the open on, before the check's turn comes: writes are refused from the first call. */
   begin(): void {
-    this.view = { state: 'checking', done: 0, total: 0, lastBackup: null };
+    this.view = { state: 'checking', done: 0, total: 0, lastBackup: null, lastBackupAt: null };
   }
 
   /**
@@ -71,11 +71,12 @@ export class StoreCheck {
     }
     if (this.view.state !== 'checking') return;
     if (problems.length === 0) {
-      this.view = { state: 'passed', done: this.view.total, total: this.view.total, lastBackup: null };
+      this.view = { state: 'passed', done: this.view.total, total: this.view.total, lastBackup: null, lastBackupAt: null };
       return;
     }
     log('the store check found damage', new Error(problems.join('; ')));
-    this.view = { state: 'damaged', done: this.view.total, total: this.view.total, lastBackup: listBackups(job.backups)[0]?.name ?? null };
+    const last = listBackups(job.backups)[0] ?? null;
+    this.view = { state: 'damaged', done: this.view.total, total: this.view.total, lastBackup: last?.name ?? null, lastBackupAt: last?.at ?? null };
   }
 
   /** Refuses a call that may write while the check runs or after it found damage. */

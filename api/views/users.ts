@@ -55,6 +55,8 @@ export interface StoreCheckView {
   readonly done: number;
   readonly total: number;
   readonly lastBackup: string | null;
+  /** When that backup was taken (epoch ms), or null. */
+  readonly lastBackupAt: number | null;
 }
 
 /** A backup being written on the worker thread: why, and about how far (0 to 99, from the size written so far). */

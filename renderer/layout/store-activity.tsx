@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Notice } from '../components/notice';
 import { ProgressLine } from '../components/progress-line';
+import { formatDateAndTime } from '../format';
 import { useI18n, type MessageKey } from '../i18n';
 import { href } from '../router';
 import { useCan, useSession } from '../session/session-context';
@@ -47,7 +48,7 @@ export function StoreActivity() {
       </Notice>,
     );
   } else if (storeCheck.state === 'damaged') {
-    const backupName = storeCheck.lastBackup;
+    const backupName = storeCheck.lastBackupAt === null ? null : formatDateAndTime(storeCheck.lastBackupAt);
     parts.push(
       <Notice key="check" kind="error">
         <p>{t('activity.damaged')}</p>

@@ -1,8 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listBackups, type BackupFile } from '../../db/backup';
+import { formatDateAndTime } from '../../renderer/format';
+import { Keyring, storeKeyOf } from '../../db/keyring';
+import { openSqlite } from '../../db/store';
 import { ensureRendererBuilt, launchBrowser, openPage, startHost, type Host, type WatchedPage } from './support/host';
 import { setUpOffice } from './support/office-browser';
 import { admin } from './support/people';
@@ -74,6 +78,71 @@ describe('starting again after a session that did not end', () => {
     await page.reload();
     await login.heading().waitFor();
     expect(await page.getByText('Lần trước phần mềm không được đóng bình thường').count()).toBe(0);
+    expect(watched.errors).toEqual([]);
+  });
+});
+
+/**
+ * The check finds damage: the page says so above every screen, names the last backup and links to the
+ * backups page; a save is refused.
+ */
+describe('starting again on a damaged store', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'so-antt-damaged-'));
+  let host: Host;
+  let browser: Browser;
+  let watched: WatchedPage;
+  let lastBackup: BackupFile;
+
+  beforeAll(async () => {
+    ensureRendererBuilt();
+    const first = await startHost({ dataDir });
+    await setUpOffice(first);
+    await first.stop();
+    // The day of setup has its backup.
+    lastBackup = listBackups(join(dataDir, 'backups'))[0]!;
+    // Pages at the end of the file that no login reads (a table of its own), then one of them damaged.
+    const key = (await storeKeyOf(Keyring.load(join(dataDir, 'keyring.json')).entry(admin.username)!, admin.password))!;
+    const db = openSqlite(join(dataDir, 'so-antt.sqlite'), key.toString('hex'), { quickCheck: false });
+    db.exec('CREATE TABLE e2e_filler (text TEXT)');
+    const insert = db.prepare('INSERT INTO e2e_filler VALUES (?)');
+    for (let i = 0; i < 200; i += 1) insert.run('x'.repeat(2000));
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const file = join(dataDir, 'so-antt.sqlite');
+    const fd = openSync(file, 'r+');
+    const at = statSync(file).size - 2 * 4096 + 500;
+    writeSync(fd, Buffer.alloc(64, 0xa5), 0, 64, at);
+    closeSync(fd);
+    writeFileSync(join(dataDir, 'so-antt.sqlite.open'), '4242');
+    host = await startHost({ dataDir });
+    browser = await launchBrowser();
+    watched = await openPage(browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('tells the user, names the last backup and offers it; a save is refused', async () => {
+    const { page, screenshot } = watched;
+    await page.goto(host.url);
+    const login = new LoginPage(page);
+    await login.heading().waitFor();
+    await login.login(admin.username, admin.password);
+    const layout = new Layout(page);
+    await layout.nav().waitFor();
+    const damaged = page.getByRole('alert').filter({ hasText: 'Kiểm tra phát hiện tệp dữ liệu bị hỏng' });
+    await damaged.waitFor({ timeout: 30_000 });
+    // The backup by its time (dd/mm/yyyy, Vietnam time), as the backups page lists it.
+    expect(await damaged.textContent()).toContain(formatDateAndTime(lastBackup.at));
+    await damaged.getByRole('link', { name: 'Mở trang Sao lưu và khôi phục' }).waitFor();
+    await screenshot('unclean-04-damaged');
+    await layout.open('Cài đặt');
+    const settings = new SettingsPage(page);
+    await settings.idleLock().fill('9');
+    await settings.save();
+    await page.getByText('Tệp dữ liệu bị hỏng').first().waitFor();
     expect(watched.errors).toEqual([]);
   });
 });

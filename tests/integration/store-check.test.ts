@@ -89,7 +89,7 @@ describe('after a power cut the store is checked in the background (issue #23)',
     const session = await office.login(ADMIN.username, ADMIN.password);
     await office.backend.backups.settled();
     const seen = expectOk(await office.callAs(session, 'auth.session', {}));
-    expect(seen?.storeCheck).toMatchObject({ state: 'damaged', lastBackup: last.name });
+    expect(seen?.storeCheck).toMatchObject({ state: 'damaged', lastBackup: last.name, lastBackupAt: last.at });
     const refused = expectError(await office.callAs(session, 'localities.create', { name: 'Xóm Trại', kind: 'xóm' }), 'store.corrupt');
     expect(refused.params).toEqual({ backup: last.name });
     // No daily backup of the damaged store was taken (it would rotate a good one out).
