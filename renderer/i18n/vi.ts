@@ -401,6 +401,13 @@ export const vi = {
   'deadline.daysOver': 'quá hạn {n} ngày',
   'deadline.hoursOver': 'quá hạn {n} giờ',
   'deadline.done': 'đã thực hiện',
+  'deadline.passedOn': 'đã chuyển, cơ quan điều tra quyết định',
+  'deadline.late.transfer.hours': 'chuyển chậm {n} giờ',
+  'deadline.late.transfer.days': 'chuyển chậm {n} ngày',
+  'deadline.late.notice.hours': 'thông báo chậm {n} giờ',
+  'deadline.late.notice.days': 'thông báo chậm {n} ngày',
+  'deadline.late.decision.hours': 'quyết định chậm {n} giờ',
+  'deadline.late.decision.days': 'quyết định chậm {n} ngày',
 
   // Steps along the status path
   'action.start_check': 'Bắt đầu kiểm tra, xác minh',
@@ -470,7 +477,13 @@ export const vi = {
   'attachment.unreadable': 'Không đọc được tệp đã chọn.',
 
   // Deadlines
+  'today.title': 'Việc hôm nay',
+  'today.nothing': 'Hôm nay không có việc quá hạn hoặc đến hạn.',
+  'today.mine': 'Của bạn ({n})',
+  'today.others': 'Của cán bộ khác ({n})',
+  'today.capped': 'Danh sách chỉ hiện những việc gấp nhất; xem đủ ở trang Thời hạn giải quyết tin báo.',
   'deadlines.title': 'Thời hạn giải quyết tin báo',
+  'deadlines.show': 'Hiển thị',
   'deadlines.within': 'Sắp đến hạn',
   'deadlines.withinDays': 'trong {n} ngày tới',
   'deadlines.overdue': 'Quá hạn',
