@@ -183,7 +183,8 @@ export function MainLayout({ route }: { readonly route: string }) {
           </ul>
           <AppVersion className="sidenav-about" />
         </nav>
-        <main className="content" key={route}>
+        {/* A new page starts fresh; a list writing its filters into the address (a query) stays the same page. */}
+        <main className="content" key={route.split('?')[0]}>
           <PageFor route={parsed} />
         </main>
       </div>

@@ -94,6 +94,17 @@ describe('accountability at a glance', () => {
     await new ReportView(page).heading().waitFor();
     await page.goBack();
     await list.total().filter({ hasText: `Tổng số: ${monthCount}` }).waitFor();
+    // A filter chosen on the page goes into the address without reloading the page (the choice keeps focus).
+    const status = page.getByLabel('Trạng thái', { exact: true });
+    await page.locator('main').evaluate((main) => main.setAttribute('data-before', 'yes'));
+    await status.selectOption({ label: 'Đã chuyển cơ quan điều tra' });
+    await expect.poll(() => page.url()).toContain('status=transferred');
+    expect(await page.locator('main').getAttribute('data-before')).toBe('yes');
+    await list.total().filter({ hasText: 'Tổng số: 1' }).waitFor();
+    // The side menu opens the whole register.
+    await new Layout(page).navLink('Sổ tiếp nhận tin báo').click();
+    await list.total().filter({ hasText: 'Tổng số: 3' }).waitFor();
+    expect(await status.inputValue()).toBe('');
     expect(errors).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import { useOffices, withOfficeColumn, type Offices } from '../../data/use-offic
 import { formatDue, formatNumber } from '../../format';
 import { useI18n, type MessageKey } from '../../i18n';
 import { deadlinesPath } from '../../print/print-route';
-import { href, navigate, paths, routeQuery, type Path } from '../../router';
+import { href, navigate, paths, routeQuery, useRoute, type Path } from '../../router';
 import { deadlineState } from './deadline-text';
 import { codeLabel } from './labels';
 
@@ -60,6 +60,13 @@ export function DeadlinesPage() {
   const [officeId, setOfficeId] = useState('');
   const [board] = useCall('reports.deadlines', { withinDays, officeId: officeId || null });
   useEffect(() => navigate(deadlinesQuery({ show, withinDays }), true), [show, withinDays]);
+  // The address changed from outside (the side menu, a dashboard tile, back): the page follows it.
+  const route = useRoute();
+  useEffect(() => {
+    const asked = readQuery();
+    setShow(asked.show);
+    setWithinDays(asked.withinDays);
+  }, [route]);
   const shown = show === null ? sections : sections.filter((section) => section.key === show);
 
   return (

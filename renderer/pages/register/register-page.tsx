@@ -13,7 +13,7 @@ import { useOffices, withOfficeColumn } from '../../data/use-offices';
 import { usePagedRows } from '../../data/use-paged-rows';
 import { useForm } from '../../forms/use-form';
 import { useI18n } from '../../i18n';
-import { href, navigate, paths, routeQuery } from '../../router';
+import { href, navigate, paths, routeQuery, useRoute } from '../../router';
 import { useCan } from '../../session/session-context';
 import { isoDateOf, monthStart } from '../../../core/vn-time';
 import { emptyFilters, filtersFromQuery, filtersQuery, nextSort, toFilters, type Sort } from './filter-values';
@@ -55,6 +55,15 @@ export function RegisterPage() {
     const query = filtersQuery(values, sort);
     navigate(query === '' ? '/reports' : `/reports?${query}`, true);
   }, [values, sort]);
+  // The address changed from outside (a link, the side menu, back): the list follows it.
+  const route = useRoute();
+  useEffect(() => {
+    const asked = filtersFromQuery(routeQuery(), sortColumns);
+    if (filtersQuery(asked.values, asked.sort) === filtersQuery(values, sort)) return;
+    form.reset(asked.values);
+    setSort(asked.sort);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a change of address starts this
+  }, [route]);
 
   // The search box waits for a pause in typing; the other filters apply at once.
   const q = useDebounced(values.q, SEARCH_DEBOUNCE_MS);
