@@ -120,6 +120,18 @@ export const vi = {
   'about.version': 'Sổ ANTT phiên bản {version}',
 
   // Layout
+  'keys.title': 'Phím tắt',
+  'keys.keys': 'Phím',
+  'keys.what': 'Tác dụng',
+  'keys.newReport': 'Thêm tin báo mới',
+  'keys.save': 'Lưu biểu mẫu đang nhập',
+  'keys.search': 'Đến ô tìm kiếm của trang',
+  'keys.toList': 'Đi tới ô tiếp theo, đến danh sách',
+  'keys.rows': 'Chuyển giữa các dòng của danh sách',
+  'keys.open': 'Mở dòng đang chọn',
+  'keys.help': 'Mở hoặc đóng bảng phím tắt này',
+  'keys.close': 'Đóng bảng phím tắt',
+  'keys.closeButton': 'Đóng',
   'layout.nav': 'Điều hướng chính',
   'layout.account': 'Tài khoản',
   'layout.logout': 'Đăng xuất',

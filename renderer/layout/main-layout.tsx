@@ -35,6 +35,7 @@ import { IssuedReportPage } from '../reports/issued-report-page';
 import { PeriodicPage } from '../reports/periodic-page';
 import { href, parseRoute, type ParsedRoute, type StaticPath } from '../router';
 import { useSession } from '../session/session-context';
+import { Shortcuts } from './shortcuts';
 
 interface NavItem {
   readonly route: StaticPath;
@@ -187,6 +188,7 @@ export function MainLayout({ route }: { readonly route: string }) {
         <main className="content" key={route.split('?')[0]}>
           <PageFor route={parsed} />
         </main>
+        <Shortcuts canWrite={roleHasPermission(user.role, 'records.write')} />
       </div>
     </div>
   );
