@@ -545,6 +545,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'v.too_small': 'The value is below the allowed minimum.',
   'v.too_big': 'The value is above the allowed maximum.',
   'v.unknown_field': 'A field that is not accepted was sent.',
+  'v.received_future': 'The date received cannot be after today.',
   'v.date': 'Not a valid date.',
   'v.date_order': 'The end date must be on or after the start date.',
   'v.citizen_id': 'A citizen ID has 12 digits and starts with a valid province code.',

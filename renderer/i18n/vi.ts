@@ -567,6 +567,7 @@ export const vi = {
   'v.too_small': 'Giá trị nhỏ hơn mức cho phép.',
   'v.too_big': 'Giá trị lớn hơn mức cho phép.',
   'v.unknown_field': 'Có mục không được chấp nhận.',
+  'v.received_future': 'Ngày tiếp nhận không được sau hôm nay.',
   'v.date': 'Ngày không hợp lệ.',
   'v.date_order': 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.',
   'v.citizen_id': 'Số CCCD gồm 12 chữ số, bắt đầu bằng mã tỉnh hợp lệ.',

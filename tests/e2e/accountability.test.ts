@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createUserHost, loginHost } from './support/host';
 import { officeInBrowser } from './support/office-browser';
 import { admin, officer } from './support/people';
-import { Layout, LoginPage } from './support/pages';
-import { RegisterList, ReportView } from './support/register-pages';
+import { description, Layout, LoginPage } from './support/pages';
+import { RegisterList, ReportForm, ReportView } from './support/register-pages';
 
 /**
  * Accountability at a glance (issue #18): a late action says how late, a transfer passes the decision
@@ -105,6 +105,20 @@ describe('accountability at a glance', () => {
     await new Layout(page).navLink('Sổ tiếp nhận tin báo').click();
     await list.total().filter({ hasText: 'Tổng số: 3' }).waitFor();
     expect(await status.inputValue()).toBe('');
+
+    // A receipt dated after today: the message says the limit, and what was typed stays.
+    await page.getByRole('link', { name: 'Thêm tin báo' }).click();
+    const form = new ReportForm(page);
+    await form.form().waitFor();
+    await form.field('Nội dung tóm tắt').fill('Tin báo ghi nhầm ngày');
+    const received = form.field('Ngày tiếp nhận');
+    await received.fill('31/12/2099');
+    await form.submit();
+    await expect.poll(() => received.getAttribute('aria-invalid')).toBe('true');
+    expect(await description(received)).toContain('Ngày tiếp nhận không được sau hôm nay.');
+    expect(await received.inputValue()).toBe('31/12/2099');
+    expect(await form.field('Nội dung tóm tắt').inputValue()).toBe('Tin báo ghi nhầm ngày');
+    await screenshot('accountability-05-future-receipt');
     expect(errors).toEqual([]);
   });
 });

@@ -58,3 +58,13 @@ describe('accountability of a report\'s deadlines', () => {
     }
   });
 });
+
+describe('messages that say the limit', () => {
+  it('a receipt dated after today is refused with "not after today", and nothing is recorded', async () => {
+    const office = await createOffice({ now: manualClock(vn('2026-03-05', '09:00')).now });
+    const refused = await office.call('reports.create', report({ receivedAt: vn('2026-03-08') }));
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.fields?.receivedAt).toBe('v.received_future');
+    expect(expectOk(await office.call('reports.list', {})).total).toBe(0);
+  });
+});
