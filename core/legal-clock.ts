@@ -79,3 +79,22 @@ export function computeDeadlines(input: ClockInput, holidays: ReadonlySet<IsoDat
     extensionLimit,
   };
 }
+
+/**
+ * How late an action was against its limit (ms; 0 when in time or when the time it was done is not
+ * known). Limits are exclusive ends: an action at the very instant `dueAt` is already late.
+ */
+export function lateBy(dueAt: number, doneAt: number | null): number {
+  return doneAt === null || doneAt < dueAt ? 0 : doneAt - dueAt;
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * A lateness in whole units for display: hours up to two days ("chuyển chậm 23 giờ"), whole days
+ * beyond. A part of an hour counts as an hour (a transfer a minute late is late).
+ */
+export function lateSpan(ms: number): { readonly unit: 'hours' | 'days'; readonly n: number } {
+  const hours = Math.max(1, Math.ceil(ms / HOUR_MS));
+  return hours < 48 ? { unit: 'hours', n: hours } : { unit: 'days', n: Math.floor(hours / 24) };
+}

@@ -60,3 +60,21 @@ export function formatFileSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${formatNumber(Math.ceil(bytes / 1024))} KB`;
   return `${formatNumber(bytes / (1024 * 1024), 1)} MB`;
 }
+
+/**
+ * The units of the shipped measures (db/seed/measures.ts) in English; a unit an office typed itself is
+ * shown as typed. Vietnamese documents keep the Vietnamese unit.
+ */
+const ENGLISH_UNITS: Readonly<Record<string, string>> = {
+  vụ: 'cases',
+  người: 'persons',
+  'tụ điểm': 'hotspots',
+  đợt: 'operations',
+  gam: 'g',
+  đồng: 'VND',
+  chiếc: 'items',
+};
+
+export function unitName(lang: 'vi' | 'en', unit: string): string {
+  return lang === 'en' ? (ENGLISH_UNITS[unit.normalize('NFC').trim()] ?? unit) : unit;
+}

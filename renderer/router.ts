@@ -38,6 +38,8 @@ export type StaticPath =
 export type Path =
   | StaticPath
   | `/reports/${string}`
+  | `/reports?${string}`
+  | `/deadlines?${string}`
   | `/holidays?year=${number}`
   | `/print/${string}`
   | `/persons/${string}`
@@ -166,6 +168,13 @@ function subscribe(onChange: () => void): () => void {
 function currentPath(): string {
   const path = window.location.hash.replace(/^#/, '');
   return path === '' ? '/' : path;
+}
+
+/** The query of the current route ("from=…&to=…"), '' when it has none. */
+export function routeQuery(): string {
+  const path = currentPath();
+  const at = path.indexOf('?');
+  return at < 0 ? '' : path.slice(at + 1);
 }
 
 export function useRoute(): string {

@@ -36,7 +36,8 @@ export const movementCalls = {
     permission: 'records.write',
   }),
   'safety.addCriterion': call<null>()({
-    input: z.strictObject({ code: z.string().trim().regex(/^[a-z0-9_]{2,60}$/, 'v.invalid'), unitKind: z.enum(safetyUnitKinds), text: requiredText(500) }),
+    /** `code` left out (or empty): made from the wording; nobody types a code name. */
+    input: z.strictObject({ code: z.string().trim().regex(/^([a-z0-9_]{2,60})?$/, 'v.invalid').default(''), unitKind: z.enum(safetyUnitKinds), text: requiredText(500) }),
     permission: 'settings.manage',
   }),
   /** Edits a criterion's wording; evaluations already recorded keep their results. */

@@ -8,6 +8,13 @@ export interface Deadline {
   /** Exclusive end, epoch ms: a limit "until 24:00 of D" ends at the start of D+1. */
   readonly dueAt: number;
   readonly done: boolean;
+  /** When it was met, where the record says (transfer, notice, decision): a late action shows how late. */
+  readonly doneAt: number | null;
+  /**
+   * The decision limit of a report transferred to the investigating body: that body decides, so the
+   * commune's limit is neither met nor open (CPC 2015 art. 146, 147).
+   */
+  readonly passedOn: boolean;
 }
 
 /** One row of the register list. */

@@ -3,6 +3,7 @@ import { AppError } from '../app-error';
 import type { Sqlite } from '../store';
 import { createTeam, evaluateModel, evaluateUnit, listModels, listTeams, modelView, requireTeam, safetySummary, teamView } from '../movement';
 import { storeFor, type HandlersOf } from './context';
+import { codeFromName } from '../code-names';
 
 export const movementHandlers: HandlersOf<'teams.' | 'models.' | 'safety.'> = {
   'teams.list': (ctx) => listTeams(storeFor(ctx).store.sql),
@@ -47,11 +48,14 @@ export const movementHandlers: HandlersOf<'teams.' | 'models.' | 'safety.'> = {
   },
   'safety.addCriterion': (ctx, input) => {
     const { store, write } = storeFor(ctx);
-    if (first(store.sql, qb.selectFrom('safety_criteria').select('id').where('code', '=', input.code))) {
+    const taken = (code: string) => first(store.sql, qb.selectFrom('safety_criteria').select('id').where('code', '=', code)) !== undefined;
+    if (input.code !== '' && taken(input.code)) {
       throw new AppError('validation', 'this code is taken', { fields: { code: 'v.invalid' } });
     }
+    // Left out: made from the wording (a code is bookkeeping, never typed nor shown).
+    const code = input.code !== '' ? input.code : codeFromName(input.text, taken, 'criterion', 48);
     const sort = (store.sql.prepare('SELECT coalesce(max(sort), 0) + 1 AS n FROM safety_criteria').get() as { n: number }).n;
-    store.writes.insert('safety_criteria', { code: input.code, unit_kind: input.unitKind, text: input.text, sort }, write);
+    store.writes.insert('safety_criteria', { code, unit_kind: input.unitKind, text: input.text, sort }, write);
     return null;
   },
   'safety.updateCriterion': (ctx, input) => {

@@ -5,6 +5,7 @@ import { duplicateGroups, duplicatesOf, linkPersons, listPersons, mergePersons, 
 import { findPerson, matchPerson, personForInput, personView, searchPersons, updatePerson } from '../persons';
 import { checkIn, createProgram, endProgram, kindView, listKinds, listPrograms, programView, reminders, updateProgram } from '../programs';
 import { storeFor, type HandlersOf } from './context';
+import { codeFromName } from '../code-names';
 
 export const peopleHandlers: HandlersOf<'persons.' | 'programs.' | 'hotspots.' | 'graph.'> = {
   'persons.match': (ctx, input) => matchPerson(storeFor(ctx).store.sql, input),
@@ -54,7 +55,7 @@ export const peopleHandlers: HandlersOf<'persons.' | 'programs.' | 'hotspots.' |
     if (input.code !== '' && taken(input.code)) {
       throw new AppError('validation', 'this code is taken', { fields: { code: 'v.invalid' } });
     }
-    const code = input.code !== '' ? input.code : kindCodeFor(input.nameVi, taken);
+    const code = input.code !== '' ? input.code : codeFromName(input.nameVi, taken, 'kind');
     return kindView(
       store.writes.insert(
         'program_kinds',
@@ -117,23 +118,3 @@ export const peopleHandlers: HandlersOf<'persons.' | 'programs.' | 'hotspots.' |
   'hotspots.due': (ctx, input) => hotspotsDue(storeFor(ctx).store.sql, input.withinDays, ctx.backend.now()),
   'graph.around': (ctx, input) => graphAround(storeFor(ctx).store.sql, { kind: input.kind, id: input.id }, input.depth),
 };
-
-/**
- * The code of a kind added without one: its Vietnamese name without marks, words joined by "_"
- * ("Người nghiện ma túy" → "nguoi_nghien_ma_tuy"), a number added when that one is taken.
- */
-function kindCodeFor(nameVi: string, taken: (code: string) => boolean): string {
-  const plain = nameVi
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .slice(0, 32)
-    .replace(/_+$/, '');
-  const base = plain.length >= 2 ? plain : `kind_${plain}`.replace(/_+$/, '');
-  let code = base;
-  for (let n = 2; taken(code); n += 1) code = `${base}_${n}`;
-  return code;
-}

@@ -50,14 +50,25 @@ export function deadlineColumns(report: ClockFields, holidays: ReadonlySet<strin
 }
 
 /** What tells whether each deadline of a report is met (all of it is in the deadlines index, reports_due). */
-export type DeadlineState = Pick<ReportsTable, 'status' | 'notice_sent_at' | 'deleted_at'> & Omit<DeadlineColumns, 'next_due_at'>;
+export type DeadlineState = Pick<ReportsTable, 'status' | 'notice_sent_at' | 'deleted_at'> &
+  Omit<DeadlineColumns, 'next_due_at'> &
+  Partial<Pick<ReportsTable, 'transferred_at' | 'decision_at'>>;
 
 /** Every deadline of a report with whether it is met; clocked kinds only. */
 export function reportDeadlines(report: DeadlineState): Deadline[] {
   const list: Deadline[] = [];
-  if (report.transfer_due_at !== null) list.push({ kind: 'transfer', dueAt: report.transfer_due_at, done: !BEFORE_TRANSFER.has(report.status) });
-  if (report.notice_due_at !== null) list.push({ kind: 'notice', dueAt: report.notice_due_at, done: report.notice_sent_at !== null });
-  if (report.decision_due_at !== null) list.push({ kind: 'decision', dueAt: report.decision_due_at, done: !AWAITING_DECISION.has(report.status) });
+  // Passed to the investigating body (and perhaps decided there since): the commune's decision limit no longer runs.
+  const transferred = report.status === 'transferred' || (report.status === 'decided' && report.transferred_at != null);
+  if (report.transfer_due_at !== null) {
+    list.push({ kind: 'transfer', dueAt: report.transfer_due_at, done: !BEFORE_TRANSFER.has(report.status), doneAt: report.transferred_at ?? null, passedOn: false });
+  }
+  if (report.notice_due_at !== null) {
+    list.push({ kind: 'notice', dueAt: report.notice_due_at, done: report.notice_sent_at !== null, doneAt: report.notice_sent_at, passedOn: false });
+  }
+  if (report.decision_due_at !== null) {
+    const done = !transferred && !AWAITING_DECISION.has(report.status);
+    list.push({ kind: 'decision', dueAt: report.decision_due_at, done, doneAt: done && report.status === 'decided' ? (report.decision_at ?? null) : null, passedOn: transferred });
+  }
   return list;
 }
 
@@ -73,7 +84,7 @@ export const OPEN_DEADLINES_DUE_SQL = [
 ].join(' + ');
 
 export function openDeadlines(report: DeadlineState): Deadline[] {
-  return report.deleted_at === null ? reportDeadlines(report).filter((deadline) => !deadline.done) : [];
+  return report.deleted_at === null ? reportDeadlines(report).filter((deadline) => !deadline.done && !deadline.passedOn) : [];
 }
 
 /**

@@ -64,7 +64,7 @@ export interface RegisterDeps {
 const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
 
 function checkReceivedAt(deps: RegisterDeps, receivedAt: number): void {
-  if (receivedAt > deps.now + FUTURE_TOLERANCE_MS) throw new AppError('validation', 'the receipt is in the future', { fields: { receivedAt: 'v.date' } });
+  if (receivedAt > deps.now + FUTURE_TOLERANCE_MS) throw new AppError('validation', 'the receipt is in the future', { fields: { receivedAt: 'v.received_future' } });
 }
 
 /**

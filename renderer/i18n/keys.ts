@@ -33,6 +33,7 @@ export const validationKeys = [
   'v.too_big',
   'v.unknown_field',
   'v.date',
+  'v.received_future',
   'v.date_order',
   'v.citizen_id',
   'v.citizen_id_taken',

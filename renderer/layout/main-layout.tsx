@@ -35,6 +35,7 @@ import { IssuedReportPage } from '../reports/issued-report-page';
 import { PeriodicPage } from '../reports/periodic-page';
 import { href, parseRoute, type ParsedRoute, type StaticPath } from '../router';
 import { useSession } from '../session/session-context';
+import { Shortcuts } from './shortcuts';
 import { StoreActivity } from './store-activity';
 
 interface NavItem {
@@ -184,10 +185,12 @@ export function MainLayout({ route }: { readonly route: string }) {
           </ul>
           <AppVersion className="sidenav-about" />
         </nav>
-        <main className="content" key={route}>
+        {/* A new page starts fresh; a list writing its filters into the address (a query) stays the same page. */}
+        <main className="content" key={route.split('?')[0]}>
           <StoreActivity />
           <PageFor route={parsed} />
         </main>
+        <Shortcuts canWrite={roleHasPermission(user.role, 'records.write')} />
       </div>
     </div>
   );

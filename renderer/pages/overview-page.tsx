@@ -8,12 +8,17 @@ import { useI18n, type MessageKey } from '../i18n';
 import { href } from '../router';
 import { useSession } from '../session/session-context';
 import { isoDateOf, monthStart } from '../../core/vn-time';
+import { deadlinesQuery } from './register/deadlines-page';
+import { TodayWork } from './today-work';
 
 const tiles: readonly { readonly key: 'overdue' | 'today' | 'soon'; readonly label: MessageKey }[] = [
   { key: 'overdue', label: 'deadlines.overdue' },
   { key: 'today', label: 'deadlines.today' },
   { key: 'soon', label: 'deadlines.soon' },
 ];
+
+/** The horizon of the dashboard's "sắp đến hạn" (the deadlines page opens with the same). */
+const BOARD_DAYS = 3;
 
 /** The welcome page: the register's deadlines at a glance, the office and the logged-in user. */
 export function OverviewPage() {
@@ -22,7 +27,7 @@ export function OverviewPage() {
   const { office, user, idleLockMinutes } = session;
   const orNone = (text: string) => text || t('common.none');
   const today = isoDateOf(Date.now());
-  const [board] = useCall('reports.deadlines', { withinDays: 3 });
+  const [board] = useCall('reports.deadlines', { withinDays: BOARD_DAYS });
   const [month] = useCall('reports.list', { filters: { from: monthStart(today), to: today }, limit: 1 });
   const [reminders] = useCall('programs.reminders', { withinDays: 7 });
   const [hotspotsDue] = useCall('hotspots.due', { withinDays: 7 });
@@ -46,14 +51,14 @@ export function OverviewPage() {
             <ul className="tiles">
               {tiles.map((tile) => (
                 <li key={tile.key}>
-                  <a className={`tile tile-${tile.key}`} href={href('/deadlines')}>
+                  <a className={`tile tile-${tile.key}`} href={href(deadlinesQuery({ show: tile.key, withinDays: BOARD_DAYS }))}>
                     <span className="tile-count">{formatNumber(value.counts[tile.key])}</span>
                     <span className="tile-label">{t(tile.label)}</span>
                   </a>
                 </li>
               ))}
               <li>
-                <a className="tile" href={href('/reports')}>
+                <a className="tile" href={href(`/reports?${new URLSearchParams({ from: monthStart(today), to: today }).toString()}`)}>
                   <span className="tile-count">{month.status === 'ready' ? formatNumber(month.value.total ?? 0) : '…'}</span>
                   <span className="tile-label">{t('overview.receivedThisMonth')}</span>
                 </a>
@@ -62,6 +67,7 @@ export function OverviewPage() {
           )}
         </LoadedView>
       </section>
+      {board.status === 'ready' ? <TodayWork board={board.value} userId={user.id} /> : null}
       <section className="card" aria-labelledby="overview-people">
         <h2 id="overview-people">{t('overview.people')}</h2>
         <ul className="tiles">

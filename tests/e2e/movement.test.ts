@@ -30,7 +30,6 @@ const year = new Date().getFullYear();
 
 const region = (page: Page, name: string): Locator => page.getByRole('region', { name, exact: true });
 const safetyTitle = (y: number) => `Đánh giá “an toàn về an ninh, trật tự” năm ${y}`;
-const CODE = 'village_public_order';
 const TEXT = 'Không để xảy ra tụ tập gây rối trật tự công cộng';
 const REWORDED = 'Không để xảy ra tụ tập đông người gây rối trật tự công cộng';
 
@@ -195,35 +194,36 @@ describe('the movement', () => {
     const criteria = region(page, 'Tiêu chí đánh giá');
     expect(await villageChecklist(page)).not.toContain(TEXT);
 
-    // Refused with Vietnamese messages under the fields; what was typed stays.
+    // Refused with Vietnamese messages under the fields; what was typed stays. No code is asked for.
     await criteria.getByRole('button', { name: 'Thêm tiêu chí' }).click();
     const add = region(page, 'Thêm tiêu chí');
-    const code = add.getByLabel('Mã tiêu chí', exact);
+    expect(await add.getByLabel('Mã tiêu chí', exact).count()).toBe(0);
     const kind = add.getByLabel('Loại đơn vị áp dụng', exact);
     const wording = add.getByLabel('Nội dung tiêu chí', exact);
-    await code.fill('Trật tự công cộng');
+    await wording.fill('   ');
     await add.getByRole('button', { name: 'Lưu tiêu chí' }).click();
-    await expect.poll(() => code.getAttribute('aria-invalid')).toBe('true');
-    expect(await description(code)).toContain('Giá trị không hợp lệ.');
-    expect(await kind.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => kind.getAttribute('aria-invalid')).toBe('true');
     expect(await description(kind)).toContain('Bắt buộc nhập.');
     expect(await description(wording)).toContain('Bắt buộc nhập.');
-    expect(await code.inputValue()).toBe('Trật tự công cộng');
     await screenshot('movement-criterion-refused');
 
-    await code.fill(CODE);
     await kind.selectOption({ label: 'Thôn, tổ dân phố' });
     await wording.fill(TEXT);
     await add.getByRole('button', { name: 'Lưu tiêu chí' }).click();
-    await page.getByText(`Đã thêm tiêu chí ${CODE}.`).waitFor();
-    const row = () => criteria.getByRole('row').filter({ hasText: CODE });
-    await row().getByRole('rowheader', { name: TEXT, exact: true }).waitFor();
+    await page.getByText(`Đã thêm tiêu chí “${TEXT}”.`).waitFor();
+    // The table shows no code column, nor any code.
+    expect(await criteria.getByRole('columnheader', { name: 'Mã tiêu chí' }).count()).toBe(0);
+    expect(await criteria.locator('code').count()).toBe(0);
+    expect((await criteria.textContent()) ?? '').not.toMatch(/[a-z]+_[a-z_]+/);
+    let shown = TEXT;
+    const row = () => criteria.getByRole('row').filter({ has: page.getByRole('rowheader', { name: shown, exact: true }) });
+    await row().waitFor();
     expect(flatText((await row().textContent()) ?? '')).toContain('Thôn, tổ dân phố');
     expect(await villageChecklist(page)).toContain(TEXT);
 
     // Reworded: an empty wording is refused, the new one shows in the list and the checklist.
-    await row().getByRole('button', { name: `Sửa tiêu chí ${CODE}`, exact: true }).click();
-    const edit = region(page, `Sửa nội dung tiêu chí ${CODE}`);
+    await row().getByRole('button', { name: `Sửa tiêu chí “${TEXT}”`, exact: true }).click();
+    const edit = region(page, `Sửa nội dung tiêu chí “${TEXT}”`);
     const text = edit.getByLabel('Nội dung tiêu chí', exact);
     expect(await text.inputValue()).toBe(TEXT);
     await text.fill('');
@@ -232,20 +232,21 @@ describe('the movement', () => {
     expect(await description(text)).toContain('Bắt buộc nhập.');
     await text.fill(REWORDED);
     await edit.getByRole('button', { name: 'Lưu nội dung' }).click();
-    await page.getByText(`Đã sửa nội dung tiêu chí ${CODE}.`).waitFor();
-    await row().getByRole('rowheader', { name: REWORDED, exact: true }).waitFor();
+    await page.getByText(`Đã sửa nội dung tiêu chí “${REWORDED}”.`).waitFor();
+    shown = REWORDED;
+    await row().waitFor();
     expect(await villageChecklist(page)).toContain(REWORDED);
 
     // Retired only with a reason: gone from the list and from the checklist.
-    await row().getByRole('button', { name: `Thôi áp dụng tiêu chí ${CODE}`, exact: true }).click();
-    const retire = region(page, `Thôi áp dụng tiêu chí ${CODE}`);
+    await row().getByRole('button', { name: `Thôi áp dụng tiêu chí “${REWORDED}”`, exact: true }).click();
+    const retire = region(page, `Thôi áp dụng tiêu chí “${REWORDED}”`);
     await retire.getByRole('button', { name: 'Thôi áp dụng', exact: true }).click();
     const reason = retire.getByLabel('Lý do thôi áp dụng', exact);
     await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
     expect(await description(reason)).toContain('Bắt buộc nhập.');
     await reason.fill('Trùng với tiêu chí về phòng ngừa tội phạm đã có');
     await retire.getByRole('button', { name: 'Thôi áp dụng', exact: true }).click();
-    await page.getByText(`Đã thôi áp dụng tiêu chí ${CODE}.`).waitFor();
+    await page.getByText(`Đã thôi áp dụng tiêu chí “${REWORDED}”.`).waitFor();
     await expect.poll(() => row().count()).toBe(0);
     const checklist = await villageChecklist(page);
     expect(checklist).not.toContain(REWORDED);

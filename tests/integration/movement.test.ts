@@ -65,6 +65,11 @@ describe('the movement: teams, models and the yearly safe-unit evaluation', () =
     expectOk(await office.call('safety.addCriterion', { code: 'school_traffic', unitKind: 'school', text: 'Không có học sinh vi phạm giao thông nghiêm trọng' }));
     expectError(await office.call('safety.addCriterion', { code: 'school_traffic', unitKind: 'school', text: 'Trùng mã' }), 'validation');
     expectOk(await office.call('safety.updateCriterion', { code: 'school_traffic', text: 'Không có học sinh vi phạm trật tự, an toàn giao thông' }));
+    // Without a code: one is made from the wording, a number added when taken.
+    expectOk(await office.call('safety.addCriterion', { unitKind: 'school', text: 'Đảm bảo an ninh trật tự khu vực cổng trường' }));
+    expectOk(await office.call('safety.addCriterion', { unitKind: 'agency', text: 'Đảm bảo an ninh trật tự khu vực cổng trường' }));
+    const made = expectOk(await office.call('safety.summary', { year: 2026 })).criteria.filter((c) => c.text === 'Đảm bảo an ninh trật tự khu vực cổng trường');
+    expect(made.map((c) => c.code).sort()).toEqual(['dam_bao_an_ninh_trat_tu_khu_vuc_cong_truong', 'dam_bao_an_ninh_trat_tu_khu_vuc_cong_truong_2']);
     let criteria = expectOk(await office.call('safety.summary', { year: 2026 })).criteria;
     expect(criteria.find((c) => c.code === 'school_traffic')?.text).toBe('Không có học sinh vi phạm trật tự, an toàn giao thông');
     expectError(await office.call('safety.retireCriterion', { code: 'school_traffic', reason: '' }), 'validation');

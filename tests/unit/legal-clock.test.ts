@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths, addWorkingDays, endOfDay, isIsoDate, localDate, onOrNextWorkingDay, startOfDay } from '../../core/calendar';
-import { computeDeadlines, defaultLegalClockRules } from '../../core/legal-clock';
+import { computeDeadlines, defaultLegalClockRules, lateBy, lateSpan } from '../../core/legal-clock';
 import { statutoryDaysOff, statutoryHolidays } from '../../core/holidays';
 
 const holidays = statutoryDaysOff(2025, 2027);
@@ -117,5 +117,22 @@ describe('computed holidays', () => {
     }
     expect(dates).toContain('2026-02-17'); // Tết 2026
     expect(dates).toContain('2026-04-27'); // compensatory day for Hùng Kings' day
+  });
+});
+
+describe('lateness of an action', () => {
+  const due = vn('2026-03-03', '10:00');
+  it('is none when in time or when the time is not known, and counts from the exclusive end', () => {
+    expect(lateBy(due, vn('2026-03-03', '09:59'))).toBe(0);
+    expect(lateBy(due, null)).toBe(0);
+    expect(lateBy(due, due)).toBe(0);
+    expect(lateBy(due, vn('2026-03-04', '09:00'))).toBe(23 * 3_600_000);
+  });
+  it('shows hours up to two days, then whole days; a minute late is an hour', () => {
+    expect(lateSpan(23 * 3_600_000)).toEqual({ unit: 'hours', n: 23 });
+    expect(lateSpan(60_000)).toEqual({ unit: 'hours', n: 1 });
+    expect(lateSpan(47 * 3_600_000 + 1)).toEqual({ unit: 'days', n: 2 });
+    expect(lateSpan(49 * 3_600_000)).toEqual({ unit: 'days', n: 2 });
+    expect(lateSpan(5 * 24 * 3_600_000)).toEqual({ unit: 'days', n: 5 });
   });
 });

@@ -8,6 +8,7 @@ import { toDecimal } from '../../forms/convert';
 import { useForm } from '../../forms/use-form';
 import { useI18n } from '../../i18n';
 import { measureName } from './campaign-format';
+import { unitName } from '../../format';
 
 /** Điều chỉnh kết quả: a measure, a number added or taken away, and the reason (required). */
 export function AdjustForm({ campaign, measures, onDone }: { readonly campaign: CampaignView; readonly measures: readonly MeasureView[]; readonly onDone: () => void }) {
@@ -23,7 +24,7 @@ export function AdjustForm({ campaign, measures, onDone }: { readonly campaign: 
   return (
     <FormFrame form={form} submitLabel={t('adjust.save')} labelledBy="adjust-title" requiredNote>
       <div className="field-row">
-        <SelectField {...form.field('measureCode')} label={t('adjust.measure')} options={[{ value: '', label: t('common.choose') }, ...measures.map((m) => ({ value: m.code, label: `${measureName(lang, m)} (${m.unit})` }))]} required />
+        <SelectField {...form.field('measureCode')} label={t('adjust.measure')} options={[{ value: '', label: t('common.choose') }, ...measures.map((m) => ({ value: m.code, label: `${measureName(lang, m)} (${unitName(lang, m.unit)})` }))]} required />
         <TextField {...form.field('delta')} label={t('adjust.delta')} hint={t('adjust.deltaHint')} inputMode="text" required />
       </div>
       <TextField {...form.field('reason')} label={t('adjust.reason')} maxLength={500} required />

@@ -20,6 +20,7 @@ import { isoDateOf } from '../../../core/vn-time';
 import { categoryName, codeLabel } from '../register/labels';
 import { measureName } from './campaign-format';
 import { campaignValues, newCampaignValues, newEntryKey, toCampaignInput, type CampaignValues } from './campaign-values';
+import { unitName } from '../../format';
 
 interface CampaignReference {
   readonly localities: readonly LocalityView[];
@@ -117,7 +118,7 @@ function CampaignForm({ initial, reference, submitLabel, submit, onDone, draftKe
     byGroup.set(group, [...(byGroup.get(group) ?? []), { code: entry.code, index }]);
   });
   const groups = [...byGroup].map(([group, entries]) => ({ group, entries }));
-  const measureOptions = [{ value: '', label: t('common.choose') }, ...reference.measures.map((m) => ({ value: m.code, label: `${measureName(lang, m)} (${m.unit})` }))];
+  const measureOptions = [{ value: '', label: t('common.choose') }, ...reference.measures.map((m) => ({ value: m.code, label: `${measureName(lang, m)} (${unitName(lang, m.unit)})` }))];
   const addTarget = () => form.update((current) => ({ ...current, targets: [...current.targets, { key: newEntryKey(), measureCode: '', target: '' }] }), 'targets');
   const removeTarget = (index: number) => form.update((current) => ({ ...current, targets: current.targets.filter((_, i) => i !== index) }), 'targets');
 
@@ -177,7 +178,7 @@ function CampaignForm({ initial, reference, submitLabel, submit, onDone, draftKe
               <legend id={`target-${entry.key}`}>{t('campaign.target', { n })}</legend>
               <div className="field-row field-row-3">
                 <SelectField {...form.field(`targets.${index}.measureCode`)} label={t('campaign.measure')} options={measureOptions} required />
-                <TextField {...form.field(`targets.${index}.target`)} label={t('campaign.targetValue')} hint={measure ? t('campaign.targetHint', { unit: measure.unit }) : undefined} inputMode="text" required />
+                <TextField {...form.field(`targets.${index}.target`)} label={t('campaign.targetValue')} hint={measure ? t('campaign.targetHint', { unit: unitName(lang, measure.unit) }) : undefined} inputMode="text" required />
                 <div className="person-entry-remove">
                   <Button small variant="danger" onClick={() => removeTarget(index)}>
                     {t('campaign.removeTarget', { n })}

@@ -2,6 +2,7 @@ import type { CampaignView, MeasureResult } from '../../../api/views';
 import { DataTable, type Column } from '../../components/data-table';
 import { useI18n, type I18n } from '../../i18n';
 import { changeFrom, formatPercent, formatQuantity, measureName } from './campaign-format';
+import { unitName } from '../../format';
 
 /** "tăng 2 (50%)", "giảm 1 (25%)", "chưa có số liệu" when there was nothing last year. */
 export function changeText(t: I18n['t'], previous: number, current: number): string {
@@ -37,7 +38,7 @@ function ProgressBar({ result }: { readonly result: MeasureResult }) {
 export function CampaignResults({ campaign }: { readonly campaign: CampaignView }) {
   const { t, lang } = useI18n();
   const none = t('common.none');
-  const withUnit = (value: number, unit: string) => `${formatQuantity(value)} ${unit}`;
+  const withUnit = (value: number, unit: string) => `${formatQuantity(value)} ${unitName(lang, unit)}`;
   const columns: Column<MeasureResult>[] = [
     { key: 'measure', header: t('results.measure'), rowHeader: true, cell: (r) => measureName(lang, r.measure) },
     { key: 'target', header: t('results.target'), className: 'nowrap', cell: (r) => (r.target === null ? t('results.noTarget') : withUnit(r.target, r.measure.unit)) },

@@ -15,6 +15,7 @@ import { codeOptions } from '../register/labels';
 import { measureName } from './campaign-format';
 import { newEntryKey } from './campaign-values';
 import { ReportSearch } from '../../components/report-search';
+import { unitName } from '../../format';
 
 type Kind = (typeof operationKinds)[number];
 
@@ -87,7 +88,7 @@ export function OperationForm({
   });
   const { values } = form;
   const seizureMeasures = measures.filter((m) => m.source === 'seizure');
-  const seizureOptions = [{ value: '', label: t('common.choose') }, ...seizureMeasures.map((m) => ({ value: m.code, label: `${measureName(lang, m)} (${m.unit})` }))];
+  const seizureOptions = [{ value: '', label: t('common.choose') }, ...seizureMeasures.map((m) => ({ value: m.code, label: `${measureName(lang, m)} (${unitName(lang, m.unit)})` }))];
   const addSeizure = () => form.update((current) => ({ ...current, seizures: [...current.seizures, { key: newEntryKey(), measureCode: '', quantity: '' }] }), 'seizures');
   const removeSeizure = (index: number) => form.update((current) => ({ ...current, seizures: current.seizures.filter((_, i) => i !== index) }), 'seizures');
   const removeReport = (id: string) => form.update((current) => ({ ...current, reports: current.reports.filter((r) => r.id !== id) }), 'reports');
@@ -125,7 +126,7 @@ export function OperationForm({
                 <TextField
                   {...form.field(`seizures.${index}.quantity`)}
                   label={t('operation.quantity')}
-                  hint={t('operation.quantityHint', { unit: measure?.unit ?? '' })}
+                  hint={t('operation.quantityHint', { unit: measure ? unitName(lang, measure.unit) : '' })}
                   inputMode="text"
                   required
                 />

@@ -3,7 +3,7 @@ import type { LocalityView, MeasureView, OperationView } from '../../../api/view
 import { invoke } from '../../api-client';
 import { Button } from '../../components/button';
 import { ReasonPanel } from '../../components/reason-panel';
-import { formatDateAndTime } from '../../format';
+import { formatDateAndTime, unitName } from '../../format';
 import { useI18n } from '../../i18n';
 import type { Message } from '../../i18n/message';
 import { codeLabel } from '../register/labels';
@@ -28,7 +28,7 @@ export function OperationTimeline({ operations, measures, localities, canVoid, o
   if (operations.length === 0) return <p className="muted">{t('operations.empty')}</p>;
   const seizure = (code: string, quantity: number) => {
     const measure = measures.find((m) => m.code === code);
-    return measure ? `${measureName(lang, measure)}: ${formatQuantity(quantity)} ${measure.unit}` : `${code}: ${formatQuantity(quantity)}`;
+    return measure ? `${measureName(lang, measure)}: ${formatQuantity(quantity)} ${unitName(lang, measure.unit)}` : `${code}: ${formatQuantity(quantity)}`;
   };
   const localityName = (id: string) => localities.find((l) => l.id === id)?.name ?? id;
   return (

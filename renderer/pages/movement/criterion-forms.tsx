@@ -7,11 +7,13 @@ import { FormFrame } from '../../components/form-frame';
 import { Panel } from '../../components/panel';
 import { SelectField } from '../../components/select-field';
 import { TextAreaField } from '../../components/text-area-field';
-import { TextField } from '../../components/text-field';
 import { chosenCode } from '../../forms/convert';
 import { useForm } from '../../forms/use-form';
 import { useI18n } from '../../i18n';
 import { unitKindKey } from './movement-labels';
+
+/** A criterion's wording cut for a title or a message. */
+export const shortText = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
 
 type Criterion = SafetySummary['criteria'][number];
 type UnitKind = (typeof safetyUnitKinds)[number];
@@ -20,25 +22,25 @@ type UnitKind = (typeof safetyUnitKinds)[number];
 const addCriterionInput = contract['safety.addCriterion'].input.extend({ unitKind: z.enum(safetyUnitKinds, { error: 'v.required' }) });
 
 interface PanelProps {
-  readonly onDone: (code: string) => void;
+  /** Called with the criterion's wording, as the messages name it. */
+  readonly onDone: (text: string) => void;
   readonly onCancel: () => void;
 }
 
-/** Thêm tiêu chí (administrators): its code, the kind of unit it applies to, and its wording. */
+/** Thêm tiêu chí (administrators): the kind of unit it applies to and its wording; its code is made by the backend. */
 export function CriterionAddPanel({ onDone, onCancel }: PanelProps) {
   const { t } = useI18n();
   const form = useForm({
     schema: addCriterionInput,
-    initial: { code: '', unitKind: '' as UnitKind | '', text: '' },
-    toInput: (values) => ({ code: values.code, unitKind: chosenCode(values.unitKind), text: values.text }),
+    initial: { unitKind: '' as UnitKind | '', text: '' },
+    toInput: (values) => ({ unitKind: chosenCode(values.unitKind), text: values.text }),
     submit: (input) => invoke('safety.addCriterion', input),
-    onSuccess: (_value, input) => onDone(input.code),
+    onSuccess: (_value, input) => onDone(input.text),
   });
   return (
     <Panel id="criterion-add-title" title={t('criteria.add')}>
       <FormFrame form={form} submitLabel={t('criteria.addSave')} labelledBy="criterion-add-title" onCancel={onCancel} requiredNote>
         <div className="field-row">
-          <TextField {...form.field('code')} label={t('criteria.code')} hint={t('criteria.codeHint')} maxLength={60} required />
           <SelectField
             {...form.field('unitKind')}
             label={t('criteria.unitKind')}
@@ -60,10 +62,10 @@ export function CriterionEditPanel({ criterion, onDone, onCancel }: PanelProps &
     initial: { text: criterion.text },
     toInput: (values) => ({ code: criterion.code, text: values.text }),
     submit: (input) => invoke('safety.updateCriterion', input),
-    onSuccess: () => onDone(criterion.code),
+    onSuccess: (_value, input) => onDone(input.text),
   });
   return (
-    <Panel id="criterion-edit-title" title={t('criteria.editTitle', { code: criterion.code })}>
+    <Panel id="criterion-edit-title" title={t('criteria.editTitle', { text: shortText(criterion.text) })}>
       <p className="muted">{t('criteria.editNote')}</p>
       <FormFrame form={form} submitLabel={t('criteria.editSave')} labelledBy="criterion-edit-title" onCancel={onCancel} requiredNote>
         <TextAreaField {...form.field('text')} label={t('criteria.text')} rows={3} required />

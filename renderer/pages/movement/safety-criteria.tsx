@@ -8,7 +8,7 @@ import { ReasonPanel } from '../../components/reason-panel';
 import { useI18n } from '../../i18n';
 import type { Message } from '../../i18n/message';
 import { useCan } from '../../session/session-context';
-import { CriterionAddPanel, CriterionEditPanel } from './criterion-forms';
+import { CriterionAddPanel, CriterionEditPanel, shortText } from './criterion-forms';
 import { unitKindKey } from './movement-labels';
 
 type Criterion = SafetySummary['criteria'][number];
@@ -39,7 +39,6 @@ export function SafetyCriteria({ criteria, onChanged }: { readonly criteria: rea
   const columns: Column<Criterion>[] = [
     { key: 'kind', header: t('criteria.unitKind'), className: 'nowrap', cell: (c) => t(unitKindKey(c.unitKind)) },
     { key: 'text', header: t('criteria.text'), rowHeader: true, cell: (c) => c.text },
-    { key: 'code', header: t('criteria.code'), cell: (c) => <code>{c.code}</code> },
     { key: 'source', header: t('hol.source'), className: 'nowrap', cell: (c) => t(c.source === 'higher' ? 'hol.source.higher' : 'hol.source.office') },
     ...(canManage
       ? [
@@ -50,11 +49,11 @@ export function SafetyCriteria({ criteria, onChanged }: { readonly criteria: rea
               <div className="row-actions">
                 <Button small onClick={() => setTask({ kind: 'edit', criterion: c })} expanded={isTask('edit', c)}>
                   {t('common.edit')}
-                  <span className="sr-only"> {t('criteria.which', { code: c.code })}</span>
+                  <span className="sr-only"> {t('criteria.which', { text: shortText(c.text) })}</span>
                 </Button>
                 <Button small variant="quiet" onClick={() => setTask({ kind: 'retire', criterion: c })} expanded={isTask('retire', c)}>
                   {t('criteria.retire')}
-                  <span className="sr-only"> {t('criteria.which', { code: c.code })}</span>
+                  <span className="sr-only"> {t('criteria.which', { text: shortText(c.text) })}</span>
                 </Button>
               </div>
             ),
@@ -71,20 +70,20 @@ export function SafetyCriteria({ criteria, onChanged }: { readonly criteria: rea
           <Button onClick={() => setTask({ kind: 'add' })}>{t('criteria.add')}</Button>
         </div>
       ) : null}
-      {task?.kind === 'add' ? <CriterionAddPanel onCancel={() => setTask(null)} onDone={(code) => done({ key: 'criteria.added', params: { code } })} /> : null}
+      {task?.kind === 'add' ? <CriterionAddPanel onCancel={() => setTask(null)} onDone={(text) => done({ key: 'criteria.added', params: { text: shortText(text) } })} /> : null}
       {task?.kind === 'edit' ? (
-        <CriterionEditPanel key={task.criterion.code} criterion={task.criterion} onCancel={() => setTask(null)} onDone={(code) => done({ key: 'criteria.edited', params: { code } })} />
+        <CriterionEditPanel key={task.criterion.code} criterion={task.criterion} onCancel={() => setTask(null)} onDone={(text) => done({ key: 'criteria.edited', params: { text: shortText(text) } })} />
       ) : null}
       {task?.kind === 'retire' ? (
         <ReasonPanel
           key={task.criterion.code}
           id="criterion-retire-title"
-          title={t('criteria.retireTitle', { code: task.criterion.code })}
+          title={t('criteria.retireTitle', { text: shortText(task.criterion.text) })}
           reasonLabel={t('criteria.retireReason')}
           submitLabel={t('criteria.retire')}
           submit={(reason) => invoke('safety.retireCriterion', { code: task.criterion.code, reason })}
           onCancel={() => setTask(null)}
-          onDone={() => done({ key: 'criteria.retired', params: { code: task.criterion.code } })}
+          onDone={() => done({ key: 'criteria.retired', params: { text: shortText(task.criterion.text) } })}
         >
           <p>{task.criterion.text}</p>
           <p className="muted">{t('criteria.retireNote')}</p>

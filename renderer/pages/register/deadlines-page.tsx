@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { DeadlineBoard, DeadlineItem } from '../../../api/views';
 import { Button } from '../../components/button';
 import { DataTable, type Column } from '../../components/data-table';
@@ -10,7 +10,7 @@ import { useOffices, withOfficeColumn, type Offices } from '../../data/use-offic
 import { formatDue, formatNumber } from '../../format';
 import { useI18n, type MessageKey } from '../../i18n';
 import { deadlinesPath } from '../../print/print-route';
-import { href, paths } from '../../router';
+import { href, navigate, paths, routeQuery, useRoute, type Path } from '../../router';
 import { deadlineState } from './deadline-text';
 import { codeLabel } from './labels';
 
@@ -33,13 +33,41 @@ function byOfficer(items: readonly DeadlineItem[]): { readonly officerId: string
   return [...groups.values()].sort((a, b) => (a.officerId === null ? 1 : 0) - (b.officerId === null ? 1 : 0));
 }
 
+const isSection = (value: string | null): value is Section => sections.some((section) => section.key === value);
+
+/** The page's choices as its address holds them ("/deadlines?show=overdue&within=3"): a dashboard tile opens the list it counts. */
+export function deadlinesQuery(view: { readonly show: Section | null; readonly withinDays: number }): Path {
+  const query = new URLSearchParams();
+  if (view.show) query.set('show', view.show);
+  query.set('within', String(view.withinDays));
+  return `/deadlines?${query.toString()}`;
+}
+
+function readQuery(): { show: Section | null; withinDays: number } {
+  const query = new URLSearchParams(routeQuery());
+  const show = query.get('show');
+  const within = Number(query.get('within'));
+  return { show: isSection(show) ? show : null, withinDays: (HORIZONS as readonly number[]).includes(within) ? within : 3 };
+}
+
 /** Thời hạn giải quyết tin báo: what is overdue, due today and due within the next days, per officer. */
 export function DeadlinesPage() {
   const { t } = useI18n();
-  const [withinDays, setWithinDays] = useState<number>(3);
+  const [initial] = useState(readQuery);
+  const [withinDays, setWithinDays] = useState<number>(initial.withinDays);
+  const [show, setShow] = useState<Section | null>(initial.show);
   const offices = useOffices();
   const [officeId, setOfficeId] = useState('');
   const [board] = useCall('reports.deadlines', { withinDays, officeId: officeId || null });
+  useEffect(() => navigate(deadlinesQuery({ show, withinDays }), true), [show, withinDays]);
+  // The address changed from outside (the side menu, a dashboard tile, back): the page follows it.
+  const route = useRoute();
+  useEffect(() => {
+    const asked = readQuery();
+    setShow(asked.show);
+    setWithinDays(asked.withinDays);
+  }, [route]);
+  const shown = show === null ? sections : sections.filter((section) => section.key === show);
 
   return (
     <Page title={t('deadlines.title')}>
@@ -60,6 +88,18 @@ export function DeadlinesPage() {
             )}
           </Field>
         ) : null}
+        <Field id="deadlines-show" label={t('deadlines.show')}>
+          {(aria) => (
+            <select {...aria} className="input input-medium" value={show ?? ''} onChange={(event) => setShow(isSection(event.target.value) ? event.target.value : null)}>
+              <option value="">{t('common.all')}</option>
+              {sections.map((section) => (
+                <option key={section.key} value={section.key}>
+                  {t(section.title)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <Field id="deadlines-within" label={t('deadlines.within')}>
           {(aria) => (
             <select {...aria} className="input input-medium" value={withinDays} onChange={(event) => setWithinDays(Number(event.target.value))}>
@@ -72,7 +112,7 @@ export function DeadlinesPage() {
           )}
         </Field>
       </div>
-      <LoadedView loaded={board}>{(value) => sections.map((section) => <BoardSection key={section.key} board={value} section={section.key} title={t(section.title)} offices={offices} />)}</LoadedView>
+      <LoadedView loaded={board}>{(value) => shown.map((section) => <BoardSection key={section.key} board={value} section={section.key} title={t(section.title)} offices={offices} />)}</LoadedView>
     </Page>
   );
 }

@@ -50,8 +50,29 @@ export function nextSort(current: Sort, column: SortColumn): Sort {
   return { column, direction: column === 'register' || column === 'received_at' ? 'desc' : 'asc' };
 }
 
+const FILTER_KEYS = ['from', 'to', 'kind', 'categoryCode', 'status', 'localityId', 'officerId', 'officeId'] as const;
+const FLAG_KEYS = ['overdue', 'includeVoided'] as const;
+
 /**
- * What the user last searched and how the list was sorted, for this window: coming back from a report
- * shows the same list. Kept in memory only (never in storage: a search may name a person).
+ * The list's filters and sort as the query of its address ("/reports?from=2026-12-01&to=2026-12-07"):
+ * a dashboard number links to exactly the rows it counts, and coming back from a report shows the
+ * same list. The search words stay out of the address (a search may name a person, and the browser
+ * keeps its history on disk). Values are checked by reportFilters when the list is read.
  */
-export const remembered: { values: FilterValues; sort: Sort } = { values: emptyFilters, sort: defaultSort };
+export function filtersQuery(values: FilterValues, sort: Sort): string {
+  const query = new URLSearchParams();
+  for (const key of FILTER_KEYS) if (values[key] !== '') query.set(key, values[key]);
+  for (const key of FLAG_KEYS) if (values[key]) query.set(key, '1');
+  if (sort.column !== defaultSort.column || sort.direction !== defaultSort.direction) query.set('sort', `${sort.column}.${sort.direction}`);
+  return query.toString();
+}
+
+export function filtersFromQuery(search: string, columns: readonly SortColumn[]): { values: FilterValues; sort: Sort } {
+  const query = new URLSearchParams(search);
+  const values: Record<string, string | boolean> = { ...emptyFilters };
+  for (const key of FILTER_KEYS) values[key] = query.get(key) ?? '';
+  for (const key of FLAG_KEYS) values[key] = query.get(key) === '1';
+  const [column, direction] = (query.get('sort') ?? '').split('.');
+  const sort: Sort = columns.includes(column as SortColumn) && (direction === 'asc' || direction === 'desc') ? { column: column as SortColumn, direction } : defaultSort;
+  return { values: values as FilterValues, sort };
+}

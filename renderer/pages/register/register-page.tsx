@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { reportFilters, type SortColumn } from '../../../api/calls/register';
+import { reportFilters, sortColumns, type SortColumn } from '../../../api/calls/register';
 import type { ReportRow } from '../../../api/views';
 import { invoke } from '../../api-client';
 import { Button } from '../../components/button';
@@ -13,10 +13,10 @@ import { useOffices, withOfficeColumn } from '../../data/use-offices';
 import { usePagedRows } from '../../data/use-paged-rows';
 import { useForm } from '../../forms/use-form';
 import { useI18n } from '../../i18n';
-import { href, navigate, paths } from '../../router';
+import { href, navigate, paths, routeQuery, useRoute } from '../../router';
 import { useCan } from '../../session/session-context';
 import { isoDateOf, monthStart } from '../../../core/vn-time';
-import { emptyFilters, nextSort, remembered, toFilters, type Sort } from './filter-values';
+import { emptyFilters, filtersFromQuery, filtersQuery, nextSort, toFilters, type Sort } from './filter-values';
 import { registerFilterLines } from './filter-lines';
 import { registerColumns } from './register-columns';
 import { RegisterFilters } from './register-filters';
@@ -40,19 +40,30 @@ export function RegisterPage() {
   const canWrite = useCan('records.write');
   const reference = useReference();
   const offices = useOffices();
-  const [sort, setSort] = useState<Sort>(remembered.sort);
+  // The filters live in the address (filter-values.ts): read once when the page opens, written back as they change.
+  const [initial] = useState(() => filtersFromQuery(routeQuery(), sortColumns));
+  const [sort, setSort] = useState<Sort>(initial.sort);
   const form = useForm({
     guardLeave: false,
     schema: reportFilters,
-    initial: remembered.values,
+    initial: initial.values,
     toInput: toFilters,
     submit: () => Promise.resolve({ ok: true as const, value: null }),
   });
   const { values } = form;
   useEffect(() => {
-    remembered.values = values;
-    remembered.sort = sort;
+    const query = filtersQuery(values, sort);
+    navigate(query === '' ? '/reports' : `/reports?${query}`, true);
   }, [values, sort]);
+  // The address changed from outside (a link, the side menu, back): the list follows it.
+  const route = useRoute();
+  useEffect(() => {
+    const asked = filtersFromQuery(routeQuery(), sortColumns);
+    if (filtersQuery(asked.values, asked.sort) === filtersQuery(values, sort)) return;
+    form.reset(asked.values);
+    setSort(asked.sort);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a change of address starts this
+  }, [route]);
 
   // The search box waits for a pause in typing; the other filters apply at once.
   const q = useDebounced(values.q, SEARCH_DEBOUNCE_MS);

@@ -29,7 +29,8 @@ export function allowedSteps(report: ReportDetail): StepId[] {
   if (report.noticeSentAt === null && report.deadlines.some((d) => d.kind === 'notice')) steps.push('notice_sent');
   if (clocked && OPEN.has(report.status)) steps.push(report.complex ? 'unmark_complex' : 'mark_complex');
   if (clocked && OPEN.has(report.status) && report.extensionNo === '') steps.push('extend');
-  if (clocked && (OPEN.has(report.status) || report.status === 'transferred')) steps.push('decide');
+  // Once transferred, the investigating body decides: the step is no longer offered here.
+  if (clocked && OPEN.has(report.status)) steps.push('decide');
   if (OPEN.has(report.status)) steps.push('resolve');
   steps.push('void');
   return steps;
