@@ -135,9 +135,12 @@ describe('administrator tasks', () => {
     await form.getByRole('button', { name: 'Thêm tang vật' }).click();
     await section.getByText('Đã thêm Pháo nổ thu giữ.').waitFor();
     // The list is read again after the message: wait for the new row before reading it.
-    const row = section.getByRole('row').filter({ hasText: 'phao_no' });
+    // Listed by its name, never by its code.
+    const row = section.getByRole('row').filter({ hasText: 'Pháo nổ thu giữ' });
     await row.waitFor();
-    expect(await row.getByRole('cell').allTextContents()).toEqual(['phao_no', 'kg', 'Tang vật thu giữ (cộng từ các đợt ra quân)']);
+    expect(await row.getByRole('rowheader').textContent()).toBe('Pháo nổ thu giữ');
+    expect(await row.getByRole('cell').allTextContents()).toEqual(['kg', 'Tang vật thu giữ (cộng từ các đợt ra quân)']);
+    expect(await section.getByText('phao_no').count()).toBe(0);
   });
 
   it('locks the session after the idle time and unlocks it with the password', async () => {

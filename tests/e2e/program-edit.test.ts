@@ -32,10 +32,10 @@ describe('editing a management program', () => {
     await page.getByRole('button', { name: 'Sửa chương trình' }).click();
     const panel = page.getByRole('region', { name: 'Sửa chương trình quản lý' });
     expect(await panel.getByLabel('Số quyết định', exact).inputValue()).toBe('12/QĐ-UBND');
-    expect(await panel.getByLabel('Ngày bắt đầu', exact).inputValue()).toBe('2026-03-02');
+    expect(await panel.getByLabel('Ngày bắt đầu', exact).inputValue()).toBe('02/03/2026');
 
     await panel.getByLabel('Số quyết định', exact).fill('15/QĐ-UBND');
-    await panel.getByLabel('Ngày bắt đầu', exact).fill('2026-03-05');
+    await panel.getByLabel('Ngày bắt đầu', exact).fill('05/03/2026');
     await panel.getByLabel('Ngày kết thúc', exact).fill('2027-01-31');
     await panel.getByRole('button', { name: 'Lưu', exact: true }).click();
     await panel.getByRole('alert').first().waitFor();

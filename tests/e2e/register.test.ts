@@ -237,7 +237,9 @@ describe('the crime-report register', () => {
     await new Layout(page).open('Thời hạn');
     await page.getByRole('heading', { name: 'Thời hạn giải quyết tin báo', level: 1 }).waitFor();
     for (const name of ['Quá hạn', 'Đến hạn hôm nay', 'Sắp đến hạn']) {
-      expect(await page.getByRole('region', { name: new RegExp(`^${name}`) }).count()).toBe(1);
+      const region = page.getByRole('region', { name: new RegExp(`^${name}`) });
+      await region.first().waitFor();
+      expect(await region.count()).toBe(1);
     }
     await screenshot('register-12-deadlines');
     await new Layout(page).open('Tổng quan');
