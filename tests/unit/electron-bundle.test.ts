@@ -362,12 +362,12 @@ describe('backup worker bundle', () => {
       const worker = new Worker(process.argv[1], { workerData: JSON.parse(process.argv[2]) });
       worker.on('message', (message) => process.stdout.write(JSON.stringify(message)));
     `;
-    const { stdout } = await promisify(execFile)(process.execPath, ['-e', script, bundles.backupWorker, JSON.stringify({ store, keyHex: key, target })], {
+    const { stdout } = await promisify(execFile)(process.execPath, ['-e', script, bundles.backupWorker, JSON.stringify({ kind: 'backup', store, keyHex: key, target, nativeBinding: null })], {
       env: { PATH: process.env.PATH, NODE_PATH: path.join(projectRoot, 'node_modules') },
       timeout: 20_000,
     });
     db.close();
-    expect(JSON.parse(stdout)).toEqual({ ok: true });
+    expect(JSON.parse(stdout)).toEqual({ ok: true, problems: [] });
     expect(readFileSync(target).includes(Buffer.from('dữ liệu mật'))).toBe(false);
     const copy = openSqlite(target, key, { readOnly: true });
     expect(copy.prepare('SELECT x FROM t').pluck().get()).toBe('dữ liệu mật');
