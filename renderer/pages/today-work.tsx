@@ -1,10 +1,8 @@
 import type { DeadlineBoard, DeadlineItem } from '../../api/views';
 import { DataTable, type Column } from '../components/data-table';
-import { formatDue, formatNumber } from '../format';
+import { formatNumber } from '../format';
 import { useI18n } from '../i18n';
-import { href, paths } from '../router';
-import { deadlineState } from './register/deadline-text';
-import { codeLabel } from './register/labels';
+import { deadlineColumns } from './register/deadline-columns';
 
 /**
  * Việc hôm nay: the deadlines overdue and due today, the user's own first (most urgent first within
@@ -19,19 +17,7 @@ export function TodayWork({ board, userId }: { readonly board: DeadlineBoard; re
   const { t } = useI18n();
   const { mine, others } = todayWork(board, userId);
   const columns: readonly Column<DeadlineItem>[] = [
-    { key: 'number', header: t('report.number'), rowHeader: true, className: 'nowrap', cell: (item) => <a href={href(paths.report(item.reportId))}>{item.number}</a> },
-    { key: 'summary', header: t('report.summary'), cell: (item) => item.summary },
-    { key: 'kind', header: t('report.deadline'), cell: (item) => codeLabel(t, 'deadline', item.kind) },
-    { key: 'due', header: t('report.due'), className: 'nowrap', cell: (item) => formatDue(item.dueAt) },
-    {
-      key: 'state',
-      header: t('report.deadlineState'),
-      className: 'nowrap',
-      cell: (item) => {
-        const state = deadlineState(t, { dueAt: item.dueAt, done: false }, board.now);
-        return <span className={`due-${state.tone}`}>{state.text}</span>;
-      },
-    },
+    ...deadlineColumns(t, board.now),
     { key: 'officer', header: t('report.officer'), cell: (item) => item.officerName ?? t('deadlines.unassigned') },
   ];
   const capped = board.overdue.length < board.counts.overdue || board.today.length < board.counts.today;

@@ -7,12 +7,11 @@ import { LoadedView } from '../../components/loaded-view';
 import { Page } from '../../components/page';
 import { useCall } from '../../data/use-call';
 import { useOffices, withOfficeColumn, type Offices } from '../../data/use-offices';
-import { formatDue, formatNumber } from '../../format';
+import { formatNumber } from '../../format';
 import { useI18n, type MessageKey } from '../../i18n';
 import { deadlinesPath } from '../../print/print-route';
-import { href, navigate, paths, routeQuery, useRoute, type Path } from '../../router';
-import { deadlineState } from './deadline-text';
-import { codeLabel } from './labels';
+import { href, navigate, routeQuery, useRoute, type Path } from '../../router';
+import { deadlineColumns } from './deadline-columns';
 
 const HORIZONS = [1, 3, 7, 14, 30] as const;
 type Section = 'overdue' | 'today' | 'soon';
@@ -122,27 +121,7 @@ function BoardSection({ board, section, title, offices }: { readonly board: Dead
   const items = board[section];
   const count = board.counts[section];
   const headingId = `deadlines-${section}`;
-  const columns = withOfficeColumn<DeadlineItem, Column<DeadlineItem>>([
-    {
-      key: 'number',
-      header: t('report.number'),
-      rowHeader: true,
-      className: 'nowrap',
-      cell: (item) => <a href={href(paths.report(item.reportId))}>{item.number}</a>,
-    },
-    { key: 'summary', header: t('report.summary'), cell: (item) => item.summary },
-    { key: 'kind', header: t('report.deadline'), cell: (item) => codeLabel(t, 'deadline', item.kind) },
-    { key: 'due', header: t('report.due'), className: 'nowrap', cell: (item) => formatDue(item.dueAt) },
-    {
-      key: 'state',
-      header: t('report.deadlineState'),
-      className: 'nowrap',
-      cell: (item) => {
-        const state = deadlineState(t, { dueAt: item.dueAt, done: false }, board.now);
-        return <span className={`due-${state.tone}`}>{state.text}</span>;
-      },
-    },
-  ], offices, t);
+  const columns = withOfficeColumn<DeadlineItem, Column<DeadlineItem>>(deadlineColumns(t, board.now), offices, t);
   return (
     <section className={`card board-${section}`} aria-labelledby={headingId}>
       <h2 id={headingId}>
