@@ -21,6 +21,12 @@ export function cliSession(dataDir: string, io: CliIo, now?: () => number): { re
   const folder = resolve(dataDir);
   const backend = new Backend({ dataDir: folder, now, log: (message, error) => io.err(`${message}: ${String(error)}`) });
   const session = backend.sessions.create(backend.now());
-  const call: Caller = async (name, input) => (await dispatch(backend, session, name, input)) as never;
+  const call: Caller = async (name, input) => {
+    const result = await dispatch(backend, session, name, input);
+    // A command line works in one go: after its login it waits for the store check that an open after an
+    // unclean session starts (db/store-check.ts), instead of having its writes refused meanwhile.
+    if (name === 'auth.login' && result.ok) await backend.backups.settled();
+    return result as never;
+  };
   return { dataDir: folder, backend, call };
 }
