@@ -267,6 +267,8 @@ describe('printed documents', () => {
         reporterName: 'Đỗ Văn Báo',
         persons: [],
       });
+      // A new load each time (see the extract above): the receipt before would be found ready.
+      await page.goto('about:blank');
       await page.goto(`${host.url}/#/print/receipt/${report.id}`);
       await waitForDocument(page);
       const file = await printToPdf(page, `receipt-overflow-${paragraphs}`);
