@@ -36,6 +36,8 @@ export function answeredWhileChecking(call: string): boolean {
  */
 export class StoreCheck {
   private view: StoreCheckView = { state: 'none', done: 0, total: 0, lastBackup: null, lastBackupAt: null };
+  private ended: Promise<void> = Promise.resolve();
+  private end: () => void = () => undefined;
 
   /** What the screen shows: none (no check at this open), checking with progress, passed, or damaged. */
   status(): StoreCheckView {
@@ -45,11 +47,18 @@ export class StoreCheck {
   /** A store opened after a clean close: nothing to check. */
   reset(): void {
     this.view = { state: 'none', done: 0, total: 0, lastBackup: null, lastBackupAt: null };
+    this.end();
+  }
+
+  /** Resolves when the check of this open has ended (at once when there is none): a command line waits for it. */
+  finished(): Promise<void> {
+    return this.ended;
   }
 
   /** From the open on, before the check's turn comes: writes are refused from the first call. */
   begin(): void {
     this.view = { state: 'checking', done: 0, total: 0, lastBackup: null, lastBackupAt: null };
+    this.ended = new Promise((resolve) => (this.end = resolve));
   }
 
   /**
@@ -61,6 +70,14 @@ export class StoreCheck {
     // small store's check lasts as long as a province's; never set outside tests.
     const pause = Number(process.env.SO_ANTT_TEST_CHECK_PAUSE_MS ?? 0);
     if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
+    try {
+      await this.check(job, log);
+    } finally {
+      this.end();
+    }
+  }
+
+  private async check(job: { readonly store: string; readonly keyHex: string; readonly backups: string }, log: (message: string, error: unknown) => void): Promise<void> {
     let problems: readonly string[];
     try {
       problems = await checkInWorker(job, (done, total) => {

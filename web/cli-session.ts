@@ -25,7 +25,7 @@ export function cliSession(dataDir: string, io: CliIo, now?: () => number): { re
     const result = await dispatch(backend, session, name, input);
     // A command line works in one go: after its login it waits for the store check that an open after an
     // unclean session starts (db/store-check.ts), instead of having its writes refused meanwhile.
-    if (name === 'auth.login' && result.ok) await backend.backups.settled();
+    if (name === 'auth.login' && result.ok) await backend.storeCheck.finished();
     return result as never;
   };
   return { dataDir: folder, backend, call };

@@ -131,6 +131,8 @@ class Applier {
   readonly startSeq: number;
   /** The owner of each record a bundle's import wrote, by table and id, so a link to it needs no look-up. */
   private readonly owners = new Map<string, string>();
+  /** Records held back per sender (hold, heldBy). */
+  private readonly heldCounts = new Map<string, number>();
   private readonly receiver: Receiver;
   /** No version moves the clock past the receiver's wall time plus this bound. */
   private readonly clockCap: number;
@@ -254,8 +256,13 @@ class Applier {
    * older one held), up to HELD_PER_PEER records per sender: past that, rejected as "missing parent".
    */
   private hold(table: string, row: Record<string, unknown>, peer: ExchangePeersTable, bundleId: string, waiting: { table: string; id: string }): void {
-    const held = prepared(this.db, 'SELECT count(*) AS n FROM exchange_pending WHERE peer_key_id = ?').get(peer.key_id) as { n: number };
-    if (held.n >= HELD_PER_PEER) return this.note('rejected', table, row.id as string, 'missing_parent');
+    // A newer state of a record already held replaces it; only a record not held yet counts toward the cap.
+    const already = prepared(this.db, 'SELECT 1 FROM exchange_pending WHERE peer_key_id = ? AND table_name = ? AND record_id = ?').get(peer.key_id, table, row.id);
+    if (already === undefined) {
+      const held = this.heldBy(peer.key_id);
+      if (held >= HELD_PER_PEER) return this.note('rejected', table, row.id as string, 'missing_parent');
+      this.heldCounts.set(peer.key_id, held + 1);
+    }
     prepared(
       this.db,
       `INSERT INTO exchange_pending (table_name, record_id, version, peer_key_id, bundle_id, waiting_table, waiting_id, row, at)
@@ -265,6 +272,16 @@ class Applier {
        WHERE excluded.version > exchange_pending.version`,
     ).run(table, row.id, row.version, peer.key_id, bundleId, waiting.table, waiting.id, JSON.stringify(row), this.now);
     this.note('pending', table, row.id as string, null);
+  }
+
+  /** How many records this sender has held back, counted once per import and kept up to date by hold(). */
+  private heldBy(peerKeyId: string): number {
+    let held = this.heldCounts.get(peerKeyId);
+    if (held === undefined) {
+      held = (prepared(this.db, 'SELECT count(*) AS n FROM exchange_pending WHERE peer_key_id = ?').get(peerKeyId) as { n: number }).n;
+      this.heldCounts.set(peerKeyId, held);
+    }
+    return held;
   }
 
   /**
@@ -288,6 +305,7 @@ class Applier {
       if (ready.length === 0) return;
       for (const entry of ready) {
         prepared(this.db, 'DELETE FROM exchange_pending WHERE peer_key_id = ? AND table_name = ? AND record_id = ?').run(entry.peer_key_id, entry.table_name, entry.record_id);
+        this.heldCounts.delete(entry.peer_key_id);
         const peer = findPeer(this.db, entry.peer_key_id);
         if (!peer) continue;
         try {

@@ -33,7 +33,7 @@ async function importSecondOffice(host: Host, templateId: string): Promise<void>
     const login = await dispatch(backend, session, 'auth.login', { username: admin.username, password: admin.password });
     if (!login.ok) throw new Error(`login failed: ${login.error.code}`);
     // The host's open marker makes this second open check the store first; writing waits for it.
-    await backend.backups.settled();
+    await backend.storeCheck.finished();
     const store = backend.requireStore();
     addOffice(store, SECOND.code, SECOND.name);
     SECOND_ROWS.forEach((summary, i) => copyToOffice(store, 'reports', templateId, SECOND.code, { summary, register_no: i + 1 }));

@@ -12,6 +12,7 @@ import { initClock } from '../../db/write-path';
 import { fold } from '../../core/fold';
 import { cleanup, tempDir } from '../support/backend';
 import { fillRegister, REGISTER_NOW } from '../support/register-store';
+import { REGISTER_FROM, registerOrderBy } from '../support/register-order';
 
 /**
  * The register sorted by a column header (issue #23): read a group of equal labels at a time along
@@ -24,20 +25,6 @@ const COUNT = 2_600;
 /** Ids as the contract takes them (uuids): localities and users, 99 for one the store does not hold. */
 const LOC = (n: number) => `01900000-0000-7000-8000-1000000000${String(n).padStart(2, '0')}`;
 const USER = (n: number) => `01900000-0000-7000-8000-2000000000${String(n).padStart(2, '0')}`;
-const FROM = `FROM reports r LEFT JOIN categories c ON c.code = r.category_code LEFT JOIN localities l ON l.id = r.locality_id
-  LEFT JOIN users u ON u.id = r.officer_id`;
-const ORDER: Record<SortColumn, string> = {
-  register: 'r.register_year, r.register_no',
-  received_at: 'r.received_at',
-  kind: 'r.kind',
-  category: 'c.name_vi',
-  status: 'r.status',
-  locality: 'l.name',
-  officer: 'u.full_name',
-  next_due_at: 'r.next_due_at',
-  summary: 'r.summary',
-};
-
 describe('register sorted by a column', () => {
   let db: Sqlite;
 
@@ -69,12 +56,8 @@ describe('register sorted by a column', () => {
     return cleanup();
   });
 
-  const expected = (column: SortColumn, direction: 'asc' | 'desc', where: string) => {
-    const nulls = column === 'next_due_at' ? 'r.next_due_at IS NULL, ' : '';
-    const tie = column === 'register' ? '' : column === 'received_at' ? `, r.rowid ${direction}` : ', r.register_year DESC, r.register_no DESC';
-    const order = ORDER[column].split(', ').map((part) => `${part} ${direction}`).join(', ');
-    return db.prepare(`SELECT r.id ${FROM} WHERE ${where} ORDER BY ${nulls}${order}${tie}`).pluck().all() as string[];
-  };
+  const expected = (column: SortColumn, direction: 'asc' | 'desc', where: string) =>
+    db.prepare(`SELECT r.id ${REGISTER_FROM} WHERE ${where} ORDER BY ${registerOrderBy(column, direction)}`).pluck().all() as string[];
   const pages = (input: object, size = 100) => {
     const ids: string[] = [];
     for (let offset = 0; ; offset += size) {

@@ -10,6 +10,7 @@ import { dispatch } from '../../../db/dispatch';
 import type { Sqlite } from '../../../db/store';
 import { ensureRendererBuilt, loginHost, startHost, type HostSession } from '../../e2e/support/host';
 import type { RegisterOffice } from '../../support/register-store';
+import { REGISTER_FROM, registerOrderBy } from '../../support/register-order';
 
 /**
  * Every figure as the user waits for it (issue #23): each row is one call through the contract
@@ -131,20 +132,6 @@ const firstDirection = (column: (typeof SORTS)[number]) => (column === 'register
 const COLUMNS = `r.id, r.office_id, r.register_no, r.register_year, r.received_at, r.kind, r.category_code, c.name_vi, r.status, r.summary,
   l.name, u.full_name, r.next_due_at, r.deleted_at, r.void_reason, r.channel, r.reporter_name, r.reporter_anonymous, r.transferred_at,
   r.transferred_to, r.decision, r.decision_at, r.decision_no, r.resolution_note`;
-const FROM = `FROM reports r LEFT JOIN categories c ON c.code = r.category_code LEFT JOIN localities l ON l.id = r.locality_id
-  LEFT JOIN users u ON u.id = r.officer_id`;
-const RAW_ORDER: Record<(typeof SORTS)[number], string> = {
-  register: 'r.register_year, r.register_no',
-  received_at: 'r.received_at',
-  kind: 'r.kind',
-  category: 'c.name_vi',
-  status: 'r.status',
-  locality: 'l.name',
-  officer: 'u.full_name',
-  next_due_at: 'r.next_due_at',
-  summary: 'r.summary',
-};
-
 const ymd = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
 
 /** The register's rows: every sortable column alone and with each filter, as the page sends them (100 rows, the total with the first). */
@@ -168,9 +155,7 @@ function registerCases(values: ReturnType<typeof commonValues>): Case[] {
     for (const [label, extra, where] of filters) {
       const live = 'includeVoided' in extra ? '1' : 'r.deleted_at IS NULL';
       const condition = [live, where].filter((part) => part !== '').join(' AND ');
-      const nulls = column === 'next_due_at' ? 'r.next_due_at IS NULL, ' : '';
-      const tie = column === 'register' ? '' : column === 'received_at' ? `, r.rowid ${direction}` : ', r.register_year DESC, r.register_no DESC';
-      const rawPage = `SELECT ${COLUMNS} ${FROM} WHERE ${condition} ORDER BY ${nulls}${RAW_ORDER[column].split(', ').map((part) => `${part} ${direction}`).join(', ')}${tie} LIMIT 100`;
+      const rawPage = `SELECT ${COLUMNS} ${REGISTER_FROM} WHERE ${condition} ORDER BY ${registerOrderBy(column, direction)} LIMIT 100`;
       const rawCount = `SELECT count(*) FROM reports r WHERE ${condition}`;
       cases.push({
         group: 'register',
@@ -198,10 +183,7 @@ function registerCases(values: ReturnType<typeof commonValues>): Case[] {
       input: { filters: EMPTY_FILTERS, sort: { column, direction }, offset: deep, limit: 100, count: false },
       raw: (db) => {
         const page = db.prepare(
-          `SELECT ${COLUMNS} ${FROM} WHERE r.deleted_at IS NULL ORDER BY ${column === 'next_due_at' ? 'r.next_due_at IS NULL, ' : ''}${RAW_ORDER[column]
-            .split(', ')
-            .map((part) => `${part} ${direction}`)
-            .join(', ')}${column === 'register' ? '' : ', r.register_year DESC, r.register_no DESC'} LIMIT 100 OFFSET ${deep}`,
+          `SELECT ${COLUMNS} ${REGISTER_FROM} WHERE r.deleted_at IS NULL ORDER BY ${registerOrderBy(column, direction)} LIMIT 100 OFFSET ${deep}`,
         );
         return () => page.all();
       },
