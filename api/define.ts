@@ -29,10 +29,15 @@ export interface CallSpec<I extends z.ZodType = z.ZodType, O = unknown> {
   readonly maxBytes?: number;
   /** Set on every call whose result holds personal data: the read is audited (docs/decisions.md, "Read audit"). */
   readonly audit?: ReadAudit<z.output<I>, O>;
+  /**
+   * The call changes no record (a read, or the session's own calls): it is answered while the store is
+   * checked after a power cut. Every call without it is refused then (db/store-check.ts): deny by default.
+   */
+  readonly readOnly?: boolean;
 }
 
 export function call<O>() {
-  return <I extends z.ZodType>(spec: { input: I; permission: Permission; maxBytes?: number; audit?: ReadAudit<z.output<I>, O> }): CallSpec<I, O> =>
+  return <I extends z.ZodType>(spec: { input: I; permission: Permission; maxBytes?: number; audit?: ReadAudit<z.output<I>, O>; readOnly?: boolean }): CallSpec<I, O> =>
     Object.freeze({ ...spec });
 }
 

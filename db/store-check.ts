@@ -1,32 +1,18 @@
+import { contract, type CallName } from '../api/contract';
 import type { StoreCheckView } from '../api/views';
 import { AppError } from './app-error';
 import { listBackups } from './backup';
 import { checkInWorker } from './backup-thread';
 
-/**
- * The calls that only read (and the session's own calls): the ones answered while the store is being
- * checked or was found damaged. Every other call is refused with store.checking (store.corrupt once
- * damage was found): deny by default, so a call added later is refused until it is named here.
- */
-const READS_WHILE_CHECKING: ReadonlySet<string> = new Set([
-  'auth.login', 'auth.logout', 'auth.session', 'auth.lock', 'auth.unlock', 'setup.status',
-  'reports.list', 'reports.get', 'reports.history', 'reports.deadlines', 'reports.total',
-  'persons.list', 'persons.overview', 'persons.duplicates', 'persons.duplicatesOf', 'persons.match', 'persons.search', 'persons.get',
-  'programs.kinds', 'programs.list', 'programs.get', 'programs.reminders', 'programs.active', 'graph.around',
-  'users.list', 'users.officers', 'attachments.open', 'attachments.list', 'audit.verify', 'audit.list',
-  'campaigns.measures', 'campaigns.list', 'campaigns.get', 'drafts.get', 'office.get', 'offices.list', 'settings.get',
-  'localities.list', 'categories.list', 'holidays.list', 'holidays.year', 'holidays.pending',
-  'crime.received', 'crime.solved', 'operations.count', 'persons.arrested', 'hotspots.cleared',
-  'periodic.compute', 'periodic.list', 'periodic.get', 'hotspots.list', 'hotspots.get', 'hotspots.due',
-  'exchange.identity', 'exchange.inspectKey', 'exchange.peers', 'exchange.download', 'exchange.conflicts', 'exchange.offices', 'exchange.history',
-  'teams.list', 'models.list', 'safety.summary', 'backups.list', 'backups.inspect',
-]);
-
 /** Answered once damage was found too: restoring a backup is the way out (db/restore.ts). */
 const WHILE_DAMAGED: ReadonlySet<string> = new Set(['backups.restore']);
 
+/**
+ * The calls answered while the store is checked or found damaged: those the contract marks `readOnly`.
+ * A call added later without the mark is refused until it is given one: deny by default.
+ */
 export function answeredWhileChecking(call: string): boolean {
-  return READS_WHILE_CHECKING.has(call);
+  return Object.hasOwn(contract, call) && contract[call as CallName].readOnly === true;
 }
 
 /**

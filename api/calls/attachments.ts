@@ -85,10 +85,11 @@ export const attachmentAddInput = z.strictObject({
 export const attachmentsCalls = {
   'attachments.add': call<AttachmentView>()({ input: attachmentAddInput, permission: 'records.write', maxBytes: ATTACHMENT_REQUEST_MAX_BYTES }),
   /** Decrypts and checks the file against its SHA-256; every open is audited. */
-  'attachments.open': call<AttachmentContent>()({ input: z.strictObject({ id }), permission: 'session', audit: oneRecord('attachments') }),
+  'attachments.open': call<AttachmentContent>()({ readOnly: true, input: z.strictObject({ id }), permission: 'session', audit: oneRecord('attachments') }),
   /** Voided, not deleted: the record and its encrypted file stay. */
   'attachments.void': call<null>()({ input: z.strictObject({ id, reason: requiredText(500) }), permission: 'records.write' }),
   'attachments.list': call<AttachmentView[]>()({
+    readOnly: true,
     input: z.strictObject({ ownerTable: z.enum(attachmentOwners, { error: 'v.required' }), ownerId: id }),
     permission: 'session',
   }),

@@ -26,12 +26,13 @@ export const auditListInput = z.strictObject({
 
 export const auditCalls = {
   /** Walks the audit log's hash chain and names the first entry whose link or content does not match. */
-  'audit.verify': call<AuditCheckView>()({ input: z.strictObject({}), permission: 'users.manage' }),
+  'audit.verify': call<AuditCheckView>()({ readOnly: true, input: z.strictObject({}), permission: 'users.manage' }),
   /**
    * The audit log, newest first, filtered; administrators see every entry, chiefs the entries of their
    * own office's users (db/handlers/audit.ts). Reading it is itself a read of personal data.
    */
   'audit.list': call<AuditPage>()({
+    readOnly: true,
     input: auditListInput,
     permission: 'office.lead',
     audit: listOf('audit_log', (page) => page.rows.map((row) => row.id)),

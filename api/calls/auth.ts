@@ -13,14 +13,15 @@ export const changePasswordInput = z
   .superRefine(passwordsMatch);
 
 export const authCalls = {
-  'auth.login': call<SessionView>()({ input: loginInput, permission: 'public' }),
+  'auth.login': call<SessionView>()({ readOnly: true, input: loginInput, permission: 'public' }),
   /** Ends the session (the browser host also expires its cookie). */
-  'auth.logout': call<null>()({ input: z.strictObject({}), permission: 'public' }),
+  'auth.logout': call<null>()({ readOnly: true, input: z.strictObject({}), permission: 'public' }),
   /** Who is logged in on this session, or null. */
-  'auth.session': call<SessionView | null>()({ input: z.strictObject({}), permission: 'public' }),
+  'auth.session': call<SessionView | null>()({ readOnly: true, input: z.strictObject({}), permission: 'public' }),
   /** Lock the session now (the interface calls it after idle time without input). */
-  'auth.lock': call<null>()({ input: z.strictObject({}), permission: 'session' }),
+  'auth.lock': call<null>()({ readOnly: true, input: z.strictObject({}), permission: 'session' }),
   'auth.unlock': call<SessionView>()({
+    readOnly: true,
     input: z.strictObject({ password: z.string().min(1, 'v.required').max(128, 'v.too_long') }),
     permission: 'public',
   }),

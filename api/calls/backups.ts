@@ -16,9 +16,9 @@ export const restoreInput = z.strictObject({
 
 export const backupsCalls = {
   /** The backups, newest first, with the state of the copy to the external folder; no backup is opened. */
-  'backups.list': call<BackupListView>()({ input: z.strictObject({}), permission: 'backups.manage' }),
+  'backups.list': call<BackupListView>()({ readOnly: true, input: z.strictObject({}), permission: 'backups.manage' }),
   /** One backup opened read-only with the store's key: its schema version and record counts. */
-  'backups.inspect': call<BackupDetailView>()({ input: z.strictObject({ name: backupFileName }), permission: 'backups.manage' }),
+  'backups.inspect': call<BackupDetailView>()({ readOnly: true, input: z.strictObject({ name: backupFileName }), permission: 'backups.manage' }),
   /** A backup taken now, by hand (kept until removed by hand). */
   'backups.create': call<BackupTakenView>()({ input: z.strictObject({}), permission: 'backups.manage' }),
   /** Replaces the store with a backup, after backing up the store as it is (docs/decisions.md, "Backups"). */

@@ -43,7 +43,7 @@ export const operationInput = z.strictObject({
 });
 
 export const campaignCalls = {
-  'campaigns.measures': call<MeasureView[]>()({ input: z.strictObject({}), permission: 'session' }),
+  'campaigns.measures': call<MeasureView[]>()({ readOnly: true, input: z.strictObject({}), permission: 'session' }),
   /** An administrator adds a seized item to count (a kind of drug, goods, weapons…), with its unit. */
   'measures.create': call<MeasureView>()({
     input: z.strictObject({
@@ -55,11 +55,12 @@ export const campaignCalls = {
     permission: 'settings.manage',
   }),
   'campaigns.list': call<Page<CampaignRow>>()({
+    readOnly: true,
     input: z.strictObject({ q: z.string().max(200).default(''), officeId: officeFilter, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }),
     permission: 'session',
   }),
   /** The campaign page: targets beside results counted live, operations, and comparisons. */
-  'campaigns.get': call<CampaignView>()({ input: z.strictObject({ id }), permission: 'session', audit: oneRecord('campaigns') }),
+  'campaigns.get': call<CampaignView>()({ readOnly: true, input: z.strictObject({ id }), permission: 'session', audit: oneRecord('campaigns') }),
   'campaigns.create': call<CampaignView>()({ input: campaignInput, permission: 'office.lead' }),
   'campaigns.update': call<CampaignView>()({ input: z.strictObject({ ...target.shape, fields: changesOf(campaignInput) }), permission: 'office.lead' }),
   'campaigns.adjust': call<CampaignView>()({

@@ -22,7 +22,7 @@ export interface DraftView {
 }
 
 export const draftsCalls = {
-  'drafts.get': call<DraftView | null>()({ input: z.strictObject({ form: draftForm }), permission: 'session' }),
+  'drafts.get': call<DraftView | null>()({ readOnly: true, input: z.strictObject({ form: draftForm }), permission: 'session' }),
   'drafts.save': call<null>()({
     input: z.strictObject({
       form: draftForm,

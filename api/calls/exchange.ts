@@ -16,16 +16,16 @@ const keyId = z.string().regex(/^[0-9a-f]{16}$/, 'v.invalid');
 
 export const exchangeCalls = {
   /** This installation's key card: office, key id, fingerprint and the public-key file. */
-  'exchange.identity': call<IdentityView>()({ input: z.strictObject({}), permission: 'session' }),
+  'exchange.identity': call<IdentityView>()({ readOnly: true, input: z.strictObject({}), permission: 'session' }),
   /** Reads a public-key file and shows its fingerprint, to compare with the printed card; changes nothing. */
-  'exchange.inspectKey': call<KeyFileView>()({ input: z.strictObject({ publicKey }), permission: 'settings.manage' }),
+  'exchange.inspectKey': call<KeyFileView>()({ readOnly: true, input: z.strictObject({ publicKey }), permission: 'settings.manage' }),
   /** Enrols the office of a public-key file once its fingerprint was confirmed against the card. */
   'exchange.enrol': call<PeerView>()({
     input: z.strictObject({ publicKey, role: z.enum(peerRoles, { error: 'v.required' }), fingerprint: z.string().min(1, 'v.required').max(60, 'v.too_long') }),
     permission: 'settings.manage',
   }),
   'exchange.revoke': call<null>()({ input: z.strictObject({ keyId }), permission: 'settings.manage' }),
-  'exchange.peers': call<PeerView[]>()({ input: z.strictObject({}), permission: 'session' }),
+  'exchange.peers': call<PeerView[]>()({ readOnly: true, input: z.strictObject({}), permission: 'session' }),
   /** Writes a signed, encrypted bundle for the chosen recipients; fetch it with exchange.download. */
   'exchange.export': call<ExportView>()({
     input: z.strictObject({
@@ -36,6 +36,7 @@ export const exchangeCalls = {
     permission: 'office.lead',
   }),
   'exchange.download': call<FileChunk>()({
+    readOnly: true,
     input: z.strictObject({ bundleId: id, offset: z.number().int().min(0).max(BUNDLE_MAX_BYTES) }),
     permission: 'office.lead',
   }),
@@ -53,7 +54,7 @@ export const exchangeCalls = {
   'exchange.preview': call<ImportSummary>()({ input: z.strictObject({ uploadId: id }), permission: 'office.lead' }),
   /** The import: the same as the dry run, applied in one transaction. */
   'exchange.apply': call<ImportSummary>()({ input: z.strictObject({ uploadId: id }), permission: 'office.lead' }),
-  'exchange.conflicts': call<ConflictView[]>()({ input: z.strictObject({}), permission: 'session', audit: listOf(null, (conflicts) => conflicts.map((conflict) => conflict.recordId)) }),
+  'exchange.conflicts': call<ConflictView[]>()({ readOnly: true, input: z.strictObject({}), permission: 'session', audit: listOf(null, (conflicts) => conflicts.map((conflict) => conflict.recordId)) }),
   /** Keeps this side, takes the other, or merges: the listed columns from the other side, the rest from this one. */
   'exchange.resolve': call<null>()({
     input: z.strictObject({
@@ -64,8 +65,8 @@ export const exchangeCalls = {
     permission: 'office.lead',
   }),
   /** A higher office's view of the offices below it: last bundle, counts, who is late or behind. */
-  'exchange.offices': call<OfficesOverview>()({ input: z.strictObject({}), permission: 'session' }),
-  'exchange.history': call<BundleLogRow[]>()({ input: z.strictObject({}), permission: 'session' }),
+  'exchange.offices': call<OfficesOverview>()({ readOnly: true, input: z.strictObject({}), permission: 'session' }),
+  'exchange.history': call<BundleLogRow[]>()({ readOnly: true, input: z.strictObject({}), permission: 'session' }),
   /** Forged records refused, clocks ahead, audit logs rewritten, records held back, this app's version and clock. */
   'exchange.trust': call<ExchangeTrustView>()({ input: z.strictObject({}), permission: 'session' }),
 };

@@ -33,8 +33,8 @@ export const hotspotListInput = z.strictObject({
 });
 
 export const hotspotCalls = {
-  'hotspots.list': call<Page<HotspotRow>>()({ input: hotspotListInput, permission: 'session' }),
-  'hotspots.get': call<HotspotView>()({ input: z.strictObject({ id }), permission: 'session', audit: oneRecord('hotspots') }),
+  'hotspots.list': call<Page<HotspotRow>>()({ readOnly: true, input: hotspotListInput, permission: 'session' }),
+  'hotspots.get': call<HotspotView>()({ readOnly: true, input: z.strictObject({ id }), permission: 'session', audit: oneRecord('hotspots') }),
   'hotspots.create': call<HotspotView>()({ input: hotspotInput, permission: 'records.write' }),
   'hotspots.update': call<HotspotView>()({ input: z.strictObject({ ...target.shape, fields: changesOf(hotspotInput) }), permission: 'records.write' }),
   'hotspots.setStatus': call<HotspotView>()({
@@ -52,5 +52,5 @@ export const hotspotCalls = {
     input: z.strictObject({ hotspotId: id, date: isoDate, officers: optionalText(300), found: optionalText(5000), status: z.enum(hotspotStatuses).nullable().default(null) }),
     permission: 'records.write',
   }),
-  'hotspots.due': call<HotspotDue>()({ input: z.strictObject({ withinDays: z.number().int().min(0).max(90).default(7) }), permission: 'session' }),
+  'hotspots.due': call<HotspotDue>()({ readOnly: true, input: z.strictObject({ withinDays: z.number().int().min(0).max(90).default(7) }), permission: 'session' }),
 };

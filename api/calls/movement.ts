@@ -8,7 +8,7 @@ export { memberRoles, activityKinds, modelKinds, modelRatings, safetyUnitKinds, 
 const year = z.number().int().min(2000).max(2100);
 
 export const movementCalls = {
-  'teams.list': call<TeamView[]>()({ input: z.strictObject({}), permission: 'session', audit: listOf('teams', (teams) => teams.map((team) => team.id)) }),
+  'teams.list': call<TeamView[]>()({ readOnly: true, input: z.strictObject({}), permission: 'session', audit: listOf('teams', (teams) => teams.map((team) => team.id)) }),
   'teams.create': call<TeamView>()({
     input: z.strictObject({ name: requiredText(200), localityIds: z.array(id).max(100).default([]), foundedOn: isoDate.nullable().default(null), notes: optionalText(2000) }),
     permission: 'records.write',
@@ -22,7 +22,7 @@ export const movementCalls = {
     input: z.strictObject({ teamId: id, kind: z.enum(activityKinds, { error: 'v.required' }), date: isoDate, description: optionalText(2000), result: optionalText(2000) }),
     permission: 'records.write',
   }),
-  'models.list': call<ModelView[]>()({ input: z.strictObject({}), permission: 'session', audit: listOf('models', (models) => models.map((model) => model.id)) }),
+  'models.list': call<ModelView[]>()({ readOnly: true, input: z.strictObject({}), permission: 'session', audit: listOf('models', (models) => models.map((model) => model.id)) }),
   'models.create': call<ModelView>()({
     input: z.strictObject({ name: requiredText(200), kind: z.enum(modelKinds, { error: 'v.required' }), localityId: id.nullable().default(null), startedOn: isoDate, lead: optionalText(200) }),
     permission: 'records.write',
@@ -54,5 +54,5 @@ export const movementCalls = {
     }),
     permission: 'office.lead',
   }),
-  'safety.summary': call<SafetySummary>()({ input: z.strictObject({ year }), permission: 'session' }),
+  'safety.summary': call<SafetySummary>()({ readOnly: true, input: z.strictObject({ year }), permission: 'session' }),
 };

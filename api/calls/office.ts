@@ -42,18 +42,18 @@ const holidayYear = z.number({ error: 'v.number' }).int('v.number').min(2000, 'v
 export const localityInput = z.strictObject({ name: requiredText(100), kind: requiredText(40).default('thôn') });
 
 export const officeCalls = {
-  'office.get': call<OfficeView>()({ input: z.strictObject({}), permission: 'session' }),
+  'office.get': call<OfficeView>()({ readOnly: true, input: z.strictObject({}), permission: 'session' }),
   /** The offices whose records the store holds (the own office first): a higher office's filter. */
-  'offices.list': call<OfficeListItem[]>()({ input: z.strictObject({}), permission: 'session' }),
-  'settings.get': call<Settings>()({ input: z.strictObject({}), permission: 'session' }),
+  'offices.list': call<OfficeListItem[]>()({ readOnly: true, input: z.strictObject({}), permission: 'session' }),
+  'settings.get': call<Settings>()({ readOnly: true, input: z.strictObject({}), permission: 'session' }),
   'settings.update': call<Settings>()({ input: settingsInput, permission: 'settings.manage' }),
-  'localities.list': call<LocalityView[]>()({ input: z.strictObject({}), permission: 'session' }),
+  'localities.list': call<LocalityView[]>()({ readOnly: true, input: z.strictObject({}), permission: 'session' }),
   'localities.create': call<LocalityView>()({ input: localityInput, permission: 'settings.manage' }),
-  'categories.list': call<CategoryView[]>()({ input: z.strictObject({}), permission: 'session' }),
+  'categories.list': call<CategoryView[]>()({ readOnly: true, input: z.strictObject({}), permission: 'session' }),
   /** Days off besides weekends, for the working-day count of legal limits. */
-  'holidays.list': call<HolidayView[]>()({ input: z.strictObject({ year: z.number().int().min(2000).max(2100).nullable().default(null) }), permission: 'session' }),
+  'holidays.list': call<HolidayView[]>()({ readOnly: true, input: z.strictObject({ year: z.number().int().min(2000).max(2100).nullable().default(null) }), permission: 'session' }),
   /** A year's list: the computed days, the higher office's and the office's changes, and whether it is confirmed. */
-  'holidays.year': call<HolidayYearView>()({ input: z.strictObject({ year: holidayYear }), permission: 'session' }),
+  'holidays.year': call<HolidayYearView>()({ readOnly: true, input: z.strictObject({ year: holidayYear }), permission: 'session' }),
   /** A day off added: a bridge day or an extra day, with its name (chief or administrator). */
   'holidays.create': call<HolidayView>()({ input: z.strictObject({ date: isoDate, name: requiredText(100) }), permission: 'office.lead' }),
   /** A day off taken out with a reason: an added day is voided, a computed day is recorded as a working day. */
@@ -63,5 +63,5 @@ export const officeCalls = {
   /** The year's list checked against the Government's schedule. */
   'holidays.confirm': call<HolidayYearView>()({ input: z.strictObject({ year: holidayYear }), permission: 'office.lead' }),
   /** The year whose list should be confirmed now (next year's, from 1 October), or null. */
-  'holidays.pending': call<{ readonly year: number | null }>()({ input: z.strictObject({}), permission: 'session' }),
+  'holidays.pending': call<{ readonly year: number | null }>()({ readOnly: true, input: z.strictObject({}), permission: 'session' }),
 };

@@ -41,21 +41,23 @@ export const programListInput = z.strictObject({
 });
 
 export const peopleCalls = {
-  'persons.list': call<Page<PersonView>>()({ input: personListInput, permission: 'session', audit: listOf('persons', (page) => page.rows.map((row) => row.id)) }),
+  'persons.list': call<Page<PersonView>>()({ readOnly: true, input: personListInput, permission: 'session', audit: listOf('persons', (page) => page.rows.map((row) => row.id)) }),
   'persons.create': call<{ id: string }>()({ input: personInput, permission: 'records.write' }),
   /** Everything that names a person: reports, hotspots, programs, links. */
-  'persons.overview': call<PersonOverview>()({ input: z.strictObject({ id }), permission: 'session', audit: oneRecord('persons') }),
+  'persons.overview': call<PersonOverview>()({ readOnly: true, input: z.strictObject({ id }), permission: 'session', audit: oneRecord('persons') }),
   'persons.link': call<null>()({
     input: z.strictObject({ personId: id, otherId: id, kind: z.enum(personLinkKinds, { error: 'v.required' }), note: optionalText(300) }),
     permission: 'records.write',
   }),
   'persons.unlink': call<null>()({ input: z.strictObject({ linkId: id, reason: requiredText(300) }), permission: 'records.write' }),
   'persons.duplicates': call<DuplicateGroup[]>()({
+    readOnly: true,
     input: z.strictObject({ limit: z.number().int().min(1).max(500).default(100) }),
     permission: 'session',
     audit: listOf('persons', (groups) => groups.flatMap((group) => group.persons.map((person) => person.id))),
   }),
   'persons.duplicatesOf': call<DuplicateGroup>()({
+    readOnly: true,
     input: z.strictObject({ id }),
     permission: 'session',
     audit: listOf('persons', (group) => group.persons.map((person) => person.id)),
@@ -66,7 +68,7 @@ export const peopleCalls = {
     permission: 'records.write',
   }),
   'persons.moveAway': call<PersonOverview>()({ input: z.strictObject({ ...target.shape, to: requiredText(200), on: isoDate }), permission: 'records.write' }),
-  'programs.kinds': call<ProgramKindView[]>()({ input: z.strictObject({}), permission: 'session' }),
+  'programs.kinds': call<ProgramKindView[]>()({ readOnly: true, input: z.strictObject({}), permission: 'session' }),
   'programs.createKind': call<ProgramKindView>()({
     input: z.strictObject({
       /** Left out (or empty): made from the Vietnamese name; nobody types a code name. */
@@ -81,8 +83,8 @@ export const peopleCalls = {
     }),
     permission: 'settings.manage',
   }),
-  'programs.list': call<Page<ProgramView>>()({ input: programListInput, permission: 'session', audit: listOf('programs', (page) => page.rows.map((row) => row.id)) }),
-  'programs.get': call<ProgramView>()({ input: z.strictObject({ id }), permission: 'session', audit: oneRecord('programs') }),
+  'programs.list': call<Page<ProgramView>>()({ readOnly: true, input: programListInput, permission: 'session', audit: listOf('programs', (page) => page.rows.map((row) => row.id)) }),
+  'programs.get': call<ProgramView>()({ readOnly: true, input: z.strictObject({ id }), permission: 'session', audit: oneRecord('programs') }),
   'programs.create': call<ProgramView>()({ input: programInput, permission: 'records.write' }),
   'programs.update': call<ProgramView>()({ input: z.strictObject({ ...target.shape, fields: changesOf(programInput) }), permission: 'records.write' }),
   'programs.checkin': call<ProgramView>()({
@@ -100,12 +102,14 @@ export const peopleCalls = {
     permission: 'records.write',
   }),
   'programs.reminders': call<ReminderBoard>()({
+    readOnly: true,
     input: z.strictObject({ withinDays: z.number().int().min(0).max(90).default(7) }),
     permission: 'session',
     audit: listOf('programs', (board) => [...board.overdue, ...board.upcoming].map((item) => item.programId)),
   }),
   /** People, hotspots and reports up to two links out from a person or a hotspot. */
   'graph.around': call<GraphView>()({
+    readOnly: true,
     input: z.strictObject({ kind: z.enum(['person', 'hotspot']), id, depth: z.number().int().min(1).max(2).default(2) }),
     permission: 'session',
     audit: listOf(null, (graph) => graph.nodes.map((node) => node.id)),

@@ -60,10 +60,10 @@ export const issueInput = z.strictObject({
 
 export const periodicCalls = {
   /** The figures of a period beside the same period last year, the previous period and the year so far, counted live. */
-  'periodic.compute': call<PeriodicFigures>()({ input: z.strictObject({ period: periodInput, officeId: reportScope }), permission: 'session' }),
+  'periodic.compute': call<PeriodicFigures>()({ readOnly: true, input: z.strictObject({ period: periodInput, officeId: reportScope }), permission: 'session' }),
   /** Issues a report: the next number of the year, the chief's text, and the figures frozen as they are now. */
   'periodic.issue': call<IssuedReportView>()({ input: issueInput, permission: 'office.lead' }),
-  'periodic.list': call<IssuedReportRow[]>()({ input: z.strictObject({}), permission: 'session' }),
+  'periodic.list': call<IssuedReportRow[]>()({ readOnly: true, input: z.strictObject({}), permission: 'session' }),
   /** An issued report as issued, with the figures that have changed in the records since. */
-  'periodic.get': call<IssuedReportView>()({ input: z.strictObject({ id }), permission: 'session' }),
+  'periodic.get': call<IssuedReportView>()({ readOnly: true, input: z.strictObject({ id }), permission: 'session' }),
 };

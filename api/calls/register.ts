@@ -95,28 +95,31 @@ export const reportListInput = z.strictObject({
 const target = z.strictObject({ id, baseVersion: z.string().min(1) });
 
 export const registerCalls = {
-  'reports.list': call<Page<ReportRow, number | null>>()({ input: reportListInput, permission: 'session', audit: listOf('reports', (page) => page.rows.map((row) => row.id)) }),
-  'reports.get': call<ReportDetail>()({ input: z.strictObject({ id }), permission: 'session', audit: oneRecord('reports') }),
-  'reports.history': call<HistoryEntry[]>()({ input: z.strictObject({ id }), permission: 'session', audit: oneRecord('reports') }),
+  'reports.list': call<Page<ReportRow, number | null>>()({ readOnly: true, input: reportListInput, permission: 'session', audit: listOf('reports', (page) => page.rows.map((row) => row.id)) }),
+  'reports.get': call<ReportDetail>()({ readOnly: true, input: z.strictObject({ id }), permission: 'session', audit: oneRecord('reports') }),
+  'reports.history': call<HistoryEntry[]>()({ readOnly: true, input: z.strictObject({ id }), permission: 'session', audit: oneRecord('reports') }),
   'reports.create': call<ReportDetail>()({ input: reportFields, permission: 'records.write' }),
   'reports.update': call<ReportDetail>()({ input: z.strictObject({ ...target.shape, fields: changesOf(reportFields) }), permission: 'records.write' }),
   'reports.transition': call<ReportDetail>()({ input: z.strictObject({ ...target.shape, step: transitionInput }), permission: 'records.write' }),
   'reports.void': call<ReportDetail>()({ input: z.strictObject({ ...target.shape, reason: requiredText(500) }), permission: 'records.write' }),
   'reports.deadlines': call<DeadlineBoard>()({
+    readOnly: true,
     input: z.strictObject({ withinDays: z.number().int().min(0).max(60).default(3), officeId: officeFilter }),
     permission: 'session',
     audit: listOf('reports', (board) => [...board.overdue, ...board.today, ...board.soon].map((item) => item.reportId)),
   }),
   'persons.match': call<PersonMatch>()({
+    readOnly: true,
     input: z.strictObject({ fullName: z.string().max(100).default(''), birthYear: z.number().int().nullable().default(null), citizenId: z.string().max(12).default('') }),
     permission: 'session',
     audit: listOf('persons', (match) => [...(match.sameCitizenId ? [match.sameCitizenId.id] : []), ...match.similar.map((person) => person.id)]),
   }),
   'persons.search': call<PersonView[]>()({
+    readOnly: true,
     input: z.strictObject({ q: z.string().max(200), limit: z.number().int().min(1).max(100).default(20) }),
     permission: 'session',
     audit: listOf('persons', (persons) => persons.map((person) => person.id)),
   }),
-  'persons.get': call<PersonView>()({ input: z.strictObject({ id }), permission: 'session', audit: oneRecord('persons') }),
+  'persons.get': call<PersonView>()({ readOnly: true, input: z.strictObject({ id }), permission: 'session', audit: oneRecord('persons') }),
   'persons.update': call<PersonView>()({ input: z.strictObject({ ...target.shape, fields: changesOf(personInput) }), permission: 'records.write' }),
 };

@@ -36,7 +36,7 @@ export const setupInput = z
   });
 
 export const setupCalls = {
-  'setup.status': call<SetupStatus>()({ input: z.strictObject({}), permission: 'public' }),
+  'setup.status': call<SetupStatus>()({ readOnly: true, input: z.strictObject({}), permission: 'public' }),
   'setup.create': call<null>()({ input: setupInput, permission: 'public' }),
   /** Try the app: a demo commune office with a year of generated records up to today, and this administrator. */
   'setup.demo': call<null>()({ input: z.strictObject({ admin: setupAdmin }), permission: 'public' }),

@@ -17,9 +17,9 @@ export const userUpdateInput = z.strictObject({
 });
 
 export const usersCalls = {
-  'users.list': call<UserView[]>()({ input: z.strictObject({}), permission: 'users.manage' }),
+  'users.list': call<UserView[]>()({ readOnly: true, input: z.strictObject({}), permission: 'users.manage' }),
   /** Who can be put in charge of a record: every active user's id and name, for any logged-in user. */
-  'users.officers': call<OfficerView[]>()({ input: z.strictObject({}), permission: 'session' }),
+  'users.officers': call<OfficerView[]>()({ readOnly: true, input: z.strictObject({}), permission: 'session' }),
   'users.create': call<UserView>()({ input: userCreateInput, permission: 'users.manage' }),
   'users.update': call<UserView>()({ input: userUpdateInput, permission: 'users.manage' }),
   /** The new password is one-time: the user must change it at their next login (docs/security.md). */
