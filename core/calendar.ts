@@ -51,26 +51,41 @@ export function weekday(date: IsoDate): number {
   return new Date(`${date}T00:00:00Z`).getUTCDay();
 }
 
-/** Days off: Saturdays, Sundays and the listed public holidays (Labour Code 2019 art. 111, 112). */
-export function isDayOff(date: IsoDate, holidays: ReadonlySet<IsoDate>): boolean {
+/**
+ * The days that break the week's rule, for the years known: the public holidays, and the weekend days
+ * worked instead of a day off when the Government swaps them (Saturday 08/02/2025 was worked for Monday
+ * 27/01/2025, Tết). docs/domain.md, "Days off".
+ */
+export interface DaysOff {
+  readonly holidays: ReadonlySet<IsoDate>;
+  readonly worked: ReadonlySet<IsoDate>;
+}
+
+export function daysOff(holidays: Iterable<IsoDate>, worked: Iterable<IsoDate> = []): DaysOff {
+  return { holidays: new Set(holidays), worked: new Set(worked) };
+}
+
+/** Days off: Saturdays, Sundays and the public holidays (Labour Code 2019 art. 111, 112), less the weekend days worked. */
+export function isDayOff(date: IsoDate, days: DaysOff): boolean {
+  if (days.worked.has(date)) return false;
   const day = weekday(date);
-  return day === 0 || day === 6 || holidays.has(date);
+  return day === 0 || day === 6 || days.holidays.has(date);
 }
 
 /** The date itself when it is a working day, else the first working day after it. */
-export function onOrNextWorkingDay(date: IsoDate, holidays: ReadonlySet<IsoDate>): IsoDate {
+export function onOrNextWorkingDay(date: IsoDate, days: DaysOff): IsoDate {
   let current = date;
-  while (isDayOff(current, holidays)) current = addDays(current, 1);
+  while (isDayOff(current, days)) current = addDays(current, 1);
   return current;
 }
 
 /** The n-th working day after `date` (the date itself not counted). */
-export function addWorkingDays(date: IsoDate, n: number, holidays: ReadonlySet<IsoDate>): IsoDate {
+export function addWorkingDays(date: IsoDate, n: number, days: DaysOff): IsoDate {
   let current = date;
   let left = n;
   while (left > 0) {
     current = addDays(current, 1);
-    if (!isDayOff(current, holidays)) left -= 1;
+    if (!isDayOff(current, days)) left -= 1;
   }
   return current;
 }

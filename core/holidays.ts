@@ -1,4 +1,4 @@
-import { addDays, weekday, type IsoDate } from './calendar';
+import { addDays, daysOff, weekday, type DaysOff, type IsoDate } from './calendar';
 import { fromLunar, lunarNewYear } from './lunar';
 
 /**
@@ -102,9 +102,9 @@ export function yearToConfirm(today: IsoDate, isConfirmed: (year: number) => boo
   return today.slice(5) >= CONFIRM_NEXT_YEAR_FROM && !isConfirmed(next) ? next : null;
 }
 
-/** The computed working days off of a range of years, as the deadline rules read them. */
-export function statutoryDaysOff(from: number, to: number): Set<IsoDate> {
+/** The computed days off of a range of years (no swapped day), as the deadline rules read them. */
+export function statutoryDaysOff(from: number, to: number): DaysOff {
   const days = new Set<IsoDate>();
   for (let year = from; year <= to; year++) for (const day of statutoryHolidays(year)) days.add(day.date);
-  return days;
+  return daysOff(days);
 }

@@ -1,4 +1,4 @@
-import { addDays, addMonths, addWorkingDays, endOfDay, localDate, onOrNextWorkingDay, type IsoDate } from './calendar';
+import { addDays, addMonths, addWorkingDays, endOfDay, localDate, onOrNextWorkingDay, type DaysOff, type IsoDate } from './calendar';
 
 /**
  * The legal clock of a crime report, with its sources. Durations that change with the law live here
@@ -63,7 +63,7 @@ function lastDayOfMonths(received: IsoDate, months: number, rules: LegalClockRul
   return rules.countFromNextDay ? corresponding : addDays(corresponding, -1);
 }
 
-export function computeDeadlines(input: ClockInput, holidays: ReadonlySet<IsoDate>, rules: LegalClockRules = defaultLegalClockRules): Deadlines {
+export function computeDeadlines(input: ClockInput, holidays: DaysOff, rules: LegalClockRules = defaultLegalClockRules): Deadlines {
   const received = localDate(input.receivedAt);
   const hours = input.remoteCommune ? rules.transferHoursRemote : rules.transferHours;
   const base = input.complex ? lastDayOfMonths(received, rules.complexMonths, rules) : lastDayOfDays(received, rules.decisionDays, rules);

@@ -2,7 +2,7 @@ import type { HolidayDayView, HolidayYearView } from '../api/views';
 import { AppError } from './app-error';
 import { appendAudit } from './audit';
 import { all, first, prepared, qb } from './query';
-import { weekday, type IsoDate } from '../core/calendar';
+import { daysOff, weekday, type DaysOff, type IsoDate } from '../core/calendar';
 import { holidayYears, statutoryHolidays } from '../core/holidays';
 import type { HolidaysTable, RecordColumns } from './schema';
 import type { Sqlite } from './store';
@@ -16,19 +16,26 @@ import type { WriteContext, WritePath } from './write-path';
  */
 type HolidayRow = HolidaysTable & RecordColumns;
 
-/** Every day off of the years the program knows, computed and changed: what the deadline rules read. */
-export function effectiveHolidays(db: Sqlite): Set<IsoDate> {
+/**
+ * Every day off of the years the program knows, computed and changed, and the weekend days worked
+ * instead (a row with off 0 on a Saturday or a Sunday): what the deadline rules read.
+ */
+export function effectiveHolidays(db: Sqlite): DaysOff {
   const days = new Set<IsoDate>();
+  const worked = new Set<IsoDate>();
   for (let year = holidayYears.first; year <= holidayYears.last; year++) {
     for (const day of statutoryHolidays(year)) days.add(day.date);
   }
   const rows = prepared(db, 'SELECT date, off FROM holidays WHERE deleted_at IS NULL').all() as { date: string; off: number }[];
   for (const row of rows) {
     if (row.off === 1) days.add(row.date);
+    else if (isWeekend(row.date)) worked.add(row.date);
     else days.delete(row.date);
   }
-  return days;
+  return daysOff(days, worked);
 }
+
+const isWeekend = (date: IsoDate) => weekday(date) === 0 || weekday(date) === 6;
 
 function liveRow(db: Sqlite, date: IsoDate): HolidayRow | undefined {
   return first(db, qb.selectFrom('holidays').selectAll().where('date', '=', date).where('deleted_at', 'is', null)) as HolidayRow | undefined;
@@ -69,10 +76,17 @@ export function holidayYearView(db: Sqlite, year: number): HolidayYearView {
   return { year, days, confirmedAt: confirmed?.confirmed_at ?? null, confirmedBy: confirmed ? (confirmed.full_name ?? '') : null };
 }
 
-/** A day off added by the office: a working weekday that is not off yet. */
-export function addHoliday(db: Sqlite, writes: WritePath, date: IsoDate, name: string, ctx: WriteContext): HolidayRow {
-  const day = weekday(date);
-  if (day === 0 || day === 6) throw new AppError('validation', 'a weekend is off already', { fields: { date: 'v.holiday_weekend' } });
+/**
+ * A day off added by the office (a working weekday that is not off yet), or, `worked`, a Saturday or a
+ * Sunday worked instead of a day off when the Government swaps them (recorded as a row with off 0).
+ */
+export function addHoliday(db: Sqlite, writes: WritePath, date: IsoDate, name: string, worked: boolean, ctx: WriteContext): HolidayRow {
+  if (worked) {
+    if (!isWeekend(date)) throw new AppError('validation', 'only a Saturday or a Sunday is worked in a swap', { fields: { date: 'v.worked_weekday' } });
+    if (liveRow(db, date) || lawDay(date)) throw new AppError('validation', 'this day is already listed', { fields: { date: 'v.holiday_exists' } });
+    return writes.insert('holidays', { date, name, off: 0, origin: 'office', upstream_version: null }, ctx) as HolidayRow;
+  }
+  if (isWeekend(date)) throw new AppError('validation', 'a weekend is off already', { fields: { date: 'v.holiday_weekend' } });
   const row = liveRow(db, date);
   if (row && row.off === 0) throw new AppError('validation', 'this computed day was removed: restore it instead', { fields: { date: 'v.holiday_removed' } });
   if (row || lawDay(date)) throw new AppError('validation', 'this day is already a holiday', { fields: { date: 'v.holiday_exists' } });

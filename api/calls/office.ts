@@ -54,8 +54,12 @@ export const officeCalls = {
   'holidays.list': call<HolidayView[]>()({ readOnly: true, input: z.strictObject({ year: z.number().int().min(2000).max(2100).nullable().default(null) }), permission: 'session' }),
   /** A year's list: the computed days, the higher office's and the office's changes, and whether it is confirmed. */
   'holidays.year': call<HolidayYearView>()({ readOnly: true, input: z.strictObject({ year: holidayYear }), permission: 'session' }),
-  /** A day off added: a bridge day or an extra day, with its name (chief or administrator). */
-  'holidays.create': call<HolidayView>()({ input: z.strictObject({ date: isoDate, name: requiredText(100) }), permission: 'office.lead' }),
+  /** A day off added (a bridge day, an extra day), or a weekend day worked in a swap, with its name (chief or administrator). */
+  'holidays.create': call<HolidayView>()({
+    // worked: a Saturday or a Sunday worked instead of a day off (the Government's swap), not a day off added.
+    input: z.strictObject({ date: isoDate, name: requiredText(100), worked: z.boolean().default(false) }),
+    permission: 'office.lead',
+  }),
   /** A day off taken out with a reason: an added day is voided, a computed day is recorded as a working day. */
   'holidays.remove': call<null>()({ input: z.strictObject({ date: isoDate, reason: requiredText(200) }), permission: 'office.lead' }),
   /** A row voided with a reason: an added day, or a removal (the computed day comes back). */

@@ -4,7 +4,7 @@ import { formatVersion } from '../clock';
 import type { RecordLine } from '../exchange/export';
 import { localityKindOf } from '../office';
 import { deadlineColumns } from '../register/deadline-columns';
-import { addDays, addMonths, endOfDay, localDate, startOfDay, type IsoDate } from '../../core/calendar';
+import { addDays, addMonths, endOfDay, localDate, startOfDay, type DaysOff, type IsoDate } from '../../core/calendar';
 import { computeDeadlines } from '../../core/legal-clock';
 import { nextDue, programEnd, programKindSeed } from '../../core/programs';
 import { measureSeed } from '../seed/measures';
@@ -75,7 +75,7 @@ export interface GeneratorInput {
   readonly to: IsoDate;
   readonly now: number;
   /** The store's holiday list and settings, for the deadline columns. */
-  readonly holidays: ReadonlySet<string>;
+  readonly holidays: DaysOff;
   readonly settings: Settings;
   readonly rates?: GeneratorRates;
   /** The store's own office: set up already, so it gets no offices row. */

@@ -49,7 +49,7 @@ export const officeHandlers: HandlersOf<'office.' | 'offices.' | 'settings.' | '
   'holidays.year': (ctx, input) => holidayYearView(storeFor(ctx).store.sql, input.year),
   'holidays.create': (ctx, input) => {
     const { store, write } = storeFor(ctx);
-    const row = holidayChange(store.sql, () => addHoliday(store.sql, store.writes, input.date, input.name, write));
+    const row = holidayChange(store.sql, () => addHoliday(store.sql, store.writes, input.date, input.name, input.worked, write));
     return { id: row.id, date: row.date, name: row.name };
   },
   'holidays.remove': (ctx, input) => {

@@ -2,6 +2,7 @@ import type { Deadline } from '../../api/views';
 import type { Settings } from '../../api/views';
 import { effectiveHolidays } from '../holidays';
 import { prepared, sqlList } from '../query';
+import type { DaysOff } from '../../core/calendar';
 import { computeDeadlines } from '../../core/legal-clock';
 import type { ReportsTable } from '../schema';
 import type { Sqlite } from '../store';
@@ -18,9 +19,9 @@ export type ClockFields = Pick<
 export type DeadlineColumns = Pick<ReportsTable, 'transfer_due_at' | 'notice_due_at' | 'decision_due_at' | 'next_due_at'>;
 
 /** The days off of each open store (computed and changed, db/holidays.ts), read once; the write path forgets it when a holiday changes. */
-const holidayCache = new WeakMap<Sqlite, ReadonlySet<string>>();
+const holidayCache = new WeakMap<Sqlite, DaysOff>();
 
-export function loadHolidays(db: Sqlite): ReadonlySet<string> {
+export function loadHolidays(db: Sqlite): DaysOff {
   let holidays = holidayCache.get(db);
   if (!holidays) {
     holidays = effectiveHolidays(db);
@@ -38,7 +39,7 @@ export function forgetHolidays(db: Sqlite): void {
  * beside the record so the deadlines view is one indexed range scan, and recomputed when the
  * holiday list or the remote-commune setting changes.
  */
-export function deadlineColumns(report: ClockFields, holidays: ReadonlySet<string>, settings: Settings): DeadlineColumns {
+export function deadlineColumns(report: ClockFields, holidays: DaysOff, settings: Settings): DeadlineColumns {
   if (!CLOCKED_KINDS.has(report.kind)) return { transfer_due_at: null, notice_due_at: null, decision_due_at: null, next_due_at: null };
   const due = computeDeadlines(
     { receivedAt: report.received_at, remoteCommune: settings.remoteCommune, complex: report.complex === 1, extendedUntil: report.extended_until },

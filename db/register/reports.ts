@@ -4,7 +4,7 @@ import type { Settings } from '../../api/views';
 import { AppError } from '../app-error';
 import { personForInput } from '../persons';
 import { all, first, qb } from '../query';
-import { localDate } from '../../core/calendar';
+import { localDate, type DaysOff } from '../../core/calendar';
 import { computeDeadlines } from '../../core/legal-clock';
 import type { RecordColumns, ReportsTable } from '../schema';
 import type { Sqlite } from '../store';
@@ -174,7 +174,7 @@ export function voidReport(deps: RegisterDeps, id: string, baseVersion: string, 
 
 const OPEN: ReadonlySet<string> = new Set(['received', 'checking', 'commune_handling']);
 
-function stepPatch(report: ReportsTable, step: TransitionStep, holidays: ReadonlySet<string>, settings: Settings, now: number): Patch<'reports'> {
+function stepPatch(report: ReportsTable, step: TransitionStep, holidays: DaysOff, settings: Settings, now: number): Patch<'reports'> {
   const refuse = (): never => {
     throw new AppError('record.invalid_step', `cannot ${step.action} a report in status ${report.status}`, { params: { status: report.status } });
   };

@@ -43,6 +43,7 @@ export const validationKeys = [
   'v.holiday_weekend',
   'v.holiday_removed',
   'v.not_holiday',
+  'v.worked_weekday',
   'v.register_year',
   'v.folder_path',
   'v.confirm_restore',

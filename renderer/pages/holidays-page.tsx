@@ -3,6 +3,7 @@ import { officeCalls } from '../../api/calls/office';
 import type { HolidayDayView, HolidayYearView } from '../../api/views';
 import { invoke } from '../api-client';
 import { Button } from '../components/button';
+import { CheckboxField } from '../components/checkbox-field';
 import { DataTable, type Column } from '../components/data-table';
 import { FormFrame } from '../components/form-frame';
 import { LoadedView } from '../components/loaded-view';
@@ -35,7 +36,8 @@ type Action = { readonly kind: 'remove' | 'restore'; readonly day: HolidayDayVie
 /**
  * Ngày nghỉ lễ, tết: a year's days off, computed by law (core/holidays.ts) with what the higher office
  * and this office changed on top, and where each comes from. Everyone reads; a chief or an administrator
- * adds a day, removes one with a reason (a statutory day removed stays listed as a working day), and
+ * adds a day (or a weekend day worked in the Government's swap), removes one with a reason (a statutory
+ * day removed stays listed as a working day), and
  * confirms the year's list once it matches the Government's schedule.
  */
 export function HolidaysPage() {
@@ -85,7 +87,7 @@ export function HolidaysPage() {
       header: t('hol.name'),
       cell: (day) => (
         <>
-          {day.off ? day.name : <s>{day.lawName}</s>}
+          {day.off ? day.name : day.lawName !== null ? <s>{day.lawName}</s> : <strong>{t('hol.workedDay')}</strong>}
           {!day.off ? <div>{day.name}</div> : null}
           {day.off && day.lawName !== null && day.lawName !== day.name ? <div className="muted">{t('hol.lawName', { name: day.lawName })}</div> : null}
         </>
@@ -181,20 +183,20 @@ export function HolidaysPage() {
         <section className="card" aria-labelledby="holidays-add">
           <h2 id="holidays-add">{t('hol.add')}</h2>
           <p className="muted">{t('hol.addHint')}</p>
-          <HolidayForm onCreated={(date) => done(t('hol.added', { date: formatIsoDate(date) }))} />
+          <HolidayForm onCreated={(date, worked) => done(t(worked ? 'hol.addedWorked' : 'hol.added', { date: formatIsoDate(date) }))} />
         </section>
       ) : null}
     </Page>
   );
 }
 
-function HolidayForm({ onCreated }: { readonly onCreated: (date: string) => void }) {
+function HolidayForm({ onCreated }: { readonly onCreated: (date: string, worked: boolean) => void }) {
   const { t } = useI18n();
   const form = useForm({
     schema: officeCalls['holidays.create'].input,
-    initial: { date: '', name: '' },
+    initial: { date: '', name: '', worked: false },
     submit: (input) => invoke('holidays.create', input),
-    onSuccess: (created) => onCreated(created.date),
+    onSuccess: (created) => onCreated(created.date, form.values.worked === true),
     resetOnSuccess: true,
   });
   return (
@@ -203,6 +205,7 @@ function HolidayForm({ onCreated }: { readonly onCreated: (date: string) => void
         <TextField {...form.field('date')} type="date" label={t('hol.date')} required />
         <TextField {...form.field('name')} label={t('hol.addName')} required />
       </div>
+      <CheckboxField {...form.field('worked')} label={t('hol.worked')} hint={t('hol.workedHint')} />
     </FormFrame>
   );
 }

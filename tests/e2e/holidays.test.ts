@@ -7,7 +7,8 @@ import { Layout, LoginPage } from './support/pages';
 /**
  * The public holidays page (issue #18) in Chromium through the browser host: the days of 2030 computed
  * by the Vietnamese lunar calendar with no shipped list, a bridge day added and a statutory day removed
- * and restored with reasons, a weekend refused with the typed name kept, the year confirmed; the
+ * and restored with reasons, a weekend refused with the typed name kept, a Saturday worked in a swap,
+ * the year confirmed; the
  * dashboard's reminder for next year's list; an officer reads the list but cannot change it.
  */
 describe('public holidays', () => {
@@ -72,6 +73,28 @@ describe('public holidays', () => {
     expect(await row.textContent()).toContain('Đơn vị');
   });
 
+  it("records a Saturday worked in the Government's swap: listed as a working day, a weekday refused", async () => {
+    const { page, screenshot } = app.watched;
+    const form = page.getByRole('form', { name: 'Thêm ngày nghỉ' });
+    await form.getByLabel('Ngày', { exact: true }).fill('2030-02-13');
+    await form.getByLabel('Tên ngày nghỉ, căn cứ', { exact: true }).fill('Làm bù cho thứ Sáu 08/02/2030');
+    await form.getByLabel('Ngày làm bù (Thứ Bảy, Chủ nhật đi làm)').check();
+    await form.getByRole('button', { name: 'Thêm ngày nghỉ' }).click();
+    await form.getByText('Ngày làm bù phải là Thứ Bảy hoặc Chủ nhật.').waitFor();
+    expect(await form.getByLabel('Ngày làm bù (Thứ Bảy, Chủ nhật đi làm)').isChecked()).toBe(true);
+
+    await form.getByLabel('Ngày', { exact: true }).fill('2030-02-16');
+    await form.getByRole('button', { name: 'Thêm ngày nghỉ' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã ghi ngày làm bù 16/02/2030: ngày này tính là ngày làm việc.' }).waitFor();
+    const row = page.getByRole('row').filter({ has: page.getByRole('rowheader').filter({ hasText: '16/02/2030' }) });
+    await expect.poll(() => row.textContent()).toContain('Làm bù cho thứ Sáu 08/02/2030');
+    expect(await row.textContent()).toContain('Thứ Bảy');
+    expect(await row.textContent()).toContain('Ngày làm bù');
+    expect(await row.textContent()).toContain('Đi làm');
+    await row.scrollIntoViewIfNeeded();
+    await screenshot('holidays-04-worked-saturday');
+  });
+
   it('removes a statutory day with a reason (kept in the list as a working day) and restores it', async () => {
     const { page, screenshot } = app.watched;
     const row = page.getByRole('row').filter({ has: page.getByRole('rowheader').filter({ hasText: '07/02/2030' }) });
@@ -84,7 +107,7 @@ describe('public holidays', () => {
     await page.getByRole('status').filter({ hasText: 'Đã bỏ ngày nghỉ 07/02/2030.' }).waitFor();
     await expect.poll(() => row.textContent()).toContain('Đi làm');
     expect(await row.textContent()).toContain('Làm bù theo lịch nghỉ Tết năm 2030');
-    await screenshot('holidays-04-removed');
+    await screenshot('holidays-05-removed');
 
     await row.getByRole('button', { name: 'Khôi phục' }).click();
     const restore = page.getByRole('region', { name: 'Khôi phục ngày nghỉ 07/02/2030' });
@@ -98,10 +121,10 @@ describe('public holidays', () => {
     const { page, screenshot } = app.watched;
     await page.getByRole('button', { name: 'Xác nhận danh sách năm 2030' }).click();
     await page.getByText(`Danh sách năm 2030 đã được ${admin.fullName} xác nhận ngày`).waitFor();
-    await screenshot('holidays-05-confirmed');
+    await screenshot('holidays-06-confirmed');
     const asAdmin = await loginHost(app.host, admin.username, admin.password);
     const year = await asAdmin('holidays.year', { year: 2030 });
-    expect(year.ok && year.value.days.filter((d) => d.source === 'office').map((d) => d.date)).toEqual(['2030-02-08']);
+    expect(year.ok && year.value.days.filter((d) => d.source === 'office').map((d) => d.date)).toEqual(['2030-02-08', '2030-02-16']);
   });
 
   it('an officer reads the list but has no way to change it', async () => {
@@ -114,7 +137,7 @@ describe('public holidays', () => {
     await page.getByText('Chỉ Trưởng Công an và quản trị viên được sửa danh sách ngày nghỉ.').waitFor();
     expect(await page.getByRole('form', { name: 'Thêm ngày nghỉ' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Bỏ ngày nghỉ' }).count()).toBe(0);
-    await screenshot('holidays-06-officer');
+    await screenshot('holidays-07-officer');
     expect(app.watched.errors).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { daysOff } from '../../core/calendar';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateRecords, generatedOffices, SIZES, type GeneratorOffice } from '../../db/demo/generator';
 import { fillStore, writeGenerated } from '../../db/demo/write';
@@ -116,7 +117,7 @@ describe('generated records written through the bulk path', () => {
   it('refuses loudly, naming the first record the bulk path does not take as new', async () => {
     const office = await createOffice({ now: () => NOW });
     const store = office.backend.requireStore();
-    const lines = [...generateRecords({ seed: 3, offices: [OWN], ownOfficeCode: OFFICE.code, from: '2026-06-01', to: '2026-06-20', now: NOW, holidays: new Set(), settings: readSettings(store.sql), rates: SIZES.demo })];
+    const lines = [...generateRecords({ seed: 3, offices: [OWN], ownOfficeCode: OFFICE.code, from: '2026-06-01', to: '2026-06-20', now: NOW, holidays: daysOff([]), settings: readSettings(store.sql), rates: SIZES.demo })];
     writeGenerated(store.sql, store.writes, lines, { now: NOW, userId: null });
     const count = () => store.sql.prepare('SELECT count(*) AS n FROM reports').get();
     const before = count();

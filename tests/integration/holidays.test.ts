@@ -95,6 +95,32 @@ describe('holidays computed for any year', () => {
     expect(verifyAuditChain(sql).ok).toBe(true);
   });
 
+  it("a Saturday worked in the Government's swap counts as a working day, and is undone with a reason", async () => {
+    const office = await createOffice({ now: manualClock(vn('2025-02-06', '10:00')).now });
+    const chief = await userOf(office, CHIEF);
+    const report = await reportOn(office, '2025-02-06');
+    // Thursday 06/02/2025: the 3 working days after are Friday 07, Monday 10 and Tuesday 11/02.
+    expect(noticeDay(report.deadlines)).toBe('2025-02-11');
+    // Tết 2025: Monday 27/01 off (the computed list has it), worked on Saturday 08/02 instead.
+    expect(day(expectOk(await office.call('holidays.year', { year: 2025 })).days, '2025-01-27')).toMatchObject({ off: true });
+    const worked = expectOk(await chief.call('holidays.create', { date: '2025-02-08', name: 'Làm bù cho thứ Hai 27/01/2025', worked: true }));
+    expect(noticeDay(expectOk(await office.call('reports.get', { id: report.id })).deadlines)).toBe('2025-02-10');
+    expect(day(expectOk(await office.call('holidays.year', { year: 2025 })).days, '2025-02-08')).toMatchObject({
+      source: 'office',
+      off: false,
+      lawName: null,
+      name: 'Làm bù cho thứ Hai 27/01/2025',
+      id: worked.id,
+    });
+    // Only a weekend day is worked in a swap, and only once.
+    expect(expectError(await chief.call('holidays.create', { date: '2025-02-12', name: 'Thứ Tư', worked: true }), 'validation').fields).toEqual({ date: 'v.worked_weekday' });
+    expect(expectError(await chief.call('holidays.create', { date: '2025-02-08', name: 'Lần nữa', worked: true }), 'validation').fields).toEqual({ date: 'v.holiday_exists' });
+    // Undone: Saturday is a day off again, and the deadline moves back.
+    expectOk(await chief.call('holidays.void', { id: worked.id, reason: 'Nhầm ngày làm bù' }));
+    expect(noticeDay(expectOk(await office.call('reports.get', { id: report.id })).deadlines)).toBe('2025-02-11');
+    expect(day(expectOk(await office.call('holidays.year', { year: 2025 })).days, '2025-02-08')).toBeUndefined();
+  });
+
   it('asks from 1 October for next year’s list until a chief confirms it', async () => {
     const clock = manualClock(vn('2027-09-30', '23:55'));
     const office = await createOffice({ now: clock.now });

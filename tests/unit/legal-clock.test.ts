@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, addWorkingDays, endOfDay, isIsoDate, localDate, onOrNextWorkingDay, startOfDay } from '../../core/calendar';
+import { addMonths, addWorkingDays, daysOff, endOfDay, isIsoDate, localDate, onOrNextWorkingDay, startOfDay } from '../../core/calendar';
 import { computeDeadlines, defaultLegalClockRules, lateBy, lateSpan } from '../../core/legal-clock';
 import { statutoryDaysOff, statutoryHolidays } from '../../core/holidays';
 
@@ -32,6 +32,15 @@ describe('calendar', () => {
     expect(addWorkingDays('2026-03-02', 3, holidays)).toBe('2026-03-05');
     expect(addWorkingDays('2026-03-06', 1, holidays)).toBe('2026-03-09');
   });
+  it('counts a Saturday worked in a swap as a working day', () => {
+    // Thursday 06/02/2025: Friday 07, Monday 10, Tuesday 11; with Saturday 08/02 worked (Tết 2025), 07, 08, 10.
+    expect(addWorkingDays('2025-02-06', 3, holidays)).toBe('2025-02-11');
+    const swapped = daysOff(holidays.holidays, ['2025-02-08']);
+    expect(addWorkingDays('2025-02-06', 3, swapped)).toBe('2025-02-10');
+    expect(onOrNextWorkingDay('2025-02-08', swapped)).toBe('2025-02-08');
+    expect(onOrNextWorkingDay('2025-02-09', swapped)).toBe('2025-02-10');
+  });
+
 
   it('validates calendar dates', () => {
     expect(isIsoDate('2028-02-29')).toBe(true);
