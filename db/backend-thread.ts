@@ -45,6 +45,8 @@ export interface BackendThreadOptions {
   readonly kdf?: KdfParams;
   /** The host's log: the backend's unexpected errors and the slow calls go there (never to the user). */
   readonly log?: (message: string, error: unknown) => void;
+  /** Tests only: starts a worker of their own instead of db/backend-worker.ts (one that fails). */
+  readonly start?: (workerData: BackendWorkerData) => Worker;
 }
 
 interface Waiting {
@@ -99,7 +101,7 @@ export class BackendThread implements BackendPort {
   constructor(options: BackendThreadOptions) {
     this.log = options.log ?? ((message, error) => console.error(message, error ?? ''));
     const workerData: BackendWorkerData = { dataDir: options.dataDir, ...(options.kdf ? { kdf: options.kdf } : {}), nativeBinding: sqliteBinding() ?? null };
-    this.worker = startWorker(workerData);
+    this.worker = (options.start ?? startWorker)(workerData);
     this.worker.on('message', (message: BackendMessage) => this.receive(message));
     this.worker.on('error', (error) => this.log('the backend thread failed', error));
     this.worker.on('messageerror', (error) => this.log('a message from the backend thread could not be read', error));
