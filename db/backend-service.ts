@@ -43,6 +43,8 @@ export interface PinnedSession {
   /** The session's id now (a new one when `heldId` named none). */
   readonly sessionId: string;
   readonly loggedIn: boolean;
+  /** False when reading its user ended it (deactivated, its lifetime spent): the host expires its cookie. */
+  readonly live: boolean;
 }
 
 export interface CallAnswer {
@@ -81,7 +83,8 @@ export class BackendService implements BackendPort {
     const session = sessions.get(heldId) ?? sessions.create(this.backend.now());
     const pin = this.nextPin++;
     this.pins.set(pin, { session, window: options.window ?? false });
-    return { pin, sessionId: session.id, loggedIn: currentUser(this.backend, session) !== null };
+    const loggedIn = currentUser(this.backend, session) !== null;
+    return { pin, sessionId: session.id, loggedIn, live: sessions.isLive(session) };
   }
 
   async call(pin: number, name: string, input: unknown): Promise<CallAnswer> {

@@ -65,13 +65,13 @@ async function handleCall(options: WebHostOptions, name: string, request: Incomi
   // The session named by the cookie, or a new one (its cookie is set when the call is answered), pinned
   // for this request: a login on it meanwhile changes its id, and the answer still follows it.
   const held = readCookie(request, SESSION_COOKIE);
-  const { pin, sessionId, loggedIn } = await backend.pin(held);
+  const { pin, sessionId, loggedIn, live } = await backend.pin(held);
   let called = false;
   try {
     const spec = isCallName(name) ? contract[name] : undefined;
     // A call that needs a session answers before a byte of its input is read (docs/security.md).
     if (spec && spec.permission !== 'public' && !loggedIn) {
-      return finishCall(response, { id: sessionId, live: true }, held, fail('auth.required', 'log in first'), request);
+      return finishCall(response, { id: sessionId, live }, held, fail('auth.required', 'log in first'), request);
     }
     // Without a login, a body is small: no caller without an account makes the host read megabytes.
     const limit = loggedIn ? (spec?.maxBytes ?? DEFAULT_MAX_BYTES) : Math.min(spec?.maxBytes ?? DEFAULT_MAX_BYTES, ANONYMOUS_MAX_BYTES);

@@ -96,7 +96,7 @@ afterAll(async () => {
 describe('the backend on its worker thread', () => {
   it('answers calls with the contract’s results: unknown calls, invalid input, a call that needs a login', async () => {
     const status = await thread.pin(undefined);
-    expect(status.loggedIn).toBe(false);
+    expect(status).toMatchObject({ loggedIn: false, live: true });
     const answer = await thread.call(status.pin, 'setup.status', {});
     expect(expectOk(answer.result)).toMatchObject({ state: 'ready' });
     expect(answer.session).toEqual({ id: status.sessionId, live: true });
@@ -205,7 +205,7 @@ describe('a backend thread that fails', () => {
       const { parentPort } = require('node:worker_threads');
       parentPort.on('message', (request) => {
         if (request.op === 'call') throw new Error('the worker broke');
-        parentPort.postMessage({ kind: 'answer', id: request.id, ok: true, value: { pin: 1, sessionId: 's', loggedIn: false } });
+        parentPort.postMessage({ kind: 'answer', id: request.id, ok: true, value: { pin: 1, sessionId: 's', loggedIn: false, live: true } });
       });
     `;
     const lines: string[] = [];
