@@ -8,8 +8,8 @@
  * because electron-builder rebuilt the packaged copy of the module for Electron (build/README.md).
  *
  * This is the one place that decides. Every connection goes through openSqlite (db/store.ts), which
- * asks here; a worker thread is handed the main thread's answer in its workerData (db/backup-thread.ts),
- * so it never depends on what a worker of Electron's Node reports about itself.
+ * asks here; a worker thread is handed the main thread's answer in its workerData (db/backend-thread.ts,
+ * db/backup-thread.ts), so it never depends on what a worker of Electron's Node reports about itself.
  */
 
 /** Set by the Electron shell only: the absolute path of better_sqlite3.node built for Electron. */
