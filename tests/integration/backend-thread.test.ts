@@ -1,8 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallOutput } from '../../api/contract';
 import { BackendService, type BackendPort } from '../../db/backend-service';
 import { BackendThread, SLOW_CALL_MS } from '../../db/backend-thread';
 import { generatedOffices, SIZES, yearsUpTo } from '../../db/demo/generator';
@@ -141,6 +142,15 @@ describe('the backend on its worker thread', () => {
     expect(next.session.id).not.toBe(first.session.id);
     await thread.unpin(window, { end: true });
     expect((await thread.pin(next.session.id)).sessionId).not.toBe(next.session.id);
+  });
+
+  it('writes a backup on the backups’ worker, started from its own thread, and lists it', async () => {
+    const pin = await login(thread);
+    const taken = expectOk((await thread.call(pin, 'backups.create', {})).result) as CallOutput<'backups.create'>;
+    const listed = expectOk((await thread.call(pin, 'backups.list', {})).result);
+    expect(JSON.stringify(listed)).toContain(taken.name);
+    expect(existsSync(join(dir, 'backups', taken.name))).toBe(true);
+    await thread.unpin(pin, { end: true });
   });
 
   it('answers an input that cannot cross the thread as an internal error, and goes on', async () => {
