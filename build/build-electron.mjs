@@ -1,11 +1,13 @@
 // Bundles the Electron shell with esbuild: electron/main.ts → dist/electron/main.cjs,
-// electron/preload.ts → dist/electron/preload.cjs, and the backup worker db/backup-worker.ts →
-// dist/electron/backup-worker.cjs (a worker thread needs a file of its own; db/backup-thread.ts finds it
-// beside main.cjs). Both are CommonJS: the package is "type":
+// electron/preload.ts → dist/electron/preload.cjs, the backend's worker db/backend-worker.ts →
+// dist/electron/backend-worker.cjs and the backup worker db/backup-worker.ts →
+// dist/electron/backup-worker.cjs (a worker thread needs a file of its own; db/backend-thread.ts and
+// db/backup-thread.ts find theirs beside the bundle that starts them: main.cjs starts the backend's,
+// backend-worker.cjs the backups'). All are CommonJS: the package is "type":
 // "module", but a sandboxed preload cannot be an ES module, and a CJS main gives the bundle a
 // __dirname to find the preload and the renderer from (see electron/app-paths.ts).
 //
-// main.cjs inlines api/, db/ and their pure-JS dependencies (zod, kysely); what stays external must
+// The bundles inline api/, db/ and their pure-JS dependencies (zod, kysely); what stays external must
 // exist at run time: `electron` (provided by Electron itself) and the native SQLite module, which
 // cannot be bundled: `npm start` prepares its Electron build beside the Node one and electron-builder
 // rebuilds the packaged copy (build/README.md, "The native module").
@@ -24,7 +26,7 @@ export const mainExternals = Object.freeze(['electron', 'better-sqlite3-multiple
 
 /**
  * @param {{ outDir?: string, logLevel?: import('esbuild').LogLevel }} [options]
- * @returns {Promise<{ main: string, preload: string, backupWorker: string }>} the paths of the bundles
+ * @returns {Promise<{ main: string, preload: string, backendWorker: string, backupWorker: string }>} the paths of the bundles
  */
 export async function buildElectron(options = {}) {
   const outDir = options.outDir ?? path.join(projectRoot, 'dist', 'electron');
@@ -47,12 +49,12 @@ export async function buildElectron(options = {}) {
   await Promise.all([
     build({
       ...common,
-      entryPoints: { main: 'electron/main.ts', 'backup-worker': 'db/backup-worker.ts' },
+      entryPoints: { main: 'electron/main.ts', 'backend-worker': 'db/backend-worker.ts', 'backup-worker': 'db/backup-worker.ts' },
       // Electron 39's main process runs Node 22.
       target: 'node22',
       external: [...mainExternals],
       // A CommonJS bundle has no import.meta: the modules that locate files beside themselves
-      // (db/backup-thread.ts) get the bundle's own URL instead.
+      // (db/backend-thread.ts, db/backup-thread.ts) get the bundle's own URL instead.
       define: { 'import.meta.url': 'importMetaUrl' },
       banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     }),
@@ -65,7 +67,12 @@ export async function buildElectron(options = {}) {
       external: ['electron'],
     }),
   ]);
-  return { main: path.join(outDir, 'main.cjs'), preload: path.join(outDir, 'preload.cjs'), backupWorker: path.join(outDir, 'backup-worker.cjs') };
+  return {
+    main: path.join(outDir, 'main.cjs'),
+    preload: path.join(outDir, 'preload.cjs'),
+    backendWorker: path.join(outDir, 'backend-worker.cjs'),
+    backupWorker: path.join(outDir, 'backup-worker.cjs'),
+  };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

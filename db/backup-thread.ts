@@ -32,11 +32,11 @@ export interface CheckProgress {
 }
 
 /**
- * Writes a backup of the store on a worker thread (db/backup-worker.ts), so the main thread, which
+ * Writes a backup of the store on a worker thread (db/backup-worker.ts), so the backend's thread, which
  * answers every call, is not held for the seconds VACUUM INTO takes on a large store.
  *
  * Where the worker is: the Electron shell is one CommonJS bundle (build/build-electron.mjs) with the
- * worker built beside it as backup-worker.cjs; from the sources (tests, the browser host, the command
+ * worker built beside it as backup-worker.cjs (started from backend-worker.cjs, the backend's thread); from the sources (tests, the browser host, the command
  * line, all run through tsx or vitest) the worker is the TypeScript file, loaded with tsx's require hook.
  */
 export async function backupInWorker(job: BackupJob): Promise<void> {

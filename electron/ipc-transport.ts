@@ -1,7 +1,5 @@
 import { fail, type Result } from '../api/result';
-import type { Backend } from '../db/backend';
-import { dispatch } from '../db/dispatch';
-import type { Session } from '../db/sessions';
+import type { BackendPort } from '../db/backend-service';
 import { IPC_CHANNEL } from './channel';
 import { isTrustedSender, type FrameLike } from '../host/guards';
 import { isJsonLike } from './json-like';
@@ -9,7 +7,9 @@ import { isJsonLike } from './json-like';
 /**
  * The IPC transport: the Electron counterpart of the browser host's POST /api/<call>. It adds no
  * logic of its own beyond the transport's duties (who may call, is the request well formed, which
- * session is this) and hands everything else to `dispatch`, exactly as the HTTP transport does.
+ * session is this) and hands everything else to the backend's port (db/backend-service.ts: `dispatch`
+ * on the backend's worker thread, db/backend-thread.ts), exactly as the HTTP transport does. This
+ * thread, which also runs the window's events, only waits for the answer.
  *
  * It is written against the few members of Electron's ipcMain and IPC event that it reads, so unit
  * tests drive it with plain objects; Electron's real ipcMain and events satisfy these interfaces.
@@ -46,8 +46,8 @@ export interface IpcTransportOptions {
 }
 
 export interface MountedIpc {
-  /** The live session of a webContents, if it has made a call (for tests and diagnostics). */
-  sessionOf(webContentsId: number): Session | undefined;
+  /** The pin of a webContents' session (db/backend-service.ts), once it has made a call (for tests and diagnostics). */
+  pinOf(webContentsId: number): Promise<number> | undefined;
   /** Unregisters the channel and ends every session it created (on quit). */
   unmount(): void;
 }
@@ -55,26 +55,28 @@ export interface MountedIpc {
 /** Call names are short dotted identifiers; anything longer is not a call. */
 const MAX_CALL_NAME_LENGTH = 100;
 
-export function mountIpc(ipcMain: IpcMainLike, backend: Backend, options: IpcTransportOptions = {}): MountedIpc {
-  // webContents ids are never reused during the life of the app, so they can key the sessions.
-  const sessions = new Map<number, Session>();
+export function mountIpc(ipcMain: IpcMainLike, backend: BackendPort, options: IpcTransportOptions = {}): MountedIpc {
+  // webContents ids are never reused during the life of the app, so they can key the sessions. Each
+  // window holds one pin for its life (a promise, so that two first calls at once share it); a session
+  // of it that ended (logout, a password changed elsewhere, its lifetime spent) is replaced by the
+  // backend with a new anonymous one: the window starts again from the login screen.
+  const pins = new Map<number, Promise<number>>();
 
-  const sessionFor = (sender: SenderLike): Session => {
-    const existing = sessions.get(sender.id);
-    // A session that ended (logout, a password changed elsewhere, its lifetime spent) is replaced by a
-    // new anonymous one: the window starts again from the login screen.
-    if (existing && backend.sessions.isLive(existing)) return existing;
-    const session = backend.sessions.create(backend.now());
-    sessions.set(sender.id, session);
+  const release = (pin: Promise<number>): void => {
+    pin.then((held) => backend.unpin(held, { end: true })).catch((error: unknown) => backend.log('ipc: a session was not ended', error));
+  };
+
+  const pinFor = (sender: SenderLike): Promise<number> => {
+    const existing = pins.get(sender.id);
+    if (existing) return existing;
+    const pin = backend.pin(undefined, { window: true }).then((pinned) => pinned.pin);
+    pins.set(sender.id, pin);
     // A closed or crashed-and-destroyed window takes its login with it.
-    if (!existing) {
-      sender.once('destroyed', () => {
-        const current = sessions.get(sender.id);
-        if (current) backend.sessions.delete(current.id);
-        sessions.delete(sender.id);
-      });
-    }
-    return session;
+    sender.once('destroyed', () => {
+      if (pins.get(sender.id) === pin) release(pin);
+      pins.delete(sender.id);
+    });
+    return pin;
   };
 
   const refuse = (reason: string, detail: unknown): Result<never> => {
@@ -97,9 +99,9 @@ export function mountIpc(ipcMain: IpcMainLike, backend: Backend, options: IpcTra
     }
     if (!isJsonLike(input)) return refuse('the input must be plain JSON data', { call: name });
     try {
-      return await dispatch(backend, sessionFor(event.sender), name, input);
+      return (await backend.call(await pinFor(event.sender), name, input)).result;
     } catch (error) {
-      // dispatch turns every failure into a Result; this only guards the contract of this module:
+      // The port answers every call with a Result; this only guards the contract of this module:
       // an exception here would reach the renderer as a rejected promise with Electron's text.
       backend.log(`ipc: call ${name} threw`, error);
       return fail('internal', 'an unexpected error happened; nothing was changed');
@@ -109,11 +111,11 @@ export function mountIpc(ipcMain: IpcMainLike, backend: Backend, options: IpcTra
   ipcMain.handle(IPC_CHANNEL, listener);
 
   return {
-    sessionOf: (webContentsId) => sessions.get(webContentsId),
+    pinOf: (webContentsId) => pins.get(webContentsId),
     unmount: () => {
       ipcMain.removeHandler(IPC_CHANNEL);
-      for (const session of sessions.values()) backend.sessions.delete(session.id);
-      sessions.clear();
+      for (const pin of pins.values()) release(pin);
+      pins.clear();
     },
   };
 }

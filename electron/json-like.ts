@@ -3,7 +3,8 @@
  * arrays, class-less prototypes, cycles. The HTTP transport only ever sees JSON, and the handlers
  * are written for what JSON can express, so the IPC transport refuses anything else before the
  * input reaches the contract's schemas. Limits on depth and size keep a cyclic or huge value from
- * tying up the main process (which also runs the database).
+ * tying up the main process (which runs the window's events; the database runs on the backend's
+ * thread, db/backend-thread.ts, and the input is copied to it).
  */
 
 export interface JsonLikeLimits {

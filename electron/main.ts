@@ -1,7 +1,7 @@
 import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type WebContents } from 'electron';
-import { Backend } from '../db/backend';
+import { BackendThread } from '../db/backend-thread';
 import { SQLITE_BINDING_ENV } from '../db/native-binding';
 import { resolveDataDir, shellPaths, sqliteBuildFor, USER_DATA_FOLDER } from './app-paths';
 import { APP_ENTRY_URL, isAllowedExternal, isAllowedNavigation, isLocalRequest } from '../host/guards';
@@ -47,7 +47,8 @@ const developer = !app.isPackaged;
 let mainWindow: BrowserWindow | null = null;
 /** webContents ids of the windows this shell created: the only ones the IPC transport serves. */
 const ownWebContents = new Set<number>();
-let backend: Backend | null = null;
+/** The backend on its worker thread (db/backend-thread.ts): this thread runs the window's events and only waits for answers. */
+let backend: BackendThread | null = null;
 let ipc: MountedIpc | null = null;
 
 function createMainWindow(): BrowserWindow {
@@ -160,7 +161,7 @@ function start(): void {
     return;
   }
   const dataDir = smokeDir ? path.resolve(smokeDir, 'data') : resolveDataDir(process.env, app.getPath('userData'));
-  backend = new Backend({ dataDir, log });
+  backend = new BackendThread({ dataDir, log });
   ipc = mountIpc(ipcMain, backend, { isKnownSender: (sender) => ownWebContents.has(sender.id) });
   lockDownSession();
   serveRenderer(paths.renderer, log);
@@ -192,11 +193,19 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (app.isReady() && BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
   });
-  app.on('will-quit', () => {
+  app.on('will-quit', (event) => {
     ipc?.unmount();
     ipc = null;
-    backend?.close();
+    const closing = backend;
     backend = null;
+    if (!closing) return;
+    // The store is closed on the backend's thread (its open marker removed: a clean end) before the
+    // process ends; then quit again, with nothing left to close.
+    event.preventDefault();
+    closing
+      .close()
+      .catch((error: unknown) => log('the backend did not close', error))
+      .finally(() => app.quit());
   });
   app
     .whenReady()

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Backend } from '../db/backend';
+import { BackendThread } from '../db/backend-thread';
 import { parseHostArgs } from './args';
 import { createWebHost } from './server';
 
@@ -21,7 +21,9 @@ if (!existsSync(join(staticDir, 'index.html'))) {
   console.error('Chưa có giao diện đã biên dịch (dist/renderer). Chạy: npm run build:renderer');
   process.exit(2);
 }
-const backend = new Backend({ dataDir: resolve(dataDir) });
+// The backend on its worker thread, as in Electron (db/backend-thread.ts): the server answers files and
+// queues requests while a long call works, and the end-to-end tests exercise the same split as the app.
+const backend = new BackendThread({ dataDir: resolve(dataDir) });
 const server = createWebHost({ backend, staticDir });
 server.listen(port, host, () => {
   const address = server.address();

@@ -4,9 +4,7 @@ import { z } from 'zod';
 import { contract, isCallName } from '../api/contract';
 import { fail, type Result } from '../api/result';
 import type { CallInfo } from '../api/views';
-import type { Backend } from '../db/backend';
-import { currentUser, dispatch } from '../db/dispatch';
-import type { Session } from '../db/sessions';
+import type { BackendPort } from '../db/backend-service';
 import { APP_ORIGIN, contentSecurityPolicy, mimeType, resolveAppPath } from '../host/guards';
 
 /** The custom header every call must carry: a cross-site form or image cannot set it. */
@@ -17,7 +15,8 @@ const DEFAULT_MAX_BYTES = 1024 * 1024;
 export const ANONYMOUS_MAX_BYTES = 64 * 1024;
 
 export interface WebHostOptions {
-  readonly backend: Backend;
+  /** The backend: on its worker thread (db/backend-thread.ts), or in this thread for a test that looks inside. */
+  readonly backend: BackendPort;
   /** The built renderer (dist/renderer). */
   readonly staticDir: string;
 }
@@ -62,30 +61,43 @@ async function handleCall(options: WebHostOptions, name: string, request: Incomi
   if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
     return sendJson(response, 415, fail('request.invalid', 'calls send application/json'));
   }
-  const { session, held } = sessionOf(options.backend, request);
-  const spec = isCallName(name) ? contract[name] : undefined;
-  const loggedIn = currentUser(options.backend, session) !== null;
-  // A call that needs a session answers before a byte of its input is read (docs/security.md).
-  if (spec && spec.permission !== 'public' && !loggedIn) return finishCall(options.backend, response, session, held, fail('auth.required', 'log in first'), request);
-  // Without a login, a body is small: no caller without an account makes the host read megabytes.
-  const limit = loggedIn ? (spec?.maxBytes ?? DEFAULT_MAX_BYTES) : Math.min(spec?.maxBytes ?? DEFAULT_MAX_BYTES, ANONYMOUS_MAX_BYTES);
-  const body = await readBody(request, limit);
-  if (body === null) return sendJson(response, 413, fail('request.invalid', `the request is larger than ${limit} bytes`));
-  let input: unknown;
+  const backend = options.backend;
+  // The session named by the cookie, or a new one (its cookie is set when the call is answered), pinned
+  // for this request: a login on it meanwhile changes its id, and the answer still follows it.
+  const held = readCookie(request, SESSION_COOKIE);
+  const { pin, sessionId, loggedIn, live } = await backend.pin(held);
+  let called = false;
   try {
-    input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
-  } catch {
-    return sendJson(response, 400, fail('request.invalid', 'the request body is not JSON'));
+    const spec = isCallName(name) ? contract[name] : undefined;
+    // A call that needs a session answers before a byte of its input is read (docs/security.md).
+    if (spec && spec.permission !== 'public' && !loggedIn) {
+      return finishCall(response, { id: sessionId, live }, held, fail('auth.required', 'log in first'), request);
+    }
+    // Without a login, a body is small: no caller without an account makes the host read megabytes.
+    const limit = loggedIn ? (spec?.maxBytes ?? DEFAULT_MAX_BYTES) : Math.min(spec?.maxBytes ?? DEFAULT_MAX_BYTES, ANONYMOUS_MAX_BYTES);
+    const body = await readBody(request, limit);
+    if (body === null) return sendJson(response, 413, fail('request.invalid', `the request is larger than ${limit} bytes`));
+    let input: unknown;
+    try {
+      input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+    } catch {
+      return sendJson(response, 400, fail('request.invalid', 'the request body is not JSON'));
+    }
+    called = true;
+    const answer = await backend.call(pin, name, input);
+    finishCall(response, answer.session, held, answer.result);
+  } finally {
+    // A request's pin ends with its call; one answered before the call is let go here.
+    if (!called) backend.unpin(pin).catch((error: unknown) => backend.log('web host: a session pin was not released', error));
   }
-  finishCall(options.backend, response, session, held, await dispatch(options.backend, session, name, input));
 }
 
 /**
  * Answers a call, and hands the client its session as the call left it: a new id after a login or an
  * unlock (Sessions.logIn, renew), an expired cookie when the session ended (logout, a lifetime spent).
  */
-function finishCall(backend: Backend, response: ServerResponse, session: Session, held: string | undefined, result: Result<unknown>, unread?: IncomingMessage): void {
-  if (!backend.sessions.isLive(session)) response.setHeader('Set-Cookie', expiredCookie());
+function finishCall(response: ServerResponse, session: { readonly id: string; readonly live: boolean }, held: string | undefined, result: Result<unknown>, unread?: IncomingMessage): void {
+  if (!session.live) response.setHeader('Set-Cookie', expiredCookie());
   else if (session.id !== held) response.setHeader('Set-Cookie', sessionCookie(session.id));
   // A body left unread is drained, not parsed, so the connection can serve the next request.
   unread?.resume();
@@ -98,12 +110,6 @@ function sessionCookie(id: string): string {
 
 function expiredCookie(): string {
   return `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`;
-}
-
-/** The session named by the cookie, or a new one (its cookie is set when the call is answered). */
-function sessionOf(backend: Backend, request: IncomingMessage): { session: Session; held: string | undefined } {
-  const held = readCookie(request, SESSION_COOKIE);
-  return { session: backend.sessions.get(held) ?? backend.sessions.create(backend.now()), held };
 }
 
 function readCookie(request: IncomingMessage, name: string): string | undefined {

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../api/contract';
+import { BackendService } from '../../db/backend-service';
 import { Keyring } from '../../db/keyring';
 import { CALL_HEADER, createWebHost } from '../../web/server';
 import { addUser, callOn, cleanup, createOffice, expectError, expectOk, manualClock, newBackend, tempDir, type TestOffice } from '../support/backend';
@@ -235,7 +236,7 @@ describe('browser host', () => {
     mkdirSync(staticDir, { recursive: true });
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>x</title>');
     const backend = newBackend(join(dir, 'data'));
-    const server: Server = createWebHost({ backend, staticDir });
+    const server: Server = createWebHost({ backend: new BackendService(backend), staticDir });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const port = (server.address() as AddressInfo).port;

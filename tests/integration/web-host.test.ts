@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../api/contract';
-import { Backend } from '../../db/backend';
+import { BackendThread } from '../../db/backend-thread';
 import { parseHostArgs } from '../../web/args';
 import { ANONYMOUS_MAX_BYTES, CALL_HEADER, createWebHost, SESSION_COOKIE } from '../../web/server';
 import { APP_VERSION } from '../../db/app-version';
@@ -21,7 +21,7 @@ describe('browser host', () => {
   let dir: string;
   let server: Server;
   let base: string;
-  let backend: Backend;
+  let backend: BackendThread;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'so-antt-web-'));
@@ -30,7 +30,8 @@ describe('browser host', () => {
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Sổ ANTT</title>');
     writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
     writeFileSync(join(dir, 'secret.txt'), 'do not serve');
-    backend = new Backend({ dataDir: join(dir, 'data'), log: () => undefined });
+    // The backend on its worker thread, as web/main.ts and Electron run it.
+    backend = new BackendThread({ dataDir: join(dir, 'data'), log: () => undefined });
     server = createWebHost({ backend, staticDir });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -38,7 +39,7 @@ describe('browser host', () => {
 
   afterAll(async () => {
     await new Promise((resolve) => server.close(resolve));
-    backend.close();
+    await backend.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

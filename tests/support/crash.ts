@@ -173,12 +173,13 @@ export async function hostProgram(): Promise<{ readonly args: readonly string[];
   }
   if (process.env.CRASH_HOST === 'tsx') return { args: ['--import', 'tsx', 'web/main.ts'], remove: () => undefined };
   const { build } = await import('esbuild');
-  // CommonJS with the backup worker beside it, as build/build-electron.mjs bundles the shell: the host
-  // finds its worker (db/backup-thread.ts) next to its own file.
+  // CommonJS with the backend's and the backup worker beside it, as build/build-electron.mjs bundles the
+  // shell: the host finds the backend's worker (db/backend-thread.ts) next to its own file, and that one
+  // the backup worker (db/backup-thread.ts).
   const host = `crash-host-${process.pid}`;
   await build({
     absWorkingDir: root,
-    entryPoints: { [host]: 'web/main.ts', 'backup-worker': 'db/backup-worker.ts' },
+    entryPoints: { [host]: 'web/main.ts', 'backend-worker': 'db/backend-worker.ts', 'backup-worker': 'db/backup-worker.ts' },
     bundle: true,
     platform: 'node',
     format: 'cjs',

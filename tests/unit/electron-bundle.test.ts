@@ -214,7 +214,7 @@ interface Report {
 }
 
 let temp = '';
-let bundles = { main: '', preload: '', backupWorker: '' };
+let bundles = { main: '', preload: '', backendWorker: '', backupWorker: '' };
 let report: Report;
 
 beforeAll(async () => {
@@ -295,7 +295,7 @@ describe('main bundle', () => {
     expect(report.escape).toBe(404);
   });
 
-  it('answers IPC calls from its window only', () => {
+  it('answers IPC calls from its window only, through the backend on its worker thread', () => {
     expect(report.calls.trusted).toEqual({ ok: true, value: { state: 'new', office: null, checkOnOpen: false, appVersion: APP_VERSION } });
     expect(report.calls.stranger).toMatchObject({ ok: false, error: { code: 'request.invalid' } });
     expect(report.calls.subframe).toMatchObject({ ok: false, error: { code: 'request.invalid' } });
@@ -335,20 +335,53 @@ describe('main bundle', () => {
     expect(report.ipcChannelsAfterQuit).toEqual([]);
   });
 
-  it('leaves only electron and the native SQLite module to load at run time', () => {
-    const requires = new Set([...readFileSync(bundles.main, 'utf8').matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1]));
-    const nonBuiltin = [...requires].filter((name) => name !== undefined && !name.startsWith('node:'));
-    expect(nonBuiltin.sort()).toEqual(['better-sqlite3-multiple-ciphers', 'electron']);
+  it('leaves only electron to load at run time: the store is opened on the backend thread', () => {
+    expect(packagesRequired(bundles.main)).toEqual(['electron']);
+  });
+});
+
+/** The packages a bundle loads at run time (Node's built-ins left out). */
+function packagesRequired(bundle: string): string[] {
+  const requires = new Set([...readFileSync(bundle, 'utf8').matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1]));
+  return [...requires].filter((name): name is string => name !== undefined && !name.startsWith('node:')).sort();
+}
+
+describe('backend worker bundle', () => {
+  it('is found from main.cjs beside it, and loads only the native SQLite module', () => {
+    const main = readFileSync(bundles.main, 'utf8');
+    expect(main).toContain('./backend-worker.cjs');
+    // import.meta.url in the sources is the bundle's own URL (build/build-electron.mjs).
+    expect(main).toContain("const importMetaUrl = require('node:url').pathToFileURL(__filename).href;");
+    expect(main).not.toContain('import.meta');
+    expect(packagesRequired(bundles.backendWorker)).toEqual(['better-sqlite3-multiple-ciphers']);
+  });
+
+  it('answers a call on a worker thread of a plain Node process', async () => {
+    const dataDir = path.join(temp, 'backend-worker-data');
+    const script = String.raw`
+      const { Worker } = require('node:worker_threads');
+      const worker = new Worker(process.argv[1], { workerData: { dataDir: process.argv[2], nativeBinding: null } });
+      worker.on('message', (message) => {
+        if (message.kind !== 'answer') return;
+        if (message.id === 1) worker.postMessage({ id: 2, op: 'call', pin: message.value.pin, name: 'setup.status', input: {} });
+        else { process.stdout.write(JSON.stringify(message.value.result)); worker.terminate(); }
+      });
+      worker.postMessage({ id: 1, op: 'pin', heldId: undefined, options: {} });
+    `;
+    const { stdout } = await promisify(execFile)(process.execPath, ['-e', script, bundles.backendWorker, dataDir], {
+      env: { PATH: process.env.PATH, NODE_PATH: path.join(projectRoot, 'node_modules') },
+      timeout: 20_000,
+    });
+    expect(JSON.parse(stdout)).toEqual({ ok: true, value: { state: 'new', office: null, checkOnOpen: false, appVersion: APP_VERSION } });
   });
 });
 
 describe('backup worker bundle', () => {
-  it('is found from main.cjs beside it', () => {
-    const main = readFileSync(bundles.main, 'utf8');
-    expect(main).toContain('./backup-worker.cjs');
-    // import.meta.url in the sources is the bundle's own URL (build/build-electron.mjs).
-    expect(main).toContain("const importMetaUrl = require('node:url').pathToFileURL(__filename).href;");
-    expect(main).not.toContain('import.meta');
+  it('is found from backend-worker.cjs beside it (the backend starts the backups)', () => {
+    const worker = readFileSync(bundles.backendWorker, 'utf8');
+    expect(worker).toContain('./backup-worker.cjs');
+    expect(worker).toContain("const importMetaUrl = require('node:url').pathToFileURL(__filename).href;");
+    expect(worker).not.toContain('import.meta');
   });
 
   it('writes an encrypted backup of a store on a worker thread of a plain Node process', async () => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Backend } from '../../db/backend';
+import { BackendService } from '../../db/backend-service';
 import { IPC_CHANNEL } from '../../electron/channel';
 import type { FrameLike } from '../../host/guards';
 import { mountIpc, type InvokeEventLike, type InvokeListener, type IpcMainLike, type IpcTransportOptions } from '../../electron/ipc-transport';
@@ -67,9 +68,20 @@ function setup(options: IpcTransportOptions = {}) {
   const backend = new Backend({ dataDir, log: (message) => logged.push(message) });
   backends.push(backend);
   const ipcMain = new FakeIpcMain();
-  const mounted = mountIpc(ipcMain, backend, options);
-  return { backend, ipcMain, mounted, logged };
+  // The backend in this thread, so the test can look at its sessions (tests/integration/backend-thread.test.ts
+  // drives the same port on its worker thread).
+  const service = new BackendService(backend);
+  const mounted = mountIpc(ipcMain, service, options);
+  /** The session a window's pin holds in the backend. */
+  const sessionOf = async (webContentsId: number) => {
+    const pin = mounted.pinOf(webContentsId);
+    return pin === undefined ? undefined : service.pinned(await pin);
+  };
+  return { backend, ipcMain, mounted, logged, sessionOf };
 }
+
+/** Lets the port's promises run: a window's session is ended asynchronously, as on the backend's thread. */
+const settled = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const refused = { ok: false, error: { code: 'request.invalid', message: expect.any(String) } };
 
@@ -110,7 +122,7 @@ describe('IPC transport', () => {
     const { ipcMain, mounted, logged } = setup();
     const result = await ipcMain.invoke(event(new FakeWebContents(7), frame), 'setup.status', {});
     expect(result).toEqual(refused);
-    expect(mounted.sessionOf(7)).toBeUndefined();
+    expect(mounted.pinOf(7)).toBeUndefined();
     expect(logged.some((line) => line.startsWith('ipc: refused'))).toBe(true);
   });
 
@@ -149,60 +161,72 @@ describe('IPC transport', () => {
   });
 
   it('keeps one session per webContents', async () => {
-    const { ipcMain, mounted, backend } = setup();
+    const { ipcMain, backend, sessionOf } = setup();
     const first = new FakeWebContents(1);
     const second = new FakeWebContents(2);
     await ipcMain.invoke(event(first), 'setup.status', {});
-    const session = mounted.sessionOf(1);
+    const session = await sessionOf(1);
     expect(session).toBeDefined();
     await ipcMain.invoke(event(first), 'setup.status', {});
-    expect(mounted.sessionOf(1)).toBe(session);
+    expect(await sessionOf(1)).toBe(session);
     await ipcMain.invoke(event(second), 'setup.status', {});
-    expect(mounted.sessionOf(2)).toBeDefined();
-    expect(mounted.sessionOf(2)?.id).not.toBe(session?.id);
+    expect(await sessionOf(2)).toBeDefined();
+    expect((await sessionOf(2))?.id).not.toBe(session?.id);
     expect(backend.sessions.get(session?.id)).toBe(session);
   });
 
+  it('gives two first calls of one window at once the same session', async () => {
+    const { ipcMain, backend, sessionOf } = setup();
+    const window = new FakeWebContents(1);
+    await Promise.all([ipcMain.invoke(event(window), 'setup.status', {}), ipcMain.invoke(event(window), 'setup.status', {})]);
+    expect(backend.sessions.size).toBe(1);
+    expect(backend.sessions.get((await sessionOf(1))?.id)).toBeDefined();
+    expect(window.listenerCount('destroyed')).toBe(1);
+  });
+
   it('ends a session when its webContents is destroyed', async () => {
-    const { ipcMain, mounted, backend } = setup();
+    const { ipcMain, mounted, backend, sessionOf } = setup();
     const first = new FakeWebContents(1);
     const second = new FakeWebContents(2);
     await ipcMain.invoke(event(first), 'setup.status', {});
     await ipcMain.invoke(event(second), 'setup.status', {});
-    const ended = mounted.sessionOf(1);
+    const ended = await sessionOf(1);
     first.destroy();
-    expect(mounted.sessionOf(1)).toBeUndefined();
+    expect(mounted.pinOf(1)).toBeUndefined();
+    await settled();
     expect(backend.sessions.get(ended?.id)).toBeUndefined();
-    expect(mounted.sessionOf(2)).toBeDefined();
+    expect(await sessionOf(2)).toBeDefined();
     // The listener was registered once, whatever the number of calls.
     expect(first.listenerCount('destroyed')).toBe(0);
     expect(second.listenerCount('destroyed')).toBe(1);
   });
 
   it('a window whose session ended (logout) gets a new anonymous one on its next call, and one destroy listener', async () => {
-    const { ipcMain, mounted, backend } = setup();
+    const { ipcMain, backend, sessionOf } = setup();
     const window = new FakeWebContents(1);
     await ipcMain.invoke(event(window), 'setup.status', {});
-    const first = mounted.sessionOf(1)!;
+    const first = (await sessionOf(1))!;
     first.userId = 'someone';
     backend.sessions.end(first);
     await ipcMain.invoke(event(window), 'auth.session', {});
-    const next = mounted.sessionOf(1)!;
+    const next = (await sessionOf(1))!;
     expect(next).not.toBe(first);
     expect(next.userId).toBeNull();
     expect(backend.sessions.get(next.id)).toBe(next);
     expect(window.listenerCount('destroyed')).toBe(1);
     window.destroy();
+    await settled();
     expect(backend.sessions.get(next.id)).toBeUndefined();
   });
 
   it('unmounts: removes the channel and ends its sessions', async () => {
-    const { ipcMain, mounted, backend } = setup();
+    const { ipcMain, mounted, backend, sessionOf } = setup();
     await ipcMain.invoke(event(new FakeWebContents(1)), 'setup.status', {});
-    const session = mounted.sessionOf(1);
+    const session = await sessionOf(1);
     mounted.unmount();
     expect(ipcMain.handlers.size).toBe(0);
-    expect(mounted.sessionOf(1)).toBeUndefined();
+    expect(mounted.pinOf(1)).toBeUndefined();
+    await settled();
     expect(backend.sessions.get(session?.id)).toBeUndefined();
   });
 });
