@@ -58,10 +58,15 @@ export interface CallAnswer {
 interface Pinned {
   session: Session;
   readonly window: boolean;
+  /** The session's id when it was pinned: a request whose session another call renamed meanwhile (a login) is refused. */
+  readonly idAtPin: string;
 }
 
 /** A pin the host no longer holds: a host's mistake, answered like any malformed request. */
 const UNKNOWN_PIN = fail('request.invalid', 'the session of this call is not known');
+
+/** A request whose session was renamed by another request's login while it was read. */
+const RENAMED = fail('auth.required', 'the session changed while this request was read: send it again');
 
 /**
  * The backend behind the port, on the thread it runs on: the worker (db/backend-worker.ts) holds one
@@ -82,7 +87,7 @@ export class BackendService implements BackendPort {
     const sessions = this.backend.sessions;
     const session = sessions.get(heldId) ?? sessions.create(this.backend.now());
     const pin = this.nextPin++;
-    this.pins.set(pin, { session, window: options.window ?? false });
+    this.pins.set(pin, { session, window: options.window ?? false, idAtPin: session.id });
     const loggedIn = currentUser(this.backend, session) !== null;
     return { pin, sessionId: session.id, loggedIn, live: sessions.isLive(session) };
   }
@@ -95,6 +100,11 @@ export class BackendService implements BackendPort {
     if (pinned.window && !sessions.isLive(pinned.session)) pinned.session = sessions.create(this.backend.now());
     else if (!pinned.window) this.pins.delete(pin);
     const session = pinned.session;
+    // Another request logged in on this session while this one was read (its id changed): running on it
+    // would hand this request the logged-in session's new id, a session fixation. Refused, no cookie set.
+    if (!pinned.window && session.id !== pinned.idAtPin) {
+      return { result: RENAMED, session: { id: pinned.idAtPin, live: true }, ms: performance.now() - started };
+    }
     const result = await dispatch(this.backend, session, name, input);
     return { result, session: { id: session.id, live: sessions.isLive(session) }, ms: performance.now() - started };
   }

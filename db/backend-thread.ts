@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { isCallName } from '../api/contract';
 import { fail } from '../api/result';
 import type { BackendPort, CallAnswer, PinnedSession, PinOptions } from './backend-service';
 import type { KdfParams } from './keyring';
@@ -38,6 +39,7 @@ export type BackendMessage =
   | { readonly kind: 'answer'; readonly id: number; readonly ok: true; readonly value: unknown }
   | { readonly kind: 'answer'; readonly id: number; readonly ok: false; readonly error: ErrorText }
   | { readonly kind: 'log'; readonly message: string; readonly error: ErrorText | null; readonly detail: unknown }
+  | { readonly kind: 'ready' }
   | { readonly kind: 'failed'; readonly error: ErrorText };
 
 export interface BackendThreadOptions {
@@ -91,6 +93,14 @@ export function errorFromText(text: ErrorText): Error {
  */
 export class BackendThread implements BackendPort {
   readonly log: (message: string, error: unknown) => void;
+  /**
+   * Settles once the backend has started on its thread, or could not (the data folder cannot be made,
+   * the worker's file is missing): a host awaits it before it opens a window or listens, so a backend
+   * that cannot start reaches the start-up error (Electron's dialog, the web host's exit), not a window
+   * whose every call fails.
+   */
+  readonly ready: Promise<void>;
+  private started: { resolve: () => void; reject: (error: Error) => void } = { resolve: () => undefined, reject: () => undefined };
   private readonly worker: Worker;
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 1;
@@ -101,10 +111,18 @@ export class BackendThread implements BackendPort {
   constructor(options: BackendThreadOptions) {
     this.log = options.log ?? ((message, error) => console.error(message, error ?? ''));
     const workerData: BackendWorkerData = { dataDir: options.dataDir, ...(options.kdf ? { kdf: options.kdf } : {}), nativeBinding: sqliteBinding() ?? null };
+    this.ready = new Promise<void>((resolve, reject) => (this.started = { resolve, reject }));
+    // Nobody need await it (tests, the command lines): its rejection is not left unhandled.
+    this.ready.catch(() => undefined);
     this.worker = (options.start ?? startWorker)(workerData);
     this.worker.on('message', (message: BackendMessage) => this.receive(message));
     this.worker.on('error', (error) => this.log('the backend thread failed', error));
-    this.worker.on('messageerror', (error) => this.log('a message from the backend thread could not be read', error));
+    // An answer that cannot be read leaves its call unknown: the thread is treated as stopped, so no call hangs.
+    this.worker.on('messageerror', (error) => {
+      this.log('a message from the backend thread could not be read', error);
+      this.stop('a message from the backend thread could not be read', false);
+      void this.worker.terminate();
+    });
     this.worker.once('exit', (code) => this.stop(this.closing ? 'the backend is closed' : `the backend thread stopped (exit code ${code})`, !this.closing));
   }
 
@@ -119,12 +137,12 @@ export class BackendThread implements BackendPort {
       answer = (await this.request({ op: 'call', pin, name, input })) as CallAnswer;
     } catch (error) {
       // The worker is gone (its reason is in the log): the call is answered, not left to hang.
-      this.log(`call ${name} not answered`, error);
+      this.log(`call ${logName(name)} not answered`, error);
       const message = this.stopped !== null ? 'the backend stopped unexpectedly: restart the app' : 'an unexpected error happened';
       return { result: fail('internal', message), session: { id: '', live: false }, ms: 0 };
     }
     const total = performance.now() - asked;
-    if (total > SLOW_CALL_MS) this.log(`slow call ${name}: ${Math.round(total)} ms (${Math.round(answer.ms)} ms in the backend)`, null);
+    if (total > SLOW_CALL_MS) this.log(`slow call ${logName(name)}: ${Math.round(total)} ms (${Math.round(answer.ms)} ms in the backend)`, null);
     return answer;
   }
 
@@ -171,6 +189,9 @@ export class BackendThread implements BackendPort {
       case 'log':
         this.log(message.message, message.error ? errorFromText(message.error) : message.detail);
         return;
+      case 'ready':
+        this.started.resolve();
+        return;
       case 'failed':
         this.log('the backend could not start', errorFromText(message.error));
         this.stop(`the backend could not start: ${message.error.message}`, false);
@@ -186,6 +207,7 @@ export class BackendThread implements BackendPort {
   }
 
   private stop(reason: string, unexpected: boolean): void {
+    this.started.reject(new Error(reason));
     if (this.stopped === null) {
       this.stopped = reason;
       if (unexpected) this.log(reason, null);
@@ -193,6 +215,11 @@ export class BackendThread implements BackendPort {
     for (const waiting of this.waiting.values()) waiting.reject(new Error(reason));
     this.waiting.clear();
   }
+}
+
+/** A call's name as the log shows it: a name of the contract, never whatever text a request's path held. */
+function logName(name: string): string {
+  return isCallName(name) ? name : '(not a call of the contract)';
 }
 
 function startWorker(workerData: BackendWorkerData): Worker {

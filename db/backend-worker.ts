@@ -73,4 +73,7 @@ async function answer(service: BackendService, request: BackendRequest): Promise
 
 const service = start();
 // A worker whose backend could not start listens to nothing, and ends: the host answers every call.
-if (service) port?.on('message', (request: BackendRequest) => void answer(service, request));
+if (service) {
+  port?.on('message', (request: BackendRequest) => void answer(service, request));
+  send({ kind: 'ready' });
+}

@@ -183,8 +183,10 @@ export class Backend {
     this.close();
   }
 
+  /** Closes now. The open marker stays while the check after an unclean session has not passed: the next open checks again. */
   close(): void {
-    if (this.opened) rmSync(this.paths.openMarker, { force: true });
+    const unchecked = ['checking', 'damaged'].includes(this.storeCheck.status().state);
+    if (this.opened && !unchecked) rmSync(this.paths.openMarker, { force: true });
     this.opened?.sql.close();
     this.opened = null;
   }

@@ -50,6 +50,10 @@ const ownWebContents = new Set<number>();
 /** The backend on its worker thread (db/backend-thread.ts): this thread runs the window's events and only waits for answers. */
 let backend: BackendThread | null = null;
 let ipc: MountedIpc | null = null;
+/** Set once the app began to quit: no window is opened again on the backend being closed. */
+let quitting = false;
+/** How long quitting waits for the store to close behind a call still running on the backend's thread. */
+const CLOSE_WAIT_MS = 15_000;
 
 function createMainWindow(): BrowserWindow {
   const win = new BrowserWindow(windowOptions({ preload: paths.preload, devTools: developer }));
@@ -155,13 +159,16 @@ async function smoke(win: BrowserWindow): Promise<void> {
   app.exit(passed ? 0 : 1);
 }
 
-function start(): void {
+async function start(): Promise<void> {
   if (!chooseSqliteBuild()) {
     app.exit(1);
     return;
   }
   const dataDir = smokeDir ? path.resolve(smokeDir, 'data') : resolveDataDir(process.env, app.getPath('userData'));
   backend = new BackendThread({ dataDir, log });
+  // A backend that cannot start (the data folder cannot be made, the worker's file missing) ends here,
+  // in the start-up error below, not in a window whose every call fails.
+  await backend.ready;
   ipc = mountIpc(ipcMain, backend, { isKnownSender: (sender) => ownWebContents.has(sender.id) });
   lockDownSession();
   serveRenderer(paths.renderer, log);
@@ -186,26 +193,36 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {
-    if (app.isReady()) focusMainWindow();
+    // While quitting (the store closing on the backend's thread) no window opens on a backend let go.
+    if (app.isReady() && !quitting) focusMainWindow();
   });
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
   app.on('window-all-closed', () => app.quit());
   app.on('activate', () => {
-    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
+    if (app.isReady() && !quitting && BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
   });
   app.on('will-quit', (event) => {
+    quitting = true;
     ipc?.unmount();
     ipc = null;
     const closing = backend;
     backend = null;
     if (!closing) return;
     // The store is closed on the backend's thread (its open marker removed: a clean end) before the
-    // process ends; then quit again, with nothing left to close.
+    // process ends; then quit again, with nothing left to close. A close stuck behind a long call is not
+    // waited for past CLOSE_WAIT_MS: the marker stays, and the next start checks the store.
     event.preventDefault();
-    closing
-      .close()
-      .catch((error: unknown) => log('the backend did not close', error))
-      .finally(() => app.quit());
+    let late: NodeJS.Timeout | undefined;
+    const tooLate = new Promise<void>((resolve) => {
+      late = setTimeout(() => {
+        log(`the backend did not close within ${CLOSE_WAIT_MS} ms: quitting; the next start checks the store`, null);
+        resolve();
+      }, CLOSE_WAIT_MS);
+    });
+    void Promise.race([closing.close().catch((error: unknown) => log('the backend did not close', error)), tooLate]).finally(() => {
+      clearTimeout(late);
+      app.quit();
+    });
   });
   app
     .whenReady()

@@ -25,13 +25,22 @@ if (!existsSync(join(staticDir, 'index.html'))) {
 // queues requests while a long call works, and the end-to-end tests exercise the same split as the app.
 const backend = new BackendThread({ dataDir: resolve(dataDir) });
 const server = createWebHost({ backend, staticDir });
-server.listen(port, host, () => {
-  const address = server.address();
-  const actual = typeof address === 'object' && address ? address.port : port;
-  const shown = host.includes(':') ? `[${host}]` : host;
-  console.log(`Sổ ANTT: dữ liệu tại ${resolve(dataDir)}`);
-  console.log(`listening on http://${shown}:${actual}`);
-});
+// The host listens once the backend has started: one that cannot (the data folder cannot be made) ends
+// here with a message, not in a page whose every call fails.
+backend.ready.then(
+  () =>
+    server.listen(port, host, () => {
+      const address = server.address();
+      const actual = typeof address === 'object' && address ? address.port : port;
+      const shown = host.includes(':') ? `[${host}]` : host;
+      console.log(`Sổ ANTT: dữ liệu tại ${resolve(dataDir)}`);
+      console.log(`listening on http://${shown}:${actual}`);
+    }),
+  (error: unknown) => {
+    console.error(`Không khởi động được Sổ ANTT với thư mục dữ liệu ${resolve(dataDir)}: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  },
+);
 const stop = () => {
   server.close();
   // A backup being written is finished first (the daily one runs on a worker thread).

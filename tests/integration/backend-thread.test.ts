@@ -83,6 +83,7 @@ beforeAll(async () => {
   await office.backend.closeWhenIdle();
 
   thread = new BackendThread({ dataDir: dir, kdf: TEST_KDF, log: (message, error) => logged.push({ message, error }) });
+  await thread.ready;
   // Warm, as the baseline was: the worker's page cache and compiled code.
   const warm = await login(thread);
   await thread.call(warm, ...LONG_CALL);
@@ -130,6 +131,17 @@ describe('the backend on its worker thread', () => {
     expect((await thread.pin(loggedIn.session.id)).loggedIn).toBe(false);
     // The password crossed the thread, never the log.
     expect(JSON.stringify(logged.map((line) => line.message))).not.toContain(ADMIN.password);
+  });
+
+  it('refuses a request pinned before another request logged in on its session: the new id is not handed over (fixation)', async () => {
+    // The attacker plants id X, sends a request's headers (pinned), and waits; the victim logs in on X.
+    const planted = await thread.pin(undefined);
+    const attacker = await thread.pin(planted.sessionId);
+    expectOk((await thread.call(planted.pin, 'auth.login', { username: ADMIN.username, password: ADMIN.password })).result);
+    const answer = await thread.call(attacker.pin, 'auth.session', {});
+    expectError(answer.result, 'auth.required');
+    // The session named is still X, so the host sets no cookie: the logged-in id does not leave.
+    expect(answer.session).toEqual({ id: planted.sessionId, live: true });
   });
 
   it('keeps a window’s session for every call, gives it a new one after a logout, and ends it when the window goes', async () => {
@@ -202,6 +214,8 @@ describe('a backend thread that fails', () => {
     writeFileSync(file, 'x');
     const lines: string[] = [];
     const broken = new BackendThread({ dataDir: join(file, 'data'), log: (message) => lines.push(message) });
+    // What a host awaits before it opens a window or listens: the start-up error, not a window of failures.
+    await expect(broken.ready).rejects.toThrow(/the backend could not start/);
     const answer = await broken.call(1, 'setup.status', {});
     expect(answer.result).toEqual({ ok: false, error: { code: 'internal', message: 'the backend stopped unexpectedly: restart the app' } });
     await expect(broken.pin(undefined)).rejects.toThrow(/the backend could not start/);

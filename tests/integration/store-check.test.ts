@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listBackups } from '../../db/backup';
 import { contract, type CallName } from '../../api/contract';
@@ -50,6 +50,24 @@ describe('after a power cut the store is checked in the background (issue #23)',
     expect(after!.storeCheck.total).toBeGreaterThan(10);
     expect(after!.storeCheck.done).toBe(after!.storeCheck.total);
     expectOk(await office.callAs(session, 'localities.create', { name: 'Xóm Trại', kind: 'xóm' }));
+  });
+
+  it('a quit while the check runs keeps the marker: the next start checks again', async () => {
+    let office = await createOffice();
+    await office.backend.backups.settled();
+    office = powerCut(office);
+    const release = holdBackups(office);
+    await office.login(ADMIN.username, ADMIN.password);
+    expect(office.backend.storeCheck.status().state).toBe('checking');
+    const before = office.backend;
+    office = restart(office);
+    release();
+    await before.backups.settled();
+    expect(existsSync(office.backend.paths.openMarker)).toBe(true);
+    const session = await office.login(ADMIN.username, ADMIN.password);
+    expect(expectOk(await office.callAs(session, 'auth.session', {}))?.storeCheck.state).not.toBe('none');
+    await office.backend.backups.settled();
+    expect(office.backend.storeCheck.status().state).toBe('passed');
   });
 
   it('a clean start checks nothing and writes at once', async () => {
