@@ -30,7 +30,7 @@ describe('reading old register workbooks', () => {
     ]);
     const file = await readLegacyFile('so.xlsx', bytes);
     const header = file.sheets[0]!.rows[0]!.cells;
-    expect(header.map((c) => (c?.value as { font: string | null }[])[0]!.font)).toEqual(['.VnTime', '.VnTimeH', 'VNI-Times']);
+    expect(header.map((c) => (c?.value as readonly { font: string | null }[])[0]!.font)).toEqual(['.VnTime', '.VnTimeH', 'VNI-Times']);
     expect(rawText(header[0])).toBe(encodeTcvn3('Số'));
     const second = file.sheets[0]!.rows[1]!.cells;
     expect(second[0]!.value).toBe(1);
