@@ -105,3 +105,43 @@ export function cp1258Bytes(text: string): Buffer {
   }
   return Buffer.from(out);
 }
+
+/** Sends a file through legacy.upload in pieces, as the import page does; the upload id. */
+export async function uploadLegacy(
+  call: (name: 'legacy.upload', input: { uploadId: string | null; fileName: string; offset: number; dataBase64: string }) => Promise<{ ok: true; value: { uploadId: string } } | { ok: false; error: { code: string; message: string } }>,
+  fileName: string,
+  bytes: Buffer,
+  piece = 4 * 1024 * 1024,
+): Promise<string> {
+  let uploadId: string | null = null;
+  for (let offset = 0; offset === 0 || offset < bytes.length; offset += piece) {
+    const result = await call('legacy.upload', { uploadId, fileName, offset, dataBase64: bytes.subarray(offset, offset + piece).toString('base64') });
+    if (!result.ok) throw new Error(`upload refused: ${result.error.code} ${result.error.message}`);
+    uploadId = result.value.uploadId;
+  }
+  return uploadId!;
+}
+
+/** A crime-report register as a commune typed it in the .VnTime fonts: a title, a group header over two rows, dates in every style. */
+export function tcvn3Register(encode: (text: string, capitals?: boolean) => string): SheetSpec {
+  // TCVN3's normal fonts have no capitals with tones: a typist wrote those in lower case.
+  const typable = (text: string) => [...text].map((c) => (c.charCodeAt(0) > 0x7f && !'ĂÂÊÔƠƯĐ'.includes(c) ? c.toLowerCase() : c)).join('');
+  const vn = (text: string) => ({ value: encode(typable(text)), font: '.VnTime' });
+  const caps = (text: string) => ({ value: encode(text, true), font: '.VnTimeH' });
+  return {
+    name: 'So tin bao',
+    rows: [
+      [caps('SỔ TIẾP NHẬN TIN BÁO, TỐ GIÁC TỘI PHẠM')],
+      [vn('Số'), vn('Ngày tiếp nhận'), vn('Người báo'), null, vn('Nội dung'), vn('Ngày xảy ra'), vn('Kết quả giải quyết')],
+      [null, null, vn('Họ tên'), vn('Địa chỉ'), null, null, null],
+      ['1/2019', new Date(Date.UTC(2019, 0, 5)), vn('nguyễn văn hùng'), vn('thôn đông'), vn('trộm cắp xe máy honda wave'), '3/1/2019', vn('đã giải quyết')],
+      [2, vn('ngày 7 tháng 2 năm 2019'), vn('lê thị hoa'), vn('thôn tây'), vn('gây rối trật tự công cộng tại quán karaoke'), vn('đầu tháng 2'), vn('chuyển công an huyện')],
+      [3, '15.03.19', vn('trần văn bình'), vn('thôn đông'), vn('đánh nhau gây thương tích'), '', vn('hoà giải thành')],
+      [4, vn('không rõ'), vn('phạm văn tư'), '', vn('mất trộm gà'), '', vn('đã giải quyết')],
+      [5, '20-04-2019', vn('đỗ thị mai'), '', '', '', vn('đã giải quyết')],
+      [1, '12/01/2020', vn('hoàng văn nam'), vn('thôn tây'), vn('tàng trữ trái phép chất ma tuý'), '', vn('khởi tố')],
+      ['2', 44000, vn('bùi thị lan'), '', '=1+1', '', vn('đang xác minh')],
+    ],
+    merges: ['A1:G1', 'C2:D2', 'A2:A3', 'B2:B3', 'E2:E3', 'F2:F3', 'G2:G3'],
+  };
+}
