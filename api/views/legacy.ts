@@ -4,7 +4,8 @@ export type LegacyTextEncoding = 'unicode' | 'tcvn3' | 'tcvn3_capitals' | 'vni';
 
 export interface LegacyUploadView {
   readonly uploadId: string;
-  readonly received: number;
+  /** Bytes received so far. */
+  readonly size: number;
 }
 
 export interface LegacySheetView {

@@ -39,7 +39,7 @@ export function appendUpload(owner: object, input: { uploadId: string | null; fi
     while (map.size >= MAX_UPLOADS) map.delete(map.keys().next().value!);
     const uploadId = uuidv7(now);
     map.set(uploadId, { fileName: input.fileName, chunks: [input.bytes], size: input.bytes.length, touched: now });
-    return { uploadId, received: input.bytes.length };
+    return { uploadId, size: input.bytes.length };
   }
   const upload = map.get(input.uploadId);
   if (!upload) throw new AppError('record.not_found', 'the file is no longer held: send it again');
@@ -51,7 +51,7 @@ export function appendUpload(owner: object, input: { uploadId: string | null; fi
   upload.chunks.push(input.bytes);
   upload.size += input.bytes.length;
   upload.touched = now;
-  return { uploadId: input.uploadId, received: upload.size };
+  return { uploadId: input.uploadId, size: upload.size };
 }
 
 /** The whole file of an upload. */
