@@ -22,7 +22,8 @@ const layers = {
   core: { folders: [], packages: [] },
   api: { folders: ['core'], packages: ['zod', '@zxcvbn-ts/*'] },
   // The version shown and written into bundles is package.json's.
-  db: { folders: ['core', 'api'], files: ['package.json'], packages: ['node:*', 'zod', 'kysely', 'better-sqlite3-multiple-ciphers'] },
+  // exceljs: the import of an office's old registers reads .xlsx files (db/legacy/read-file.ts).
+  db: { folders: ['core', 'api'], files: ['package.json'], packages: ['node:*', 'zod', 'kysely', 'better-sqlite3-multiple-ciphers', 'exceljs'] },
   host: { folders: ['core'], packages: ['node:*'] },
   // Where npm start put Electron's build of the SQLite module: one file of build/, shared with the build.
   electron: { folders: ['core', 'api', 'db', 'host'], files: ['build/electron-sqlite-path.mjs'], packages: ['node:*', 'electron'] },

@@ -7,6 +7,7 @@ import { campaignCalls } from './calls/campaigns';
 import { draftsCalls } from './calls/drafts';
 import { exchangeCalls } from './calls/exchange';
 import { hotspotCalls } from './calls/hotspots';
+import { legacyCalls } from './calls/legacy';
 import { movementCalls } from './calls/movement';
 import { officeCalls } from './calls/office';
 import { peopleCalls } from './calls/people';
@@ -33,6 +34,7 @@ export const contract = Object.freeze({
   ...auditCalls,
   ...backupsCalls,
   ...draftsCalls,
+  ...legacyCalls,
 });
 
 export type Contract = typeof contract;

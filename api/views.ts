@@ -16,3 +16,4 @@ export * from './views/periodic';
 export * from './views/exchange';
 export * from './views/audit';
 export * from './views/backups';
+export * from './views/legacy';

@@ -32,6 +32,7 @@ export type StaticPath =
   | '/movement'
   | '/periodic'
   | '/exchange'
+  | '/legacy'
   | '/holidays'
   | '/account/password';
 /** Every path the app links to. */
@@ -82,6 +83,7 @@ export type ParsedRoute =
   | { readonly page: 'periodic' }
   | { readonly page: 'periodic-report'; readonly id: string }
   | { readonly page: 'exchange' }
+  | { readonly page: 'legacy' }
   | { readonly page: 'holidays' }
   | { readonly page: 'account-password' }
   | { readonly page: 'graph'; readonly kind: 'person' | 'hotspot'; readonly id: string }
@@ -113,6 +115,7 @@ const staticPages: Readonly<Record<StaticPath, ParsedRoute>> = {
   '/movement': { page: 'movement' },
   '/periodic': { page: 'periodic' },
   '/exchange': { page: 'exchange' },
+  '/legacy': { page: 'legacy' },
   '/holidays': { page: 'holidays' },
   '/account/password': { page: 'account-password' },
 };

@@ -111,6 +111,8 @@ export interface HistoryEntry {
   readonly changes: readonly { readonly field: string; readonly before: unknown; readonly after: unknown; readonly secret?: boolean }[];
   /** For the entry "received in a bundle": which office's bundle (as enrolled here) last wrote the record. */
   readonly bundle?: { readonly officeCode: string; readonly officeName: string; readonly seq: number; readonly bundleId: string };
+  /** For the entry "imported from an old register" (issue 22): the file, sheet and row it came from. */
+  readonly imported?: { readonly fileName: string; readonly sheet: string; readonly row: number; readonly importId: string };
 }
 
 export interface DeadlineItem {

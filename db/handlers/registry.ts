@@ -6,6 +6,7 @@ import type { Handlers } from './context';
 import { campaignHandlers } from './campaigns';
 import { draftsHandlers } from './drafts';
 import { exchangeHandlers } from './exchange';
+import { legacyHandlers } from './legacy';
 import { movementHandlers } from './movement';
 import { officeHandlers } from './office';
 import { peopleHandlers } from './people';
@@ -30,4 +31,5 @@ export const handlers: Handlers = Object.freeze({
   ...auditHandlers,
   ...backupsHandlers,
   ...draftsHandlers,
+  ...legacyHandlers,
 });

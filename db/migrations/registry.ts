@@ -15,6 +15,7 @@ import { sessionsPasswords } from './0014-sessions-passwords';
 import { keyringSeals } from './0015-keyring-seals';
 import { holidayYears } from './0016-holiday-years';
 import { sortIndexes } from './0017-sort-indexes';
+import { legacyImports } from './0018-legacy-imports';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Append only: version N is at index N-1. */
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = Object.freeze([
   keyringSeals,
   holidayYears,
   sortIndexes,
+  legacyImports,
 ]);
 
 export const schemaVersion = migrations.length;

@@ -1,5 +1,6 @@
 import type { Channel, PersonRole, ReportKind, ReportStatus } from '../../api/vocabulary';
 import { receivedIn } from '../exchange/provenance';
+import { importedFrom } from '../legacy/provenance';
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { reportListInput, SortColumn } from '../../api/calls/register';
@@ -465,6 +466,12 @@ export function reportHistory(db: Sqlite, id: string): HistoryEntry[] {
   // Its provenance: the bundle that last wrote it, in its place in time.
   const received = receivedIn(db, report.seq);
   if (received) entries.splice(entries.filter((entry) => entry.at <= received.at).length, 0, received);
+  // Imported from an old register: the file and row, first (the record's insert follows it).
+  const imported = importedFrom(db, id);
+  if (imported) {
+    const { at, userName, ...source } = imported;
+    entries.unshift({ at, userName, action: 'imported', reporterAnonymous: false, changes: [], imported: source });
+  }
   return entries;
 }
 

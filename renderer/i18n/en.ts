@@ -4,6 +4,7 @@ import { enAudit } from './en-audit';
 import { enBackups } from './en-backups';
 import { enExchange } from './en-exchange';
 import { enHolidays } from './en-holidays';
+import { enLegacy } from './en-legacy';
 import { enExports } from './en-exports';
 import { enMovement } from './en-movement';
 import { enPeople } from './en-people';
@@ -23,6 +24,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...enHolidays,
   ...enBackups,
   ...enAudit,
+  ...enLegacy,
   'app.name': 'Sổ ANTT',
   'app.loading': 'Loading…',
   'app.bootFailed': 'Cannot reach the application’s data service.',

@@ -5,6 +5,7 @@ import { viAudit } from './vi-audit';
 import { viBackups } from './vi-backups';
 import { viExchange } from './vi-exchange';
 import { viHolidays } from './vi-holidays';
+import { viLegacy } from './vi-legacy';
 import { viExports } from './vi-exports';
 import { viMovement } from './vi-movement';
 import { viPeople } from './vi-people';
@@ -23,6 +24,7 @@ export const vi = {
   ...viHolidays,
   ...viBackups,
   ...viAudit,
+  ...viLegacy,
   // The app
   'app.name': 'Sổ ANTT',
   'app.loading': 'Đang tải…',

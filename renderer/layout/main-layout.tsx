@@ -16,6 +16,7 @@ import { HotspotsDuePage } from '../pages/hotspots/hotspots-due-page';
 import { HotspotsPage } from '../pages/hotspots/hotspots-page';
 import { MovementPage } from '../pages/movement/movement-page';
 import { ExchangePage } from '../pages/exchange/exchange-page';
+import { LegacyImportPage } from '../pages/legacy/legacy-import-page';
 import { DuplicatesPage } from '../pages/people/duplicates-page';
 import { PersonNewPage } from '../pages/people/person-new-page';
 import { PersonPage } from '../pages/people/person-page';
@@ -60,6 +61,7 @@ const navItems: readonly NavItem[] = [
   { route: '/periodic', pages: ['periodic', 'periodic-report'], label: 'nav.periodic', permission: 'session' },
   { route: '/reminders', pages: ['reminders'], label: 'nav.reminders', permission: 'session' },
   { route: '/exchange', pages: ['exchange'], label: 'nav.exchange', permission: 'session' },
+  { route: '/legacy', pages: ['legacy'], label: 'nav.legacy', permission: 'office.lead' },
   { route: '/users', pages: ['users'], label: 'nav.users', permission: 'users.manage' },
   { route: '/backups', pages: ['backups'], label: 'nav.backups', permission: 'backups.manage' },
   { route: '/audit', pages: ['audit'], label: 'nav.audit', permission: 'office.lead' },
@@ -131,6 +133,8 @@ function PageFor({ route }: { readonly route: ParsedRoute }) {
       return <HotspotEditPage id={route.id} />;
     case 'exchange':
       return <ExchangePage />;
+    case 'legacy':
+      return <LegacyImportPage />;
     case 'account-password':
       return <OwnPasswordPage />;
     case 'graph':

@@ -88,6 +88,12 @@ describe('the sample table', () => {
     expect(Object.keys(callSamples).sort()).toEqual([...callNames].sort());
   });
 
+  it('gives the import of old registers (issue 22) to chiefs and administrators only', () => {
+    const legacyCalls = callNames.filter((name) => name.startsWith('legacy.'));
+    expect(legacyCalls.sort()).toEqual(['legacy.apply', 'legacy.imports', 'legacy.preview', 'legacy.undo', 'legacy.upload']);
+    for (const name of legacyCalls) expect(roles.filter((role) => allowed(role, name)), name).toEqual(['chief', 'admin']);
+  });
+
   it('covers every permission of api/roles.ts with at least one call, and every call names a known permission', () => {
     const used = new Set<string>(callNames.map((name) => contract[name].permission));
     expect([...used].sort()).toEqual(Object.keys(permissionRoles).sort());

@@ -93,6 +93,8 @@ export interface Fixture {
     readonly toApply: string;
     readonly conflictId: string;
   };
+  /** Old register files held for the import (issue 22): one for the dry run, one to apply, and an import to undo. */
+  readonly legacy: { readonly toPreview: string; readonly toApply: string; readonly toUndo: string };
   /**
    * A backup taken by hand at the end of the fixture: backups.restore puts the office back as the
    * fixture left it, so the calls after it in the matrix still find their records.
@@ -202,6 +204,7 @@ export async function buildFixture(office: TestOffice, actor: Actor): Promise<Fi
     .map((c) => c.code);
   const periodic = expectOk(await call('periodic.issue', issueFields('Trong tháng, tiếp nhận 4 tin báo.'))).id;
   const exchange = await exchangeFixture(office, reportFields({ localityId: dong, personId: main }, 'Tin báo sửa ở hai máy'));
+  const legacy = await legacyFixture(office);
   const backup = expectOk(await call('backups.create', {})).name;
 
   return {
@@ -230,7 +233,20 @@ export async function buildFixture(office: TestOffice, actor: Actor): Promise<Fi
     safety: { unitId, schoolCriteria },
     periodic,
     exchange,
+    legacy,
   };
+}
+
+/** A small old register as CSV (register numbers of `year`), base64, for the legacy import calls. */
+export const legacyCsvBase64 = (year: number) => Buffer.from(`Số,Ngày tiếp nhận,Nội dung\n1,5/1/${year},Trộm cắp xe đạp\n2,9/2/${year},Gây rối trật tự\n`).toString('base64');
+
+/** Register files held for legacy.preview and legacy.apply, and one import applied, for legacy.undo. */
+async function legacyFixture(office: TestOffice): Promise<Fixture['legacy']> {
+  const stage = async (year: number) =>
+    expectOk(await office.call('legacy.upload', { uploadId: null, fileName: `so-${year}.csv`, offset: 0, dataBase64: legacyCsvBase64(year) })).uploadId;
+  const applied = expectOk(await office.call('legacy.apply', { uploadId: await stage(2017) }));
+  if (applied.importId === null) throw new Error('the fixture\'s legacy import wrote nothing');
+  return { toPreview: await stage(2018), toApply: await stage(2019), toUndo: applied.importId };
 }
 
 /**
@@ -421,6 +437,12 @@ export const callSamples: CallSamples = {
   'drafts.get': () => ({ form: 'report.new' }),
   'drafts.save': () => ({ form: 'report.new', data: JSON.stringify({ summary: 'Đang gõ dở' }) }),
   'drafts.discard': () => ({ form: 'report.new' }),
+
+  'legacy.upload': () => ({ uploadId: null, fileName: 'so-2016.csv', offset: 0, dataBase64: legacyCsvBase64(2016) }),
+  'legacy.preview': (f) => ({ uploadId: f.legacy.toPreview }),
+  'legacy.apply': (f) => ({ uploadId: f.legacy.toApply }),
+  'legacy.imports': () => ({}),
+  'legacy.undo': (f) => ({ importId: f.legacy.toUndo, reason: 'Nhập nhầm tệp' }),
 };
 
 /** The sample of `name` for `fixture`, typed loosely for loops over every call. */

@@ -1,0 +1,348 @@
+import { useState } from 'react';
+import { LEGACY_FILE_MAX_BYTES, legacyReportFields, legacyTextEncodings, type LegacyReportField } from '../../../api/calls/legacy';
+import type { CallInput } from '../../../api/contract';
+import type { CallError } from '../../../api/result';
+import type { LegacyImportView, LegacyPreview, LegacyRowView, LegacyTextEncoding } from '../../../api/views';
+import { invoke } from '../../api-client';
+import { Button } from '../../components/button';
+import { FileField } from '../../components/file-field';
+import { LoadedView } from '../../components/loaded-view';
+import { Notice } from '../../components/notice';
+import { Page } from '../../components/page';
+import { ProgressLine } from '../../components/progress-line';
+import { percentOf, uploadInChunks, type ChunkProgress } from '../../data/chunks';
+import { useCall } from '../../data/use-call';
+import { describeError } from '../../errors';
+import { formatDateAndTime, formatNumber } from '../../format';
+import { isMessageKey, useI18n, type MessageKey } from '../../i18n';
+import { useCan } from '../../session/session-context';
+import { NoAccess } from '../no-access';
+
+type Options = Omit<CallInput<'legacy.preview'>, 'uploadId'>;
+
+type State =
+  | { readonly kind: 'idle'; readonly notice?: MessageKey }
+  | { readonly kind: 'uploading'; readonly progress: ChunkProgress | null }
+  | { readonly kind: 'checking' }
+  | { readonly kind: 'preview'; readonly uploadId: string; readonly options: Options; readonly preview: LegacyPreview; readonly busy: boolean; readonly error: CallError | null }
+  | { readonly kind: 'applied'; readonly preview: LegacyPreview }
+  | { readonly kind: 'failed'; readonly error: CallError | MessageKey };
+
+/** The import of an office's old crime-report register (issue 22): chiefs and administrators. */
+export function LegacyImportPage() {
+  const { t } = useI18n();
+  const canImport = useCan('office.lead');
+  return (
+    <Page title={t('lg.title')} wide>
+      {canImport ? <LegacyImport /> : <NoAccess />}
+    </Page>
+  );
+}
+
+/** An error in words: a file's refusal by its own message, anything else as the app describes it. */
+function errorText(t: ReturnType<typeof useI18n>['t'], error: CallError | MessageKey): string {
+  if (typeof error === 'string') return t(error);
+  const fileKey = error.fields?.file;
+  if (fileKey && isMessageKey(fileKey)) return t(fileKey);
+  const mappingKey = error.fields?.mapping;
+  return mappingKey && isMessageKey(mappingKey) ? t(mappingKey) : describeError(t, error);
+}
+
+const columnLetter = (column: number): string => (column < 26 ? String.fromCharCode(65 + column) : `${columnLetter(Math.floor(column / 26) - 1)}${String.fromCharCode(65 + (column % 26))}`);
+
+function LegacyImport() {
+  const { t } = useI18n();
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const [imports, reloadImports] = useCall('legacy.imports', {});
+  const working = state.kind === 'uploading' || state.kind === 'checking' || (state.kind === 'preview' && state.busy);
+
+  const receive = async (file: File) => {
+    if (file.size > LEGACY_FILE_MAX_BYTES) return setState({ kind: 'failed', error: 'legacy.too_big' });
+    setState({ kind: 'uploading', progress: null });
+    let uploaded;
+    try {
+      uploaded = await uploadInChunks(
+        file.size,
+        async (start, end) => new Uint8Array(await file.slice(start, end).arrayBuffer()),
+        (piece) => invoke('legacy.upload', { ...piece, fileName: file.name }),
+        (progress) => setState({ kind: 'uploading', progress }),
+      );
+    } catch {
+      return setState({ kind: 'failed', error: 'lg.fileUnreadable' });
+    }
+    if (!uploaded.ok) return setState({ kind: 'failed', error: uploaded.error });
+    setState({ kind: 'checking' });
+    const uploadId = uploaded.value.uploadId;
+    const preview = await invoke('legacy.preview', { uploadId });
+    if (!preview.ok) return setState({ kind: 'failed', error: preview.error });
+    setState({ kind: 'preview', uploadId, options: {}, preview: preview.value, busy: false, error: null });
+  };
+
+  /** The dry run again with changed options; the last good dry run stays shown if it is refused. */
+  const rerun = async (current: Extract<State, { kind: 'preview' }>, options: Options) => {
+    setState({ ...current, options, busy: true, error: null });
+    const result = await invoke('legacy.preview', { uploadId: current.uploadId, ...options });
+    if (!result.ok) return setState({ ...current, options, busy: false, error: result.error });
+    setState({ ...current, options, preview: result.value, busy: false, error: null });
+  };
+
+  const apply = async (current: Extract<State, { kind: 'preview' }>) => {
+    setState({ ...current, busy: true, error: null });
+    const result = await invoke('legacy.apply', { uploadId: current.uploadId, ...current.options });
+    if (!result.ok) return setState({ ...current, busy: false, error: result.error });
+    setState({ kind: 'applied', preview: result.value });
+    reloadImports();
+  };
+
+  return (
+    <>
+      <section className="card" aria-labelledby="legacy-file">
+        <h2 id="legacy-file">{t('lg.fileSection')}</h2>
+        <p className="muted">{t('lg.explain')}</p>
+        <FileField id="legacy-file-input" label={t('lg.file')} hint={t('lg.fileHint')} accept=".xlsx,.csv,.xls" disabled={working} onFile={(file) => void receive(file)} />
+        {state.kind === 'idle' && state.notice ? <Notice kind="info">{t(state.notice)}</Notice> : null}
+        {state.kind === 'uploading' ? (
+          <ProgressLine label={t('lg.file')} value={state.progress?.done ?? 0} max={state.progress?.total ?? 1} text={t('lg.uploading', { percent: state.progress ? percentOf(state.progress) : 0 })} />
+        ) : null}
+        {state.kind === 'checking' ? <p role="status">{t('lg.checking')}</p> : null}
+        {state.kind === 'failed' ? <Notice kind="error">{errorText(t, state.error)}</Notice> : null}
+        {state.kind === 'applied' ? <Notice kind="success">{t('lg.applied', { count: formatNumber(state.preview.counts.new) })}</Notice> : null}
+      </section>
+      {state.kind === 'preview' ? (
+        <PreviewSection
+          state={state}
+          onOptions={(options) => void rerun(state, options)}
+          onApply={() => void apply(state)}
+          onCancel={() => setState({ kind: 'idle', notice: 'lg.cancelled' })}
+        />
+      ) : null}
+      <section className="card" aria-labelledby="legacy-imports">
+        <h2 id="legacy-imports">{t('lg.imports')}</h2>
+        <LoadedView loaded={imports}>{(list) => <ImportsTable imports={list} onUndone={reloadImports} />}</LoadedView>
+      </section>
+    </>
+  );
+}
+
+function PreviewSection({
+  state,
+  onOptions,
+  onApply,
+  onCancel,
+}: {
+  readonly state: Extract<State, { kind: 'preview' }>;
+  readonly onOptions: (options: Options) => void;
+  readonly onApply: () => void;
+  readonly onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  const { preview, options, busy } = state;
+  const [headerRow, setHeaderRow] = useState(String(preview.headerRow));
+  const mapping = preview.columns.filter((c) => c.field !== null).map((c) => ({ column: c.column, field: c.field as LegacyReportField }));
+  const encodings = preview.columns.map((c) => ({ column: c.column, encoding: c.encoding }));
+  const withField = (column: number, field: LegacyReportField | '') => [
+    ...mapping.filter((m) => m.column !== column && m.field !== field),
+    ...(field === '' ? [] : [{ column, field }]),
+  ];
+  const k = preview.counts;
+  return (
+    <section className="card" aria-labelledby="legacy-preview">
+      <h2 id="legacy-preview">{t('lg.rows')}</h2>
+      <div className="form-row">
+        <label>
+          {t('lg.sheet')}{' '}
+          <select value={preview.sheet} disabled={busy} onChange={(e) => onOptions({ ...options, sheet: e.target.value, headerRow: null, mapping: null, encodings: [] })}>
+            {preview.sheets.map((s) => (
+              <option key={s.name} value={s.name}>
+                {s.name} {s.hidden ? t('lg.hidden') : ''}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <label>
+          {t('lg.headerRow')}{' '}
+          <input type="number" min={1} size={4} value={headerRow} disabled={busy} onChange={(e) => setHeaderRow(e.target.value)} />
+        </label>{' '}
+        <Button small disabled={busy} onClick={() => onOptions({ ...options, headerRow: Number(headerRow) >= 1 ? Math.floor(Number(headerRow)) : null, mapping: null })}>
+          {t('lg.rerun')}
+        </Button>
+      </div>
+      <label className="checkbox-line">
+        <input type="checkbox" checked={options.allOpen ?? false} disabled={busy} onChange={(e) => onOptions({ ...options, allOpen: e.target.checked })} /> {t('lg.allOpen')}
+      </label>
+      <table className="table">
+        <caption>{t('lg.columns')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('lg.column')}</th>
+            <th scope="col">{t('lg.header')}</th>
+            <th scope="col">{t('lg.field')}</th>
+            <th scope="col">{t('lg.encoding')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {preview.columns.map((c) => (
+            <tr key={c.column}>
+              <td>{columnLetter(c.column)}</td>
+              <td>{c.header}</td>
+              <td>
+                <select
+                  aria-label={`${t('lg.field')} ${columnLetter(c.column)}`}
+                  value={c.field ?? ''}
+                  disabled={busy}
+                  onChange={(e) => onOptions({ ...options, mapping: withField(c.column, e.target.value as LegacyReportField | '') })}
+                >
+                  <option value="">{t('lg.notImported')}</option>
+                  {legacyReportFields.map((f) => (
+                    <option key={f} value={f}>
+                      {t(`lg.field.${f}`)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <select
+                  aria-label={`${t('lg.encoding')} ${columnLetter(c.column)}`}
+                  value={c.encoding}
+                  disabled={busy}
+                  onChange={(e) =>
+                    onOptions({ ...options, mapping, encodings: encodings.map((x) => (x.column === c.column ? { column: c.column, encoding: e.target.value as LegacyTextEncoding } : x)) })
+                  }
+                >
+                  {legacyTextEncodings.map((enc) => (
+                    <option key={enc} value={enc}>
+                      {t(`lg.enc.${enc}`)}
+                    </option>
+                  ))}
+                </select>{' '}
+                {c.encoding !== c.detected ? <span className="muted">{t('lg.detected', { encoding: t(`lg.enc.${c.detected}`) })}</span> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p role="status">{t('lg.counts', { rows: formatNumber(k.rows), new: formatNumber(k.new), flagged: formatNumber(k.flagged), refused: formatNumber(k.refused), matched: formatNumber(k.matched) })}</p>
+      {state.error ? <Notice kind="error">{errorText(t, state.error)}</Notice> : null}
+      <RowsTable rows={preview.rows} />
+      {busy ? <p role="status">{t('lg.checking')}</p> : null}
+      <div className="form-actions">
+        <Button variant="primary" busy={busy} disabled={k.new === 0} onClick={onApply}>
+          {t('lg.apply', { count: formatNumber(k.new) })}
+        </Button>
+        <Button disabled={busy} onClick={onCancel}>
+          {t('lg.cancel')}
+        </Button>
+      </div>
+    </section>
+  );
+}
+
+function RowsTable({ rows }: { readonly rows: readonly LegacyRowView[] }) {
+  const { t } = useI18n();
+  const statusText = (status: string | null) => {
+    if (status === null) return '';
+    const [base] = status.split(':');
+    const key = `reportStatus.${base ?? ''}`;
+    const decisionKey = `decision.${status.split(':')[1] ?? ''}`;
+    const decision = status.includes(':') && isMessageKey(decisionKey) ? ` (${t(decisionKey)})` : '';
+    return isMessageKey(key) ? `${t(key)}${decision}` : status;
+  };
+  return (
+    <table className="table">
+      <caption className="sr-only">{t('lg.rows')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('lg.row')}</th>
+          <th scope="col">{t('lg.outcome')}</th>
+          <th scope="col">{t('lg.number')}</th>
+          <th scope="col">{t('lg.received')}</th>
+          <th scope="col">{t('lg.summary')}</th>
+          <th scope="col">{t('lg.reporter')}</th>
+          <th scope="col">{t('lg.status')}</th>
+          <th scope="col">{t('lg.issues')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.row} className={row.outcome === 'refused' ? 'row-refused' : undefined}>
+            <td>{row.row}</td>
+            <td>{t(`lg.outcome.${row.outcome}`)}</td>
+            <td>{row.registerNo !== null && row.registerYear !== null ? `${row.registerNo}/${row.registerYear}` : ''}</td>
+            <td>{row.receivedOn ?? ''}</td>
+            <td>{row.summary}</td>
+            <td>{row.reporterName}</td>
+            <td>{statusText(row.status)}</td>
+            <td>
+              {row.issues
+                .map((i) => `${isMessageKey(`lg.field.${i.field}`) ? t(`lg.field.${i.field}` as MessageKey) : i.field}: ${isMessageKey(i.reason) ? t(i.reason) : i.reason}${i.text ? ` «${i.text}»` : ''}`)
+                .join('; ')}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function ImportsTable({ imports, onUndone }: { readonly imports: readonly LegacyImportView[]; readonly onUndone: () => void }) {
+  const { t } = useI18n();
+  const [undoing, setUndoing] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  if (imports.length === 0) return <p className="muted">{t('lg.importsEmpty')}</p>;
+  const undo = async (id: string) => {
+    const result = await invoke('legacy.undo', { importId: id, reason });
+    if (!result.ok) return setMessage({ kind: 'error', text: errorText(t, result.error) });
+    setMessage({ kind: 'success', text: t('lg.undoDone', { count: formatNumber(result.value.records) }) });
+    setUndoing(null);
+    setReason('');
+    onUndone();
+  };
+  return (
+    <>
+      {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
+      <table className="table">
+        <caption className="sr-only">{t('lg.imports')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('lg.importAt')}</th>
+            <th scope="col">{t('lg.importFile')}</th>
+            <th scope="col">{t('lg.importBy')}</th>
+            <th scope="col">{t('lg.importRecords')}</th>
+            <th scope="col">{t('lg.undo')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {imports.map((i) => (
+            <tr key={i.id}>
+              <td>{formatDateAndTime(i.at)}</td>
+              <td>
+                {i.fileName} ({i.sheet})
+              </td>
+              <td>{i.userName ?? ''}</td>
+              <td>{formatNumber(i.records)}</td>
+              <td>
+                {i.undoneAt !== null ? (
+                  t('lg.undone', { reason: i.undoReason ?? '' })
+                ) : undoing === i.id ? (
+                  <>
+                    <label>
+                      {t('lg.undoReason')} <input value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
+                    </label>{' '}
+                    <Button small variant="danger" disabled={reason.trim() === ''} onClick={() => void undo(i.id)}>
+                      {t('lg.undoConfirm')}
+                    </Button>
+                  </>
+                ) : (
+                  <Button small onClick={() => setUndoing(i.id)}>
+                    {t('lg.undo')}
+                  </Button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { encodeTcvn3 } from '../support/legacy-encode';
+import { tcvn3Register, workbookBytes } from '../support/legacy-files';
+import { officeInBrowser } from './support/office-browser';
+import { admin } from './support/people';
+import { Layout, LoginPage } from './support/pages';
+import { RegisterList } from './support/register-pages';
+
+/**
+ * The import of an old register in a real browser (issue 22): the chief or administrator sends a small
+ * register typed in the TCVN3 fonts, sees the dry run converted to Unicode with the refused rows and
+ * their reasons, imports it, and finds its reports by a search typed without diacritics.
+ */
+describe('importing an old TCVN3 register', () => {
+  const app = officeInBrowser();
+
+  it('shows the dry run in Unicode, imports, and the reports are found without diacritics', async () => {
+    const { page, screenshot, errors } = app.watched;
+    const bytes = await workbookBytes([tcvn3Register(encodeTcvn3)]);
+    await page.goto(app.host.url);
+    await new LoginPage(page).login(admin.username, admin.password);
+    const layout = new Layout(page);
+    await layout.open('Nhập sổ cũ');
+    await page.getByLabel('Tệp sổ cũ', { exact: true }).setInputFiles({ name: 'so-tin-bao-cu.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
+    const preview = page.getByRole('region', { name: 'Kết quả chạy thử' });
+    await preview.getByText('7 dòng: 5 tin báo mới (1 có ghi chú), 2 dòng bị từ chối, 0 dòng đã có trong sổ.').waitFor({ timeout: 60_000 });
+    // Converted from TCVN3: the headers and the rows read as Vietnamese.
+    await preview.getByRole('cell', { name: 'Người báo Họ tên', exact: true }).waitFor();
+    await preview.getByRole('cell', { name: 'trộm cắp xe máy honda wave', exact: true }).waitFor();
+    await preview.getByRole('row').filter({ hasText: 'không phải ngày «không rõ»' }).waitFor();
+    await screenshot('legacy-01-dry-run');
+    await preview.getByRole('button', { name: 'Nhập 5 tin báo' }).click();
+    await page.getByText('Đã nhập 5 tin báo. Đã sao lưu dữ liệu trước khi nhập.').waitFor({ timeout: 60_000 });
+    await page.getByRole('region', { name: 'Các lần nhập' }).getByRole('cell', { name: /so-tin-bao-cu\.xlsx/ }).waitFor();
+    await screenshot('legacy-02-imported');
+
+    await layout.open('Sổ tiếp nhận tin báo');
+    const list = new RegisterList(page);
+    await list.find('trom cap xe may', 1);
+    expect(await list.rows().first().textContent()).toContain('trộm cắp xe máy honda wave');
+    await list.search().fill('gay roi trat tu');
+    // The count was 1 before as well: wait for the row itself.
+    await list.row('gây rối trật tự công cộng tại quán karaoke').waitFor();
+    expect(await list.rows().count()).toBe(1);
+    await screenshot('legacy-03-found');
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,178 @@
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { LEGACY_CHUNK_BYTES, LEGACY_FILE_MAX_BYTES } from '../api/calls/legacy';
+import { legacyFileMessage, legacyReason } from '../api/legacy-messages';
+import type { Result } from '../api/result';
+import type { LegacyPreview } from '../api/views';
+import { cliSession, type CliIo } from './cli-session';
+import { lastValue, parseFlags } from './flags';
+
+/**
+ * `npm run import-legacy -- …`: the import of an office's old register (issue 22) from a command line,
+ * over the same calls as the import page (legacy.*): logged in as a chief or an administrator of the
+ * office (the password from SO_ANTT_PASSWORD or the terminal), checked and audited the same way.
+ */
+export const LEGACY_USAGE = `Cách dùng:
+  npm run import-legacy -- import --data THƯ_MỤC --user TÊN [--sheet TÊN_TRANG] [--header-row SỐ]
+                           [--encoding CỘT=unicode|tcvn3|tcvn3_capitals|vni …] [--open-row SỐ …] [--all-open] [--yes] TỆP
+  npm run import-legacy -- list --data THƯ_MỤC --user TÊN
+  npm run import-legacy -- undo --data THƯ_MỤC --user TÊN --import MÃ --reason "LÝ DO"
+Mật khẩu lấy từ biến môi trường SO_ANTT_PASSWORD, nếu không có thì hỏi khi chạy.
+import không có --yes chỉ chạy thử (không thay đổi dữ liệu). Cột đánh số từ 1 (A = 1).`;
+
+export interface LegacyCliArgs {
+  readonly command: 'import' | 'list' | 'undo';
+  readonly dataDir: string;
+  readonly user: string;
+  readonly sheet: string | null;
+  readonly headerRow: number | null;
+  readonly encodings: readonly { column: number; encoding: 'unicode' | 'tcvn3' | 'tcvn3_capitals' | 'vni' }[];
+  readonly openRows: readonly number[];
+  readonly allOpen: boolean;
+  readonly yes: boolean;
+  readonly importId: string | null;
+  readonly reason: string | null;
+  readonly file: string | null;
+}
+
+const positiveInt = (text: string) => (/^\d{1,7}$/.test(text) && Number(text) >= 1 ? Number(text) : null);
+
+export function parseLegacyArgs(argv: readonly string[]): { ok: true; value: LegacyCliArgs } | { ok: false; message: string } {
+  const [command, ...rest] = argv;
+  if (command !== 'import' && command !== 'list' && command !== 'undo') return { ok: false, message: LEGACY_USAGE };
+  const parsed = parseFlags(rest, {
+    values: ['data', 'user', 'sheet', 'header-row', 'encoding', 'open-row', 'import', 'reason'],
+    switches: ['all-open', 'yes'],
+    positional: true,
+    usage: LEGACY_USAGE,
+  });
+  if (!parsed.ok) return parsed;
+  const flags = parsed.value;
+  const headerText = lastValue(flags, 'header-row');
+  const headerRow = headerText === undefined ? null : positiveInt(headerText);
+  if (headerText !== undefined && headerRow === null) return { ok: false, message: `--header-row cần một số dòng.\n${LEGACY_USAGE}` };
+  const encodings: { column: number; encoding: 'unicode' | 'tcvn3' | 'tcvn3_capitals' | 'vni' }[] = [];
+  for (const spec of flags.values.get('encoding') ?? []) {
+    const match = /^(\d{1,3})=(unicode|tcvn3|tcvn3_capitals|vni)$/.exec(spec);
+    if (!match || Number(match[1]) < 1) return { ok: false, message: `--encoding ${spec}: cần dạng CỘT=bảng_mã (vd. 3=tcvn3).\n${LEGACY_USAGE}` };
+    encodings.push({ column: Number(match[1]) - 1, encoding: match[2] as 'unicode' });
+  }
+  const openRows: number[] = [];
+  for (const text of flags.values.get('open-row') ?? []) {
+    const row = positiveInt(text);
+    if (row === null) return { ok: false, message: `--open-row ${text}: cần một số dòng.\n${LEGACY_USAGE}` };
+    openRows.push(row);
+  }
+  const args: LegacyCliArgs = {
+    command,
+    dataDir: lastValue(flags, 'data') ?? '',
+    user: lastValue(flags, 'user') ?? '',
+    sheet: lastValue(flags, 'sheet') ?? null,
+    headerRow,
+    encodings,
+    openRows,
+    allOpen: flags.switches.has('all-open'),
+    yes: flags.switches.has('yes'),
+    importId: lastValue(flags, 'import') ?? null,
+    reason: lastValue(flags, 'reason') ?? null,
+    file: flags.positional[0] ?? null,
+  };
+  if (!args.dataDir || !args.user) return { ok: false, message: `Cần --data và --user.\n${LEGACY_USAGE}` };
+  if (command === 'import' && (args.file === null || flags.positional.length > 1)) return { ok: false, message: `import cần đúng một tệp.\n${LEGACY_USAGE}` };
+  if (command === 'undo' && (!args.importId || !args.reason)) return { ok: false, message: `undo cần --import và --reason.\n${LEGACY_USAGE}` };
+  return { ok: true, value: args };
+}
+
+function failure(io: CliIo, what: string, result: Result<unknown>): number {
+  if (!result.ok) {
+    const { code, message, fields } = result.error;
+    const fileKey = fields?.file;
+    const text = (fileKey ? legacyFileMessage('vi', fileKey) : null) ?? `${message}${fields ? ` ${JSON.stringify(fields)}` : ''}`;
+    io.err(`${what}: ${text} [${code}]`);
+  }
+  return 1;
+}
+
+const statusNames: Record<string, string> = {
+  received: 'mới tiếp nhận',
+  checking: 'đang kiểm tra, xác minh',
+  transferred: 'đã chuyển',
+  resolved_admin: 'đã giải quyết',
+  resolved_mediation: 'hòa giải',
+  'decided:prosecute': 'khởi tố',
+  'decided:not_prosecute': 'không khởi tố',
+  'decided:suspend': 'tạm đình chỉ',
+};
+
+/** The dry run as lines: the columns, the counts, then each refused and flagged row shown with its reasons. */
+export function previewLines(preview: LegacyPreview): string[] {
+  const lines = [`Trang "${preview.sheet}", dòng tiêu đề ${preview.headerRow}${preview.byteEncoding ? `, mã hóa tệp ${preview.byteEncoding}` : ''}.`];
+  for (const c of preview.columns) {
+    if (c.field !== null) lines.push(`  Cột ${c.column + 1} "${c.header}" → ${c.field} (${c.encoding}${c.encoding !== c.detected ? `, dò được ${c.detected}` : ''})`);
+  }
+  const k = preview.counts;
+  lines.push(`${k.rows} dòng: ${k.new} mới (${k.flagged} có ghi chú), ${k.refused} bị từ chối, ${k.matched} đã có trong sổ.`);
+  for (const row of preview.rows) {
+    if (row.outcome === 'matched' || row.issues.length === 0) continue;
+    const reasons = row.issues.map((i) => `${i.field}${i.column === null ? '' : ` (cột ${i.column + 1})`}: ${legacyReason('vi', i.reason)}${i.text ? ` «${i.text}»` : ''}`).join('; ');
+    lines.push(`  Dòng ${row.row} ${row.outcome === 'refused' ? 'bị từ chối' : 'ghi chú'}: ${reasons}`);
+  }
+  for (const v of preview.values) lines.push(`  «${v.word}» (${v.field}, ${v.count} dòng) → ${v.value === null ? 'CHƯA ÁNH XẠ' : (statusNames[v.value] ?? v.value)}`);
+  return lines;
+}
+
+export async function runLegacyCli(argv: readonly string[], io: CliIo, now?: () => number): Promise<number> {
+  const parsed = parseLegacyArgs(argv);
+  if (!parsed.ok) {
+    io.err(parsed.message);
+    return 2;
+  }
+  const args = parsed.value;
+  const { dataDir, backend, call } = cliSession(args.dataDir, io, now);
+  try {
+    if (!backend.isSetUp()) {
+      io.err(`Không có dữ liệu Sổ ANTT tại ${dataDir}.`);
+      return 2;
+    }
+    const login = await call('auth.login', { username: args.user, password: await io.password() });
+    if (!login.ok) {
+      io.err(`Đăng nhập không được: ${login.error.code}`);
+      return 2;
+    }
+    if (args.command === 'list') {
+      const list = await call('legacy.imports', {});
+      if (!list.ok) return failure(io, 'list', list);
+      for (const i of list.value) io.out(`${i.id}\t${i.fileName}\t${i.sheet}\t${i.records} tin báo\t${i.undoneAt === null ? '' : `đã hoàn tác: ${i.undoReason ?? ''}`}`);
+      return 0;
+    }
+    if (args.command === 'undo') {
+      const undone = await call('legacy.undo', { importId: args.importId!, reason: args.reason! });
+      if (!undone.ok) return failure(io, 'undo', undone);
+      io.out(`Đã hoàn tác lần nhập ${undone.value.fileName}: ${undone.value.records} tin báo đã hủy (lý do: ${args.reason}).`);
+      return 0;
+    }
+    const file = args.file!;
+    const name = basename(file);
+    if (statSync(file).size > LEGACY_FILE_MAX_BYTES) {
+      io.err(`${name}: ${legacyFileMessage('vi', 'legacy.too_big')}`);
+      return 1;
+    }
+    const bytes = readFileSync(file);
+    let uploadId: string | null = null;
+    for (let offset = 0; offset === 0 || offset < bytes.length; offset += LEGACY_CHUNK_BYTES) {
+      const piece = bytes.subarray(offset, offset + LEGACY_CHUNK_BYTES).toString('base64');
+      const sent: Result<{ uploadId: string }> = await call('legacy.upload', { uploadId, fileName: name, offset, dataBase64: piece });
+      if (!sent.ok) return failure(io, name, sent);
+      uploadId = sent.value.uploadId;
+    }
+    const options = { uploadId: uploadId!, sheet: args.sheet, headerRow: args.headerRow, encodings: [...args.encodings], openRows: [...args.openRows], allOpen: args.allOpen };
+    const result = await call(args.yes ? 'legacy.apply' : 'legacy.preview', options);
+    if (!result.ok) return failure(io, name, result);
+    for (const line of previewLines(result.value)) io.out(line);
+    if (args.yes) io.out(result.value.importId ? `Đã nhập ${result.value.counts.new} tin báo (mã lần nhập ${result.value.importId}; bản sao lưu ${result.value.backup}).` : 'Không có dòng mới nào để nhập.');
+    else io.out('Chưa thay đổi dữ liệu. Chạy lại với --yes để nhập.');
+    return 0;
+  } finally {
+    await backend.closeWhenIdle();
+  }
+}
