@@ -89,7 +89,7 @@ export const legacyCalls = {
   'legacy.preview': call<LegacyPreview>()({ input: legacyOptions, permission: 'office.lead' }),
   /** The import: a backup first, then the dry run's new rows in one transaction. */
   'legacy.apply': call<LegacyPreview>()({ input: legacyOptions, permission: 'office.lead' }),
-  'legacy.imports': call<LegacyImportView[]>()({ input: z.strictObject({}), permission: 'office.lead' }),
+  'legacy.imports': call<LegacyImportView[]>()({ readOnly: true, input: z.strictObject({}), permission: 'office.lead' }),
   /** Undoes an import: its records are voided with the reason; nothing is deleted. */
   'legacy.undo': call<LegacyImportView>()({ input: z.strictObject({ importId: id, reason: requiredText(500) }), permission: 'office.lead' }),
 };
