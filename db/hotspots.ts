@@ -74,7 +74,7 @@ export function updateHotspot(db: Sqlite, writes: WritePath, id: string, baseVer
 }
 
 /** A dated status change, kept in the history; clearing sets the cleared date, a relapse clears it. */
-export function setStatus(db: Sqlite, writes: WritePath, id: string, baseVersion: string, status: string, on: string, note: string, ctx: WriteContext): HotspotsTable {
+export function setStatus(db: Sqlite, writes: WritePath, id: string, baseVersion: string, status: HotspotStatus, on: string, note: string, ctx: WriteContext): HotspotsTable {
   return db.transaction(() => {
     const current = existing(db, id);
     if (current.status === status) throw new AppError('record.invalid_step', `the hotspot is already ${status}`, { params: { status } });
@@ -87,7 +87,7 @@ export function setStatus(db: Sqlite, writes: WritePath, id: string, baseVersion
 export function checkHotspot(
   db: Sqlite,
   writes: WritePath,
-  input: { hotspotId: string; date: string; officers: string; found: string; status: string | null },
+  input: { hotspotId: string; date: string; officers: string; found: string; status: HotspotStatus | null },
   ctx: WriteContext,
 ): HotspotsTable {
   return db.transaction(() => {
@@ -101,7 +101,7 @@ export function checkHotspot(
   })();
 }
 
-export function linkPerson(db: Sqlite, writes: WritePath, input: { hotspotId: string; personId: string; role: string }, ctx: WriteContext): void {
+export function linkPerson(db: Sqlite, writes: WritePath, input: { hotspotId: string; personId: string; role: HotspotRole }, ctx: WriteContext): void {
   existing(db, input.hotspotId);
   const person = findPerson(db, input.personId);
   if (!person || person.deleted_at !== null) throw new AppError('validation', 'no such person', { fields: { personId: 'v.invalid' } });

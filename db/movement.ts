@@ -81,7 +81,7 @@ function criteriaOf(db: Sqlite, unitKind: string): string[] {
 export function evaluateUnit(
   db: Sqlite,
   writes: WritePath,
-  input: { year: number; unitKind: string; unitId: string; results: readonly { criterionCode: string; passed: boolean; evidence: string }[] },
+  input: { year: number; unitKind: SafetyUnitKind; unitId: string; results: readonly { criterionCode: string; passed: boolean; evidence: string }[] },
   ctx: WriteContext,
 ): void {
   const criteria = criteriaOf(db, input.unitKind);
@@ -91,7 +91,7 @@ export function evaluateUnit(
   const unitExists =
     input.unitKind === 'village'
       ? first(db, qb.selectFrom('localities').select('id').where('id', '=', input.unitId))
-      : first(db, qb.selectFrom('safety_units').select('id').where('id', '=', input.unitId).where('unit_kind', '=', input.unitKind as 'agency'));
+      : first(db, qb.selectFrom('safety_units').select('id').where('id', '=', input.unitId).where('unit_kind', '=', input.unitKind));
   if (!unitExists) throw new AppError('validation', 'no such unit', { fields: { unitId: 'v.invalid' } });
   const recognised = unitRecognised(criteria, new Map(input.results.map((r) => [r.criterionCode, r.passed])));
   db.transaction(() => {

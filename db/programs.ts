@@ -148,7 +148,7 @@ export function checkIn(
   })();
 }
 
-export function endProgram(db: Sqlite, writes: WritePath, id: string, baseVersion: string, input: { on: string; reason: string; note: string }, ctx: WriteContext): ProgramsTable {
+export function endProgram(db: Sqlite, writes: WritePath, id: string, baseVersion: string, input: { on: string; reason: ProgramEndReason; note: string }, ctx: WriteContext): ProgramsTable {
   const program = existing(db, id);
   if (program.status !== 'active') throw new AppError('record.invalid_step', 'the program has already ended', { params: { status: program.status } });
   if (input.on < program.start_date) throw new AppError('validation', 'the end is before the start', { fields: { on: 'v.invalid' } });

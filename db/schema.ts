@@ -1,8 +1,32 @@
 import type { Role } from '../api/roles';
+import type {
+  ActivityKind,
+  Channel,
+  Decision,
+  DrugTestResult,
+  Gender,
+  HotspotRisk,
+  HotspotRole,
+  HotspotStatus,
+  HotspotType,
+  MemberRole,
+  ModelKind,
+  ModelRating,
+  OperationKind,
+  PeerRole,
+  PersonLinkKind,
+  PersonRole,
+  ProgramEndReason,
+  ProgramStatus,
+  ReportKind,
+  ReportStatus,
+  SafetyUnitKind,
+} from '../api/vocabulary';
 
 /**
  * Table types for Kysely. Timestamps (`*_at`) are epoch milliseconds; calendar dates are 'YYYY-MM-DD'
- * text; booleans are 0/1.
+ * text; booleans are 0/1. Enum-like columns take the contract's unions (api/vocabulary.ts), so a value
+ * written wrong in a query fails to compile.
  */
 
 /** The columns every exchange-ready record carries (docs/architecture.md, "The store"). */
@@ -192,7 +216,7 @@ export interface PersonsTable extends RecordColumns {
   full_name: string;
   name_fold: string;
   other_names: string;
-  gender: 'male' | 'female' | 'unknown';
+  gender: Gender;
   birth_date: string | null;
   birth_year: number | null;
   citizen_id: string | null;
@@ -211,8 +235,8 @@ export interface ReportsTable extends RecordColumns {
   received_at: number;
   occurred_on: string | null;
   occurred_note: string;
-  channel: string;
-  kind: string;
+  channel: Channel;
+  kind: ReportKind;
   category_code: string | null;
   locality_id: string | null;
   address: string;
@@ -230,12 +254,12 @@ export interface ReportsTable extends RecordColumns {
   sanction_decision: string;
   fine: number | null;
   officer_id: string | null;
-  status: string;
+  status: ReportStatus;
   complex: number;
   transferred_at: number | null;
   transferred_to: string;
   notice_sent_at: number | null;
-  decision: 'prosecute' | 'not_prosecute' | 'suspend' | null;
+  decision: Decision | null;
   decision_at: number | null;
   decision_no: string;
   extension_no: string;
@@ -250,7 +274,7 @@ export interface ReportsTable extends RecordColumns {
 export interface ReportPersonsTable extends RecordColumns {
   report_id: string;
   person_id: string;
-  role: string;
+  role: PersonRole;
 }
 
 export interface AttachmentsTable extends RecordColumns {
@@ -270,7 +294,7 @@ export interface ReportSearchTable {
 export interface PersonLinksTable extends RecordColumns {
   person_id: string;
   other_id: string;
-  kind: 'family' | 'associate' | 'same_ring';
+  kind: PersonLinkKind;
   note: string;
 }
 
@@ -294,9 +318,9 @@ export interface ProgramsTable extends RecordColumns {
   end_date: string | null;
   end_override_reason: string;
   officer_id: string | null;
-  status: 'active' | 'ended';
+  status: ProgramStatus;
   ended_on: string | null;
-  end_reason: string | null;
+  end_reason: ProgramEndReason | null;
   end_note: string;
   last_checkin_on: string | null;
   next_checkin_on: string | null;
@@ -309,20 +333,20 @@ export interface ProgramCheckinsTable extends RecordColumns {
   officer_id: string | null;
   result: string;
   drug_test: number;
-  drug_test_result: 'negative' | 'positive' | 'refused' | null;
+  drug_test_result: DrugTestResult | null;
 }
 
 export interface HotspotsTable extends RecordColumns {
   name: string;
   name_fold: string;
-  type: string;
+  type: HotspotType;
   locality_id: string | null;
   address: string;
   latitude: number | null;
   longitude: number | null;
   description: string;
-  risk: 'low' | 'medium' | 'high';
-  status: string;
+  risk: HotspotRisk;
+  status: HotspotStatus;
   found_on: string;
   cleared_on: string | null;
   review_days: number;
@@ -332,7 +356,7 @@ export interface HotspotsTable extends RecordColumns {
 
 export interface HotspotHistoryTable extends RecordColumns {
   hotspot_id: string;
-  status: string;
+  status: HotspotStatus;
   on_date: string;
   note: string;
 }
@@ -340,7 +364,7 @@ export interface HotspotHistoryTable extends RecordColumns {
 export interface HotspotPersonsTable extends RecordColumns {
   hotspot_id: string;
   person_id: string;
-  role: string;
+  role: HotspotRole;
 }
 
 export interface HotspotReportsTable extends RecordColumns {
@@ -405,7 +429,7 @@ export interface CampaignReportsTable extends RecordColumns {
 
 export interface OperationsTable extends RecordColumns {
   campaign_id: string | null;
-  kind: string;
+  kind: OperationKind;
   started_at: number;
   place: string;
   locality_id: string | null;
@@ -444,21 +468,21 @@ export interface TeamLocalitiesTable extends RecordColumns {
 export interface TeamMembersTable extends RecordColumns {
   team_id: string;
   full_name: string;
-  role: 'leader' | 'deputy' | 'member';
+  role: MemberRole;
   joined_on: string;
   left_on: string | null;
   contact: string;
 }
 export interface TeamActivitiesTable extends RecordColumns {
   team_id: string;
-  kind: string;
+  kind: ActivityKind;
   date: string;
   description: string;
   result: string;
 }
 export interface ModelsTable extends RecordColumns {
   name: string;
-  kind: string;
+  kind: ModelKind;
   locality_id: string | null;
   started_on: string;
   lead: string;
@@ -466,12 +490,12 @@ export interface ModelsTable extends RecordColumns {
 export interface ModelEvaluationsTable extends RecordColumns {
   model_id: string;
   year: number;
-  rating: 'good' | 'fair' | 'weak';
+  rating: ModelRating;
   note: string;
 }
 export interface SafetyCriteriaTable extends RecordColumns {
   code: string;
-  unit_kind: 'village' | 'agency' | 'enterprise' | 'school';
+  unit_kind: SafetyUnitKind;
   text: string;
   sort: number;
   /** As for holidays (migration 16): the higher office's criterion or the office's own. */
@@ -480,12 +504,12 @@ export interface SafetyCriteriaTable extends RecordColumns {
 }
 export interface SafetyUnitsTable extends RecordColumns {
   name: string;
-  unit_kind: 'agency' | 'enterprise' | 'school';
+  unit_kind: Exclude<SafetyUnitKind, 'village'>;
   locality_id: string | null;
 }
 export interface SafetyEvaluationsTable extends RecordColumns {
   year: number;
-  unit_kind: string;
+  unit_kind: SafetyUnitKind;
   unit_id: string;
   recognised: number;
 }
@@ -501,8 +525,8 @@ export interface ReportDaysTable {
   office_id: string;
   day: string;
   category_code: string;
-  kind: string;
-  status: string;
+  kind: ReportKind;
+  status: ReportStatus;
   n: number;
   deaths: number;
   injuries: number;
@@ -539,8 +563,8 @@ export interface ReportMonthsTable extends Omit<ReportDaysTable, 'day'> {
 export interface ReportCountsTable {
   office_id: string;
   category_code: string;
-  kind: string;
-  status: string;
+  kind: ReportKind;
+  status: ReportStatus;
   n: number;
 }
 
@@ -582,7 +606,8 @@ export interface ExchangeIdentityTable {
   created_at: number | null;
 }
 
-export type PeerRole = 'parent' | 'child' | 'sibling';
+/** The exchange's peer roles, as the contract names them (db/exchange imports them from here). */
+export type { PeerRole };
 
 export interface ExchangePeersTable {
   key_id: string;

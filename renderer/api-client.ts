@@ -23,12 +23,19 @@ export type SessionEvent = Extract<ErrorCode, 'auth.idle_locked' | 'auth.require
 type Listener = (event: SessionEvent) => void;
 
 const listeners = new Set<Listener>();
+const doneListeners = new Set<(name: CallName) => void>();
 let lastCallAt = Date.now();
 
 /** Subscribes to session events raised by any call; returns the unsubscribe function. */
 export function onSessionEvent(listener: Listener): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
+}
+
+/** Subscribes to calls that succeeded, by name (renderer/data/reference-lists.ts forgets what a write changed). */
+export function onCallDone(listener: (name: CallName) => void): () => void {
+  doneListeners.add(listener);
+  return () => doneListeners.delete(listener);
 }
 
 /** When the backend last answered a call (epoch ms): the backend counts idle time from its last call. */
@@ -49,6 +56,7 @@ export async function invoke<N extends CallName>(name: N, input: CallInput<N>): 
     const event = raw.error.code;
     for (const listener of listeners) listener(event);
   }
+  if (raw.ok) for (const listener of doneListeners) listener(name);
   // The shape is checked above; the value's type is the contract's promise for this call.
   return raw as Result<CallOutput<N>>;
 }

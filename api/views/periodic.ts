@@ -1,5 +1,7 @@
 /** What the calls of api/calls/periodic.ts return (docs/architecture.md, "The contract"). */
 
+import type { ReportKind, ReportStatus } from '../vocabulary';
+
 /** A name in both languages of the interface. */
 export interface LocalName {
   readonly code: string;
@@ -21,13 +23,40 @@ export interface ComparedSpans {
   readonly yearToDateLastYear: DateSpan;
 }
 
+/** The three figures of people under management: at a range's end, started and ended in it. */
+type ProgramFigure = `programs.${'active' | 'started' | 'ended'}`;
+
 /**
- * A periodic report's figures, by key, for each compared range; the interface lays them out in
- * sections and words them. Keys: reports.total, reports.solved, reports.kind.<kind>,
- * reports.status.<status>, group.<group code> (group.none: no category), crime.received, crime.solved,
- * traffic.accidents|deaths|injuries, fire.count|deaths|injuries|damage, administrative.count|fines,
- * operations.count, persons.arrested|sanctioned, seized.<measure>, hotspots.found|cleared|relapsed|active,
- * programs.active|started|ended[.<kind>], teams.count|members|activities, models.count.
+ * The key of one figure of a periodic report, so that a key written wrong fails to compile. A key ends
+ * in a code where the figure is counted per code: a report kind or status, a category group
+ * (group.none: no category), a seized item's measure, a program kind.
+ */
+export type FigureKey =
+  | 'reports.total'
+  | 'reports.solved'
+  | `reports.kind.${ReportKind}`
+  | `reports.status.${ReportStatus}`
+  | `group.${string}`
+  | `crime.${'received' | 'solved'}`
+  | `traffic.${'accidents' | 'deaths' | 'injuries'}`
+  | `fire.${'count' | 'deaths' | 'injuries' | 'damage'}`
+  | `administrative.${'count' | 'fines'}`
+  | 'operations.count'
+  | `persons.${'arrested' | 'sanctioned'}`
+  | `seized.${string}`
+  | `hotspots.${'found' | 'cleared' | 'relapsed' | 'active'}`
+  | ProgramFigure
+  | `${ProgramFigure}.${string}`
+  | `teams.${'count' | 'members' | 'activities'}`
+  | 'models.count'
+  | `safety.${'villages' | 'villagesRecognised' | 'unitsRecognised'}`;
+
+/** Figures by key; a figure nothing was counted for may be absent (read it as 0). */
+export type Figures = Readonly<Partial<Record<FigureKey, number>>>;
+
+/**
+ * A periodic report's figures, by key (FigureKey), for each compared range; the interface lays them
+ * out in sections and words them.
  */
 export interface PeriodicFigures {
   readonly period: ReportPeriod;
@@ -40,7 +69,7 @@ export interface PeriodicFigures {
   readonly breakdown: readonly OfficeFigures[];
   readonly cutoffDay: number;
   readonly ranges: ComparedSpans;
-  readonly figures: { readonly [R in keyof ComparedSpans]: Readonly<Record<string, number>> };
+  readonly figures: { readonly [R in keyof ComparedSpans]: Figures };
   readonly groups: readonly LocalName[];
   readonly programKinds: readonly LocalName[];
   readonly measures: readonly (LocalName & { readonly unit: string })[];
@@ -61,7 +90,7 @@ export interface PeriodicFigures {
 export interface OfficeFigures {
   readonly officeId: string;
   readonly name: string;
-  readonly figures: Readonly<Record<string, number>>;
+  readonly figures: Figures;
 }
 
 export type ReportPeriod =
@@ -88,6 +117,6 @@ export interface IssuedReportView extends IssuedReportRow {
   /** The figures as they were at issue. */
   readonly report: PeriodicFigures;
   /** Figures of the period that the records now give differently, for a re-run to show. */
-  readonly changes: readonly { readonly range: keyof ComparedSpans; readonly key: string; readonly issued: number; readonly now: number }[];
+  readonly changes: readonly { readonly range: keyof ComparedSpans; readonly key: FigureKey; readonly issued: number; readonly now: number }[];
   readonly issuedBy: string | null;
 }

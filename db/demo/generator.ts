@@ -1,5 +1,6 @@
 import { fold } from '../../core/fold';
 import type { Settings } from '../../api/views';
+import type { Decision, ReportStatus } from '../../api/vocabulary';
 import { formatVersion } from '../clock';
 import type { RecordLine } from '../exchange/export';
 import { localityKindOf } from '../office';
@@ -461,8 +462,8 @@ class OfficeGenerator {
     const damage = fire ? random.int(5, 800) * 1_000_000 : traffic ? random.int(1, 60) * 500_000 : null;
 
     // Where it stands, by its age.
-    const status = { value: 'received', complex: 0, transferredAt: null as number | null, transferredTo: '', noticeAt: null as number | null };
-    const decision = { value: null as 'prosecute' | 'not_prosecute' | 'suspend' | null, at: null as number | null, no: '' };
+    const status = { value: 'received' as ReportStatus, complex: 0, transferredAt: null as number | null, transferredTo: '', noticeAt: null as number | null };
+    const decision = { value: null as Decision | null, at: null as number | null, no: '' };
     let extendedUntil: IsoDate | null = null;
     let extensionNo = '';
     let resolution = '';

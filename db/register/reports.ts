@@ -81,7 +81,7 @@ export function createReport(deps: RegisterDeps, fields: ReportFields): ReportsT
       ...fieldColumns(fields),
       register_year: year,
       register_no: nextRegisterNumber(db, ctx.officeId, REGISTER_BOOK, year),
-      status: 'received',
+      status: 'received' as const,
       complex: 0,
       transferred_at: null,
       transferred_to: '',

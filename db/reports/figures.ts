@@ -5,18 +5,20 @@ import { allRaw, prepared, sqlList } from '../query';
 import { addDays, endOfDay, startOfDay } from '../../core/calendar';
 import { policeMonth, type DateRange } from '../../core/periods';
 import type { Sqlite } from '../store';
+import type { FigureKey } from '../../api/views';
+import type { ReportKind, ReportStatus } from '../../api/vocabulary';
 
-/** Figures of one date range, by key ("reports.total", "group.drugs", "seized.heroin", ...). */
-export type Figures = Record<string, number>;
+/** Figures of one date range, by key ("reports.total", "group.drugs", "seized.heroin", ...), as they are counted. */
+export type Figures = Partial<Record<FigureKey, number>>;
 
 /** Report kinds that are crime reports in the narrow sense (tin báo, tố giác về tội phạm, kiến nghị khởi tố). */
-export const CRIME_KINDS: readonly string[] = ['crime_report', 'denunciation', 'prosecution_request'];
+export const CRIME_KINDS: readonly ReportKind[] = ['crime_report', 'denunciation', 'prosecution_request'];
 /** Statuses that count a report as solved: decided, or resolved without criminal proceedings. */
-export const SOLVED_STATUSES: readonly string[] = ['decided', 'resolved_admin', 'resolved_mediation'];
+export const SOLVED_STATUSES: readonly ReportStatus[] = ['decided', 'resolved_admin', 'resolved_mediation'];
 
 type Row = Record<string, number | string | null>;
 
-function add(figures: Figures, key: string, value: number): void {
+function add(figures: Figures, key: FigureKey, value: number): void {
   figures[key] = (figures[key] ?? 0) + value;
 }
 
@@ -55,7 +57,7 @@ export function refillPoliceMonths(db: Sqlite): void {
   db.exec(fillEveryOfficeSql);
 }
 
-type SummaryRow = [category: string, kind: string, status: string, n: number, deaths: number, injuries: number, damage: number, fine: number];
+type SummaryRow = [category: string, kind: ReportKind, status: ReportStatus, n: number, deaths: number, injuries: number, damage: number, fine: number];
 
 /**
  * Whose figures: one office's code, or null for every office in the store. Each figure has two
@@ -263,9 +265,9 @@ export function programFigures(db: Sqlite, scope: Scope, ranges: readonly DateRa
     for (const kind of new Set([...toEnd.keys(), ...inRange.keys()])) {
       const upTo = toEnd.get(kind) ?? { started: 0, ended: 0 };
       const figures = { active: upTo.started - upTo.ended, started: inRange.get(kind)?.started ?? 0, ended: inRange.get(kind)?.ended ?? 0 };
-      for (const [what, n] of Object.entries(figures)) {
-        f[`programs.${what}.${kind}`] = n;
-        add(f, `programs.${what}`, n);
+      for (const what of ['active', 'started', 'ended'] as const) {
+        f[`programs.${what}.${kind}`] = figures[what];
+        add(f, `programs.${what}`, figures[what]);
       }
     }
   });
@@ -275,7 +277,7 @@ export function programFigures(db: Sqlite, scope: Scope, ranges: readonly DateRa
 export function movementFigures(db: Sqlite, scope: Scope, ranges: readonly DateRange[], out: Figures[]): void {
   // The office condition on a table's alias; none for every office.
   const of = (alias: string) => (scope === null ? sql`1` : sql`${sql.ref(`${alias}.office_id`)} = ${scope}`);
-  const counts: Record<string, (r: DateRange) => RawBuilder<unknown>> = {
+  const counts = {
     'teams.count': (r) => sql`SELECT count(*) FROM teams t WHERE ${of('t')} AND t.deleted_at IS NULL AND coalesce(t.founded_on, '') <= ${r.end}`,
     'teams.members': (r) =>
       sql`SELECT count(*) FROM team_members m WHERE ${of('m')} AND m.deleted_at IS NULL AND m.joined_on <= ${r.end} AND (m.left_on IS NULL OR m.left_on > ${r.end})`,
@@ -287,8 +289,8 @@ export function movementFigures(db: Sqlite, scope: Scope, ranges: readonly DateR
       sql`SELECT count(*) FROM safety_evaluations e WHERE ${of('e')} AND e.deleted_at IS NULL AND e.year = ${Number(r.end.slice(0, 4))} AND e.unit_kind = 'village' AND e.recognised = 1`,
     'safety.unitsRecognised': (r) =>
       sql`SELECT count(*) FROM safety_evaluations e WHERE ${of('e')} AND e.deleted_at IS NULL AND e.year = ${Number(r.end.slice(0, 4))} AND e.unit_kind <> 'village' AND e.recognised = 1`,
-  };
-  const keys = Object.keys(counts);
+  } satisfies Partial<Record<FigureKey, (r: DateRange) => RawBuilder<unknown>>>;
+  const keys = Object.keys(counts) as (keyof typeof counts)[];
   const columns = keys.flatMap((key, k) => ranges.map((range, i) => sql`(${counts[key]!(range)}) AS ${sql.ref(`m${k}_${i}`)}`));
   const [row] = allRaw<Row>(db, sql`SELECT ${sql.join(columns, sql`, `)}`);
   ranges.forEach((_range, i) => {

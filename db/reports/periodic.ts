@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { issueInput } from '../../api/calls/periodic';
 import { reportTitle } from '../../api/period-title';
 import { BREAKDOWN_KEYS } from '../../api/calls/periodic';
-import type { ComparedSpans, IssuedReportRow, IssuedReportView, LocalName, OfficeFigures, PeriodicFigures, ReportPeriod } from '../../api/views';
+import type { ComparedSpans, FigureKey, IssuedReportRow, IssuedReportView, LocalName, OfficeFigures, PeriodicFigures, ReportPeriod } from '../../api/views';
 import type { IssuedReportsTable } from '../schema';
 import { AppError } from '../app-error';
 import { targetResults } from '../campaigns/campaigns';
@@ -152,7 +152,7 @@ export function changesBetween(issued: PeriodicFigures, now: PeriodicFigures): I
   for (const range of RANGES) {
     const before = issued.figures[range];
     const after = now.figures[range];
-    for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    for (const key of new Set([...Object.keys(before), ...Object.keys(after)] as FigureKey[])) {
       const [was, is] = [before[key] ?? 0, after[key] ?? 0];
       if (was !== is) changes.push({ range, key, issued: was, now: is });
     }

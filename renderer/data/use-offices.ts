@@ -5,7 +5,7 @@ import type { SelectOption } from '../components/select-field';
 import type { VirtualColumn } from '../components/virtual-table';
 import type { I18n } from '../i18n';
 import { useSession } from '../session/session-context';
-import { useCall } from './use-call';
+import { useReferenceList } from './reference-lists';
 
 /**
  * The offices whose records the store holds (a higher office imports its communes'). With more than
@@ -23,7 +23,7 @@ export interface Offices {
 }
 
 export function useOffices(): Offices {
-  const [loaded] = useCall('offices.list', {});
+  const loaded = useReferenceList('offices.list');
   const ownCode = useSession().session.office.code;
   return useMemo(() => {
     const list = loaded.status === 'ready' ? loaded.value : [];

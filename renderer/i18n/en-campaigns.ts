@@ -114,7 +114,7 @@ export const enCampaigns: Readonly<Record<keyof typeof viCampaigns, string>> = {
   'campaignReports.linkedBy': 'Linked through',
   'campaignReports.direct': 'Linked to the campaign directly',
   'campaignReports.viaOperation': 'Operation of {operation}',
-  'campaignReports.unlinkWhich': 'report {number}',
+  'campaignReports.unlinkWhich': 'Remove report {number}',
   'campaignReports.unlinkTitle': 'Remove report {number} from the campaign',
   'campaignReports.unlinked': 'Report {number} is removed from the campaign.',
 

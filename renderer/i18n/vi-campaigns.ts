@@ -112,7 +112,7 @@ export const viCampaigns = {
   'campaignReports.linkedBy': 'Nguồn liên kết',
   'campaignReports.direct': 'Gắn trực tiếp vào đợt',
   'campaignReports.viaOperation': 'Đợt ra quân {operation}',
-  'campaignReports.unlinkWhich': 'tin báo {number}',
+  'campaignReports.unlinkWhich': 'Bỏ liên kết tin báo {number}',
   'campaignReports.unlinkTitle': 'Bỏ liên kết tin báo {number} với đợt',
   'campaignReports.unlinked': 'Đã bỏ liên kết tin báo {number} với đợt.',
 

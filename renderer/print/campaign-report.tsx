@@ -3,6 +3,7 @@ import { changeFrom, formatPercent, formatQuantity } from '../pages/campaigns/ca
 import { Body } from './body';
 import { DocumentHeader } from './document-header';
 import { DocumentTitle } from './document-title';
+import { ListTable, type ListColumn } from './list-table';
 import type { CampaignData } from './print-data';
 import { documentNumber, isoToDisplay, placeDateLine, sentence, upper } from './print-format';
 import { campaignText as text, label, operationKindLabels } from './print-text';
@@ -18,6 +19,19 @@ function lastYear(result: MeasureResult): string {
   return `${figure} (${words(formatQuantity(change.n), formatQuantity(change.percent))})`;
 }
 
+/** The results table's columns; the widths add up to 95%, "STT" taking the rest. */
+function resultColumns(): ListColumn<MeasureResult>[] {
+  const c = text.columns;
+  return [
+    { key: 'measure', header: c.measure, width: '28%', cell: (r) => r.measure.nameVi },
+    { key: 'unit', header: c.unit, width: '8%', center: true, cell: (r) => r.measure.unit },
+    { key: 'target', header: c.target, width: '12%', center: true, cell: (r) => (r.target === null ? text.noTarget : formatQuantity(r.target)) },
+    { key: 'result', header: c.result, width: '12%', center: true, cell: (r) => formatQuantity(r.result) },
+    { key: 'percent', header: c.percent, width: '10%', center: true, cell: (r) => (r.percent === null ? '' : formatPercent(r.percent)) },
+    { key: 'lastYear', header: c.lastYear, width: '25%', cell: lastYear },
+  ];
+}
+
 /**
  * The result report of a peak campaign (Decree 30/2020 layout): header, title with the campaign's
  * name, the period and decision, the table of targets and results with last year's figures, the
@@ -25,7 +39,6 @@ function lastYear(result: MeasureResult): string {
  */
 export function CampaignReport({ data, printedAt }: { readonly data: CampaignData; readonly printedAt: number }) {
   const { office, campaign } = data;
-  const columns = text.columns;
   const kinds = new Map<string, number>();
   for (const op of campaign.operations) kinds.set(op.kind, (kinds.get(op.kind) ?? 0) + 1);
   const kindParts = [...kinds].map(([kind, n]) => `${n} đợt ${label(operationKindLabels, kind)}`);
@@ -38,50 +51,7 @@ export function CampaignReport({ data, printedAt }: { readonly data: CampaignDat
       <Body>
         <p>{text.intro(office.name, decision, isoToDisplay(campaign.startDate), isoToDisplay(campaign.endDate))}</p>
       </Body>
-      <table className="doc-table">
-        <caption className="sr-only">{text.caption}</caption>
-        <colgroup>
-          <col className="doc-col-index" />
-          <col className="doc-col-c-measure" />
-          <col className="doc-col-c-unit" />
-          <col className="doc-col-c-target" />
-          <col className="doc-col-c-result" />
-          <col className="doc-col-c-percent" />
-          <col className="doc-col-c-last-year" />
-        </colgroup>
-        <thead>
-          <tr>
-            <th scope="col">{columns.index}</th>
-            <th scope="col">{columns.measure}</th>
-            <th scope="col">{columns.unit}</th>
-            <th scope="col">{columns.target}</th>
-            <th scope="col">{columns.result}</th>
-            <th scope="col">{columns.percent}</th>
-            <th scope="col">{columns.lastYear}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {campaign.results.length === 0 ? (
-            <tr>
-              <td colSpan={7} className="doc-cell-center">
-                {text.empty}
-              </td>
-            </tr>
-          ) : (
-            campaign.results.map((r, index) => (
-              <tr key={r.measure.code}>
-                <td className="doc-cell-center">{index + 1}</td>
-                <td>{r.measure.nameVi}</td>
-                <td className="doc-cell-center">{r.measure.unit}</td>
-                <td className="doc-cell-center">{r.target === null ? text.noTarget : formatQuantity(r.target)}</td>
-                <td className="doc-cell-center">{formatQuantity(r.result)}</td>
-                <td className="doc-cell-center">{r.percent === null ? '' : formatPercent(r.percent)}</td>
-                <td>{lastYear(r)}</td>
-              </tr>
-            ))
-          )}
-        </tbody>
-      </table>
+      <ListTable caption={text.caption} columns={resultColumns()} groups={[{ key: 'results', rows: campaign.results }]} rowKey={(r) => r.measure.code} empty={text.empty} />
       <Body>
         <p>
           {text.operations(campaign.operations.length)}

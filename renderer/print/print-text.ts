@@ -77,7 +77,6 @@ export const registerText = {
   symbol: 'TS',
   caption: 'Trích sổ tiếp nhận',
   columns: {
-    index: 'STT',
     number: 'Số',
     receivedAt: 'Ngày giờ tiếp nhận',
     reporter: 'Người báo tin / nguồn',
@@ -100,7 +99,7 @@ export const campaignText = {
   intro: (office: string, decision: string, from: string, to: string) =>
     `${decision}${office} đã triển khai đợt cao điểm từ ngày ${from} đến ngày ${to}. Kết quả thực hiện các chỉ tiêu như sau:`,
   decision: (no: string, date: string) => `Thực hiện ${no ? `Kế hoạch, Quyết định số ${no}` : 'kế hoạch của cấp trên'}${date ? ` ngày ${date}` : ''}, `,
-  columns: { index: 'STT', measure: 'Chỉ tiêu', unit: 'Đơn vị', target: 'Chỉ tiêu giao', result: 'Kết quả', percent: 'Tỷ lệ', lastYear: 'Cùng kỳ năm trước' },
+  columns: { measure: 'Chỉ tiêu', unit: 'Đơn vị', target: 'Chỉ tiêu giao', result: 'Kết quả', percent: 'Tỷ lệ', lastYear: 'Cùng kỳ năm trước' },
   noTarget: '-',
   empty: 'Chưa có chỉ tiêu hay kết quả.',
   operations: (n: number) => `Tổng số đợt ra quân: ${n}.`,

@@ -5,6 +5,7 @@ import { DocumentTitle } from './document-title';
 import type { RegisterData } from './print-data';
 import { documentNumber, isoToDisplay, placeDateLine } from './print-format';
 import { channelLabels, decisionLabels, kindLabels, label, registerText as text, statusLabels } from './print-text';
+import { CellLines, ListTable, type ListColumn } from './list-table';
 import { Recipients } from './recipients';
 import { ChiefSignature, DocumentEnd, Signatures } from './signature-block';
 
@@ -29,88 +30,22 @@ function source(detail: ReportRow): string[] {
   return [reporter, label(channelLabels, detail.channel)].filter((line) => line.trim() !== '');
 }
 
-function Lines({ lines }: { readonly lines: readonly string[] }) {
-  return (
-    <>
-      {lines.map((line, index) => (
-        <span key={index} className="doc-cell-line">
-          {line}
-        </span>
-      ))}
-    </>
-  );
-}
-
-function EntryRow({ row, index }: { readonly row: ReportRow; readonly index: number }) {
-  return (
-    <tr className={row.voided ? 'doc-row-voided' : undefined}>
-      <td className="doc-cell-center">{index + 1}</td>
-      <td className="doc-cell-center">{row.number}</td>
-      <td className="doc-cell-center">{formatDateAndTime(row.receivedAt)}</td>
-      <td>
-        <Lines lines={source(row)} />
-      </td>
-      <td>{row.summary}</td>
-      <td>{row.categoryName ?? label(kindLabels, row.kind)}</td>
-      <td>{row.officerName ?? ''}</td>
-      <td>
-        <Lines lines={outcome(row)} />
-      </td>
-    </tr>
-  );
+/** The extract's columns; the widths add up to 95%, "STT" taking the rest (print.css, .doc-col-index). */
+function entryColumns(): ListColumn<ReportRow>[] {
+  const c = text.columns;
+  return [
+    { key: 'number', header: c.number, width: '7%', center: true, cell: (row) => row.number },
+    { key: 'receivedAt', header: c.receivedAt, width: '9%', center: true, cell: (row) => formatDateAndTime(row.receivedAt) },
+    { key: 'reporter', header: c.reporter, width: '14%', cell: (row) => <CellLines lines={source(row)} /> },
+    { key: 'summary', header: c.summary, width: '26%', cell: (row) => row.summary },
+    { key: 'category', header: c.category, width: '11%', cell: (row) => row.categoryName ?? label(kindLabels, row.kind) },
+    { key: 'officer', header: c.officer, width: '11%', cell: (row) => row.officerName ?? '' },
+    { key: 'result', header: c.result, width: '17%', cell: (row) => <CellLines lines={outcome(row)} /> },
+  ];
 }
 
 /** The rows of the table carried to the end of the document, with the signature. */
 const TAIL_ROWS = 2;
-
-/**
- * The extract's table: the head (repeated on every page) and the entries; `tail` is the table's last
- * rows, printed in the end of the document with no head of their own. `first` is the index of the first
- * entry; `none` says the period has no entry at all.
- */
-function EntryTable({ entries, first = 0, tail = false, none = false }: { readonly entries: readonly ReportRow[]; readonly first?: number; readonly tail?: boolean; readonly none?: boolean }) {
-  const columns = text.columns;
-  return (
-    <table className={tail ? 'doc-table doc-table-tail' : 'doc-table'}>
-      {tail ? null : <caption className="sr-only">{text.caption}</caption>}
-      <colgroup>
-        <col className="doc-col-index" />
-        <col className="doc-col-number" />
-        <col className="doc-col-date" />
-        <col className="doc-col-reporter" />
-        <col className="doc-col-summary" />
-        <col className="doc-col-category" />
-        <col className="doc-col-officer" />
-        <col className="doc-col-result" />
-      </colgroup>
-      {tail ? null : (
-        <thead>
-          <tr>
-            <th scope="col">{columns.index}</th>
-            <th scope="col">{columns.number}</th>
-            <th scope="col">{columns.receivedAt}</th>
-            <th scope="col">{columns.reporter}</th>
-            <th scope="col">{columns.summary}</th>
-            <th scope="col">{columns.category}</th>
-            <th scope="col">{columns.officer}</th>
-            <th scope="col">{columns.result}</th>
-          </tr>
-        </thead>
-      )}
-      <tbody>
-        {entries.length === 0 && !tail && none ? (
-          <tr>
-            <td colSpan={8} className="doc-cell-center">
-              {text.empty}
-            </td>
-          </tr>
-        ) : (
-          entries.map((row, index) => <EntryRow key={row.id} row={row} index={first + index} />)
-        )}
-      </tbody>
-    </table>
-  );
-}
 
 /**
  * The register extract for a period, on landscape A4: every entry received in it (voided ones marked),
@@ -121,6 +56,7 @@ export function RegisterExtract({ data, printedAt }: { readonly data: RegisterDa
   // The last rows go with the total and the signature, so these never stand alone on a page.
   const head = entries.slice(0, Math.max(0, entries.length - TAIL_ROWS));
   const tail = entries.slice(head.length);
+  const table = { caption: text.caption, columns: entryColumns(), rowKey: (row: ReportRow) => row.id, rowClass: (row: ReportRow) => (row.voided ? 'doc-row-voided' : undefined) };
   return (
     <article className="doc doc-landscape" aria-label={text.title}>
       <DocumentHeader
@@ -130,9 +66,9 @@ export function RegisterExtract({ data, printedAt }: { readonly data: RegisterDa
         placeDate={placeDateLine(office.name, printedAt)}
       />
       <DocumentTitle title={text.title} summary={text.period(isoToDisplay(from), isoToDisplay(to))} />
-      <EntryTable entries={head} none={entries.length === 0} />
+      <ListTable {...table} groups={[{ key: 'entries', rows: head }]} empty={entries.length === 0 ? text.empty : undefined} />
       <DocumentEnd signatures={<Signatures left={<Recipients items={text.recipients} />} right={<ChiefSignature office={office} />} />}>
-        {tail.length > 0 ? <EntryTable entries={tail} first={head.length} tail /> : null}
+        {tail.length > 0 ? <ListTable {...table} groups={[{ key: 'entries', rows: tail }]} tail={{ first: head.length }} /> : null}
         <p className="doc-table-total">{text.count(entries.length)}</p>
       </DocumentEnd>
     </article>

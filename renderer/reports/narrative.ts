@@ -1,6 +1,6 @@
 import { change } from '../../api/compare';
 import { periodName } from '../../api/period-title';
-import type { PeriodicFigures } from '../../api/views';
+import type { FigureKey, PeriodicFigures } from '../../api/views';
 import { formatNumber } from '../format';
 import { groupSeries } from './report-layout';
 
@@ -52,15 +52,15 @@ const joinList = (items: readonly string[]) => (items.length <= 1 ? (items[0] ??
  * ago too) is left out, and so is a paragraph with nothing left to say.
  */
 export function draftNarrative(report: PeriodicFigures): string {
-  const now = (key: string) => report.figures.current[key] ?? 0;
-  const before = (key: string) => report.figures.lastYear[key] ?? 0;
+  const now = (key: FigureKey) => report.figures.current[key] ?? 0;
+  const before = (key: FigureKey) => report.figures.lastYear[key] ?? 0;
   const against = sameTimeLastYear(report);
-  const short = (key: string, unit: string) => `${figure(now(key))} ${unit} (${shortComparison(now(key), before(key), unit)})`;
+  const short = (key: FigureKey, unit: string) => `${figure(now(key))} ${unit} (${shortComparison(now(key), before(key), unit)})`;
   // A figure that is zero now and was zero a year ago says nothing ("làm chết 0 người (bằng cùng kỳ)"): left out.
-  const told = (key: string, verb: string, unit: string, what = '') =>
+  const told = (key: FigureKey, verb: string, unit: string, what = '') =>
     now(key) || before(key) ? `${verb} ${figure(now(key))} ${unit}${what} (${shortComparison(now(key), before(key), unit)})` : null;
   // A count of this period alone, left out when zero ("phát hiện mới 0").
-  const nonZero = (key: string, verb: string, what = '') => (now(key) ? `${verb} ${figure(now(key))}${what}` : null);
+  const nonZero = (key: FigureKey, verb: string, what = '') => (now(key) ? `${verb} ${figure(now(key))}${what}` : null);
   const paragraphs: string[] = [];
 
   const { start, end } = report.ranges.current;

@@ -1,6 +1,6 @@
 import { reportKinds, reportStatuses } from '../../api/calls/register';
 import { share } from '../../api/compare';
-import type { ComparedSpans, PeriodicFigures } from '../../api/views';
+import type { ComparedSpans, FigureKey, PeriodicFigures } from '../../api/views';
 import { translate, type Lang } from '../i18n';
 
 /**
@@ -103,9 +103,9 @@ export function unitText(unit: UnitName, lang: Lang): string {
 export function reportSections(report: PeriodicFigures, lang: Lang): FigureSection[] {
   const pickText = (text: Bi) => text[lang === 'vi' ? 0 : 1];
   const name = (item: { vi: string; en: string }) => (lang === 'vi' ? item.vi : item.en);
-  const values = (key: string): Record<RangeName, number> =>
+  const values = (key: FigureKey): Record<RangeName, number> =>
     Object.fromEntries(RANGE_NAMES.map((range) => [range, report.figures[range][key] ?? 0])) as Record<RangeName, number>;
-  const row = (key: string, label: string, unit: UnitName | string, format: FigureFormat = 'count', detail = false): FigureRow => ({
+  const row = (key: FigureKey, label: string, unit: UnitName | string, format: FigureFormat = 'count', detail = false): FigureRow => ({
     key,
     label,
     unit: unit in UNITS ? unitText(unit as UnitName, lang) : unit,
@@ -124,7 +124,7 @@ export function reportSections(report: PeriodicFigures, lang: Lang): FigureSecti
     >,
     detail: true,
   };
-  const hasData = (key: string) => RANGE_NAMES.some((range) => (report.figures[range][key] ?? 0) !== 0);
+  const hasData = (key: FigureKey) => RANGE_NAMES.some((range) => (report.figures[range][key] ?? 0) !== 0);
 
   const detailedGroups = new Set(['traffic', 'fire', 'administrative']);
   const groupRows = [...report.groups.filter((g) => !detailedGroups.has(g.code)), { code: 'none', vi: TEXT.noCategory[0], en: TEXT.noCategory[1] }]
@@ -213,7 +213,7 @@ export function reportSections(report: PeriodicFigures, lang: Lang): FigureSecti
 }
 
 export interface BreakdownColumn {
-  readonly key: string;
+  readonly key: FigureKey;
   readonly label: string;
   readonly unit: string;
   readonly format: FigureFormat;

@@ -4,8 +4,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureRendererBuilt, launchBrowser, openPage, root, startHost, type Host, type WatchedPage } from './support/host';
 import { LoginPage } from './support/pages';
-import { admin, office } from './support/people';
-import { setUpOffice } from './support/print-support';
+import { admin } from './support/people';
+import { setUpOffice } from './support/office-browser';
 
 /**
  * About (issue #24): the interface says which version of the app runs, package.json's, before login
@@ -22,7 +22,7 @@ describe('About', () => {
   beforeAll(async () => {
     ensureRendererBuilt();
     host = await startHost();
-    await setUpOffice(host, office, admin);
+    await setUpOffice(host, { login: true });
     browser = await launchBrowser();
     watched = await openPage(browser);
   });

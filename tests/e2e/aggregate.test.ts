@@ -6,7 +6,9 @@ import { addOffice, copyToOffice } from '../support/offices';
 import { ensureRendererBuilt, launchBrowser, openPage, startHost, type Host, type WatchedPage } from './support/host';
 import { Layout, LoginPage } from './support/pages';
 import { admin, office } from './support/people';
-import { flatText, pdfText, printToPdf, setUpOffice, waitForDocument, type ApiClient } from './support/print-support';
+import { flatText, pdfText, printToPdf, waitForDocument } from './support/print-support';
+import type { ApiClient } from './support/api-client';
+import { setUpOffice } from './support/office-browser';
 import { RegisterList } from './support/register-pages';
 
 /**
@@ -57,7 +59,7 @@ describe('a store holding several offices', () => {
   beforeAll(async () => {
     ensureRendererBuilt();
     host = await startHost();
-    api = await setUpOffice(host, office, admin);
+    api = await setUpOffice(host, { login: true });
     // Police month 11 of 2026: 15/10–14/11/2026.
     const first = await api.call('reports.create', { receivedAt: vn('2026-10-20'), channel: 'phone', kind: 'crime_report', categoryCode: 'theft', summary: OWN_ROWS[0]!, persons: [] });
     await api.call('reports.create', { receivedAt: vn('2026-11-02'), channel: 'phone', kind: 'crime_report', categoryCode: 'assault', summary: OWN_ROWS[1]!, persons: [] });

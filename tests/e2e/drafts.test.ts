@@ -2,8 +2,9 @@ import type { Browser, Dialog, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureRendererBuilt, launchBrowser, openPage, startHost, type Host, type WatchedPage } from './support/host';
 import { Layout, LoginPage, SettingsPage } from './support/pages';
-import { admin, office } from './support/people';
-import { setUpOffice, type ApiClient } from './support/print-support';
+import { admin } from './support/people';
+import type { ApiClient } from './support/api-client';
+import { setUpOffice } from './support/office-browser';
 import { ReportForm, ReportView } from './support/register-pages';
 
 /**
@@ -34,7 +35,7 @@ describe('never losing what was typed', () => {
   beforeAll(async () => {
     ensureRendererBuilt();
     host = await startHost();
-    api = await setUpOffice(host, office, admin);
+    api = await setUpOffice(host, { login: true });
     browser = await launchBrowser();
     watched = await openPage(browser);
   });

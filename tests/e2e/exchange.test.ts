@@ -7,7 +7,9 @@ import { foreignOffice, handBundle } from '../support/exchange';
 import { ensureRendererBuilt, launchBrowser, startHost, type Host, type WatchedPage } from './support/host';
 import { Layout, LoginPage, type AccountData } from './support/pages';
 import { admin, office } from './support/people';
-import { ApiClient, flatText, openPrintPage, pdfText, printToPdf, setUpOffice, waitForDocument } from './support/print-support';
+import { flatText, openPrintPage, pdfText, printToPdf, waitForDocument } from './support/print-support';
+import { ApiClient } from './support/api-client';
+import { setUpOffice } from './support/office-browser';
 import { RegisterList } from './support/register-pages';
 
 /**
@@ -56,7 +58,7 @@ describe('exchange between a commune and its province', () => {
   beforeAll(async () => {
     ensureRendererBuilt();
     const [communeHost, provinceHost] = await Promise.all([startHost(), startHost()]);
-    const communeApi = await setUpOffice(communeHost, office, admin);
+    const communeApi = await setUpOffice(communeHost, { login: true });
     const provinceApi = new ApiClient(provinceHost);
     await provinceApi.call('setup.create', {
       office: { name: PROVINCE.name, code: PROVINCE.code, level: 'higher', parentName: 'Bộ Công an', parentCode: '100' },

@@ -4,7 +4,9 @@ import { ensureRendererBuilt, launchBrowser, startHost, type Host, type WatchedP
 import { Layout, LoginPage } from './support/pages';
 import { PersonsList } from './support/people-pages';
 import { admin, office } from './support/people';
-import { openPrintPage, setUpOffice, type ApiClient } from './support/print-support';
+import { openPrintPage } from './support/print-support';
+import type { ApiClient } from './support/api-client';
+import { setUpOffice } from './support/office-browser';
 import { RegisterList } from './support/register-pages';
 import { exportToExcel } from './support/xlsx-download';
 
@@ -33,7 +35,7 @@ describe('exporting lists to Excel', () => {
   beforeAll(async () => {
     ensureRendererBuilt();
     host = await startHost();
-    api = await setUpOffice(host, office, admin);
+    api = await setUpOffice(host, { login: true });
     const localities = await api.call('localities.list', {});
     const place = (name: string) => localities.find((l) => l.name === name)!.id;
     // Three reports in Đông Hải (one received late in the evening: still that day in Vietnam, the next morning's date nowhere)…

@@ -2,8 +2,10 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureRendererBuilt, launchBrowser, startHost, type Host, type WatchedPage } from './support/host';
 import { LoginPage } from './support/pages';
-import { admin, office } from './support/people';
-import { flatText, openPrintPage, pdfInfo, pdfText, printToPdf, renderPng, setUpOffice, waitForDocument, type ApiClient } from './support/print-support';
+import { admin } from './support/people';
+import { flatText, openPrintPage, pdfInfo, pdfText, printToPdf, renderPng, waitForDocument } from './support/print-support';
+import type { ApiClient } from './support/api-client';
+import { setUpOffice } from './support/office-browser';
 
 /**
  * The link chart (Sơ đồ liên hệ) of a person with four links, on screen and printed: the five nodes are
@@ -25,7 +27,7 @@ describe('the link chart', () => {
   beforeAll(async () => {
     ensureRendererBuilt();
     host = await startHost();
-    api = await setUpOffice(host, office, admin);
+    api = await setUpOffice(host, { login: true });
     centreId = (await api.call('persons.create', { fullName: CENTRE, birthYear: 1988 })).id;
     for (const [index, fullName] of OTHERS.entries()) {
       const other = await api.call('persons.create', { fullName, birthYear: 1990 + index });

@@ -2,9 +2,10 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserHost, ensureRendererBuilt, launchBrowser, loginHost, openPage, startHost, type Host, type WatchedPage } from './support/host';
 import { description, Layout, LoginPage, type AccountData } from './support/pages';
-import { admin, office } from './support/people';
 import { exportToExcel } from './support/xlsx-download';
-import { flatText, openPrintPage, pdfFonts, pdfInfo, pdfText, printToPdf, renderPng, setUpOffice, waitForDocument, type ApiClient } from './support/print-support';
+import { flatText, openPrintPage, pdfFonts, pdfInfo, pdfText, printToPdf, renderPng, waitForDocument } from './support/print-support';
+import type { ApiClient } from './support/api-client';
+import { setUpOffice } from './support/office-browser';
 import { isoDateOf } from '../../core/vn-time';
 
 /**
@@ -66,7 +67,7 @@ describe('the periodic report', () => {
   beforeAll(async () => {
     ensureRendererBuilt();
     host = await startHost();
-    api = await setUpOffice(host, office, admin);
+    api = await setUpOffice(host, { login: true });
     const asAdmin: Parameters<typeof createUserHost>[1] = async (name, input) => ({ ok: true as const, value: await api.call(name, input) });
     await createUserHost(host, asAdmin, { ...chief, role: 'chief' });
     await createUserHost(host, asAdmin, { ...officer, role: 'officer' });

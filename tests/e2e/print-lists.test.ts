@@ -6,8 +6,10 @@ import { isoToDisplay } from '../../renderer/print/print-format';
 import { deadlinesPath, hotspotsPath, programsPath } from '../../renderer/print/print-route';
 import { ensureRendererBuilt, launchBrowser, startHost, type Host, type WatchedPage } from './support/host';
 import { LoginPage } from './support/pages';
-import { admin, office } from './support/people';
-import { flatText, openPrintPage, pdfFonts, pdfInfo, pdfText, printToPdf, renderPng, setUpOffice, waitForDocument, type ApiClient } from './support/print-support';
+import { admin } from './support/people';
+import { flatText, openPrintPage, pdfFonts, pdfInfo, pdfText, printToPdf, renderPng, waitForDocument } from './support/print-support';
+import type { ApiClient } from './support/api-client';
+import { setUpOffice } from './support/office-browser';
 
 /**
  * The printed lists (issue #6) in Chromium, read back from the PDF: the report of overdue and due-soon
@@ -41,7 +43,7 @@ describe('printed lists', () => {
   beforeAll(async () => {
     ensureRendererBuilt();
     host = await startHost();
-    api = await setUpOffice(host, office, admin);
+    api = await setUpOffice(host, { login: true });
     me = (await api.call('auth.session', {}))!.user;
     places = await api.call('localities.list', {});
     browser = await launchBrowser();

@@ -3,8 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportDetail } from '../../api/views';
 import { ensureRendererBuilt, launchBrowser, startHost, type Host, type WatchedPage } from './support/host';
 import { LoginPage } from './support/pages';
-import { admin, office } from './support/people';
-import { flatText, openPrintPage, printDir, pdfFonts, pdfInfo, pdfText, printToPdf, renderPng, setUpOffice, waitForDocument, type ApiClient } from './support/print-support';
+import { admin } from './support/people';
+import { flatText, openPrintPage, printDir, pdfFonts, pdfInfo, pdfText, printToPdf, renderPng, waitForDocument } from './support/print-support';
+import type { ApiClient } from './support/api-client';
+import { setUpOffice } from './support/office-browser';
 
 /**
  * Printed documents (issue #3) in Chromium, read back from the PDF as an office would receive them:
@@ -34,7 +36,7 @@ describe('printed documents', () => {
   beforeAll(async () => {
     ensureRendererBuilt();
     host = await startHost();
-    api = await setUpOffice(host, office, admin);
+    api = await setUpOffice(host, { login: true });
     first = await api.call('reports.create', {
       receivedAt: RECEIVED_AT,
       channel: 'in_person',

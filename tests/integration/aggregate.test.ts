@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { first, qb } from '../../db/query';
 import { cleanup, createOffice, expectError, expectOk, manualClock } from '../support/backend';
 import { addOffice, asOffice, copyToOffice as copyTo } from '../support/offices';
+import type { FigureKey } from '../../api/views';
 
 /**
  * A higher office's store (issue #7): it holds the records of several offices. The own office (12345,
@@ -158,7 +159,7 @@ describe('a store holding several offices', () => {
     const all = await of(null);
     expect(all.officeId).toBeNull();
     for (const range of ['current', 'lastYear', 'previous', 'yearToDate', 'yearToDateLastYear'] as const) {
-      const keys = new Set([own, second, third].flatMap((r) => Object.keys(r.figures[range])));
+      const keys = new Set([own, second, third].flatMap((r) => Object.keys(r.figures[range]) as FigureKey[]));
       for (const key of keys) {
         const sum = [own, second, third].reduce((total, r) => total + (r.figures[range][key] ?? 0), 0);
         expect(all.figures[range][key] ?? 0, `${range} ${key}`).toBe(sum);
@@ -185,7 +186,7 @@ describe('a store holding several offices', () => {
     });
     expect(all.breakdown[1]!.figures).toMatchObject({ 'reports.total': 3, 'crime.received': 2, 'seized.heroin': 7, 'hotspots.cleared': 1 });
     expect(all.breakdown[2]!.figures).toMatchObject({ 'reports.total': 1, 'crime.received': 1, 'crime.solved': 0, 'operations.count': 0 });
-    for (const key of ['reports.total', 'crime.received', 'crime.solved', 'seized.heroin', 'persons.arrested']) {
+    for (const key of ['reports.total', 'crime.received', 'crime.solved', 'seized.heroin', 'persons.arrested'] as const) {
       expect(all.breakdown.reduce((sum, b) => sum + (b.figures[key] ?? 0), 0), key).toBe(all.figures.current[key]);
     }
   });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../api/contract';
 import { cleanup, createOffice, expectError, expectOk, manualClock } from '../support/backend';
 import { summaryComparisons } from '../support/summaries';
+import type { FigureKey } from '../../api/views';
 
 const vn = (date: string, time = '09:00') => Date.parse(`${date}T${time}:00+07:00`);
 const H1_2026 = { kind: 'half', year: 2026, index: 1 } as const;
@@ -76,7 +77,7 @@ describe('the periodic report counts from the records', () => {
   it('counts a report again when it is edited, moved or voided', async () => {
     const { office: call, report } = await office();
     const created = await report('2026-01-10', '08:00', { categoryCode: 'theft' });
-    const count = async (key: string) => expectOk(await call.call('periodic.compute', { period: H1_2026 })).figures.current[key] ?? 0;
+    const count = async (key: FigureKey) => expectOk(await call.call('periodic.compute', { period: H1_2026 })).figures.current[key] ?? 0;
     expect(await count('group.social_order')).toBe(1);
     const { persons: _persons, ...fields } = { ...created, persons: [] };
     const moved = expectOk(

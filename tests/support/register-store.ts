@@ -1,5 +1,6 @@
 import { fold } from '../../core/fold';
 import type { Settings } from '../../api/views';
+import type { ReportKind, ReportStatus } from '../../api/vocabulary';
 import { Backend } from '../../db/backend';
 import { formatVersion } from '../../db/clock';
 import { dispatch } from '../../db/dispatch';
@@ -38,7 +39,7 @@ const summaries: readonly (readonly [string, string])[] = [
   ['traffic_accident', 'Va chạm giao thông trên quốc lộ'],
   ['public_disorder', 'Gây rối trật tự công cộng'],
 ];
-const kinds = ['crime_report', 'crime_report', 'denunciation', 'administrative_violation', 'traffic_accident', 'dispute_mediation'];
+const kinds: readonly ReportKind[] = ['crime_report', 'crime_report', 'denunciation', 'administrative_violation', 'traffic_accident', 'dispute_mediation'];
 
 const INSERT_REPORT = `INSERT INTO reports (id, office_id, version, seq, created_at, updated_at, register_year, register_no, received_at, channel, kind,
    category_code, summary, status, transfer_due_at, notice_due_at, decision_due_at, next_due_at, notice_sent_at)
@@ -95,7 +96,7 @@ export function fillRegister(db: Sqlite, count: number, options: FillOptions): v
       const age = now - receivedAt;
       // Most reports are settled within weeks; a few linger past their limits.
       const settled = age > 30 * 86_400_000 ? next() < 0.99 : age > 3 * 86_400_000 ? next() < 0.6 : next() < 0.1;
-      const status = settled ? pick(['decided', 'transferred', 'resolved_admin']) : pick(['received', 'checking', 'commune_handling']);
+      const status = settled ? pick<ReportStatus>(['decided', 'transferred', 'resolved_admin']) : pick<ReportStatus>(['received', 'checking', 'commune_handling']);
       const noticeSentAt = age > 5 * 86_400_000 ? receivedAt + 86_400_000 : null;
       const due = deadlineColumns(
         { kind, received_at: receivedAt, complex: 0, extended_until: null, status, notice_sent_at: noticeSentAt, deleted_at: null },

@@ -21,6 +21,7 @@ import { categoryName, codeLabel } from '../register/labels';
 import { measureName } from './campaign-format';
 import { campaignValues, newCampaignValues, newEntryKey, toCampaignInput, type CampaignValues } from './campaign-values';
 import { unitName } from '../../format';
+import { useReferenceList } from '../../data/reference-lists';
 
 interface CampaignReference {
   readonly localities: readonly LocalityView[];
@@ -29,9 +30,9 @@ interface CampaignReference {
 }
 
 function useCampaignReference(): Loaded<CampaignReference> {
-  const [localities] = useCall('localities.list', {});
-  const [categories] = useCall('categories.list', {});
-  const [measures] = useCall('campaigns.measures', {});
+  const localities = useReferenceList('localities.list');
+  const categories = useReferenceList('categories.list');
+  const measures = useReferenceList('campaigns.measures');
   for (const loaded of [localities, categories, measures]) if (loaded.status === 'failed') return { status: 'failed', error: loaded.error };
   if (localities.status !== 'ready' || categories.status !== 'ready' || measures.status !== 'ready') return { status: 'loading' };
   return { status: 'ready', value: { localities: localities.value, categories: categories.value, measures: measures.value } };

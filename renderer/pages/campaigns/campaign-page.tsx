@@ -20,13 +20,14 @@ import { CampaignReports } from './campaign-reports';
 import { CampaignResults } from './campaign-results';
 import { OperationForm } from './operation-form';
 import { OperationTimeline } from './operation-timeline';
+import { useReferenceList } from '../../data/reference-lists';
 
 /** One campaign: its details, results against targets, operations, related reports, and the forms that add to them. */
 export function CampaignPage({ id }: { readonly id: string }) {
   const { t } = useI18n();
   const [campaign, reload] = useCall('campaigns.get', { id });
-  const [measures] = useCall('campaigns.measures', {});
-  const [localities] = useCall('localities.list', {});
+  const measures = useReferenceList('campaigns.measures');
+  const localities = useReferenceList('localities.list');
   const flashed = useFlash();
   const [notice, setNotice] = useState<Message | null>(flashed);
   const title = campaign.status === 'ready' ? campaign.value.name : t('campaigns.title');
@@ -73,7 +74,7 @@ function CampaignDetails({ campaign, measures, localities, onChanged }: DetailsP
   const own = useOwnRecord(campaign);
   const canLead = useCan('office.lead') && own;
   const canWrite = useCan('records.write') && own;
-  const [categories] = useCall('categories.list', {});
+  const categories = useReferenceList('categories.list');
   const none = t('common.none');
   const scope =
     campaign.localityIds.length === 0 ? t('campaign.scopeAll') : campaign.localityIds.map((id) => localities.find((l) => l.id === id)?.name ?? id).join(', ');

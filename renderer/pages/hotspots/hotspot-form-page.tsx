@@ -17,11 +17,12 @@ import { navigate, paths } from '../../router';
 import { isoDateOf } from '../../../core/vn-time';
 import { codeOptions } from '../register/labels';
 import { hotspotValues, newHotspotValues, toHotspotInput, type HotspotValues } from './hotspot-values';
+import { useReferenceList } from '../../data/reference-lists';
 
 /** Thêm tụ điểm. */
 export function HotspotNewPage() {
   const { t } = useI18n();
-  const [localities] = useCall('localities.list', {});
+  const localities = useReferenceList('localities.list');
   const [today] = useState(() => isoDateOf(Date.now()));
   return (
     <Page title={t('hotspots.add')}>
@@ -46,7 +47,7 @@ export function HotspotNewPage() {
 /** Sửa tụ điểm. */
 export function HotspotEditPage({ id }: { readonly id: string }) {
   const { t } = useI18n();
-  const [localities] = useCall('localities.list', {});
+  const localities = useReferenceList('localities.list');
   const [hotspot] = useCall('hotspots.get', { id });
   return (
     <Page title={t('hotspots.edit')}>

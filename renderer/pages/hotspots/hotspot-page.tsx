@@ -19,12 +19,13 @@ import { CheckForm, HotspotChecks } from './hotspot-checks';
 import { HotspotPeople } from './hotspot-people';
 import { HotspotReports } from './hotspot-reports';
 import { StatusHistory, StatusPanel } from './hotspot-status';
+import { useReferenceList } from '../../data/reference-lists';
 
 /** A hotspot: where and what it is, its status over time, its people and reports, the checks made there. */
 export function HotspotPage({ id }: { readonly id: string }) {
   const { t } = useI18n();
   const [hotspot, reload] = useCall('hotspots.get', { id });
-  const [localities] = useCall('localities.list', {});
+  const localities = useReferenceList('localities.list');
   const flashed = useFlash();
   const [notice, setNotice] = useState<Message | null>(flashed);
   const title = hotspot.status === 'ready' ? hotspot.value.name : t('hotspots.title');

@@ -35,10 +35,10 @@ export function HotspotPeople({ hotspot, canWrite, onChanged }: { readonly hotsp
       rows={hotspot.persons}
       canWrite={canWrite}
       addLabel={t('hotspot.addPerson')}
-      addPanel={({ done, cancel }) => <LinkPanel hotspot={hotspot} onDone={done} onCancel={cancel} />}
+      addPanel={({ done, cancel }) => <LinkPanel hotspot={hotspot} onDone={() => done()} onCancel={cancel} />}
       unlinkLabel={(l) => t('links.unlinkPerson', { name: l.person.fullName })}
       unlink={(input) => invoke('hotspots.unlink', input)}
-      onChanged={onChanged}
+      onChanged={() => onChanged()}
     />
   );
 }

@@ -10,7 +10,6 @@ import { Page } from '../../components/page';
 import { SelectField } from '../../components/select-field';
 import { TextField } from '../../components/text-field';
 import { type SortDirection, type VirtualColumn } from '../../components/virtual-table';
-import { useCall } from '../../data/use-call';
 import { useDebounced } from '../../data/use-debounced';
 import { useOffices, withOfficeColumn } from '../../data/use-offices';
 import { usePagedRows } from '../../data/use-paged-rows';
@@ -22,6 +21,7 @@ import { useCan } from '../../session/session-context';
 import { isoDateOf } from '../../../core/vn-time';
 import { codeLabel, codeOptions } from '../register/labels';
 import { hotspotColumns, type HotspotSort } from './hotspot-columns';
+import { useReferenceList } from '../../data/reference-lists';
 
 type HotspotType = (typeof hotspotTypes)[number];
 type HotspotStatus = (typeof hotspotStatuses)[number];
@@ -53,7 +53,7 @@ const fetchPage = ({ filters, sort }: Query, offset: number, limit: number) =>
 export function HotspotsPage() {
   const { t } = useI18n();
   const canWrite = useCan('records.write');
-  const [localities] = useCall('localities.list', {});
+  const localities = useReferenceList('localities.list');
   const offices = useOffices();
   const [sort, setSort] = useState<Sort>({ column: 'next_review_on', direction: 'asc' });
   const form = useForm({

@@ -9,6 +9,7 @@ import { vnParts } from '../../../core/vn-time';
 import { ModelsSection } from './models-section';
 import { SafetySection } from './safety-section';
 import { TeamsSection } from './teams-section';
+import { useReferenceList } from '../../data/reference-lists';
 
 /**
  * Phong trào toàn dân bảo vệ an ninh Tổ quốc: the grassroots teams, the self-management models and
@@ -19,7 +20,7 @@ export function MovementPage() {
   const [currentYear] = useState(() => vnParts(Date.now()).year);
   const [year, setYear] = useState(currentYear);
   const [notice, setNotice] = useState<Message | null>(null);
-  const [localities] = useCall('localities.list', {});
+  const localities = useReferenceList('localities.list');
   const [teams, reloadTeams] = useCall('teams.list', {});
   const [models, reloadModels] = useCall('models.list', {});
   const [summary, reloadSummary] = useCall('safety.summary', { year });

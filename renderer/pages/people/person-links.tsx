@@ -39,10 +39,10 @@ export function PersonLinks({ personId, links, canWrite, onChanged }: PersonLink
       rows={links}
       canWrite={canWrite}
       addLabel={t('links.add')}
-      addPanel={({ done, cancel }) => <LinkPersonPanel personId={personId} onDone={done} onCancel={cancel} />}
+      addPanel={({ done, cancel }) => <LinkPersonPanel personId={personId} onDone={() => done()} onCancel={cancel} />}
       unlinkLabel={(l) => t('links.unlinkPerson', { name: l.person.fullName })}
       unlink={(input) => invoke('persons.unlink', input)}
-      onChanged={onChanged}
+      onChanged={() => onChanged()}
     />
   );
 }

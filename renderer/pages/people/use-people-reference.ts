@@ -1,5 +1,6 @@
 import type { LocalityView, OfficerView, ProgramKindView } from '../../../api/views';
-import { useCall, type Loaded } from '../../data/use-call';
+import type { Loaded } from '../../data/use-call';
+import { useReferenceList } from '../../data/reference-lists';
 
 /** What the people, programs and hotspots pages look names up in: villages, officers, program kinds. */
 export interface PeopleReference {
@@ -9,9 +10,9 @@ export interface PeopleReference {
 }
 
 export function usePeopleReference(): Loaded<PeopleReference> {
-  const [localities] = useCall('localities.list', {});
-  const [officers] = useCall('users.officers', {});
-  const [kinds] = useCall('programs.kinds', {});
+  const localities = useReferenceList('localities.list');
+  const officers = useReferenceList('users.officers');
+  const kinds = useReferenceList('programs.kinds');
   for (const loaded of [localities, officers, kinds]) {
     if (loaded.status === 'failed') return { status: 'failed', error: loaded.error };
   }

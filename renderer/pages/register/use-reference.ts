@@ -1,6 +1,6 @@
 import type { CategoryView, LocalityView, OfficerView } from '../../../api/views';
 import type { Loaded } from '../../data/use-call';
-import { useCall } from '../../data/use-call';
+import { useReferenceList } from '../../data/reference-lists';
 
 /** What the register's pages look names up in: categories, villages, and the officers who can handle a report. */
 export interface Reference {
@@ -10,9 +10,9 @@ export interface Reference {
 }
 
 export function useReference(): Loaded<Reference> {
-  const [categories] = useCall('categories.list', {});
-  const [localities] = useCall('localities.list', {});
-  const [officers] = useCall('users.officers', {});
+  const categories = useReferenceList('categories.list');
+  const localities = useReferenceList('localities.list');
+  const officers = useReferenceList('users.officers');
   for (const loaded of [categories, localities, officers]) {
     if (loaded.status === 'failed') return { status: 'failed', error: loaded.error };
   }

@@ -78,19 +78,6 @@ export async function startHost(options: { readonly dataDir?: string; readonly e
   }
 }
 
-/**
- * One call to the host from the test itself, without a browser or a session cookie: for arranging
- * what a test does not exercise (such as setting up the office before a test of later screens).
- */
-export async function callHost<N extends CallName>(host: Host, name: N, input: CallInput<N>): Promise<Result<CallOutput<N>>> {
-  const response = await fetch(`${host.url}/api/${name}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-So-Antt': '1' },
-    body: JSON.stringify(input),
-  });
-  return (await response.json()) as Result<CallOutput<N>>;
-}
-
 /** Calls made as a logged-in user: the session cookie of `auth.login` is sent with each call. */
 export type HostSession = <N extends CallName>(name: N, input: CallInput<N>) => Promise<Result<CallOutput<N>>>;
 

@@ -1,16 +1,23 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { callHost, ensureRendererBuilt, launchBrowser, openPage, startHost, type Host, type WatchedPage } from './host';
+import { ApiClient } from './api-client';
+import { ensureRendererBuilt, launchBrowser, openPage, startHost, type Host, type WatchedPage } from './host';
 import { admin, office } from './people';
 
-/** The office and its administrator, set up through the host's API (setup itself: foundation.test.ts). */
-export async function setUpOffice(host: Host): Promise<void> {
-  const created = await callHost(host, 'setup.create', {
+/**
+ * The office and its administrator (support/people.ts), set up through the host's API (setup itself:
+ * foundation.test.ts). The client returned calls as that administrator when `login` asks for it (to
+ * arrange records without the interface); tests of the screens log in through them instead.
+ */
+export async function setUpOffice(host: Host, { login = false }: { readonly login?: boolean } = {}): Promise<ApiClient> {
+  const api = new ApiClient(host);
+  await api.call('setup.create', {
     office: { name: office.name, code: office.code, level: 'commune', parentName: office.parentName, parentCode: office.parentCode },
     localities: [...office.localities],
     admin: { ...admin, passwordConfirm: admin.password },
   });
-  if (!created.ok) throw new Error(`setup failed: ${JSON.stringify(created.error)}`);
+  if (login) await api.call('auth.login', { username: admin.username, password: admin.password });
+  return api;
 }
 
 export interface OfficeInBrowser {

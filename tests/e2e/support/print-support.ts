@@ -2,50 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { CallInput, CallName, CallOutput } from '../../../api/contract';
-import type { Result } from '../../../api/result';
-import { root, type Host, type WatchedPage } from './host';
-import type { AccountData, OfficeData } from './pages';
+import { root, type WatchedPage } from './host';
 
 /**
- * Support for the printed-document tests: API calls with a session cookie (to arrange an office and
- * its reports without the interface), a page on a UTC clock, and poppler-utils to read the
+ * Support for the printed-document tests: a page on a UTC clock, and poppler-utils to read the
  * PDF back (pdftotext, pdffonts, pdfinfo, pdftoppm).
  */
 
 export const printDir = join(root, 'test-output', 'print');
-
-/** Calls to the browser host as one client: the session cookie the host sets is sent back. */
-export class ApiClient {
-  private cookie = '';
-
-  constructor(private readonly host: Host) {}
-
-  async call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
-    const response = await fetch(`${this.host.url}/api/${name}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-So-Antt': '1', ...(this.cookie ? { Cookie: this.cookie } : {}) },
-      body: JSON.stringify(input),
-    });
-    const setCookie = response.headers.get('set-cookie');
-    if (setCookie) this.cookie = setCookie.split(';')[0] ?? '';
-    const result = (await response.json()) as Result<CallOutput<N>>;
-    if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
-    return result.value;
-  }
-}
-
-/** Sets up the office with its administrator and logs the client in as that administrator. */
-export async function setUpOffice(host: Host, office: OfficeData, admin: AccountData): Promise<ApiClient> {
-  const api = new ApiClient(host);
-  await api.call('setup.create', {
-    office: { name: office.name, code: office.code, level: 'commune', parentName: office.parentName, parentCode: office.parentCode },
-    localities: [...office.localities],
-    admin: { ...admin, passwordConfirm: admin.password },
-  });
-  await api.call('auth.login', { username: admin.username, password: admin.password });
-  return api;
-}
 
 /**
  * A page at 1280×800 watched for errors, on a machine whose clock is set to UTC: documents must still
