@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import type { legacyOptions, LegacyReportField, legacyStatusValues } from '../../api/calls/legacy';
+import { legacyStatusValues, type legacyOptions, type LegacyReportField } from '../../api/calls/legacy';
 import { BAD_TEXT_CHARS } from '../../api/fields';
 import type { LegacyCellIssue, LegacyColumnView, LegacyImportView, LegacyPreview, LegacyRowView, LegacyTextEncoding, LegacyValueView } from '../../api/views';
-import type { ReportKind } from '../../api/vocabulary';
+import { reportKinds, type Decision, type ReportKind, type ReportStatus } from '../../api/vocabulary';
 import { localDate } from '../../core/calendar';
 import { fold } from '../../core/fold';
 import { parseLegacyDate, shownDate } from '../../core/legacy-dates';
@@ -126,6 +126,9 @@ function proposedValue(field: 'kind' | 'status', word: string): string | null {
 }
 
 const OPEN_STATUSES: ReadonlySet<string> = new Set(['received', 'checking']);
+
+const isReportKind = (value: string): value is ReportKind => (reportKinds as readonly string[]).includes(value);
+const isLegacyStatus = (value: string): value is (typeof legacyStatusValues)[number] => (legacyStatusValues as readonly string[]).includes(value);
 
 // ---------------------------------------------------------------------------------------------------
 // Reading a column's cells in its encoding.
@@ -374,21 +377,22 @@ export function planReportImport(db: Sqlite, file: LegacyFile, fileName: string,
     }
 
     // Kind and status from the office's words.
-    let kind: string = options.kind;
+    let kind: ReportKind = options.kind;
     const kindText = text(row, 'kind');
     if (kindText !== '') {
+      // A value the user chose for another field (a status under "kind") is no kind: refused, as unmapped.
       const value = valueOf('kind', kindText);
-      if (value === null) refusals.push(issue('kind', 'legacy.reason.unmapped', kindText));
+      if (value === null || !isReportKind(value)) refusals.push(issue('kind', 'legacy.reason.unmapped', kindText));
       else kind = value;
     }
-    let status: string = options.allOpen || openRows.has(row.number) ? 'received' : 'resolved_admin';
-    let decision: string | null = null;
+    let status: ReportStatus = options.allOpen || openRows.has(row.number) ? 'received' : 'resolved_admin';
+    let decision: Decision | null = null;
     const statusText = text(row, 'status');
     if (statusText !== '') {
       const value = valueOf('status', statusText);
-      if (value === null) refusals.push(issue('status', 'legacy.reason.unmapped', statusText));
+      if (value === null || !isLegacyStatus(value)) refusals.push(issue('status', 'legacy.reason.unmapped', statusText));
       else if (!(options.allOpen || openRows.has(row.number)) || OPEN_STATUSES.has(value)) {
-        [status, decision] = value.startsWith('decided:') ? ['decided', value.slice('decided:'.length)] : [value, null];
+        [status, decision] = value.startsWith('decided:') ? ['decided', value.slice('decided:'.length) as Decision] : [value as ReportStatus, null];
       }
     }
 
@@ -450,7 +454,7 @@ export function planReportImport(db: Sqlite, file: LegacyFile, fileName: string,
       received_at: receivedAt!,
       occurred_on: occurredOn,
       occurred_note: occurredNote,
-      channel: 'in_person',
+      channel: 'in_person' as const,
       kind,
       category_code: null,
       locality_id: null,
