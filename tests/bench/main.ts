@@ -6,7 +6,7 @@ import { overBudget, printRows } from './harness';
 import { contractCases, printContractRows } from './cases/contract';
 import { addCampaigns, campaignCases } from './cases/campaigns';
 import { addPeople, peopleCases } from './cases/people';
-import { exchangeCases } from './cases/exchange';
+import { exchangeCases, realisticImportCases } from './cases/exchange';
 import { periodicCases } from './cases/periodic';
 import { browserFigures, millionCases, millionOffice } from './cases/million';
 import { millionQuestions } from './cases/questions';
@@ -125,6 +125,9 @@ try {
     await largeStore(await millionOffice(dir, reports, option('--keep')), `one office, ${reports.toLocaleString('en')} reports`);
   }
   if (wanted('exchange')) printRows(`Exchange, commune → province, ${size.exchange.toLocaleString('en')} reports`, await exchangeCases(dir, size.exchange));
+  if (wanted('exchange') || only === 'import') {
+    printRows(`Import of a realistic bundle, commune → province, ${size.exchange.toLocaleString('en')} reports with their people, links, hotspots`, await realisticImportCases(dir, size.exchange));
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
