@@ -74,10 +74,14 @@ async function measure(run: () => Promise<unknown> | unknown, runs = RUNS): Prom
   return { first, median: quantile(samples, 0.5), p95: quantile(samples, 0.95), runs };
 }
 
-/** A fresh copy of the kept store's folder: the file is new to this process and its page cache. */
-function freshCopy(office: RegisterOffice, into: string): string {
+/**
+ * A fresh copy of the kept store's folder: the file is new to this process and its page cache. With
+ * `backups`, its backups too (the rotation re-keys them).
+ */
+export function freshCopy(office: RegisterOffice, into: string, options: { backups?: boolean } = {}): string {
   const dir = mkdtempSync(join(into, 'copy-'));
   for (const file of ['so-antt.sqlite', 'keyring.json']) cpSync(join(office.dataDir, file), join(dir, file));
+  if (options.backups && existsSync(join(office.dataDir, 'backups'))) cpSync(join(office.dataDir, 'backups'), join(dir, 'backups'), { recursive: true });
   for (const file of ['so-antt.sqlite-wal']) if (existsSync(join(office.dataDir, file))) cpSync(join(office.dataDir, file), join(dir, file));
   // Where the bench runs as root, the OS page cache is dropped too (the copy is in it otherwise).
   try {
