@@ -37,6 +37,14 @@ function zxcvbn(): ZxcvbnFactory {
   return estimator;
 }
 
+/**
+ * Builds the estimator now, so that the first check does not: the login calls it while the key
+ * derivation runs on libuv's pool and the main thread has nothing else to do (db/handlers/auth.ts).
+ */
+export function preparePasswordRule(): void {
+  zxcvbn();
+}
+
 /** Vietnamese letters without their marks, spaces and dots taken out, case kept: what a guesser tries. */
 export function foldPassword(text: string): string {
   return text

@@ -2,7 +2,7 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { PRIVATE_FILE_MODE, privateDir, privateTree } from './file-modes';
 import { join } from 'node:path';
 import { AppError } from './app-error';
-import { BackupJobs } from './backup-jobs';
+import { afterThisCall, BackupJobs } from './backup-jobs';
 import { ownOfficeId } from './exchange/identity';
 import { DEFAULT_KDF, Keyring, type KdfParams } from './keyring';
 import { migrate } from './migrations/runner';
@@ -159,7 +159,11 @@ export class Backend {
   private checkInBackground(key: Buffer): void {
     const job = { store: this.paths.store, keyHex: key.toString('hex'), backups: this.paths.backups };
     this.storeCheck.begin();
-    void this.backups.exclusive(() => this.storeCheck.run(job, this.log));
+    // Begun once the login that opened the store has answered, as the day's backup (db/backup-jobs.ts).
+    void this.backups.exclusive(async () => {
+      await afterThisCall();
+      return this.storeCheck.run(job, this.log);
+    });
   }
 
   /** The open store's key was changed (db/rotation.ts): calls and backups from now on use `key`. */

@@ -117,6 +117,9 @@ export class BackupJobs {
   daily(): void {
     const store = this.backend.store;
     void this.exclusive(async () => {
+      // Queued now (settled() waits for it) but begun after the call that opened the store has
+      // answered: the login's own reads and its audit entry do not share the disk with the copy.
+      await afterThisCall();
       // Closed or replaced meanwhile (a restore reopens the store and queues its own).
       if (!store || this.backend.store !== store) return;
       // Never a backup of a store the check found damaged: it would rotate a good one out.
@@ -144,4 +147,13 @@ export class BackupJobs {
   settled(): Promise<void> {
     return this.exclusive(async () => undefined);
   }
+}
+
+/**
+ * Resolves once the current call has answered: a login's work after the open is, but for a rotation to
+ * finish or a wrap to upgrade, synchronous or microtasks (the session, the audit entry, the view, the
+ * answer turned into JSON and written), which all run before the event loop's next turn.
+ */
+export function afterThisCall(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -1,3 +1,4 @@
+import { preparePasswordRule } from '../../api/password-strength';
 import type { SessionView } from '../../api/views';
 import { AppError } from '../app-error';
 import { appendAudit } from '../audit';
@@ -17,7 +18,12 @@ export const authHandlers: HandlersOf<'auth.'> = {
     const { backend, session } = ctx;
     const keyring = backend.keyring();
     if (!keyring.entry(username)) return refuseUnknown(backend, username, password);
-    const opened = await checkPassword(ctx, username, password);
+    const checking = checkPassword(ctx, username, password);
+    // The scrypt runs on libuv's pool: meanwhile the main thread builds the password rule's estimator,
+    // which mustChange below needs (a third of a second in a fresh process). setImmediate: after the
+    // derivation has been handed to the pool.
+    setImmediate(preparePasswordRule);
+    const opened = await checking;
     const entry = keyring.entry(username);
     if (!entry) throw new AppError('auth.inactive', 'the account was deactivated');
     const { store, seal } = openStore(ctx, entry, opened);

@@ -6,7 +6,7 @@ import type { Sqlite } from '../store';
 export type ReportState = Readonly<Record<string, unknown>>;
 
 /** The triggers that keep the report summaries, row by row. */
-const SUMMARY_TRIGGERS = [
+export const SUMMARY_TRIGGERS = [
   'report_summary_insert', 'report_summary_update', 'report_counts_insert', 'report_counts_update', 'report_months_all_insert', 'report_months_all_update',
 ] as const;
 const TRIGGERS = `SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name IN (${SUMMARY_TRIGGERS.map((name) => `'${name}'`).join(', ')}) ORDER BY name`;

@@ -3,10 +3,12 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { overBudget, printRows } from './harness';
-import { contractCases, printContractRows } from './cases/contract';
+import { contractCases, freshCopy, printContractRows } from './cases/contract';
+import { readAuditCases } from './cases/read-audit';
+import { rotationCases } from './cases/rotation';
 import { addCampaigns, campaignCases } from './cases/campaigns';
 import { addPeople, peopleCases } from './cases/people';
-import { exchangeCases } from './cases/exchange';
+import { exchangeCases, realisticImportCases } from './cases/exchange';
 import { periodicCases } from './cases/periodic';
 import { browserFigures, millionCases, millionOffice } from './cases/million';
 import { millionQuestions } from './cases/questions';
@@ -26,6 +28,13 @@ import type { RegisterOffice } from '../support/register-store';
  * `npm run bench -- --size province [--offices 100] [--years 10] [--keep DIR] [--rows REGEX] [--no-http] [--legacy]`: a higher
  * office's store holding generated communes (100 × 10 years: about a million reports), built by `npm run generate`, every row
  * through the contract as the renderer sends it, over HTTP beside it, and the first call on a fresh copy (tests/bench/cases/contract.ts).
+ *
+ * With `--size province`, `--only contract|read-audit|rotation` runs one part (all three by default): the rows through the
+ * contract; the read audit's cost on the register page (tests/bench/cases/read-audit.ts); a key rotation of a copy of the
+ * store with its backups (tests/bench/cases/rotation.ts).
+ *
+ * `npm run bench -- --only import [--size small|office]`: the import of a realistic bundle (a generated commune with its
+ * people, links, hotspots) against a raw insert of the same rows (tests/bench/cases/exchange.ts); also part of `--only exchange`.
  *
  * `--check` (any size): exits 1 when a row is over its budget. Nothing else here fails on time.
  */
@@ -63,12 +72,27 @@ if (sizeArg === 'province') {
     const years = Number(option('--years') ?? 10);
     const office = await provinceOffice(dir, offices, years, option('--keep'));
     const rowFilter = option('--rows');
-    const results = await contractCases(office, dir, { http: !flags['no-http'], ...(rowFilter ? { only: new RegExp(rowFilter) } : {}) });
-    over = printContractRows(
-      `Through the contract, a province: ${offices} communes over ${years} years (first: the first call on a fresh copy; p50/p95 ms of ${process.env.BENCH_RUNS ?? 11} warm calls; http: the browser host; raw: plain SQL of the same answer)`,
-      results.rows,
-    );
-    for (const note of results.notes) console.log(note);
+    if (wanted('contract')) {
+      const results = await contractCases(office, dir, { http: !flags['no-http'], ...(rowFilter ? { only: new RegExp(rowFilter) } : {}) });
+      over = printContractRows(
+        `Through the contract, a province: ${offices} communes over ${years} years (first: the first call on a fresh copy; p50/p95 ms of ${process.env.BENCH_RUNS ?? 11} warm calls; http: the browser host; raw: plain SQL of the same answer)`,
+        results.rows,
+      );
+      for (const note of results.notes) console.log(note);
+    }
+    if (wanted('read-audit')) {
+      const copy = freshCopy(office, dir);
+      printRows(`Read audit on the register page, a province (ms per call; baseline: the same handler without the entry)`, await readAuditCases(office, copy));
+      rmSync(copy, { recursive: true, force: true });
+    }
+    if (wanted('rotation')) {
+      const copy = freshCopy(office, dir, { backups: true });
+      const rotation = await rotationCases(office, copy);
+      printRows('Key rotation, a province (ms)', rotation.rows);
+      for (const note of rotation.notes) console.log(note);
+      rmSync(copy, { recursive: true, force: true });
+    }
+    over += overBudget.length;
     if (flags.legacy) await largeStore(office, `a province: ${offices} communes over ${years} years`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -125,6 +149,9 @@ try {
     await largeStore(await millionOffice(dir, reports, option('--keep')), `one office, ${reports.toLocaleString('en')} reports`);
   }
   if (wanted('exchange')) printRows(`Exchange, commune → province, ${size.exchange.toLocaleString('en')} reports`, await exchangeCases(dir, size.exchange));
+  if (wanted('exchange') || only === 'import') {
+    printRows(`Import of a realistic bundle, commune → province, ${size.exchange.toLocaleString('en')} reports with their people, links, hotspots`, await realisticImportCases(dir, size.exchange));
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
