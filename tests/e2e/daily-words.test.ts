@@ -63,7 +63,7 @@ describe('the officer’s words and lists', () => {
     expect(await list.row('Đỗ Văn Đức').getByRole('cell').first().textContent()).toBe('Đang bị quản lý');
     await screenshot('daily-01-doi-tuong');
 
-    await page.getByRole('search').getByLabel('Hiển thị', exact).selectOption({ label: 'Tất cả, kể cả người liên quan' });
+    await page.getByRole('search').getByLabel('Hiển thị', exact).selectOption({ label: 'Cả người liên quan' });
     await list.row('Phạm Thị Dung').waitFor();
     expect(await names()).toEqual(['Đỗ Văn Đức', 'Lê Văn Cường', 'Phạm Thị Dung']);
     expect(await list.row('Phạm Thị Dung').getByRole('cell').first().textContent()).toBe('Người bị hại');

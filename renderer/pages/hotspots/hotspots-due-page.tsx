@@ -24,27 +24,29 @@ export function HotspotsDuePage() {
   };
   return (
     <Page title={t('hotspotsDue.title')}>
-      <div className="field">
-        <label htmlFor="due-window" className="field-label">
-          {t('reminders.window')}
-        </label>
-        <select id="due-window" className="input input-short" value={within} onChange={(event) => setWithin(Number(event.target.value))}>
-          {windows.map((days) => (
-            <option key={days} value={days}>
-              {t('reminders.days', { days })}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="due-show" className="field-label">
-          {t('deadlines.show')}
-        </label>
-        <select id="due-show" className="input input-medium" value={show ?? ''} onChange={(event) => setShow(sections.find((s) => s === event.target.value) ?? null)}>
-          <option value="">{t('common.all')}</option>
-          <option value="review">{t('overview.hotspotsReview')}</option>
-          <option value="recheck">{t('overview.hotspotsRecheck')}</option>
-        </select>
+      <div className="toolbar-row">
+        <div className="field">
+          <label htmlFor="due-window" className="field-label">
+            {t('reminders.window')}
+          </label>
+          <select id="due-window" className="input input-short" value={within} onChange={(event) => setWithin(Number(event.target.value))}>
+            {windows.map((days) => (
+              <option key={days} value={days}>
+                {t('reminders.days', { days })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="due-show" className="field-label">
+            {t('deadlines.show')}
+          </label>
+          <select id="due-show" className="input input-medium" value={show ?? ''} onChange={(event) => setShow(sections.find((s) => s === event.target.value) ?? null)}>
+            <option value="">{t('common.all')}</option>
+            <option value="review">{t('overview.hotspotsReview')}</option>
+            <option value="recheck">{t('overview.hotspotsRecheck')}</option>
+          </select>
+        </div>
       </div>
       <LoadedView loaded={due}>
         {(value) => (

@@ -115,6 +115,7 @@ export function PersonsPage() {
               <SelectField
                 {...form.field('scope')}
                 label={t('people.scope')}
+                hint={t('people.scopeHint')}
                 options={personScopes.map((scope) => ({ value: scope, label: t(scope === 'subjects' ? 'people.scopeSubjects' : 'people.scopeAll') }))}
               />
               <div className="toolbar-search">

@@ -30,27 +30,29 @@ export function RemindersPage() {
   ];
   return (
     <Page title={t('reminders.title')}>
-      <div className="field">
-        <label htmlFor="reminders-window" className="field-label">
-          {t('reminders.window')}
-        </label>
-        <select id="reminders-window" className="input input-short" value={within} onChange={(event) => setWithin(Number(event.target.value))}>
-          {windows.map((days) => (
-            <option key={days} value={days}>
-              {t('reminders.days', { days })}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="reminders-show" className="field-label">
-          {t('deadlines.show')}
-        </label>
-        <select id="reminders-show" className="input input-medium" value={show ?? ''} onChange={(event) => setShow(sections.find((s) => s === event.target.value) ?? null)}>
-          <option value="">{t('common.all')}</option>
-          <option value="overdue">{t('reminders.overdueList')}</option>
-          <option value="upcoming">{t('reminders.upcomingList')}</option>
-        </select>
+      <div className="toolbar-row">
+        <div className="field">
+          <label htmlFor="reminders-window" className="field-label">
+            {t('reminders.window')}
+          </label>
+          <select id="reminders-window" className="input input-short" value={within} onChange={(event) => setWithin(Number(event.target.value))}>
+            {windows.map((days) => (
+              <option key={days} value={days}>
+                {t('reminders.days', { days })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="reminders-show" className="field-label">
+            {t('deadlines.show')}
+          </label>
+          <select id="reminders-show" className="input input-medium" value={show ?? ''} onChange={(event) => setShow(sections.find((s) => s === event.target.value) ?? null)}>
+            <option value="">{t('common.all')}</option>
+            <option value="overdue">{t('reminders.overdueList')}</option>
+            <option value="upcoming">{t('reminders.upcomingList')}</option>
+          </select>
+        </div>
       </div>
       <LoadedView loaded={board}>
         {(value) => (
