@@ -106,14 +106,15 @@ describe('administrator tasks', () => {
     expect(await cutoff.inputValue()).toBe('15');
     await cutoff.fill('40');
     await settings.save();
-    await settings.generalForm().getByText('Giá trị lớn hơn mức cho phép.').waitFor();
+    // The message states the limit (issue #18).
+    await settings.generalForm().getByText('Ngày bắt đầu tháng báo cáo không được lớn hơn 28.').waitFor();
     await cutoff.fill('20');
     // The exchange's clock bound: kept as typed when refused, then saved.
     const bound = settings.generalForm().getByLabel('Giới hạn lệch giờ khi nhận dữ liệu (giờ)');
     expect(await bound.inputValue()).toBe('24');
     await bound.fill('0');
     await settings.save();
-    await settings.generalForm().getByText('Giá trị nhỏ hơn mức cho phép.').waitFor();
+    await settings.generalForm().getByText('Giới hạn lệch giờ khi nhận dữ liệu (giờ) không được nhỏ hơn 1.').waitFor();
     expect(await cutoff.inputValue()).toBe('20');
     await bound.fill('48');
     await settings.save();
