@@ -61,6 +61,8 @@ export interface CallError {
   readonly message: string;
   /** Field path ("admin.password") → i18n key of the problem ("v.too_short"). */
   readonly fields?: Readonly<Record<string, string>>;
+  /** Field path → the values its message states: the limit passed ("Tối đa {max} ký tự", api/validation.ts). */
+  readonly fieldParams?: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /** Values to interpolate into the translated message, e.g. minutes left in a lockout. */
   readonly params?: Readonly<Record<string, string | number>>;
 }

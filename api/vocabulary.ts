@@ -32,6 +32,10 @@ export type Decision = (typeof decisions)[number];
 export const personRoles = ['suspect', 'victim', 'witness', 'reporter', 'involved'] as const;
 export type PersonRole = (typeof personRoles)[number];
 
+/** Which persons a list shows: the Đối tượng (suspects, people under management) or everyone on record. */
+export const personScopes = ['subjects', 'all'] as const;
+export type PersonScope = (typeof personScopes)[number];
+
 export const genders = ['male', 'female', 'unknown'] as const;
 export type Gender = (typeof genders)[number];
 

@@ -5,6 +5,7 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields: Readonly<Record<string, string>> | undefined;
   readonly params: Readonly<Record<string, string | number>> | undefined;
+  readonly fieldParams: CallError['fieldParams'];
 
   constructor(code: ErrorCode, message: string, extra: Omit<CallError, 'code' | 'message'> = {}) {
     super(message);
@@ -12,6 +13,7 @@ export class AppError extends Error {
     this.code = code;
     this.fields = extra.fields;
     this.params = extra.params;
+    this.fieldParams = extra.fieldParams;
   }
 
   toCallError(): CallError {
@@ -20,6 +22,7 @@ export class AppError extends Error {
       message: this.message,
       ...(this.fields ? { fields: this.fields } : {}),
       ...(this.params ? { params: this.params } : {}),
+      ...(this.fieldParams ? { fieldParams: this.fieldParams } : {}),
     };
   }
 }

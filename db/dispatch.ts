@@ -1,7 +1,7 @@
 import { contract, isCallName } from '../api/contract';
 import { fail, ok, type Result } from '../api/result';
 import { roleHasPermission } from '../api/roles';
-import { fieldErrors } from '../api/validation';
+import { fieldProblems } from '../api/validation';
 import { AppError } from './app-error';
 import type { Backend } from './backend';
 import type { Context } from './handlers/context';
@@ -34,10 +34,10 @@ export async function dispatch(backend: Backend, session: Session, name: string,
       // Field errors go to a logged-in user, and to the setup form while the machine has no office;
       // anyone else gets a generic refusal.
       if (!user && !(name.startsWith('setup.') && !backend.isSetUp())) return fail('validation', 'the input is not valid');
-      const fields = fieldErrors(parsed.error, raw);
+      const { fields, fieldParams } = fieldProblems(parsed.error, raw);
       const unknown = Object.keys(fields).filter((path) => fields[path] === 'v.unknown_field');
       const message = unknown.length > 0 ? `the call does not take ${unknown.join(', ')}` : 'the input is not valid';
-      return fail('validation', message, { fields });
+      return fail('validation', message, Object.keys(fieldParams).length > 0 ? { fields, fieldParams } : { fields });
     }
     const ctx: Context = { backend, session, call: name, user };
     const handler = handlers[name] as (ctx: Context, input: unknown) => unknown;

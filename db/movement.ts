@@ -1,6 +1,7 @@
 import type { ActivityKind, ModelKind, SafetyUnitKind } from '../api/vocabulary';
 import type { ModelView, SafetySummary, TeamView } from '../api/views';
 import { AppError } from './app-error';
+import { byVillageName } from './office';
 import { all, first, prepared, qb } from './query';
 import { endOfDay, startOfDay } from '../core/calendar';
 import { communeResult, seriousCategories, unitRecognised } from '../core/safe-unit';
@@ -116,7 +117,7 @@ export function safetySummary(db: Sqlite, year: number): SafetySummary {
       row.recognised === 1,
     ]),
   );
-  const villages = all(db, qb.selectFrom('localities').select(['id', 'name']).where('deleted_at', 'is', null).orderBy('name'));
+  const villages = all(db, qb.selectFrom('localities').select(['id', 'name']).where('deleted_at', 'is', null)).sort(byVillageName);
   const others = all(db, qb.selectFrom('safety_units').select(['id', 'name', 'unit_kind']).where('deleted_at', 'is', null).orderBy('name'));
   const units = [
     ...villages.map((v) => ({ unitKind: 'village' as SafetyUnitKind, unitId: v.id, name: v.name })),

@@ -29,11 +29,16 @@ export function localityView(row: LocalitiesTable): LocalityView {
 }
 
 const vietnamese = new Intl.Collator('vi', { numeric: true });
+/**
+ * The one order of villages everywhere (issue #18): by name as Vietnamese sorts it, numbers by value
+ * ("Thôn 2" before "Thôn 10"). localities.list sends them so; the screens keep that order.
+ */
+export const byVillageName = (a: { readonly name: string }, b: { readonly name: string }): number => vietnamese.compare(a.name, b.name);
 
 /** In Vietnamese alphabetical order, numbers by value ("Thôn 2" before "Thôn 10"). */
 export function listLocalities(db: Sqlite, officeId: string): LocalityView[] {
   return all(db, qb.selectFrom('localities').selectAll().where('office_id', '=', officeId))
-    .sort((a, b) => vietnamese.compare(a.name, b.name))
+    .sort(byVillageName)
     .map(localityView);
 }
 

@@ -1,8 +1,9 @@
-import type { HotspotRole, HotspotStatus, PersonLinkKind, PersonRole } from '../api/vocabulary';
+import { personRoles, type HotspotRole, type HotspotStatus, type PersonLinkKind, type PersonRole } from '../api/vocabulary';
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { personListInput } from '../api/calls/people';
 import { fold } from '../core/fold';
-import type { DuplicateGroup, Page, PersonOverview, PersonView } from '../api/views';
+import type { DuplicateGroup, Page, PersonOverview, PersonRow, PersonView } from '../api/views';
 import { AppError } from './app-error';
 import { appendAudit } from './audit';
 import { findPerson, personView } from './persons';
@@ -15,8 +16,18 @@ import type { WritePath, WriteContext } from './write-path';
 
 export type PersonListInput = z.output<typeof personListInput>;
 
-/** Persons by folded name prefix or citizen ID, by locality or by program kind; a page and the total. */
-export function listPersons(db: Sqlite, input: PersonListInput): Page<PersonView> {
+/**
+ * The Đối tượng: persons named as a suspect in a live report, or under an active management program
+ * (docs/domain.md). The suspects are read in one pass over report_persons (a scan of its rows in
+ * order beats a lookup per row through report_persons_person, whose entries carry no role), the
+ * voided reports through reports_voided; measured in docs/decisions.md.
+ */
+const subjectIds = sql<string>`SELECT rp.person_id FROM report_persons rp NOT INDEXED
+  WHERE rp.role = 'suspect' AND rp.deleted_at IS NULL AND rp.report_id NOT IN (SELECT v.id FROM reports v WHERE v.deleted_at IS NOT NULL)
+  UNION ALL SELECT g.person_id FROM programs g WHERE g.status = 'active' AND g.deleted_at IS NULL`;
+
+/** Persons by folded name prefix or citizen ID, by locality, by program kind or the Đối tượng only; a page and the total. */
+export function listPersons(db: Sqlite, input: PersonListInput): Page<PersonRow> {
   const q = fold(input.q);
   let query = qb.selectFrom('persons as p').where('p.deleted_at', 'is', null);
   // A citizen ID or a name prefix, each an indexed lookup (an OR of both would scan the table).
@@ -30,10 +41,35 @@ export function listPersons(db: Sqlite, input: PersonListInput): Page<PersonView
       eb.exists(eb.selectFrom('programs as g').select('g.id').whereRef('g.person_id', '=', 'p.id').where('g.kind_code', '=', kind).where('g.status', '=', 'active')),
     );
   }
+  if (input.scope === 'subjects') query = query.where(sql<boolean>`p.id IN (${subjectIds})`);
   const total = first(db, query.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
   const column = input.sort === 'name' ? 'p.name_fold' : input.sort === 'birth_year' ? 'p.birth_year' : 'p.created_at';
   const rows = all(db, query.selectAll('p').orderBy(column, input.direction).orderBy('p.id').limit(input.limit).offset(input.offset));
-  return { total, rows: rows.map(personView) };
+  return { total, rows: withRoles(db, rows.map(personView)) };
+}
+
+/** Each person's roles in live reports and whether a program manages them: two indexed reads for the page. */
+function withRoles(db: Sqlite, persons: readonly PersonView[]): PersonRow[] {
+  if (persons.length === 0) return [];
+  const ids = JSON.stringify(persons.map((person) => person.id));
+  const roles = new Map<string, Set<PersonRole>>();
+  const linked = prepared(
+    db,
+    `SELECT DISTINCT rp.person_id, rp.role FROM report_persons rp JOIN reports r ON r.id = rp.report_id
+     WHERE rp.person_id IN (SELECT value FROM json_each(?)) AND rp.deleted_at IS NULL AND r.deleted_at IS NULL`,
+  ).all(ids) as { person_id: string; role: PersonRole }[];
+  for (const row of linked) roles.set(row.person_id, (roles.get(row.person_id) ?? new Set()).add(row.role));
+  const managed = new Set(
+    (
+      prepared(db, "SELECT DISTINCT person_id FROM programs WHERE person_id IN (SELECT value FROM json_each(?)) AND status = 'active' AND deleted_at IS NULL").all(ids) as {
+        person_id: string;
+      }[]
+    ).map((row) => row.person_id),
+  );
+  return persons.map((person) => {
+    const own = roles.get(person.id);
+    return { ...person, roles: own ? personRoles.filter((role) => own.has(role)) : [], managed: managed.has(person.id) };
+  });
 }
 
 export function personOverview(db: Sqlite, id: string): PersonOverview {

@@ -41,6 +41,7 @@ export type Path =
   | `/reports/${string}`
   | `/reports?${string}`
   | `/deadlines?${string}`
+  | `/reminders?${string}`
   | `/holidays?year=${number}`
   | `/print/${string}`
   | `/persons/${string}`

@@ -47,7 +47,8 @@ export const campaignCalls = {
   /** An administrator adds a seized item to count (a kind of drug, goods, weapons…), with its unit. */
   'measures.create': call<MeasureView>()({
     input: z.strictObject({
-      code: z.string().trim().regex(/^[a-z0-9_]{2,60}$/, 'v.invalid'),
+      /** Left out (or empty): made from the Vietnamese name; nobody types a code name (issue #18). */
+      code: z.string().trim().regex(/^([a-z0-9_]{2,60})?$/, 'v.invalid').default(''),
       nameVi: requiredText(200),
       nameEn: optionalText(200),
       unit: requiredText(30),

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { call, listOf, oneRecord } from '../define';
 import { changesOf, id, isoDate, officeFilter, optionalText, requiredText } from '../fields';
-import type { DuplicateGroup, GraphView, Page, PersonView, PersonOverview, ProgramKindView, ProgramView, ReminderBoard } from '../views';
+import type { DuplicateGroup, GraphView, Page, PersonRow, PersonOverview, ProgramKindView, ProgramView, ReminderBoard } from '../views';
 import { personInput } from './register';
-import { personLinkKinds, programStatuses, programEndReasons, drugTestResults } from '../vocabulary';
-export { personLinkKinds, programStatuses, programEndReasons, drugTestResults, type PersonLinkKind, type ProgramStatus, type ProgramEndReason, type DrugTestResult } from '../vocabulary';
+import { personLinkKinds, personScopes, programStatuses, programEndReasons, drugTestResults } from '../vocabulary';
+export { personLinkKinds, personScopes, programStatuses, programEndReasons, drugTestResults, type PersonLinkKind, type PersonScope, type ProgramStatus, type ProgramEndReason, type DrugTestResult } from '../vocabulary';
 
 const target = z.strictObject({ id, baseVersion: z.string().min(1) });
 const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) };
@@ -13,6 +13,11 @@ export const personListInput = z.strictObject({
   q: z.string().max(200).default(''),
   localityId: id.nullable().default(null),
   programKind: z.string().max(60).nullable().default(null),
+  /**
+   * "subjects": the Đối tượng only, suspects in a report or under an active management program;
+   * "all": everyone on record, with the người liên quan (victims, witnesses, reporters). docs/domain.md.
+   */
+  scope: z.enum(personScopes).default('all'),
   sort: z.enum(['name', 'birth_year', 'created_at']).default('name'),
   direction: z.enum(['asc', 'desc']).default('asc'),
   officeId: officeFilter,
@@ -41,7 +46,7 @@ export const programListInput = z.strictObject({
 });
 
 export const peopleCalls = {
-  'persons.list': call<Page<PersonView>>()({ readOnly: true, input: personListInput, permission: 'session', audit: listOf('persons', (page) => page.rows.map((row) => row.id)) }),
+  'persons.list': call<Page<PersonRow>>()({ readOnly: true, input: personListInput, permission: 'session', audit: listOf('persons', (page) => page.rows.map((row) => row.id)) }),
   'persons.create': call<{ id: string }>()({ input: personInput, permission: 'records.write' }),
   /** Everything that names a person: reports, hotspots, programs, links. */
   'persons.overview': call<PersonOverview>()({ readOnly: true, input: z.strictObject({ id }), permission: 'session', audit: oneRecord('persons') }),

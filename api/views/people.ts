@@ -18,6 +18,14 @@ export interface PersonView {
   readonly notes: string;
 }
 
+/** A row of the persons list: the person and what the records make of them. */
+export interface PersonRow extends PersonView {
+  /** The roles reports give the person, each once, in the vocabulary's order (suspect first). */
+  readonly roles: readonly PersonRole[];
+  /** Under an active management program. */
+  readonly managed: boolean;
+}
+
 /** Candidates for "is this someone we already have?" while a person is typed in. */
 export interface PersonMatch {
   /** The person with this citizen ID, who is linked instead of a new record. */

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { fold } from '../../core/fold';
 import type { campaignInput, operationInput } from '../../api/calls/campaigns';
 import type { CampaignReportLink, CampaignRow, CampaignView, MeasureView, OperationView, Page } from '../../api/views';
+import { codeFromName } from '../code-names';
 import { AppError } from '../app-error';
 import { all, first, prepared, qb } from '../query';
 import { formatRegisterNumber } from '../register/numbering';
@@ -26,9 +27,11 @@ export function listMeasures(db: Sqlite): MeasuresTable[] {
 
 /** Adds a seized item as a measure; its code is taken for good (records refer to it). */
 export function createMeasure(db: Sqlite, writes: WritePath, input: { code: string; nameVi: string; nameEn: string; unit: string }, ctx: WriteContext): MeasuresTable {
-  if (first(db, qb.selectFrom('measures').select('id').where('code', '=', input.code))) throw new AppError('validation', 'this code is taken', { fields: { code: 'v.code_taken' } });
+  const taken = (code: string) => first(db, qb.selectFrom('measures').select('id').where('code', '=', code)) !== undefined;
+  if (input.code !== '' && taken(input.code)) throw new AppError('validation', 'this code is taken', { fields: { code: 'v.code_taken' } });
+  const code = input.code !== '' ? input.code : codeFromName(input.nameVi, taken, 'item');
   const sort = (prepared(db, 'SELECT coalesce(max(sort), 0) + 1 AS n FROM measures').get() as { n: number }).n;
-  return writes.insert('measures', { code: input.code, name_vi: input.nameVi, name_en: input.nameEn || input.nameVi, unit: input.unit, source: 'seizure', sort }, ctx);
+  return writes.insert('measures', { code, name_vi: input.nameVi, name_en: input.nameEn || input.nameVi, unit: input.unit, source: 'seizure', sort }, ctx);
 }
 
 function live<T extends 'campaign_localities' | 'campaign_categories' | 'campaign_targets'>(db: Sqlite, table: T, campaignId: string) {

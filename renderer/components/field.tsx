@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { fieldMessageKey } from '../errors';
+import type { FieldParams } from '../../api/validation';
+import { fieldMessage } from '../errors';
 import type { FieldBinding } from '../forms/use-form';
 import { useI18n } from '../i18n';
 
@@ -23,6 +24,8 @@ interface FieldShellProps {
   readonly label: string;
   readonly hint?: string | undefined;
   readonly error?: string | undefined;
+  /** The bound the error's message states (FieldBinding.errorParams). */
+  readonly errorParams?: FieldParams | undefined;
   readonly required?: boolean | undefined;
   /** The control before its label (checkboxes); otherwise the label is above the control. */
   readonly inline?: boolean;
@@ -33,7 +36,7 @@ interface FieldShellProps {
  * A label bound to its control, an optional hint, and the field's error under it. The control is
  * described by the hint and the error (aria-describedby) and marked invalid while it has an error.
  */
-export function Field({ id, label, hint, error, required, inline = false, children }: FieldShellProps) {
+export function Field({ id, label, hint, error, errorParams, required, inline = false, children }: FieldShellProps) {
   const { t } = useI18n();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -73,7 +76,7 @@ export function Field({ id, label, hint, error, required, inline = false, childr
       ) : null}
       {error ? (
         <p id={errorId} className="field-error">
-          {t(fieldMessageKey(error))}
+          {fieldMessage(t, error, errorParams, label)}
         </p>
       ) : null}
     </div>

@@ -25,14 +25,14 @@ function grouped<T extends string>(options: readonly SelectOption<T>[]): OptionG
   return groups;
 }
 
-export function SelectField<T extends string>({ id, name, value, error, onChange, inputRef, label, hint, required, options }: SelectFieldProps<T>) {
+export function SelectField<T extends string>({ id, name, value, error, errorParams, onChange, inputRef, label, hint, required, options }: SelectFieldProps<T>) {
   const renderOption = (option: SelectOption<T>) => (
     <option key={option.value} value={option.value}>
       {option.label}
     </option>
   );
   return (
-    <Field id={id} label={label} hint={hint} error={error} required={required}>
+    <Field id={id} label={label} hint={hint} error={error} errorParams={errorParams} required={required}>
       {(aria) => (
         <select
           {...aria}

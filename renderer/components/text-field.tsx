@@ -15,10 +15,10 @@ export type TextFieldProps = FieldProps<string> & {
   readonly autoFocus?: boolean;
 };
 
-export function TextField({ id, name, value, error, onChange, inputRef, label, hint, required, type = 'text', autoComplete, inputMode, maxLength, size = 'full', autoFocus }: TextFieldProps) {
+export function TextField({ id, name, value, error, errorParams, onChange, inputRef, label, hint, required, type = 'text', autoComplete, inputMode, maxLength, size = 'full', autoFocus }: TextFieldProps) {
   const { t } = useI18n();
   return (
-    <Field id={id} label={label} hint={hint} error={error} required={required}>
+    <Field id={id} label={label} hint={hint} error={error} errorParams={errorParams} required={required}>
       {(aria) =>
         type === 'date' || type === 'time' ? (
           <DateTimeInput

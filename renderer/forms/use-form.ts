@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import type { CallError, Result } from '../../api/result';
-import { fieldErrors } from '../../api/validation';
+import { fieldProblems, type FieldParams } from '../../api/validation';
 import { useDraft, type DraftState } from './use-draft';
 import { registerLeaveGuard } from './leave-guard';
 import { getIn, leafPaths, owningField, setIn, type FieldPath, type FieldValue } from './paths';
@@ -19,6 +19,8 @@ export interface FieldBinding<T> {
   readonly value: T;
   /** Message key ("v.required") of the field's problem, if any. */
   readonly error: string | undefined;
+  /** The values its message states (the limit: { max: 100 }), when the problem has any. */
+  readonly errorParams?: FieldParams | undefined;
   readonly onChange: (value: T) => void;
   readonly inputRef: (element: HTMLElement | null) => void;
 }
@@ -88,6 +90,8 @@ export function useForm<S extends z.ZodType, V extends object, T>(options: FormO
 
   const [values, setValues] = useState<V>(options.initial);
   const [errors, setErrors] = useState<Readonly<Record<string, string>>>(NO_ERRORS);
+  // The bounds of the problems shown (read only while the field still has its problem).
+  const [errorParams, setErrorParams] = useState<Readonly<Record<string, FieldParams>>>({});
   const [formError, setFormError] = useState<CallError | null>(null);
   const [otherErrors, setOtherErrors] = useState<readonly string[]>([]);
   const [submitting, setSubmitting] = useState(false);
@@ -122,13 +126,19 @@ export function useForm<S extends z.ZodType, V extends object, T>(options: FormO
     (error: CallError) => {
       const known = new Set(leafPaths(valuesRef.current));
       const byField: Record<string, string> = {};
+      const params: Record<string, FieldParams> = {};
       const other: string[] = [];
       for (const [path, key] of Object.entries(error.fields ?? {})) {
         const owner = owningField(path, known);
         if (owner === null) other.push(key);
-        else byField[owner] ??= key;
+        else if (byField[owner] === undefined) {
+          byField[owner] = key;
+          const bound = error.fieldParams?.[path];
+          if (bound) params[owner] = bound;
+        }
       }
       setErrors(byField);
+      setErrorParams(params);
       setOtherErrors(other);
       setFormError(error);
       if (Object.keys(byField).length > 0) setFocusRequest((n) => n + 1);
@@ -160,7 +170,7 @@ export function useForm<S extends z.ZodType, V extends object, T>(options: FormO
       const raw = toInput ? toInput(values) : values;
       const parsed = current.schema.safeParse(raw);
       if (!parsed.success) {
-        showFailure({ code: 'validation', message: 'the form is not valid', fields: fieldErrors(parsed.error, raw) });
+        showFailure({ code: 'validation', message: 'the form is not valid', ...fieldProblems(parsed.error, raw) });
         return;
       }
       const input: z.output<S> = parsed.data;
@@ -226,10 +236,11 @@ export function useForm<S extends z.ZodType, V extends object, T>(options: FormO
       // A typed path leads to a leaf of that type (see FieldValue).
       value: getIn(values, path) as FieldValue<V, P>,
       error: errors[path],
+      errorParams: errors[path] === undefined ? undefined : errorParams[path],
       onChange: (value) => set(path, value),
       inputRef: refFor(path),
     }),
-    [baseId, values, errors, set, refFor],
+    [baseId, values, errors, errorParams, set, refFor],
   );
 
   const update = useCallback((change: (previous: V) => V, clearUnder?: string) => {

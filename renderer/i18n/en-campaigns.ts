@@ -128,8 +128,6 @@ export const enCampaigns: Readonly<Record<keyof typeof viCampaigns, string>> = {
   'measures.title': 'Measures and seized items',
   'measures.intro': 'Counted measures come with the application; an administrator adds kinds of seized items (a drug, goods, weapons…) with their unit, to set targets and add up results.',
   'measures.name': 'Measure',
-  'measures.code': 'Code',
-  'measures.codeHint': 'Lower-case letters without accents, digits and underscores; it cannot change once added.',
   'measures.unit': 'Unit',
   'measures.unitHint': 'For example: gram, kg, pill, piece, đồng.',
   'measures.source': 'How it is counted',

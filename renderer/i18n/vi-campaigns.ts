@@ -126,8 +126,6 @@ export const viCampaigns = {
   'measures.title': 'Chỉ tiêu và tang vật thu giữ',
   'measures.intro': 'Các chỉ tiêu đếm từ hồ sơ có sẵn; quản trị viên thêm loại tang vật thu giữ (loại ma túy, hàng hóa, vũ khí…) cùng đơn vị tính để đặt chỉ tiêu và cộng dồn kết quả.',
   'measures.name': 'Tên chỉ tiêu',
-  'measures.code': 'Mã',
-  'measures.codeHint': 'Chữ thường không dấu, số và dấu gạch dưới; không đổi được sau khi thêm.',
   'measures.unit': 'Đơn vị tính',
   'measures.unitHint': 'Ví dụ: gam, kg, viên, chiếc, đồng.',
   'measures.source': 'Cách tính',

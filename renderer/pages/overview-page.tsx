@@ -6,6 +6,7 @@ import { useCall } from '../data/use-call';
 import { formatNumber } from '../format';
 import { useI18n, type MessageKey } from '../i18n';
 import { href } from '../router';
+import { boardPath } from '../data/board-query';
 import { useSession } from '../session/session-context';
 import { isoDateOf, monthStart } from '../../core/vn-time';
 import { deadlinesQuery } from './register/deadlines-page';
@@ -19,6 +20,8 @@ const tiles: readonly { readonly key: 'overdue' | 'today' | 'soon'; readonly lab
 
 /** The horizon of the dashboard's "sắp đến hạn" (the deadlines page opens with the same). */
 const BOARD_DAYS = 3;
+/** The window of the people and hotspot tiles (the card says "7 ngày tới"); their lists open with it. */
+const PEOPLE_DAYS = 7;
 
 /** The welcome page: the register's deadlines at a glance, the office and the logged-in user. */
 export function OverviewPage() {
@@ -29,8 +32,8 @@ export function OverviewPage() {
   const today = isoDateOf(Date.now());
   const [board] = useCall('reports.deadlines', { withinDays: BOARD_DAYS });
   const [month] = useCall('reports.list', { filters: { from: monthStart(today), to: today }, limit: 1 });
-  const [reminders] = useCall('programs.reminders', { withinDays: 7 });
-  const [hotspotsDue] = useCall('hotspots.due', { withinDays: 7 });
+  const [reminders] = useCall('programs.reminders', { withinDays: PEOPLE_DAYS });
+  const [hotspotsDue] = useCall('hotspots.due', { withinDays: PEOPLE_DAYS });
   const [holidaysPending] = useCall('holidays.pending', {});
   const pendingYear = holidaysPending.status === 'ready' ? holidaysPending.value.year : null;
   const count = (value: number | null) => (value === null ? '…' : formatNumber(value));
@@ -72,25 +75,25 @@ export function OverviewPage() {
         <h2 id="overview-people">{t('overview.people')}</h2>
         <ul className="tiles">
           <li>
-            <a className="tile tile-overdue" href={href('/reminders')}>
+            <a className="tile tile-overdue" href={href(boardPath('/reminders', { show: 'overdue', within: PEOPLE_DAYS }))}>
               <span className="tile-count">{count(reminders.status === 'ready' ? reminders.value.overdue.length : null)}</span>
               <span className="tile-label">{t('overview.remindersOverdue')}</span>
             </a>
           </li>
           <li>
-            <a className="tile" href={href('/reminders')}>
+            <a className="tile" href={href(boardPath('/reminders', { show: 'upcoming', within: PEOPLE_DAYS }))}>
               <span className="tile-count">{count(reminders.status === 'ready' ? reminders.value.upcoming.length : null)}</span>
               <span className="tile-label">{t('overview.remindersUpcoming')}</span>
             </a>
           </li>
           <li>
-            <a className="tile tile-today" href={href('/hotspots/due')}>
+            <a className="tile tile-today" href={href(boardPath('/hotspots/due', { show: 'review', within: PEOPLE_DAYS }))}>
               <span className="tile-count">{count(hotspotsDue.status === 'ready' ? hotspotsDue.value.review.length : null)}</span>
               <span className="tile-label">{t('overview.hotspotsReview')}</span>
             </a>
           </li>
           <li>
-            <a className="tile" href={href('/hotspots/due')}>
+            <a className="tile" href={href(boardPath('/hotspots/due', { show: 'recheck', within: PEOPLE_DAYS }))}>
               <span className="tile-count">{count(hotspotsDue.status === 'ready' ? hotspotsDue.value.recheck.length : null)}</span>
               <span className="tile-label">{t('overview.hotspotsRecheck')}</span>
             </a>

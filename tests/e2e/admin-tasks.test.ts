@@ -100,20 +100,21 @@ describe('administrator tasks', () => {
   });
 
   it('sets the reporting cut-off day and adds a seized item to count, keeping the form after a refusal', async () => {
-    const { page } = app.watched;
+    const { page, screenshot } = app.watched;
     const settings = new SettingsPage(page);
     const cutoff = settings.generalForm().getByLabel('Ngày bắt đầu tháng báo cáo');
     expect(await cutoff.inputValue()).toBe('15');
     await cutoff.fill('40');
     await settings.save();
-    await settings.generalForm().getByText('Giá trị lớn hơn mức cho phép.').waitFor();
+    // The message states the limit (issue #18).
+    await settings.generalForm().getByText('Ngày bắt đầu tháng báo cáo không được lớn hơn 28.').waitFor();
     await cutoff.fill('20');
     // The exchange's clock bound: kept as typed when refused, then saved.
     const bound = settings.generalForm().getByLabel('Giới hạn lệch giờ khi nhận dữ liệu (giờ)');
     expect(await bound.inputValue()).toBe('24');
     await bound.fill('0');
     await settings.save();
-    await settings.generalForm().getByText('Giá trị nhỏ hơn mức cho phép.').waitFor();
+    await settings.generalForm().getByText('Giới hạn lệch giờ khi nhận dữ liệu (giờ) không được nhỏ hơn 1.').waitFor();
     expect(await cutoff.inputValue()).toBe('20');
     await bound.fill('48');
     await settings.save();
@@ -125,13 +126,14 @@ describe('administrator tasks', () => {
 
     const section = page.getByRole('region', { name: 'Chỉ tiêu và tang vật thu giữ' });
     const form = section.getByRole('form', { name: 'Thêm tang vật' });
-    await form.getByLabel('Mã', { exact: true }).fill('Pháo nổ');
-    await form.getByLabel('Tên tiếng Việt', { exact: true }).fill('Pháo nổ thu giữ');
+    // No code on screen: the item's code is made from its name.
+    expect(await form.getByLabel('Mã', { exact: true }).count()).toBe(0);
     await form.getByLabel('Đơn vị tính', { exact: true }).fill('kg');
     await form.getByRole('button', { name: 'Thêm tang vật' }).click();
-    await form.getByText('Giá trị không hợp lệ.').waitFor();
-    expect(await form.getByLabel('Tên tiếng Việt', { exact: true }).inputValue()).toBe('Pháo nổ thu giữ');
-    await form.getByLabel('Mã', { exact: true }).fill('phao_no');
+    await form.getByText('Bắt buộc nhập.').waitFor();
+    expect(await form.getByLabel('Đơn vị tính', { exact: true }).inputValue()).toBe('kg');
+    await form.getByLabel('Tên tiếng Việt', { exact: true }).fill('Pháo nổ thu giữ');
+    await screenshot('measures-add-no-code');
     await form.getByRole('button', { name: 'Thêm tang vật' }).click();
     await section.getByText('Đã thêm Pháo nổ thu giữ.').waitFor();
     // The list is read again after the message: wait for the new row before reading it.
@@ -140,7 +142,7 @@ describe('administrator tasks', () => {
     await row.waitFor();
     expect(await row.getByRole('rowheader').textContent()).toBe('Pháo nổ thu giữ');
     expect(await row.getByRole('cell').allTextContents()).toEqual(['kg', 'Tang vật thu giữ (cộng từ các đợt ra quân)']);
-    expect(await section.getByText('phao_no').count()).toBe(0);
+    expect(await section.getByText('phao_no_thu_giu').count()).toBe(0);
   });
 
   it('locks the session after the idle time and unlocks it with the password', async () => {

@@ -60,7 +60,7 @@ describe('backup and restore', () => {
     await settings.getByLabel('Giữ theo ngày (số ngày)').fill('0');
     await settings.getByLabel('Thư mục ngoài (ổ USB)').fill('o-usb');
     await settings.getByRole('button', { name: 'Lưu' }).click();
-    await settings.getByText('Giá trị nhỏ hơn mức cho phép.').waitFor();
+    await settings.getByText('Giữ theo ngày (số ngày) không được nhỏ hơn 1.').waitFor();
     await settings.getByText('Nhập đường dẫn đầy đủ của thư mục, ví dụ E:\\SaoLuu hoặc /media/usb/SaoLuu.').waitFor();
     await settings.getByLabel('Giữ theo ngày (số ngày)').fill('10');
     await settings.getByLabel('Thư mục ngoài (ổ USB)').fill('/khong-co-o-usb/SaoLuu');

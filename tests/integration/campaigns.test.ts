@@ -188,6 +188,9 @@ describe('measures', () => {
     const added = expectOk(await office.call('measures.create', { code: 'firecrackers', nameVi: 'Pháo nổ thu giữ', unit: 'kg' }));
     expect(added).toMatchObject({ code: 'firecrackers', nameEn: 'Pháo nổ thu giữ', source: 'seizure' });
     expect(expectError(await office.call('measures.create', { code: 'firecrackers', nameVi: 'Trùng', unit: 'kg' }), 'validation').fields?.code).toBe('v.code_taken');
+    // Added without a code (the form asks for none): made from the Vietnamese name, a number when taken.
+    expect(expectOk(await office.call('measures.create', { nameVi: 'Pháo nổ thu giữ', unit: 'kg' })).code).toBe('phao_no_thu_giu');
+    expect(expectOk(await office.call('measures.create', { code: '', nameVi: 'Pháo nổ thu giữ', unit: 'hộp' })).code).toBe('phao_no_thu_giu_2');
     const view = expectOk(await office.call('campaigns.create', { ...campaign(dong), targets: [{ measureCode: 'firecrackers', target: 20 }] }));
     expectOk(await office.call('operations.create', { campaignId: view.id, kind: 'checkpoint', startedAt: vn('2026-06-12'), seizures: [{ measureCode: 'firecrackers', quantity: 5.5 }] }));
     const after = expectOk(await office.call('campaigns.get', { id: view.id }));

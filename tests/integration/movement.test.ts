@@ -19,6 +19,15 @@ describe('the movement: teams, models and the yearly safe-unit evaluation', () =
     expectError(await office.call('teams.endMember', { memberId: member.id, leftOn: '2020-01-01' }), 'validation');
   });
 
+  it('lists villages in the one order of villages: the list’s, numbers by value', async () => {
+    const office = await createOffice({ now: manualClock(vn('2026-12-01')).now });
+    for (const name of ['Thôn 10', 'Thôn 2', 'Ấp Bắc', 'Thôn 1']) expectOk(await office.call('localities.create', { name }));
+    const listed = expectOk(await office.call('localities.list', {})).filter((l) => !l.voided).map((l) => l.name);
+    expect(listed.indexOf('Thôn 2')).toBeLessThan(listed.indexOf('Thôn 10'));
+    const units = expectOk(await office.call('safety.summary', { year: 2026 })).units.filter((u) => u.unitKind === 'village').map((u) => u.name);
+    expect(units).toEqual(listed);
+  });
+
   it('recognises villages on their checklist and applies the commune rule', async () => {
     const office = await createOffice({ now: manualClock(vn('2026-12-01')).now });
     const villages = expectOk(await office.call('localities.list', {}));

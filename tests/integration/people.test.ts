@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { PersonRole } from '../../api/vocabulary';
 import { verifyAuditChain } from '../../db/audit';
 import { cleanup, createOffice, expectError, expectOk, manualClock, type TestOffice } from '../support/backend';
 
@@ -60,6 +61,41 @@ describe('management programs', () => {
     expect(ended.status).toBe('ended');
     expect(expectOk(await office.call('programs.reminders', { withinDays: 7 })).overdue).toEqual([]);
     expectError(await office.call('programs.checkin', { programId: program.id, date: '2026-05-21' }), 'record.invalid_step');
+  });
+});
+
+describe('the Đối tượng and the người liên quan', () => {
+  it('lists only suspects and people under management as Đối tượng, each person with their roles', async () => {
+    const { office } = await officeAt(vn('2026-06-01'));
+    const suspect = await person(office, 'Lê Văn Cường', { birthYear: 1990 });
+    const victim = await person(office, 'Phạm Thị Dung', { birthYear: 1985 });
+    const managed = await person(office, 'Đỗ Văn Đức', { birthYear: 1999 });
+    const both = await person(office, 'Bùi Văn Hải', { birthYear: 1980 });
+    const voidedOnly = await person(office, 'Ngô Văn Khải', { birthYear: 1970 });
+    const report = (summary: string, persons: { personId: string; role: PersonRole }[]) =>
+      office.call('reports.create', { receivedAt: vn('2026-05-30'), channel: 'phone', kind: 'crime_report', summary, persons });
+    expectOk(await report('Trộm xe máy tại chợ', [{ personId: suspect, role: 'suspect' }, { personId: victim, role: 'victim' }, { personId: both, role: 'reporter' }]));
+    expectOk(await report('Đánh nhau ở quán', [{ personId: both, role: 'suspect' }, { personId: victim, role: 'witness' }]));
+    const voided = expectOk(await report('Nhập nhầm', [{ personId: voidedOnly, role: 'suspect' }]));
+    expectOk(await office.call('reports.void', { id: voided.id, baseVersion: voided.version, reason: 'Nhập trùng' }));
+    const program = expectOk(await office.call('programs.create', { personId: managed, kindCode: 'drug_user', startDate: '2026-05-01' }));
+
+    const subjects = expectOk(await office.call('persons.list', { scope: 'subjects' }));
+    expect(subjects.total).toBe(3);
+    expect(subjects.rows.map((p) => [p.fullName, p.roles, p.managed])).toEqual([
+      ['Bùi Văn Hải', ['suspect', 'reporter'], false],
+      ['Đỗ Văn Đức', [], true],
+      ['Lê Văn Cường', ['suspect'], false],
+    ]);
+    const everyone = expectOk(await office.call('persons.list', { scope: 'all' }));
+    expect(everyone.total).toBe(5);
+    // A voided report names nobody; a victim and witness is a người liên quan.
+    expect(everyone.rows.find((p) => p.id === victim)).toMatchObject({ roles: ['victim', 'witness'], managed: false });
+    expect(everyone.rows.find((p) => p.id === voidedOnly)).toMatchObject({ roles: [], managed: false });
+    // The other filters still apply within the Đối tượng; an ended program no longer makes one.
+    expect(expectOk(await office.call('persons.list', { scope: 'subjects', q: 'le van' })).rows.map((p) => p.id)).toEqual([suspect]);
+    expectOk(await office.call('programs.end', { id: program.id, baseVersion: program.version, on: '2026-06-01', reason: 'completed' }));
+    expect(expectOk(await office.call('persons.list', { scope: 'subjects' })).rows.map((p) => p.id)).toEqual([both, suspect]);
   });
 });
 

@@ -17,7 +17,7 @@ import { useForm } from '../../forms/use-form';
 import { useI18n } from '../../i18n';
 import { navigate, paths } from '../../router';
 import { isoDateOf } from '../../../core/vn-time';
-import { categoryName, codeLabel } from '../register/labels';
+import { categoryGroups, categoryName, codeLabel } from '../register/labels';
 import { measureName } from './campaign-format';
 import { campaignValues, newCampaignValues, newEntryKey, toCampaignInput, type CampaignValues } from './campaign-values';
 import { unitName } from '../../format';
@@ -112,13 +112,13 @@ function CampaignForm({ initial, reference, submitLabel, submit, onDone, draftKe
   const { values } = form;
   const localityName = (id: string) => reference.localities.find((l) => l.id === id)?.name ?? id;
   const category = (code: string) => reference.categories.find((c) => c.code === code);
-  // Categories under their group, the groups in the order they first come.
-  const byGroup = new Map<string, { code: string; index: number }[]>();
-  values.categories.forEach((entry, index) => {
-    const group = category(entry.code)?.groupCode ?? 'other';
-    byGroup.set(group, [...(byGroup.get(group) ?? []), { code: entry.code, index }]);
-  });
-  const groups = [...byGroup].map(([group, entries]) => ({ group, entries }));
+  // Categories under their groups, as every category list shows them (categoryGroups).
+  const groups = categoryGroups(reference.categories)
+    .map((group) => ({
+      group: group.groupCode,
+      entries: group.categories.map((c) => ({ code: c.code, index: values.categories.findIndex((entry) => entry.code === c.code) })).filter((entry) => entry.index >= 0),
+    }))
+    .filter((group) => group.entries.length > 0);
   const measureOptions = [{ value: '', label: t('common.choose') }, ...reference.measures.map((m) => ({ value: m.code, label: `${measureName(lang, m)} (${unitName(lang, m.unit)})` }))];
   const addTarget = () => form.update((current) => ({ ...current, targets: [...current.targets, { key: newEntryKey(), measureCode: '', target: '' }] }), 'targets');
   const removeTarget = (index: number) => form.update((current) => ({ ...current, targets: current.targets.filter((_, i) => i !== index) }), 'targets');

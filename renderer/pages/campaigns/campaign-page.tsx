@@ -15,6 +15,7 @@ import type { Message } from '../../i18n/message';
 import { href, paths } from '../../router';
 import { useCan } from '../../session/session-context';
 import { categoryName } from '../register/labels';
+import { villageNames } from '../../data/village-names';
 import { AdjustForm } from './adjust-form';
 import { CampaignReports } from './campaign-reports';
 import { CampaignResults } from './campaign-results';
@@ -77,7 +78,7 @@ function CampaignDetails({ campaign, measures, localities, onChanged }: DetailsP
   const categories = useReferenceList('categories.list');
   const none = t('common.none');
   const scope =
-    campaign.localityIds.length === 0 ? t('campaign.scopeAll') : campaign.localityIds.map((id) => localities.find((l) => l.id === id)?.name ?? id).join(', ');
+    campaign.localityIds.length === 0 ? t('campaign.scopeAll') : villageNames(campaign.localityIds, localities).join(', ');
   const focus =
     campaign.categoryCodes.length === 0
       ? t('campaign.allCategories')

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { campaignInput } from '../../../api/calls/campaigns';
 import type { CampaignView, CategoryView, LocalityView } from '../../../api/views';
 import { blankToNull, decimalText, toDecimal } from '../../forms/convert';
+import { categoryGroups } from '../register/labels';
 
 /** What the campaign form holds: text as typed, a checkbox per village and category, targets as entries. */
 export interface CampaignValues {
@@ -30,7 +31,7 @@ export function newCampaignValues(today: string, localities: readonly LocalityVi
     endDate: today,
     scope: 'all',
     localities: localities.filter((l) => !l.voided).map((l) => ({ id: l.id, checked: false })),
-    categories: [...categories].sort((a, b) => a.sort - b.sort).map((c) => ({ code: c.code, checked: false })),
+    categories: categoryGroups(categories).flatMap((group) => group.categories.map((c) => ({ code: c.code, checked: false }))),
     forces: '',
     notes: '',
     targets: [],

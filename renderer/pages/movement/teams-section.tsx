@@ -18,6 +18,7 @@ import type { Message } from '../../i18n/message';
 import { useCan } from '../../session/session-context';
 import { isoDateOf } from '../../../core/vn-time';
 import { activityKindKey, roleKey } from './movement-labels';
+import { villageNames } from '../../data/village-names';
 
 type Team = TeamView;
 type Member = Team['members'][number];
@@ -34,7 +35,6 @@ export function TeamsSection({ teams, localities, onChanged }: TeamsProps) {
   const { t } = useI18n();
   const canWrite = useCan('records.write');
   const [adding, setAdding] = useState(false);
-  const localityName = (id: string) => localities.find((l) => l.id === id)?.name ?? id;
   return (
     <section className="card" aria-labelledby="teams-title">
       <h2 id="teams-title">{t('teams.title')}</h2>
@@ -60,7 +60,7 @@ export function TeamsSection({ teams, localities, onChanged }: TeamsProps) {
         <article key={team.id} className="movement-team" aria-labelledby={`team-${team.id}`}>
           <h3 id={`team-${team.id}`}>{team.name}</h3>
           <p className="muted">
-            {[team.localityIds.map(localityName).join(', '), team.foundedOn ? t('team.foundedValue', { date: formatIsoDate(team.foundedOn) }) : ''].filter(Boolean).join(' – ')}
+            {[villageNames(team.localityIds, localities).join(', '), team.foundedOn ? t('team.foundedValue', { date: formatIsoDate(team.foundedOn) }) : ''].filter(Boolean).join(' – ')}
           </p>
           <MemberTable members={team.members} />
           <ActivityTable activities={team.activities} />

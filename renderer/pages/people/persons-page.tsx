@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { personListInput } from '../../../api/calls/people';
-import type { PersonView } from '../../../api/views';
+import type { PersonRow } from '../../../api/views';
+import { personScopes, type PersonScope } from '../../../api/vocabulary';
 import { invoke } from '../../api-client';
 import { Button } from '../../components/button';
 import { ExportButton } from '../../components/export-button';
@@ -19,13 +20,15 @@ import { href, navigate, paths } from '../../router';
 import { useCan } from '../../session/session-context';
 import { bornText, kindName } from './kind-name';
 import { usePeopleReference } from './use-people-reference';
+import { codeLabel } from '../register/labels';
 
 type PersonSort = 'name' | 'birth_year' | 'created_at';
 interface Sort {
   readonly column: PersonSort;
   readonly direction: SortDirection;
 }
-const emptyFilters = { q: '', localityId: '', programKind: '', officeId: '' };
+// The Đối tượng first: suspects and people under management; the người liên quan on asking (issue #18).
+const emptyFilters: { q: string; localityId: string; programKind: string; officeId: string; scope: PersonScope } = { q: '', localityId: '', programKind: '', officeId: '', scope: 'subjects' };
 type Filters = typeof emptyFilters;
 interface Query {
   readonly filters: Filters;
@@ -38,6 +41,7 @@ const fetchPage = ({ filters, sort }: Query, offset: number, limit: number) =>
     q: filters.q.trim(),
     localityId: filters.localityId || null,
     programKind: filters.programKind || null,
+    scope: filters.scope,
     officeId: filters.officeId || null,
     sort: sort.column,
     direction: sort.direction,
@@ -59,17 +63,22 @@ export function PersonsPage() {
   remembered.filters = form.values;
   remembered.sort = sort;
   const query = { filters, sort };
-  const list = usePagedRows<Query, PersonView>(query, fetchPage);
+  const list = usePagedRows<Query, PersonRow>(query, fetchPage);
   const localities = reference.status === 'ready' ? reference.value.localities : [];
   const none = t('common.none');
-  const columns: VirtualColumn<PersonView, PersonSort>[] = withOfficeColumn([
+  const rolesText = (p: PersonRow) => {
+    const roles = [...p.roles.filter((role) => role === 'suspect'), ...(p.managed ? ['managed' as const] : []), ...p.roles.filter((role) => role !== 'suspect')];
+    return roles.length === 0 ? t('people.noRole') : roles.map((role) => (role === 'managed' ? t('people.managed') : codeLabel(t, 'personRole', role))).join(', ');
+  };
+  const columns: VirtualColumn<PersonRow, PersonSort>[] = withOfficeColumn([
     { key: 'name', header: t('person.fullName'), sort: 'name', rowHeader: true, cell: (p) => (p.otherNames ? `${p.fullName} (${p.otherNames})` : p.fullName), title: (p) => p.fullName },
+    { key: 'roles', header: t('people.roles'), width: '11rem', cell: (p) => rolesText(p) },
     { key: 'born', header: t('person.birthDate'), sort: 'birth_year', width: '8rem', cell: (p) => bornText(p) ?? none },
     { key: 'citizenId', header: t('person.citizenId'), width: '10rem', cell: (p) => p.citizenId ?? none },
     { key: 'locality', header: t('report.locality'), width: '10rem', cell: (p) => localities.find((l) => l.id === p.localityId)?.name ?? none },
     { key: 'address', header: t('person.permanentAddress'), cell: (p) => p.permanentAddress || p.temporaryAddress || none, title: (p) => p.permanentAddress },
   ], offices, t);
-  const open = useCallback((row: PersonView) => navigate(paths.person(row.id)), []);
+  const open = useCallback((row: PersonRow) => navigate(paths.person(row.id)), []);
 
   return (
     <Page title={t('people.title')} wide>
@@ -87,6 +96,7 @@ export function PersonsPage() {
           query={query}
           sort={sort}
           filters={() => [
+            [t('people.scope'), t(filters.scope === 'subjects' ? 'people.scopeSubjects' : 'people.scopeAll')],
             [t('office.filter'), filters.officeId && offices.nameOf(filters.officeId)],
             [t('register.search'), filters.q.trim()],
             [t('report.locality'), filters.localityId && (localities.find((l) => l.id === filters.localityId)?.name ?? filters.localityId)],
@@ -102,6 +112,12 @@ export function PersonsPage() {
             </h2>
             <div className="toolbar-row">
               {offices.many ? <SelectField {...form.field('officeId')} label={t('office.filter')} options={offices.options(t('common.all'))} /> : null}
+              <SelectField
+                {...form.field('scope')}
+                label={t('people.scope')}
+                hint={t('people.scopeHint')}
+                options={personScopes.map((scope) => ({ value: scope, label: t(scope === 'subjects' ? 'people.scopeSubjects' : 'people.scopeAll') }))}
+              />
               <div className="toolbar-search">
                 <TextField {...form.field('q')} type="search" label={t('register.search')} hint={t('people.searchHint')} />
               </div>

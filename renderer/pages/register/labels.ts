@@ -41,11 +41,23 @@ export function categoryName(lang: Lang, category: CategoryView): string {
   return lang === 'en' && category.nameEn ? category.nameEn : category.nameVi;
 }
 
+/**
+ * The categories under their groups: the groups in the order the office keeps them (categories.list
+ * sends them group by group), each group's categories by their place in it. The one grouping of every
+ * form and filter that offers categories (issue #18): the select options below and the campaign form.
+ */
+export function categoryGroups(categories: readonly CategoryView[]): { readonly groupCode: string; readonly categories: readonly CategoryView[] }[] {
+  const groups = new Map<string, CategoryView[]>();
+  for (const category of categories) groups.set(category.groupCode, [...(groups.get(category.groupCode) ?? []), category]);
+  return [...groups].map(([groupCode, members]) => ({ groupCode, categories: [...members].sort((a, b) => a.sort - b.sort) }));
+}
+
 /** Categories as select options grouped by their group, after a first option for "none" or "all". */
 export function categoryOptions(i18n: I18n, categories: readonly CategoryView[], first: string): SelectOption<string>[] {
-  const sorted = [...categories].sort((a, b) => a.sort - b.sort);
   return [
     { value: '', label: first },
-    ...sorted.map((category) => ({ value: category.code, label: categoryName(i18n.lang, category), group: codeLabel(i18n.t, 'categoryGroup', category.groupCode) })),
+    ...categoryGroups(categories).flatMap((group) =>
+      group.categories.map((category) => ({ value: category.code, label: categoryName(i18n.lang, category), group: codeLabel(i18n.t, 'categoryGroup', group.groupCode) })),
+    ),
   ];
 }

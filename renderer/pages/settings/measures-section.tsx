@@ -51,7 +51,7 @@ function MeasureForm({ onCreated }: { readonly onCreated: (measure: MeasureView)
   const { t } = useI18n();
   const form = useForm({
     schema: campaignCalls['measures.create'].input,
-    initial: { code: '', nameVi: '', nameEn: '', unit: '' },
+    initial: { nameVi: '', nameEn: '', unit: '' },
     toInput: (values) => values,
     submit: (input) => invoke('measures.create', input),
     onSuccess: onCreated,
@@ -60,13 +60,10 @@ function MeasureForm({ onCreated }: { readonly onCreated: (measure: MeasureView)
   return (
     <FormFrame form={form} submitLabel={t('measures.add')} labelledBy="settings-measures-add" requiredNote>
       <div className="field-row">
-        <TextField {...form.field('code')} label={t('measures.code')} hint={t('measures.codeHint')} required />
+        <TextField {...form.field('nameVi')} label={t('measures.nameVi')} required />
         <TextField {...form.field('unit')} label={t('measures.unit')} hint={t('measures.unitHint')} size="short" required />
       </div>
-      <div className="field-row">
-        <TextField {...form.field('nameVi')} label={t('measures.nameVi')} required />
-        <TextField {...form.field('nameEn')} label={t('measures.nameEn')} />
-      </div>
+      <TextField {...form.field('nameEn')} label={t('measures.nameEn')} />
     </FormFrame>
   );
 }
