@@ -30,3 +30,28 @@ export function cliSession(dataDir: string, io: CliIo, now?: () => number): { re
   };
   return { dataDir: folder, backend, call };
 }
+
+export type CliSession = ReturnType<typeof cliSession>;
+
+/**
+ * A command line's run as a user of an office already set up: the password asked, the login (and the
+ * store check it may start) awaited, `work` run, and the backend closed once its backups are written.
+ * No office, or a login refused: a message and exit 2, before any work.
+ */
+export async function runAsUser(dataDir: string, user: string, io: CliIo, now: (() => number) | undefined, work: (session: CliSession) => Promise<number>): Promise<number> {
+  const session = cliSession(dataDir, io, now);
+  try {
+    if (!session.backend.isSetUp()) {
+      io.err(`Không có dữ liệu Sổ ANTT tại ${session.dataDir}.`);
+      return 2;
+    }
+    const login = await session.call('auth.login', { username: user, password: await io.password() });
+    if (!login.ok) {
+      io.err(`Đăng nhập không được: ${login.error.code}`);
+      return 2;
+    }
+    return await work(session);
+  } finally {
+    await session.backend.closeWhenIdle();
+  }
+}

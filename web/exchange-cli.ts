@@ -5,7 +5,7 @@ import type { Result } from '../api/result';
 import type { ImportSummary } from '../api/views';
 import { AppError } from '../db/app-error';
 import { outboxPath, removeStaged, stageFile } from '../db/exchange/files';
-import { cliSession, type CliIo } from './cli-session';
+import { runAsUser, type CliIo } from './cli-session';
 import { lastValue, parseFlags } from './flags';
 
 export type { CliIo } from './cli-session';
@@ -107,17 +107,7 @@ export async function runExchangeCli(argv: readonly string[], io: CliIo, now?: (
     return 2;
   }
   const args = parsed.value;
-  const { dataDir, backend, call } = cliSession(args.dataDir, io, now);
-  try {
-    if (!backend.isSetUp()) {
-      io.err(`Không có dữ liệu Sổ ANTT tại ${dataDir}.`);
-      return 2;
-    }
-    const login = await call('auth.login', { username: args.user, password: await io.password() });
-    if (!login.ok) {
-      io.err(`Đăng nhập không được: ${login.error.code}`);
-      return 2;
-    }
+  return runAsUser(args.dataDir, args.user, io, now, async ({ dataDir, call }) => {
     const peers = await call('exchange.peers', {});
     if (!peers.ok) return failure(io, 'exchange.peers', peers);
     if (args.command === 'peers') {
@@ -160,7 +150,5 @@ export async function runExchangeCli(argv: readonly string[], io: CliIo, now?: (
     }
     if (!args.yes) io.out('Chưa thay đổi dữ liệu. Chạy lại với --yes để nhập.');
     return refused === 0 ? 0 : 1;
-  } finally {
-    await backend.closeWhenIdle();
-  }
+  });
 }

@@ -4,7 +4,7 @@ import { LEGACY_CHUNK_BYTES, LEGACY_FILE_MAX_BYTES } from '../api/calls/legacy';
 import { legacyFileMessage, legacyReason } from '../api/legacy-messages';
 import type { Result } from '../api/result';
 import type { LegacyPreview } from '../api/views';
-import { cliSession, type CliIo } from './cli-session';
+import { runAsUser, type CliIo } from './cli-session';
 import { lastValue, parseFlags } from './flags';
 
 /**
@@ -128,17 +128,7 @@ export async function runLegacyCli(argv: readonly string[], io: CliIo, now?: () 
     return 2;
   }
   const args = parsed.value;
-  const { dataDir, backend, call } = cliSession(args.dataDir, io, now);
-  try {
-    if (!backend.isSetUp()) {
-      io.err(`Không có dữ liệu Sổ ANTT tại ${dataDir}.`);
-      return 2;
-    }
-    const login = await call('auth.login', { username: args.user, password: await io.password() });
-    if (!login.ok) {
-      io.err(`Đăng nhập không được: ${login.error.code}`);
-      return 2;
-    }
+  return runAsUser(args.dataDir, args.user, io, now, async ({ call }) => {
     if (args.command === 'list') {
       const list = await call('legacy.imports', {});
       if (!list.ok) return failure(io, 'list', list);
@@ -172,7 +162,5 @@ export async function runLegacyCli(argv: readonly string[], io: CliIo, now?: () 
     if (args.yes) io.out(result.value.importId ? `Đã nhập ${result.value.counts.new} tin báo (mã lần nhập ${result.value.importId}; bản sao lưu ${result.value.backup}).` : 'Không có dòng mới nào để nhập.');
     else io.out('Chưa thay đổi dữ liệu. Chạy lại với --yes để nhập.');
     return 0;
-  } finally {
-    await backend.closeWhenIdle();
-  }
+  });
 }
