@@ -47,6 +47,8 @@ export interface BackendThreadOptions {
   readonly kdf?: KdfParams;
   /** The host's log: the backend's unexpected errors and the slow calls go there (never to the user). */
   readonly log?: (message: string, error: unknown) => void;
+  /** Calls slower than this are logged (default SLOW_CALL_MS; a test sets 0 to see every call's line). */
+  readonly slowCallMs?: number;
   /** Tests only: starts a worker of their own instead of db/backend-worker.ts (one that fails). */
   readonly start?: (workerData: BackendWorkerData) => Worker;
 }
@@ -100,6 +102,7 @@ export class BackendThread implements BackendPort {
    * whose every call fails.
    */
   readonly ready: Promise<void>;
+  private readonly slowCallMs: number;
   private started: { resolve: () => void; reject: (error: Error) => void } = { resolve: () => undefined, reject: () => undefined };
   private readonly worker: Worker;
   private readonly waiting = new Map<number, Waiting>();
@@ -110,6 +113,7 @@ export class BackendThread implements BackendPort {
 
   constructor(options: BackendThreadOptions) {
     this.log = options.log ?? ((message, error) => console.error(message, error ?? ''));
+    this.slowCallMs = options.slowCallMs ?? SLOW_CALL_MS;
     const workerData: BackendWorkerData = { dataDir: options.dataDir, ...(options.kdf ? { kdf: options.kdf } : {}), nativeBinding: sqliteBinding() ?? null };
     this.ready = new Promise<void>((resolve, reject) => (this.started = { resolve, reject }));
     // Nobody need await it (tests, the command lines): its rejection is not left unhandled.
@@ -142,7 +146,7 @@ export class BackendThread implements BackendPort {
       return { result: fail('internal', message), session: { id: '', live: false }, ms: 0 };
     }
     const total = performance.now() - asked;
-    if (total > SLOW_CALL_MS) this.log(`slow call ${logName(name)}: ${Math.round(total)} ms (${Math.round(answer.ms)} ms in the backend)`, null);
+    if (total > this.slowCallMs) this.log(`slow call ${logName(name)}: ${Math.round(total)} ms (${Math.round(answer.ms)} ms in the backend)`, null);
     return answer;
   }
 

