@@ -175,14 +175,16 @@ describe('exporting lists to Excel', () => {
     const { page, screenshot, errors } = watched;
     await new Layout(page).open('Đối tượng');
     const list = new PersonsList(page);
+    // The page opens on the Đối tượng; the export takes every person the search finds.
+    await page.getByRole('search').getByLabel('Hiển thị', { exact: true }).selectOption({ label: 'Cả người liên quan' });
     await list.search().fill('nguyen');
     await page.getByText('Tổng số: 2', { exact: true }).waitFor();
     const file = await exportToExcel(page);
     await screenshot('export-02-persons');
     expect(file.fileName).toMatch(/^doi-tuong-\d{4}-\d{2}-\d{2}\.xlsx$/);
-    expect(file.sheet.getCell('A3').value).toBe('Điều kiện lọc: Tìm kiếm: nguyen');
+    expect(file.sheet.getCell('A3').value).toBe('Điều kiện lọc: Hiển thị: Cả người liên quan; Tìm kiếm: nguyen');
     expect(file.sheet.getCell('A4').value).toBe('Sắp xếp theo: Họ và tên (tăng dần)');
-    expect(file.headers).toEqual(['Họ và tên', 'Ngày sinh', 'Số CCCD', 'Địa bàn', 'Nơi thường trú']);
+    expect(file.headers).toEqual(['Họ và tên', 'Vai trò', 'Ngày sinh', 'Số CCCD', 'Địa bàn', 'Nơi thường trú']);
     expect(file.rows.map((row) => row['Họ và tên'])).toEqual(['Nguyễn Thị Bích', 'Nguyễn Văn Ánh']);
     const [bich, anh] = file.rows;
     // A citizen ID stays text, its leading zero kept.
@@ -190,6 +192,9 @@ describe('exporting lists to Excel', () => {
     expect(anh!['Địa bàn']).toBe(DONG_HAI);
     expect(anh!['Ngày sinh']).toBe('1990');
     expect(bich!['Ngày sinh']).toBe('14/07/1988');
+    // Each person's roles, as the list shows them.
+    expect(anh!['Vai trò']).toBe('Đang bị quản lý');
+    expect(bich!['Vai trò']).toBe('Chưa có trong tin báo');
     expect(errors).toEqual([]);
   });
 
