@@ -90,7 +90,8 @@ describe('never losing what was typed', () => {
     page.on('dialog', count);
     await form.submit();
     await new ReportView(page).heading().waitFor();
-    expect(await api.call('drafts.get', { form: 'report.new' })).toBeNull();
+    // The discard is sent as the report is saved, not awaited by the page: asked until it has landed.
+    await expect.poll(() => api.call('drafts.get', { form: 'report.new' })).toBeNull();
     await new Layout(page).navLink('Tổng quan').click();
     await page.waitForURL(/#\/$/);
     page.off('dialog', count);
