@@ -49,7 +49,11 @@ class App extends EventEmitter {
     return new Promise((resolve) => setImmediate(() => {
       ready = true;
       resolve();
-      setTimeout(() => {
+      // The shell opens its window once the backend's thread has started: the scenario waits for it
+      // (or for the shell giving up), however long the start takes on a busy machine.
+      const began = Date.now();
+      const waitForStart = () => {
+        if (windows.length === 0 && report.exit === undefined && Date.now() - began < 60000) return setTimeout(waitForStart, 20);
         // A shell that gave up at start (app.exit) opened no window: report what it did and stop.
         if (report.exit !== undefined) {
           report.sqliteBinding = process.env.SO_ANTT_SQLITE_BINDING;
@@ -58,7 +62,8 @@ class App extends EventEmitter {
           process.exit(0);
         }
         scenario().catch((error) => { console.error(error); process.exit(3); });
-      }, 50);
+      };
+      setTimeout(waitForStart, 20);
     }));
   }
   isReady() { return ready; }
