@@ -1,4 +1,4 @@
-import { privateDir, privateFile } from './file-modes';
+import { PRIVATE_FILE_MODE, privateDir, privateFile } from './file-modes';
 import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { BackupKind, BackupView, ExternalCopyView } from '../api/views';
@@ -138,10 +138,21 @@ const STALE_PARTIAL_MS = 24 * 60 * 60 * 1000;
 export function reserveBackup(dir: string, reason: string, now: number): PendingBackup {
   privateDir(dir);
   removeStalePartials(dir, now);
-  // Two backups in the same second (two imports in a row) must not meet: VACUUM INTO never overwrites.
-  let file = join(dir, backupName(reason, new Date(now)));
-  for (let n = 2; existsSync(file) || existsSync(file + PARTIAL); n += 1) file = join(dir, backupName(`${reason}-${n}`, new Date(now)));
-  return { file, partial: file + PARTIAL };
+  // Two backups in the same second must not meet: two imports in a row, or the day's first backup taken
+  // by two processes on the same store at once (the app and a command line). The name is claimed by
+  // creating the empty partial file exclusively, which only one of them can do; VACUUM INTO writes into
+  // an empty file but never over a copy.
+  for (let n = 1; ; n += 1) {
+    const file = join(dir, backupName(n === 1 ? reason : `${reason}-${n}`, new Date(now)));
+    if (existsSync(file)) continue;
+    try {
+      closeSync(openSync(file + PARTIAL, 'wx', PRIVATE_FILE_MODE));
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'EEXIST') continue;
+      throw error;
+    }
+    return { file, partial: file + PARTIAL };
+  }
 }
 
 /** fsync of a file or (not on Windows) a folder. */

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { backupName, DEFAULT_KEEP, listBackups, rotateBackups } from '../../db/backup';
+import { backupName, backupTo, DEFAULT_KEEP, listBackups, reserveBackup, rotateBackups, settleBackup } from '../../db/backup';
 import { storeKeyOf } from '../../db/keyring';
 import { openSqlite } from '../../db/store';
 import { ADMIN, addUser, cleanup, createOffice, expectError, expectOk, manualClock, restart, tempDir, type TestOffice } from '../support/backend';
@@ -43,6 +43,25 @@ describe('automatic backups (issue #9, "Backups")', () => {
     expect(readdirSync(dir)).toContain('notes.txt');
     // Rotating again changes nothing.
     expect(rotateBackups(dir, DEFAULT_KEEP)).toEqual([]);
+  });
+
+  it('two backups reserved in the same second, as by the app and a command line on the same store, both land under their own names', async () => {
+    const office = await createOffice();
+    await office.backend.backups.settled();
+    const { backups } = office.backend.paths;
+    const now = Date.now();
+    // Both reserve before either has written a byte: the name is claimed on disk, not only looked up.
+    const first = reserveBackup(backups, 'daily', now);
+    const second = reserveBackup(backups, 'daily', now);
+    expect(second.file).not.toBe(first.file);
+    const sql = office.backend.requireStore().sql;
+    const plan = { dir: backups, keep: DEFAULT_KEEP, external: null };
+    backupTo(sql, second.partial);
+    backupTo(sql, first.partial);
+    const names = [settleBackup(first, plan, now), settleBackup(second, plan, now)].map((taken) => taken.view.name);
+    // Both were written whole; the day keeps its newest automatic backup, the one taken second.
+    expect(listBackups(backups).filter((file) => file.reason.startsWith('daily')).map((file) => file.name)).toEqual([names[1]]);
+    expect(readdirSync(backups).filter((name) => name.endsWith('.partial'))).toEqual([]);
   });
 
   it('the first open of each day backs the store up off the open path, encrypted; a second open that day does not', async () => {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -62,8 +62,10 @@ describe('crash safety', () => {
         return [];
       }
     };
+    // The name is claimed with an empty file before the copy begins: wait for the copy's first bytes.
+    const written = () => files().reduce((sum, name) => sum + (statSync(join(backups, name), { throwIfNoEntry: false })?.size ?? 0), 0);
     const deadline = Date.now() + 60_000;
-    while (files().length === 0 && child.exitCode === null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 1));
+    while (written() === 0 && child.exitCode === null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 1));
     child.kill('SIGKILL');
     await exited;
     expect(files().length).toBeGreaterThan(0);
