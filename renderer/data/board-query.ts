@@ -12,6 +12,9 @@ export function boardPath(base: BoardPath, view: { readonly show: string | null;
   return `${base}?${query.toString()}`;
 }
 
+/** The windows a board offers, in days. */
+export const BOARD_WINDOWS: readonly number[] = [7, 14, 30, 60];
+
 function read<S extends string>(sections: readonly S[], windows: readonly number[], fallback: number): { show: S | null; within: number } {
   const query = new URLSearchParams(routeQuery());
   const show = query.get('show');
@@ -23,7 +26,7 @@ function read<S extends string>(sections: readonly S[], windows: readonly number
  * The section shown and the window of a board, read from the address and written back to it (as the
  * deadlines page does): the page follows a change of the address from outside (a tile, the menu, back).
  */
-export function useBoardQuery<S extends string>(base: BoardPath, sections: readonly S[], windows: readonly number[], fallback: number) {
+export function useBoardQuery<S extends string>(base: BoardPath, sections: readonly S[], fallback: number, windows: readonly number[] = BOARD_WINDOWS): BoardQuery<S> {
   const [initial] = useState(() => read(sections, windows, fallback));
   const [show, setShow] = useState<S | null>(initial.show);
   const [within, setWithin] = useState(initial.within);
@@ -36,5 +39,13 @@ export function useBoardQuery<S extends string>(base: BoardPath, sections: reado
     // The lists are constants of the page; the address is what changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [route]);
-  return { show, setShow, within, setWithin };
+  return { show, setShow, within, setWithin, windows };
+}
+
+export interface BoardQuery<S extends string> {
+  readonly show: S | null;
+  readonly setShow: (show: S | null) => void;
+  readonly within: number;
+  readonly setWithin: (within: number) => void;
+  readonly windows: readonly number[];
 }

@@ -1,4 +1,5 @@
 import type { HotspotRow } from '../../../api/views';
+import { BoardToolbar } from '../../components/board-toolbar';
 import { DataTable, type Column } from '../../components/data-table';
 import { LoadedView } from '../../components/loaded-view';
 import { Page } from '../../components/page';
@@ -8,13 +9,13 @@ import { useI18n } from '../../i18n';
 import { href, paths } from '../../router';
 import { hotspotColumns } from './hotspot-columns';
 
-const windows = [7, 14, 30, 60] as const;
 const sections = ['review', 'recheck'] as const;
 
 /** Tụ điểm đến hạn: hotspots due for review, and cleared ones to check again (cleared spots come back). */
 export function HotspotsDuePage() {
   const { t } = useI18n();
-  const { show, setShow, within, setWithin } = useBoardQuery('/hotspots/due', sections, windows, 14);
+  const view = useBoardQuery('/hotspots/due', sections, 14);
+  const { show, within } = view;
   const [due] = useCall('hotspots.due', { withinDays: within });
   const table = (rows: readonly HotspotRow[], today: string, caption: string, empty: string) => {
     const columns: Column<HotspotRow>[] = hotspotColumns(t, today).map((column) =>
@@ -24,30 +25,14 @@ export function HotspotsDuePage() {
   };
   return (
     <Page title={t('hotspotsDue.title')}>
-      <div className="toolbar-row">
-        <div className="field">
-          <label htmlFor="due-window" className="field-label">
-            {t('reminders.window')}
-          </label>
-          <select id="due-window" className="input input-short" value={within} onChange={(event) => setWithin(Number(event.target.value))}>
-            {windows.map((days) => (
-              <option key={days} value={days}>
-                {t('reminders.days', { days })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="due-show" className="field-label">
-            {t('deadlines.show')}
-          </label>
-          <select id="due-show" className="input input-medium" value={show ?? ''} onChange={(event) => setShow(sections.find((s) => s === event.target.value) ?? null)}>
-            <option value="">{t('common.all')}</option>
-            <option value="review">{t('overview.hotspotsReview')}</option>
-            <option value="recheck">{t('overview.hotspotsRecheck')}</option>
-          </select>
-        </div>
-      </div>
+      <BoardToolbar
+        id="due"
+        board={view}
+        sections={[
+          { value: 'review', label: t('overview.hotspotsReview') },
+          { value: 'recheck', label: t('overview.hotspotsRecheck') },
+        ]}
+      />
       <LoadedView loaded={due}>
         {(value) => (
           <>

@@ -1,4 +1,5 @@
 import type { ReminderItem } from '../../../api/views';
+import { BoardToolbar } from '../../components/board-toolbar';
 import { DataTable, type Column } from '../../components/data-table';
 import { LoadedView } from '../../components/loaded-view';
 import { Page } from '../../components/page';
@@ -11,13 +12,13 @@ import { kindName } from '../people/kind-name';
 import { usePeopleReference } from '../people/use-people-reference';
 import { codeLabel } from '../register/labels';
 
-const windows = [7, 14, 30, 60] as const;
 const sections = ['overdue', 'upcoming'] as const;
 
 /** Nhắc việc: what the management programs ask for: overdue first, then what comes within the window. */
 export function RemindersPage() {
   const { t, lang } = useI18n();
-  const { show, setShow, within, setWithin } = useBoardQuery('/reminders', sections, windows, 14);
+  const view = useBoardQuery('/reminders', sections, 14);
+  const { show, within } = view;
   const [board] = useCall('programs.reminders', { withinDays: within });
   const reference = usePeopleReference();
   const kinds = reference.status === 'ready' ? reference.value.kinds : [];
@@ -30,30 +31,14 @@ export function RemindersPage() {
   ];
   return (
     <Page title={t('reminders.title')}>
-      <div className="toolbar-row">
-        <div className="field">
-          <label htmlFor="reminders-window" className="field-label">
-            {t('reminders.window')}
-          </label>
-          <select id="reminders-window" className="input input-short" value={within} onChange={(event) => setWithin(Number(event.target.value))}>
-            {windows.map((days) => (
-              <option key={days} value={days}>
-                {t('reminders.days', { days })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="reminders-show" className="field-label">
-            {t('deadlines.show')}
-          </label>
-          <select id="reminders-show" className="input input-medium" value={show ?? ''} onChange={(event) => setShow(sections.find((s) => s === event.target.value) ?? null)}>
-            <option value="">{t('common.all')}</option>
-            <option value="overdue">{t('reminders.overdueList')}</option>
-            <option value="upcoming">{t('reminders.upcomingList')}</option>
-          </select>
-        </div>
-      </div>
+      <BoardToolbar
+        id="reminders"
+        board={view}
+        sections={[
+          { value: 'overdue', label: t('reminders.overdueList') },
+          { value: 'upcoming', label: t('reminders.upcomingList') },
+        ]}
+      />
       <LoadedView loaded={board}>
         {(value) => (
           <>
