@@ -24,6 +24,8 @@ import type { Query, RunResult, Store, Transaction } from './store';
  *   transaction of their own (one snapshot for every page), inside one on its connection, so that the
  *   work may write between pages.
  * - Errors are pg's own: PostgreSQL's SQLSTATE stays in `code` ('23505' a unique value taken, …).
+ * - A bigint (the schema's integers, `count(*)`) comes back a number, as SQLite gives it; one beyond
+ *   2^53 (none in this app: milliseconds, sequences, counts) would stay the text pg gives.
  *
  * PostgreSQL differs from SQLite in one way the domain code must respect: after a failed statement a
  * transaction is aborted until it rolls back, so work that catches a statement's failure and goes on
@@ -73,6 +75,19 @@ export async function openPostgresStore<DB = Schema>(options: PostgresStoreOptio
 }
 
 const DEFAULT_PAGE = 500;
+
+const INT8_OID = 20;
+
+function int8(text: string): number | string {
+  const value = Number(text);
+  return Number.isSafeInteger(value) ? value : text;
+}
+
+/** pg's parsers, but bigint as a number (pg gives text, to be safe beyond 2^53). */
+const storeTypes: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID && format !== 'binary' ? int8 : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+};
 
 function compiled(query: Query<unknown>, qb: Kysely<unknown>): CompiledQuery {
   return 'isRawBuilder' in query ? query.compile(qb) : query.compile();
@@ -139,8 +154,8 @@ export class PostgresStore<DB = Schema> implements Store<DB> {
   private closing: Promise<void> | null = null;
 
   constructor(options: PostgresStoreOptions) {
-    this.connection = options.connection;
-    this.pool = new pg.Pool({ max: options.maxConnections ?? 10, ...options.connection });
+    this.connection = { types: storeTypes, ...options.connection };
+    this.pool = new pg.Pool({ max: options.maxConnections ?? 10, ...this.connection });
     // An idle connection dropped by the server (a restart, an administrator) is thrown away by the
     // pool; the next call connects again. Without a listener the process would end.
     this.pool.on('error', () => undefined);

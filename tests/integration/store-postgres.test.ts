@@ -45,6 +45,17 @@ describe('PostgreSQL Store: what is its own', () => {
     await expect(store.transaction(async (tx) => insert(tx, 1))).rejects.toMatchObject({ code: '23505' });
   });
 
+  it('gives bigints (counts, the schema’s integers) as numbers, as SQLite does', async () => {
+    const store = await fresh();
+    await insert(store, 1);
+    expect(await store.first(sql<{ c: number; big: number; huge: string }>`SELECT count(*) AS c, ${1_700_000_000_000}::bigint AS big, 9007199254740993::bigint AS huge FROM items`)).toEqual({
+      c: 1,
+      big: 1_700_000_000_000,
+      // Beyond 2^53 a number would lie: the text stays.
+      huge: '9007199254740993',
+    });
+  });
+
   it('refuses to acknowledge a transaction whose work swallowed a failed statement: nothing of it is written', async () => {
     const store = await fresh();
     const swallowed = store.transaction(async (tx) => {
