@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fold } from '../../core/fold';
 import { address, officerName, personName } from '../../db/demo/names';
 import { Random } from '../../db/demo/random';
-import { FOLD_FUNCTION } from '../../db/stores/postgres/fold';
+import { FOLD_FUNCTION } from '../../db/stores/postgres-fold';
 import { freshDatabase, type TestDatabase } from '../support/postgres';
 
 const VOWELS = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y'];

@@ -1,4 +1,4 @@
-import { FOLD_FUNCTION } from '../../stores/postgres/fold';
+import { FOLD_FUNCTION } from '../../stores/postgres-fold';
 import type { PostgresMigration } from './migration';
 
 /**
