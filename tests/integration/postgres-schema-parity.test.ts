@@ -116,6 +116,18 @@ describe('the PostgreSQL schema equals SQLite’s', () => {
     expect(await store.all(sql<{ id: number }>`SELECT id FROM audit_log ORDER BY id`)).toEqual([{ id: 1 }, { id: 2 }]);
   });
 
+  it('refuses to migrate a database whose text does not sort as SQLite’s (collation other than C), and says how to make one', async () => {
+    const other = await freshDatabase(`TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
+    const otherStore = await openPostgresStore<unknown>({ connection: other.config });
+    try {
+      await expect(migratePostgres(otherStore, postgresMigrations)).rejects.toThrow(/collation is C\.UTF-8.*LC_COLLATE 'C'/);
+      expect(await otherStore.first(sql<{ found: string | null }>`SELECT to_regclass('schema_version')::text AS found`)).toEqual({ found: null });
+    } finally {
+      await otherStore.close();
+      await other.drop();
+    }
+  });
+
   it('has a PostgreSQL form of every SQLite migration', () => {
     const missing = migrations.filter((migration) => migration.version > POSTGRES_VERSION).map((migration) => `${migration.version} ${migration.name}`);
     expect(missing, 'write the PostgreSQL form of each in db/migrations/postgres/ (issue #21)').toEqual([]);

@@ -45,6 +45,15 @@ describe('PostgreSQL Store: what is its own', () => {
     await expect(store.transaction(async (tx) => insert(tx, 1))).rejects.toMatchObject({ code: '23505' });
   });
 
+  it('refuses to open on a database that is not UTF-8, and says why', async () => {
+    const database = await freshDatabase(`TEMPLATE template0 ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C'`);
+    try {
+      await expect(openPostgresStore({ connection: database.config })).rejects.toThrow(/must be UTF-8.*SQL_ASCII/);
+    } finally {
+      await database.drop();
+    }
+  });
+
   it('gives bigints (counts, the schema’s integers) as numbers, as SQLite does', async () => {
     const store = await fresh();
     await insert(store, 1);

@@ -53,8 +53,11 @@ async function waitForCluster(ready: string, failed: string): Promise<ClusterAdd
   throw new Error('the PostgreSQL cluster of this run did not start within 120 s');
 }
 
-/** A new empty database (UTF-8) on the run's cluster. */
-export async function freshDatabase(): Promise<TestDatabase> {
+/**
+ * A new empty database on the run's cluster: UTF-8 and collation C as the cluster's, unless `options`
+ * (CREATE DATABASE's own, e.g. `TEMPLATE template0 ENCODING 'SQL_ASCII'`) says otherwise.
+ */
+export async function freshDatabase(options = ''): Promise<TestDatabase> {
   const address = await runCluster();
   made += 1;
   const name = `t_${process.pid}_${made}_${Math.random().toString(36).slice(2, 8)}`;
@@ -68,6 +71,6 @@ export async function freshDatabase(): Promise<TestDatabase> {
       await client.end();
     }
   };
-  await admin(`CREATE DATABASE ${name}`);
+  await admin(`CREATE DATABASE ${name} ${options}`);
   return { name, config: { ...connection, database: name }, drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
