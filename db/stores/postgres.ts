@@ -105,6 +105,15 @@ function abortedError(): Error {
   );
 }
 
+/**
+ * Whether an error means the connection is gone (not a statement refused): anything but the server's
+ * answer, or its answer that it ends the session (FATAL: a terminate, a shutdown; classes 08 and 57).
+ */
+function connectionLost(error: unknown): boolean {
+  if (!(error instanceof pg.DatabaseError)) return true;
+  return error.severity === 'FATAL' || error.severity === 'PANIC' || /^(08|57)/.test(error.code ?? '');
+}
+
 /** A connection that can run the compiled queries: the pool, or one client in a transaction. */
 type Runner = Pick<pg.ClientBase, 'query'>;
 
@@ -165,9 +174,12 @@ export class PostgresStore<DB = Schema> implements Store<DB> {
   async connectWriter(): Promise<pg.Client> {
     if (this.writer) return this.writer;
     const client = new pg.Client(this.connection);
-    client.on('error', () => {
+    const forget = () => {
       if (this.writer === client) this.writer = null;
-    });
+    };
+    // Lost while idle (a server restart): the next write connects again.
+    client.on('error', forget);
+    client.on('end', forget);
     await client.connect();
     this.writer = client;
     return client;
@@ -189,7 +201,14 @@ export class PostgresStore<DB = Schema> implements Store<DB> {
 
   async all<O>(query: Query<O>): Promise<O[]> {
     this.refuseIfClosed();
-    return rowsOf<O>(this.pool, this.compile(query));
+    const compiledQuery = this.compile(query);
+    try {
+      return await rowsOf<O>(this.pool, compiledQuery);
+    } catch (error) {
+      // A pooled connection found lost (a server restart): a read changes nothing, so once more.
+      if (!connectionLost(error) || this.closing) throw error;
+      return rowsOf<O>(this.pool, compiledQuery);
+    }
   }
 
   async first<O>(query: Query<O>): Promise<O | undefined> {
@@ -215,26 +234,43 @@ export class PostgresStore<DB = Schema> implements Store<DB> {
   }
 
   run(query: Query<unknown>): Promise<RunResult> {
-    return this.queued(async () => {
-      const client = await this.connectWriter();
-      return changesOf(client, this.compile(query)).catch((error: unknown) => {
-        if (!(error instanceof pg.DatabaseError)) this.dropWriter(client);
-        throw error;
-      });
-    });
+    // In a transaction of its own, so that a connection found lost at BEGIN is replaced safely.
+    return this.transaction((tx) => tx.run(query));
+  }
+
+  /**
+   * BEGIN on the write connection. A connection lost while idle (a server restart, an administrator's
+   * pg_terminate_backend) may not have said so yet: its BEGIN fails before anything was written, so it
+   * is replaced and BEGIN tried once more.
+   */
+  private async begin(): Promise<pg.Client> {
+    const client = await this.connectWriter();
+    try {
+      await client.query('BEGIN');
+      return client;
+    } catch (error) {
+      if (!connectionLost(error)) throw error;
+      this.dropWriter(client);
+    }
+    const again = await this.connectWriter();
+    try {
+      await again.query('BEGIN');
+    } catch (error) {
+      if (connectionLost(error)) this.dropWriter(again);
+      throw error;
+    }
+    return again;
   }
 
   transaction<T>(work: (tx: Transaction<DB>) => Promise<T>): Promise<T> {
     return this.queued(async () => {
-      const client = await this.connectWriter();
+      const client = await this.begin();
       const tx = new PostgresTransaction<DB>(client, this.qb);
-      // Whether the connection may go back to the pool: not when it failed outside a statement's error.
+      // Whether the write connection may serve the next transaction: not when it failed other than by a
+      // statement's error (lost, or ROLLBACK impossible). A COMMIT lost with its connection is in doubt:
+      // it is refused, never acknowledged.
       let usable = true;
       try {
-        await client.query('BEGIN').catch((error: unknown) => {
-          usable = error instanceof pg.DatabaseError;
-          throw error;
-        });
         let result: T;
         try {
           result = await work(tx);
@@ -245,7 +281,7 @@ export class PostgresStore<DB = Schema> implements Store<DB> {
         }
         tx.end();
         const answer = await client.query('COMMIT').catch((error: unknown) => {
-          usable = error instanceof pg.DatabaseError;
+          usable = !connectionLost(error);
           throw error;
         });
         if (answer.command === 'ROLLBACK') throw abortedError();

@@ -120,6 +120,31 @@ describe('PostgreSQL Store: what is its own', () => {
     expect(idle).toEqual([]);
   });
 
+  it('connects again after its connections were ended by the server, between or during transactions', async () => {
+    const store = await fresh();
+    const writerPid = () => store.transaction(async (tx) => (await tx.first(sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`))!.pid);
+    const terminate = (pid: number) => store.all(sql`SELECT pg_terminate_backend(${pid})`);
+    const first = await writerPid();
+    await terminate(first);
+    // Between transactions: the next write runs on a new connection (at once: the old one may not have
+    // said yet that it was ended).
+    await insert(store, 1);
+    const second = await writerPid();
+    expect(second).not.toBe(first);
+    // During one: that transaction fails, nothing of it is written, and the next one goes through.
+    const cut = store.transaction(async (tx) => {
+      await insert(tx, 2);
+      await terminate(second);
+      await insert(tx, 3);
+    });
+    await expect(cut).rejects.toThrow();
+    await insert(store, 4);
+    expect((await store.all(store.qb.selectFrom('items').select('id').orderBy('id'))).map((row) => row.id)).toEqual([1, 4]);
+    // Every connection of the pool ended too: a read answers all the same.
+    await store.all(sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+    expect((await store.all(store.qb.selectFrom('items').select('id').orderBy('id'))).map((row) => row.id)).toEqual([1, 4]);
+  });
+
   it('close() waits for the queued writes, then ends every connection', async () => {
     const store = await fresh();
     const writes = [1, 2, 3].map((id) => store.transaction(async (tx) => insert(tx, id)));
