@@ -23,7 +23,8 @@ const layers = {
   api: { folders: ['core'], packages: ['zod', '@zxcvbn-ts/*'] },
   // The version shown and written into bundles is package.json's.
   // exceljs: the import of an office's old registers reads .xlsx files (db/legacy/read-file.ts).
-  db: { folders: ['core', 'api'], files: ['package.json'], packages: ['node:*', 'zod', 'kysely', 'better-sqlite3-multiple-ciphers', 'exceljs'] },
+  // pg: the provincial office's PostgreSQL (db/stores/postgres.ts, issue #21).
+  db: { folders: ['core', 'api'], files: ['package.json'], packages: ['node:*', 'zod', 'kysely', 'better-sqlite3-multiple-ciphers', 'exceljs', 'pg'] },
   host: { folders: ['core'], packages: ['node:*'] },
   // Where npm start put Electron's build of the SQLite module: one file of build/, shared with the build.
   electron: { folders: ['core', 'api', 'db', 'host'], files: ['build/electron-sqlite-path.mjs'], packages: ['node:*', 'electron'] },
