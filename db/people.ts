@@ -16,16 +16,6 @@ import type { WritePath, WriteContext } from './write-path';
 
 export type PersonListInput = z.output<typeof personListInput>;
 
-/**
- * The Đối tượng: persons named as a suspect in a live report, or under an active management program
- * (docs/domain.md). The suspects are read in one pass over report_persons (a scan of its rows in
- * order beats a lookup per row through report_persons_person, whose entries carry no role), the
- * voided reports through reports_voided; measured in docs/decisions.md.
- */
-const subjectIds = sql<string>`SELECT rp.person_id FROM report_persons rp NOT INDEXED
-  WHERE rp.role = 'suspect' AND rp.deleted_at IS NULL AND rp.report_id NOT IN (SELECT v.id FROM reports v WHERE v.deleted_at IS NOT NULL)
-  UNION ALL SELECT g.person_id FROM programs g WHERE g.status = 'active' AND g.deleted_at IS NULL`;
-
 /** Persons by folded name prefix or citizen ID, by locality, by program kind or the Đối tượng only; a page and the total. */
 export function listPersons(db: Sqlite, input: PersonListInput): Page<PersonRow> {
   const q = fold(input.q);
@@ -42,23 +32,10 @@ export function listPersons(db: Sqlite, input: PersonListInput): Page<PersonRow>
     );
   }
   const column = input.sort === 'name' ? 'p.name_fold' : input.sort === 'birth_year' ? 'p.birth_year' : 'p.created_at';
-  if (input.scope === 'subjects') {
-    // The Đối tượng's set is built once for the page and its total (a window count in the same
-    // statement): asking it twice, for the count and then the page, doubled the time.
-    const rows = all(
-      db,
-      query
-        .where(sql<boolean>`p.id IN (${subjectIds})`)
-        .selectAll('p')
-        .select(sql<number>`count(*) OVER ()`.as('matched'))
-        .orderBy(column, input.direction)
-        .orderBy('p.id')
-        .limit(input.limit)
-        .offset(input.offset),
-    );
-    const total = rows[0]?.matched ?? (input.offset === 0 ? 0 : (first(db, query.where(sql<boolean>`p.id IN (${subjectIds})`).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0));
-    return { total, rows: withRoles(db, rows.map(personView)) };
-  }
+  // The Đối tượng (persons named as a suspect in a live report, or under an active program;
+  // docs/domain.md) carry the flag their triggers keep (migration 19): the literal 1 lets the planner
+  // take the partial indexes that hold only them, so the page and its total read only the Đối tượng.
+  if (input.scope === 'subjects') query = query.where(sql<boolean>`p.subject = 1`);
   const total = first(db, query.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
   const rows = all(db, query.selectAll('p').orderBy(column, input.direction).orderBy('p.id').limit(input.limit).offset(input.offset));
   return { total, rows: withRoles(db, rows.map(personView)) };
