@@ -24,7 +24,9 @@ const recompute = (person: string) => `UPDATE persons SET subject = ${isSubject(
  * person is there, but the bulk path does not). The flag is this store's own reading: it is never sent
  * in a bundle nor taken from one (db/exchange/tables.ts, localColumns). Partial indexes hold only the
  * live Đối tượng, one per order the list offers and per filter that narrows it by a column; a page and
- * its total read only them. The links and programs are read by person through their existing indexes.
+ * its total read only them. Each ends with the two columns of its condition: SQLite does not take a
+ * partial index's condition as columns it holds, and without them a total read every row it counted
+ * from the table (a cold count of 74,000 took 30–80 ms instead of a few). The links and programs are read by person through their existing indexes.
  */
 export const subjects: Migration = {
   version: 19,
@@ -37,11 +39,11 @@ UPDATE persons SET subject = 1 WHERE id IN (
   WHERE rp.role = 'suspect' AND rp.deleted_at IS NULL AND rp.report_id NOT IN (SELECT v.id FROM reports v WHERE v.deleted_at IS NOT NULL)
   UNION SELECT g.person_id FROM programs g WHERE g.status = 'active' AND g.deleted_at IS NULL);
 
-CREATE INDEX persons_subject_name ON persons (name_fold, id) WHERE subject = 1 AND deleted_at IS NULL;
-CREATE INDEX persons_subject_birth ON persons (birth_year, id) WHERE subject = 1 AND deleted_at IS NULL;
-CREATE INDEX persons_subject_created ON persons (created_at, id) WHERE subject = 1 AND deleted_at IS NULL;
-CREATE INDEX persons_subject_locality ON persons (locality_id, name_fold, id) WHERE subject = 1 AND deleted_at IS NULL;
-CREATE INDEX persons_subject_office ON persons (office_id, name_fold, id) WHERE subject = 1 AND deleted_at IS NULL;
+CREATE INDEX persons_subject_name ON persons (name_fold, id, subject, deleted_at) WHERE subject = 1 AND deleted_at IS NULL;
+CREATE INDEX persons_subject_birth ON persons (birth_year, id, subject, deleted_at) WHERE subject = 1 AND deleted_at IS NULL;
+CREATE INDEX persons_subject_created ON persons (created_at, id, subject, deleted_at) WHERE subject = 1 AND deleted_at IS NULL;
+CREATE INDEX persons_subject_locality ON persons (locality_id, name_fold, id, subject, deleted_at) WHERE subject = 1 AND deleted_at IS NULL;
+CREATE INDEX persons_subject_office ON persons (office_id, name_fold, id, subject, deleted_at) WHERE subject = 1 AND deleted_at IS NULL;
 
 CREATE TRIGGER person_subject_insert AFTER INSERT ON persons
 BEGIN
