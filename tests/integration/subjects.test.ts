@@ -55,8 +55,28 @@ async function expectListAsDefined(office: TestOffice, step: string, q = ''): Pr
   }
 }
 
-async function person(office: TestOffice, fullName: string, birthYear: number): Promise<string> {
-  return expectOk(await office.call('persons.create', { fullName, birthYear })).id;
+/** The filters that read other indexes (a place names the Đối tượng's own; a program kind reads its persons once), each against the reference. */
+async function expectFiltersAsDefined(office: TestOffice, step: string): Promise<void> {
+  const db = store(office);
+  const officeId = db.prepare('SELECT office_id FROM persons LIMIT 1').pluck().get() as string;
+  const localityId = db.prepare('SELECT locality_id FROM persons WHERE locality_id IS NOT NULL LIMIT 1').pluck().get() as string;
+  const filters: [Record<string, string>, string, string][] = [
+    [{ officeId }, 'p.office_id = ?', officeId],
+    [{ localityId }, 'p.locality_id = ?', localityId],
+    [{ programKind: 'drug_user' }, "EXISTS (SELECT 1 FROM programs g WHERE g.person_id = p.id AND g.kind_code = ? AND g.status = 'active')", 'drug_user'],
+  ];
+  for (const [filter, condition, value] of filters) {
+    for (const sort of Object.keys(sorts) as (keyof typeof sorts)[]) {
+      const expected = db.prepare(`SELECT p.id FROM persons p WHERE p.deleted_at IS NULL AND p.id IN (${REFERENCE}) AND ${condition} ORDER BY ${sorts[sort]}, p.id`).pluck().all(value);
+      const page = expectOk(await office.call('persons.list', { scope: 'subjects', sort, limit: 100, ...filter }));
+      expect(page.rows.map((row) => row.id), `${step}: ${JSON.stringify(filter)} by ${sort}`).toEqual(expected);
+      expect(page.total).toBe(expected.length);
+    }
+  }
+}
+
+async function person(office: TestOffice, fullName: string, birthYear: number, localityId?: string): Promise<string> {
+  return expectOk(await office.call('persons.create', { fullName, birthYear, ...(localityId ? { localityId } : {}) })).id;
 }
 
 async function report(office: TestOffice, summary: string, persons: { personId: string; role: PersonRole }[]) {
@@ -99,7 +119,8 @@ describe('the Đối tượng flag (issue #23): the list equals the definition i
 
     const names = ['Lê Văn Cường', 'Bùi Văn Hải', 'Đỗ Văn Đức', 'Lê Thị Mai', 'Nguyễn Văn An', 'Lê Văn Bình', 'Phạm Thị Dung', 'Hoàng Văn Em'];
     const ids: string[] = [];
-    for (const [i, name] of names.entries()) ids.push(await person(commune, name, 1980 + ((i * 7) % 11)));
+    const localities = expectOk(await commune.call('localities.list', {})).map((locality) => locality.id);
+    for (const [i, name] of names.entries()) ids.push(await person(commune, name, 1980 + ((i * 7) % 11), localities[i % 2]));
     const [cuong, hai, duc, mai, an, binh, dung, em] = ids as [string, string, string, string, string, string, string, string];
     await expectListAsDefined(commune, 'persons only');
 
@@ -121,6 +142,7 @@ describe('the Đối tượng flag (issue #23): the list equals the definition i
     await expectListAsDefined(commune, 'programs');
     expectOk(await commune.call('programs.end', { id: program.id, baseVersion: program.version, on: '2026-10-01', reason: 'completed' }));
     await expectListAsDefined(commune, 'a program ended');
+    await expectFiltersAsDefined(commune, 'a program ended');
 
     // A merge moves the links and the program of the dropped record to the kept one.
     const keep = expectOk(await commune.call('persons.get', { id: em }));
@@ -143,6 +165,7 @@ describe('the Đối tượng flag (issue #23): the list equals the definition i
     await expectListAsDefined(commune, 'second round');
     await sendBundle(commune, provinceKey, province);
     await expectListAsDefined(province, 'second bundle');
+    await expectFiltersAsDefined(province, 'second bundle');
 
     // A report brought back (a conflict settled for the other side can do it) names its suspects again.
     store(commune).prepare('UPDATE reports SET deleted_at = NULL WHERE id = ?').run(voidedNow.id);
