@@ -12,7 +12,7 @@ import { BundleWriter, type AuditPoint } from './bundle';
 import { findPeer, identity, receiverOf } from './identity';
 import { referencesIn, storedOwner } from './references';
 import type { Receiver } from './ownership';
-import { ownedReference, recordBundleTables, referenceBundleTables } from './tables';
+import { localColumns, ownedReference, recordBundleTables, referenceBundleTables, withoutLocalColumns } from './tables';
 
 export type BundleKind = 'records' | 'reference';
 
@@ -64,7 +64,13 @@ function changedRows(db: Sqlite, table: RecordTable, from: number, to: number): 
     .where('seq', '<=', to)
     .orderBy('seq')
     .compile();
-  return prepared(db, sql).iterate(...(parameters as unknown[])) as IterableIterator<Record<string, unknown>>;
+  const rows = prepared(db, sql).iterate(...(parameters as unknown[])) as IterableIterator<Record<string, unknown>>;
+  return localColumns[table] ? withoutLocal(table, rows) : rows;
+}
+
+function* withoutLocal(table: RecordTable, rows: IterableIterator<Record<string, unknown>>): Generator<Record<string, unknown>, undefined, undefined> {
+  for (const row of rows) yield withoutLocalColumns(table, row);
+  return undefined;
 }
 
 /** The rows of a reference bundle: all keyed reference data, the directory, and this office's campaigns. */

@@ -18,7 +18,7 @@ import type { ManifestLine, RecordLine } from './export';
 import { findPeer, identity, receiverOf, type Identity } from './identity';
 import { referencesIn, storedOwner } from './references';
 import { judgeRecord, mayReference, type Origin, type Receiver, type Refusal } from './ownership';
-import { isKeyedReference, keyedReference, recordBundleTables, type KeyedReferenceTable } from './tables';
+import { isKeyedReference, keyedReference, recordBundleTables, withoutLocalColumns, type KeyedReferenceTable } from './tables';
 
 type Outcome = ImportOutcome;
 type Reason = ImportReason;
@@ -171,7 +171,8 @@ class Applier {
    */
   private take(table: string, row: unknown, peer: ExchangePeersTable | null, bundleId: string): void {
     if (typeof row !== 'object' || row === null || Array.isArray(row)) return this.note('rejected', table, '', 'invalid');
-    const data = row as Record<string, unknown>;
+    // A column this store derives for itself (tables.ts, localColumns) is not the sender's to set.
+    const data = withoutLocalColumns(table, row as Record<string, unknown>);
     const id = typeof data.id === 'string' ? data.id.slice(0, 64) : '';
     if (peer === null && !localTables.has(table)) return this.note('rejected', table, id, 'table');
     const keyed = isKeyedReference(table);

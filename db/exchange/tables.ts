@@ -25,6 +25,20 @@ export const ownedReference = ['offices', 'campaigns', 'campaign_targets', 'camp
 
 const localOnly: readonly RecordTable[] = ['users'];
 
+/**
+ * Columns a store derives from its own records, kept by its triggers (migration 19: whether a person is
+ * one of the Đối tượng): never sent in a bundle, and ignored when a bundle carries them, since each
+ * store reads them from what it holds.
+ */
+export const localColumns: Partial<Record<RecordTable, readonly string[]>> = { persons: ['subject'] };
+
+/** A record as it travels: without the columns this store derives for itself. */
+export function withoutLocalColumns(table: string, row: Record<string, unknown>): Record<string, unknown> {
+  const local = localColumns[table as RecordTable];
+  if (!local || !local.some((column) => column in row)) return row;
+  return Object.fromEntries(Object.entries(row).filter(([column]) => !local.includes(column)));
+}
+
 /** Records bundles: an office's own records, parents before children (the order of recordTables). */
 export const recordBundleTables: readonly RecordTable[] = recordTables.filter(
   (table) => !localOnly.includes(table) && !(table in keyedReference),

@@ -16,6 +16,7 @@ import { keyringSeals } from './0015-keyring-seals';
 import { holidayYears } from './0016-holiday-years';
 import { sortIndexes } from './0017-sort-indexes';
 import { legacyImports } from './0018-legacy-imports';
+import { subjects } from './0019-subjects';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Append only: version N is at index N-1. */
@@ -38,6 +39,7 @@ export const migrations: readonly Migration[] = Object.freeze([
   holidayYears,
   sortIndexes,
   legacyImports,
+  subjects,
 ]);
 
 export const schemaVersion = migrations.length;

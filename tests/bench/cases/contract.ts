@@ -220,6 +220,9 @@ function peopleCases(db: Sqlite, values: ReturnType<typeof commonValues>): Case[
     persons(`sort ${sort} + locality`, { sort, localityId: values.locality });
     persons(`sort ${sort} + program kind`, { sort, programKind: kind });
     persons(`sort ${sort} + search "nguyen"`, { sort, q: 'nguyen' });
+    // The Đối tượng page (its default scope): tests/bench/subjects.ts measures it against the query before the flag.
+    persons(`Đối tượng, sort ${sort}`, { scope: 'subjects', sort });
+    persons(`Đối tượng, sort ${sort} + search "nguyen"`, { scope: 'subjects', sort, q: 'nguyen' });
   }
   const hotspots = (name: string, input: Record<string, unknown>) =>
     cases.push({ group: 'hotspots', name, call: 'hotspots.list', input: { q: '', type: null, status: null, localityId: null, officeId: null, sort: 'next_review_on', direction: 'asc', offset: 0, limit: 100, ...input } });
