@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../../db/stores/sqlite';
+import { openSqlite } from '../../db/store';
+import { qb, run } from '../../db/query';
+import { CONFORMANCE_TABLE, storeConformance, type ConformanceDb } from '../support/store-conformance';
+
+const KEY = 'c3'.repeat(32);
+
+/** A fresh encrypted store file with the conformance table, its write connection and the Store on it. */
+function freshStore(options: { ownsWriter?: boolean } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'store-sqlite-'));
+  const file = join(dir, 'store.sqlite');
+  const writer = openSqlite(file, KEY);
+  writer.exec(CONFORMANCE_TABLE);
+  const store = openSqliteStore<ConformanceDb>(writer, { file, keyHex: KEY, ownsWriter: options.ownsWriter ?? true });
+  return { dir, file, writer, store };
+}
+
+storeConformance('SQLite', async () => {
+  const { dir, store } = freshStore();
+  return { store, remove: async () => rmSync(dir, { recursive: true, force: true }) };
+});
+
+describe('SQLite Store beside the synchronous write path', () => {
+  it('refuses a synchronous write on its connection while one of its transactions is open, and commits only its own work', async () => {
+    const { dir, writer, store } = freshStore();
+    try {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let opened!: () => void;
+      const open = new Promise<void>((resolve) => (opened = resolve));
+      const writing = store.transaction(async (tx) => {
+        await tx.run(tx.qb.insertInto('items').values({ id: 1, name: 'item 1', n: 1 }));
+        opened();
+        // Against the rule: the work awaits something outside the transaction.
+        await held;
+      });
+      await open;
+      // Another call's synchronous write on the same connection (db/query.ts): refused, not taken into the transaction.
+      expect(() => run(writer, qb.insertInto('items' as never).values({ id: 2, name: 'item 2', n: 2 } as never))).toThrow(/asynchronous Store is open/);
+      // A synchronous read still answers (it is no write).
+      expect(writer.prepare('SELECT count(*) AS c FROM items').get()).toEqual({ c: 1 });
+      release();
+      await writing;
+      // After the transaction the synchronous path writes again.
+      expect(run(writer, qb.insertInto('items' as never).values({ id: 3, name: 'item 3', n: 3 } as never))).toEqual({ changes: 1 });
+      expect((await store.all(store.qb.selectFrom('items').select('id').orderBy('id'))).map((row) => row.id)).toEqual([1, 3]);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('gives a reader its SQLite error with the code kept, and a wrong key as the store error', async () => {
+    const { dir, file, store } = freshStore();
+    try {
+      await expect(store.all(store.qb.selectFrom('missing' as 'items').select('id'))).rejects.toMatchObject({ code: 'SQLITE_ERROR', message: expect.stringContaining('no such table') });
+      const wrong = openSqliteStore<ConformanceDb>(openSqlite(join(dir, 'other.sqlite'), KEY), { file, keyHex: 'd4'.repeat(32), ownsWriter: true });
+      await expect(wrong.all(wrong.qb.selectFrom('items').select('id'))).rejects.toMatchObject({ name: 'AppError', code: 'store.wrong_key' });
+      await wrong.close();
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('closes its readers at once when asked, so the file may be re-keyed, and reads again after with the new key', async () => {
+    const { dir, writer, store } = freshStore({ ownsWriter: false });
+    try {
+      await store.run(store.qb.insertInto('items').values({ id: 1, name: 'item 1', n: 1 }));
+      expect(await store.all(store.qb.selectFrom('items').select('id'))).toEqual([{ id: 1 }]);
+      store.endReaders('e5'.repeat(32));
+      writer.pragma('wal_checkpoint(TRUNCATE)');
+      // SQLite refuses this while another connection holds the file.
+      expect(writer.pragma('journal_mode = DELETE', { simple: true })).toBe('delete');
+      writer.pragma(`hexrekey='${'e5'.repeat(32)}'`);
+      writer.pragma('journal_mode = WAL');
+      expect(await store.all(store.qb.selectFrom('items').select('id'))).toEqual([{ id: 1 }]);
+    } finally {
+      await store.close();
+      writer.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
