@@ -1,12 +1,11 @@
-import { CompiledQuery, sql, type Compilable, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { refillPoliceMonthsSql } from '../migrations/0006-reports';
 import { fillEveryOfficeSql } from '../migrations/0009-every-office';
-import { prepared, qb, sqlList } from '../query';
+import { qb, sqlList } from '../query';
+import { arraysOf, readNow, type Reading } from '../reading';
 import { addDays, endOfDay, startOfDay } from '../../core/calendar';
 import { policeMonth, type DateRange } from '../../core/periods';
 import type { Sqlite } from '../store';
-import type { StoreReads } from '../stores/store';
-import type { Schema } from '../schema';
 import type { FigureKey } from '../../api/views';
 import type { ReportKind, ReportStatus } from '../../api/vocabulary';
 
@@ -19,43 +18,13 @@ export const CRIME_KINDS: readonly ReportKind[] = ['crime_report', 'denunciation
 export const SOLVED_STATUSES: readonly ReportStatus[] = ['decided', 'resolved_admin', 'resolved_mediation'];
 
 /**
- * The counting below is written once and run two ways: synchronously on a connection (a report issued
- * inside its transaction, the benches) and on the asynchronous Store (periodic.compute, read on the
- * Store's readers while the backend's thread goes on: docs/decisions.md, "The asynchronous Store"). Each
- * counting is a generator that yields the statements it needs and receives their rows as arrays of
- * column values, in the order of the statement's columns.
+ * The counting below is written once as readings (db/reading.ts) and run two ways: synchronously on a
+ * connection (a report issued inside its transaction, the benches) and on the asynchronous Store
+ * (periodic.compute, read on the Store's readers while the backend's thread goes on). Its statements'
+ * rows are arrays of the columns' values, in order.
  */
-export interface Ask {
-  readonly sql: string;
-  readonly parameters: readonly unknown[];
-}
-export type Counting<T> = Generator<Ask, T, unknown[][]>;
-
-function* ask(text: string, ...parameters: unknown[]): Counting<unknown[][]> {
-  return yield { sql: text, parameters };
-}
-
-/** Runs a counting on a connection, now. */
-export function countOn<T>(db: Sqlite, counting: Counting<T>): T {
-  let step = counting.next();
-  while (!step.done) step = counting.next(prepared(db, step.value.sql).raw().all(...step.value.parameters) as unknown[][]);
-  return step.value;
-}
-
-/** A statement as the Store takes it. */
-function compilable(question: Ask): Compilable<Record<string, unknown>> {
-  return { compile: () => CompiledQuery.raw(question.sql, [...question.parameters]) as CompiledQuery<Record<string, unknown>> };
-}
-
-/**
- * Runs a counting on the Store's reads: its rows come as objects, made arrays again in column order (no
- * statement here has a column named like a number, which an object would put first, nor two columns of one name).
- */
-export async function countOnStore<T>(reads: StoreReads<Schema>, counting: Counting<T>): Promise<T> {
-  let step = counting.next();
-  while (!step.done) step = counting.next((await reads.all(compilable(step.value))).map((row) => Object.values(row)));
-  return step.value;
-}
+type Counting<T> = Reading<T>;
+const ask = arraysOf;
 
 function add(figures: Figures, key: FigureKey, value: number): void {
   figures[key] = (figures[key] ?? 0) + value;
@@ -346,7 +315,7 @@ function* movementFigures(scope: Scope, ranges: readonly DateRange[], out: Figur
  * register through its daily summary), each source read once for all ranges.
  */
 export function countFigures(db: Sqlite, scope: Scope, ranges: readonly DateRange[], cutoff: number): Figures[] {
-  return countOn(db, countingFigures(scope, ranges, cutoff));
+  return readNow(db, countingFigures(scope, ranges, cutoff));
 }
 
 export function* countingFigures(scope: Scope, ranges: readonly DateRange[], cutoff: number): Counting<Figures[]> {
@@ -396,7 +365,7 @@ const BY_OFFICE = {
  * that office alone (tests/integration/every-office.test.ts). Offices with nothing counted are absent.
  */
 export function figuresByOffice(db: Sqlite, range: DateRange, cutoff: number): Map<string, Figures> {
-  return countOn(db, countingByOffice(range, cutoff));
+  return readNow(db, countingByOffice(range, cutoff));
 }
 
 export function* countingByOffice(range: DateRange, cutoff: number): Counting<Map<string, Figures>> {
@@ -431,7 +400,7 @@ export function* countingByOffice(range: DateRange, cutoff: number): Counting<Ma
 
 /** Reports received in each police month from `first` to `last` ('YYYY-MM'): the trend chart's series. */
 export function reportsByMonth(db: Sqlite, scope: Scope, first: string, last: string): Map<string, number> {
-  return countOn(db, countingByMonth(scope, first, last));
+  return readNow(db, countingByMonth(scope, first, last));
 }
 
 export function* countingByMonth(scope: Scope, first: string, last: string): Counting<Map<string, number>> {

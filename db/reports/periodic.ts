@@ -15,7 +15,8 @@ import type { Sqlite } from '../store';
 import type { WriteContext, WritePath } from '../write-path';
 import type { StoreReads } from '../stores/store';
 import type { Schema } from '../schema';
-import { countingByMonth, countingByOffice, countingFigures, countOn, countOnStore, monthLabel, type Counting, type Scope } from './figures';
+import { readNow, readOnStore, type Reading } from '../reading';
+import { countingByMonth, countingByOffice, countingFigures, monthLabel, type Scope } from './figures';
 
 const RANGES = ['current', 'lastYear', 'previous', 'yearToDate', 'yearToDateLastYear'] as const satisfies readonly (keyof ComparedSpans)[];
 
@@ -54,7 +55,7 @@ export function defaultScope(db: Sqlite, ownOfficeId: string): Scope {
 }
 
 /** The main figures of a range office by office (BREAKDOWN_KEYS and every seized item), for a report of every office. */
-function* breakdownOf(db: Sqlite, range: { start: string; end: string }, cutoff: number): Counting<OfficeFigures[]> {
+function* breakdownOf(db: Sqlite, range: { start: string; end: string }, cutoff: number): Reading<OfficeFigures[]> {
   const counted = yield* countingByOffice(range, cutoff);
   return listOffices(db, '').map((office) => {
     const figures = Object.fromEntries(
@@ -71,7 +72,7 @@ function* breakdownOf(db: Sqlite, range: { start: string; end: string }, cutoff:
  * the campaigns of the period; and the monthly trend of the police year against the year before.
  */
 export function computePeriodic(db: Sqlite, scope: Scope, period: ReportPeriod): PeriodicFigures {
-  return countOn(db, periodicFigures(db, scope, period));
+  return readNow(db, periodicFigures(db, scope, period));
 }
 
 /**
@@ -80,10 +81,10 @@ export function computePeriodic(db: Sqlite, scope: Scope, period: ReportPeriod):
  * asynchronous Store"); the settings, names and campaigns, small, are read on `db`.
  */
 export function computePeriodicOnStore(db: Sqlite, reads: StoreReads<Schema>, scope: Scope, period: ReportPeriod): Promise<PeriodicFigures> {
-  return countOnStore(reads, periodicFigures(db, scope, period));
+  return readOnStore(reads, periodicFigures(db, scope, period));
 }
 
-function* periodicFigures(db: Sqlite, scope: Scope, period: ReportPeriod): Counting<PeriodicFigures> {
+function* periodicFigures(db: Sqlite, scope: Scope, period: ReportPeriod): Reading<PeriodicFigures> {
   const cutoff = readSettings(db).reportCutoffDay;
   const ranges = comparedRanges(period as Period, cutoff);
   const counted = yield* countingFigures(scope, RANGES.map((name) => ranges[name]), cutoff);
