@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CallInput } from '../../api/contract';
+import { cleanup, createOffice, expectOk } from '../support/backend';
 import { openSqliteStore } from '../../db/stores/sqlite';
 import { openSqlite } from '../../db/store';
 import { qb, run } from '../../db/query';
@@ -84,5 +86,31 @@ describe('SQLite Store beside the synchronous write path', () => {
       writer.close();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the Store of an open office', () => {
+  afterAll(cleanup);
+
+  const report = (summary: string): CallInput<'reports.create'> => ({
+    receivedAt: Date.parse('2026-03-02T10:00:00+07:00'),
+    channel: 'in_person',
+    kind: 'crime_report',
+    categoryCode: 'theft',
+    summary,
+  });
+  const total = async (office: Awaited<ReturnType<typeof createOffice>>) => expectOk(await office.call('reports.list', { count: true })).total;
+
+  it('reads the register on its readers before and after a restore replaces the file (its readers closed first)', async () => {
+    const office = await createOffice();
+    expectOk(await office.call('reports.create', report('Mất trộm xe máy tại nhà văn hóa thôn')));
+    // Read on a reader: the report just committed on the write connection is seen.
+    expect(await total(office)).toBe(1);
+    const taken = expectOk(await office.call('backups.create', {}));
+    expectOk(await office.call('reports.create', report('Đánh nhau tại quán nước đầu làng')));
+    expect(await total(office)).toBe(2);
+    expectOk(await office.call('backups.restore', { name: taken.name, confirm: true }));
+    // New readers on the restored file: the report made after the backup is gone.
+    expect(await total(office)).toBe(1);
   });
 });
