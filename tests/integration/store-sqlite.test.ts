@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../api/contract';
-import { cleanup, createOffice, expectOk } from '../support/backend';
+import { addUser, cleanup, createOffice, expectOk } from '../support/backend';
 import { openSqliteStore } from '../../db/stores/sqlite';
 import { openSqlite } from '../../db/store';
 import { qb, run } from '../../db/query';
@@ -112,5 +112,19 @@ describe('the Store of an open office', () => {
     expectOk(await office.call('backups.restore', { name: taken.name, confirm: true }));
     // New readers on the restored file: the report made after the backup is gone.
     expect(await total(office)).toBe(1);
+  });
+
+  it('reads the register on its readers before and after the store key rotates (its readers closed for the re-key, reopened with the new key)', async () => {
+    const office = await createOffice();
+    const officerId = await addUser(office, { username: 'can.bo', password: 'Lúa-chín-2026-abc-Tràm-Chim' });
+    expectOk(await office.call('reports.create', report('Mất trộm xe máy tại nhà văn hóa thôn')));
+    expect(await total(office)).toBe(1);
+    const before = office.backend.requireStore().key;
+    // Deactivating a user rotates the store key (db/rotation.ts), in the backups' queue.
+    expectOk(await office.call('users.setActive', { userId: officerId, active: false }));
+    await office.backend.backups.settled();
+    expect(office.backend.requireStore().key.equals(before)).toBe(false);
+    expectOk(await office.call('reports.create', report('Đánh nhau tại quán nước đầu làng')));
+    expect(await total(office)).toBe(2);
   });
 });
