@@ -161,8 +161,10 @@ function startReader(workerData: ReaderData): Worker {
 class Readers {
   private readonly threads = new Set<ReaderThread>();
   private readonly idle: ReaderThread[] = [];
-  private readonly queue: ((reader: ReaderThread) => void)[] = [];
+  private readonly queue: { readonly resolve: (reader: ReaderThread) => void; readonly reject: (error: Error) => void }[] = [];
   private data: ReaderData;
+  /** Closed for good (the Store closed): no reader starts again, and reads waiting for one are refused. */
+  private shut = false;
 
   constructor(
     data: ReaderData,
@@ -173,20 +175,21 @@ class Readers {
   }
 
   acquire(): Promise<ReaderThread> {
+    if (this.shut) return Promise.reject(closedError());
     const ready = this.idle.pop();
     if (ready) return Promise.resolve(ready);
     if (this.threads.size < this.max) return Promise.resolve(this.start());
-    return new Promise((resolve) => this.queue.push(resolve));
+    return new Promise((resolve, reject) => this.queue.push({ resolve, reject }));
   }
 
   release(reader: ReaderThread): void {
     if (reader.gone) {
       this.threads.delete(reader);
-      if (this.queue.length > 0 && this.threads.size < this.max) this.queue.shift()!(this.start());
+      if (this.queue.length > 0 && this.threads.size < this.max) this.queue.shift()!.resolve(this.start());
       return;
     }
     const next = this.queue.shift();
-    if (next) next(reader);
+    if (next) next.resolve(reader);
     else this.idle.push(reader);
   }
 
@@ -201,7 +204,11 @@ class Readers {
   }
 
   /** Every reader's connection closed before this returns; later reads start new readers (with `keyHex` when given). */
-  closeNow(keyHex?: string): void {
+  closeNow(keyHex?: string, options: { readonly forGood?: boolean } = {}): void {
+    if (options.forGood) {
+      this.shut = true;
+      for (const waiting of this.queue.splice(0)) waiting.reject(closedError());
+    }
     for (const reader of this.threads) reader.closeNow(this.closeTimeoutMs);
     this.threads.clear();
     this.idle.length = 0;
@@ -371,7 +378,7 @@ export class SqliteStore<DB = Schema> implements Store<DB> {
   closeNow(): void {
     if (this.state === 'closed') return;
     this.state = 'closed';
-    this.readers.closeNow();
+    this.readers.closeNow(undefined, { forGood: true });
     if (this.options.ownsWriter) this.writer.close();
   }
 

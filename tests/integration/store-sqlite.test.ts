@@ -69,6 +69,25 @@ describe('SQLite Store beside the synchronous write path', () => {
     }
   });
 
+  it('refuses, once closed, a read that was waiting for a reader held by a stream', async () => {
+    const { dir, writer } = freshStore();
+    const store = openSqliteStore<ConformanceDb>(writer, { file: join(dir, 'store.sqlite'), keyHex: KEY, readers: 1, ownsWriter: true });
+    try {
+      await store.transaction(async (tx) => {
+        for (let id = 1; id <= 30; id += 1) await tx.run(tx.qb.insertInto('items').values({ id, name: `item ${id}`, n: id }));
+      });
+      const pages = store.stream(store.qb.selectFrom('items').select('id').orderBy('id'), 10)[Symbol.asyncIterator]();
+      expect((await pages.next()).value).toHaveLength(10);
+      // The one reader is held by the stream: this read waits for it.
+      const waiting = store.all(store.qb.selectFrom('items').select('id'));
+      store.closeNow();
+      await expect(waiting).rejects.toThrow('the store is closed');
+      await expect(pages.next()).rejects.toThrow();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('closes its readers at once when asked, so the file may be re-keyed, and reads again after with the new key', async () => {
     const { dir, writer, store } = freshStore({ ownsWriter: false });
     try {
