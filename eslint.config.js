@@ -89,6 +89,23 @@ export default tseslint.config(
     },
   })),
   {
+    // Domain files wholly moved to the asynchronous Store (docs/decisions.md, "The asynchronous Store"):
+    // their reads are readings (db/reading.ts) of `qb` queries, run by the Store or on a connection by the
+    // driver; no statement run here, no connection touched. The list grows as files move; once every
+    // handler has, the rule covers the domain and SQL text stays in the adapters and migrations.
+    files: ['db/register/sorted-pages.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value=/\\/query$/] ImportSpecifier[imported.name!=/^(qb|sqlList)$/]",
+          message: 'A file moved to the asynchronous Store builds queries with qb and reads them through db/reading.ts, never runs them on a connection.',
+        },
+        { selector: "CallExpression[callee.property.name=/^(prepare|exec|pragma|transaction)$/]", message: 'No statement runs on a connection here: yield a reading (db/reading.ts).' },
+      ],
+    },
+  },
+  {
     // Tests may import every layer (they test each); the zone only keeps them inside the project.
     files: ['tests/**/*.ts'],
     plugins: { 'import-x': importX },

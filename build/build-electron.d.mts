@@ -4,4 +4,4 @@ export declare const mainExternals: readonly string[];
 export declare function buildElectron(options?: {
   readonly outDir?: string;
   readonly logLevel?: 'verbose' | 'debug' | 'info' | 'warning' | 'error' | 'silent';
-}): Promise<{ readonly main: string; readonly preload: string; readonly backendWorker: string; readonly backupWorker: string }>;
+}): Promise<{ readonly main: string; readonly preload: string; readonly backendWorker: string; readonly backupWorker: string; readonly sqliteReader: string }>;

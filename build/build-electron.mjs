@@ -1,9 +1,10 @@
 // Bundles the Electron shell with esbuild: electron/main.ts → dist/electron/main.cjs,
 // electron/preload.ts → dist/electron/preload.cjs, the backend's worker db/backend-worker.ts →
 // dist/electron/backend-worker.cjs and the backup worker db/backup-worker.ts →
-// dist/electron/backup-worker.cjs (a worker thread needs a file of its own; db/backend-thread.ts and
-// db/backup-thread.ts find theirs beside the bundle that starts them: main.cjs starts the backend's,
-// backend-worker.cjs the backups'). All are CommonJS: the package is "type":
+// dist/electron/backup-worker.cjs, and the Store's reader db/stores/sqlite-reader.ts →
+// dist/electron/sqlite-reader.cjs (a worker thread needs a file of its own; db/backend-thread.ts,
+// db/backup-thread.ts and db/stores/sqlite.ts find theirs beside the bundle that starts them: main.cjs
+// starts the backend's, backend-worker.cjs the backups' and the readers). All are CommonJS: the package is "type":
 // "module", but a sandboxed preload cannot be an ES module, and a CJS main gives the bundle a
 // __dirname to find the preload and the renderer from (see electron/app-paths.ts).
 //
@@ -49,7 +50,12 @@ export async function buildElectron(options = {}) {
   await Promise.all([
     build({
       ...common,
-      entryPoints: { main: 'electron/main.ts', 'backend-worker': 'db/backend-worker.ts', 'backup-worker': 'db/backup-worker.ts' },
+      entryPoints: {
+        main: 'electron/main.ts',
+        'backend-worker': 'db/backend-worker.ts',
+        'backup-worker': 'db/backup-worker.ts',
+        'sqlite-reader': 'db/stores/sqlite-reader.ts',
+      },
       // Electron 39's main process runs Node 22.
       target: 'node22',
       external: [...mainExternals],
@@ -72,6 +78,7 @@ export async function buildElectron(options = {}) {
     preload: path.join(outDir, 'preload.cjs'),
     backendWorker: path.join(outDir, 'backend-worker.cjs'),
     backupWorker: path.join(outDir, 'backup-worker.cjs'),
+    sqliteReader: path.join(outDir, 'sqlite-reader.cjs'),
   };
 }
 

@@ -10,6 +10,7 @@ import { migrations } from './migrations/registry';
 import { Sessions } from './sessions';
 import { StoreCheck } from './store-check';
 import { openSqlite, type Sqlite } from './store';
+import { openSqliteStore, type SqliteStore } from './stores/sqlite';
 import { WritePath } from './write-path';
 
 /** Where an office's data lives inside its data folder. */
@@ -27,6 +28,12 @@ export function dataPaths(dataDir: string) {
 /** The open store: the connection, its write path, and the office that owns this installation. */
 export interface OpenStore {
   readonly sql: Sqlite;
+  /**
+   * The same store behind the asynchronous interface (db/stores/store.ts): its reads run on reader
+   * threads, its writes on `sql`, queued. The calls moved to it so far are read-only (docs/decisions.md,
+   * "The asynchronous Store"); everything else still uses `sql`.
+   */
+  readonly data: SqliteStore;
   readonly writes: WritePath;
   readonly officeId: string;
   /** The store key, kept to check that another user's key unwraps to the same store. */
@@ -137,7 +144,8 @@ export class Backend {
       // The office this installation serves: a higher office's store holds many offices' records.
       const officeId = ownOfficeId(sql);
       if (!officeId) throw new AppError('setup.required', 'the store has no office');
-      this.opened = { sql, writes: new WritePath(sql, () => this.storeCheck.refuseWrites()), officeId, key, checked: unclean };
+      const data = openSqliteStore(sql, { file: this.paths.store, keyHex: key.toString('hex') });
+      this.opened = { sql, data, writes: new WritePath(sql, () => this.storeCheck.refuseWrites()), officeId, key, checked: unclean };
       // The marker stays until a clean close: a check cut short by another power cut runs again.
       writeFileSync(this.paths.openMarker, String(process.pid), { mode: PRIVATE_FILE_MODE });
       if (unclean) this.checkInBackground(key);
@@ -168,7 +176,10 @@ export class Backend {
 
   /** The open store's key was changed (db/rotation.ts): calls and backups from now on use `key`. */
   rekeyed(key: Buffer): void {
-    this.opened = { ...this.requireStore(), key };
+    const store = this.requireStore();
+    // The Store's readers open their connections with the new key from now on.
+    store.data.endReaders(key.toString('hex'));
+    this.opened = { ...store, key };
   }
 
   /** Used by setup: a store it just created and initialised. */
@@ -191,6 +202,8 @@ export class Backend {
   close(): void {
     const unchecked = ['checking', 'damaged'].includes(this.storeCheck.status().state);
     if (this.opened && !unchecked) rmSync(this.paths.openMarker, { force: true });
+    // The readers' connections first (closed before this returns): a restore replaces the file next.
+    this.opened?.data.closeNow();
     this.opened?.sql.close();
     this.opened = null;
   }

@@ -11,6 +11,7 @@ import {
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Schema } from './schema';
 import type { Sqlite } from './store';
+import { inAsyncTransaction, refuseSynchronousWrite } from './stores/sqlite-guard';
 
 /**
  * Kysely as a query builder only: queries are compiled here and run synchronously on better-sqlite3,
@@ -42,6 +43,9 @@ export function prepared(db: Sqlite, sql: string): Statement {
   if (!cache) statements.set(db, (cache = new Map()));
   let statement = cache.get(sql);
   if (!statement) cache.set(sql, (statement = db.prepare<unknown[]>(sql)));
+  // A write while a transaction of the asynchronous Store is open on this connection would be taken into
+  // it: refused (db/stores/sqlite-guard.ts).
+  if (!statement.readonly && inAsyncTransaction(db)) refuseSynchronousWrite(db);
   return statement;
 }
 

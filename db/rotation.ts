@@ -150,6 +150,8 @@ function rekeyStore(backend: Backend, keys: RotationKeys): void {
   const store = backend.requireStore();
   if (sameKey(store.key, keys.next)) return;
   const sql = store.sql;
+  // SQLite changes the journal mode and the key only of a file no other connection holds: the Store's readers close first.
+  store.data.endReaders();
   sql.pragma('wal_checkpoint(TRUNCATE)');
   setJournal(sql, 'delete');
   try {

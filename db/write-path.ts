@@ -7,6 +7,7 @@ import type { RecordColumns, RecordTable, Schema } from './schema';
 import { forgetHolidays } from './register/deadline-columns';
 import { indexReport, indexReportsOfPerson } from './register/search-index';
 import { isSqliteCode, type Sqlite } from './store';
+import { refuseSynchronousWrite } from './stores/sqlite-guard';
 
 /** Who is writing, for which office, through which call. */
 export interface WriteContext {
@@ -61,6 +62,8 @@ export class WritePath {
     const inTransaction = db.transaction((body: () => unknown) => body());
     this.atomically = (body) => {
       guard();
+      // Never inside a transaction of the asynchronous Store on this connection (db/stores/sqlite-guard.ts).
+      refuseSynchronousWrite(db);
       return inTransaction(body);
     };
   }

@@ -1,10 +1,11 @@
-import { computePeriodic, defaultScope, issuedView, issuePeriodic, listIssued } from '../reports/periodic';
+import { computePeriodicOnStore, defaultScope, issuedView, issuePeriodic, listIssued } from '../reports/periodic';
 import { storeFor, type HandlersOf } from './context';
 
 export const periodicHandlers: HandlersOf<'periodic.'> = {
+  // Counted on the Store's readers: the backend's thread answers other calls meanwhile (docs/decisions.md, "The asynchronous Store").
   'periodic.compute': (ctx, input) => {
     const { store } = storeFor(ctx);
-    return computePeriodic(store.sql, input.officeId === undefined ? defaultScope(store.sql, store.officeId) : input.officeId, input.period);
+    return computePeriodicOnStore(store.sql, store.data, input.officeId === undefined ? defaultScope(store.sql, store.officeId) : input.officeId, input.period);
   },
   'periodic.issue': (ctx, input) => {
     const { store, write } = storeFor(ctx);

@@ -14,6 +14,7 @@ import { safetyCriteriaSeed } from '../../core/safe-unit';
 import { programKindSeed } from '../../core/programs';
 import { localityKindOf } from '../office';
 import { openSqlite } from '../store';
+import { openSqliteStore } from '../stores/sqlite';
 import { hashPassword, recordPassword } from '../passwords';
 import { initClock, WritePath, type WriteContext } from '../write-path';
 import type { ParsedInput } from '../../api/contract';
@@ -119,7 +120,7 @@ async function setUpOffice(ctx: Context, input: SetupInput, options: { call: str
         });
       });
     })();
-    const store: OpenStore = { sql, writes, officeId, key };
+    const store: OpenStore = { sql, data: openSqliteStore(sql, { file: backend.paths.store, keyHex: key.toString('hex') }), writes, officeId, key };
     options.fill?.(store, adminId);
     const keyring = Keyring.create(backend.paths.keyring, { code: input.office.code, name: input.office.name, demo: options.demo });
     keyring.setEntry(input.admin.username, entry);

@@ -8,12 +8,15 @@ import type { DeadlineBoard, DeadlineItem, HistoryEntry, Page, ReportDetail, Rep
 import { AppError } from '../app-error';
 import { personView } from '../persons';
 import { all, first, prepared, qb } from '../query';
+import { firstOf, firstOfText, readNow, readOnStore, rowsOf, type Reading } from '../reading';
+import type { Schema } from '../schema';
+import type { StoreReads } from '../stores/store';
 import { addDays, endOfDay, localDate, startOfDay } from '../../core/calendar';
 import { computeDeadlines } from '../../core/legal-clock';
 import type { Sqlite } from '../store';
 import { OPEN_DEADLINES_DUE_SQL, openDeadlines, reportDeadlines, loadHolidays, type DeadlineState } from './deadline-columns';
 import { formatRegisterNumber } from './numbering';
-import { LIVE, searchQuery } from './search-index';
+import { LIVE, searchReading } from './search-index';
 import { deadlinePage, isKeyed, keyedPage, sortTuning, summaryPage } from './sorted-pages';
 import type { Settings } from '../../api/views';
 
@@ -41,8 +44,8 @@ type ReadBy = 'index' | 'scan' | 'set';
 const REGISTER_NUMBER = /^\s*(\d{1,6})\s*\/\s*(\d{4})\s*$/;
 
 /** The search typed, as an FTS5 query; null for none or for a register number. */
-function searchOf(db: Sqlite, q: string): string | null {
-  return REGISTER_NUMBER.test(q) ? null : searchQuery(db, q);
+function* searchOf(q: string): Reading<string | null> {
+  return REGISTER_NUMBER.test(q) ? null : yield* searchReading(q);
 }
 
 /**
@@ -86,9 +89,9 @@ function condition(filters: ReportListInput['filters'], now: number, match: stri
 }
 
 /** The reports a search matches, live ones or all, counted up to `upTo` (FTS5 reads whole words lazily). */
-function searchMatches(db: Sqlite, match: string, includeVoided: boolean, upTo = -1): number {
+function* searchMatches(match: string, includeVoided: boolean, upTo = -1): Reading<number> {
   const statement = `SELECT count(*) AS n FROM (SELECT 1 FROM report_search WHERE report_search MATCH ?${includeVoided ? '' : ` AND ${LIVE}`} LIMIT ?)`;
-  return (prepared(db, statement).get(match, upTo) as { n: number }).n;
+  return (yield* firstOfText<{ n: number }>(statement, match, upTo))!.n;
 }
 
 /**
@@ -131,25 +134,25 @@ function summaryCountable(filters: ReportListInput['filters']): boolean {
  * province's million live reports are a few thousand rows there, where a count would walk a million
  * index entries. Other filters count on their index.
  */
-function countReports(db: Sqlite, filters: ReportListInput['filters'], now: number, match: string | null): Total {
+function* countReports(filters: ReportListInput['filters'], now: number, match: string | null): Reading<Total> {
   if (summaryCountable(filters)) {
     let summed = qb.selectFrom('report_counts').select(sql<number>`coalesce(sum(n), 0)`.as('n'));
     if (filters.officeId) summed = summed.where('office_id', '=', filters.officeId);
     if (filters.kind) summed = summed.where('kind', '=', filters.kind);
     if (filters.categoryCode) summed = summed.where('category_code', '=', filters.categoryCode);
     if (filters.status) summed = summed.where('status', '=', filters.status);
-    return exact(first(db, summed)?.n ?? 0);
+    return exact((yield* firstOf(summed))?.n ?? 0);
   }
   // A search's matches are counted up to TOTAL_CAP and one more: beyond, "more than 10,000".
   const upTo = match === null ? -1 : TOTAL_CAP + 1;
   // A search alone is counted in the search index, where live and voided reports lie apart.
-  if (match !== null && onlySearch(filters)) return capped(searchMatches(db, match, filters.includeVoided, upTo));
+  if (match !== null && onlySearch(filters)) return capped(yield* searchMatches(match, filters.includeVoided, upTo));
   // With other filters, a search matching more than a sixteenth of the register: its matches as a set,
   // tested along an index of the live reports, cost less than looking up each match in the reports.
-  const rows = (prepared(db, ROWS_ABOUT).get() as { n: number }).n;
-  const by = match !== null && searchMatches(db, match, filters.includeVoided, Math.ceil(rows / 16)) >= rows / 16 ? 'set' : 'index';
+  const rows = (yield* firstOfText<{ n: number }>(ROWS_ABOUT))!.n;
+  const by = match !== null && (yield* searchMatches(match, filters.includeVoided, Math.ceil(rows / 16))) >= rows / 16 ? 'set' : 'index';
   const matching = qb.selectFrom('reports as r').where(condition(filters, now, match, by)).select(sql<number>`1`.as('one')).limit(upTo);
-  return capped(first(db, qb.selectFrom(matching.as('m')).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0);
+  return capped((yield* firstOf(qb.selectFrom(matching.as('m')).select((eb) => eb.fn.countAll<number>().as('n'))))?.n ?? 0);
 }
 
 /**
@@ -187,27 +190,28 @@ const PROBE_COST = 16;
  * keep the planner's choice: their matches lie together, not spread along the register. With an
  * office the scan runs along that office's register key, which holds at most one commune's reports.
  */
-function registerScan(db: Sqlite, input: ReportListInput, match: string | null, total: number | null, now: number): boolean {
+function* registerScan(input: ReportListInput, match: string | null, total: number | null, now: number): Reading<boolean> {
   const { filters, sort, offset, limit } = input;
   if (sort.column !== 'register' || isUnfiltered(filters) || filters.from || filters.to) return false;
-  const rows = (prepared(db, ROWS_ABOUT).get() as { n: number }).n;
+  const rows = (yield* firstOfText<{ n: number }>(ROWS_ABOUT))!.n;
   const enough = Math.ceil(Math.sqrt((offset + limit) * rows * (match !== null && probeable(match) ? PROBE_COST : 1)));
   // One office's register (of a higher office's many) is read along that office's register key. With
   // a search, as for the whole register: taking the office's share of the matches as its share of the
   // reports, the scan tests (offset + limit) × n / m of its reports and the index reads all m matches
   // anywhere, so the rule is the same; a citizen ID is read from the index, not looked for in each of
   // the office's reports.
-  if (filters.officeId) return match === null || !probeable(match) || searchMatches(db, match, filters.includeVoided, enough) >= enough;
-  const counted = () =>
-    match !== null && onlySearch(filters)
-      ? searchMatches(db, match, filters.includeVoided, enough)
-      : (first(
-          db,
-          qb
-            .selectFrom(qb.selectFrom('reports as r').where(condition(filters, now, match)).select(sql<number>`1`.as('one')).limit(enough).as('m'))
-            .select((eb) => eb.fn.countAll<number>().as('n')),
-        )?.n ?? 0);
-  return (total ?? counted()) >= enough;
+  if (filters.officeId) return match === null || !probeable(match) || (yield* searchMatches(match, filters.includeVoided, enough)) >= enough;
+  const counted = function* (): Reading<number> {
+    if (match !== null && onlySearch(filters)) return yield* searchMatches(match, filters.includeVoided, enough);
+    return (
+      (yield* firstOf(
+        qb
+          .selectFrom(qb.selectFrom('reports as r').where(condition(filters, now, match)).select(sql<number>`1`.as('one')).limit(enough).as('m'))
+          .select((eb) => eb.fn.countAll<number>().as('n')),
+      ))?.n ?? 0
+    );
+  };
+  return (total ?? (yield* counted())) >= enough;
 }
 
 /** The register searched with no other filter (voided reports or not). */
@@ -221,17 +225,18 @@ function onlySearch(filters: ReportListInput['filters']): boolean {
  * page after about (offset + limit) × n / m reports (the rule of registerScan). From the total when it is
  * known, else counted up to that bound.
  */
-function fewMatches(db: Sqlite, input: ReportListInput, now: number, match: string | null, total: number | null): boolean {
+function* fewMatches(input: ReportListInput, now: number, match: string | null, total: number | null): Reading<boolean> {
   const { filters } = input;
   if (isUnfiltered(filters)) return false;
-  const rows = (prepared(db, ROWS_ABOUT).get() as { n: number }).n;
+  const rows = (yield* firstOfText<{ n: number }>(ROWS_ABOUT))!.n;
   const few = sortTuning.fewMatches === 0 ? 0 : Math.max(sortTuning.fewMatches, Math.ceil(Math.sqrt((input.offset + input.limit) * rows)));
   if (total !== null) return total <= few;
-  const counted = first(
-    db,
-    qb
-      .selectFrom(qb.selectFrom('reports as r').where(condition(filters, now, match)).select(sql<number>`1`.as('one')).limit(few + 1).as('m'))
-      .select((eb) => eb.fn.countAll<number>().as('n')),
+  const counted = (
+    yield* firstOf(
+      qb
+        .selectFrom(qb.selectFrom('reports as r').where(condition(filters, now, match)).select(sql<number>`1`.as('one')).limit(few + 1).as('m'))
+        .select((eb) => eb.fn.countAll<number>().as('n')),
+    )
   )?.n;
   return (counted ?? 0) <= few;
 }
@@ -242,31 +247,31 @@ function fewMatches(db: Sqlite, input: ReportListInput, now: number, match: stri
  * the last key of every index), so a page deep in a million reports costs an index walk, not a
  * million joined rows.
  */
-function pageIds(db: Sqlite, input: ReportListInput, match: string | null, scan: boolean, now: number, total: number | null): number[] {
+function* pageIds(input: ReportListInput, match: string | null, scan: boolean, now: number, total: number | null): Reading<number[]> {
   const { column, direction } = input.sort;
   const { offset, limit } = input;
   const grouped = isKeyed(column) || column === 'next_due_at' || column === 'summary';
-  if (grouped && !fewMatches(db, input, now, match, total)) {
+  if (grouped && !(yield* fewMatches(input, now, match, total))) {
     if (input.filters.includeVoided) {
       // Voided reports are few and in none of the sort's (live) indexes: the live reports' first
       // offset + limit along them, the voided ones' sorted whole, and the page taken from both together.
       const reach = { offset: 0, limit: offset + limit };
-      const live = pageIds(db, { ...input, ...reach, filters: { ...input.filters, includeVoided: false } }, match, false, now, null);
-      const voided = sortedWhole(db, { ...input, ...reach }, sql<SqlBool>`${condition(input.filters, now, match)} AND r.deleted_at IS NOT NULL`);
-      return sortedWhole(db, input, sql<SqlBool>`r.rowid IN (SELECT value FROM json_each(${JSON.stringify([...live, ...voided])}))`);
+      const live = yield* pageIds({ ...input, ...reach, filters: { ...input.filters, includeVoided: false } }, match, false, now, null);
+      const voided = yield* sortedWhole({ ...input, ...reach }, sql<SqlBool>`${condition(input.filters, now, match)} AND r.deleted_at IS NOT NULL`);
+      return yield* sortedWhole(input, sql<SqlBool>`r.rowid IN (SELECT value FROM json_each(${JSON.stringify([...live, ...voided])}))`);
     }
     // Along the sort's index, each report tested against the filters (as expressions, which no index
     // serves, so SQLite cannot prefer a filter's index and sort its matches); a search is looked up per report.
     const where = condition(input.filters, now, match, 'scan');
-    if (isKeyed(column)) return keyedPage(db, column, direction, where, offset, limit);
-    if (column === 'next_due_at') return deadlinePage(db, direction, where, offset, limit);
-    return summaryPage(db, direction, where, offset, limit);
+    if (isKeyed(column)) return yield* keyedPage(column, direction, where, offset, limit);
+    if (column === 'next_due_at') return yield* deadlinePage(direction, where, offset, limit);
+    return yield* summaryPage(direction, where, offset, limit);
   }
-  return sortedWhole(db, input, condition(input.filters, now, match, scan ? 'scan' : 'index'));
+  return yield* sortedWhole(input, condition(input.filters, now, match, scan ? 'scan' : 'index'));
 }
 
 /** The page of the reports matching `where`, sorted by SQL in the order asked for (with the joins the order needs). */
-function sortedWhole(db: Sqlite, input: ReportListInput, where: RawBuilder<SqlBool>): number[] {
+function* sortedWhole(input: ReportListInput, where: RawBuilder<SqlBool>): Reading<number[]> {
   const joins = input.sort.column === 'category' || input.sort.column === 'locality' || input.sort.column === 'officer';
   let ids = (joins ? joined() : qb.selectFrom('reports as r')).where(where).select(sql<number>`r.rowid`.as('rowid'));
   const direction = input.sort.direction;
@@ -279,7 +284,7 @@ function sortedWhole(db: Sqlite, input: ReportListInput, where: RawBuilder<SqlBo
   // receipt indexes hold as their last key; the other columns fall back on the register's order.
   if (input.sort.column === 'received_at') ids = ids.orderBy(sql`r.rowid`, direction);
   else if (input.sort.column !== 'register') ids = ids.orderBy('r.register_year', 'desc').orderBy('r.register_no', 'desc');
-  return all(db, ids.limit(input.limit).offset(input.offset)).map((row) => row.rowid);
+  return (yield* rowsOf(ids.limit(input.limit).offset(input.offset))).map((row) => row.rowid);
 }
 
 /**
@@ -287,11 +292,23 @@ function sortedWhole(db: Sqlite, input: ReportListInput, where: RawBuilder<SqlBo
  * `count` is false). The page's rowids first (pageIds), then those rows with their joins.
  */
 export function listReports(db: Sqlite, input: ReportListInput, now: number): Page<ReportRow, number | null> {
-  const match = searchOf(db, input.filters.q);
-  const counted = input.count ? countReports(db, input.filters, now, match) : null;
+  return readNow(db, reportsPage(input, now));
+}
+
+/**
+ * The same page read on the Store's readers (reports.list): the backend's thread answers other calls
+ * between its statements (docs/decisions.md, "The asynchronous Store").
+ */
+export function listReportsOnStore(reads: StoreReads<Schema>, input: ReportListInput, now: number): Promise<Page<ReportRow, number | null>> {
+  return readOnStore(reads, reportsPage(input, now));
+}
+
+function* reportsPage(input: ReportListInput, now: number): Reading<Page<ReportRow, number | null>> {
+  const match = yield* searchOf(input.filters.q);
+  const counted = input.count ? yield* countReports(input.filters, now, match) : null;
   // A capped total is no count of the matches: the page is read as if none were known.
   const total = counted === null || counted.capped ? null : counted.n;
-  const ids = pageIds(db, input, match, registerScan(db, input, match, total, now), now, total);
+  const ids = yield* pageIds(input, match, yield* registerScan(input, match, total, now), now, total);
   const known = counted === null ? {} : { total: counted.n, ...(counted.capped ? { totalCapped: true as const } : {}) };
   if (ids.length === 0) return { total: null, ...known, rows: [] };
   const page = joined()
@@ -324,7 +341,7 @@ export function listReports(db: Sqlite, input: ReportListInput, now: number): Pa
       'r.resolution_note as resolutionNote',
     ]);
   const position = new Map(ids.map((id, i) => [id, i]));
-  const found = all(db, page).sort((a, b) => position.get(a.rowid)! - position.get(b.rowid)!);
+  const found = (yield* rowsOf(page)).sort((a, b) => position.get(a.rowid)! - position.get(b.rowid)!);
   const rows = found.map((row) => ({
     id: row.id,
     officeId: row.officeId,

@@ -1,5 +1,6 @@
 import { fold } from '../../core/fold';
 import { prepared } from '../query';
+import { columnOf, readNow, type Reading } from '../reading';
 import type { Sqlite } from '../store';
 import { formatRegisterNumber } from './numbering';
 
@@ -115,14 +116,18 @@ const WORDS_BEGUN = `SELECT term FROM search_terms WHERE term >= ? AND term < ? 
  * search for.
  */
 export function searchQuery(db: Sqlite, text: string): string | null {
+  return readNow(db, searchReading(text));
+}
+
+/** searchQuery as a reading (db/reading.ts): on a connection or on the Store's readers. */
+export function* searchReading(text: string): Reading<string | null> {
   const words = wordsOf(fold(text)).slice(0, 12);
   if (words.length === 0) return null;
-  const begun = prepared(db, WORDS_BEGUN).pluck();
-  return words
-    .map((word) => {
-      const terms = begun.all(word, `${word}\u{10FFFF}`) as string[];
-      if (terms.length === 0 || terms.length > MOST_WORDS) return `"${word}"*`;
-      return terms.length === 1 ? `"${terms[0]}"` : `(${terms.map((term) => `"${term}"`).join(' OR ')})`;
-    })
-    .join(' AND ');
+  const parts: string[] = [];
+  for (const word of words) {
+    const terms = (yield* columnOf(WORDS_BEGUN, word, `${word}\u{10FFFF}`)) as string[];
+    if (terms.length === 0 || terms.length > MOST_WORDS) parts.push(`"${word}"*`);
+    else parts.push(terms.length === 1 ? `"${terms[0]}"` : `(${terms.map((term) => `"${term}"`).join(' OR ')})`);
+  }
+  return parts.join(' AND ');
 }

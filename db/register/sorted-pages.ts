@@ -1,7 +1,7 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { SortColumn } from '../../api/calls/register';
-import { all, first, prepared, qb } from '../query';
-import type { Sqlite } from '../store';
+import { qb } from '../query';
+import { firstOf, firstOfText, rowsOf, rowsOfText, type Reading } from '../reading';
 
 /**
  * The register sorted by a column with few values (issue #23): kind, status, category, locality,
@@ -48,28 +48,27 @@ interface Group {
 }
 
 /** The distinct values of a column among live reports, each found by one seek in its index. */
-function distinctValues(db: Sqlite, column: string): { values: string[]; hasNull: boolean } {
+function* distinctValues(column: string): Reading<{ values: string[]; hasNull: boolean }> {
   const values = (
-    prepared(
-      db,
+    (yield* rowsOfText<{ v: string }>(
       `WITH RECURSIVE k(v) AS (
          SELECT (SELECT min(${column}) FROM reports WHERE deleted_at IS NULL)
          UNION ALL SELECT (SELECT min(${column}) FROM reports WHERE deleted_at IS NULL AND ${column} > k.v) FROM k WHERE k.v IS NOT NULL)
        SELECT v FROM k WHERE v IS NOT NULL`,
-    ).all() as { v: string }[]
+    ))
   ).map((row) => row.v);
-  const hasNull = prepared(db, `SELECT 1 AS one FROM reports WHERE deleted_at IS NULL AND ${column} IS NULL LIMIT 1`).get() !== undefined;
+  const hasNull = (yield* firstOfText(`SELECT 1 AS one FROM reports WHERE deleted_at IS NULL AND ${column} IS NULL LIMIT 1`)) !== undefined;
   return { values, hasNull };
 }
 
 const bytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
 /** The groups of a column's values in the order of their labels (the direction's). */
-export function keyedGroups(db: Sqlite, column: KeyedColumn, direction: 'asc' | 'desc'): Group[] {
-  const { values, hasNull } = distinctValues(db, keyColumn[column]);
+export function* keyedGroups(column: KeyedColumn, direction: 'asc' | 'desc'): Reading<Group[]> {
+  const { values, hasNull } = yield* distinctValues(keyColumn[column]);
   const query = labels[column];
   const labelOf = new Map<string, string | null>(
-    query === undefined ? values.map((value) => [value, value]) : (prepared(db, query).all() as { key: string; label: string | null }[]).map((row) => [row.key, row.label]),
+    query === undefined ? values.map((value) => [value, value]) : (yield* rowsOfText<{ key: string; label: string | null }>(query)).map((row) => [row.key, row.label]),
   );
   const byLabel = new Map<string | null, string[]>();
   for (const value of values) {
@@ -100,56 +99,48 @@ function groupCondition(column: KeyedColumn, group: Group): RawBuilder<SqlBool> 
  * gives each group's rowids from `skip` on, up to `take`, in order; `count` how many a group holds up
  * to `upTo` (asked only of a group the page begins after).
  */
-export function pageByGroups<G>(
+export function* pageByGroups<G>(
   groups: readonly G[],
   offset: number,
   limit: number,
-  order: (group: G, skip: number, take: number) => number[],
-  count: (group: G, upTo: number) => number,
-): number[] {
+  order: (group: G, skip: number, take: number) => Reading<number[]>,
+  count: (group: G, upTo: number) => Reading<number>,
+): Reading<number[]> {
   const ids: number[] = [];
   let skip = offset;
   for (const group of groups) {
     const take = limit - ids.length;
     if (take <= 0) break;
-    const found = order(group, skip, take);
+    const found = yield* order(group, skip, take);
     if (found.length > 0) {
       ids.push(...found);
       skip = 0;
-    } else if (skip > 0) skip -= count(group, skip);
+    } else if (skip > 0) skip -= yield* count(group, skip);
   }
   return ids;
 }
 
 /** The page's rowids sorted by a column with few values, along the groups of keyedGroups. */
-export function keyedPage(
-  db: Sqlite,
-  column: KeyedColumn,
-  direction: 'asc' | 'desc',
-  where: RawBuilder<SqlBool>,
-  offset: number,
-  limit: number,
-): number[] {
+export function* keyedPage(column: KeyedColumn, direction: 'asc' | 'desc', where: RawBuilder<SqlBool>, offset: number, limit: number): Reading<number[]> {
   const filtered = (group: Group) => qb.selectFrom('reports as r').where(where).where(groupCondition(column, group));
-  return pageByGroups(
-    keyedGroups(db, column, direction),
+  return yield* pageByGroups(
+    yield* keyedGroups(column, direction),
     offset,
     limit,
-    (group, skip, take) =>
-      all(
-        db,
+    function* (group, skip, take) {
+      const rows = yield* rowsOf(
         filtered(group)
           .select(sql<number>`r.rowid`.as('rowid'))
           .orderBy('r.register_year', 'desc')
           .orderBy('r.register_no', 'desc')
           .limit(take)
           .offset(skip),
-      ).map((row) => row.rowid),
-    (group, upTo) =>
-      first(
-        db,
-        qb.selectFrom(filtered(group).select(sql<number>`1`.as('one')).limit(upTo).as('g')).select((eb) => eb.fn.countAll<number>().as('n')),
-      )?.n ?? 0,
+      );
+      return rows.map((row) => row.rowid);
+    },
+    function* (group, upTo) {
+      return (yield* firstOf(qb.selectFrom(filtered(group).select(sql<number>`1`.as('one')).limit(upTo).as('g')).select((eb) => eb.fn.countAll<number>().as('n'))))?.n ?? 0;
+    },
   );
 }
 
@@ -157,19 +148,20 @@ export function keyedPage(
  * The page's rowids sorted by the next deadline: the reports with one, by it (then the register's
  * order, from reports_due), then those without, in the register's order, whichever the direction.
  */
-export function deadlinePage(db: Sqlite, direction: 'asc' | 'desc', where: RawBuilder<SqlBool>, offset: number, limit: number): number[] {
+export function* deadlinePage(direction: 'asc' | 'desc', where: RawBuilder<SqlBool>, offset: number, limit: number): Reading<number[]> {
   const part = (dated: boolean) => qb.selectFrom('reports as r').where(where).where(sql<SqlBool>`r.next_due_at ${sql.raw(dated ? 'IS NOT NULL' : 'IS NULL')}`);
-  return pageByGroups(
+  return yield* pageByGroups(
     [true, false],
     offset,
     limit,
-    (dated, skip, take) => {
+    function* (dated, skip, take) {
       let query = part(dated).select(sql<number>`r.rowid`.as('rowid'));
       if (dated) query = query.orderBy('r.next_due_at', direction);
-      return all(db, query.orderBy('r.register_year', 'desc').orderBy('r.register_no', 'desc').limit(take).offset(skip)).map((row) => row.rowid);
+      return (yield* rowsOf(query.orderBy('r.register_year', 'desc').orderBy('r.register_no', 'desc').limit(take).offset(skip))).map((row) => row.rowid);
     },
-    (dated, upTo) =>
-      first(db, qb.selectFrom(part(dated).select(sql<number>`1`.as('one')).limit(upTo).as('g')).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0,
+    function* (dated, upTo) {
+      return (yield* firstOf(qb.selectFrom(part(dated).select(sql<number>`1`.as('one')).limit(upTo).as('g')).select((eb) => eb.fn.countAll<number>().as('n'))))?.n ?? 0;
+    },
   );
 }
 
@@ -177,7 +169,7 @@ export function deadlinePage(db: Sqlite, direction: 'asc' | 'desc', where: RawBu
  * The page's rowids sorted by the summary, along its index (migration 0017): reports with the same
  * summary fall back on the register's order, which SQLite sorts within each run of equal summaries.
  */
-export function summaryPage(db: Sqlite, direction: 'asc' | 'desc', where: RawBuilder<SqlBool>, offset: number, limit: number): number[] {
+export function* summaryPage(direction: 'asc' | 'desc', where: RawBuilder<SqlBool>, offset: number, limit: number): Reading<number[]> {
   const ids = qb
     .selectFrom('reports as r')
     .where(where)
@@ -187,5 +179,5 @@ export function summaryPage(db: Sqlite, direction: 'asc' | 'desc', where: RawBui
     .orderBy('r.register_no', 'desc')
     .limit(limit)
     .offset(offset);
-  return all(db, ids).map((row) => row.rowid);
+  return (yield* rowsOf(ids)).map((row) => row.rowid);
 }

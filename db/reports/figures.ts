@@ -1,7 +1,8 @@
 import { sql, type RawBuilder } from 'kysely';
 import { refillPoliceMonthsSql } from '../migrations/0006-reports';
 import { fillEveryOfficeSql } from '../migrations/0009-every-office';
-import { allRaw, prepared, sqlList } from '../query';
+import { qb, sqlList } from '../query';
+import { arraysOf, readNow, type Reading } from '../reading';
 import { addDays, endOfDay, startOfDay } from '../../core/calendar';
 import { policeMonth, type DateRange } from '../../core/periods';
 import type { Sqlite } from '../store';
@@ -16,7 +17,14 @@ export const CRIME_KINDS: readonly ReportKind[] = ['crime_report', 'denunciation
 /** Statuses that count a report as solved: decided, or resolved without criminal proceedings. */
 export const SOLVED_STATUSES: readonly ReportStatus[] = ['decided', 'resolved_admin', 'resolved_mediation'];
 
-type Row = Record<string, number | string | null>;
+/**
+ * The counting below is written once as readings (db/reading.ts) and run two ways: synchronously on a
+ * connection (a report issued inside its transaction, the benches) and on the asynchronous Store
+ * (periodic.compute, read on the Store's readers while the backend's thread goes on). Its statements'
+ * rows are arrays of the columns' values, in order.
+ */
+type Counting<T> = Reading<T>;
+const ask = arraysOf;
 
 function add(figures: Figures, key: FigureKey, value: number): void {
   figures[key] = (figures[key] ?? 0) + value;
@@ -68,12 +76,14 @@ type SummaryRow = [category: string, kind: ReportKind, status: ReportStatus, n: 
 export type Scope = string | null;
 
 /** The statement of a scope, and its parameters: the office's code first when there is one. */
-function scoped(db: Sqlite, scope: Scope, statements: { readonly office: string; readonly all: string }) {
-  const statement = prepared(db, scope === null ? statements.all : statements.office).raw();
+function scoped(scope: Scope, statements: { readonly office: string; readonly all: string }) {
+  const text = scope === null ? statements.all : statements.office;
   const args = (params: unknown[]) => (scope === null ? params : [scope, ...params]);
   return {
-    all: (...params: unknown[]) => statement.all(...args(params)) as unknown[][],
-    get: (...params: unknown[]) => statement.get(...args(params)) as unknown[],
+    all: (...params: unknown[]): Counting<unknown[][]> => ask(text, ...args(params)),
+    get: function* (...params: unknown[]): Counting<unknown[]> {
+      return (yield* ask(text, ...args(params)))[0] ?? [];
+    },
   };
 }
 
@@ -132,13 +142,13 @@ const SQL = {
     all: 'SELECT kind_code, started, ended FROM program_months_all WHERE month BETWEEN ? AND ?',
   },
   programsStarted: {
-    office: 'SELECT kind_code, count(*), 0 FROM programs INDEXED BY programs_started WHERE office_id = ? AND deleted_at IS NULL AND start_date BETWEEN ? AND ? GROUP BY kind_code',
-    all: 'SELECT kind_code, count(*), 0 FROM programs WHERE deleted_at IS NULL AND start_date BETWEEN ? AND ? GROUP BY kind_code',
+    office: 'SELECT kind_code, count(*), 0 AS ended FROM programs INDEXED BY programs_started WHERE office_id = ? AND deleted_at IS NULL AND start_date BETWEEN ? AND ? GROUP BY kind_code',
+    all: 'SELECT kind_code, count(*), 0 AS ended FROM programs WHERE deleted_at IS NULL AND start_date BETWEEN ? AND ? GROUP BY kind_code',
   },
   programsEnded: {
     office:
-      'SELECT kind_code, 0, count(*) FROM programs INDEXED BY programs_ended WHERE office_id = ? AND deleted_at IS NULL AND ended_on IS NOT NULL AND ended_on BETWEEN ? AND ? GROUP BY kind_code',
-    all: 'SELECT kind_code, 0, count(*) FROM programs WHERE deleted_at IS NULL AND ended_on IS NOT NULL AND ended_on BETWEEN ? AND ? GROUP BY kind_code',
+      'SELECT kind_code, 0 AS started, count(*) FROM programs INDEXED BY programs_ended WHERE office_id = ? AND deleted_at IS NULL AND ended_on IS NOT NULL AND ended_on BETWEEN ? AND ? GROUP BY kind_code',
+    all: 'SELECT kind_code, 0 AS started, count(*) FROM programs WHERE deleted_at IS NULL AND ended_on IS NOT NULL AND ended_on BETWEEN ? AND ? GROUP BY kind_code',
   },
   reportsByMonth: {
     office: 'SELECT month, sum(n) FROM report_months WHERE office_id = ? AND month BETWEEN ? AND ? GROUP BY month',
@@ -151,18 +161,16 @@ const SQL = {
  * report_months, the days at a range's edges (a custom range) from report_days; each query sums a few
  * hundred rows.
  */
-export function reportFigures(db: Sqlite, scope: Scope, ranges: readonly DateRange[], cutoff: number, out: Figures[]): void {
-  const groups = new Map((prepared(db, 'SELECT code, group_code FROM categories').all() as { code: string; group_code: string }[]).map((row) => [row.code, row.group_code]));
-  const byMonths = scoped(db, scope, SQL.reportMonths);
-  const byDays = scoped(db, scope, SQL.reportDays);
-  ranges.forEach((range, i) => {
+function* reportFigures(scope: Scope, ranges: readonly DateRange[], cutoff: number, out: Figures[]): Counting<void> {
+  const groups = new Map((yield* ask('SELECT code, group_code FROM categories')) as [string, string][]);
+  const byMonths = scoped(scope, SQL.reportMonths);
+  const byDays = scoped(scope, SQL.reportDays);
+  for (const [i, range] of ranges.entries()) {
     const parts = splitRange(range, cutoff);
-    const rows = [
-      ...(parts.months ? (byMonths.all(parts.months.first, parts.months.last) as SummaryRow[]) : []),
-      ...parts.days.flatMap((days) => byDays.all(days.start, days.end) as SummaryRow[]),
-    ];
+    const rows = parts.months ? ((yield* byMonths.all(parts.months.first, parts.months.last)) as SummaryRow[]) : [];
+    for (const days of parts.days) rows.push(...((yield* byDays.all(days.start, days.end)) as SummaryRow[]));
     for (const row of rows) addReportRow(out[i]!, row, groups.get(row[0]) ?? '');
-  });
+  }
 }
 
 function addReportRow(f: Figures, [category, kind, status, n, deaths, injuries, damage, fine]: SummaryRow, group: string): void {
@@ -197,18 +205,18 @@ function addReportRow(f: Figures, [category, kind, status, n, deaths, injuries, 
  * CROSS JOIN keeps the operations of the period as the outer loop (SQLite's documented way to fix the
  * join order); otherwise it may read every seizure.
  */
-export function operationFigures(db: Sqlite, scope: Scope, ranges: readonly DateRange[], out: Figures[]): void {
-  const operations = scoped(db, scope, SQL.operations);
-  const seized = scoped(db, scope, SQL.seized);
-  ranges.forEach((range, i) => {
+function* operationFigures(scope: Scope, ranges: readonly DateRange[], out: Figures[]): Counting<void> {
+  const operations = scoped(scope, SQL.operations);
+  const seized = scoped(scope, SQL.seized);
+  for (const [i, range] of ranges.entries()) {
     const f = out[i]!;
     const params = [startOfDay(range.start), endOfDay(range.end)];
-    const [count, arrested, sanctioned] = operations.get(...params) as [number, number, number];
+    const [count, arrested, sanctioned] = (yield* operations.get(...params)) as [number, number, number];
     f['operations.count'] = count;
     f['persons.arrested'] = arrested;
     f['persons.sanctioned'] = sanctioned;
-    for (const [measure, quantity] of seized.all(...params) as [string, number][]) f[`seized.${measure}`] = quantity;
-  });
+    for (const [measure, quantity] of (yield* seized.all(...params)) as [string, number][]) f[`seized.${measure}`] = quantity;
+  }
 }
 
 /**
@@ -216,20 +224,22 @@ export function operationFigures(db: Sqlite, scope: Scope, ranges: readonly Date
  * hotspot, less those found after the end, less those whose last clearing or reopening by then was a
  * clearing.
  */
-export function hotspotFigures(db: Sqlite, scope: Scope, ranges: readonly DateRange[], out: Figures[]): void {
-  const count = (statements: { readonly office: string; readonly all: string }, ...params: string[]) => scoped(db, scope, statements).get(...params)[0] as number;
-  const total = count(SQL.hotspotsLive);
-  const changes = scoped(db, scope, SQL.hotspotChanges);
-  ranges.forEach((range, i) => {
+function* hotspotFigures(scope: Scope, ranges: readonly DateRange[], out: Figures[]): Counting<void> {
+  const count = function* (statements: { readonly office: string; readonly all: string }, ...params: string[]): Counting<number> {
+    return (yield* scoped(scope, statements).get(...params))[0] as number;
+  };
+  const total = yield* count(SQL.hotspotsLive);
+  const changes = scoped(scope, SQL.hotspotChanges);
+  for (const [i, range] of ranges.entries()) {
     const f = out[i]!;
-    const changed = new Map(changes.all(range.start, range.end) as [string, number][]);
-    const foundAfter = count(SQL.hotspotsFoundAfter, range.end);
-    const clearedBy = count(SQL.hotspotsClearedBy, range.end);
-    f['hotspots.found'] = count(SQL.hotspotsFound, range.start, range.end);
+    const changed = new Map((yield* changes.all(range.start, range.end)) as [string, number][]);
+    const foundAfter = yield* count(SQL.hotspotsFoundAfter, range.end);
+    const clearedBy = yield* count(SQL.hotspotsClearedBy, range.end);
+    f['hotspots.found'] = yield* count(SQL.hotspotsFound, range.start, range.end);
     f['hotspots.cleared'] = changed.get('cleared') ?? 0;
     f['hotspots.relapsed'] = changed.get('relapsed') ?? 0;
     f['hotspots.active'] = total - foundAfter - clearedBy;
-  });
+  }
 }
 
 /** The earliest date anything is recorded on (api/fields.ts accepts dates from 1900). */
@@ -240,17 +250,17 @@ const EARLIEST = '1900-01-01';
  * started by then less those ended by then), started and ended in it. Whole police months come from
  * program_months (kept by triggers); the days at a range's edges from the programs, through an index.
  */
-export function programFigures(db: Sqlite, scope: Scope, ranges: readonly DateRange[], cutoff: number, out: Figures[]): void {
-  const months = scoped(db, scope, SQL.programMonths);
-  const startedOn = scoped(db, scope, SQL.programsStarted);
-  const endedOn = scoped(db, scope, SQL.programsEnded);
+function* programFigures(scope: Scope, ranges: readonly DateRange[], cutoff: number, out: Figures[]): Counting<void> {
+  const months = scoped(scope, SQL.programMonths);
+  const startedOn = scoped(scope, SQL.programsStarted);
+  const endedOn = scoped(scope, SQL.programsEnded);
   /** Programs started and ended in a range, by kind. */
-  const within = (range: DateRange): Map<string, { started: number; ended: number }> => {
+  const within = function* (range: DateRange): Counting<Map<string, { started: number; ended: number }>> {
     const parts = splitRange(range, cutoff);
-    const rows = [
-      ...(parts.months ? (months.all(parts.months.first, parts.months.last) as [string, number, number][]) : []),
-      ...parts.days.flatMap((days) => [...(startedOn.all(days.start, days.end) as [string, number, number][]), ...(endedOn.all(days.start, days.end) as [string, number, number][])]),
-    ];
+    const rows = parts.months ? ((yield* months.all(parts.months.first, parts.months.last)) as [string, number, number][]) : [];
+    for (const days of parts.days) {
+      rows.push(...((yield* startedOn.all(days.start, days.end)) as [string, number, number][]), ...((yield* endedOn.all(days.start, days.end)) as [string, number, number][]));
+    }
     const byKind = new Map<string, { started: number; ended: number }>();
     for (const [kind, started, ended] of rows) {
       const sum = byKind.get(kind) ?? { started: 0, ended: 0 };
@@ -258,10 +268,10 @@ export function programFigures(db: Sqlite, scope: Scope, ranges: readonly DateRa
     }
     return byKind;
   };
-  ranges.forEach((range, i) => {
+  for (const [i, range] of ranges.entries()) {
     const f = out[i]!;
-    const toEnd = within({ start: EARLIEST, end: range.end });
-    const inRange = within(range);
+    const toEnd = yield* within({ start: EARLIEST, end: range.end });
+    const inRange = yield* within(range);
     for (const kind of new Set([...toEnd.keys(), ...inRange.keys()])) {
       const upTo = toEnd.get(kind) ?? { started: 0, ended: 0 };
       const figures = { active: upTo.started - upTo.ended, started: inRange.get(kind)?.started ?? 0, ended: inRange.get(kind)?.ended ?? 0 };
@@ -270,11 +280,11 @@ export function programFigures(db: Sqlite, scope: Scope, ranges: readonly DateRa
         add(f, `programs.${what}`, figures[what]);
       }
     }
-  });
+  }
 }
 
 /** The movement: teams and members at each range's end, activities in it, models started by its end. */
-export function movementFigures(db: Sqlite, scope: Scope, ranges: readonly DateRange[], out: Figures[]): void {
+function* movementFigures(scope: Scope, ranges: readonly DateRange[], out: Figures[]): Counting<void> {
   // The office condition on a table's alias; none for every office.
   const of = (alias: string) => (scope === null ? sql`1` : sql`${sql.ref(`${alias}.office_id`)} = ${scope}`);
   const counts = {
@@ -292,9 +302,11 @@ export function movementFigures(db: Sqlite, scope: Scope, ranges: readonly DateR
   } satisfies Partial<Record<FigureKey, (r: DateRange) => RawBuilder<unknown>>>;
   const keys = Object.keys(counts) as (keyof typeof counts)[];
   const columns = keys.flatMap((key, k) => ranges.map((range, i) => sql`(${counts[key]!(range)}) AS ${sql.ref(`m${k}_${i}`)}`));
-  const [row] = allRaw<Row>(db, sql`SELECT ${sql.join(columns, sql`, `)}`);
+  const statement = sql`SELECT ${sql.join(columns, sql`, `)}`.compile(qb);
+  // The columns come in the order they were listed: key by key, range by range.
+  const [row] = yield* ask(statement.sql, ...statement.parameters);
   ranges.forEach((_range, i) => {
-    keys.forEach((key, k) => (out[i]![key] = Number(row?.[`m${k}_${i}`] ?? 0)));
+    keys.forEach((key, k) => (out[i]![key] = Number(row?.[k * ranges.length + i] ?? 0)));
   });
 }
 
@@ -303,16 +315,20 @@ export function movementFigures(db: Sqlite, scope: Scope, ranges: readonly DateR
  * register through its daily summary), each source read once for all ranges.
  */
 export function countFigures(db: Sqlite, scope: Scope, ranges: readonly DateRange[], cutoff: number): Figures[] {
+  return readNow(db, countingFigures(scope, ranges, cutoff));
+}
+
+export function* countingFigures(scope: Scope, ranges: readonly DateRange[], cutoff: number): Counting<Figures[]> {
   // Ranges often repeat (a half-year's year to date is the half itself): count each once.
   const keys = ranges.map((r) => `${r.start}/${r.end}`);
   const unique = ranges.filter((_r, i) => keys.indexOf(keys[i]!) === i);
   const out: Figures[] = unique.map(() => ({}));
   if (unique.length > 0) {
-    reportFigures(db, scope, unique, cutoff, out);
-    operationFigures(db, scope, unique, out);
-    hotspotFigures(db, scope, unique, out);
-    programFigures(db, scope, unique, cutoff, out);
-    movementFigures(db, scope, unique, out);
+    yield* reportFigures(scope, unique, cutoff, out);
+    yield* operationFigures(scope, unique, out);
+    yield* hotspotFigures(scope, unique, out);
+    yield* programFigures(scope, unique, cutoff, out);
+    yield* movementFigures(scope, unique, out);
   }
   return keys.map((key) => ({ ...out[unique.findIndex((r) => `${r.start}/${r.end}` === key)]! }));
 }
@@ -349,31 +365,34 @@ const BY_OFFICE = {
  * that office alone (tests/integration/every-office.test.ts). Offices with nothing counted are absent.
  */
 export function figuresByOffice(db: Sqlite, range: DateRange, cutoff: number): Map<string, Figures> {
+  return readNow(db, countingByOffice(range, cutoff));
+}
+
+export function* countingByOffice(range: DateRange, cutoff: number): Counting<Map<string, Figures>> {
   const byOffice = new Map<string, Figures>();
   const of = (office: string) => byOffice.get(office) ?? byOffice.set(office, {}).get(office)!;
-  const rows = <Row extends unknown[] = [string, ...number[]]>(statement: keyof typeof BY_OFFICE, ...params: unknown[]) =>
-    prepared(db, BY_OFFICE[statement]).raw().all(...params) as Row[];
+  const rows = function* <Row extends unknown[] = [string, ...number[]]>(statement: keyof typeof BY_OFFICE, ...params: unknown[]): Counting<Row[]> {
+    return (yield* ask(BY_OFFICE[statement], ...params)) as Row[];
+  };
   const parts = splitRange(range, cutoff);
-  for (const [office, total, received, solved] of [
-    ...(parts.months ? rows('reportMonths', parts.months.first, parts.months.last) : []),
-    ...parts.days.flatMap((days) => rows('reportDays', days.start, days.end)),
-  ]) {
+  const register = parts.months ? yield* rows('reportMonths', parts.months.first, parts.months.last) : [];
+  for (const days of parts.days) register.push(...(yield* rows('reportDays', days.start, days.end)));
+  for (const [office, total, received, solved] of register) {
     add(of(office), 'reports.total', total!);
     add(of(office), 'crime.received', received!);
     add(of(office), 'crime.solved', solved!);
   }
   const instants = [startOfDay(range.start), endOfDay(range.end)];
-  for (const [office, count, arrested, sanctioned] of rows('operations', ...instants)) {
+  for (const [office, count, arrested, sanctioned] of yield* rows('operations', ...instants)) {
     Object.assign(of(office), { 'operations.count': count, 'persons.arrested': arrested, 'persons.sanctioned': sanctioned });
   }
-  for (const [office, measure, quantity] of rows<[string, string, number]>('seized', ...instants)) of(office)[`seized.${measure}`] = quantity;
-  for (const [office, cleared] of rows('hotspotsCleared', range.start, range.end)) of(office)['hotspots.cleared'] = cleared!;
+  for (const [office, measure, quantity] of yield* rows<[string, string, number]>('seized', ...instants)) of(office)[`seized.${measure}`] = quantity;
+  for (const [office, cleared] of yield* rows('hotspotsCleared', range.start, range.end)) of(office)['hotspots.cleared'] = cleared!;
   // Under management at the end: started less ended up to it, by whole months and the days after them.
   const upToEnd = splitRange({ start: EARLIEST, end: range.end }, cutoff);
-  for (const [office, n] of [
-    ...(upToEnd.months ? rows('programMonths', upToEnd.months.first, upToEnd.months.last) : []),
-    ...upToEnd.days.flatMap((days) => [...rows('programsStarted', days.start, days.end), ...rows('programsEnded', days.start, days.end)]),
-  ]) {
+  const managed = upToEnd.months ? yield* rows('programMonths', upToEnd.months.first, upToEnd.months.last) : [];
+  for (const days of upToEnd.days) managed.push(...(yield* rows('programsStarted', days.start, days.end)), ...(yield* rows('programsEnded', days.start, days.end)));
+  for (const [office, n] of managed) {
     add(of(office), 'programs.active', n!);
   }
   return byOffice;
@@ -381,6 +400,9 @@ export function figuresByOffice(db: Sqlite, range: DateRange, cutoff: number): M
 
 /** Reports received in each police month from `first` to `last` ('YYYY-MM'): the trend chart's series. */
 export function reportsByMonth(db: Sqlite, scope: Scope, first: string, last: string): Map<string, number> {
-  const rows = scoped(db, scope, SQL.reportsByMonth).all(first, last) as [string, number][];
-  return new Map(rows);
+  return readNow(db, countingByMonth(scope, first, last));
+}
+
+export function* countingByMonth(scope: Scope, first: string, last: string): Counting<Map<string, number>> {
+  return new Map((yield* scoped(scope, SQL.reportsByMonth).all(first, last)) as [string, number][]);
 }

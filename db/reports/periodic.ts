@@ -13,7 +13,10 @@ import { comparedRanges, monthsOf, policeYearOf, rangeOf, type Period } from '..
 import { readSettings } from '../settings';
 import type { Sqlite } from '../store';
 import type { WriteContext, WritePath } from '../write-path';
-import { countFigures, figuresByOffice, monthLabel, reportsByMonth, type Scope } from './figures';
+import type { StoreReads } from '../stores/store';
+import type { Schema } from '../schema';
+import { readNow, readOnStore, type Reading } from '../reading';
+import { countingByMonth, countingByOffice, countingFigures, monthLabel, type Scope } from './figures';
 
 const RANGES = ['current', 'lastYear', 'previous', 'yearToDate', 'yearToDateLastYear'] as const satisfies readonly (keyof ComparedSpans)[];
 
@@ -52,8 +55,8 @@ export function defaultScope(db: Sqlite, ownOfficeId: string): Scope {
 }
 
 /** The main figures of a range office by office (BREAKDOWN_KEYS and every seized item), for a report of every office. */
-function breakdownOf(db: Sqlite, range: { start: string; end: string }, cutoff: number): OfficeFigures[] {
-  const counted = figuresByOffice(db, range, cutoff);
+function* breakdownOf(db: Sqlite, range: { start: string; end: string }, cutoff: number): Reading<OfficeFigures[]> {
+  const counted = yield* countingByOffice(range, cutoff);
   return listOffices(db, '').map((office) => {
     const figures = Object.fromEntries(
       Object.entries(counted.get(office.code) ?? {}).filter(([key]) => (BREAKDOWN_KEYS as readonly string[]).includes(key) || key.startsWith('seized.')),
@@ -69,18 +72,32 @@ function breakdownOf(db: Sqlite, range: { start: string; end: string }, cutoff: 
  * the campaigns of the period; and the monthly trend of the police year against the year before.
  */
 export function computePeriodic(db: Sqlite, scope: Scope, period: ReportPeriod): PeriodicFigures {
+  return readNow(db, periodicFigures(db, scope, period));
+}
+
+/**
+ * The same figures with the counting (the summaries, the register, every office's breakdown) read on the
+ * Store's readers, so the backend's thread answers other calls meanwhile (docs/decisions.md, "The
+ * asynchronous Store"); the settings, names and campaigns, small, are read on `db`.
+ */
+export function computePeriodicOnStore(db: Sqlite, reads: StoreReads<Schema>, scope: Scope, period: ReportPeriod): Promise<PeriodicFigures> {
+  return readOnStore(reads, periodicFigures(db, scope, period));
+}
+
+function* periodicFigures(db: Sqlite, scope: Scope, period: ReportPeriod): Reading<PeriodicFigures> {
   const cutoff = readSettings(db).reportCutoffDay;
   const ranges = comparedRanges(period as Period, cutoff);
-  const counted = countFigures(db, scope, RANGES.map((name) => ranges[name]), cutoff);
+  const counted = yield* countingFigures(scope, RANGES.map((name) => ranges[name]), cutoff);
   const policeYear = policeYearOf(ranges.current.end, cutoff);
   const months = monthsOf(policeYear, cutoff);
   const monthsBefore = monthsOf(policeYear - 1, cutoff);
-  const reports = reportsByMonth(db, scope, monthLabel(policeYear - 1, 1), monthLabel(policeYear, 12));
+  const reports = yield* countingByMonth(scope, monthLabel(policeYear - 1, 1), monthLabel(policeYear, 12));
   const inMonth = (year: number, month: number) => reports.get(monthLabel(year, month)) ?? 0;
+  const breakdown = scope === null ? yield* breakdownOf(db, ranges.current, cutoff) : [];
   return {
     period,
     officeId: scope,
-    breakdown: scope === null ? breakdownOf(db, ranges.current, cutoff) : [],
+    breakdown,
     cutoffDay: cutoff,
     ranges,
     figures: Object.fromEntries(RANGES.map((name, i) => [name, counted[i]!])) as PeriodicFigures['figures'],

@@ -21,6 +21,11 @@ export interface Store<DB = Schema> extends StoreReads<DB> {
   /**
    * Runs `work` in a writing transaction: committed when its promise resolves, rolled back when it
    * rejects (the rejection is passed on). Transactions are queued: one runs at a time.
+   *
+   * `work` awaits only the transaction (its reads, writes and savepoints), never a timer, a read outside
+   * it or another call: the SQLite adapter shares its write connection with the backend's synchronous
+   * code, and a synchronous write that starts while one of its transactions is open is refused as an
+   * internal error (db/stores/sqlite-guard.ts; docs/decisions.md, "The asynchronous Store").
    */
   transaction<T>(work: (tx: Transaction<DB>) => Promise<T>): Promise<T>;
   /** Ends every connection, once the queued work is done. */

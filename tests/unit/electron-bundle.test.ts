@@ -220,7 +220,7 @@ interface Report {
 }
 
 let temp = '';
-let bundles = { main: '', preload: '', backendWorker: '', backupWorker: '' };
+let bundles = { main: '', preload: '', backendWorker: '', backupWorker: '', sqliteReader: '' };
 let report: Report;
 
 beforeAll(async () => {
@@ -411,6 +411,33 @@ describe('backup worker bundle', () => {
     const copy = openSqlite(target, key, { readOnly: true });
     expect(copy.prepare('SELECT x FROM t').pluck().get()).toBe('dữ liệu mật');
     copy.close();
+  });
+});
+
+describe('store reader bundle', () => {
+  it('is found from backend-worker.cjs beside it (the backend starts the readers), and loads only the native SQLite module', () => {
+    const worker = readFileSync(bundles.backendWorker, 'utf8');
+    expect(worker).toContain('./sqlite-reader.cjs');
+    expect(packagesRequired(bundles.sqliteReader)).toEqual(['better-sqlite3-multiple-ciphers']);
+  });
+
+  it('answers a read of an encrypted store on a worker thread of a plain Node process', async () => {
+    const key = 'cd'.repeat(32);
+    const store = path.join(temp, 'reader-store.sqlite');
+    const db = openSqlite(store, key);
+    db.exec("CREATE TABLE t (x TEXT) STRICT; INSERT INTO t VALUES ('Nguyễn Văn Á')");
+    const script = String.raw`
+      const { Worker } = require('node:worker_threads');
+      const worker = new Worker(process.argv[1], { workerData: JSON.parse(process.argv[2]) });
+      worker.on('message', (message) => { process.stdout.write(JSON.stringify(message)); worker.terminate(); });
+      worker.postMessage({ id: 7, op: 'all', sql: 'SELECT x FROM t WHERE fold(x) = ?', parameters: ['nguyen van a'] });
+    `;
+    const { stdout } = await promisify(execFile)(process.execPath, ['-e', script, bundles.sqliteReader, JSON.stringify({ file: store, keyHex: key, nativeBinding: null })], {
+      env: { PATH: process.env.PATH, NODE_PATH: path.join(projectRoot, 'node_modules') },
+      timeout: 20_000,
+    });
+    db.close();
+    expect(JSON.parse(stdout)).toEqual({ id: 7, ok: true, rows: [{ x: 'Nguyễn Văn Á' }] });
   });
 });
 
