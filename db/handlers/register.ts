@@ -1,5 +1,5 @@
 import { seesSecretReporters } from '../../api/roles';
-import { deadlineBoard, listReportsOnStore, reportDetail, reportHistory } from '../register/queries';
+import { deadlineBoard, listReports, reportDetail, reportHistory } from '../register/queries';
 import { createReport, transitionReport, updateReport, voidReport, type RegisterDeps } from '../register/reports';
 import { readSettings } from '../settings';
 import { storeFor, type Context, type HandlersOf } from './context';
@@ -11,8 +11,9 @@ export function deps(ctx: Context): RegisterDeps {
 }
 
 export const registerHandlers: HandlersOf<'reports.'> = {
-  // Read on the Store's readers (docs/decisions.md, "The asynchronous Store").
-  'reports.list': (ctx, input) => listReportsOnStore(storeFor(ctx).store.data, input, ctx.backend.now()),
+  // A page is bounded (its budget is 50 ms): read on the backend's thread, one snapshot, no hop to a
+  // reader (docs/decisions.md, "The asynchronous Store": which readings go to the readers).
+  'reports.list': (ctx, input) => listReports(storeFor(ctx).store.sql, input, ctx.backend.now()),
   'reports.get': (ctx, input) => {
     const d = deps(ctx);
     return reportDetail(d.db, input.id, d.settings);

@@ -8,9 +8,7 @@ import type { DeadlineBoard, DeadlineItem, HistoryEntry, Page, ReportDetail, Rep
 import { AppError } from '../app-error';
 import { personView } from '../persons';
 import { all, first, prepared, qb } from '../query';
-import { firstOf, firstOfText, readNow, readOnStore, rowsOf, type Reading } from '../reading';
-import type { Schema } from '../schema';
-import type { StoreReads } from '../stores/store';
+import { firstOf, firstOfText, readNow, rowsOf, type Reading } from '../reading';
 import { addDays, endOfDay, localDate, startOfDay } from '../../core/calendar';
 import { computeDeadlines } from '../../core/legal-clock';
 import type { Sqlite } from '../store';
@@ -293,14 +291,6 @@ function* sortedWhole(input: ReportListInput, where: RawBuilder<SqlBool>): Readi
  */
 export function listReports(db: Sqlite, input: ReportListInput, now: number): Page<ReportRow, number | null> {
   return readNow(db, reportsPage(input, now));
-}
-
-/**
- * The same page read on the Store's readers (reports.list): the backend's thread answers other calls
- * between its statements (docs/decisions.md, "The asynchronous Store").
- */
-export function listReportsOnStore(reads: StoreReads<Schema>, input: ReportListInput, now: number): Promise<Page<ReportRow, number | null>> {
-  return readOnStore(reads, reportsPage(input, now));
 }
 
 function* reportsPage(input: ReportListInput, now: number): Reading<Page<ReportRow, number | null>> {
