@@ -16,6 +16,8 @@ import { keyringSeals } from './0015-keyring-seals';
 import { holidayYears } from './0016-holiday-years';
 import { sortIndexes } from './0017-sort-indexes';
 import { legacyImports } from './0018-legacy-imports';
+import { placeholder19 } from './0019-placeholder';
+import { legacyRegisters } from './0020-legacy-registers';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Append only: version N is at index N-1. */
@@ -38,6 +40,8 @@ export const migrations: readonly Migration[] = Object.freeze([
   holidayYears,
   sortIndexes,
   legacyImports,
+  placeholder19,
+  legacyRegisters,
 ]);
 
 export const schemaVersion = migrations.length;
