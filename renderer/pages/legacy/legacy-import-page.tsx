@@ -424,7 +424,10 @@ function RecordRowsTable({
               <td>{row.row}</td>
               <td>{t(`lg.outcome.${row.outcome}`)}</td>
               {row.shown.map((value, i) => (
-                <td key={i}>{cell(value)}</td>
+                // Dates, years and citizen IDs are not broken across lines.
+                <td key={i} className={/^[\d/]+$/.test(value) ? 'nowrap' : undefined}>
+                  {cell(value)}
+                </td>
               ))}
               <td>
                 {issuesText(t, preview.register, row)}
