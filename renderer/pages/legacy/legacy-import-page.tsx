@@ -1,9 +1,18 @@
 import { useState } from 'react';
-import { hotspotTypes } from '../../../api/vocabulary';
-import { LEGACY_FILE_MAX_BYTES, legacyFieldsOf, legacyRegisters, legacyTextEncodings, type LegacyField, type LegacyRegister } from '../../../api/calls/legacy';
+import { genders, hotspotRisks, hotspotStatuses, hotspotTypes, reportKinds } from '../../../api/vocabulary';
+import {
+  LEGACY_FILE_MAX_BYTES,
+  legacyFieldsOf,
+  legacyRegisters,
+  legacyStatusValues,
+  legacyTextEncodings,
+  type LegacyField,
+  type LegacyRegister,
+  type LegacyWordField,
+} from '../../../api/calls/legacy';
 import type { CallInput } from '../../../api/contract';
 import type { CallError } from '../../../api/result';
-import type { LegacyImportView, LegacyPreview, LegacyRowView, LegacyTextEncoding, ProgramKindView } from '../../../api/views';
+import type { LegacyImportView, LegacyPreview, LegacyRowView, LegacyTextEncoding, LegacyValueView, ProgramKindView } from '../../../api/views';
 import { invoke } from '../../api-client';
 import { Button } from '../../components/button';
 import { FileField } from '../../components/file-field';
@@ -309,6 +318,23 @@ function PreviewSection({
           : t('lg.countsRecords', { rows: formatNumber(k.rows), new: formatNumber(k.new), possible: formatNumber(k.possible), flagged: formatNumber(k.flagged), refused: formatNumber(k.refused), matched: formatNumber(k.matched) })}
       </p>
       {state.error ? <Notice kind="error">{errorText(t, state.error)}</Notice> : null}
+      {preview.values.length > 0 ? (
+        <WordsTable
+          preview={preview}
+          kinds={kinds.status === 'ready' ? kinds.value : []}
+          busy={busy}
+          onValue={(v, value) =>
+            onOptions({
+              ...options,
+              mapping,
+              values: [
+                ...(options.values ?? []).filter((x) => !(x.field === v.field && x.word === v.word)),
+                ...(value === '' ? [] : [{ field: v.field, word: v.word, value }]),
+              ],
+            })
+          }
+        />
+      ) : null}
       {register === 'reports' ? (
         <RowsTable rows={preview.rows} />
       ) : (
@@ -372,6 +398,86 @@ function RowsTable({ rows }: { readonly rows: readonly LegacyRowView[] }) {
               {row.issues
                 .map((i) => `${isMessageKey(`lg.field.${i.field}`) ? t(`lg.field.${i.field}` as MessageKey) : i.field}: ${isMessageKey(i.reason) ? t(i.reason) : i.reason}${i.text ? ` «${i.text}»` : ''}`)
                 .join('; ')}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The app's values a word field may take, with their labels: what the words table offers. */
+function wordChoices(t: ReturnType<typeof useI18n>['t'], lang: 'vi' | 'en', field: LegacyWordField, kinds: readonly ProgramKindView[]): { value: string; label: string }[] {
+  const keyed = (values: readonly string[], prefix: string) => values.map((value) => ({ value, label: isMessageKey(`${prefix}.${value}`) ? t(`${prefix}.${value}` as MessageKey) : value }));
+  switch (field) {
+    case 'kind':
+      return keyed(reportKinds, 'kind');
+    case 'status':
+      return legacyStatusValues.map((value) => {
+        const [status, decision] = value.split(':');
+        const label = decision ? `decision.${decision}` : `reportStatus.${status ?? ''}`;
+        return { value, label: isMessageKey(label) ? t(label) : value };
+      });
+    case 'programKind':
+      return kinds.map((k) => ({ value: k.code, label: kindName(lang, kinds, k.code) }));
+    case 'type':
+      return keyed(hotspotTypes, 'hotspotType');
+    case 'gender':
+      return keyed(genders, 'gender');
+    case 'risk':
+      return keyed(hotspotRisks, 'risk');
+  }
+}
+
+/** A hotspot register's "status" words are hotspot statuses; a crime register's, report statuses. */
+function wordField(register: LegacyRegister, field: LegacyWordField): LegacyWordField | 'hotspotStatus' {
+  return register === 'hotspots' && field === 'status' ? 'hotspotStatus' : field;
+}
+
+/** The office's own words in the word columns, each with the app's value the user may change. */
+function WordsTable({
+  preview,
+  kinds,
+  busy,
+  onValue,
+}: {
+  readonly preview: LegacyPreview;
+  readonly kinds: readonly ProgramKindView[];
+  readonly busy: boolean;
+  readonly onValue: (word: LegacyValueView, value: string) => void;
+}) {
+  const { t, lang } = useI18n();
+  const choicesOf = (field: LegacyWordField) => {
+    const which = wordField(preview.register, field);
+    if (which === 'hotspotStatus') return hotspotStatuses.map((value) => ({ value, label: t(`hotspotStatus.${value}`) }));
+    return wordChoices(t, lang, which, kinds);
+  };
+  return (
+    <table className="table">
+      <caption>{t('lg.words')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('lg.field')}</th>
+          <th scope="col">{t('lg.word')}</th>
+          <th scope="col">{t('lg.wordCount')}</th>
+          <th scope="col">{t('lg.wordValue')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {preview.values.map((v) => (
+          <tr key={`${v.field}|${v.word}`}>
+            <td>{fieldLabel(t, preview.register, v.field)}</td>
+            <td>{v.word}</td>
+            <td>{formatNumber(v.count)}</td>
+            <td>
+              <select aria-label={`${t('lg.wordValue')}: ${v.word}`} value={v.value ?? ''} disabled={busy} onChange={(e) => onValue(v, e.target.value)}>
+                <option value="">{t('lg.notMapped')}</option>
+                {choicesOf(v.field).map((c) => (
+                  <option key={c.value} value={c.value}>
+                    {c.label}
+                  </option>
+                ))}
+              </select>
             </td>
           </tr>
         ))}
