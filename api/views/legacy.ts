@@ -126,7 +126,7 @@ export interface LegacyMappingView {
   readonly id: string;
   readonly register: 'reports' | 'persons' | 'hotspots';
   readonly name: string;
-  /** The headers it was saved for, as shown. */
+  /** The headers it was saved for, folded (the key a file is matched by). */
   readonly headers: readonly string[];
   readonly mapping: readonly { readonly column: number; readonly field: string }[];
   readonly values: readonly { readonly field: string; readonly word: string; readonly value: string }[];

@@ -124,15 +124,15 @@ const TEXT_MAX: Partial<Record<LegacyReportField, number>> = { address: 300, rep
 
 /** The dry run of importing a register sheet into the office's reports; changes nothing. */
 export function planReportImport(db: Sqlite, file: LegacyFile, fileName: string, options: LegacyOptions, env: { officeId: string; now: number; settings: Settings; saved: (key: string) => SavedMapping | null }): ImportPlan {
-  const prepared_ = prepareSheet(file, options, {
+  const sheetPlan = prepareSheet(file, options, {
     fields: legacyReportFields,
     propose: proposeMapping,
     required: ['summary', 'receivedAt'],
     requiredKey: 'legacy.mapping_incomplete',
     saved: env.saved,
   });
-  const { sheet, headerRow, mapping, fieldColumn, dataRows, columns, text, raw } = prepared_;
-  const words = wordTable(prepared_.values, proposedValue);
+  const { sheet, headerRow, mapping, fieldColumn, dataRows, columns, text, raw } = sheetPlan;
+  const words = wordTable(sheetPlan.values, proposedValue);
   const valueOf = words.valueOf;
 
   const users = prepared(db, 'SELECT id, full_name FROM users WHERE office_id = ? AND deleted_at IS NULL').all(env.officeId) as { id: string; full_name: string }[];
@@ -151,7 +151,7 @@ export function planReportImport(db: Sqlite, file: LegacyFile, fileName: string,
   for (const row of dataRows) {
     const refusals: LegacyCellIssue[] = [];
     const notes: LegacyCellIssue[] = [];
-    const issue = prepared_.issue;
+    const issue = sheetPlan.issue;
 
     // The date of receipt: required (it dates the register number and the clock).
     const receivedCell = raw(row, 'receivedAt');
@@ -349,7 +349,7 @@ export function planReportImport(db: Sqlite, file: LegacyFile, fileName: string,
     counts,
     rows,
     shownFields: [],
-    savedMapping: prepared_.saved?.name ?? null,
+    savedMapping: sheetPlan.saved?.name ?? null,
     importId: null,
     backup: null,
   };
