@@ -61,7 +61,12 @@ export function undoImport(db: Sqlite, writes: WritePath, importId: string, reas
       ).all(importId, table) as { id: string }[];
       for (const { id } of records) {
         if (table === 'reports') writes.void('reports', id, reason, ctx, { also: { next_due_at: null } });
-        else writes.void(table, id, reason, ctx);
+        else if (table === 'hotspots') {
+          // Its history goes with it: the figures of hotspots cleared or reopened read the history alone.
+          const history = prepared(db, 'SELECT id FROM hotspot_history WHERE hotspot_id = ? AND deleted_at IS NULL').all(id) as { id: string }[];
+          for (const change of history) writes.void('hotspot_history', change.id, reason, ctx);
+          writes.void('hotspots', id, reason, ctx);
+        } else writes.void(table, id, reason, ctx);
       }
       voided += records.length;
     }

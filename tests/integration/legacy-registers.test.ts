@@ -230,3 +230,23 @@ describe('saved mappings (issue 22)', () => {
     expectError(await o.callAs(officer, 'legacy.mappings', { register: 'persons' }), 'auth.forbidden');
   });
 });
+
+describe('the import of old registers keeps the normal rules (issue 22, review)', () => {
+  const sql = (o: TestOffice) => o.backend.requireStore().sql;
+
+  it('an undone hotspot import voids the hotspots\' history too, so no figure counts them cleared', async () => {
+    const o = await office();
+    const uploadId = await upload(o, 'tu-diem.xlsx', await workbookBytes([vniHotspotList(encodeVni)]));
+    const applied = expectOk(await o.call('legacy.apply', { uploadId, register: 'hotspots' }));
+    const imported = (sql(o).prepare('SELECT record_id FROM legacy_import_rows WHERE import_id = ?').all(applied.importId) as { record_id: string }[]).map((r) => r.record_id);
+    expect(imported.length).toBe(3);
+    const liveHistory = () =>
+      (sql(o).prepare(`SELECT count(*) AS n FROM hotspot_history WHERE deleted_at IS NULL AND hotspot_id IN (SELECT value FROM json_each(?))`).get(JSON.stringify(imported)) as { n: number }).n;
+    expect(liveHistory()).toBe(5); // found, then cleared; found, then active; found
+    expectOk(await o.call('legacy.undo', { importId: applied.importId!, reason: 'Sai danh sách' }));
+    // The figures of hotspots cleared in a period read the history (db/reports/figures.ts, hotspotChanges).
+    expect(liveHistory()).toBe(0);
+    const voided = sql(o).prepare("SELECT DISTINCT void_reason FROM hotspot_history WHERE hotspot_id IN (SELECT value FROM json_each(?))").all(JSON.stringify(imported));
+    expect(voided).toEqual([{ void_reason: 'Sai danh sách' }]);
+  });
+});
