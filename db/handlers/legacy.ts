@@ -26,7 +26,7 @@ function plan(db: Sqlite, officeId: string, file: LegacyFile, fileName: string, 
     return { preview: p.preview, writes: p.persons.length, apply: (sql, writes, ctx, meta) => applyPersonImport(sql, writes, p, ctx, meta) };
   }
   if (options.register === 'hotspots') {
-    const p = planHotspotImport(db, file, fileName, options, { now, saved });
+    const p = planHotspotImport(db, file, fileName, options, { officeId, now, saved });
     return { preview: p.preview, writes: p.hotspots.length, apply: (sql, writes, ctx, meta) => applyHotspotImport(sql, writes, p, ctx, meta) };
   }
   const p = planReportImport(db, file, fileName, options, { officeId, now, settings: readSettings(db), saved });

@@ -13,7 +13,7 @@ import type { WriteContext, WritePath } from '../write-path';
 import { linkRecord, startImport } from './imports';
 import { provenanceNote } from './person-import';
 import type { LegacyFile } from './read-file';
-import { clean, dateReason, foldHeader, prepareSheet, proposeFrom, valueFromPhrases, wordTable, type Mapping, type SavedMapping, type SheetOptions } from './sheet-plan';
+import { clean, dateReason, foldHeader, prepareSheet, proposeFrom, requiredFields, valueFromPhrases, wordTable, type Mapping, type SavedMapping, type SheetOptions } from './sheet-plan';
 
 /**
  * The import of an office's watchlists of hotspots (issue 22; docs/domain.md, "Legacy registers"):
@@ -121,13 +121,12 @@ export function planHotspotImport(
   file: LegacyFile,
   fileName: string,
   options: HotspotOptions,
-  env: { now: number; saved: (key: string) => SavedMapping | null },
+  env: { officeId: string; now: number; saved: (key: string) => SavedMapping | null },
 ): HotspotImportPlan {
   const sheet = prepareSheet(file, options, {
     fields: legacyHotspotFields,
     propose: proposeHotspotMapping,
-    required: ['name'],
-    requiredKey: 'legacy.mapping_incomplete_hotspots',
+    ...requiredFields.hotspots,
     saved: env.saved,
   });
   const { text, issue } = sheet;
@@ -137,7 +136,8 @@ export function planHotspotImport(
     if (field === 'risk') return valueFromPhrases(riskWords, word);
     return null;
   });
-  const sameName = prepared(db, 'SELECT id, name, address FROM hotspots WHERE name_fold = ? AND deleted_at IS NULL LIMIT 20');
+  // The office's own hotspots only: another office's (received in its bundles) are that office's to keep.
+  const sameName = prepared(db, 'SELECT id, name, address FROM hotspots WHERE office_id = ? AND name_fold = ? AND deleted_at IS NULL LIMIT 20');
   const today = localDate(env.now);
   const bounds = { currentYear: Number(today.slice(0, 4)), minYear: 1975 };
   const merges = new Map(options.merges.map((m) => [m.row, m.id]));
@@ -198,7 +198,7 @@ export function planHotspotImport(
       const key = `${fold(parsed.data.name)}|${foldHeader(parsed.data.address)}`;
       const twin = inFile.get(key);
       const merged = merges.get(row.number);
-      const same = (sameName.all(fold(parsed.data.name)) as { id: string; name: string; address: string }[]);
+      const same = (sameName.all(env.officeId, fold(parsed.data.name)) as { id: string; name: string; address: string }[]);
       const exact = same.find((h) => foldHeader(h.address) === foldHeader(parsed.data.address));
       if (twin !== undefined) refusals.push(issue('name', 'legacy.reason.duplicate_in_file', `${parsed.data.name} (${twin})`));
       else if (exact) matchedId = exact.id;

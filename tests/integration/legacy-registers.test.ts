@@ -249,4 +249,16 @@ describe('the import of old registers keeps the normal rules (issue 22, review)'
     const voided = sql(o).prepare("SELECT DISTINCT void_reason FROM hotspot_history WHERE hotspot_id IN (SELECT value FROM json_each(?))").all(JSON.stringify(imported));
     expect(voided).toEqual([{ void_reason: 'Sai danh sách' }]);
   });
+
+  it('a hotspot of another office is not this office\'s: never matched, proposed or merged into', async () => {
+    const o = await office();
+    const ba = expectOk(await o.call('hotspots.create', { name: 'Nhà ông Ba', type: 'gambling', address: 'thôn đông', foundOn: '2025-06-01' })).id;
+    const tu = expectOk(await o.call('hotspots.create', { name: 'Quán nước bà Tư', type: 'illegal_lottery', address: 'Xóm Chợ', foundOn: '2025-06-01' })).id;
+    // As records received in a commune's bundle would be.
+    sql(o).prepare("UPDATE hotspots SET office_id = 'office-of-a-commune' WHERE id IN (?, ?)").run(ba, tu);
+    const uploadId = await upload(o, 'tu-diem.xlsx', await workbookBytes([vniHotspotList(encodeVni)]));
+    const dry = expectOk(await o.call('legacy.preview', { uploadId, register: 'hotspots', merges: [{ row: 2, id: tu }] }));
+    expect(dry.rows.find((r) => r.row === 4)).toMatchObject({ outcome: 'new', matchedId: null, candidates: [] });
+    expect(dry.rows.find((r) => r.row === 2)).toMatchObject({ outcome: 'refused', candidates: [], issues: [{ reason: 'legacy.reason.merge_gone' }] });
+  });
 });
