@@ -5,7 +5,7 @@ import { uuidv7 } from '../ids';
 import { prepared } from '../query';
 import type { Sqlite } from '../store';
 import type { WriteContext } from '../write-path';
-import { headersKey, type SavedMapping } from './sheet-plan';
+import { checkRegisterMapping, headersKey, type SavedMapping } from './sheet-plan';
 
 /**
  * Mappings an office saved under a name (issue 22; migration 0020): the columns → fields of a register
@@ -56,13 +56,16 @@ export function savedMappingFor(db: Sqlite, officeId: string, register: LegacyRe
   };
 }
 
-/** Saves (or replaces, by name) a mapping; audited. */
+/** Saves (or replaces, by name) a mapping a file of its register could use (refused otherwise); audited. */
 export function saveMapping(
   db: Sqlite,
   ctx: WriteContext,
   input: { register: LegacyRegister; name: string; headers: readonly string[]; mapping: readonly { column: number; field: string }[]; values: readonly { field: LegacyWordField; word: string; value: string }[] },
   now: number,
 ): LegacyMappingView {
+  // A mapping found again by its headers is used with no question asked: one no file could use would
+  // refuse every dry run of such a file.
+  checkRegisterMapping(input.register, input.mapping);
   return db.transaction(() => {
     const id = uuidv7(now);
     const headers = JSON.stringify(JSON.parse(headersKey(input.headers)) as string[]);

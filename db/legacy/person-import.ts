@@ -15,7 +15,7 @@ import type { Sqlite } from '../store';
 import type { WriteContext, WritePath } from '../write-path';
 import { linkRecord, startImport } from './imports';
 import type { LegacyFile } from './read-file';
-import { clean, dateReason, prepareSheet, proposeFrom, valueFromPhrases, wordTable, type Mapping, type SavedMapping, type SheetOptions } from './sheet-plan';
+import { clean, dateReason, prepareSheet, proposeFrom, requiredFields, valueFromPhrases, wordTable, type Mapping, type SavedMapping, type SheetOptions } from './sheet-plan';
 
 /**
  * The import of an office's registers of persons under management (issue 22; docs/domain.md, "Legacy
@@ -136,8 +136,7 @@ export function planPersonImport(
   const sheet = prepareSheet(file, options, {
     fields: legacyPersonFields,
     propose: proposePersonMapping,
-    required: ['fullName'],
-    requiredKey: 'legacy.mapping_incomplete_persons',
+    ...requiredFields.persons,
     saved: env.saved,
   });
   const { text, raw, issue } = sheet;

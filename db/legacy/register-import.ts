@@ -15,7 +15,7 @@ import type { Sqlite } from '../store';
 import type { WriteContext, WritePath } from '../write-path';
 import { linkRecord, startImport } from './imports';
 import type { LegacyFile } from './read-file';
-import { dateReason, prepareSheet, proposeFrom, valueFromPhrases, wordTable, type SavedMapping } from './sheet-plan';
+import { dateReason, prepareSheet, proposeFrom, requiredFields, valueFromPhrases, wordTable, type SavedMapping } from './sheet-plan';
 
 /**
  * The import of an office's old crime-report register (issue 22; docs/domain.md, "Legacy registers"):
@@ -127,8 +127,7 @@ export function planReportImport(db: Sqlite, file: LegacyFile, fileName: string,
   const sheetPlan = prepareSheet(file, options, {
     fields: legacyReportFields,
     propose: proposeMapping,
-    required: ['summary', 'receivedAt'],
-    requiredKey: 'legacy.mapping_incomplete',
+    ...requiredFields.reports,
     saved: env.saved,
   });
   const { sheet, headerRow, mapping, fieldColumn, dataRows, columns, text, raw } = sheetPlan;

@@ -1,4 +1,4 @@
-import type { LegacyField, LegacyWordField } from '../../api/calls/legacy';
+import { legacyFieldsOf, type LegacyField, type LegacyRegister, type LegacyWordField } from '../../api/calls/legacy';
 import { BAD_TEXT_CHARS } from '../../api/fields';
 import type { LegacyCellIssue, LegacyColumnView, LegacyTextEncoding, LegacyValueView } from '../../api/views';
 import { fold } from '../../core/fold';
@@ -160,6 +160,43 @@ export interface SavedMapping {
   readonly values: readonly { field: LegacyWordField; word: string; value: string }[];
 }
 
+/** The fields a register's mapping must name, and the message when one is left out. */
+export const requiredFields = {
+  reports: { required: ['summary', 'receivedAt'], requiredKey: 'legacy.mapping_incomplete' },
+  persons: { required: ['fullName'], requiredKey: 'legacy.mapping_incomplete_persons' },
+  hotspots: { required: ['name'], requiredKey: 'legacy.mapping_incomplete_hotspots' },
+} as const satisfies Record<LegacyRegister, { required: readonly LegacyField[]; requiredKey: string }>;
+
+/**
+ * A mapping as a register can use it: only its own fields, each from one column, the required ones
+ * there; otherwise refused (the dry run's mapping, and a mapping before it is saved).
+ */
+export function checkMapping<F extends LegacyField>(
+  chosen: readonly { column: number; field: string }[],
+  rules: { readonly fields: readonly F[]; readonly required: readonly F[]; readonly requiredKey: string },
+): { mapping: Mapping<F>; fieldColumn: Map<F, number> } {
+  const fieldColumn = new Map<F, number>();
+  const mapping: Mapping<F> = [];
+  for (const m of chosen) {
+    if (!(rules.fields as readonly string[]).includes(m.field)) {
+      throw new AppError('validation', `${m.field} is not a field of this register`, { fields: { mapping: 'legacy.not_this_register' }, params: { field: m.field } });
+    }
+    const field = m.field as F;
+    if (fieldColumn.has(field)) throw new AppError('validation', `${field} is mapped twice`, { fields: { mapping: 'legacy.mapped_twice' }, params: { field } });
+    fieldColumn.set(field, m.column);
+    mapping.push({ column: m.column, field });
+  }
+  if (rules.required.some((f) => !fieldColumn.has(f))) {
+    throw new AppError('validation', `${rules.required.join(', ')} must be mapped`, { fields: { mapping: rules.requiredKey } });
+  }
+  return { mapping, fieldColumn };
+}
+
+/** checkMapping for a register named at run time (a mapping being saved). */
+export function checkRegisterMapping(register: LegacyRegister, chosen: readonly { column: number; field: string }[]): void {
+  checkMapping<LegacyField>(chosen, { fields: legacyFieldsOf[register], ...requiredFields[register] });
+}
+
 export interface SheetOptions {
   readonly sheet: string | null;
   readonly headerRow: number | null;
@@ -208,20 +245,7 @@ export function prepareSheet<F extends LegacyField>(
   const headers = headersOf(sheet, headerRow);
   const saved = options.mapping === null ? rules.saved(headersKey(headers)) : null;
   const chosen = options.mapping ?? saved?.mapping ?? rules.propose(headers);
-  const fieldColumn = new Map<F, number>();
-  const mapping: Mapping<F> = [];
-  for (const m of chosen) {
-    if (!(rules.fields as readonly string[]).includes(m.field)) {
-      throw new AppError('validation', `${m.field} is not a field of this register`, { fields: { mapping: 'legacy.not_this_register' }, params: { field: m.field } });
-    }
-    const field = m.field as F;
-    if (fieldColumn.has(field)) throw new AppError('validation', `${field} is mapped twice`, { fields: { mapping: 'legacy.mapped_twice' }, params: { field } });
-    fieldColumn.set(field, m.column);
-    mapping.push({ column: m.column, field });
-  }
-  if (rules.required.some((f) => !fieldColumn.has(f))) {
-    throw new AppError('validation', `${rules.required.join(', ')} must be mapped`, { fields: { mapping: rules.requiredKey } });
-  }
+  const { mapping, fieldColumn } = checkMapping(chosen, rules);
   const dataRows = sheet.rows.filter((r) => r.number > headerRow && r.cells.some((c) => rawText(c).trim() !== ''));
 
   const width = Math.max(headers.length, ...dataRows.map((r) => r.cells.length), 0);

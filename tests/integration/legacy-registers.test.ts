@@ -261,4 +261,19 @@ describe('the import of old registers keeps the normal rules (issue 22, review)'
     expect(dry.rows.find((r) => r.row === 4)).toMatchObject({ outcome: 'new', matchedId: null, candidates: [] });
     expect(dry.rows.find((r) => r.row === 2)).toMatchObject({ outcome: 'refused', candidates: [], issues: [{ reason: 'legacy.reason.merge_gone' }] });
   });
+
+  it('a mapping is saved only if a file could use it: fields of its register, each once, the required ones', async () => {
+    const o = await office();
+    const headers = ['Họ tên', 'Năm sinh'];
+    const save = (mapping: { column: number; field: 'fullName' | 'birthDate' | 'summary' | 'name' }[], register: 'persons' | 'hotspots' = 'persons') =>
+      o.call('legacy.saveMapping', { register, name: 'Sổ A', headers, mapping, values: [] });
+    expect(expectError(await save([{ column: 0, field: 'fullName' }, { column: 1, field: 'summary' }]), 'validation').fields).toEqual({ mapping: 'legacy.not_this_register' });
+    expect(expectError(await save([{ column: 0, field: 'fullName' }, { column: 1, field: 'fullName' }]), 'validation').fields).toEqual({ mapping: 'legacy.mapped_twice' });
+    expect(expectError(await save([{ column: 1, field: 'birthDate' }]), 'validation').fields).toEqual({ mapping: 'legacy.mapping_incomplete_persons' });
+    expect(expectError(await save([{ column: 0, field: 'fullName' }], 'hotspots'), 'validation').fields).toEqual({ mapping: 'legacy.not_this_register' });
+    expect(expectOk(await o.call('legacy.mappings', { register: 'persons' }))).toEqual([]);
+    // So a file with these headers is still read with the mapping the app proposes.
+    const other = await workbookBytes([{ name: 'S', rows: [headers, ['Vũ Văn An', 1990]] }]);
+    expect(expectOk(await o.call('legacy.preview', { uploadId: await upload(o, 'c.xlsx', other), register: 'persons' })).counts.new).toBe(1);
+  });
 });
