@@ -178,11 +178,14 @@ export function planPersonImport(
     let birthYear: number | null = null;
     const birthCell = raw(row, 'birthDate');
     const birthText = text(row, 'birthDate');
-    if (birthCell && typeof birthCell.value === 'number' && Number.isInteger(birthCell.value) && birthCell.value >= 1900 && birthCell.value <= currentYear) birthYear = birthCell.value;
-    else if (/^\d{4}$/.test(birthText)) birthYear = Number(birthText);
+    // Four digits are a year (a number cell too: never a day counted from 1900), taken from 1900 to this
+    // year; any other, like a birth date after today, is kept in the notes.
+    const year = birthCell && typeof birthCell.value === 'number' ? birthCell.value : /^\d{4}$/.test(birthText) ? Number(birthText) : null;
+    const yearLike = year !== null && Number.isInteger(year) && year >= 1000 && year <= 9999;
+    if (yearLike && year >= bounds.minYear && year <= currentYear) birthYear = year;
     else if (birthText !== '') {
-      const birth = sheet.date(row, 'birthDate', bounds);
-      if (birth.kind === 'date' && birth.date <= today) birthDate = birth.date;
+      const birth = yearLike ? null : sheet.date(row, 'birthDate', bounds);
+      if (birth?.kind === 'date' && birth.date <= today) birthDate = birth.date;
       else {
         notes.push(issue('birthDate', 'legacy.reason.date_kept_as_note', birthText));
         extra.push(`Ngày sinh (sổ cũ): ${birthText}`);

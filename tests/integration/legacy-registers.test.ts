@@ -276,4 +276,15 @@ describe('the import of old registers keeps the normal rules (issue 22, review)'
     const other = await workbookBytes([{ name: 'S', rows: [headers, ['Vũ Văn An', 1990]] }]);
     expect(expectOk(await o.call('legacy.preview', { uploadId: await upload(o, 'c.xlsx', other), register: 'persons' })).counts.new).toBe(1);
   });
+
+  it('a birth year after this year is no birth year: kept in the notes, as a birth date after today is', async () => {
+    const o = await office();
+    const sheet = { name: 'S', rows: [['Họ tên', 'Năm sinh'], ['Vũ Văn An', 2030], ['Vũ Văn Bình', '2031'], ['Vũ Văn Cường', '01/02/2030'], ['Vũ Văn Dũng', 1990]] };
+    const dry = expectOk(await o.call('legacy.preview', { uploadId: await upload(o, 'ds.xlsx', await workbookBytes([sheet])), register: 'persons' }));
+    expect(dry.counts).toMatchObject({ new: 4, flagged: 3 });
+    for (const [row, text] of [[2, '2030'], [3, '2031'], [4, '01/02/2030']] as const) {
+      expect(dry.rows.find((r) => r.row === row)).toMatchObject({ outcome: 'new', shown: expect.arrayContaining(['']), issues: [{ field: 'birthDate', reason: 'legacy.reason.date_kept_as_note', text }] });
+    }
+    expect(dry.rows.find((r) => r.row === 5)).toMatchObject({ outcome: 'new', issues: [], shown: expect.arrayContaining(['1990']) });
+  });
 });
