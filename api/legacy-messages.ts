@@ -24,6 +24,10 @@ export const legacyReasonMessages = {
     'legacy.reason.end_before_start': 'ngày kết thúc trước ngày bắt đầu',
     'legacy.reason.merge_gone': 'hồ sơ đã chọn để gộp không còn hoặc không phải hồ sơ được đề xuất',
     'legacy.reason.program_exists': 'người này đã có diện quản lý này từ ngày đó: không nhập thêm',
+    'legacy.reason.citizen_id_twice': 'số CCCD trùng với dòng khác trong tệp',
+    'legacy.reason.hotspot_twice': 'tụ điểm trùng tên và địa chỉ với dòng khác trong tệp',
+    'legacy.reason.birth_kept_as_note': 'không đọc được là ngày hoặc năm sinh (hoặc ở tương lai): giữ lại trong ghi chú',
+    'legacy.reason.officer_kept_in_notes': 'không có cán bộ tên này: giữ tên trong ghi chú',
   },
   en: {
     'legacy.reason.required': 'empty (required)',
@@ -45,6 +49,10 @@ export const legacyReasonMessages = {
     'legacy.reason.end_before_start': 'the end is before the start',
     'legacy.reason.merge_gone': 'the record chosen to merge into is gone or was not one proposed',
     'legacy.reason.program_exists': 'this person already has this management from that day: nothing added',
+    'legacy.reason.citizen_id_twice': 'citizen ID twice in the file',
+    'legacy.reason.hotspot_twice': 'the same hotspot name and address twice in the file',
+    'legacy.reason.birth_kept_as_note': 'not read as a birth date or year (or in the future): kept in the notes',
+    'legacy.reason.officer_kept_in_notes': 'no officer of that name: the name kept in the notes',
   },
 } as const;
 

@@ -200,7 +200,7 @@ export function planHotspotImport(
       const merged = merges.get(row.number);
       const same = (sameName.all(env.officeId, fold(parsed.data.name)) as { id: string; name: string; address: string }[]);
       const exact = same.find((h) => foldHeader(h.address) === foldHeader(parsed.data.address));
-      if (twin !== undefined) refusals.push(issue('name', 'legacy.reason.duplicate_in_file', `${parsed.data.name} (${twin})`));
+      if (twin !== undefined) refusals.push(issue('name', 'legacy.reason.hotspot_twice', `${parsed.data.name} (${twin})`));
       else if (exact) matchedId = exact.id;
       else {
         candidates = same.map((h) => ({ id: h.id, name: h.name, birthYear: null, citizenId: null, address: h.address }));

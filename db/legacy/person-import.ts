@@ -187,7 +187,7 @@ export function planPersonImport(
       const birth = yearLike ? null : sheet.date(row, 'birthDate', bounds);
       if (birth?.kind === 'date' && birth.date <= today) birthDate = birth.date;
       else {
-        notes.push(issue('birthDate', 'legacy.reason.date_kept_as_note', birthText));
+        notes.push(issue('birthDate', 'legacy.reason.birth_kept_as_note', birthText));
         extra.push(`Ngày sinh (sổ cũ): ${birthText}`);
       }
     }
@@ -218,7 +218,7 @@ export function planPersonImport(
       if (user) officerId = user.id;
       else {
         extra.push(`Cán bộ quản lý (sổ cũ): ${officerText}`);
-        notes.push(issue('officer', 'legacy.reason.officer_kept_as_note', officerText));
+        notes.push(issue('officer', 'legacy.reason.officer_kept_in_notes', officerText));
       }
     }
 
@@ -292,7 +292,7 @@ export function planPersonImport(
     if (refusals.length === 0 && person !== null) {
       const merged = merges.get(row.number);
       const twin = person.citizenId ? inFile.get(person.citizenId) : undefined;
-      if (twin !== undefined) refusals.push(issue('citizenId', 'legacy.reason.duplicate_in_file', `${person.citizenId} (${twin})`));
+      if (twin !== undefined) refusals.push(issue('citizenId', 'legacy.reason.citizen_id_twice', `${person.citizenId} (${twin})`));
       else if (person.citizenId && findByCitizenId(db, person.citizenId)) matchedId = findByCitizenId(db, person.citizenId)!.id;
       else {
         const match = matchPerson(db, { fullName: person.fullName, birthYear: person.birthDate ? Number(person.birthDate.slice(0, 4)) : person.birthYear, citizenId: person.citizenId ?? '' });

@@ -142,7 +142,7 @@ describe('importing a register of persons under management (issue 22)', () => {
     const uploadId = await upload(o, 'ds.xlsx', await workbookBytes([sheet]));
     const applied = expectOk(await o.call('legacy.apply', { uploadId, register: 'persons' }));
     expect(applied.counts).toMatchObject({ possible: 1, new: 1, refused: 1, writes: 2 });
-    expect(applied.rows.find((r) => r.row === 4)).toMatchObject({ outcome: 'refused', issues: [{ field: 'citizenId', reason: 'legacy.reason.duplicate_in_file' }] });
+    expect(applied.rows.find((r) => r.row === 4)).toMatchObject({ outcome: 'refused', issues: [{ field: 'citizenId', reason: 'legacy.reason.citizen_id_twice', text: '001195000222 (3)' }] });
     const tams = expectOk(await o.call('persons.list', { q: 'le van tam', limit: 10 })).rows;
     expect(tams.length).toBe(2);
     expect(tams.some((p) => p.id === tam)).toBe(true);
@@ -283,8 +283,25 @@ describe('the import of old registers keeps the normal rules (issue 22, review)'
     const dry = expectOk(await o.call('legacy.preview', { uploadId: await upload(o, 'ds.xlsx', await workbookBytes([sheet])), register: 'persons' }));
     expect(dry.counts).toMatchObject({ new: 4, flagged: 3 });
     for (const [row, text] of [[2, '2030'], [3, '2031'], [4, '01/02/2030']] as const) {
-      expect(dry.rows.find((r) => r.row === row)).toMatchObject({ outcome: 'new', shown: expect.arrayContaining(['']), issues: [{ field: 'birthDate', reason: 'legacy.reason.date_kept_as_note', text }] });
+      expect(dry.rows.find((r) => r.row === row)).toMatchObject({ outcome: 'new', shown: expect.arrayContaining(['']), issues: [{ field: 'birthDate', reason: 'legacy.reason.birth_kept_as_note', text }] });
     }
     expect(dry.rows.find((r) => r.row === 5)).toMatchObject({ outcome: 'new', issues: [], shown: expect.arrayContaining(['1990']) });
+  });
+
+  it('each register says in its own words why a row is refused or flagged', async () => {
+    const o = await office();
+    const persons = { name: 'S', rows: [['Họ tên', 'CCCD', 'Cán bộ quản lý'], ['Vũ Văn An', '001090000111', 'Ông Khánh'], ['Vũ Văn An', '001090000111', '']] };
+    const dry = expectOk(await o.call('legacy.preview', { uploadId: await upload(o, 'ds.xlsx', await workbookBytes([persons])), register: 'persons' }));
+    expect(dry.rows.find((r) => r.row === 2)).toMatchObject({ outcome: 'new', issues: [{ field: 'officer', reason: 'legacy.reason.officer_kept_in_notes', text: 'Ông Khánh' }] });
+    expect(dry.rows.find((r) => r.row === 3)).toMatchObject({ outcome: 'refused', issues: [{ field: 'citizenId', reason: 'legacy.reason.citizen_id_twice' }] });
+    const hotspots = { name: 'S', rows: [['Tên tụ điểm', 'Loại', 'Địa chỉ', 'Ngày phát hiện'], ['Nhà ông Ba', 'cờ bạc', 'Thôn Đông', '01/01/2025'], ['Nhà Ông Ba', 'cờ bạc', 'thôn đông', '02/01/2025']] };
+    const spots = expectOk(await o.call('legacy.preview', { uploadId: await upload(o, 'td.xlsx', await workbookBytes([hotspots])), register: 'hotspots' }));
+    expect(spots.rows.find((r) => r.row === 3)).toMatchObject({ outcome: 'refused', issues: [{ field: 'name', reason: 'legacy.reason.hotspot_twice', text: 'Nhà Ông Ba (2)' }] });
+    // Every reason a row can get reads in both languages (not its key).
+    const { legacyReason } = await import('../../api/legacy-messages');
+    for (const key of ['legacy.reason.citizen_id_twice', 'legacy.reason.hotspot_twice', 'legacy.reason.birth_kept_as_note', 'legacy.reason.officer_kept_in_notes']) {
+      expect(legacyReason('vi', key)).not.toBe(key);
+      expect(legacyReason('en', key)).not.toBe(key);
+    }
   });
 });
