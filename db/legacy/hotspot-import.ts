@@ -1,6 +1,6 @@
 import { legacyHotspotFields, type LegacyHotspotField, type LegacyWordField } from '../../api/calls/legacy';
 import { hotspotInput } from '../../api/calls/hotspots';
-import type { LegacyCandidateView, LegacyCellIssue, LegacyPreview, LegacyRowView } from '../../api/views';
+import type { LegacyCandidateView, LegacyCellIssue, LegacyPreview } from '../../api/views';
 import { hotspotRisks, hotspotStatuses, hotspotTypes, type HotspotRisk, type HotspotStatus, type HotspotType } from '../../api/vocabulary';
 import { localDate, type IsoDate } from '../../core/calendar';
 import { fold } from '../../core/fold';
@@ -13,7 +13,7 @@ import type { WriteContext, WritePath } from '../write-path';
 import { linkRecord, startImport } from './imports';
 import { provenanceNote } from './person-import';
 import type { LegacyFile } from './read-file';
-import { clean, dateReason, foldHeader, prepareSheet, proposeFrom, requiredFields, valueFromPhrases, wordTable, type Mapping, type SavedMapping, type SheetOptions } from './sheet-plan';
+import { clean, dateReason, foldHeader, outcomeTally, prepareSheet, previewOf, proposeFrom, requiredFields, valueFromPhrases, wordTable, type Mapping, type SavedMapping, type SheetOptions } from './sheet-plan';
 
 /**
  * The import of an office's watchlists of hotspots (issue 22; docs/domain.md, "Legacy registers"):
@@ -113,8 +113,6 @@ export interface HotspotOptions extends SheetOptions {
   readonly merges: readonly { row: number; id: string }[];
 }
 
-const SHOWN_PER_OUTCOME = 200;
-
 /** The dry run of importing a watchlist of hotspots; changes nothing. */
 export function planHotspotImport(
   db: Sqlite,
@@ -143,10 +141,8 @@ export function planHotspotImport(
   const merges = new Map(options.merges.map((m) => [m.row, m.id]));
   const inFile = new Map<string, number>();
 
-  const rows: LegacyRowView[] = [];
   const hotspots: PlannedHotspot[] = [];
-  const counts = { rows: sheet.dataRows.length, new: 0, refused: 0, matched: 0, possible: 0, flagged: 0, writes: 0 };
-  const shown = { new: 0, refused: 0, matched: 0, possible: 0 };
+  const tally = outcomeTally(sheet.dataRows.length);
 
   for (const row of sheet.dataRows) {
     const refusals: LegacyCellIssue[] = [];
@@ -215,47 +211,29 @@ export function planHotspotImport(
 
     const outcome = refusals.length > 0 ? 'refused' : matchedId !== null ? 'matched' : candidates.length > 0 ? 'possible' : 'new';
     const writes = outcome === 'new' || outcome === 'possible';
-    counts[outcome] += 1;
-    if (writes) counts.writes += 1;
-    if (outcome !== 'refused' && notes.length > 0) counts.flagged += 1;
-    if (shown[outcome] < SHOWN_PER_OUTCOME) {
-      shown[outcome] += 1;
-      rows.push({
-        row: row.number,
-        outcome,
-        registerNo: null,
-        registerYear: null,
-        receivedOn: foundOn ? shownDate(foundOn) : null,
-        summary: text(row, 'name').slice(0, 200),
-        reporterName: '',
-        status: null,
-        issues: outcome === 'refused' ? refusals : notes,
-        matchedId,
-        shown: [text(row, 'name').slice(0, 200), type ? `hotspotType.${type}` : '', text(row, 'address').slice(0, 300), foundOn ? shownDate(foundOn) : '', `hotspotStatus.${status}`],
-        candidates,
-        writes,
-      });
-    }
+    tally.add(outcome, { writes, flagged: outcome !== 'refused' && notes.length > 0 }, () => ({
+      row: row.number,
+      outcome,
+      registerNo: null,
+      registerYear: null,
+      receivedOn: foundOn ? shownDate(foundOn) : null,
+      summary: text(row, 'name').slice(0, 200),
+      reporterName: '',
+      status: null,
+      issues: outcome === 'refused' ? refusals : notes,
+      matchedId,
+      shown: [text(row, 'name').slice(0, 200), type ? `hotspotType.${type}` : '', text(row, 'address').slice(0, 300), foundOn ? shownDate(foundOn) : '', `hotspotStatus.${status}`],
+      candidates,
+      writes,
+    }));
     if (writes && parsed.success) hotspots.push({ sourceRow: row.number, fields: parsed.data, status });
   }
 
-  const preview: LegacyPreview = {
-    register: 'hotspots',
-    fileName,
-    format: file.format,
-    byteEncoding: file.byteEncoding,
-    sheets: file.sheets.map((s) => ({ name: s.name, hidden: s.hidden, rows: s.rows.length })),
-    sheet: sheet.sheet.name,
-    headerRow: sheet.headerRow,
-    columns: sheet.columns,
+  const preview = previewOf('hotspots', file, fileName, sheet, {
     values: words.list(),
-    counts,
-    rows,
+    tally,
     shownFields: ['lg.hotspot.name', 'lg.hotspot.type', 'lg.hotspot.address', 'lg.hotspot.foundOn', 'lg.hotspot.status'],
-    savedMapping: sheet.saved?.name ?? null,
-    importId: null,
-    backup: null,
-  };
+  });
   return { preview, hotspots, mapping: sheet.mapping, sheet: sheet.sheet.name, headerRow: sheet.headerRow };
 }
 

@@ -1,6 +1,6 @@
 import { legacyPersonFields, type LegacyPersonField, type LegacyWordField } from '../../api/calls/legacy';
 import { personInput } from '../../api/calls/register';
-import type { LegacyCandidateView, LegacyCellIssue, LegacyPreview, LegacyRowView } from '../../api/views';
+import type { LegacyCandidateView, LegacyCellIssue, LegacyPreview } from '../../api/views';
 import { genders, type Gender } from '../../api/vocabulary';
 import { localDate, type IsoDate } from '../../core/calendar';
 import { fold } from '../../core/fold';
@@ -15,7 +15,7 @@ import type { Sqlite } from '../store';
 import type { WriteContext, WritePath } from '../write-path';
 import { linkRecord, startImport } from './imports';
 import type { LegacyFile } from './read-file';
-import { clean, dateReason, prepareSheet, proposeFrom, requiredFields, valueFromPhrases, wordTable, type Mapping, type SavedMapping, type SheetOptions } from './sheet-plan';
+import { clean, dateReason, outcomeTally, prepareSheet, previewOf, proposeFrom, requiredFields, valueFromPhrases, wordTable, type Mapping, type SavedMapping, type SheetOptions } from './sheet-plan';
 
 /**
  * The import of an office's registers of persons under management (issue 22; docs/domain.md, "Legacy
@@ -121,7 +121,6 @@ export interface PersonOptions extends SheetOptions {
   readonly merges: readonly { row: number; id: string }[];
 }
 
-const SHOWN_PER_OUTCOME = 200;
 /** The source of an imported record, as its notes say it. */
 export const provenanceNote = (fileName: string, row: number): string => `Nhập từ sổ cũ: ${fileName}, dòng ${row}`;
 
@@ -163,10 +162,8 @@ export function planPersonImport(
   const merges = new Map(options.merges.map((m) => [m.row, m.id]));
   const inFile = new Map<string, number>();
 
-  const rows: LegacyRowView[] = [];
   const persons: PlannedPerson[] = [];
-  const counts = { rows: sheet.dataRows.length, new: 0, refused: 0, matched: 0, possible: 0, flagged: 0, writes: 0 };
-  const shown = { new: 0, refused: 0, matched: 0, possible: 0 };
+  const tally = outcomeTally(sheet.dataRows.length);
 
   for (const row of sheet.dataRows) {
     const refusals: LegacyCellIssue[] = [];
@@ -313,55 +310,37 @@ export function planPersonImport(
     const hasProgram = matchedId !== null && program !== null && sameProgram.get(matchedId, program.kindCode, program.startDate) !== undefined;
     const writes = outcome === 'new' || outcome === 'possible' || (outcome === 'matched' && program !== null && !hasProgram);
     if (outcome === 'matched' && hasProgram) notes.push(issue('programKind', 'legacy.reason.program_exists', kindCode ?? ''));
-    counts[outcome] += 1;
-    if (writes) counts.writes += 1;
-    if (outcome !== 'refused' && notes.length > 0) counts.flagged += 1;
-    if (shown[outcome] < SHOWN_PER_OUTCOME) {
-      shown[outcome] += 1;
-      rows.push({
-        row: row.number,
-        outcome,
-        registerNo: null,
-        registerYear: null,
-        receivedOn: null,
-        summary: person?.fullName ?? text(row, 'fullName').slice(0, 100),
-        reporterName: '',
-        status: null,
-        issues: outcome === 'refused' ? refusals : notes,
-        matchedId,
-        shown: [
-          person?.fullName ?? text(row, 'fullName').slice(0, 100),
-          birthDate ? shownDate(birthDate) : birthYear !== null ? String(birthYear) : '',
-          citizenId ?? '',
-          kindCode !== null ? `programKind:${kindCode}` : '',
-          program ? shownDate(program.startDate) : '',
-          program?.endDate ? shownDate(program.endDate) : '',
-        ],
-        candidates,
-        writes,
-      });
-    }
+    tally.add(outcome, { writes, flagged: outcome !== 'refused' && notes.length > 0 }, () => ({
+      row: row.number,
+      outcome,
+      registerNo: null,
+      registerYear: null,
+      receivedOn: null,
+      summary: person?.fullName ?? text(row, 'fullName').slice(0, 100),
+      reporterName: '',
+      status: null,
+      issues: outcome === 'refused' ? refusals : notes,
+      matchedId,
+      shown: [
+        person?.fullName ?? text(row, 'fullName').slice(0, 100),
+        birthDate ? shownDate(birthDate) : birthYear !== null ? String(birthYear) : '',
+        citizenId ?? '',
+        kindCode !== null ? `programKind:${kindCode}` : '',
+        program ? shownDate(program.startDate) : '',
+        program?.endDate ? shownDate(program.endDate) : '',
+      ],
+      candidates,
+      writes,
+    }));
     if (!writes || person === null) continue;
     persons.push({ sourceRow: row.number, personId: matchedId, person, program: hasProgram ? null : program });
   }
 
-  const preview: LegacyPreview = {
-    register: 'persons',
-    fileName,
-    format: file.format,
-    byteEncoding: file.byteEncoding,
-    sheets: file.sheets.map((s) => ({ name: s.name, hidden: s.hidden, rows: s.rows.length })),
-    sheet: sheet.sheet.name,
-    headerRow: sheet.headerRow,
-    columns: sheet.columns,
+  const preview = previewOf('persons', file, fileName, sheet, {
     values: words.list(),
-    counts,
-    rows,
+    tally,
     shownFields: ['lg.person.fullName', 'lg.person.birthDate', 'lg.person.citizenId', 'lg.person.programKind', 'lg.person.startDate', 'lg.person.endDate'],
-    savedMapping: sheet.saved?.name ?? null,
-    importId: null,
-    backup: null,
-  };
+  });
   return { preview, persons, mapping: sheet.mapping, sheet: sheet.sheet.name, headerRow: sheet.headerRow };
 }
 

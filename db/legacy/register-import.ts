@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { legacyReportFields, legacyStatusValues, type legacyOptions, type LegacyReportField, type LegacyWordField } from '../../api/calls/legacy';
-import type { LegacyCellIssue, LegacyPreview, LegacyRowView } from '../../api/views';
+import type { LegacyCellIssue, LegacyPreview } from '../../api/views';
 import { reportKinds, type Decision, type ReportKind, type ReportStatus } from '../../api/vocabulary';
 import { localDate } from '../../core/calendar';
 import { fold } from '../../core/fold';
@@ -15,7 +15,7 @@ import type { Sqlite } from '../store';
 import type { WriteContext, WritePath } from '../write-path';
 import { linkRecord, startImport } from './imports';
 import type { LegacyFile } from './read-file';
-import { dateReason, prepareSheet, proposeFrom, requiredFields, valueFromPhrases, wordTable, type SavedMapping } from './sheet-plan';
+import { dateReason, outcomeTally, prepareSheet, previewOf, proposeFrom, requiredFields, valueFromPhrases, wordTable, type SavedMapping } from './sheet-plan';
 
 /**
  * The import of an office's old crime-report register (issue 22; docs/domain.md, "Legacy registers"):
@@ -118,7 +118,6 @@ export interface ImportPlan {
   readonly headerRow: number;
 }
 
-const SHOWN_PER_OUTCOME = 200;
 const SUMMARY_MAX = 300;
 const TEXT_MAX: Partial<Record<LegacyReportField, number>> = { address: 300, reporterName: 100, reporterAddress: 300, reporterContact: 100, description: 20_000 };
 
@@ -130,7 +129,7 @@ export function planReportImport(db: Sqlite, file: LegacyFile, fileName: string,
     ...requiredFields.reports,
     saved: env.saved,
   });
-  const { sheet, headerRow, mapping, fieldColumn, dataRows, columns, text, raw } = sheetPlan;
+  const { sheet, headerRow, mapping, fieldColumn, dataRows, text, raw } = sheetPlan;
   const words = wordTable(sheetPlan.values, proposedValue);
   const valueOf = words.valueOf;
 
@@ -142,10 +141,8 @@ export function planReportImport(db: Sqlite, file: LegacyFile, fileName: string,
   const openRows = new Set(options.openRows);
   const inFile = new Map<string, number>();
 
-  const rows: LegacyRowView[] = [];
   const reports: PlannedReport[] = [];
-  const counts = { rows: dataRows.length, new: 0, refused: 0, matched: 0, possible: 0, flagged: 0, writes: 0 };
-  const shown = { new: 0, refused: 0, matched: 0 };
+  const tally = outcomeTally(dataRows.length);
 
   for (const row of dataRows) {
     const refusals: LegacyCellIssue[] = [];
@@ -272,27 +269,21 @@ export function planReportImport(db: Sqlite, file: LegacyFile, fileName: string,
     }
 
     const outcome = refusals.length > 0 ? 'refused' : matchedId !== null ? 'matched' : 'new';
-    counts[outcome] += 1;
-    if (outcome === 'new') counts.writes += 1;
-    if (outcome === 'new' && notes.length > 0) counts.flagged += 1;
-    if (shown[outcome] < SHOWN_PER_OUTCOME) {
-      shown[outcome] += 1;
-      rows.push({
-        row: row.number,
-        outcome,
-        registerNo,
-        registerYear,
-        receivedOn: received.kind === 'date' ? shownDate(received.date) : null,
-        summary: summary.slice(0, 300),
-        reporterName: (limited.reporterName ?? '').slice(0, 100),
-        status: outcome === 'refused' ? null : decision === null ? status : `${status}:${decision}`,
-        issues: outcome === 'refused' ? refusals : notes,
-        matchedId,
-        shown: [],
-        candidates: [],
-        writes: outcome === 'new',
-      });
-    }
+    tally.add(outcome, { writes: outcome === 'new', flagged: outcome === 'new' && notes.length > 0 }, () => ({
+      row: row.number,
+      outcome,
+      registerNo,
+      registerYear,
+      receivedOn: received.kind === 'date' ? shownDate(received.date) : null,
+      summary: summary.slice(0, 300),
+      reporterName: (limited.reporterName ?? '').slice(0, 100),
+      status: outcome === 'refused' ? null : decision === null ? status : `${status}:${decision}`,
+      issues: outcome === 'refused' ? refusals : notes,
+      matchedId,
+      shown: [],
+      candidates: [],
+      writes: outcome === 'new',
+    }));
     if (outcome !== 'new') continue;
     const base = {
       register_year: registerYear!,
@@ -335,23 +326,7 @@ export function planReportImport(db: Sqlite, file: LegacyFile, fileName: string,
     reports.push({ sourceRow: row.number, columns: { ...base, ...deadlineColumns({ ...base, deleted_at: null }, holidays, env.settings) } });
   }
 
-  const preview: LegacyPreview = {
-    register: 'reports',
-    fileName,
-    format: file.format,
-    byteEncoding: file.byteEncoding,
-    sheets: file.sheets.map((s) => ({ name: s.name, hidden: s.hidden, rows: s.rows.length })),
-    sheet: sheet.name,
-    headerRow,
-    columns,
-    values: words.list(),
-    counts,
-    rows,
-    shownFields: [],
-    savedMapping: sheetPlan.saved?.name ?? null,
-    importId: null,
-    backup: null,
-  };
+  const preview = previewOf('reports', file, fileName, sheetPlan, { values: words.list(), tally, shownFields: [] });
   return { preview, reports, mapping, sheet: sheet.name, headerRow };
 }
 

@@ -1,6 +1,6 @@
 import { legacyFieldsOf, type LegacyField, type LegacyRegister, type LegacyWordField } from '../../api/calls/legacy';
 import { BAD_TEXT_CHARS } from '../../api/fields';
-import type { LegacyCellIssue, LegacyColumnView, LegacyTextEncoding, LegacyValueView } from '../../api/views';
+import type { LegacyCellIssue, LegacyColumnView, LegacyPreview, LegacyRowView, LegacyTextEncoding, LegacyValueView } from '../../api/views';
 import { fold } from '../../core/fold';
 import { parseLegacyDate, type DateBounds, type LegacyDate } from '../../core/legacy-dates';
 import { decodeAs, detectColumnEncoding, fitsLegacyBytes, fontEvidence, toUnicode } from '../../core/legacy-encoding';
@@ -315,3 +315,56 @@ export function wordTable(chosen: readonly { field: LegacyWordField; word: strin
 /** A legacy date's reason as an i18n key under legacy.reason.* */
 export const dateReason = (date: Extract<LegacyDate, { kind: 'note' }>): string =>
   date.reason === 'empty' ? 'legacy.reason.required' : `legacy.reason.date_${date.reason.replace(/-/g, '_')}`;
+
+// ---------------------------------------------------------------------------------------------------
+// What the rows became.
+
+const SHOWN_PER_OUTCOME = 200;
+
+/** The rows' outcomes counted, and the first rows of each outcome (at most 200 of each) kept for the screen. */
+export function outcomeTally(rows: number) {
+  const counts = { rows, new: 0, refused: 0, matched: 0, possible: 0, flagged: 0, writes: 0 };
+  const shown = { new: 0, refused: 0, matched: 0, possible: 0 };
+  const kept: LegacyRowView[] = [];
+  return {
+    counts,
+    rows: kept,
+    /** A row's outcome; its view is made only when it is shown. */
+    add(outcome: LegacyRowView['outcome'], flags: { writes: boolean; flagged: boolean }, view: () => LegacyRowView): void {
+      counts[outcome] += 1;
+      if (flags.writes) counts.writes += 1;
+      if (flags.flagged) counts.flagged += 1;
+      if (shown[outcome] < SHOWN_PER_OUTCOME) {
+        shown[outcome] += 1;
+        kept.push(view());
+      }
+    },
+  };
+}
+
+/** A dry run's preview: the file and its sheets, the sheet as read, the office's words met, what the rows became. */
+export function previewOf(
+  register: LegacyPreview['register'],
+  file: LegacyFile,
+  fileName: string,
+  sheet: Pick<PreparedSheet<string>, 'sheet' | 'headerRow' | 'columns' | 'saved'>,
+  outcome: { values: readonly LegacyValueView[]; tally: ReturnType<typeof outcomeTally>; shownFields: readonly string[] },
+): LegacyPreview {
+  return {
+    register,
+    fileName,
+    format: file.format,
+    byteEncoding: file.byteEncoding,
+    sheets: file.sheets.map((s) => ({ name: s.name, hidden: s.hidden, rows: s.rows.length })),
+    sheet: sheet.sheet.name,
+    headerRow: sheet.headerRow,
+    columns: sheet.columns,
+    values: outcome.values,
+    counts: outcome.tally.counts,
+    rows: outcome.tally.rows,
+    shownFields: outcome.shownFields,
+    savedMapping: sheet.saved?.name ?? null,
+    importId: null,
+    backup: null,
+  };
+}
