@@ -15,7 +15,7 @@ import type { Sqlite } from '../store';
 import type { WriteContext, WritePath } from '../write-path';
 import { linkRecord, startImport } from './imports';
 import type { LegacyFile } from './read-file';
-import { clean, dateReason, outcomeTally, prepareSheet, previewOf, proposeFrom, requiredFields, valueFromPhrases, wordTable, type Mapping, type SavedMapping, type SheetOptions } from './sheet-plan';
+import { clean, dateReason, officerByName, outcomeTally, prepareSheet, previewOf, proposeFrom, requiredFields, valueFromPhrases, wordTable, type Mapping, type SavedMapping, type SheetOptions } from './sheet-plan';
 
 /**
  * The import of an office's registers of persons under management (issue 22; docs/domain.md, "Legacy
@@ -154,7 +154,7 @@ export function planPersonImport(
     throw new AppError('validation', `no program kind ${options.programKind}`, { fields: { programKind: 'v.invalid' } });
   }
 
-  const users = prepared(db, 'SELECT id, full_name FROM users WHERE office_id = ? AND deleted_at IS NULL').all(env.officeId) as { id: string; full_name: string }[];
+  const officerNamed = officerByName(db, env.officeId);
   const sameProgram = prepared(db, 'SELECT 1 FROM programs WHERE person_id = ? AND kind_code = ? AND start_date = ? AND deleted_at IS NULL');
   const today = localDate(env.now);
   const currentYear = Number(today.slice(0, 4));
@@ -211,9 +211,8 @@ export function planPersonImport(
     let officerId: string | null = null;
     const officerText = text(row, 'officer');
     if (officerText !== '') {
-      const user = users.find((u) => fold(u.full_name) === fold(officerText));
-      if (user) officerId = user.id;
-      else {
+      officerId = officerNamed(officerText);
+      if (officerId === null) {
         extra.push(`Cán bộ quản lý (sổ cũ): ${officerText}`);
         notes.push(issue('officer', 'legacy.reason.officer_kept_in_notes', officerText));
       }

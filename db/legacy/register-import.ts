@@ -3,7 +3,6 @@ import { legacyReportFields, legacyStatusValues, type legacyOptions, type Legacy
 import type { LegacyCellIssue, LegacyPreview } from '../../api/views';
 import { reportKinds, type Decision, type ReportKind, type ReportStatus } from '../../api/vocabulary';
 import { localDate } from '../../core/calendar';
-import { fold } from '../../core/fold';
 import { parseLegacyDate, shownDate } from '../../core/legacy-dates';
 import { vnInstant } from '../../core/vn-time';
 import { appendAudit } from '../audit';
@@ -15,7 +14,7 @@ import type { Sqlite } from '../store';
 import type { WriteContext, WritePath } from '../write-path';
 import { linkRecord, startImport } from './imports';
 import type { LegacyFile } from './read-file';
-import { dateReason, outcomeTally, prepareSheet, previewOf, proposeFrom, requiredFields, valueFromPhrases, wordTable, type SavedMapping } from './sheet-plan';
+import { dateReason, officerByName, outcomeTally, prepareSheet, previewOf, proposeFrom, requiredFields, valueFromPhrases, wordTable, type SavedMapping } from './sheet-plan';
 
 /**
  * The import of an office's old crime-report register (issue 22; docs/domain.md, "Legacy registers"):
@@ -133,7 +132,7 @@ export function planReportImport(db: Sqlite, file: LegacyFile, fileName: string,
   const words = wordTable(sheetPlan.values, proposedValue);
   const valueOf = words.valueOf;
 
-  const users = prepared(db, 'SELECT id, full_name FROM users WHERE office_id = ? AND deleted_at IS NULL').all(env.officeId) as { id: string; full_name: string }[];
+  const officerNamed = officerByName(db, env.officeId);
   const existing = prepared(db, 'SELECT id FROM reports WHERE office_id = ? AND register_year = ? AND register_no = ?');
   const holidays = loadHolidays(db);
   const currentYear = Number(localDate(env.now).slice(0, 4));
@@ -239,9 +238,8 @@ export function planReportImport(db: Sqlite, file: LegacyFile, fileName: string,
     let officerId: string | null = null;
     const officerText = text(row, 'officer');
     if (officerText !== '') {
-      const user = users.find((u) => fold(u.full_name) === fold(officerText));
-      if (user) officerId = user.id;
-      else {
+      officerId = officerNamed(officerText);
+      if (officerId === null) {
         extra.push(`Cán bộ thụ lý (sổ cũ): ${officerText}`);
         notes.push(issue('officer', 'legacy.reason.officer_kept_as_note', officerText));
       }

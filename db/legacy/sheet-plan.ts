@@ -5,6 +5,8 @@ import { fold } from '../../core/fold';
 import { parseLegacyDate, type DateBounds, type LegacyDate } from '../../core/legacy-dates';
 import { decodeAs, detectColumnEncoding, fitsLegacyBytes, fontEvidence, toUnicode } from '../../core/legacy-encoding';
 import { AppError } from '../app-error';
+import { prepared } from '../query';
+import type { Sqlite } from '../store';
 import { rawText, type LegacyFile, type LegacySheet, type SheetCell } from './read-file';
 
 /**
@@ -366,5 +368,14 @@ export function previewOf(
     savedMapping: sheet.saved?.name ?? null,
     importId: null,
     backup: null,
+  };
+}
+
+/** A register's officer column: the office's user of that name (folded), if there is one. */
+export function officerByName(db: Sqlite, officeId: string): (name: string) => string | null {
+  const users = (prepared(db, 'SELECT id, full_name FROM users WHERE office_id = ? AND deleted_at IS NULL').all(officeId) as { id: string; full_name: string }[]).map((u) => ({ id: u.id, name: fold(u.full_name) }));
+  return (name) => {
+    const folded = fold(name);
+    return users.find((u) => u.name === folded)?.id ?? null;
   };
 }

@@ -304,4 +304,13 @@ describe('the import of old registers keeps the normal rules (issue 22, review)'
       expect(legacyReason('en', key)).not.toBe(key);
     }
   });
+
+  it('the officer column names a user of the office (folded): the program is theirs', async () => {
+    const o = await office();
+    const userId = await addUser(o, { username: 'canbo.tram', password: 'Hương-đi-chợ-Bến-Thành-sớm', fullName: 'Trần Văn Trâm', role: 'officer' });
+    const sheet = { name: 'S', rows: [['Họ tên', 'Năm sinh', 'Diện quản lý', 'Ngày bắt đầu', 'Cán bộ quản lý'], ['Vũ Văn An', 1990, 'sau cai', '01/03/2026', 'TRAN VAN TRAM']] };
+    const applied = expectOk(await o.call('legacy.apply', { uploadId: await upload(o, 'ds.xlsx', await workbookBytes([sheet])), register: 'persons' }));
+    expect(applied.rows[0]).toMatchObject({ outcome: 'new', issues: [] });
+    expect(expectOk(await o.call('programs.list', { status: null, limit: 10 })).rows.map((p) => p.officerId)).toEqual([userId]);
+  });
 });
