@@ -161,6 +161,8 @@ export function planPersonImport(
   const bounds = { currentYear, minYear: 1900 };
   const merges = new Map(options.merges.map((m) => [m.row, m.id]));
   const inFile = new Map<string, number>();
+  // The programs this file adds to persons on record: a second row with the same one adds nothing.
+  const plannedPrograms = new Set<string>();
 
   const persons: PlannedPerson[] = [];
   const tally = outcomeTally(sheet.dataRows.length);
@@ -306,7 +308,9 @@ export function planPersonImport(
     }
 
     const outcome = refusals.length > 0 ? 'refused' : matchedId !== null ? 'matched' : candidates.length > 0 ? 'possible' : 'new';
-    const hasProgram = matchedId !== null && program !== null && sameProgram.get(matchedId, program.kindCode, program.startDate) !== undefined;
+    const programKey = matchedId !== null && program !== null ? `${matchedId}|${program.kindCode}|${program.startDate}` : null;
+    const hasProgram = programKey !== null && (plannedPrograms.has(programKey) || sameProgram.get(matchedId, program!.kindCode, program!.startDate) !== undefined);
+    if (programKey !== null) plannedPrograms.add(programKey);
     const writes = outcome === 'new' || outcome === 'possible' || (outcome === 'matched' && program !== null && !hasProgram);
     if (outcome === 'matched' && hasProgram) notes.push(issue('programKind', 'legacy.reason.program_exists', kindCode ?? ''));
     tally.add(outcome, { writes, flagged: outcome !== 'refused' && notes.length > 0 }, () => ({

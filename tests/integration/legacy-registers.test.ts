@@ -313,4 +313,15 @@ describe('the import of old registers keeps the normal rules (issue 22, review)'
     expect(applied.rows[0]).toMatchObject({ outcome: 'new', issues: [] });
     expect(expectOk(await o.call('programs.list', { status: null, limit: 10 })).rows.map((p) => p.officerId)).toEqual([userId]);
   });
+
+  it('two rows merged into the same person with the same program add it once', async () => {
+    const o = await office();
+    const tam = expectOk(await o.call('persons.create', { fullName: 'Lê Văn Tám', birthYear: 1990 })).id;
+    const row = ['Lê Văn Tám', 1990, 'sau cai', '01/03/2026'];
+    const sheet = { name: 'S', rows: [['Họ tên', 'Năm sinh', 'Diện quản lý', 'Ngày bắt đầu'], row, [...row]] };
+    const uploadId = await upload(o, 'ds.xlsx', await workbookBytes([sheet]));
+    const applied = expectOk(await o.call('legacy.apply', { uploadId, register: 'persons', merges: [{ row: 2, id: tam }, { row: 3, id: tam }] }));
+    expect(applied.rows.find((r) => r.row === 3)).toMatchObject({ outcome: 'matched', writes: false, issues: [{ reason: 'legacy.reason.program_exists' }] });
+    expect(expectOk(await o.call('programs.list', { status: null, limit: 10 })).rows.map((p) => [p.personId, p.kindCode, p.startDate])).toEqual([[tam, 'post_rehab_voluntary', '2026-03-01']]);
+  });
 });
