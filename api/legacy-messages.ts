@@ -19,6 +19,15 @@ export const legacyReasonMessages = {
     'legacy.reason.unmapped': 'chưa ánh xạ sang giá trị của phần mềm',
     'legacy.reason.officer_kept_as_note': 'không có cán bộ tên này: giữ tên trong mô tả',
     'legacy.reason.too_long': 'quá dài',
+    'legacy.reason.old_id_kept_as_note': 'số CMND cũ (9 chữ số): giữ lại trong ghi chú',
+    'legacy.reason.end_required': 'loại quản lý này cần ngày kết thúc',
+    'legacy.reason.end_before_start': 'ngày kết thúc trước ngày bắt đầu',
+    'legacy.reason.merge_gone': 'hồ sơ đã chọn để gộp không còn hoặc không phải hồ sơ được đề xuất',
+    'legacy.reason.program_exists': 'người này đã có diện quản lý này từ ngày đó: không nhập thêm',
+    'legacy.reason.citizen_id_twice': 'số CCCD trùng với dòng khác trong tệp',
+    'legacy.reason.hotspot_twice': 'tụ điểm trùng tên và địa chỉ với dòng khác trong tệp',
+    'legacy.reason.birth_kept_as_note': 'không đọc được là ngày hoặc năm sinh (hoặc ở tương lai): giữ lại trong ghi chú',
+    'legacy.reason.officer_kept_in_notes': 'không có cán bộ tên này: giữ tên trong ghi chú',
   },
   en: {
     'legacy.reason.required': 'empty (required)',
@@ -35,6 +44,15 @@ export const legacyReasonMessages = {
     'legacy.reason.unmapped': 'not mapped to a value of the app',
     'legacy.reason.officer_kept_as_note': 'no officer of that name: the name kept in the description',
     'legacy.reason.too_long': 'too long',
+    'legacy.reason.old_id_kept_as_note': 'an old nine-digit ID card number: kept in the notes',
+    'legacy.reason.end_required': 'this kind of management needs an end date',
+    'legacy.reason.end_before_start': 'the end is before the start',
+    'legacy.reason.merge_gone': 'the record chosen to merge into is gone or was not one proposed',
+    'legacy.reason.program_exists': 'this person already has this management from that day: nothing added',
+    'legacy.reason.citizen_id_twice': 'citizen ID twice in the file',
+    'legacy.reason.hotspot_twice': 'the same hotspot name and address twice in the file',
+    'legacy.reason.birth_kept_as_note': 'not read as a birth date or year (or in the future): kept in the notes',
+    'legacy.reason.officer_kept_in_notes': 'no officer of that name: the name kept in the notes',
   },
 } as const;
 
@@ -49,6 +67,11 @@ export const legacyFileMessages = {
     'legacy.too_many_rows': 'Trang tính có quá nhiều dòng.',
     'legacy.format': 'Chỉ nhập được tệp .xlsx hoặc .csv.',
     'legacy.empty': 'Tệp không có dữ liệu.',
+    'legacy.mapping_incomplete': 'Cần chọn cột cho nội dung và ngày tiếp nhận.',
+    'legacy.mapping_incomplete_persons': 'Cần chọn cột cho họ và tên.',
+    'legacy.mapping_incomplete_hotspots': 'Cần chọn cột cho tên tụ điểm.',
+    'legacy.mapped_twice': 'Một trường được chọn cho hai cột.',
+    'legacy.not_this_register': 'Có trường không thuộc loại sổ này.',
   },
   en: {
     'legacy.xls': 'An Excel 97–2003 (.xls) file cannot be read: open it in Excel, choose File › Save As › Excel Workbook (*.xlsx), then import the .xlsx file.',
@@ -59,11 +82,22 @@ export const legacyFileMessages = {
     'legacy.too_many_rows': 'The sheet has too many rows.',
     'legacy.format': 'Only .xlsx and .csv files can be imported.',
     'legacy.empty': 'The file holds no data.',
+    'legacy.mapping_incomplete': 'Choose the columns of the summary and the date of receipt.',
+    'legacy.mapping_incomplete_persons': 'Choose the column of the full name.',
+    'legacy.mapping_incomplete_hotspots': 'Choose the column of the hotspot\'s name.',
+    'legacy.mapped_twice': 'One field is chosen for two columns.',
+    'legacy.not_this_register': 'A field does not belong to this kind of register.',
   },
 } as const;
 
+/** The create calls' own rules a cell can break (their keys are the interface's v.*), for the command line. */
+const fieldRuleMessages = {
+  vi: { 'v.citizen_id': 'số CCCD gồm 12 chữ số, bắt đầu bằng mã tỉnh hợp lệ', 'v.too_long': 'quá dài', 'v.invalid': 'giá trị không hợp lệ', 'v.required': 'trống (bắt buộc)' },
+  en: { 'v.citizen_id': 'a citizen ID is 12 digits starting with a valid province code', 'v.too_long': 'too long', 'v.invalid': 'not a valid value', 'v.required': 'empty (required)' },
+} as const;
+
 export function legacyReason(lang: 'vi' | 'en', key: string): string {
-  return (legacyReasonMessages[lang] as Record<string, string>)[key] ?? key;
+  return (legacyReasonMessages[lang] as Record<string, string>)[key] ?? (fieldRuleMessages[lang] as Record<string, string>)[key] ?? key;
 }
 
 export function legacyFileMessage(lang: 'vi' | 'en', key: string): string | null {

@@ -1,28 +1,55 @@
 import type { LegacyPreview } from '../../api/views';
-import { readLegacyFile } from '../legacy/read-file';
-import { applyReportImport, listImports, planReportImport, undoImport, type LegacyOptions } from '../legacy/register-import';
+import { applyHotspotImport, planHotspotImport } from '../legacy/hotspot-import';
+import { listImports, undoImport } from '../legacy/imports';
+import { listMappings, savedMappingFor, saveMapping } from '../legacy/mappings';
+import { applyPersonImport, planPersonImport } from '../legacy/person-import';
+import { readLegacyFile, type LegacyFile } from '../legacy/read-file';
+import { applyReportImport, planReportImport, type LegacyOptions } from '../legacy/register-import';
 import { appendUpload, forgetUpload, uploadedFile } from '../legacy/uploads';
 import { readSettings } from '../settings';
+import type { Sqlite } from '../store';
+import type { WriteContext, WritePath } from '../write-path';
 import { decodeBase64Strict } from './attachments';
 import { storeFor, type Context, type HandlersOf } from './context';
 
-/** The dry run or the import of an uploaded register file (db/legacy/register-import.ts). */
+/** A register's dry run, and the import of what it planned (in one transaction). */
+interface Planned {
+  readonly preview: LegacyPreview;
+  readonly writes: number;
+  apply(db: Sqlite, writes: WritePath, ctx: WriteContext, meta: { fileName: string; now: number; backup: string | null }): string;
+}
+
+function plan(db: Sqlite, officeId: string, file: LegacyFile, fileName: string, options: LegacyOptions, now: number): Planned {
+  const saved = savedMappingFor(db, officeId, options.register, options.savedMapping);
+  if (options.register === 'persons') {
+    const p = planPersonImport(db, file, fileName, options, { officeId, now, saved });
+    return { preview: p.preview, writes: p.persons.length, apply: (sql, writes, ctx, meta) => applyPersonImport(sql, writes, p, ctx, meta) };
+  }
+  if (options.register === 'hotspots') {
+    const p = planHotspotImport(db, file, fileName, options, { officeId, now, saved });
+    return { preview: p.preview, writes: p.hotspots.length, apply: (sql, writes, ctx, meta) => applyHotspotImport(sql, writes, p, ctx, meta) };
+  }
+  const p = planReportImport(db, file, fileName, options, { officeId, now, settings: readSettings(db), saved });
+  return { preview: p.preview, writes: p.reports.length, apply: (sql, writes, ctx, meta) => applyReportImport(sql, writes, p, ctx, meta) };
+}
+
+/** The dry run or the import of an uploaded register file (db/legacy/*-import.ts). */
 async function run(ctx: Context, options: LegacyOptions, apply: boolean): Promise<LegacyPreview> {
   const now = ctx.backend.now();
   const { fileName, bytes } = uploadedFile(ctx.backend, options.uploadId, now);
   const file = await readLegacyFile(fileName, bytes);
-  const plan = () => {
+  const planNow = () => {
     const { store } = storeFor(ctx);
-    return planReportImport(store.sql, file, fileName, options, { officeId: store.officeId, now, settings: readSettings(store.sql) });
+    return plan(store.sql, store.officeId, file, fileName, options, now);
   };
-  const dry = plan();
-  if (!apply || dry.reports.length === 0) return dry.preview;
+  const dry = planNow();
+  if (!apply || dry.writes === 0) return dry.preview;
   // An import writes many records at once: the store as it was is backed up first, as for bundles.
   const backup = await ctx.backend.backups.take('before-import');
   // The backup ran on another thread: the store may have changed meanwhile, so the plan is made again.
   const { store, write } = storeFor(ctx);
-  const again = plan();
-  const importId = applyReportImport(store.sql, store.writes, again, write, { fileName, now, backup: backup.view.name });
+  const again = planNow();
+  const importId = again.apply(store.sql, store.writes, write, { fileName, now, backup: backup.view.name });
   forgetUpload(ctx.backend, options.uploadId);
   return { ...again.preview, importId, backup: backup.view.name };
 }
@@ -38,6 +65,14 @@ export const legacyHandlers: HandlersOf<'legacy.'> = {
   'legacy.imports': (ctx) => {
     const { store } = storeFor(ctx);
     return listImports(store.sql, store.officeId);
+  },
+  'legacy.mappings': (ctx, input) => {
+    const { store } = storeFor(ctx);
+    return listMappings(store.sql, store.officeId, input.register);
+  },
+  'legacy.saveMapping': (ctx, input) => {
+    const { store, write } = storeFor(ctx);
+    return saveMapping(store.sql, write, input, ctx.backend.now());
   },
   'legacy.undo': (ctx, input) => {
     const { store, write } = storeFor(ctx);

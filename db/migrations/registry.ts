@@ -17,6 +17,7 @@ import { holidayYears } from './0016-holiday-years';
 import { sortIndexes } from './0017-sort-indexes';
 import { legacyImports } from './0018-legacy-imports';
 import { subjects } from './0019-subjects';
+import { legacyRegisters } from './0020-legacy-registers';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Append only: version N is at index N-1. */
@@ -40,6 +41,7 @@ export const migrations: readonly Migration[] = Object.freeze([
   sortIndexes,
   legacyImports,
   subjects,
+  legacyRegisters,
 ]);
 
 export const schemaVersion = migrations.length;

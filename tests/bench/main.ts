@@ -9,6 +9,7 @@ import { rotationCases } from './cases/rotation';
 import { addCampaigns, campaignCases } from './cases/campaigns';
 import { addPeople, peopleCases } from './cases/people';
 import { exchangeCases, realisticImportCases } from './cases/exchange';
+import { legacyImportCases } from './cases/legacy';
 import { periodicCases } from './cases/periodic';
 import { browserFigures, millionCases, millionOffice } from './cases/million';
 import { millionQuestions } from './cases/questions';
@@ -36,6 +37,10 @@ import type { RegisterOffice } from '../support/register-store';
  * `npm run bench -- --only import [--size small|office]`: the import of a realistic bundle (a generated commune with its
  * people, links, hotspots) against a raw insert of the same rows (tests/bench/cases/exchange.ts); also part of `--only exchange`.
  *
+ * `npm run bench -- --only legacy [--rows-legacy N]`: the import of an old crime-report register of N rows (100,000 by default) from
+ * .xlsx, beside a raw insert of the same reports, with the process's peak memory (tests/bench/cases/legacy.ts). Only run when
+ * asked by name, alone, so the peak is the import's.
+ *
  * `--check` (any size): exits 1 when a row is over its budget. Nothing else here fails on time.
  */
 const sizes = {
@@ -53,6 +58,7 @@ const { values: flags } = parseArgs({
     rows: { type: 'string' },
     'no-http': { type: 'boolean', default: false },
     legacy: { type: 'boolean', default: false },
+    'rows-legacy': { type: 'string' },
     check: { type: 'boolean', default: false },
   },
 });
@@ -147,6 +153,10 @@ try {
   if (only === 'million') {
     const reports = Number(option('--reports') ?? 1_000_000);
     await largeStore(await millionOffice(dir, reports, option('--keep')), `one office, ${reports.toLocaleString('en')} reports`);
+  }
+  if (only === 'legacy') {
+    const rows = Number(flags['rows-legacy'] ?? 100_000);
+    printRows(`Import of an old register (issue 22), ${rows.toLocaleString('en')} rows`, await legacyImportCases(dir, rows));
   }
   if (wanted('exchange')) printRows(`Exchange, commune → province, ${size.exchange.toLocaleString('en')} reports`, await exchangeCases(dir, size.exchange));
   if (wanted('exchange') || only === 'import') {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { encodeTcvn3 } from '../support/legacy-encode';
-import { tcvn3Register, workbookBytes } from '../support/legacy-files';
+import { encodeVni } from '../support/legacy-encode';
+import { tcvn3PersonsRegister, tcvn3Register, vniHotspotList, workbookBytes } from '../support/legacy-files';
+import { ApiClient } from './support/api-client';
 import { officeInBrowser } from './support/office-browser';
 import { admin } from './support/people';
 import { Layout, LoginPage } from './support/pages';
@@ -43,6 +45,55 @@ describe('importing an old TCVN3 register', () => {
     await list.row('gây rối trật tự công cộng tại quán karaoke').waitFor();
     expect(await list.rows().count()).toBe(1);
     await screenshot('legacy-03-found');
+    expect(errors).toEqual([]);
+  });
+
+  it('a register of persons under management: the kind of register chosen, a possible duplicate merged on confirmation', async () => {
+    const { page, screenshot, errors } = app.watched;
+    const api = new ApiClient(app.host);
+    await api.call('auth.login', { username: admin.username, password: admin.password });
+    await api.call('persons.create', { fullName: 'Lê Văn Tám', birthYear: 1990 });
+    const bytes = await workbookBytes([tcvn3PersonsRegister(encodeTcvn3)]);
+    const layout = new Layout(page);
+    await layout.open('Nhập sổ cũ');
+    await page.getByLabel('Loại sổ').selectOption({ label: 'Người được quản lý' });
+    await page.getByLabel('Tệp sổ cũ', { exact: true }).setInputFiles({ name: 'so-quan-ly.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
+    const preview = page.getByRole('region', { name: 'Kết quả chạy thử' });
+    await preview.getByText('6 dòng: 2 mới, 1 có thể trùng với hồ sơ đã có, 0 đã có, 3 bị từ chối (1 có ghi chú).').waitFor({ timeout: 60_000 });
+    await preview.getByRole('cell', { name: 'Diện quản lý', exact: true }).first().waitFor();
+    const tamRow = preview.getByRole('row').filter({ hasText: 'lê văn tám' });
+    await tamRow.getByRole('cell', { name: 'Có thể đã có', exact: true }).waitFor();
+    await tamRow.getByRole('cell', { name: 'Quản lý sau cai nghiện (cai nghiện tự nguyện)', exact: true }).waitFor();
+    await screenshot('legacy-04-persons-dry-run');
+    await tamRow.getByLabel('Trùng với').selectOption({ label: 'Là Lê Văn Tám, sinh 1990: gộp vào' });
+    await preview.getByText('6 dòng: 2 mới, 0 có thể trùng với hồ sơ đã có, 1 đã có, 3 bị từ chối (1 có ghi chú).').waitFor({ timeout: 60_000 });
+    await screenshot('legacy-05-persons-merged');
+    await preview.getByRole('button', { name: 'Nhập 3 dòng' }).click();
+    await page.getByText('Đã nhập 3 dòng. Đã sao lưu dữ liệu trước khi nhập.').waitFor({ timeout: 60_000 });
+    await page.getByRole('region', { name: 'Các lần nhập' }).getByRole('row').filter({ hasText: 'so-quan-ly.xlsx' }).getByRole('cell', { name: 'Người được quản lý', exact: true }).waitFor();
+    await screenshot('legacy-06-persons-imported');
+    // One Tám: merged into the record the office had.
+    expect((await api.call('persons.list', { q: 'le van tam', limit: 10 })).rows.length).toBe(1);
+    expect((await api.call('persons.list', { q: 'tran van binh', limit: 10 })).rows.map((p) => p.fullName)).toEqual(['trần văn bình']);
+    expect(errors).toEqual([]);
+  });
+
+  it('in English: a VNI hotspot list, the office\'s words mapped in the words table', async () => {
+    const { page, screenshot, errors } = app.watched;
+    const bytes = await workbookBytes([vniHotspotList(encodeVni)]);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Old registers', exact: true }).click();
+    await page.getByLabel('Kind of register').selectOption({ label: 'Hotspots' });
+    await page.getByLabel('Register file', { exact: true }).setInputFiles({ name: 'tu-diem.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
+    const preview = page.getByRole('region', { name: 'Dry run' });
+    await preview.getByText('5 rows: 3 new, 0 maybe records the office has, 0 already here, 2 refused (0 with notes).').waitFor({ timeout: 60_000 });
+    await preview.getByRole('row').filter({ hasText: 'Bãi đất trống ven đê' }).getByRole('cell', { name: 'Active', exact: true }).waitFor();
+    // "hát" (singing: a karaoke bar) is no kind of hotspot the app knows until the user maps it.
+    await preview.getByRole('row').filter({ hasText: 'Quán karaoke Hoa Mai' }).getByRole('cell', { name: /not mapped to a value of the app «hát»/ }).waitFor();
+    await preview.getByLabel('Value in the app: hát').selectOption({ label: 'Prostitution' });
+    await preview.getByText('5 rows: 4 new, 0 maybe records the office has, 0 already here, 1 refused (0 with notes).').waitFor({ timeout: 60_000 });
+    await screenshot('legacy-07-hotspots-english');
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
     expect(errors).toEqual([]);
   });
 });

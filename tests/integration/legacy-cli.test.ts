@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseLegacyArgs, runLegacyCli } from '../../web/legacy-cli';
 import { ADMIN, cleanup, createOffice, manualClock, tempDir, type TestOffice } from '../support/backend';
 import { encodeTcvn3 } from '../support/legacy-encode';
-import { tcvn3Register, workbookBytes } from '../support/legacy-files';
+import { expectOk } from '../support/backend';
+import { tcvn3PersonsRegister, tcvn3Register, workbookBytes } from '../support/legacy-files';
 
 afterEach(cleanup);
 
@@ -40,6 +41,30 @@ describe('npm run import-legacy', () => {
     const importId = list.out[0]!.split('\t')[0]!;
     const undo = await cli(office, ['undo', '--import', importId, '--reason', 'Nhập thử']);
     expect(undo.out).toEqual(['Đã hoàn tác lần nhập so-tin-bao.xlsx: 5 tin báo đã hủy (lý do: Nhập thử).']);
+  });
+
+  it('a register of persons under management: the proposals with how to merge them, the merge, the import', async () => {
+    const office = await createOffice({ now: manualClock(Date.UTC(2026, 2, 15, 2)).now });
+    await office.backend.backups.settled();
+    const tam = expectOk(await office.call('persons.create', { fullName: 'Lê Văn Tám', birthYear: 1990 })).id;
+    const file = join(tempDir(), 'so-quan-ly.xlsx');
+    writeFileSync(file, await workbookBytes([tcvn3PersonsRegister(encodeTcvn3)]));
+    const dry = await cli(office, ['import', '--register', 'persons', file]);
+    expect(dry.err).toEqual([]);
+    expect(dry.out).toContain('6 dòng: 2 mới, 1 có thể đã có, 0 đã có, 3 bị từ chối (1 có ghi chú); 3 dòng sẽ được nhập.');
+    expect(dry.out).toContain(`  Dòng 4 "lê văn tám" có thể là Lê Văn Tám, sinh 1990 (gộp: --merge 4=${tam})`);
+    expect(dry.out).toContain('  Dòng 6 bị từ chối: startDate (cột 7): trống (bắt buộc)');
+    const real = await cli(office, ['import', '--register', 'persons', '--merge', `4=${tam}`, '--yes', file]);
+    expect(real.err).toEqual([]);
+    expect(real.out).toContain('6 dòng: 2 mới, 0 có thể đã có, 1 đã có, 3 bị từ chối (1 có ghi chú); 3 dòng sẽ được nhập.');
+    expect(real.out.at(-1)).toMatch(/^Đã nhập 3 dòng \(mã lần nhập [0-9a-f-]{36}; bản sao lưu .+\)\.$/);
+    const list = await cli(office, ['list']);
+    expect(list.out[0]).toContain('3 dòng người được quản lý');
+    expect(parseLegacyArgs(['import', '--data', 'x', '--user', 'y', '--register', 'cars', 'a.xlsx'])).toMatchObject({ ok: false });
+    expect(parseLegacyArgs(['import', '--data', 'x', '--user', 'y', '--register', 'hotspots', '--hotspot-type', 'gambling', 'a.xlsx'])).toMatchObject({
+      ok: true,
+      value: { register: 'hotspots', hotspotType: 'gambling' },
+    });
   });
 
   it('an .xls is refused with how to save it as .xlsx; bad arguments give the usage', async () => {

@@ -70,7 +70,7 @@ describe('importing an old crime-report register (issue 22)', () => {
       ['Ngày xảy ra', 'occurredOn', 'tcvn3'],
       ['Kết quả giải quyết', 'status', 'tcvn3'],
     ]);
-    expect(dry.counts).toEqual({ rows: 7, new: 5, refused: 2, matched: 0, flagged: 1 });
+    expect(dry.counts).toEqual({ rows: 7, new: 5, refused: 2, matched: 0, possible: 0, flagged: 1, writes: 5 });
     const byRow = new Map(dry.rows.map((r) => [r.row, r]));
     expect(byRow.get(4)).toMatchObject({ outcome: 'new', registerNo: 1, registerYear: 2019, receivedOn: '05/01/2019', summary: 'trộm cắp xe máy honda wave', reporterName: 'nguyễn văn hùng', status: 'resolved_admin' });
     expect(byRow.get(5)).toMatchObject({ outcome: 'new', receivedOn: '07/02/2019', status: 'transferred', issues: [{ field: 'occurredOn', reason: 'legacy.reason.date_kept_as_note', text: 'đầu tháng 2' }] });

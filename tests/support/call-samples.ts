@@ -442,6 +442,8 @@ export const callSamples: CallSamples = {
   'legacy.preview': (f) => ({ uploadId: f.legacy.toPreview }),
   'legacy.apply': (f) => ({ uploadId: f.legacy.toApply }),
   'legacy.imports': () => ({}),
+  'legacy.mappings': () => ({ register: 'persons' }),
+  'legacy.saveMapping': () => ({ register: 'persons', name: 'Sổ người nghiện', headers: ['Họ và tên', 'Năm sinh', 'CCCD'], mapping: [{ column: 0, field: 'fullName' }, { column: 1, field: 'birthDate' }, { column: 2, field: 'citizenId' }], values: [] }),
   'legacy.undo': (f) => ({ importId: f.legacy.toUndo, reason: 'Nhập nhầm tệp' }),
 };
 

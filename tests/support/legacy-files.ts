@@ -145,3 +145,46 @@ export function tcvn3Register(encode: (text: string, capitals?: boolean) => stri
     merges: ['A1:G1', 'C2:D2', 'A2:A3', 'B2:B3', 'E2:E3', 'F2:F3', 'G2:G3'],
   };
 }
+
+/** TCVN3's normal fonts have no capitals with tones: a typist wrote those in lower case. */
+const typable = (text: string) => [...text].map((c) => (c.charCodeAt(0) > 0x7f && !'ĂÂÊÔƠƯĐ'.includes(c) ? c.toLowerCase() : c)).join('');
+
+/**
+ * A register of persons under management as a commune typed it in .VnTime: a title, the header row,
+ * birth as a year or a date, citizen IDs as text and an old nine-digit ID card, the office's words for
+ * the kind of management, rows that must be refused.
+ */
+export function tcvn3PersonsRegister(encode: (text: string, capitals?: boolean) => string): SheetSpec {
+  const vn = (text: string) => ({ value: encode(typable(text)), font: '.VnTime' });
+  const caps = (text: string) => ({ value: encode(text, true), font: '.VnTimeH' });
+  return {
+    name: 'Doi tuong',
+    rows: [
+      [caps('DANH SÁCH NGƯỜI ĐƯỢC QUẢN LÝ TẠI CỘNG ĐỒNG')],
+      [vn('STT'), vn('Họ và tên'), vn('Năm sinh'), vn('Số CCCD'), vn('Nơi thường trú'), vn('Diện quản lý'), vn('Ngày bắt đầu'), vn('Ngày kết thúc'), vn('Ghi chú')],
+      [1, vn('nguyễn văn hùng'), 1985, '001085012345', vn('thôn đông'), vn('nghiện ma tuý'), '10/01/2025', '', ''],
+      [2, vn('lê văn tám'), '15/06/1990', '', vn('thôn tây'), vn('sau cai'), '01/03/2026', '', ''],
+      [3, vn('trần văn bình'), 1979, '123456789', vn('thôn đông'), vn('tù về'), '05/02/2024', '05/02/2027', vn('hay đi làm xa')],
+      [4, vn('phạm văn tư'), 1988, '079088001234', '', vn('án treo'), '', '', ''],
+      [5, '', 1990, '', vn('thôn tây'), vn('nghiện'), '1/1/2025', '', ''],
+      [6, vn('đỗ văn mạnh'), 1992, '001092000111', '', vn('đi học'), '1/1/2025', '', ''],
+    ],
+    merges: ['A1:I1'],
+  };
+}
+
+/** A watchlist of hotspots typed in VNI-Times: the office's words for kinds, statuses and risks. */
+export function vniHotspotList(encode: (text: string) => string): SheetSpec {
+  const vni = (text: string) => ({ value: encode(text), font: 'VNI-Times' });
+  return {
+    name: 'Tu diem',
+    rows: [
+      [vni('STT'), vni('Tên tụ điểm'), vni('Loại'), vni('Địa chỉ'), vni('Ngày phát hiện'), vni('Tình trạng'), vni('Mức độ')],
+      [1, vni('Quán nước bà Tư'), vni('lô đề'), vni('Thôn Đông'), '12/05/2024', vni('đã xoá'), vni('thấp')],
+      [2, vni('Bãi đất trống ven đê'), vni('ma tuý'), vni('Thôn Tây'), '3/3/2025', vni('đang hoạt động'), vni('cao')],
+      [3, vni('Nhà ông Ba'), vni('đá gà'), vni('Thôn Đông'), '2026-01-01', '', ''],
+      [4, '', vni('cờ bạc'), vni('Thôn Tây'), '1/1/2025', '', ''],
+      [5, vni('Quán karaoke Hoa Mai'), vni('hát'), vni('Thôn Tây'), '1/1/2025', '', ''],
+    ],
+  };
+}

@@ -1,0 +1,101 @@
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import ExcelJS from 'exceljs';
+import { Backend } from '../../../db/backend';
+import { dispatch } from '../../../db/dispatch';
+import { readLegacyFile } from '../../../db/legacy/read-file';
+import { applyReportImport, planReportImport } from '../../../db/legacy/register-import';
+import { readSettings } from '../../../db/settings';
+import { legacyOptions } from '../../../api/calls/legacy';
+import { setupInput } from '../../support/backend';
+import type { BenchRow, Timing } from '../harness';
+import { random } from '../random';
+
+const NOW = Date.UTC(2026, 2, 15, 2, 0, 0);
+
+const places = ['thôn Đông', 'thôn Tây', 'xóm Chợ', 'khu phố 3', 'chợ Quảng Hưng', 'quán karaoke Hoa Mai', 'bến xe', 'trường THCS'];
+const deeds = ['trộm cắp xe máy', 'gây rối trật tự công cộng', 'đánh nhau gây thương tích', 'mất trộm gà', 'đánh bạc ăn tiền', 'lừa đảo qua mạng', 'tai nạn giao thông', 'tranh chấp đất đai'];
+const names = ['Nguyễn Văn Hùng', 'Lê Thị Hoa', 'Trần Văn Bình', 'Phạm Văn Tư', 'Đỗ Thị Mai', 'Hoàng Văn Nam', 'Bùi Thị Lan', 'Vũ Văn An'];
+const results = ['đã giải quyết', 'chuyển công an huyện', 'hòa giải thành', 'khởi tố', 'không khởi tố', 'xử phạt hành chính'];
+
+/** A crime-report register of `rows` rows over ten years, as an office would have typed it (Unicode, dates as text). */
+async function registerFile(rows: number): Promise<Buffer> {
+  const next = random(22);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('So tin bao');
+  sheet.addRow(['SỔ TIẾP NHẬN TIN BÁO, TỐ GIÁC TỘI PHẠM']);
+  sheet.addRow(['Số', 'Ngày tiếp nhận', 'Người báo tin', 'Địa chỉ', 'Nội dung', 'Kết quả giải quyết']);
+  const perYear = Math.ceil(rows / 10);
+  for (let i = 0; i < rows; i += 1) {
+    const year = 2015 + Math.floor(i / perYear);
+    const no = (i % perYear) + 1;
+    const day = 1 + Math.floor((no / perYear) * 364);
+    const date = new Date(Date.UTC(year, 0, day));
+    const text = `${date.getUTCDate()}/${date.getUTCMonth() + 1}/${year}`;
+    sheet.addRow([no, text, pick(names), pick(places), `${pick(deeds)} tại ${pick(places)}`, pick(results)]);
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+
+/**
+ * The import of an old crime-report register of `rows` rows (issue 22): reading the .xlsx, the dry run
+ * and the import through the write path in one transaction, beside a raw insert of the same rows (the
+ * reports the import wrote, copied by one prepared statement into a fresh store with the same schema,
+ * indexes and triggers). Peak memory is the process's peak resident set (run it alone: `--only legacy`).
+ */
+export async function legacyImportCases(dir: string, rows: number): Promise<BenchRow[]> {
+  const made = performance.now();
+  const bytes = await registerFile(rows);
+  const madeMs = performance.now() - made;
+  const office = async (name: string) => {
+    const backend = new Backend({ dataDir: join(dir, name), now: () => NOW, log: () => undefined });
+    const result = await dispatch(backend, backend.sessions.create(NOW), 'setup.create', setupInput());
+    if (!result.ok) throw new Error(`setup failed: ${result.error.code}`);
+    return backend;
+  };
+  const target = await office('legacy-import');
+  const store = target.requireStore();
+  const rssBefore = process.memoryUsage().rss;
+  const started = performance.now();
+  const file = await readLegacyFile('so-tin-bao.xlsx', bytes);
+  const read = performance.now();
+  const options = legacyOptions.parse({ uploadId: '00000000-0000-7000-8000-000000000000' });
+  const plan = planReportImport(store.sql, file, 'so-tin-bao.xlsx', options, { officeId: store.officeId, now: NOW, settings: readSettings(store.sql), saved: () => null });
+  const planned = performance.now();
+  applyReportImport(store.sql, store.writes, plan, { officeId: store.officeId, userId: null, call: 'legacy.apply' }, { fileName: 'so-tin-bao.xlsx', now: NOW, backup: null });
+  const applied = performance.now();
+  const peak = process.resourceUsage().maxRSS * 1024;
+  const written = store.sql.prepare('SELECT count(*) FROM reports').pluck().get() as number;
+  if (written !== plan.preview.counts.new) throw new Error(`the import wrote ${written} of ${plan.preview.counts.new} reports`);
+
+  // The floor: the same reports, inserted by one prepared statement into a fresh store.
+  const fresh = await office('legacy-raw');
+  const raw = fresh.requireStore().sql;
+  const columns = (store.sql.pragma('table_info(reports)') as { name: string }[]).map((c) => c.name);
+  const source = store.sql.prepare('SELECT * FROM reports ORDER BY seq').raw().all() as unknown[][];
+  const insert = raw.prepare(`INSERT INTO reports (${columns.join(',')}) VALUES (${columns.map(() => '?').join(',')})`);
+  const rawStarted = performance.now();
+  raw.transaction(() => {
+    for (const row of source) insert.run(...row);
+  })();
+  const rawMs = performance.now() - rawStarted;
+  const once = (ms: number): Timing => ({ median: ms, p95: ms, runs: 1 });
+  target.close();
+  fresh.close();
+  return [
+    {
+      name: `import of a ${rows.toLocaleString('en')}-row register (.xlsx ${mb(bytes.length)}): read, dry run, write; baseline: raw insert of the same reports`,
+      ours: once(applied - started),
+      baseline: once(rawMs),
+      note: `read ${((read - started) / 1000).toFixed(1)} s, dry run ${((planned - read) / 1000).toFixed(1)} s, write ${((applied - planned) / 1000).toFixed(1)} s; peak RSS ${mb(peak)} (before ${mb(rssBefore)}); file made in ${(madeMs / 1000).toFixed(0)} s; issue target ≤ 2× the raw insert, host < 300 MB`,
+    },
+    {
+      name: 'the write alone (the import in one transaction through the write path); baseline: the same raw insert',
+      ours: once(applied - planned),
+      baseline: once(rawMs),
+    },
+  ];
+}
