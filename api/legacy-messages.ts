@@ -1,3 +1,5 @@
+import { fieldMessages } from './field-messages';
+
 /**
  * Why a row of an old register is refused or flagged (issue 22), in both languages, for the places
  * outside the interface's dictionaries: the command line (web/legacy-cli.ts). The import page uses the
@@ -90,14 +92,9 @@ export const legacyFileMessages = {
   },
 } as const;
 
-/** The create calls' own rules a cell can break (their keys are the interface's v.*), for the command line. */
-const fieldRuleMessages = {
-  vi: { 'v.citizen_id': 'số CCCD gồm 12 chữ số, bắt đầu bằng mã tỉnh hợp lệ', 'v.too_long': 'quá dài', 'v.invalid': 'giá trị không hợp lệ', 'v.required': 'trống (bắt buộc)' },
-  en: { 'v.citizen_id': 'a citizen ID is 12 digits starting with a valid province code', 'v.too_long': 'too long', 'v.invalid': 'not a valid value', 'v.required': 'empty (required)' },
-} as const;
-
+/** A row's reason: the import's own, else the rule of the create call the cell broke (api/field-messages.ts). */
 export function legacyReason(lang: 'vi' | 'en', key: string): string {
-  return (legacyReasonMessages[lang] as Record<string, string>)[key] ?? (fieldRuleMessages[lang] as Record<string, string>)[key] ?? key;
+  return (legacyReasonMessages[lang] as Record<string, string>)[key] ?? (fieldMessages[lang] as Record<string, string>)[key] ?? key;
 }
 
 export function legacyFileMessage(lang: 'vi' | 'en', key: string): string | null {

@@ -47,8 +47,4 @@ export const enHolidays: Record<keyof typeof viHolidays, string> = {
   'hol.sourcesHint': '"Higher office": sent down in a reference bundle and kept until the higher office sends a change. "This office": added or removed here.',
   'overview.holidaysPending': "The {year} holiday list has not been confirmed. Check it against the Government's schedule so deadlines are right.",
   'overview.holidaysOpen': 'Open the {year} list',
-  'v.holiday_weekend': 'Saturdays and Sundays are off already; choose a working day.',
-  'v.holiday_removed': 'This statutory day was removed; use "Restore" to make it a day off again.',
-  'v.not_holiday': 'This day is not a day off.',
-  'v.worked_weekday': 'A swapped working day is a Saturday or a Sunday.',
 };

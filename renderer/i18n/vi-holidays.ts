@@ -45,8 +45,4 @@ export const viHolidays = {
   'hol.sourcesHint': '"Cấp trên": ngày do cấp trên gửi xuống trong gói dữ liệu tham chiếu, được giữ đến khi cấp trên gửi thay đổi. "Đơn vị": ngày đơn vị tự thêm hoặc bỏ.',
   'overview.holidaysPending': 'Danh sách ngày nghỉ lễ, tết năm {year} chưa được xác nhận. Hãy đối chiếu với lịch nghỉ Chính phủ công bố để thời hạn tính đúng.',
   'overview.holidaysOpen': 'Mở danh sách năm {year}',
-  'v.holiday_weekend': 'Thứ Bảy, Chủ nhật đã là ngày nghỉ; chọn một ngày làm việc.',
-  'v.holiday_removed': 'Ngày nghỉ theo luật này đã bị bỏ; dùng "Khôi phục" để nghỉ lại ngày này.',
-  'v.not_holiday': 'Ngày này không phải ngày nghỉ.',
-  'v.worked_weekday': 'Ngày làm bù phải là Thứ Bảy hoặc Chủ nhật.',
 } as const;

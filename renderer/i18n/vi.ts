@@ -1,3 +1,4 @@
+import { fieldMessages } from '../../api/field-messages';
 import { exchangeMessages } from '../../api/exchange-messages';
 import type { BackendKey } from './keys';
 import { viCampaigns } from './vi-campaigns';
@@ -543,48 +544,8 @@ export const vi = {
   'request.invalid': 'Yêu cầu không hợp lệ.',
   internal: 'Đã xảy ra lỗi ngoài dự kiến. Vui lòng thử lại.',
 
-  // Field messages (api/fields.ts, api/validation.ts, db/handlers)
-  'v.required': 'Bắt buộc nhập.',
-  'v.too_long': 'Nội dung quá dài.',
-  'v.too_long_limit': '{field} tối đa {max} ký tự.',
-  'v.too_short': 'Nội dung quá ngắn.',
-  'v.too_short_limit': '{field} tối thiểu {min} ký tự.',
-  'v.bad_chars': 'Có ký tự không lưu được (ký tự điều khiển hoặc ký tự bị cắt dở). Hãy xóa và gõ lại đoạn đó.',
-  'v.username': '3–32 ký tự: chữ thường không dấu, số, dấu chấm, gạch dưới, gạch ngang.',
-  'v.username_taken': 'Tên đăng nhập này đã có người dùng.',
-  'v.password_short': 'Mật khẩu tối thiểu 12 ký tự.',
-  'v.password_common': 'Mật khẩu gồm những từ, tên người, địa danh hoặc mật khẩu phổ biến nên dễ bị đoán. Hãy thêm từ ít gặp hoặc đặt một câu dài hơn.',
-  'v.password_personal': 'Mật khẩu không được chứa tên đăng nhập hay họ tên của người dùng.',
-  'v.password_repeat': 'Mật khẩu lặp lại ký tự hoặc cụm ký tự (như "aaaa", "abcabc") nên dễ bị đoán.',
-  'v.password_sequence': 'Mật khẩu là dãy ký tự liên tiếp (như "abcd", "1234") nên dễ bị đoán.',
-  'v.password_keyboard': 'Mật khẩu là các phím liền nhau trên bàn phím (như "qwerty", "asdf") nên dễ bị đoán.',
-  'v.password_date': 'Mật khẩu chủ yếu là năm hoặc ngày tháng (như năm sinh) nên dễ bị đoán.',
-  'v.password_weak': 'Mật khẩu quá dễ đoán. Hãy đặt một câu dài hơn gồm nhiều từ.',
-  'v.password_recent': 'Mật khẩu này đã được dùng gần đây (5 mật khẩu gần nhất). Hãy chọn mật khẩu khác.',
-  'v.password_mismatch': 'Mật khẩu nhập lại không khớp.',
-  'v.password_wrong': 'Mật khẩu hiện tại không đúng.',
-  'v.last_admin': 'Đơn vị cần ít nhất một quản trị viên đang hoạt động.',
-  'v.unit_code': 'Mã gồm 2, 3 hoặc 5 chữ số.',
-  'v.peer_role': 'Máy khác của cùng đơn vị phải có cùng mã đơn vị; đơn vị khác không thể là máy của đơn vị này.',
-  'v.unit_code_level': 'Đơn vị cấp xã có mã 5 chữ số; cơ quan cấp trên có mã 2–3 chữ số.',
-  'v.invalid': 'Giá trị không hợp lệ.',
-  'v.number': 'Nhập một số nguyên.',
-  'v.too_small': 'Giá trị nhỏ hơn mức cho phép.',
-  'v.too_small_limit': '{field} không được nhỏ hơn {min}.',
-  'v.too_big': 'Giá trị lớn hơn mức cho phép.',
-  'v.too_big_limit': '{field} không được lớn hơn {max}.',
-  'v.unknown_field': 'Có mục không được chấp nhận.',
-  'v.received_future': 'Ngày tiếp nhận không được sau hôm nay.',
-  'v.date': 'Ngày không hợp lệ.',
-  'v.date_order': 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.',
-  'v.citizen_id': 'Số CCCD gồm 12 chữ số, bắt đầu bằng mã tỉnh hợp lệ.',
-  'v.citizen_id_taken': 'Số CCCD này đã có trong danh sách.',
-  'v.code_taken': 'Mã này đã được dùng; chọn mã khác.',
-  'v.extension_range': 'Ngày gia hạn phải sau hạn hiện tại và không quá thời hạn tối đa.',
-  'v.holiday_exists': 'Ngày này đã có trong danh sách ngày nghỉ.',
-  'v.folder_path': 'Nhập đường dẫn đầy đủ của thư mục, ví dụ E:\\SaoLuu hoặc /media/usb/SaoLuu.',
-  'v.confirm_restore': 'Hãy đánh dấu xác nhận trước khi khôi phục.',
-  'v.register_year': 'Số vào sổ giữ theo năm tiếp nhận: không sửa ngày tiếp nhận sang năm khác. Nếu nhập nhầm năm, hãy hủy mục này (ghi lý do) và vào sổ lại.',
+  // Field messages: api/field-messages.ts (shared with the command lines)
+  ...fieldMessages.vi,
 } satisfies Record<BackendKey, string> & Record<string, string>;
 
 export type MessageKey = keyof typeof vi;
