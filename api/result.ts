@@ -50,6 +50,7 @@ export const errorCodes = [
   'backup.newer_version', // the backup comes from a newer version of the app
   'backup.restore_failed', // the restore failed after the store was closed; the store as it was is back
   'request.invalid', // malformed request at the transport (bad JSON, missing header, too large)
+  'backend.stopped', // the backend's thread stopped (db/backend-thread.ts): the app must be restarted
   'internal', // anything unexpected: logged, never shown as a stack trace
 ] as const;
 

@@ -142,8 +142,8 @@ export class BackendThread implements BackendPort {
     } catch (error) {
       // The worker is gone (its reason is in the log): the call is answered, not left to hang.
       this.log(`call ${logName(name)} not answered`, error);
-      const message = this.stopped !== null ? 'the backend stopped unexpectedly: restart the app' : 'an unexpected error happened';
-      return { result: fail('internal', message), session: { id: '', live: false }, ms: 0 };
+      const result = this.stopped !== null ? fail('backend.stopped', 'the backend stopped unexpectedly: restart the app') : fail('internal', 'an unexpected error happened');
+      return { result, session: { id: '', live: false }, ms: 0 };
     }
     const total = performance.now() - asked;
     if (total > this.slowCallMs) this.log(`slow call ${logName(name)}: ${Math.round(total)} ms (${Math.round(answer.ms)} ms in the backend)`, null);

@@ -521,6 +521,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'backup.newer_version': 'The backup was made by a newer version of the application. Update the application before restoring it.',
   'backup.restore_failed': 'The restore failed; the data is back as it was before.',
   'request.invalid': 'The request is not valid.',
+  'backend.stopped': 'The part of the app that keeps the data has stopped. Close the app and open it again; what was saved is kept.',
   internal: 'Something unexpected went wrong. Please try again.',
 
   // Field messages: api/field-messages.ts (shared with the command lines)

@@ -542,6 +542,7 @@ export const vi = {
   'backup.newer_version': 'Bản sao lưu được tạo bởi phiên bản mới hơn của ứng dụng. Hãy cập nhật ứng dụng trước khi khôi phục.',
   'backup.restore_failed': 'Khôi phục không thành công; dữ liệu đã được đưa về như trước khi khôi phục.',
   'request.invalid': 'Yêu cầu không hợp lệ.',
+  'backend.stopped': 'Phần xử lý dữ liệu của ứng dụng đã dừng. Hãy đóng và mở lại ứng dụng; những gì đã lưu vẫn còn nguyên.',
   internal: 'Đã xảy ra lỗi ngoài dự kiến. Vui lòng thử lại.',
 
   // Field messages: api/field-messages.ts (shared with the command lines)

@@ -225,7 +225,7 @@ describe('a backend thread that fails', () => {
     // What a host awaits before it opens a window or listens: the start-up error, not a window of failures.
     await expect(broken.ready).rejects.toThrow(/the backend could not start/);
     const answer = await broken.call(1, 'setup.status', {});
-    expect(answer.result).toEqual({ ok: false, error: { code: 'internal', message: 'the backend stopped unexpectedly: restart the app' } });
+    expect(answer.result).toEqual({ ok: false, error: { code: 'backend.stopped', message: 'the backend stopped unexpectedly: restart the app' } });
     await expect(broken.pin(undefined)).rejects.toThrow(/the backend could not start/);
     expect(lines).toContain('the backend could not start');
     await broken.close();
@@ -244,8 +244,8 @@ describe('a backend thread that fails', () => {
     const dying = new BackendThread({ dataDir: tempDir(), log: (message) => lines.push(message), start: () => new Worker(script, { eval: true }) });
     const { pin } = await dying.pin(undefined);
     const answers = await Promise.all([dying.call(pin, 'setup.status', {}), dying.call(pin, 'auth.session', {})]);
-    for (const answer of answers) expect(answer.result).toMatchObject({ ok: false, error: { code: 'internal', message: 'the backend stopped unexpectedly: restart the app' } });
-    expect((await dying.call(pin, 'setup.status', {})).result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    for (const answer of answers) expect(answer.result).toMatchObject({ ok: false, error: { code: 'backend.stopped', message: 'the backend stopped unexpectedly: restart the app' } });
+    expect((await dying.call(pin, 'setup.status', {})).result).toMatchObject({ ok: false, error: { code: 'backend.stopped' } });
     expect(lines).toContain('the backend thread failed');
     expect(lines).toContain('the backend thread stopped (exit code 1)');
     await dying.close();
