@@ -335,17 +335,19 @@ function PreviewSection({
           }
         />
       ) : null}
-      {register === 'reports' ? (
-        <RowsTable rows={preview.rows} />
-      ) : (
-        <RecordRowsTable
-          preview={preview}
-          kinds={kinds.status === 'ready' ? kinds.value : []}
-          merges={options.merges ?? []}
-          busy={busy}
-          onMerges={(merges) => onOptions({ ...options, mapping, merges })}
-        />
-      )}
+      <div className="table-wrap">
+        {register === 'reports' ? (
+          <RowsTable rows={preview.rows} />
+        ) : (
+          <RecordRowsTable
+            preview={preview}
+            kinds={kinds.status === 'ready' ? kinds.value : []}
+            merges={options.merges ?? []}
+            busy={busy}
+            onMerges={(merges) => onOptions({ ...options, mapping, merges })}
+          />
+        )}
+      </div>
       {busy ? <p role="status">{t('lg.checking')}</p> : null}
       <div className="form-actions">
         <Button variant="primary" busy={busy} disabled={k.writes === 0} onClick={onApply}>
@@ -370,7 +372,7 @@ function RowsTable({ rows }: { readonly rows: readonly LegacyRowView[] }) {
     return isMessageKey(key) ? `${t(key)}${decision}` : status;
   };
   return (
-    <table className="table">
+    <table className="table dry-run-rows">
       <caption className="sr-only">{t('lg.rows')}</caption>
       <thead>
         <tr>
@@ -507,7 +509,7 @@ function RecordRowsTable({
   };
   const mergedInto = new Map(merges.map((m) => [m.row, m.id]));
   return (
-    <table className="table">
+    <table className="table dry-run-rows">
       <caption className="sr-only">{t('lg.rows')}</caption>
       <thead>
         <tr>
