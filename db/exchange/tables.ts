@@ -34,7 +34,8 @@ export const localColumns: Partial<Record<RecordTable, readonly string[]>> = { p
 
 /** A record as it travels: without the columns this store derives for itself. */
 export function withoutLocalColumns(table: string, row: Record<string, unknown>): Record<string, unknown> {
-  const local = localColumns[table as RecordTable];
+  // The table's name comes from the bundle: only the map's own entries, never a prototype's ("constructor").
+  const local = Object.hasOwn(localColumns, table) ? localColumns[table as RecordTable] : undefined;
   if (!local || !local.some((column) => column in row)) return row;
   return Object.fromEntries(Object.entries(row).filter(([column]) => !local.includes(column)));
 }
