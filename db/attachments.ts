@@ -1,10 +1,11 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import { ATTACHMENT_MAX_BYTES, sniffAttachmentType, type AttachmentOwner } from '../api/calls/attachments';
 import type { AttachmentView } from '../api/views';
 import { AppError } from './app-error';
 import { appendAudit } from './audit';
+import { renameDurably } from './durable';
 import { uuidv7 } from './ids';
 import { all, first, qb } from './query';
 import type { AttachmentsTable, RecordTable } from './schema';
@@ -81,24 +82,10 @@ function sealFile(path: string, key: Buffer, plain: Uint8Array): void {
     } finally {
       closeSync(fd);
     }
-    renameSync(temp, path);
+    renameDurably(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;
-  }
-  syncFolder(dirname(path));
-}
-
-/** Makes the rename itself durable where the system allows it (POSIX); Windows cannot open a folder. */
-function syncFolder(dir: string): void {
-  let fd: number | null = null;
-  try {
-    fd = openSync(dir, 'r');
-    fsyncSync(fd);
-  } catch {
-    // Best effort: the file's own content is already flushed.
-  } finally {
-    if (fd !== null) closeSync(fd);
   }
 }
 

@@ -1,8 +1,9 @@
 import { PRIVATE_FILE_MODE, privateDir, privateFile } from './file-modes';
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { BackupKind, BackupView, ExternalCopyView } from '../api/views';
 import { localDate } from '../core/calendar';
+import { flushFile, renameDurably } from './durable';
 import type { Sqlite } from './store';
 
 /**
@@ -155,16 +156,6 @@ export function reserveBackup(dir: string, reason: string, now: number): Pending
   }
 }
 
-/** fsync of a file or (not on Windows) a folder. */
-function flush(path: string): void {
-  const fd = openSync(path, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** Copies cut off by a crash or a killed process. */
 function removeStalePartials(dir: string, now: number): void {
   for (const name of readdirSync(dir)) {
@@ -194,9 +185,8 @@ export function settleBackup(pending: PendingBackup, plan: BackupPlan, now: numb
   // backup is whole or absent (written in place, a cut copy rolled back to an empty store that passed
   // for the day's backup: the crash suite found it).
   privateFile(pending.partial);
-  flush(pending.partial);
-  renameSync(pending.partial, pending.file);
-  if (process.platform !== 'win32') flush(plan.dir);
+  flushFile(pending.partial);
+  renameDurably(pending.partial, pending.file);
   const name = basename(pending.file);
   const view = backupView(plan.dir, listBackups(plan.dir).find((file) => file.name === name)!);
   rotateBackups(plan.dir, plan.keep, name);

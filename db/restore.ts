@@ -1,4 +1,4 @@
-import { closeSync, copyFileSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import type { RestoreView } from '../api/views';
 import { AppError } from './app-error';
 import { appendAudit } from './audit';
@@ -6,6 +6,7 @@ import type { Backend } from './backend';
 import { backupView } from './backup';
 import { checkBackup, findBackup, integrity, withBackup } from './backup-check';
 import { backupPlan } from './backup-jobs';
+import { flushFile, replaceStoreFile } from './durable';
 import { readSeals, writeSeals } from './key-binding';
 import { findUser } from './users';
 
@@ -77,21 +78,10 @@ function replaceStore(backend: Backend, source: string, safetyName: string, key:
   }
 }
 
-/**
- * Copies `source` over the closed store: to a temporary file made durable first, then the store's WAL
- * and shared-memory files removed (a WAL left beside the new file would be replayed into it), then a
- * rename, which replaces the store in one step.
- */
+/** Copies `source` over the closed store: to a temporary file made durable first, then put in place in one step. */
 function copyOver(store: string, source: string): void {
   const temp = `${store}.restoring`;
   copyFileSync(source, temp);
-  const fd = openSync(temp, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  rmSync(`${store}-wal`, { force: true });
-  rmSync(`${store}-shm`, { force: true });
-  renameSync(temp, store);
+  flushFile(temp);
+  replaceStoreFile(temp, store);
 }

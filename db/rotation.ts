@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, copyFileSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { rekeyAttachments } from './attachments';
 import { appendAudit } from './audit';
 import type { Backend } from './backend';
 import { listBackups } from './backup';
+import { flushFile, renameDurably, replaceStoreFile } from './durable';
 import { pruneEntries, recordEntry, recordNextSeals } from './key-binding';
 import { isSealed, sameKey, sealTo, type KeyringEntry, type RotationStep, type SealedEntry } from './keyring';
 import { openSqlite, type Sqlite } from './store';
@@ -16,10 +17,12 @@ import { openSqlite, type Sqlite } from './store';
  *
  *  1. sealed: the new key is sealed to every remaining user's public key beside the current seal
  *     (nextSeal), both fingerprinted in the store, in the transaction of the change itself.
- *  2. store: PRAGMA rekey. It refuses WAL mode, so the WAL is checkpointed and the journal switched to
- *     DELETE first (no other connection is open: rotation runs inside the backups' queue), then back.
- *     Until the rekey commits the old key opens the file (and rolls a cut-off rekey back); once it has,
- *     a second connection proves the new key opens the store.
+ *  2. store: the live file is never re-keyed in place (SQLite3MC's rekey rewrites every page, and a cut
+ *     in that write left a file neither key opened: the crash suite found it). The WAL is checkpointed
+ *     into the file, the file copied, the copy re-keyed and flushed, then the store closed, the copy
+ *     renamed over it (the rename flushed) and the store opened again with the new key. A cut leaves
+ *     the old file under the old key or the new one under the new key, whole; a copy left over is
+ *     removed by the next attempt.
  *  3. attachments: every file encrypted again under keys derived from the new key.
  *  4. backups: every backup in the app's folder re-keyed (a copy re-keyed, then renamed over).
  *  Then the new seals replace the old ones; fingerprints of the old seals are removed.
@@ -48,7 +51,7 @@ export interface KeyChange {
 }
 
 /** Points where a rotation may be cut short; a test's hook throws there, as a power cut would stop it. */
-export type RotationPoint = RotationStep | 'rekeyed' | 'attachment' | 'backup' | 'promoted';
+export type RotationPoint = RotationStep | 'copied' | 'rekeyed' | 'attachment' | 'backup' | 'promoted';
 
 const hooks = new WeakMap<Backend, (point: RotationPoint) => void>();
 
@@ -143,24 +146,46 @@ function finishRotation(backend: Backend, keys: RotationKeys, by: { readonly use
 }
 
 /**
- * PRAGMA rekey on the open connection, then a second connection proves the new key. Skipped when the
- * store is already under the new key (a rotation resumed after the rekey committed).
+ * The store under the new key, by a re-keyed copy renamed over it (step 2 above). Skipped when the
+ * store is already under the new key (a rotation resumed after the rename).
  */
 function rekeyStore(backend: Backend, keys: RotationKeys): void {
   const store = backend.requireStore();
   if (sameKey(store.key, keys.next)) return;
-  const sql = store.sql;
-  // SQLite changes the journal mode and the key only of a file no other connection holds: the Store's readers close first.
+  const file = backend.paths.store;
+  const copy = `${file}.rekeying`;
+  rmSync(copy, { force: true });
+  // No other connection may hold a frame back from the checkpoint: the Store's readers end first
+  // (no backup runs: rotation runs in the backups' queue).
   store.data.endReaders();
-  sql.pragma('wal_checkpoint(TRUNCATE)');
-  setJournal(sql, 'delete');
+  const [checkpoint] = store.sql.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+  if (checkpoint?.busy !== 0) throw new Error('the store could not be checkpointed before its key rotation');
+  // Nothing writes from here to the rename: this runs without yielding.
+  copyFileSync(file, copy);
   try {
-    sql.pragma(`hexrekey='${keys.next.toString('hex')}'`);
-  } finally {
-    setJournal(sql, 'wal');
+    rekeyFile(copy, keys);
+    reach(backend, 'copied');
+  } catch (error) {
+    rmSync(copy, { force: true });
+    throw error;
   }
-  openSqlite(backend.paths.store, keys.next.toString('hex'), { quickCheck: false }).close();
-  backend.rekeyed(keys.next);
+  backend.close();
+  replaceStoreFile(copy, file);
+  backend.open(keys.next, { dailyBackup: false });
+}
+
+/** A closed SQLite file under the old key re-keyed in place and flushed: used only on copies. */
+function rekeyFile(path: string, keys: RotationKeys): void {
+  const db = openSqlite(path, keys.old.toString('hex'), { quickCheck: false });
+  try {
+    // PRAGMA rekey refuses WAL mode; the app's next open of the file sets it again.
+    setJournal(db, 'delete');
+    db.pragma(`hexrekey='${keys.next.toString('hex')}'`);
+  } finally {
+    db.close();
+  }
+  flushFile(path);
+  openSqlite(path, keys.next.toString('hex'), { quickCheck: false, readOnly: true }).close();
 }
 
 function setJournal(sql: Sqlite, mode: 'delete' | 'wal'): void {
@@ -182,15 +207,8 @@ function rekeyBackups(backend: Backend, keys: RotationKeys): void {
     rmSync(temp, { force: true });
     copyFileSync(path, temp);
     try {
-      const db = openSqlite(temp, keys.old.toString('hex'), { quickCheck: false });
-      try {
-        setJournal(db, 'delete');
-        db.pragma(`hexrekey='${keys.next.toString('hex')}'`);
-      } finally {
-        db.close();
-      }
-      flush(temp);
-      renameSync(temp, path);
+      rekeyFile(temp, keys);
+      renameDurably(temp, path);
     } catch (error) {
       rmSync(temp, { force: true });
       throw error;
@@ -205,14 +223,5 @@ function opensWith(path: string, key: Buffer): boolean {
     return true;
   } catch {
     return false;
-  }
-}
-
-function flush(path: string): void {
-  const fd = openSync(path, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
   }
 }

@@ -37,8 +37,10 @@ export const authHandlers: HandlersOf<'auth.'> = {
     }
     await upgradeEntry(ctx, username, opened, password);
     // A new session id: whatever id the client held before the login names nothing now.
-    backend.sessions.logIn(session, user.id, backend.now(), mustChange(store.sql, user, password));
-    appendAudit(store.sql, { at: backend.now(), userId: user.id, call: ctx.call, action: 'login', table: 'users', recordId: user.id });
+    // Read again: a finished rotation reopened the store on its new file (db/rotation.ts).
+    const sql = backend.requireStore().sql;
+    backend.sessions.logIn(session, user.id, backend.now(), mustChange(sql, user, password));
+    appendAudit(sql, { at: backend.now(), userId: user.id, call: ctx.call, action: 'login', table: 'users', recordId: user.id });
     return sessionView(ctx, user, false);
   },
 

@@ -358,7 +358,7 @@ describe('a rotation cut short at any step', () => {
 
   afterAll(() => rmSync(template, { recursive: true, force: true }));
 
-  const points: RotationPoint[] = ['sealed', 'rekeyed', 'store', 'attachment', 'attachments', 'backup', 'backups', 'promoted'];
+  const points: RotationPoint[] = ['sealed', 'copied', 'rekeyed', 'store', 'attachment', 'attachments', 'backup', 'backups', 'promoted'];
 
   it('killed (SIGKILL) at random moments of a rotation, in a process of its own: one keyring opens the store, the next login finishes it', async () => {
     for (const delayMs of [0, 15, 40, 80, 150]) {
