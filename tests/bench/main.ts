@@ -3,6 +3,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { overBudget, printRows } from './harness';
+import { concurrentCases } from './cases/concurrent';
 import { contractCases, freshCopy, printContractRows } from './cases/contract';
 import { readAuditCases } from './cases/read-audit';
 import { rotationCases } from './cases/rotation';
@@ -30,9 +31,10 @@ import type { RegisterOffice } from '../support/register-store';
  * office's store holding generated communes (100 × 10 years: about a million reports), built by `npm run generate`, every row
  * through the contract as the renderer sends it, over HTTP beside it, and the first call on a fresh copy (tests/bench/cases/contract.ts).
  *
- * With `--size province`, `--only contract|read-audit|rotation` runs one part (all three by default): the rows through the
- * contract; the read audit's cost on the register page (tests/bench/cases/read-audit.ts); a key rotation of a copy of the
- * store with its backups (tests/bench/cases/rotation.ts).
+ * With `--size province`, `--only contract|read-audit|rotation|concurrent` runs one part (all four by default): the rows through
+ * the contract; the read audit's cost on the register page (tests/bench/cases/read-audit.ts); a key rotation of a copy of the
+ * store with its backups (tests/bench/cases/rotation.ts); the register page over HTTP while a province-wide report and a
+ * commune's bundle of `--concurrent-reports N` reports (20,000 by default) run beside it (tests/bench/cases/concurrent.ts).
  *
  * `npm run bench -- --only import [--size small|office]`: the import of a realistic bundle (a generated commune with its
  * people, links, hotspots) against a raw insert of the same rows (tests/bench/cases/exchange.ts); also part of `--only exchange`.
@@ -59,6 +61,7 @@ const { values: flags } = parseArgs({
     'no-http': { type: 'boolean', default: false },
     legacy: { type: 'boolean', default: false },
     'rows-legacy': { type: 'string' },
+    'concurrent-reports': { type: 'string' },
     check: { type: 'boolean', default: false },
   },
 });
@@ -97,6 +100,10 @@ if (sizeArg === 'province') {
       printRows('Key rotation, a province (ms)', rotation.rows);
       for (const note of rotation.notes) console.log(note);
       rmSync(copy, { recursive: true, force: true });
+    }
+    if (wanted('concurrent')) {
+      const reports = Number(flags['concurrent-reports'] ?? 20_000);
+      over += printContractRows('The register page beside long work, a province (over HTTP: the backend on its worker thread, as in Electron)', await concurrentCases(office, dir, reports));
     }
     over += overBudget.length;
     if (flags.legacy) await largeStore(office, `a province: ${offices} communes over ${years} years`);

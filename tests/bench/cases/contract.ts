@@ -205,7 +205,7 @@ function registerCases(values: ReturnType<typeof commonValues>): Case[] {
   return cases;
 }
 
-const EMPTY_FILTERS = { q: '', from: null, to: null, kind: null, categoryCode: null, status: null, localityId: null, officerId: null, overdue: false, includeVoided: false, officeId: null };
+export const EMPTY_FILTERS = { q: '', from: null, to: null, kind: null, categoryCode: null, status: null, localityId: null, officerId: null, overdue: false, includeVoided: false, officeId: null };
 
 /** The persons, hotspots and programs lists: each sortable column and filter, as their pages send them. */
 function peopleCases(db: Sqlite, values: ReturnType<typeof commonValues>): Case[] {

@@ -119,7 +119,7 @@ export async function exchangeCases(dir: string, count: number): Promise<BenchRo
 }
 
 /** A commune's records at the province generator's proportions, scaled to `reports` reports over ten years. */
-function communeRates(reports: number): GeneratorRates {
+export function communeRates(reports: number): GeneratorRates {
   const scale = reports / 10 / SIZES.province.reportsPerYear;
   const rates = SIZES.province;
   return {
