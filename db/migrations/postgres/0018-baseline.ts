@@ -1,5 +1,6 @@
 import { FOLD_FUNCTION } from '../../stores/postgres-fold';
 import type { PostgresMigration } from './migration';
+import { SUMMARY_SQL } from './summaries';
 
 /**
  * The PostgreSQL schema equal to SQLite's at version 18 (tests/fixtures/schema.sql): its tables and
@@ -11,9 +12,10 @@ import type { PostgresMigration } from './migration';
  * - `COLLATE NOCASE` (users.username) is a case-insensitive ICU collation (`nocase`): equality and
  *   UNIQUE ignore case, as on SQLite (for every letter, not only ASCII).
  * - Tables come in the order their foreign keys need (PostgreSQL checks that a referenced table exists).
- * - Not here yet: the triggers (summary tables, the search index's upkeep), the search index itself (a
- *   tsvector over fold() with a GIN index replaces SQLite's FTS5 table `report_search`), the
- *   Vietnam-day functions. The fold() the search needs is defined here.
+ * - The summary tables' triggers, with the Vietnam-day and police-month functions they use, are
+ *   PL/pgSQL (db/migrations/postgres/summaries.ts).
+ * - Not here yet: the search index's upkeep and the index itself (a tsvector over fold() with a GIN
+ *   index replaces SQLite's FTS5 table `report_search`). The fold() the search needs is defined here.
  *
  * The database is created with the collation "C", so that text sorts byte by byte as on SQLite (BINARY)
  * and keyset pages give the same rows (db/migrations/postgres/runner.ts refuses another).
@@ -221,5 +223,5 @@ CREATE INDEX team_members_seq ON team_members (seq);
 CREATE INDEX team_members_team ON team_members (team_id);
 CREATE INDEX teams_seq ON teams (seq);
 CREATE INDEX users_seq ON users (seq);
-`,
+${SUMMARY_SQL}`,
 };
