@@ -5,7 +5,9 @@ export const periodicHandlers: HandlersOf<'periodic.'> = {
   // Counted on the Store's readers: the backend's thread answers other calls meanwhile (docs/decisions.md, "The asynchronous Store").
   'periodic.compute': (ctx, input) => {
     const { store } = storeFor(ctx);
-    return computePeriodicOnStore(store.sql, store.data, input.officeId === undefined ? defaultScope(store.sql, store.officeId) : input.officeId, input.period);
+    const scope = input.officeId === undefined ? defaultScope(store.sql, store.officeId) : input.officeId;
+    // One snapshot for every statement of the report: its figures add up even while writes commit.
+    return store.data.snapshot((reads) => computePeriodicOnStore(store.sql, reads, scope, input.period));
   },
   'periodic.issue': (ctx, input) => {
     const { store, write } = storeFor(ctx);

@@ -9,7 +9,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { Schema } from '../schema';
-import type { Query, RunResult, Store, Transaction } from './store';
+import type { Query, RunResult, Store, StoreReads, Transaction } from './store';
 
 /**
  * The Store on PostgreSQL (issue #21; docs/decisions.md, "PostgreSQL: the foundation"): a `pg` Pool
@@ -228,6 +228,27 @@ export class PostgresStore<DB = Schema> implements Store<DB> {
       ended = true;
     } finally {
       // Broken out of, or failed: end the read-only transaction; a connection that cannot is dropped.
+      if (!ended) ended = await client.query('ROLLBACK').then(() => true, () => false);
+      client.release(!ended);
+    }
+  }
+
+  async snapshot<T>(work: (reads: StoreReads<DB>) => Promise<T>): Promise<T> {
+    this.refuseIfClosed();
+    const client = await this.pool.connect();
+    let ended = false;
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const reads = new PostgresTransaction<DB>(client, this.qb);
+      try {
+        const result = await work(reads);
+        await client.query('COMMIT');
+        ended = true;
+        return result;
+      } finally {
+        reads.end();
+      }
+    } finally {
       if (!ended) ended = await client.query('ROLLBACK').then(() => true, () => false);
       client.release(!ended);
     }

@@ -23,6 +23,8 @@ export type ReaderRequest =
   | { readonly id: number; readonly op: 'open'; readonly sql: string; readonly parameters: readonly unknown[]; readonly pageSize: number }
   | { readonly id: number; readonly op: 'next' }
   | { readonly id: number; readonly op: 'end' }
+  /** A read transaction around the requests that follow (a snapshot), and its end. */
+  | { readonly id: number; readonly op: 'begin' | 'commit' }
   /** Closes the connection, then sets `signal[0]` to 1 and wakes the Store's thread, which waits for it. */
   | { readonly id: number; readonly op: 'close'; readonly signal: SharedArrayBuffer };
 
@@ -113,6 +115,13 @@ class Reader {
           return { id: request.id, ok: true, ...this.page() };
         case 'end':
           this.endStream();
+          return { id: request.id, ok: true };
+        case 'begin':
+          this.statement('BEGIN').run();
+          return { id: request.id, ok: true };
+        case 'commit':
+          this.endStream();
+          if (this.db?.inTransaction) this.statement('COMMIT').run();
           return { id: request.id, ok: true };
         case 'close':
           this.close();

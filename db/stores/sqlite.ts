@@ -10,7 +10,7 @@ import type { Sqlite } from '../store';
 import type { ErrorCode } from '../../api/result';
 import { asyncTransactionBegins, asyncTransactionEnds } from './sqlite-guard';
 import type { ReaderAnswer, ReaderData, ReaderError, ReaderRequest } from './sqlite-reader';
-import type { Query, RunResult, Store, Transaction } from './store';
+import type { Query, RunResult, Store, StoreReads, Transaction } from './store';
 
 /**
  * The Store (db/stores/store.ts) on SQLite (docs/decisions.md, "The asynchronous Store"):
@@ -216,6 +216,45 @@ class Readers {
   }
 }
 
+/** The reads of one reader thread, for whoever borrowed it (one read, a stream, a snapshot). */
+class ReaderReads<DB> implements StoreReads<DB> {
+  constructor(
+    readonly qb: Kysely<DB>,
+    private readonly reader: ReaderThread,
+    private readonly compile: (query: Query<unknown>) => CompiledQuery,
+  ) {}
+
+  async all<O>(query: Query<O>): Promise<O[]> {
+    const { sql, parameters } = this.compile(query);
+    const answer = await this.reader.ask({ op: 'all', sql, parameters });
+    return (answer.rows as O[]).map(withBuffers);
+  }
+
+  async first<O>(query: Query<O>): Promise<O | undefined> {
+    const { sql, parameters } = this.compile(query);
+    const answer = await this.reader.ask({ op: 'first', sql, parameters });
+    return withBuffers(answer.row as O | undefined);
+  }
+
+  async *stream<O>(query: Query<O>, pageSize = DEFAULT_PAGE): AsyncIterable<O[]> {
+    const { sql, parameters } = this.compile(query);
+    let done = false;
+    try {
+      let answer = await this.reader.ask({ op: 'open', sql, parameters, pageSize });
+      for (;;) {
+        done = answer.done === true;
+        const rows = (answer.rows ?? []) as O[];
+        if (rows.length > 0) yield rows.map(withBuffers);
+        if (done) return;
+        answer = await this.reader.ask({ op: 'next' });
+      }
+    } finally {
+      // A loop that broke out: the reader's statement is ended before the reader serves another read.
+      if (!done) await this.reader.ask({ op: 'end' }).catch(() => undefined);
+    }
+  }
+}
+
 export class SqliteStore<DB = Schema> implements Store<DB> {
   readonly dialect = 'sqlite' as const;
   readonly qb: Kysely<DB> = sqliteBuilder<DB>();
@@ -236,37 +275,40 @@ export class SqliteStore<DB = Schema> implements Store<DB> {
 
   // Reads outside a transaction: on a reader.
 
-  async all<O>(query: Query<O>): Promise<O[]> {
-    const { sql, parameters } = this.compile(query);
-    const answer = await this.onReader((reader) => reader.ask({ op: 'all', sql, parameters }));
-    return (answer.rows as O[]).map(withBuffers);
+  all<O>(query: Query<O>): Promise<O[]> {
+    return this.onReader((reader) => this.readsOn(reader).all(query));
   }
 
-  async first<O>(query: Query<O>): Promise<O | undefined> {
-    const { sql, parameters } = this.compile(query);
-    const answer = await this.onReader((reader) => reader.ask({ op: 'first', sql, parameters }));
-    return withBuffers(answer.row as O | undefined);
+  first<O>(query: Query<O>): Promise<O | undefined> {
+    return this.onReader((reader) => this.readsOn(reader).first(query));
   }
 
   async *stream<O>(query: Query<O>, pageSize = DEFAULT_PAGE): AsyncIterable<O[]> {
-    const { sql, parameters } = this.compile(query);
+    this.compile(query);
     this.refuseIfClosed();
     const reader = await this.readers.acquire();
-    let done = false;
     try {
-      let answer = await reader.ask({ op: 'open', sql, parameters, pageSize });
-      for (;;) {
-        done = answer.done === true;
-        const rows = (answer.rows ?? []) as O[];
-        if (rows.length > 0) yield rows.map(withBuffers);
-        if (done) return;
-        answer = await reader.ask({ op: 'next' });
-      }
+      yield* this.readsOn(reader).stream<O>(query, pageSize);
     } finally {
-      // A loop that broke out: the reader's statement is ended before the reader serves another read.
-      if (!done) await reader.ask({ op: 'end' }).catch(() => undefined);
       this.readers.release(reader);
     }
+  }
+
+  snapshot<T>(work: (reads: StoreReads<DB>) => Promise<T>): Promise<T> {
+    return this.onReader(async (reader) => {
+      // Deferred: the read transaction's snapshot is taken by its first statement and kept to COMMIT.
+      await reader.ask({ op: 'begin' });
+      try {
+        return await work(this.readsOn(reader));
+      } finally {
+        // A reader whose transaction cannot end is not lent again with it open: it is stopped.
+        await reader.ask({ op: 'commit' }).catch(() => reader.closeNow(this.options.closeTimeoutMs ?? 10_000));
+      }
+    });
+  }
+
+  private readsOn(reader: ReaderThread): ReaderReads<DB> {
+    return new ReaderReads<DB>(this.qb, reader, (query) => this.compile(query));
   }
 
   private async onReader<T>(ask: (reader: ReaderThread) => Promise<T>): Promise<T> {

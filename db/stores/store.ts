@@ -28,6 +28,13 @@ export interface Store<DB = Schema> extends StoreReads<DB> {
    * internal error (db/stores/sqlite-guard.ts; docs/decisions.md, "The asynchronous Store").
    */
   transaction<T>(work: (tx: Transaction<DB>) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work`'s reads in one read transaction: every statement sees the same committed state, so a
+   * reading of several statements (a periodic report: the summaries, then the register, then each
+   * office) never adds up figures from before and after a write committed between them. It holds one
+   * reading connection until `work` settles; `work` awaits only its reads.
+   */
+  snapshot<T>(work: (reads: StoreReads<DB>) => Promise<T>): Promise<T>;
   /** Ends every connection, once the queued work is done. */
   close(): Promise<void>;
 }

@@ -119,6 +119,27 @@ export function storeConformance(name: string, open: () => Promise<OpenedStore>)
       expect((await store.all(store.qb.selectFrom('items').select('id').orderBy('id'))).map((row) => row.id)).toEqual([1, 2]);
     });
 
+    it('reads a snapshot at one committed state, while a transaction commits between its statements', async () => {
+      const store = await fresh();
+      await insert(store, 1);
+      const ids = (reads: { all: Store<ConformanceDb>['all']; qb: Store<ConformanceDb>['qb'] }) => reads.all(reads.qb.selectFrom('items').select('id').orderBy('id'));
+      const seen = await store.snapshot(async (reads) => {
+        const before = (await ids(reads)).map((row) => row.id);
+        await insert(store, 2);
+        let streamed: number[] = [];
+        for await (const page of reads.stream(reads.qb.selectFrom('items').select('id').orderBy('id'), 1)) streamed = [...streamed, ...page.map((row) => row.id)];
+        return { before, after: (await ids(reads)).map((row) => row.id), streamed, outside: (await ids(store)).map((row) => row.id) };
+      });
+      expect(seen).toEqual({ before: [1], after: [1], streamed: [1], outside: [1, 2] });
+      expect((await ids(store)).map((row) => row.id)).toEqual([1, 2]);
+      // A snapshot whose work rejects passes the rejection on and leaves the store as it was.
+      await expect(store.snapshot(async (reads) => {
+        await ids(reads);
+        throw new Error('the work failed');
+      })).rejects.toThrow('the work failed');
+      expect((await ids(store)).length).toBe(2);
+    });
+
     it('runs writing transactions one after another, never interleaved', async () => {
       const store = await fresh();
       const order: string[] = [];
