@@ -20,6 +20,7 @@ export const errorCodes = [
   'store.corrupt', // quick_check failed
   'store.checking', // the store is checked after a session that did not end: writing waits until it passes
   'store.newer_version', // the database comes from a newer version of the app
+  'store.no_space', // too little free disk space for the work asked (a key rotation copies the store): nothing was changed
   'record.not_found',
   'record.conflict', // edited elsewhere since this edit began
   'record.duplicate', // a unique value is taken

@@ -2,6 +2,7 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { PRIVATE_FILE_MODE, privateDir, privateTree } from './file-modes';
 import { join } from 'node:path';
 import { AppError } from './app-error';
+import { replaceStoreFile } from './durable';
 import { afterThisCall, BackupJobs } from './backup-jobs';
 import { ownOfficeId } from './exchange/identity';
 import { DEFAULT_KDF, Keyring, type KdfParams } from './keyring';
@@ -174,12 +175,27 @@ export class Backend {
     });
   }
 
-  /** The open store's key was changed (db/rotation.ts): calls and backups from now on use `key`. */
-  rekeyed(key: Buffer): void {
-    const store = this.requireStore();
-    // The Store's readers open their connections with the new key from now on.
-    store.data.endReaders(key.toString('hex'));
-    this.opened = { ...store, key };
+  /**
+   * Puts `file` (a whole store under `key`, flushed) in place of the store's file and opens it (the key
+   * rotation, db/rotation.ts). The OpenStore stays the same object, now on the new connection: a call
+   * that took it before an await goes on with it. If the file cannot be put in place, the store as it
+   * was is opened again and the error passed on.
+   */
+  swapStoreFile(file: string, key: Buffer): void {
+    const current = this.requireStore();
+    this.close();
+    try {
+      replaceStoreFile(file, this.paths.store);
+    } catch (error) {
+      this.adopt(current, this.open(current.key, { dailyBackup: false }));
+      throw error;
+    }
+    this.adopt(current, this.open(key, { dailyBackup: false }));
+  }
+
+  private adopt(store: OpenStore, opened: OpenStore): void {
+    Object.assign(store as { -readonly [K in keyof OpenStore]: OpenStore[K] }, opened);
+    this.opened = store;
   }
 
   /** Used by setup: a store it just created and initialised. */

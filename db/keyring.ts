@@ -12,8 +12,9 @@ import {
   type KeyObject,
   type ScryptOptions,
 } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { AppError } from './app-error';
+import { renameDurably } from './durable';
 import { privateKeyObject, publicKeyObject } from './exchange/keys';
 
 /**
@@ -354,7 +355,8 @@ export class Keyring {
     } finally {
       closeSync(fd);
     }
-    renameSync(temp, this.file);
+    // The folder flushed too: a rotation's step must be on disk before the work that counts on it.
+    renameDurably(temp, this.file);
     this.data = next;
   }
 }

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, statfsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { AppError } from './app-error';
 import { rekeyAttachments } from './attachments';
 import { appendAudit } from './audit';
 import type { Backend } from './backend';
 import { listBackups } from './backup';
-import { flushFile, renameDurably, replaceStoreFile } from './durable';
+import { flushFile, removeSqliteFile, renameDurably } from './durable';
 import { pruneEntries, recordEntry, recordNextSeals } from './key-binding';
 import { isSealed, sameKey, sealTo, type KeyringEntry, type RotationStep, type SealedEntry } from './keyring';
 import { openSqlite, type Sqlite } from './store';
@@ -74,6 +75,8 @@ export function rotateStoreKey<T>(backend: Backend, change: KeyChange, inTransac
     const store = backend.requireStore();
     const keyring = backend.keyring();
     if (keyring.rotation) throw new Error('a key rotation is unfinished: it is finished at the next login');
+    // Before anything changes: the rotation copies the store (and then each backup) beside itself.
+    requireSpace(backend);
     const keys: RotationKeys = { old: store.key, next: randomBytes(32) };
     const users: Record<string, KeyringEntry> = {};
     for (const [name, entry] of Object.entries(keyring.users)) {
@@ -89,19 +92,58 @@ export function rotateStoreKey<T>(backend: Backend, change: KeyChange, inTransac
       keyring.replace(users, { step: 'sealed', startedAt: backend.now() });
       return out;
     })();
-    finishRotation(backend, keys, by);
+    finishSoon(backend, keys, by);
     return result;
   });
+}
+
+/**
+ * The sequence after the change committed. A failure here (the disk full after all, another process
+ * holding the store) does not undo the change, which stands: it is logged, and the next login finishes
+ * the sequence (each step skips what is done).
+ */
+function finishSoon(backend: Backend, keys: RotationKeys, by: { readonly userId: string | null; readonly call: string }): void {
+  try {
+    finishRotation(backend, keys, by);
+  } catch (error) {
+    backend.log('the key rotation stopped before its end: the next login finishes it', error);
+  }
+}
+
+/** Free space beside each file, with a margin: a copy re-keyed through its rollback journal needs twice its size. */
+const MARGIN = 64 * 1024 * 1024;
+
+/**
+ * Refuses a rotation the disk cannot hold, before anything changed: the store copied and re-keyed
+ * beside itself (twice its size, with the WAL checkpointed into it), then each backup in turn (twice
+ * the largest).
+ */
+function requireSpace(backend: Backend): void {
+  const size = (path: string) => (existsSync(path) ? statSync(path).size : 0);
+  const store = size(backend.paths.store) + size(`${backend.paths.store}-wal`);
+  const largestBackup = Math.max(0, ...listBackups(backend.paths.backups).map((file) => size(join(backend.paths.backups, file.name))));
+  const needed = 2 * Math.max(store, largestBackup) + MARGIN;
+  const free = (() => {
+    try {
+      const stats = statfsSync(dirname(backend.paths.store));
+      return stats.bavail * stats.bsize;
+    } catch {
+      return Number.POSITIVE_INFINITY;
+    }
+  })();
+  if (free < needed) {
+    throw new AppError('store.no_space', `the key rotation needs ${needed} bytes free beside the store, ${free} are`, { params: { mb: Math.ceil(needed / 1048576) } });
+  }
 }
 
 function withNextSeal(entry: SealedEntry, next: Buffer): SealedEntry {
   return { ...entry, nextSeal: sealTo(entry.userId, entry.publicKey, next) };
 }
 
-/** After a login that found a rotation under way: finishes it, in the backups' queue. */
+/** After a login that found a rotation under way: finishes it, in the backups' queue (the login goes on if it cannot yet). */
 export function resumeRotation(backend: Backend, keys: RotationKeys, by: { readonly userId: string | null; readonly call: string }): Promise<void> {
   return backend.backups.exclusive(async () => {
-    if (backend.keyring().rotation) finishRotation(backend, keys, by);
+    if (backend.keyring().rotation) finishSoon(backend, keys, by);
   });
 }
 
@@ -154,28 +196,51 @@ function rekeyStore(backend: Backend, keys: RotationKeys): void {
   if (sameKey(store.key, keys.next)) return;
   const file = backend.paths.store;
   const copy = `${file}.rekeying`;
-  rmSync(copy, { force: true });
-  // No other connection may hold a frame back from the checkpoint: the Store's readers end first
-  // (no backup runs: rotation runs in the backups' queue).
+  // A copy cut off earlier goes with its journal: left there, the journal would be rolled back into
+  // the next copy when it is opened (the review of the first version found it).
+  removeSqliteFile(copy);
+  // No other connection of this process: the Store's readers end first (no backup or check runs: rotation
+  // runs in the backups' queue).
   store.data.endReaders();
-  const [checkpoint] = store.sql.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+  const sql = store.sql;
+  const [checkpoint] = sql.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
   if (checkpoint?.busy !== 0) throw new Error('the store could not be checkpointed before its key rotation');
-  // Nothing writes from here to the rename: this runs without yielding.
-  copyFileSync(file, copy);
+  // Nor of another process (a command line on the same folder): SQLite leaves WAL mode only for a
+  // connection alone on the file. Then a read transaction holds a shared lock to the swap, so nothing
+  // writes to the file being copied.
+  setJournal(sql, 'delete');
+  let swapped = false;
   try {
-    rekeyFile(copy, keys);
+    sql.prepare('BEGIN').run();
+    const head = storeHead(sql);
+    copyFileSync(file, copy);
+    rekeyFile(copy, keys, head);
     reach(backend, 'copied');
-  } catch (error) {
-    rmSync(copy, { force: true });
-    throw error;
+    sql.prepare('COMMIT').run();
+    backend.swapStoreFile(copy, keys.next);
+    swapped = true;
+  } finally {
+    if (!swapped) {
+      removeSqliteFile(copy);
+      if (sql.open) {
+        if (sql.inTransaction) sql.prepare('ROLLBACK').run();
+        setJournal(sql, 'wal');
+      }
+    }
   }
-  backend.close();
-  replaceStoreFile(copy, file);
-  backend.open(keys.next, { dailyBackup: false });
 }
 
-/** A closed SQLite file under the old key re-keyed in place and flushed: used only on copies. */
-function rekeyFile(path: string, keys: RotationKeys): void {
+/** What a whole copy of a store must show: its size in pages, its schema version and its audit chain's head. */
+function storeHead(db: Sqlite): string {
+  const audit = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
+  return JSON.stringify([db.pragma('page_count', { simple: true }), db.pragma('user_version', { simple: true }), audit?.id ?? null, audit?.hash ?? null]);
+}
+
+/**
+ * A closed SQLite file under the old key re-keyed in place and flushed: used only on copies, never on
+ * the store. The copy must then open with the new key and show `head`, the source's (when given).
+ */
+function rekeyFile(path: string, keys: RotationKeys, head?: string): void {
   const db = openSqlite(path, keys.old.toString('hex'), { quickCheck: false });
   try {
     // PRAGMA rekey refuses WAL mode; the app's next open of the file sets it again.
@@ -185,7 +250,12 @@ function rekeyFile(path: string, keys: RotationKeys): void {
     db.close();
   }
   flushFile(path);
-  openSqlite(path, keys.next.toString('hex'), { quickCheck: false, readOnly: true }).close();
+  const check = openSqlite(path, keys.next.toString('hex'), { quickCheck: false, readOnly: true });
+  try {
+    if (head !== undefined && storeHead(check) !== head) throw new Error('the re-keyed copy of the store is not the store as it is');
+  } finally {
+    check.close();
+  }
 }
 
 function setJournal(sql: Sqlite, mode: 'delete' | 'wal'): void {
@@ -204,13 +274,13 @@ function rekeyBackups(backend: Backend, keys: RotationKeys): void {
     const path = join(dir, file.name);
     if (opensWith(path, keys.next) || !opensWith(path, keys.old)) continue;
     const temp = `${path}.rekeying`;
-    rmSync(temp, { force: true });
+    removeSqliteFile(temp);
     copyFileSync(path, temp);
     try {
       rekeyFile(temp, keys);
       renameDurably(temp, path);
     } catch (error) {
-      rmSync(temp, { force: true });
+      removeSqliteFile(temp);
       throw error;
     }
     reach(backend, 'backup');

@@ -31,11 +31,13 @@ export const usersHandlers: HandlersOf<'users.'> = {
     if (findUserByName(store.sql, input.username)) throw usernameTaken();
     if (ctx.backend.keyring().rotation) throw keysChanged();
     const id = uuidv7();
-    const entry = await newUserKey(id, input.password, store.key, ctx.backend.kdf);
+    // The key the entry is sealed to, kept: the store object follows a rotation that may run meanwhile.
+    const sealedTo = store.key;
+    const entry = await newUserKey(id, input.password, sealedTo, ctx.backend.kdf);
     const hashed = await hashPassword(input.password);
     const row = store.sql.transaction(() => {
       if (findUserByName(store.sql, input.username)) throw usernameTaken();
-      if (!sameKey(store.key, ctx.backend.requireStore().key)) throw keysChanged();
+      if (!sameKey(sealedTo, ctx.backend.requireStore().key)) throw keysChanged();
       recordEntry(store.sql, entry);
       const inserted = store.writes.insert(
         'users',
@@ -72,12 +74,14 @@ export const usersHandlers: HandlersOf<'users.'> = {
     const user = existing(ctx, input.userId);
     if (user.active !== 1) throw new AppError('auth.inactive', 'reactivate the account to give it a password');
     await checkNewPassword(store.sql, user, input.password);
-    const entry = await newUserKey(user.id, input.password, store.key, ctx.backend.kdf);
+    // The key the entry is sealed to, kept: the store object follows a rotation that may run meanwhile.
+    const sealedTo = store.key;
+    const entry = await newUserKey(user.id, input.password, sealedTo, ctx.backend.kdf);
     const hashed = await hashPassword(input.password);
     const own = user.id === ctx.user?.id;
     const by = { userId: ctx.user?.id ?? null, call: ctx.call };
     await rotateStoreKey(ctx.backend, { put: [user.username, entry] }, () => {
-      if (!sameKey(store.key, ctx.backend.requireStore().key)) throw keysChanged();
+      if (!sameKey(sealedTo, ctx.backend.requireStore().key)) throw keysChanged();
       // Another user's password typed by the administrator is one-time; their own is not.
       recordPassword(store.sql, user.id, hashed, !own, ctx.backend.now());
       appendAudit(store.sql, { at: ctx.backend.now(), userId: by.userId, call: ctx.call, action: 'password_reset', table: 'users', recordId: user.id });
@@ -114,10 +118,12 @@ export const usersHandlers: HandlersOf<'users.'> = {
     if (before.active === 1) throw new AppError('validation', 'the account is already active: reset its password instead', { fields: { userId: 'v.invalid' } });
     await checkNewPassword(store.sql, before, input.password);
     if (keyring.rotation) throw keysChanged();
-    const entry = await newUserKey(before.id, input.password, store.key, ctx.backend.kdf);
+    // The key the entry is sealed to, kept: the store object follows a rotation that may run meanwhile.
+    const sealedTo = store.key;
+    const entry = await newUserKey(before.id, input.password, sealedTo, ctx.backend.kdf);
     const hashed = await hashPassword(input.password);
     const row = store.sql.transaction(() => {
-      if (!sameKey(store.key, ctx.backend.requireStore().key)) throw keysChanged();
+      if (!sameKey(sealedTo, ctx.backend.requireStore().key)) throw keysChanged();
       const updated = store.writes.update('users', before.id, before.version, { active: 1 }, write);
       recordPassword(store.sql, updated.id, hashed, true, ctx.backend.now());
       recordEntry(store.sql, entry);

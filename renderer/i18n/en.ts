@@ -503,6 +503,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'setup.required': 'No office has been set up on this computer yet.',
   'store.locked': 'The data is not open yet. Please log in.',
   'store.wrong_key': 'The data cannot be decrypted.',
+  'store.no_space': 'Not enough free disk space: this needs about {mb} MB free beside the data file (to copy it under a new key). Nothing was changed; free some space on the disk and try again.',
   'store.corrupt': 'The data file is damaged. Ask the administrator to restore it from a backup.',
   'store.checking': 'The data is being checked after the computer was turned off abruptly. Until the check is done it can be read but not written; please wait for it (progress at the top of the page) and try again.',
   'store.newer_version': 'The data was made by a newer version of the application. Please update the application.',

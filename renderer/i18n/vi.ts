@@ -524,6 +524,7 @@ export const vi = {
   'setup.required': 'Chưa thiết lập đơn vị trên máy này.',
   'store.locked': 'Dữ liệu chưa được mở. Vui lòng đăng nhập.',
   'store.wrong_key': 'Không giải mã được dữ liệu.',
+  'store.no_space': 'Ổ đĩa không đủ chỗ trống: việc này cần khoảng {mb} MB trống cạnh tệp dữ liệu (để chép và đổi khóa). Chưa có gì thay đổi; hãy giải phóng chỗ trống trên ổ đĩa rồi thử lại.',
   'store.corrupt': 'Tệp dữ liệu bị hỏng. Hãy báo quản trị viên để khôi phục từ bản sao lưu.',
   'store.checking': 'Dữ liệu đang được kiểm tra sau lần tắt máy đột ngột. Trong lúc kiểm tra chỉ xem được, chưa ghi được; xin chờ kiểm tra xong (xem tiến độ ở đầu trang) rồi thử lại.',
   'store.newer_version': 'Dữ liệu được tạo bởi phiên bản mới hơn của ứng dụng. Hãy cập nhật ứng dụng.',

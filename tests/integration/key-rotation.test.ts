@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
@@ -399,7 +399,8 @@ describe('a rotation cut short at any step', () => {
     onRotationPoint(backend, (reached) => {
       if (reached === point) throw new Error(`power cut at ${point}`);
     });
-    expectError(await office.callAs(admin, 'users.setActive', { userId: officerId, active: false }), 'internal');
+    // The deactivation committed before the sequence began: it stands, and the call says so (the rest is the next login's).
+    expectOk(await office.callAs(admin, 'users.setActive', { userId: officerId, active: false }));
     // The power cut: the process stops; nothing more is written (the connection's pages are already on disk).
     backend.requireStore().sql.close();
 
@@ -431,5 +432,106 @@ describe('a rotation cut short at any step', () => {
     const officer = await loginWithKeyring(dir, oldKeyring, OFFICER.username, OFFICER.password);
     expectError(officer.result, 'auth.invalid');
     expect(officer.opened).toBe(false);
+  });
+});
+
+/** A hot journal beside `file`: a process of its own writes to it without committing and is killed once the journal is on disk. */
+function leaveHotJournal(file: string, key: Buffer): Promise<void> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../support/hot-journal-child.ts', import.meta.url)), file, key.toString('hex')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('hot')) child.kill('SIGKILL');
+    });
+    child.on('error', reject);
+    child.on('exit', () => (out.includes('hot') ? resolve() : reject(new Error(`the child left no hot journal: ${err}`))));
+  });
+}
+
+/** A setting's value is JSON text. */
+const PROBE = JSON.stringify('written by another process');
+
+const reportInput = (i: number): CallInput<'reports.create'> => ({
+  receivedAt: Date.parse('2026-03-02T10:00:00+07:00') + i * 60_000,
+  channel: 'in_person',
+  kind: 'crime_report',
+  categoryCode: 'theft',
+  summary: `Mất trộm xe máy số ${i}`,
+});
+
+describe('the re-keyed copy, as a power cut, another process and a full disk meet it', () => {
+  it('a copy cut off with its hot journal is removed with the journal: it is never rolled back into the next copy', async () => {
+    const office = await createOffice();
+    const officerId = await addUser(office, OFFICER);
+    await addUser(office, CHIEF);
+    const store = paths(office).store;
+    const sql = () => office.backend.requireStore().sql;
+    sql().pragma('wal_checkpoint(TRUNCATE)');
+    // A rotation cut off in the copy's re-key, long ago: its copy and the copy's hot journal stay.
+    cpSync(store, `${store}.rekeying`);
+    await leaveHotJournal(`${store}.rekeying`, office.backend.requireStore().key);
+    expect(existsSync(`${store}.rekeying-journal`)).toBe(true);
+    // Work went on since: reports the old copy does not hold.
+    for (let i = 0; i < 20; i += 1) expectOk(await office.call('reports.create', reportInput(i)));
+    const reports = () => sql().prepare('SELECT count(*) FROM reports').pluck().get() as number;
+    const before = reports();
+
+    expectOk(await office.call('users.setActive', { userId: officerId, active: false }));
+    expect(Keyring.load(paths(office).keyring).rotation).toBeUndefined();
+    expect(existsSync(`${store}.rekeying`) || existsSync(`${store}.rekeying-journal`)).toBe(false);
+    expect(sql().pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(reports()).toBe(before);
+    expect(verifyAuditChain(sql()).ok).toBe(true);
+    expect(opensWith(store, await adminKey(office.dir))).toBe(true);
+  });
+
+  it('another connection on the store (a command line on the same folder): the file is not swapped under it; the change stands and the next login finishes', async () => {
+    const office = await createOffice();
+    const officerId = await addUser(office, OFFICER);
+    await addUser(office, CHIEF);
+    const store = paths(office).store;
+    const oldKey = office.backend.requireStore().key;
+    const other = openSqlite(store, oldKey.toString('hex'), { quickCheck: false });
+    try {
+      expectOk(await office.call('users.setActive', { userId: officerId, active: false }));
+      // Not swapped: the other connection's write lands in the store the app reads.
+      expect(Keyring.load(paths(office).keyring).rotation?.step).toBe('sealed');
+      other.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('probe', ?, 0)").run(PROBE);
+    } finally {
+      other.close();
+    }
+    const written = () => office.backend.requireStore().sql.prepare("SELECT value FROM settings WHERE key = 'probe'").pluck().get();
+    expect(written()).toBe(PROBE);
+    await office.backend.closeWhenIdle();
+
+    const logged: string[] = [];
+    const next = restart(office, { log: (message, error) => logged.push(`${message}: ${String(error)}`) });
+    await next.login(CHIEF.username, CHIEF.password).catch((error: unknown) => {
+      throw new Error(`${String(error)}; logged: ${logged.join(' | ')}`);
+    });
+    await next.backend.backups.settled();
+    expect(Keyring.load(paths(office).keyring).rotation).toBeUndefined();
+    expect((await adminKey(office.dir)).equals(oldKey)).toBe(false);
+    expect(next.backend.requireStore().sql.prepare("SELECT value FROM settings WHERE key = 'probe'").pluck().get()).toBe(PROBE);
+    await next.backend.closeWhenIdle();
+  });
+
+  it('a rotation the disk cannot hold is refused before anything changes, with the space it needs', async () => {
+    const office = await createOffice();
+    const officerId = await addUser(office, OFFICER);
+    // A backup as large as a disk (sparse: it takes no room): twice it cannot be free.
+    const huge = join(paths(office).backups, '20260302-100000-manual.sqlite');
+    writeFileSync(huge, '');
+    truncateSync(huge, 2 ** 40);
+    const keyring = readFileSync(paths(office).keyring, 'utf8');
+    const refused = await office.call('users.setActive', { userId: officerId, active: false });
+    expectError(refused, 'store.no_space');
+    if (!refused.ok) expect(Number(refused.error.params?.mb)).toBeGreaterThan(2 ** 20);
+    expect(readFileSync(paths(office).keyring, 'utf8')).toBe(keyring);
+    expect(office.backend.requireStore().sql.prepare('SELECT active FROM users WHERE id = ?').pluck().get(officerId)).toBe(1);
+    rmSync(huge);
   });
 });

@@ -183,7 +183,7 @@ export async function createOffice(
 }
 
 /** A new Backend on the same folder, as after restarting the app; nobody logged in. */
-export function restart(office: TestOffice, options: { now?: () => number } = {}): TestOffice {
+export function restart(office: TestOffice, options: { now?: () => number; log?: (message: string, error: unknown) => void } = {}): TestOffice {
   office.backend.close();
   const backend = newBackend(office.dir, options);
   return bind(backend, backend.sessions.create(backend.now()), office.adminId, office.dir);
