@@ -130,13 +130,14 @@ export class Backend {
    * Opens the store with its key, brings its schema up to date (with a backup first when a migration
    * is pending on an existing store), and reads which office it belongs to. The day's backup is queued
    * unless `dailyBackup` is false (a restore reopening the store: that is no start of the day).
+   * `swapped`: the marker found is this session's own, kept through a swap of the file (no check).
    */
-  open(key: Buffer, options: { readonly dailyBackup?: boolean } = {}): OpenStore {
+  open(key: Buffer, options: { readonly dailyBackup?: boolean; readonly swapped?: boolean } = {}): OpenStore {
     if (this.opened) return this.opened;
     // A session that did not end cleanly (a power cut, a killed process) leaves its marker behind:
     // then the whole file is checked, on the worker thread after the open, while reads go on and writes
     // wait (db/store-check.ts). A clean close removes the marker, so a daily open checks nothing.
-    const unclean = this.checksOnOpen();
+    const unclean = !options.swapped && this.checksOnOpen();
     const sql = openSqlite(this.paths.store, key.toString('hex'), { quickCheck: false });
     try {
       // Files from before the rule, or copied in by hand, are made private again (db/file-modes.ts).
@@ -183,14 +184,14 @@ export class Backend {
    */
   swapStoreFile(file: string, key: Buffer): void {
     const current = this.requireStore();
-    this.close();
+    this.close({ keepMarker: true });
     try {
       replaceStoreFile(file, this.paths.store);
     } catch (error) {
-      this.adopt(current, this.open(current.key, { dailyBackup: false }));
+      this.adopt(current, this.open(current.key, { dailyBackup: false, swapped: true }));
       throw error;
     }
-    this.adopt(current, this.open(key, { dailyBackup: false }));
+    this.adopt(current, this.open(key, { dailyBackup: false, swapped: true }));
   }
 
   private adopt(store: OpenStore, opened: OpenStore): void {
@@ -214,10 +215,14 @@ export class Backend {
     this.close();
   }
 
-  /** Closes now. The open marker stays while the check after an unclean session has not passed: the next open checks again. */
-  close(): void {
+  /**
+   * Closes now. The open marker stays while the check after an unclean session has not passed (the next
+   * open checks again), and with `keepMarker` (a swap of the file: a power cut before the reopen is not
+   * a clean end).
+   */
+  close(options: { readonly keepMarker?: boolean } = {}): void {
     const unchecked = ['checking', 'damaged'].includes(this.storeCheck.status().state);
-    if (this.opened && !unchecked) rmSync(this.paths.openMarker, { force: true });
+    if (this.opened && !unchecked && !options.keepMarker) rmSync(this.paths.openMarker, { force: true });
     // The readers' connections first (closed before this returns): a restore replaces the file next.
     this.opened?.data.closeNow();
     this.opened?.sql.close();

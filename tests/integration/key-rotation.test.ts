@@ -486,6 +486,10 @@ describe('the re-keyed copy, as a power cut, another process and a full disk mee
     expect(reports()).toBe(before);
     expect(verifyAuditChain(sql()).ok).toBe(true);
     expect(opensWith(store, await adminKey(office.dir))).toBe(true);
+    // The session's open marker was kept through the swap (a cut there is no clean end), and the reopen
+    // on the new file started no check of its own.
+    expect(existsSync(paths(office).openMarker)).toBe(true);
+    expect(office.backend.storeCheck.status().state).toBe('none');
   });
 
   it('another connection on the store (a command line on the same folder): the file is not swapped under it; the change stands and the next login finishes', async () => {
