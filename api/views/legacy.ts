@@ -132,3 +132,16 @@ export interface LegacyMappingView {
   readonly values: readonly { readonly field: string; readonly word: string; readonly value: string }[];
   readonly at: number;
 }
+
+/**
+ * Where a record came from when an import of an old register wrote it (db/legacy/provenance.ts): the
+ * file, sheet and row, when and by whom; shown on the person and hotspot pages and in a report's history.
+ */
+export interface ImportedFromView {
+  readonly importId: string;
+  readonly fileName: string;
+  readonly sheet: string;
+  readonly row: number;
+  readonly at: number;
+  readonly userName: string | null;
+}

@@ -122,4 +122,8 @@ export const enLegacy: Readonly<Record<keyof typeof viLegacy, string>> = {
   'lg.wordValue': 'Value in the app',
   'lg.wordCount': 'Rows',
   'lg.notMapped': '(not mapped)',
+  'lg.source': 'Source',
+  'lg.importedFrom': 'Imported from an old register: file «{file}», sheet «{sheet}», row {row}',
+  'lg.importedBy': 'imported on {at} by {user}',
+  'history.imported': 'Imported from an old register',
 };

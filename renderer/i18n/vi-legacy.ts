@@ -121,4 +121,8 @@ export const viLegacy = {
   'lg.wordValue': 'Giá trị trong phần mềm',
   'lg.wordCount': 'Số dòng',
   'lg.notMapped': '(chưa ánh xạ)',
+  'lg.source': 'Nguồn',
+  'lg.importedFrom': 'Nhập từ sổ cũ: tệp «{file}», trang «{sheet}», dòng {row}',
+  'lg.importedBy': 'nhập ngày {at}, người nhập {user}',
+  'history.imported': 'Nhập từ sổ cũ',
 } as const;
