@@ -115,9 +115,9 @@ function runsOf(text: string, font: string | null, where: string): TextRun[] {
 }
 
 /**
- * A cell as the import reads it. Text cells are shared: a register repeats the same words down a column
- * (places, results, names), and each distinct text in each font is held once (`texts`), so 100,000 rows
- * cost their distinct texts, not six objects a cell.
+ * A cell as the import reads it. Cells are shared: a register repeats the same words and numbers down a
+ * column (places, results, names, years), and each distinct value (a text in each font) is held once
+ * (`texts`), so 100,000 rows cost their distinct values, not several objects a cell.
  */
 function cellOf(cell: ExcelJS.Cell, texts: Map<string, SheetCell>): SheetCell | null {
   const font = cell.font?.name ?? null;
@@ -133,8 +133,15 @@ function cellOf(cell: ExcelJS.Cell, texts: Map<string, SheetCell>): SheetCell | 
   const convert = (value: CellValue, formula: boolean): SheetCell | null => {
     if (value === null || value === undefined) return formula ? { value: null, formula } : null;
     if (typeof value === 'string') return text(value, formula);
-    if (typeof value === 'number' || typeof value === 'boolean') return { value, formula };
-    if (value instanceof Date) return { value, formula };
+    if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) {
+      const key = `${formula ? 'F' : 'V'}${typeof value === 'object' ? `d${value.getTime()}` : `${typeof value}${value}`}`;
+      let shared = texts.get(key);
+      if (shared === undefined) {
+        shared = { value, formula };
+        texts.set(key, shared);
+      }
+      return shared;
+    }
     if ('richText' in value) {
       const runs = value.richText.map((run) => ({ text: run.text, font: run.font?.name ?? font }));
       runsOf(runs.map((r) => r.text).join(''), null, cell.address);
