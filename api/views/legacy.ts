@@ -145,3 +145,13 @@ export interface ImportedFromView {
   readonly at: number;
   readonly userName: string | null;
 }
+
+/** A dry run or import of a register file under way (legacy.progress): what it is doing and how far. */
+export interface LegacyProgressView {
+  /** reading the file, checking its rows (the dry run), taking the backup, writing (no longer cancellable). */
+  readonly phase: 'reading' | 'checking' | 'backup' | 'writing';
+  readonly done: number;
+  readonly total: number;
+  /** A cancel was asked and is honoured at the next pause. */
+  readonly cancelled: boolean;
+}

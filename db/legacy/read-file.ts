@@ -1,4 +1,4 @@
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { decodeAs, syllableScore, type LegacyEncoding } from '../../core/legacy-encoding';
@@ -276,12 +276,22 @@ export type ReadProgress = (done: number) => void | Promise<void>;
  */
 async function readXlsx(bytes: Buffer, progress?: ReadProgress): Promise<LegacyFile> {
   checkZip(bytes);
-  const input = new PassThrough();
-  input.end(streamingOrder(bytes));
+  // The workbook's bytes handed to the reader piece by piece: how many it took is the progress.
+  const ordered = streamingOrder(bytes);
+  let taken = 0;
+  const input = Readable.from(
+    (function* pieces() {
+      for (let at = 0; at < ordered.length; at += 64 * 1024) {
+        taken = at;
+        yield ordered.subarray(at, at + 64 * 1024);
+      }
+      taken = ordered.length;
+    })(),
+    { objectMode: false },
+  );
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
   const sheets: { sheet: LegacySheet }[] = [];
   const texts = new Map<string, SheetCell>();
-  // The rows read tell the progress: the sheets' parts are most of the file.
   let read = 0;
   try {
     for await (const worksheet of reader as unknown as AsyncIterable<ExcelJS.Worksheet & { id: number; name: string; state: string; sheetNo?: string }>) {
@@ -296,7 +306,7 @@ async function readXlsx(bytes: Buffer, progress?: ReadProgress): Promise<LegacyF
         for (let i = 0; i < cells.length; i += 1) cells[i] ??= null;
         if (cells.length > 0) rows.push({ number: row.number, cells });
         read += 1;
-        if (progress && read % 2000 === 0) await progress(Math.min(0.99, read / Math.max(read, LEGACY_LIMITS.rows / 10)));
+        if (progress && read % 2000 === 0) await progress(taken / ordered.length);
       }
       sheets.push({ sheet: { name: worksheet.name ?? `Sheet${sheets.length + 1}`, hidden: (worksheet.state ?? 'visible') !== 'visible', rows } });
     }

@@ -129,8 +129,20 @@ export interface ImportPlan {
 const SUMMARY_MAX = 300;
 const TEXT_MAX: Partial<Record<LegacyReportField, number>> = { address: 300, reporterName: 100, reporterAddress: 300, reporterContact: 100, description: 20_000 };
 
-/** The dry run of importing a register sheet into the office's reports; changes nothing. */
-export function planReportImport(db: Sqlite, file: LegacyFile, fileName: string, options: LegacyOptions, env: { officeId: string; now: number; settings: Settings; saved: (key: string) => SavedMapping | null }): ImportPlan {
+/** Rows checked between two pauses of a long dry run (its progress, a cancel, other calls answered). */
+const ROWS_PER_STEP = 2000;
+
+/**
+ * The dry run of importing a register sheet into the office's reports; changes nothing. `step`, when
+ * given, is awaited every few thousand rows with the rows done and their total (db/legacy/jobs.ts).
+ */
+export async function planReportImport(
+  db: Sqlite,
+  file: LegacyFile,
+  fileName: string,
+  options: LegacyOptions,
+  env: { officeId: string; now: number; settings: Settings; saved: (key: string) => SavedMapping | null; step?: (done: number, total: number) => Promise<void> },
+): Promise<ImportPlan> {
   const sheetPlan = prepareSheet(file, options, {
     fields: legacyReportFields,
     propose: proposeMapping,
@@ -153,7 +165,8 @@ export function planReportImport(db: Sqlite, file: LegacyFile, fileName: string,
   let reportColumns: readonly string[] | null = null;
   const tally = outcomeTally(dataRows.length);
 
-  for (const row of dataRows) {
+  for (const [index, row] of dataRows.entries()) {
+    if (env.step && index % ROWS_PER_STEP === 0) await env.step(index, dataRows.length);
     const refusals: LegacyCellIssue[] = [];
     const notes: LegacyCellIssue[] = [];
     const issue = sheetPlan.issue;

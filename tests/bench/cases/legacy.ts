@@ -50,7 +50,7 @@ export async function legacyImportCases(dir: string, rows: number): Promise<Benc
   const file = await readLegacyFile('so-tin-bao.xlsx', bytes);
   const read = performance.now();
   const options = legacyOptions.parse({ uploadId: '00000000-0000-7000-8000-000000000000' });
-  const plan = planReportImport(store.sql, file, 'so-tin-bao.xlsx', options, { officeId: store.officeId, now: NOW, settings: readSettings(store.sql), saved: () => null });
+  const plan = await planReportImport(store.sql, file, 'so-tin-bao.xlsx', options, { officeId: store.officeId, now: NOW, settings: readSettings(store.sql), saved: () => null });
   const planned = performance.now();
   applyReportImport(store.sql, store.writes, plan, { officeId: store.officeId, userId: null, call: 'legacy.apply' }, { fileName: 'so-tin-bao.xlsx', now: NOW, backup: null });
   const applied = performance.now();
