@@ -93,6 +93,8 @@ function LegacyImport() {
     const uploadId = uploaded.value.uploadId;
     setState({ kind: 'checking', uploadId });
     const preview = await invoke('legacy.preview', { uploadId, register });
+    // Stopped by the user's own Hủy: said as information, not as an error.
+    if (!preview.ok && preview.error.fields?.file === 'legacy.cancelled') return setState({ kind: 'idle', notice: 'lg.cancelled' });
     if (!preview.ok) return setState({ kind: 'failed', error: preview.error });
     setState({ kind: 'preview', uploadId, options: { register }, preview: preview.value, busy: false, error: null });
   };
