@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { legacyReportFields, legacyStatusValues, type legacyOptions, type LegacyReportField, type LegacyWordField } from '../../api/calls/legacy';
 import type { LegacyCellIssue, LegacyPreview } from '../../api/views';
@@ -11,7 +12,7 @@ import { deadlineColumns, loadHolidays } from '../register/deadline-columns';
 import { formatVersion, tick, type ClockState } from '../clock';
 import type { RecordLine } from '../exchange/export';
 import { writeRecords } from '../exchange/import';
-import { uuidv7 } from '../ids';
+import { seededUuidv7 } from '../ids';
 import type { Settings } from '../../api/views';
 import type { Sqlite } from '../store';
 import type { WriteContext, WritePath } from '../write-path';
@@ -154,7 +155,14 @@ export async function planReportImport(
   const valueOf = words.valueOf;
 
   const officerNamed = officerByName(db, env.officeId);
-  const existing = prepared(db, 'SELECT id FROM reports WHERE office_id = ? AND register_year = ? AND register_no = ?');
+  // The office's register numbers, read once (a look-up per row was a second of 100,000 rows); voided
+  // reports keep their numbers too.
+  const existing = new Map<string, string>();
+  for (const r of prepared(db, 'SELECT id, register_year, register_no FROM reports WHERE office_id = ?').iterate(env.officeId) as IterableIterator<{ id: string; register_year: number; register_no: number }>) {
+    existing.set(`${r.register_year}/${r.register_no}`, r.id);
+  }
+  // The deadlines of reports received the same day in the same state are the same: computed once each.
+  const deadlines = new Map<string, ReturnType<typeof deadlineColumns>>();
   const holidays = loadHolidays(db);
   const currentYear = Number(localDate(env.now).slice(0, 4));
   const bounds = { currentYear, minYear: 1975 };
@@ -285,7 +293,7 @@ export async function planReportImport(
       if (twin !== undefined) refusals.push(issue('registerNo', 'legacy.reason.duplicate_in_file', `${registerNo}/${registerYear} (${twin})`));
       else {
         inFile.set(key, row.number);
-        matchedId = (existing.get(env.officeId, registerYear, registerNo) as { id: string } | undefined)?.id ?? null;
+        matchedId = existing.get(key) ?? null;
       }
     }
 
@@ -344,9 +352,14 @@ export async function planReportImport(
       extended_until: null,
       resolution_note: status.startsWith('resolved') ? `Nhập từ sổ cũ (${fileName}, dòng ${row.number})` : '',
     };
-    const columns: Record<string, unknown> = { ...base, ...deadlineColumns({ ...base, deleted_at: null }, holidays, env.settings) };
-    reportColumns ??= Object.keys(columns);
-    reports.push({ sourceRow: row.number, values: reportColumns.map((column) => columns[column]) });
+    const clockKey = `${base.kind}|${base.received_at}|${base.status}|${base.notice_sent_at}|${base.complex}|${base.transferred_at}|${base.decision_at}|${base.extended_until}`;
+    let clocks = deadlines.get(clockKey);
+    if (clocks === undefined) {
+      clocks = deadlineColumns({ ...base, deleted_at: null }, holidays, env.settings);
+      deadlines.set(clockKey, clocks);
+    }
+    reportColumns ??= [...Object.keys(base), ...Object.keys(clocks)];
+    reports.push({ sourceRow: row.number, values: [...Object.values(base), ...Object.values(clocks)] });
   }
 
   const preview = previewOf('reports', file, fileName, sheetPlan, { values: words.list(), tally, shownFields: [] });
@@ -355,6 +368,25 @@ export async function planReportImport(
 
 // ---------------------------------------------------------------------------------------------------
 // The import and its undo.
+
+/**
+ * The ids of an import's records: UUIDv7 (RFC 9562) of the import's instant whose bits after the time
+ * are the import's own random bits, then a counter (RFC 9562's "fixed-length dedicated counter"), then
+ * random bits of each id. They sort in the order they are written, so the indexes on ids take them at
+ * their end instead of all over (a third of the write's time at 100,000 random ids), and the random bits
+ * drawn in one go cost less than a draw for each.
+ */
+function importIds(now: number, count: number): () => string {
+  const random = randomBytes(4 * (count + 1));
+  const own = random.readUInt32BE(0);
+  let n = 0;
+  return () => {
+    n += 1;
+    const words = [0, own, n, random.readUInt32BE(4 * n)];
+    let word = 0;
+    return seededUuidv7(now, () => words[word++]!);
+  };
+}
 
 /**
  * Writes the plan's new reports in one transaction through the bulk path the exchange import and the
@@ -375,9 +407,10 @@ export function applyReportImport(db: Sqlite, writes: WritePath, plan: ImportPla
     let clock: ClockState = { wall: state.wall, counter: state.counter };
     const at = Date.now();
     const link = prepared(db, "INSERT INTO legacy_import_rows (import_id, record_table, record_id, source_row) VALUES (?, 'reports', ?, ?)");
+    const nextId = importIds(meta.now, plan.reports.length);
     for (const report of plan.reports) {
       clock = tick(clock, at);
-      const id = uuidv7(meta.now);
+      const id = nextId();
       link.run(importId, id, report.sourceRow);
       const r: Record<string, unknown> = {};
       plan.reportColumns.forEach((column, i) => (r[column] = report.values[i]));

@@ -76,9 +76,11 @@ function decodeWith(text: string, encoding: LegacyTextEncoding): string {
   return decodeAs(text, encoding);
 }
 
+const BAD_CHARS = new RegExp(BAD_TEXT_CHARS.source, 'gu');
+
 /** Control characters out, spaces squeezed at the ends: what a text field keeps. */
 export function clean(text: string): string {
-  return text.replace(new RegExp(BAD_TEXT_CHARS.source, 'gu'), ' ').trim();
+  return text.replace(BAD_CHARS, ' ').trim();
 }
 
 /**
@@ -89,16 +91,13 @@ export function cellText(cell: SheetCell | null | undefined, columnEncoding: Leg
   if (!cell || cell.value === null) return '';
   if (!Array.isArray(cell.value)) return rawText(cell);
   const runs = cell.value as readonly { text: string; font: string | null }[];
-  return clean(
-    runs
-      .map((run) => {
-        if (!fitsLegacyBytes(run.text)) return run.text.normalize('NFC');
-        const font = fontEvidence(run.font);
-        if (!chosen && font !== null) return decodeWith(run.text, font.encoding === 'tcvn3' ? (font.capitals ? 'tcvn3_capitals' : 'tcvn3') : 'vni');
-        return decodeWith(run.text, columnEncoding);
-      })
-      .join(''),
-  );
+  const decode = (run: { text: string; font: string | null }) => {
+    if (!fitsLegacyBytes(run.text)) return run.text.normalize('NFC');
+    const font = fontEvidence(run.font);
+    if (!chosen && font !== null) return decodeWith(run.text, font.encoding === 'tcvn3' ? (font.capitals ? 'tcvn3_capitals' : 'tcvn3') : 'vni');
+    return decodeWith(run.text, columnEncoding);
+  };
+  return clean(runs.length === 1 ? decode(runs[0]!) : runs.map(decode).join(''));
 }
 
 export function cellFonts(cell: SheetCell | null | undefined): (string | null)[] {
