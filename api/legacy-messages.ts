@@ -74,6 +74,7 @@ export const legacyFileMessages = {
     'legacy.mapping_incomplete_hotspots': 'Cần chọn cột cho tên tụ điểm.',
     'legacy.mapped_twice': 'Một trường được chọn cho hai cột.',
     'legacy.not_this_register': 'Có trường không thuộc loại sổ này.',
+    'legacy.cancelled': 'Đã dừng theo yêu cầu; chưa nhập gì.',
   },
   en: {
     'legacy.xls': 'An Excel 97–2003 (.xls) file cannot be read: open it in Excel, choose File › Save As › Excel Workbook (*.xlsx), then import the .xlsx file.',
@@ -89,6 +90,7 @@ export const legacyFileMessages = {
     'legacy.mapping_incomplete_hotspots': 'Choose the column of the hotspot\'s name.',
     'legacy.mapped_twice': 'One field is chosen for two columns.',
     'legacy.not_this_register': 'A field does not belong to this kind of register.',
+    'legacy.cancelled': 'Stopped as asked; nothing was imported.',
   },
 } as const;
 

@@ -10,6 +10,7 @@ import { all, first, prepared, qb } from './query';
 import { formatRegisterNumber } from './register/numbering';
 import { addDays, localDate } from '../core/calendar';
 import type { HotspotsTable, PersonsTable } from './schema';
+import { importedFrom } from './legacy/provenance';
 import type { Sqlite } from './store';
 import { withChanges, type WritePath, type WriteContext } from './write-path';
 
@@ -182,6 +183,7 @@ export function hotspotView(db: Sqlite, id: string): HotspotView {
     persons: persons.map((row) => ({ linkId: row.link_id, role: row.role, person: personView(row) })),
     reports: reports.map((row) => ({ linkId: row.link_id, reportId: row.id, number: formatRegisterNumber(row.register_no, row.register_year), summary: row.summary })),
     checks,
+    importedFrom: importedFrom(db, id),
   };
 }
 

@@ -11,6 +11,7 @@ import { programsOfPerson } from './programs';
 import { all, first, prepared, qb } from './query';
 import { formatRegisterNumber } from './register/numbering';
 import type { PersonsTable, RecordTable } from './schema';
+import { importedFrom } from './legacy/provenance';
 import type { Sqlite } from './store';
 import type { WritePath, WriteContext } from './write-path';
 
@@ -103,6 +104,7 @@ export function personOverview(db: Sqlite, id: string): PersonOverview {
     reports: reports.map((r) => ({ reportId: r.id, number: formatRegisterNumber(r.register_no, r.register_year), summary: r.summary, role: r.role, receivedAt: r.received_at })),
     hotspots: hotspots.map((h) => ({ hotspotId: h.id, name: h.name, role: h.role, status: h.status })),
     programs: programsOfPerson(db, id),
+    importedFrom: importedFrom(db, id),
   };
 }
 

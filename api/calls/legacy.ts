@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { call } from '../define';
 import { id, requiredText } from '../fields';
-import type { LegacyImportView, LegacyMappingView, LegacyPreview, LegacyUploadView } from '../views';
+import type { LegacyImportView, LegacyMappingView, LegacyPreview, LegacyProgressView, LegacyUploadView } from '../views';
 import { hotspotTypes, reportKinds } from '../vocabulary';
 
 /**
@@ -158,6 +158,10 @@ export const legacyCalls = {
     }),
     permission: 'office.lead',
   }),
+  /** How far the dry run or import of an upload has come; null when none is under way. */
+  'legacy.progress': call<LegacyProgressView | null>()({ readOnly: true, input: z.strictObject({ uploadId: id }), permission: 'office.lead' }),
+  /** Stops the dry run or import of an upload at its next pause, before anything is written; false once it is writing. */
+  'legacy.cancel': call<{ cancelled: boolean }>()({ readOnly: true, input: z.strictObject({ uploadId: id }), permission: 'office.lead' }),
   /** Undoes an import: its records are voided with the reason; nothing is deleted. */
   'legacy.undo': call<LegacyImportView>()({ input: z.strictObject({ importId: id, reason: requiredText(500) }), permission: 'office.lead' }),
 };

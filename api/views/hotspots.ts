@@ -1,4 +1,5 @@
 import type { HotspotRisk, HotspotRole, HotspotStatus, HotspotType } from '../vocabulary';
+import type { ImportedFromView } from './legacy';
 import type { PersonView } from './people';
 
 /** What the calls of api/calls/hotspots.ts return (docs/architecture.md, "The contract"). */
@@ -24,6 +25,8 @@ export interface HotspotView {
   readonly persons: readonly { readonly linkId: string; readonly role: HotspotRole; readonly person: PersonView }[];
   readonly reports: readonly { readonly linkId: string; readonly reportId: string; readonly number: string; readonly summary: string }[];
   readonly checks: readonly { readonly id: string; readonly date: string; readonly officers: string; readonly found: string }[];
+  /** The old register's file and row it was imported from (issue 22), or null. */
+  readonly importedFrom: ImportedFromView | null;
 }
 
 export interface HotspotRow {

@@ -132,3 +132,26 @@ export interface LegacyMappingView {
   readonly values: readonly { readonly field: string; readonly word: string; readonly value: string }[];
   readonly at: number;
 }
+
+/**
+ * Where a record came from when an import of an old register wrote it (db/legacy/provenance.ts): the
+ * file, sheet and row, when and by whom; shown on the person and hotspot pages and in a report's history.
+ */
+export interface ImportedFromView {
+  readonly importId: string;
+  readonly fileName: string;
+  readonly sheet: string;
+  readonly row: number;
+  readonly at: number;
+  readonly userName: string | null;
+}
+
+/** A dry run or import of a register file under way (legacy.progress): what it is doing and how far. */
+export interface LegacyProgressView {
+  /** reading the file, checking its rows (the dry run), taking the backup, writing (no longer cancellable). */
+  readonly phase: 'reading' | 'checking' | 'backup' | 'writing';
+  readonly done: number;
+  readonly total: number;
+  /** A cancel was asked and is honoured at the next pause. */
+  readonly cancelled: boolean;
+}

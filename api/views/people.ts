@@ -1,4 +1,5 @@
 import type { DrugTestResult, Gender, HotspotRole, HotspotStatus, PersonLinkKind, PersonRole, ProgramEndReason } from '../vocabulary';
+import type { ImportedFromView } from './legacy';
 /** What the calls of api/calls/people.ts return (docs/architecture.md, "The contract"). */
 
 export interface PersonView {
@@ -48,6 +49,8 @@ export interface PersonOverview {
   readonly reports: readonly { readonly reportId: string; readonly number: string; readonly summary: string; readonly role: PersonRole; readonly receivedAt: number }[];
   readonly hotspots: readonly { readonly hotspotId: string; readonly name: string; readonly role: HotspotRole; readonly status: HotspotStatus }[];
   readonly programs: readonly ProgramView[];
+  /** The old register's file and row the person was imported from (issue 22), or null. */
+  readonly importedFrom: ImportedFromView | null;
 }
 
 export interface DuplicateGroup {

@@ -1,6 +1,7 @@
 import type { LegacyPreview } from '../../api/views';
 import { applyHotspotImport, planHotspotImport } from '../legacy/hotspot-import';
 import { listImports, undoImport } from '../legacy/imports';
+import { cancelJob, jobProgress, startJob, type JobHandle } from '../legacy/jobs';
 import { listMappings, savedMappingFor, saveMapping } from '../legacy/mappings';
 import { applyPersonImport, planPersonImport } from '../legacy/person-import';
 import { readLegacyFile, type LegacyFile } from '../legacy/read-file';
@@ -19,7 +20,7 @@ interface Planned {
   apply(db: Sqlite, writes: WritePath, ctx: WriteContext, meta: { fileName: string; now: number; backup: string | null }): string;
 }
 
-function plan(db: Sqlite, officeId: string, file: LegacyFile, fileName: string, options: LegacyOptions, now: number): Planned {
+async function plan(db: Sqlite, officeId: string, file: LegacyFile, fileName: string, options: LegacyOptions, now: number, job: JobHandle): Promise<Planned> {
   const saved = savedMappingFor(db, officeId, options.register, options.savedMapping);
   if (options.register === 'persons') {
     const p = planPersonImport(db, file, fileName, options, { officeId, now, saved });
@@ -29,29 +30,44 @@ function plan(db: Sqlite, officeId: string, file: LegacyFile, fileName: string, 
     const p = planHotspotImport(db, file, fileName, options, { officeId, now, saved });
     return { preview: p.preview, writes: p.hotspots.length, apply: (sql, writes, ctx, meta) => applyHotspotImport(sql, writes, p, ctx, meta) };
   }
-  const p = planReportImport(db, file, fileName, options, { officeId, now, settings: readSettings(db), saved });
+  const p = await planReportImport(db, file, fileName, options, { officeId, now, settings: readSettings(db), saved, step: (done, total) => job.step('checking', done, total) });
   return { preview: p.preview, writes: p.reports.length, apply: (sql, writes, ctx, meta) => applyReportImport(sql, writes, p, ctx, meta) };
 }
 
-/** The dry run or the import of an uploaded register file (db/legacy/*-import.ts). */
+/** The store's change sequence: every write to a record moves it (db/write-path.ts), so a plan made before it moved may be stale. */
+const changeSeq = (db: Sqlite): number => (db.prepare('SELECT seq FROM clock_state WHERE id = 1').get() as { seq: number }).seq;
+
+/**
+ * The dry run or the import of an uploaded register file (db/legacy/*-import.ts), as a job the page
+ * follows with legacy.progress and may stop with legacy.cancel until the write begins (db/legacy/jobs.ts).
+ */
 async function run(ctx: Context, options: LegacyOptions, apply: boolean): Promise<LegacyPreview> {
   const now = ctx.backend.now();
   const { fileName, bytes } = uploadedFile(ctx.backend, options.uploadId, now);
-  const file = await readLegacyFile(fileName, bytes);
-  const planNow = () => {
-    const { store } = storeFor(ctx);
-    return plan(store.sql, store.officeId, file, fileName, options, now);
-  };
-  const dry = planNow();
-  if (!apply || dry.writes === 0) return dry.preview;
-  // An import writes many records at once: the store as it was is backed up first, as for bundles.
-  const backup = await ctx.backend.backups.take('before-import');
-  // The backup ran on another thread: the store may have changed meanwhile, so the plan is made again.
-  const { store, write } = storeFor(ctx);
-  const again = planNow();
-  const importId = again.apply(store.sql, store.writes, write, { fileName, now, backup: backup.view.name });
-  forgetUpload(ctx.backend, options.uploadId);
-  return { ...again.preview, importId, backup: backup.view.name };
+  const job = startJob(ctx.backend, options.uploadId);
+  try {
+    await job.step('reading', 0, bytes.length);
+    const file = await readLegacyFile(fileName, bytes, (share) => job.step('reading', Math.round(share * bytes.length), bytes.length));
+    const planNow = async () => {
+      const { store } = storeFor(ctx);
+      const seq = changeSeq(store.sql);
+      return { seq, planned: await plan(store.sql, store.officeId, file, fileName, options, now, job) };
+    };
+    const dry = await planNow();
+    if (!apply || dry.planned.writes === 0) return dry.planned.preview;
+    // An import writes many records at once: the store as it was is backed up first, as for bundles.
+    await job.step('backup', 0, 1);
+    const backup = await ctx.backend.backups.take('before-import');
+    // The backup ran on another thread: if the store changed meanwhile, the plan is made again.
+    const { store, write } = storeFor(ctx);
+    const planned = changeSeq(store.sql) === dry.seq ? dry.planned : (await planNow()).planned;
+    job.commit();
+    const importId = planned.apply(store.sql, store.writes, write, { fileName, now, backup: backup.view.name });
+    forgetUpload(ctx.backend, options.uploadId);
+    return { ...planned.preview, importId, backup: backup.view.name };
+  } finally {
+    job.end();
+  }
 }
 
 export const legacyHandlers: HandlersOf<'legacy.'> = {
@@ -73,6 +89,14 @@ export const legacyHandlers: HandlersOf<'legacy.'> = {
   'legacy.saveMapping': (ctx, input) => {
     const { store, write } = storeFor(ctx);
     return saveMapping(store.sql, write, input, ctx.backend.now());
+  },
+  'legacy.progress': (ctx, input) => {
+    storeFor(ctx);
+    return jobProgress(ctx.backend, input.uploadId);
+  },
+  'legacy.cancel': (ctx, input) => {
+    storeFor(ctx);
+    return { cancelled: cancelJob(ctx.backend, input.uploadId) };
   },
   'legacy.undo': (ctx, input) => {
     const { store, write } = storeFor(ctx);

@@ -1,3 +1,4 @@
+import type { ImportedFromView } from '../../api/views';
 import { prepared } from '../query';
 import type { Sqlite } from '../store';
 
@@ -6,7 +7,7 @@ import type { Sqlite } from '../store';
  * register that wrote it (db/legacy/register-import.ts), with the file, sheet and row; null when it was
  * not imported. Apart from the import itself so that the register's queries do not load the readers.
  */
-export function importedFrom(db: Sqlite, recordId: string): { at: number; userName: string | null; fileName: string; sheet: string; row: number; importId: string } | null {
+export function importedFrom(db: Sqlite, recordId: string): ImportedFromView | null {
   const row = prepared(
     db,
     `SELECT i.id, i.at, i.file_name, i.sheet, l.source_row, u.full_name

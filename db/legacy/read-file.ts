@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { decodeAs, syllableScore, type LegacyEncoding } from '../../core/legacy-encoding';
 import { AppError } from '../app-error';
@@ -58,7 +60,7 @@ const refuse = (key: string, message: string, params: Record<string, string | nu
 };
 
 /** Reads a file by its name's extension and its first bytes. */
-export async function readLegacyFile(fileName: string, bytes: Buffer): Promise<LegacyFile> {
+export async function readLegacyFile(fileName: string, bytes: Buffer, progress?: ReadProgress): Promise<LegacyFile> {
   if (bytes.length > LEGACY_LIMITS.fileBytes) refuse('legacy.too_big', `the file is larger than ${LEGACY_LIMITS.fileBytes} bytes`, { max: LEGACY_LIMITS.fileBytes });
   const lower = fileName.toLowerCase();
   const ole2 = bytes.length >= 8 && bytes.readUInt32BE(0) === 0xd0cf11e0 && bytes.readUInt32BE(4) === 0xa1b11ae1;
@@ -66,7 +68,7 @@ export async function readLegacyFile(fileName: string, bytes: Buffer): Promise<L
     refuse('legacy.xls', 'an Excel 97–2003 (.xls) file: open it in Excel and save it as an Excel Workbook (.xlsx)');
   }
   if (lower.endsWith('.csv') || lower.endsWith('.txt')) return readCsv(bytes);
-  if (lower.endsWith('.xlsx') || lower.endsWith('.xlsm')) return readXlsx(bytes);
+  if (lower.endsWith('.xlsx') || lower.endsWith('.xlsm')) return readXlsx(bytes, progress);
   return refuse('legacy.format', 'only .xlsx and .csv files are read');
 }
 
@@ -112,13 +114,34 @@ function runsOf(text: string, font: string | null, where: string): TextRun[] {
   return [{ text, font }];
 }
 
-function cellOf(cell: ExcelJS.Cell): SheetCell | null {
+/**
+ * A cell as the import reads it. Cells are shared: a register repeats the same words and numbers down a
+ * column (places, results, names, years), and each distinct value (a text in each font) is held once
+ * (`texts`), so 100,000 rows cost their distinct values, not several objects a cell.
+ */
+function cellOf(cell: ExcelJS.Cell, texts: Map<string, SheetCell>): SheetCell | null {
   const font = cell.font?.name ?? null;
+  const text = (value: string, formula: boolean): SheetCell => {
+    const key = `${formula ? 'f' : 't'}${font ?? ''}\u0000${value}`;
+    let shared = texts.get(key);
+    if (shared === undefined) {
+      shared = { value: runsOf(value, font, cell.address), formula };
+      texts.set(key, shared);
+    }
+    return shared;
+  };
   const convert = (value: CellValue, formula: boolean): SheetCell | null => {
     if (value === null || value === undefined) return formula ? { value: null, formula } : null;
-    if (typeof value === 'string') return { value: runsOf(value, font, cell.address), formula };
-    if (typeof value === 'number' || typeof value === 'boolean') return { value, formula };
-    if (value instanceof Date) return { value, formula };
+    if (typeof value === 'string') return text(value, formula);
+    if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) {
+      const key = `${formula ? 'F' : 'V'}${typeof value === 'object' ? `d${value.getTime()}` : `${typeof value}${value}`}`;
+      let shared = texts.get(key);
+      if (shared === undefined) {
+        shared = { value, formula };
+        texts.set(key, shared);
+      }
+      return shared;
+    }
     if ('richText' in value) {
       const runs = value.richText.map((run) => ({ text: run.text, font: run.font?.name ?? font }));
       runsOf(runs.map((r) => r.text).join(''), null, cell.address);
@@ -132,33 +155,179 @@ function cellOf(cell: ExcelJS.Cell): SheetCell | null {
   return convert(cell.value, false);
 }
 
-async function readXlsx(bytes: Buffer): Promise<LegacyFile> {
-  checkZip(bytes);
-  const workbook = new ExcelJS.Workbook();
+/** A zip entry as its central directory lists it. */
+interface ZipEntry {
+  readonly name: string;
+  readonly offset: number;
+}
+
+function zipEntries(bytes: Buffer): { entries: ZipEntry[]; directory: number } {
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i -= 1) {
+    if (bytes.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  const count = bytes.readUInt16LE(eocd + 10);
+  const directory = bytes.readUInt32LE(eocd + 16);
+  const entries: ZipEntry[] = [];
+  let at = directory;
+  for (let n = 0; n < count; n += 1) {
+    const nameLength = bytes.readUInt16LE(at + 28);
+    entries.push({ name: bytes.toString('utf8', at + 46, at + 46 + nameLength), offset: bytes.readUInt32LE(at + 42) });
+    at += 46 + nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+  }
+  return { entries, directory };
+}
+
+const SHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
+
+/**
+ * The workbook's zip with its parts in the order a streaming reader needs them: the workbook, its
+ * relations, the styles and the shared strings before any sheet. exceljs's streaming reader writes a
+ * sheet that comes before the shared strings (Excel puts them last) to a temporary file, and a register
+ * is personal data that is never written to disk unencrypted (docs/security.md); in this order it reads
+ * every part from memory. Each part's bytes are copied as they are (its local header, data and
+ * descriptor): nothing is unpacked here.
+ */
+function streamingOrder(bytes: Buffer): Buffer {
+  const { entries, directory } = zipEntries(bytes);
+  const byOffset = [...entries].sort((a, b) => a.offset - b.offset);
+  const extent = new Map(byOffset.map((e, i) => [e.name, [e.offset, byOffset[i + 1]?.offset ?? directory] as const]));
+  const rank = (name: string): number => {
+    if (name === 'xl/_rels/workbook.xml.rels') return 0;
+    if (name === 'xl/workbook.xml') return 1;
+    if (name === 'xl/styles.xml') return 2;
+    if (name === 'xl/sharedStrings.xml') return 3;
+    const sheet = SHEET.exec(name);
+    return sheet ? 10 + Number(sheet[1]) : 5;
+  };
+  const ordered = [...entries].sort((a, b) => rank(a.name) - rank(b.name));
+  return Buffer.concat([...ordered.map((e) => bytes.subarray(...extent.get(e.name)!)), bytes.subarray(directory)]);
+}
+
+/**
+ * The merged ranges of a sheet (`<mergeCell ref="B1:C1"/>`, after the rows in the sheet's part, which
+ * the streaming reader passes over): read from the part inflated as a stream, a small window kept.
+ */
+async function mergedRanges(bytes: Buffer, entryName: string): Promise<{ top: number; left: number; bottom: number; right: number }[]> {
+  const entry = zipEntries(bytes).entries.find((e) => e.name === entryName);
+  if (!entry) return [];
+  const at = entry.offset;
+  const method = bytes.readUInt16LE(at + 8);
+  const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
+  const { entries, directory } = zipEntries(bytes);
+  const end = Math.min(directory, ...entries.map((e) => e.offset).filter((o) => o > at));
+  const source = Readable.from([bytes.subarray(start, end)]);
+  const stream = method === 8 ? source.pipe(createInflateRaw()) : source;
+  const ranges: { top: number; left: number; bottom: number; right: number }[] = [];
+  const pattern = /<(?:\w+:)?mergeCell\s+ref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"/g;
+  const column = (letters: string) => [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+  let carry = '';
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const text = carry + chunk.toString('latin1');
+      let last = 0;
+      for (const m of text.matchAll(pattern)) {
+        ranges.push({ left: column(m[1]!), top: Number(m[2]), right: column(m[3]!), bottom: Number(m[4]) });
+        last = m.index + m[0].length;
+        if (ranges.length > 100_000) return ranges;
+      }
+      carry = text.slice(Math.max(last, text.length - 200));
+    }
+  } catch {
+    // A damaged part: the rows already read say so, or the sheet has no merges to give.
+  }
+  return ranges;
+}
+
+/** Each cell a merged range covers takes the text of its top-left cell, as Excel shows it. */
+function fillMerged(rows: { number: number; cells: (SheetCell | null)[] }[], ranges: readonly { top: number; left: number; bottom: number; right: number }[]): void {
+  if (ranges.length === 0) return;
+  const byNumber = new Map(rows.map((r) => [r.number, r]));
+  for (const range of ranges) {
+    const master = byNumber.get(range.top)?.cells[range.left - 1] ?? null;
+    if (master === null || range.right > LEGACY_LIMITS.columns || range.bottom - range.top > 1000) continue;
+    for (let number = range.top; number <= range.bottom; number += 1) {
+      let row = byNumber.get(number);
+      if (!row) {
+        row = { number, cells: [] };
+        byNumber.set(number, row);
+        rows.push(row);
+      }
+      for (let column = range.left; column <= range.right; column += 1) {
+        if (number === range.top && column === range.left) continue;
+        for (let i = row.cells.length; i < column - 1; i += 1) row.cells[i] = null;
+        row.cells[column - 1] = master;
+      }
+    }
+  }
+  rows.sort((a, b) => a.number - b.number);
+}
+
+/** Progress of a long read: called now and then with the share done (0..1); may throw to stop. */
+export type ReadProgress = (done: number) => void | Promise<void>;
+
+/**
+ * A workbook read as a stream (exceljs's streaming reader): one row at a time, never the whole
+ * workbook's cell objects at once (a 100,000-row register took 2 GB through the full reader). The styles
+ * are kept (the cells' fonts are the evidence of TCVN3 and VNI, their number formats tell dates).
+ */
+async function readXlsx(bytes: Buffer, progress?: ReadProgress): Promise<LegacyFile> {
+  checkZip(bytes);
+  // The workbook's bytes handed to the reader piece by piece: how many it took is the progress.
+  const ordered = streamingOrder(bytes);
+  let taken = 0;
+  const input = Readable.from(
+    (function* pieces() {
+      for (let at = 0; at < ordered.length; at += 64 * 1024) {
+        taken = at;
+        yield ordered.subarray(at, at + 64 * 1024);
+      }
+      taken = ordered.length;
+    })(),
+    { objectMode: false },
+  );
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  const sheets: { sheet: LegacySheet }[] = [];
+  const texts = new Map<string, SheetCell>();
+  let read = 0;
+  try {
+    for await (const worksheet of reader as unknown as AsyncIterable<ExcelJS.Worksheet & { id: number; name: string; state: string; sheetNo?: string }>) {
+      const rows: { number: number; cells: (SheetCell | null)[] }[] = [];
+      for await (const row of worksheet as unknown as AsyncIterable<ExcelJS.Row>) {
+        if (rows.length >= LEGACY_LIMITS.rows) refuse('legacy.too_many_rows', `sheet ${worksheet.name} has more than ${LEGACY_LIMITS.rows} rows`, { max: LEGACY_LIMITS.rows });
+        const cells: (SheetCell | null)[] = [];
+        row.eachCell({ includeEmpty: false }, (cell, column) => {
+          if (column > LEGACY_LIMITS.columns) return;
+          cells[column - 1] = cellOf(cell, texts);
+        });
+        for (let i = 0; i < cells.length; i += 1) cells[i] ??= null;
+        if (cells.length > 0) rows.push({ number: row.number, cells });
+        read += 1;
+        if (progress && read % 2000 === 0) await progress(taken / ordered.length);
+      }
+      sheets.push({ sheet: { name: worksheet.name ?? `Sheet${sheets.length + 1}`, hidden: (worksheet.state ?? 'visible') !== 'visible', rows } });
+    }
   } catch (error) {
     if (error instanceof AppError) throw error;
     refuse('legacy.damaged', 'the file is damaged or not an Excel workbook');
   }
-  // A zip without a workbook in it (exceljs reads it as an empty one).
-  if (workbook.worksheets.length === 0) refuse('legacy.damaged', 'the file is damaged or not an Excel workbook');
-  const sheets: LegacySheet[] = [];
-  for (const worksheet of workbook.worksheets) {
-    if (worksheet.rowCount > LEGACY_LIMITS.rows) refuse('legacy.too_many_rows', `sheet ${worksheet.name} has more than ${LEGACY_LIMITS.rows} rows`, { max: LEGACY_LIMITS.rows });
-    const rows: { number: number; cells: (SheetCell | null)[] }[] = [];
-    worksheet.eachRow({ includeEmpty: false }, (row, number) => {
-      const cells: (SheetCell | null)[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, column) => {
-        if (column > LEGACY_LIMITS.columns) return;
-        cells[column - 1] = cellOf(cell);
-      });
-      for (let i = 0; i < cells.length; i += 1) cells[i] ??= null;
-      rows.push({ number, cells });
-    });
-    sheets.push({ name: worksheet.name, hidden: worksheet.state !== 'visible', rows });
+  // A zip without a workbook in it.
+  if (sheets.length === 0) refuse('legacy.damaged', 'the file is damaged or not an Excel workbook');
+  // The workbook's own order of its sheets, and each sheet's merged cells.
+  const order = ((reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets ?? []).map((s) => s.name);
+  sheets.sort((a, b) => order.indexOf(a.sheet.name) - order.indexOf(b.sheet.name));
+  const parts = zipEntries(bytes).entries.filter((e) => SHEET.test(e.name));
+  for (const [index, { sheet }] of sheets.entries()) {
+    const rels = (reader as unknown as { workbookRels?: { Id: string; Target: string }[] }).workbookRels ?? [];
+    const model = (reader as unknown as { model?: { sheets?: { name: string; rId: string }[] } }).model?.sheets?.find((s) => s.name === sheet.name);
+    const target = rels.find((r) => r.Id === model?.rId)?.Target;
+    const name = target ? `xl/${target.replace(/^\/?xl\//, '')}` : parts[index]?.name;
+    if (name) fillMerged(sheet.rows as { number: number; cells: (SheetCell | null)[] }[], await mergedRanges(bytes, name));
   }
-  return { format: 'xlsx', byteEncoding: null, sheets };
+  return { format: 'xlsx', byteEncoding: null, sheets: sheets.map((s) => s.sheet) };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -265,7 +434,10 @@ function readCsv(bytes: Buffer): LegacyFile {
 /** A cell's text as it is in the file (runs joined), or its number/boolean as text. */
 export function rawText(cell: SheetCell | null | undefined): string {
   if (!cell || cell.value === null) return '';
-  if (Array.isArray(cell.value)) return (cell.value as readonly TextRun[]).map((r) => r.text).join('');
+  if (Array.isArray(cell.value)) {
+    const runs = cell.value as readonly TextRun[];
+    return runs.length === 1 ? runs[0]!.text : runs.map((r) => r.text).join('');
+  }
   if (cell.value instanceof Date) return cell.value.toISOString().slice(0, 10);
   return String(cell.value);
 }

@@ -477,9 +477,24 @@ export function reportHistory(db: Sqlite, id: string): HistoryEntry[] {
   const imported = importedFrom(db, id);
   if (imported) {
     const { at, userName, ...source } = imported;
-    entries.unshift({ at, userName, action: 'imported', reporterAnonymous: false, changes: [], imported: source });
+    entries.unshift({ at, userName, action: 'imported', reporterAnonymous: false, changes: importedState(db, id, rows), imported: source });
   }
   return entries;
+}
+
+/**
+ * What an imported report held when it came in, as the changes of its "imported" entry: an import writes
+ * through the bulk path (db/legacy/register-import.ts), audited once for the whole file, so the report
+ * has no insert entry of its own. Its state then is the state its first later write started from (that
+ * entry's before), or the report as it is when nothing changed it since.
+ */
+function importedState(db: Sqlite, id: string, rows: readonly { action: string; table_name: string; before: string | null }[]): HistoryEntry['changes'] {
+  if (rows.some((row) => row.table_name === 'reports' && row.action === 'insert')) return [];
+  const later = rows.find((row) => row.table_name === 'reports' && row.before !== null);
+  const state = (later ? JSON.parse(later.before!) : prepared(db, 'SELECT * FROM reports WHERE id = ?').get(id)) as Record<string, unknown>;
+  return Object.keys(state)
+    .filter((field) => !HIDDEN.has(field) && state[field] !== null && state[field] !== '')
+    .map((field) => ({ field, before: null, after: state[field] }));
 }
 
 /** The live reports with an open deadline, from the deadlines index (`+office_id`: the office is tested on it, not looked up by it). */

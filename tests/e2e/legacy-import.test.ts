@@ -74,7 +74,13 @@ describe('importing an old TCVN3 register', () => {
     await screenshot('legacy-06-persons-imported');
     // One Tám: merged into the record the office had.
     expect((await api.call('persons.list', { q: 'le van tam', limit: 10 })).rows.length).toBe(1);
-    expect((await api.call('persons.list', { q: 'tran van binh', limit: 10 })).rows.map((p) => p.fullName)).toEqual(['trần văn bình']);
+    const binh = (await api.call('persons.list', { q: 'tran van binh', limit: 10 })).rows;
+    expect(binh.map((p) => p.fullName)).toEqual(['trần văn bình']);
+    // The person's page says where the record came from.
+    await page.goto(`${app.host.url}/#/persons/${binh[0]!.id}`);
+    const identity = page.getByRole('region', { name: 'Nhân thân' });
+    await identity.getByText(/^Nhập từ sổ cũ: tệp «so-quan-ly\.xlsx», trang «[^»]+», dòng \d+/).waitFor();
+    await screenshot('legacy-08-person-source');
     expect(errors).toEqual([]);
   });
 
@@ -94,6 +100,48 @@ describe('importing an old TCVN3 register', () => {
     await preview.getByText('5 rows: 4 new, 0 maybe records the office has, 0 already here, 1 refused (0 with notes).').waitFor({ timeout: 60_000 });
     await screenshot('legacy-07-hotspots-english');
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    expect(errors).toEqual([]);
+  });
+  it('an imported hotspot shows the file and row it came from', async () => {
+    const { page, screenshot, errors } = app.watched;
+    const api = new ApiClient(app.host);
+    await api.call('auth.login', { username: admin.username, password: admin.password });
+    const bytes = await workbookBytes([vniHotspotList(encodeVni)]);
+    const layout = new Layout(page);
+    await page.goto(`${app.host.url}/#/`);
+    await layout.open('Nhập sổ cũ');
+    await page.getByLabel('Loại sổ').selectOption({ label: 'Tụ điểm' });
+    await page.getByLabel('Tệp sổ cũ', { exact: true }).setInputFiles({ name: 'tu-diem.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
+    const preview = page.getByRole('region', { name: 'Kết quả chạy thử' });
+    await preview.getByRole('button', { name: 'Nhập 3 dòng' }).click();
+    await page.getByText('Đã nhập 3 dòng. Đã sao lưu dữ liệu trước khi nhập.').waitFor({ timeout: 60_000 });
+    const found = (await api.call('hotspots.list', { q: 'bai dat trong', limit: 10 })).rows;
+    expect(found.map((h) => h.name)).toEqual(['Bãi đất trống ven đê']);
+    await page.goto(`${app.host.url}/#/hotspots/${found[0]!.id}`);
+    await page.getByText('Nhập từ sổ cũ: tệp «tu-diem.xlsx», trang «Tu diem», dòng 3', { exact: false }).waitFor();
+    await screenshot('legacy-09-hotspot-source');
+    expect(errors).toEqual([]);
+  });
+
+  it('a large register shows the dry run\'s progress, and Hủy stops it with nothing imported', async () => {
+    const { page, screenshot, errors } = app.watched;
+    const rows: unknown[][] = [['Số', 'Ngày tiếp nhận', 'Người báo tin', 'Nội dung']];
+    for (let i = 0; i < 40_000; i += 1) rows.push([i + 1, `${1 + (i % 28)}/${1 + (i % 12)}/2018`, 'Nguyễn Văn Hùng', `mất trộm xe đạp lần thứ ${i + 1}`]);
+    const bytes = await workbookBytes([{ name: 'So tin bao', rows: rows as never }]);
+    const layout = new Layout(page);
+    await page.goto(`${app.host.url}/#/`);
+    await layout.open('Nhập sổ cũ');
+    await page.getByLabel('Tệp sổ cũ', { exact: true }).setInputFiles({ name: 'so-lon.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
+    const bar = page.getByRole('progressbar', { name: 'Tiến độ' });
+    await page.getByText(/^Đang chạy thử: [1-9][\d.]*\/40\.000 dòng/).waitFor({ timeout: 60_000 });
+    expect(Number(await bar.getAttribute('value'))).toBeGreaterThan(0);
+    await screenshot('legacy-10-progress');
+    await page.locator('.job-progress').getByRole('button', { name: 'Hủy' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã hủy, chưa nhập gì.' }).waitFor({ timeout: 60_000 });
+    await screenshot('legacy-11-cancelled');
+    const api = new ApiClient(app.host);
+    await api.call('auth.login', { username: admin.username, password: admin.password });
+    expect((await api.call('reports.list', { filters: { q: 'mat trom xe dap lan thu' }, limit: 5 })).rows).toEqual([]);
     expect(errors).toEqual([]);
   });
 });

@@ -444,6 +444,8 @@ export const callSamples: CallSamples = {
   'legacy.imports': () => ({}),
   'legacy.mappings': () => ({ register: 'persons' }),
   'legacy.saveMapping': () => ({ register: 'persons', name: 'Sổ người nghiện', headers: ['Họ và tên', 'Năm sinh', 'CCCD'], mapping: [{ column: 0, field: 'fullName' }, { column: 1, field: 'birthDate' }, { column: 2, field: 'citizenId' }], values: [] }),
+  'legacy.progress': (f) => ({ uploadId: f.legacy.toPreview }),
+  'legacy.cancel': (f) => ({ uploadId: f.legacy.toPreview }),
   'legacy.undo': (f) => ({ importId: f.legacy.toUndo, reason: 'Nhập nhầm tệp' }),
 };
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { HotspotView } from '../../../api/views';
 import { Button } from '../../components/button';
 import { DetailsList } from '../../components/details-list';
+import { ImportedFrom } from '../../components/imported-from';
 import { LoadedView } from '../../components/loaded-view';
 import { Notice } from '../../components/notice';
 import { Page } from '../../components/page';
@@ -97,6 +98,7 @@ function HotspotDetails({ hotspot, localityName, onChanged }: DetailsProps) {
             { label: t('hotspot.lastCheck'), value: hotspot.lastCheckOn ? formatIsoDate(hotspot.lastCheckOn) : none },
             { label: t('hotspot.nextReview'), value: t('hotspot.nextReviewValue', { date: formatIsoDate(hotspot.nextReviewOn), days: hotspot.reviewDays }) },
             { label: t('hotspot.description'), value: <span className="prewrap">{hotspot.description || none}</span> },
+            ...(hotspot.importedFrom ? [{ label: t('lg.source'), value: <ImportedFrom source={hotspot.importedFrom} /> }] : []),
           ]}
         />
       </section>

@@ -20,6 +20,7 @@ import { LoadedView } from '../../components/loaded-view';
 import { Notice } from '../../components/notice';
 import { Page } from '../../components/page';
 import { ProgressLine } from '../../components/progress-line';
+import { JobProgress } from './job-progress';
 import { percentOf, uploadInChunks, type ChunkProgress } from '../../data/chunks';
 import { useCall } from '../../data/use-call';
 import { describeError } from '../../errors';
@@ -34,7 +35,7 @@ type Options = Omit<CallInput<'legacy.preview'>, 'uploadId'>;
 type State =
   | { readonly kind: 'idle'; readonly notice?: MessageKey }
   | { readonly kind: 'uploading'; readonly progress: ChunkProgress | null }
-  | { readonly kind: 'checking' }
+  | { readonly kind: 'checking'; readonly uploadId: string }
   | { readonly kind: 'preview'; readonly uploadId: string; readonly options: Options; readonly preview: LegacyPreview; readonly busy: boolean; readonly error: CallError | null }
   | { readonly kind: 'applied'; readonly preview: LegacyPreview }
   | { readonly kind: 'failed'; readonly error: CallError | MessageKey };
@@ -89,9 +90,11 @@ function LegacyImport() {
       return setState({ kind: 'failed', error: 'lg.fileUnreadable' });
     }
     if (!uploaded.ok) return setState({ kind: 'failed', error: uploaded.error });
-    setState({ kind: 'checking' });
     const uploadId = uploaded.value.uploadId;
+    setState({ kind: 'checking', uploadId });
     const preview = await invoke('legacy.preview', { uploadId, register });
+    // Stopped by the user's own Hủy: said as information, not as an error.
+    if (!preview.ok && preview.error.fields?.file === 'legacy.cancelled') return setState({ kind: 'idle', notice: 'lg.cancelled' });
     if (!preview.ok) return setState({ kind: 'failed', error: preview.error });
     setState({ kind: 'preview', uploadId, options: { register }, preview: preview.value, busy: false, error: null });
   };
@@ -135,7 +138,7 @@ function LegacyImport() {
         {state.kind === 'uploading' ? (
           <ProgressLine label={t('lg.file')} value={state.progress?.done ?? 0} max={state.progress?.total ?? 1} text={t('lg.uploading', { percent: state.progress ? percentOf(state.progress) : 0 })} />
         ) : null}
-        {state.kind === 'checking' ? <p role="status">{t('lg.checking')}</p> : null}
+        {state.kind === 'checking' ? <JobProgress uploadId={state.uploadId} /> : null}
         {state.kind === 'failed' ? <Notice kind="error">{errorText(t, state.error)}</Notice> : null}
         {state.kind === 'applied' ? (
           <Notice kind="success">
@@ -348,14 +351,13 @@ function PreviewSection({
           />
         )}
       </div>
-      {busy ? <p role="status">{t('lg.checking')}</p> : null}
+      {busy ? <JobProgress uploadId={state.uploadId} /> : null}
       <div className="form-actions">
         <Button variant="primary" busy={busy} disabled={k.writes === 0} onClick={onApply}>
           {register === 'reports' ? t('lg.apply', { count: formatNumber(k.new) }) : t('lg.applyRecords', { count: formatNumber(k.writes) })}
         </Button>
-        <Button disabled={busy} onClick={onCancel}>
-          {t('lg.cancel')}
-        </Button>
+        {/* While it works, the progress line's own button stops it. */}
+        {busy ? null : <Button onClick={onCancel}>{t('lg.cancel')}</Button>}
       </div>
     </section>
   );

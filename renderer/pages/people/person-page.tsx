@@ -3,6 +3,7 @@ import type { PersonOverview } from '../../../api/views';
 import { invoke } from '../../api-client';
 import { Button } from '../../components/button';
 import { DetailsList } from '../../components/details-list';
+import { ImportedFrom } from '../../components/imported-from';
 import { LoadedView } from '../../components/loaded-view';
 import { Notice } from '../../components/notice';
 import { Page } from '../../components/page';
@@ -150,6 +151,7 @@ function PersonView({ overview, reference, onChanged, duplicates }: PersonViewPr
             { label: t('person.temporaryAddress'), value: person.temporaryAddress || none },
             { label: t('report.locality'), value: reference.localities.find((l) => l.id === person.localityId)?.name ?? none },
             { label: t('people.notes'), value: person.notes || none },
+            ...(overview.importedFrom ? [{ label: t('lg.source'), value: <ImportedFrom source={overview.importedFrom} /> }] : []),
           ]}
         />
       </section>

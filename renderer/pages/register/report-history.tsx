@@ -119,8 +119,10 @@ export function ReportHistory({ history, reference, report }: ReportHistoryProps
       header: t('history.what'),
       cell: (entry) => {
         const key = `history.${entry.action}`;
-        const insert = entry.action === 'insert' || entry.action === 'link_insert';
+        // An imported report's entry lists what it came in with, as a creation does.
+        const insert = entry.action === 'insert' || entry.action === 'link_insert' || entry.action === 'imported';
         const lines = entry.changes.map((change) => describeChange(i18n, change, insert, reference, report)).filter((line): line is string => line !== null);
+        if (entry.imported) lines.unshift(t('lg.importedFrom', { file: entry.imported.fileName, sheet: entry.imported.sheet, row: entry.imported.row }));
         if (entry.bundle) lines.push(t('history.receivedFrom', { seq: entry.bundle.seq, office: `${entry.bundle.officeName} (${entry.bundle.officeCode})`, bundle: entry.bundle.bundleId }));
         return (
           <>

@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, createOffice, expectOk, manualClock, type TestOffice } from '../support/backend';
+import { uploadLegacy, workbookBytes } from '../support/legacy-files';
+
+afterEach(cleanup);
+
+const NOW = Date.UTC(2026, 2, 15, 2, 0, 0);
+
+async function office(): Promise<TestOffice> {
+  const o = await createOffice({ now: manualClock(NOW).now });
+  await o.backend.backups.settled();
+  return o;
+}
+
+/** A register of `rows` reports over 2016–2025 (enough rows for the dry run to pause several times). */
+async function register(rows: number): Promise<Buffer> {
+  const lines: unknown[][] = [['Số', 'Ngày tiếp nhận', 'Người báo tin', 'Nội dung']];
+  for (let i = 0; i < rows; i += 1) lines.push([i + 1, `${1 + (i % 28)}/${1 + (i % 12)}/2019`, 'Nguyễn Văn Hùng', `mất trộm xe đạp lần ${i + 1}`]);
+  return workbookBytes([{ name: 'So tin bao', rows: lines as never }]);
+}
+
+const count = (o: TestOffice, sql: string) => (o.backend.requireStore().sql.prepare(sql).get() as { n: number }).n;
+
+describe('a long import of an old register (issue 22): progress and cancel', () => {
+  it('tells its phases and rows while it works, then imports', async () => {
+    const o = await office();
+    const uploadId = await uploadLegacy((n, input) => o.call(n, input) as never, 'so-lon.xlsx', await register(9000));
+    expect(expectOk(await o.call('legacy.progress', { uploadId }))).toBeNull();
+    const seen: string[] = [];
+    const applying = o.call('legacy.apply', { uploadId });
+    let done = false;
+    void applying.then(() => (done = true));
+    while (!done) {
+      const progress = expectOk(await o.call('legacy.progress', { uploadId }));
+      if (progress) seen.push(`${progress.phase}:${progress.done}/${progress.total}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const applied = expectOk(await applying);
+    expect(applied.counts.new).toBe(9000);
+    expect(count(o, 'SELECT count(*) AS n FROM reports WHERE deleted_at IS NULL')).toBe(9000);
+    const phases = [...new Set(seen.map((s) => s.split(':')[0]))];
+    expect(phases).toEqual(expect.arrayContaining(['reading', 'checking']));
+    // The dry run's rows were counted up to their total.
+    expect(seen.some((s) => /^checking:[1-9]\d*\/9000$/.test(s))).toBe(true);
+    expect(expectOk(await o.call('legacy.progress', { uploadId }))).toBeNull();
+  });
+
+  it('a cancelled import changes nothing, and says so', async () => {
+    const o = await office();
+    const uploadId = await uploadLegacy((n, input) => o.call(n, input) as never, 'so-lon.xlsx', await register(9000));
+    const before = { reports: count(o, 'SELECT count(*) AS n FROM reports'), imports: count(o, 'SELECT count(*) AS n FROM legacy_imports'), seq: count(o, 'SELECT seq AS n FROM clock_state') };
+    const applying = o.call('legacy.apply', { uploadId });
+    // Cancelled once its dry run is under way.
+    for (;;) {
+      const progress = expectOk(await o.call('legacy.progress', { uploadId }));
+      if (progress?.phase === 'checking') break;
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    expect(expectOk(await o.call('legacy.cancel', { uploadId }))).toEqual({ cancelled: true });
+    const result = await applying;
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.fields?.file).toBe('legacy.cancelled');
+    expect({ reports: count(o, 'SELECT count(*) AS n FROM reports'), imports: count(o, 'SELECT count(*) AS n FROM legacy_imports'), seq: count(o, 'SELECT seq AS n FROM clock_state') }).toEqual(before);
+    // Nothing left running; the file is still held, so the user can run it again.
+    expect(expectOk(await o.call('legacy.progress', { uploadId }))).toBeNull();
+    expect(expectOk(await o.call('legacy.cancel', { uploadId }))).toEqual({ cancelled: false });
+    expect(expectOk(await o.call('legacy.preview', { uploadId })).counts.new).toBe(9000);
+  });
+});
