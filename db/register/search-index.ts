@@ -22,14 +22,19 @@ export function indexReport(db: Sqlite, reportId: string, terms?: Set<string>): 
 /** A report's text for the search index (not folded yet), its rowid and whether it is voided; undefined for no such report. */
 export function reportSearchText(db: Sqlite, reportId: string): { rowid: number; voided: boolean; text: string } | undefined {
   const found = reportSearchParts(db, reportId);
-  return found && { rowid: found.rowid, voided: found.voided, text: [found.own, ...found.people.map((person) => person.text)].join(PART) };
+  if (!found) return undefined;
+  const people = found.personIds.flatMap((id) => personSearchText(db, id) ?? []);
+  return { rowid: found.rowid, voided: found.voided, text: [found.own, ...people].join(PART) };
 }
 
 /** Between the parts of a report's text: folding the whole is folding each part and joining the non-empty ones with a space. */
 const PART = ' \n ';
 
-/** A report's text in parts: its own fields, and each person linked to it (names and citizen ID), not folded. */
-function reportSearchParts(db: Sqlite, reportId: string): { rowid: number; voided: boolean; own: string; people: { id: string; text: string }[] } | undefined {
+/**
+ * A report's text in parts: its own fields (not folded), and the persons its live links name, in the
+ * links' order (a person named twice, twice), each to be read with personSearchText.
+ */
+function reportSearchParts(db: Sqlite, reportId: string): { rowid: number; voided: boolean; own: string; personIds: string[] } | undefined {
   const report = prepared(
     db,
     `SELECT rowid, register_no, register_year, summary, description, address, reporter_name, reporter_address, reporter_anonymous, transferred_to, decision_no, deleted_at
@@ -38,11 +43,7 @@ function reportSearchParts(db: Sqlite, reportId: string): { rowid: number; voide
     | { rowid: number; register_no: number; register_year: number; summary: string; description: string; address: string; reporter_name: string; reporter_address: string; reporter_anonymous: number; transferred_to: string; decision_no: string; deleted_at: number | null }
     | undefined;
   if (!report) return undefined;
-  const people = prepared(
-    db,
-    `SELECT p.id, p.full_name, p.other_names, p.citizen_id FROM report_persons rp JOIN persons p ON p.id = rp.person_id
-     WHERE rp.report_id = ? AND rp.deleted_at IS NULL`,
-  ).all(reportId) as { id: string; full_name: string; other_names: string; citizen_id: string | null }[];
+  const personIds = prepared(db, 'SELECT person_id FROM report_persons WHERE report_id = ? AND deleted_at IS NULL ORDER BY rowid').pluck().all(reportId) as string[];
   const own = [
     formatRegisterNumber(report.register_no, report.register_year),
     report.summary,
@@ -52,35 +53,39 @@ function reportSearchParts(db: Sqlite, reportId: string): { rowid: number; voide
     report.transferred_to,
     report.decision_no,
   ].join(PART);
-  return {
-    rowid: report.rowid,
-    voided: report.deleted_at !== null,
-    own,
-    people: people.map((person) => ({ id: person.id, text: [person.full_name, person.other_names, person.citizen_id ?? ''].join(PART) })),
-  };
+  return { rowid: report.rowid, voided: report.deleted_at !== null, own, personIds };
+}
+
+/** A person's part of the text of the reports naming them: names, other names, citizen ID (not folded); undefined for a person not here. */
+function personSearchText(db: Sqlite, personId: string): string | undefined {
+  const person = prepared(db, 'SELECT full_name, other_names, citizen_id FROM persons WHERE id = ?').get(personId) as
+    | { full_name: string; other_names: string; citizen_id: string | null }
+    | undefined;
+  return person && [person.full_name, person.other_names, person.citizen_id ?? ''].join(PART);
 }
 
 /**
  * Indexes many reports at once (an import), their words gathered into `terms` for one addTerms: as
- * indexReport each, but each person's names are folded and split into words once for all the reports
+ * indexReport each, but each person is read, folded and split into words once for all the reports
  * naming them (an imported person is named by several reports; the persons do not change meanwhile).
  */
 export function indexReports(db: Sqlite, reportIds: Iterable<string>, terms: Set<string>): void {
-  const people = new Map<string, string>();
+  const people = new Map<string, string | null>();
   for (const reportId of reportIds) {
     const found = reportSearchParts(db, reportId);
     if (!found) continue;
     const own = fold(found.own);
     for (const word of wordsOf(own)) terms.add(word);
     const parts = own === '' ? [] : [own];
-    for (const person of found.people) {
-      let folded = people.get(person.id);
+    for (const id of found.personIds) {
+      let folded = people.get(id);
       if (folded === undefined) {
-        folded = fold(person.text);
-        people.set(person.id, folded);
-        for (const word of wordsOf(folded)) terms.add(word);
+        const text = personSearchText(db, id);
+        folded = text === undefined ? null : fold(text);
+        people.set(id, folded);
+        for (const word of wordsOf(folded ?? '')) terms.add(word);
       }
-      if (folded !== '') parts.push(folded);
+      if (folded) parts.push(folded);
     }
     putFolded(db, found.rowid, found.voided, parts.join(' '));
   }
