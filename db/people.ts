@@ -29,10 +29,13 @@ export function listPersons(db: Sqlite, input: PersonListInput): Page<PersonRow>
   if (input.officeId) query = query.where('p.office_id', '=', input.officeId);
   if (input.programKind) {
     const kind = input.programKind;
-    // The persons of the kind's active programs, read once: as a correlated EXISTS the planner took
-    // programs_kind for each person (all the kind's programs per person: 87 s for the Đối tượng at
-    // 300,000 persons; docs/decisions.md).
-    query = query.where('p.id', 'in', (eb) => eb.selectFrom('programs as g').select('g.person_id').where('g.kind_code', '=', kind).where('g.status', '=', 'active'));
+    // The persons of the kind's active programs not voided, read once from programs_kind alone (it
+    // holds person_id since migration 21): as a correlated EXISTS the planner took programs_kind for
+    // each person (all the kind's programs per person: 87 s for the Đối tượng at 300,000 persons;
+    // docs/decisions.md).
+    query = query.where('p.id', 'in', (eb) =>
+      eb.selectFrom('programs as g').select('g.person_id').where('g.kind_code', '=', kind).where('g.status', '=', 'active').where('g.deleted_at', 'is', null),
+    );
   }
   const column = input.sort === 'name' ? 'p.name_fold' : input.sort === 'birth_year' ? 'p.birth_year' : 'p.created_at';
   // The Đối tượng (persons named as a suspect in a live report, or under an active program;
@@ -48,8 +51,17 @@ export function listPersons(db: Sqlite, input: PersonListInput): Page<PersonRow>
     if (steer !== null && !text.includes(from)) throw new Error('the persons query no longer reads "persons" as "p"');
     return prepared(db, steer === null ? text : text.replace(from, `${from} indexed by ${steer}`)).all(...parameters) as O[];
   };
-  const total = read(query.select((eb) => eb.fn.countAll<number>().as('n')))[0]?.n ?? 0;
-  const rows = read(query.selectAll('p').orderBy(column, input.direction).orderBy('p.id').limit(input.limit).offset(input.offset));
+  const count = (): number => read(query.select((eb) => eb.fn.countAll<number>().as('n')))[0]?.n ?? 0;
+  const page = query.selectAll('p').orderBy(column, input.direction).orderBy('p.id').limit(input.limit).offset(input.offset);
+  if (input.programKind) {
+    // The kind's persons are read row by row either way (a few thousand at a province): the page
+    // counts them as it sorts them, one pass instead of two (a page past the end counts alone).
+    const rows = read(page.select(sql<number>`count(*) over ()`.as('matched')));
+    const total = rows[0]?.matched ?? (input.offset > 0 ? count() : 0);
+    return { total, rows: withRoles(db, rows.map(personView)) };
+  }
+  const total = count();
+  const rows = read(page);
   return { total, rows: withRoles(db, rows.map(personView)) };
 }
 

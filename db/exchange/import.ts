@@ -7,7 +7,7 @@ import { uuidv7 } from '../ids';
 import { schemaVersion } from '../migrations/registry';
 import { all, first, prepared, qb, run } from '../query';
 import { nextRegisterNumber } from '../register/numbering';
-import { addTerms, indexReport, mergeSearchIndex, reportsOfPerson } from '../register/search-index';
+import { addTerms, indexReports, mergeSearchIndex, reportsOfPerson } from '../register/search-index';
 import { DeferredSummaries } from '../reports/deferred-summaries';
 import type { ClockAheadView, ImportCounts, ImportItem, ImportOutcome, ImportReason, ImportSummary } from '../../api/views';
 import { recordColumnNames, stampColumnNames, type ExchangeAlertKind, type ExchangePeersTable, type RecordColumns, type RecordTable } from '../schema';
@@ -548,7 +548,7 @@ class Applier {
       const reports = new Set(this.reports);
       for (const id of this.persons) for (const reportId of reportsOfPerson(this.db, id)) reports.add(reportId);
       const terms = new Set<string>();
-      for (const id of reports) indexReport(this.db, id, terms);
+      indexReports(this.db, reports, terms);
       addTerms(this.db, terms);
       if (reports.size > 0) mergeSearchIndex(this.db, 16 + reports.size / 4);
     }

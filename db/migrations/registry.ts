@@ -18,6 +18,7 @@ import { sortIndexes } from './0017-sort-indexes';
 import { legacyImports } from './0018-legacy-imports';
 import { subjects } from './0019-subjects';
 import { legacyRegisters } from './0020-legacy-registers';
+import { programKindPersons } from './0021-program-kind-persons';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Append only: version N is at index N-1. */
@@ -42,6 +43,7 @@ export const migrations: readonly Migration[] = Object.freeze([
   legacyImports,
   subjects,
   legacyRegisters,
+  programKindPersons,
 ]);
 
 export const schemaVersion = migrations.length;

@@ -19,6 +19,12 @@ export function time(fn: () => void, runs: number, warmup = Math.min(3, runs)): 
   return { median: quantile(samples, 0.5), p95: quantile(samples, 0.95), runs };
 }
 
+/** The timing of samples taken one by one (an operation that cannot simply be repeated). */
+export function timingOf(samples: readonly number[]): Timing {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), runs: sorted.length };
+}
+
 function quantile(sorted: readonly number[], q: number): number {
   const index = Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1);
   return sorted[Math.max(0, index)]!;

@@ -4,7 +4,7 @@ import { fillStore } from '../../db/demo/write';
 import { migrate } from '../../db/migrations/runner';
 import { migrations } from '../../db/migrations/registry';
 import { listReports } from '../../db/register/queries';
-import { indexReport, searchQuery } from '../../db/register/search-index';
+import { indexReport, indexReports, searchQuery } from '../../db/register/search-index';
 import { reportListInput } from '../../api/calls/register';
 import { Random } from '../../db/demo/random';
 import type { Sqlite } from '../../db/store';
@@ -44,6 +44,21 @@ describe('the words of the search index', () => {
     expect(keptWords(db)).toEqual(expect.arrayContaining(indexedWords(db)));
     expect(keptWords(db)).toEqual(expect.arrayContaining(['khong', 'ung', 'quyt', 'quynh', 'cho']));
     expect(indexedWords(db)).toContain('quyt');
+  });
+
+  it('are the same, at the same places, when an import indexes its reports together (each person folded once) as when each is indexed alone', async () => {
+    const { db } = await generatedStore();
+    const ids = db.prepare('SELECT id FROM reports ORDER BY rowid').pluck().all() as string[];
+    expect(db.prepare('SELECT count(DISTINCT person_id) < count(*) FROM report_persons').pluck().get()).toBe(1);
+    db.exec('CREATE VIRTUAL TABLE temp.indexed_places USING fts5vocab(main, report_search, instance)');
+    const places = () => db.prepare('SELECT term, doc, col, offset FROM temp.indexed_places ORDER BY doc, offset').raw().all();
+    db.transaction(() => ids.forEach((id) => indexReport(db, id)))();
+    const alone = places();
+    expect(alone.length).toBeGreaterThan(10_000);
+    const terms = new Set<string>();
+    db.transaction(() => indexReports(db, ids, terms))();
+    expect(places()).toEqual(alone);
+    expect([...terms].sort()).toEqual(indexedWords(db));
   });
 
   it('are filled from the index when a store of version 9 is migrated', async () => {

@@ -63,7 +63,7 @@ async function expectFiltersAsDefined(office: TestOffice, step: string): Promise
   const filters: [Record<string, string>, string, string][] = [
     [{ officeId }, 'p.office_id = ?', officeId],
     [{ localityId }, 'p.locality_id = ?', localityId],
-    [{ programKind: 'drug_user' }, "EXISTS (SELECT 1 FROM programs g WHERE g.person_id = p.id AND g.kind_code = ? AND g.status = 'active')", 'drug_user'],
+    [{ programKind: 'drug_user' }, "EXISTS (SELECT 1 FROM programs g WHERE g.person_id = p.id AND g.kind_code = ? AND g.status = 'active' AND g.deleted_at IS NULL)", 'drug_user'],
   ];
   for (const [filter, condition, value] of filters) {
     for (const sort of Object.keys(sorts) as (keyof typeof sorts)[]) {
@@ -71,6 +71,11 @@ async function expectFiltersAsDefined(office: TestOffice, step: string): Promise
       const page = expectOk(await office.call('persons.list', { scope: 'subjects', sort, limit: 100, ...filter }));
       expect(page.rows.map((row) => row.id), `${step}: ${JSON.stringify(filter)} by ${sort}`).toEqual(expected);
       expect(page.total).toBe(expected.length);
+      // The second row on its own page, then a page past the end: the total is the same.
+      const second = expectOk(await office.call('persons.list', { scope: 'subjects', sort, limit: 1, offset: 1, ...filter }));
+      expect([second.rows.map((row) => row.id), second.total]).toEqual([expected.slice(1, 2), expected.length]);
+      const past = expectOk(await office.call('persons.list', { scope: 'subjects', sort, limit: 1, offset: expected.length, ...filter }));
+      expect([past.rows, past.total]).toEqual([[], expected.length]);
     }
   }
 }
@@ -143,6 +148,11 @@ describe('the Đối tượng flag (issue #23): the list equals the definition i
     expectOk(await commune.call('programs.end', { id: program.id, baseVersion: program.version, on: '2026-10-01', reason: 'completed' }));
     await expectListAsDefined(commune, 'a program ended');
     await expectFiltersAsDefined(commune, 'a program ended');
+    // A voided program (a bundle can bring one) puts nobody under its kind, not even a Đối tượng for another reason.
+    const voidedProgram = expectOk(await commune.call('programs.create', { personId: cuong, kindCode: 'drug_user', startDate: '2026-05-01' }));
+    store(commune).prepare('UPDATE programs SET deleted_at = 1 WHERE id = ?').run(voidedProgram.id);
+    await expectFiltersAsDefined(commune, 'a program voided');
+    expect(expectOk(await commune.call('persons.list', { scope: 'subjects', programKind: 'drug_user', limit: 100 })).rows.map((row) => row.id)).not.toContain(cuong);
 
     // A merge moves the links and the program of the dropped record to the kept one.
     const keep = expectOk(await commune.call('persons.get', { id: em }));
