@@ -42,6 +42,18 @@ const programShare = (summaryTable: string, key: string, value: (date: string) =
     )
     .join('');
 
+/** The trigger on `table` that moves a row's share (`share`: its old one out, its new one in), unless deferred. */
+const summaryTrigger = (table: string, share: string, columns: string) => `CREATE FUNCTION ${table}_summaries() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF summaries_deferred() THEN RETURN NULL; END IF;
+  IF TG_OP = 'UPDATE' THEN PERFORM ${share}(OLD, -1); END IF;
+  PERFORM ${share}(NEW, 1);
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER ${table}_summaries AFTER INSERT OR UPDATE OF ${columns}
+  ON ${table} FOR EACH ROW EXECUTE FUNCTION ${table}_summaries();`;
+
 /** Rebuilds a summary by police month from its source (the SELECT of 0006's fillSummary, per police month). */
 const REFILL = `
   DELETE FROM report_months;
@@ -89,16 +101,7 @@ BEGIN
   IF r.deleted_at IS NOT NULL THEN RETURN; END IF;${reportShare('report_days', 'office_id, day', 'r.office_id, the_day')}${reportShare('report_months', 'office_id, month', 'r.office_id, the_month')}${reportShare('report_months_all', 'month', 'the_month')}${reportShare('report_counts', 'office_id', 'r.office_id', false)}
 END $$;
 
-CREATE FUNCTION reports_summaries() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF summaries_deferred() THEN RETURN NULL; END IF;
-  IF TG_OP = 'UPDATE' THEN PERFORM report_share(OLD, -1); END IF;
-  PERFORM report_share(NEW, 1);
-  RETURN NULL;
-END $$;
-
-CREATE TRIGGER reports_summaries AFTER INSERT OR UPDATE OF office_id, received_at, category_code, kind, status, deaths, injuries, damage, fine, deleted_at
-  ON reports FOR EACH ROW EXECUTE FUNCTION reports_summaries();
+${summaryTrigger('reports', 'report_share', 'office_id, received_at, category_code, kind, status, deaths, injuries, damage, fine, deleted_at')}
 
 CREATE FUNCTION program_share(p programs, sign bigint) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
@@ -107,16 +110,7 @@ BEGIN
   IF p.deleted_at IS NOT NULL THEN RETURN; END IF;${programShare('program_months', 'office_id, month', (date) => `p.office_id, police_month(${date}, cutoff)`)}${programShare('program_months_all', 'month', (date) => `police_month(${date}, cutoff)`)}
 END $$;
 
-CREATE FUNCTION programs_summaries() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF summaries_deferred() THEN RETURN NULL; END IF;
-  IF TG_OP = 'UPDATE' THEN PERFORM program_share(OLD, -1); END IF;
-  PERFORM program_share(NEW, 1);
-  RETURN NULL;
-END $$;
-
-CREATE TRIGGER programs_summaries AFTER INSERT OR UPDATE OF office_id, kind_code, start_date, ended_on, deleted_at
-  ON programs FOR EACH ROW EXECUTE FUNCTION programs_summaries();
+${summaryTrigger('programs', 'program_share', 'office_id, kind_code, start_date, ended_on, deleted_at')}
 
 CREATE FUNCTION refill_police_months() RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
