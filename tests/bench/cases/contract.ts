@@ -59,7 +59,7 @@ interface Case {
 const LIST_BUDGET_MS = 50;
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 
-const quantile = (sorted: readonly number[], q: number) => sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1))]!;
+export const quantile = (sorted: readonly number[], q: number) => sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1))]!;
 
 async function measure(run: () => Promise<unknown> | unknown, runs = RUNS): Promise<ContractTiming> {
   const once = async () => {
@@ -92,7 +92,7 @@ export function freshCopy(office: RegisterOffice, into: string, options: { backu
   return dir;
 }
 
-type Caller = (name: CallName, input: unknown) => Promise<Result<unknown>>;
+export type Caller = (name: CallName, input: unknown) => Promise<Result<unknown>>;
 
 function inProcess(backend: Backend): { call: Caller; login: (office: RegisterOffice) => Promise<number> } {
   const session = backend.sessions.create(Date.now());
@@ -113,7 +113,7 @@ function inProcess(backend: Backend): { call: Caller; login: (office: RegisterOf
   };
 }
 
-const checked = async (call: Caller, name: CallName, input: unknown) => {
+export const checked = async (call: Caller, name: CallName, input: unknown) => {
   const result = await call(name, input);
   if (!result.ok) throw new Error(`${name} ${JSON.stringify(input)}: ${JSON.stringify(result.error)}`);
   return result.value;
