@@ -1,6 +1,6 @@
 import type { CallInput, CallName, CallOutput } from '../../../api/contract';
 import type { Result } from '../../../api/result';
-import type { Host } from './host';
+import { postToHost, type Host } from './host';
 
 /**
  * Calls to the browser host as one client, to arrange records without the interface: the session
@@ -12,11 +12,7 @@ export class ApiClient {
   constructor(private readonly host: Host) {}
 
   async call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
-    const response = await fetch(`${this.host.url}/api/${name}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-So-Antt': '1', ...(this.cookie ? { Cookie: this.cookie } : {}) },
-      body: JSON.stringify(input),
-    });
+    const response = await postToHost(this.host, name, input, this.cookie || undefined);
     const setCookie = response.headers.get('set-cookie');
     if (setCookie) this.cookie = setCookie.split(';')[0] ?? '';
     const result = (await response.json()) as Result<CallOutput<N>>;

@@ -17,6 +17,8 @@ export const screenshotDir = join(root, 'test-output', 'screenshots');
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const START_TIMEOUT_MS = 60_000;
+const CALL_TIMEOUT_MS = 60_000;
+const LAUNCH_TIMEOUT_MS = 40_000;
 
 /** `npm test` builds the renderer first; a lone `vitest run --project e2e` builds it here when missing. */
 export function ensureRendererBuilt(): void {
@@ -82,20 +84,32 @@ export async function startHost(options: { readonly dataDir?: string; readonly e
 export type HostSession = <N extends CallName>(name: N, input: CallInput<N>) => Promise<Result<CallOutput<N>>>;
 
 export async function loginHost(host: Host, username: string, password: string): Promise<HostSession> {
-  const post = (name: string, input: unknown, cookie?: string) =>
-    fetch(`${host.url}/api/${name}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-So-Antt': '1', ...(cookie ? { Cookie: cookie } : {}) },
-      body: JSON.stringify(input),
-    });
-  const login = await post('auth.login', { username, password });
+  const login = await postToHost(host, 'auth.login', { username, password });
   const cookie = login.headers
     .getSetCookie()
     .map((line) => line.split(';')[0])
     .join('; ');
   const result = (await login.json()) as Result<unknown>;
   if (!result.ok) throw new Error(`login as ${username} failed: ${JSON.stringify(result.error)}`);
-  return async (name, input) => (await (await post(name, input, cookie)).json()) as Result<CallOutput<typeof name>>;
+  return async (name, input) => (await (await postToHost(host, name, input, cookie)).json()) as Result<CallOutput<typeof name>>;
+}
+
+/**
+ * One call to the host's API, as the renderer sends it. A call the host leaves unanswered fails after
+ * CALL_TIMEOUT_MS with its name and what the host printed, instead of holding a test's hook until the
+ * hook's own timeout says nothing of where it stopped.
+ */
+export async function postToHost(host: Host, name: CallName, input: unknown, cookie?: string): Promise<Response> {
+  try {
+    return await fetch(`${host.url}/api/${name}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-So-Antt': '1', ...(cookie ? { Cookie: cookie } : {}) },
+      body: JSON.stringify(input),
+      signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
+    });
+  } catch (error) {
+    throw new Error(`${name}: no answer from the browser host (${String(error)}); the host printed:\n${host.output()}`);
+  }
 }
 
 /**
@@ -128,9 +142,19 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-/** `extraArgs`: such as '--lang=en-US', a Chromium whose own language is not Vietnamese. */
-export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
+/**
+ * `extraArgs`: such as '--lang=en-US', a Chromium whose own language is not Vietnamese. A launch that
+ * has not connected within LAUNCH_TIMEOUT_MS is tried once more: on a loaded 2-core runner Chromium
+ * has hung at start (a hook then timed out with no word of why), and that is the test rig, not the app.
+ */
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
+  const launch = () => chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs], timeout: LAUNCH_TIMEOUT_MS });
+  try {
+    return await launch();
+  } catch (error) {
+    console.warn(`Chromium did not start, trying once more: ${String(error).split('\n')[0]}`);
+    return launch();
+  }
 }
 
 export interface WatchedPage {
