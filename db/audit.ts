@@ -17,11 +17,36 @@ export interface AuditEntry {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
+/** Entries held for a connection while another connection writes (db/exchange/import-job.ts). */
+const held = new WeakMap<Sqlite, AuditEntry[]>();
+
+/**
+ * From now on the entries appended on `db` are held in memory, not written: an import is writing on its
+ * own connection and holds the store's write lock, so an entry written here would wait for it (for the
+ * whole import, the backend's thread blocked). Only entries of reads and logins come here meanwhile:
+ * every other write is refused while an import runs.
+ */
+export function holdAudit(db: Sqlite): void {
+  if (!held.has(db)) held.set(db, []);
+}
+
+/** Writes the entries held since holdAudit, in their order, in one transaction, and stops holding. */
+export function releaseAudit(db: Sqlite): void {
+  const entries = held.get(db);
+  held.delete(db);
+  if (entries && entries.length > 0) db.transaction(() => entries.forEach((entry) => appendAudit(db, entry)))();
+}
+
 /**
  * Appends an entry whose hash covers the previous entry's hash, so editing or removing any entry
  * breaks the chain from there on. Call it inside the transaction that makes the change.
  */
 export function appendAudit(db: Sqlite, entry: AuditEntry): void {
+  const holding = held.get(db);
+  if (holding) {
+    holding.push(entry);
+    return;
+  }
   const last = prepared(db, 'SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
   const row = {
     at: entry.at,

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { AppError } from './app-error';
 import { replaceStoreFile } from './durable';
 import { afterThisCall, BackupJobs } from './backup-jobs';
+import type { ImportSummary } from '../api/views';
 import { ownOfficeId } from './exchange/identity';
+import type { ImportRequest } from './exchange/import';
+import { ImportJobs } from './exchange/import-job';
 import { DEFAULT_KDF, Keyring, type KdfParams } from './keyring';
 import { migrate } from './migrations/runner';
 import { migrations } from './migrations/registry';
@@ -67,6 +70,8 @@ export class Backend {
   readonly backups: BackupJobs = new BackupJobs(this);
   /** The check after a session that did not end: writes wait for it (db/store-check.ts). */
   readonly storeCheck = new StoreCheck();
+  /** A bundle's import on a worker thread: other writes are refused meanwhile (db/exchange/import-job.ts). */
+  readonly imports = new ImportJobs();
   private opened: OpenStore | null = null;
   private keyringCache: Keyring | null = null;
   private readonly queues = new Map<string, Promise<unknown>>();
@@ -147,7 +152,7 @@ export class Backend {
       const officeId = ownOfficeId(sql);
       if (!officeId) throw new AppError('setup.required', 'the store has no office');
       const data = openSqliteStore(sql, { file: this.paths.store, keyHex: key.toString('hex') });
-      this.opened = { sql, data, writes: new WritePath(sql, () => this.storeCheck.refuseWrites()), officeId, key, checked: unclean };
+      this.opened = { sql, data, writes: new WritePath(sql, () => this.refuseWrites()), officeId, key, checked: unclean };
       // The marker stays until a clean close: a check cut short by another power cut runs again.
       writeFileSync(this.paths.openMarker, String(process.pid), { mode: PRIVATE_FILE_MODE });
       if (unclean) this.checkInBackground(key);
@@ -160,6 +165,29 @@ export class Backend {
       sql.close();
       throw error;
     }
+  }
+
+  /** Refuses a call that may write while the store is checked or an import runs (the dispatcher asks before each call). */
+  refuseCall(call: string): void {
+    this.storeCheck.refuseCall(call);
+    this.imports.refuseCall(call);
+  }
+
+  /** Refuses any write while the store is checked or an import runs (the write path asks before each one). */
+  private refuseWrites(): void {
+    this.storeCheck.refuseWrites();
+    this.imports.refuseWrites();
+  }
+
+  /**
+   * Imports a bundle (or runs its dry run) on a worker thread, queued with the backups so that none of
+   * them, no restore and no key rotation replaces the file meanwhile (db/exchange/import-job.ts).
+   */
+  importBundle(request: ImportRequest): Promise<ImportSummary> {
+    return this.backups.exclusive(() => {
+      const store = this.requireStore();
+      return this.imports.run(store.sql, { ...request, store: this.paths.store, keyHex: store.key.toString('hex') });
+    });
   }
 
   /**

@@ -1,6 +1,10 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { CallError } from '../api/result';
+import type { ImportSummary } from '../api/views';
+import { AppError } from './app-error';
+import type { ImportRequest } from './exchange/import';
 import { sqliteBinding } from './native-binding';
 
 /** What the worker is asked: the store file, its key, and the file to write. */
@@ -16,15 +20,24 @@ export interface CheckJob {
   readonly keyHex: string;
 }
 
+/** A bundle's import or dry run (db/exchange/import-job.ts): the store file and its key, and what importBundle takes. */
+export interface ImportJob extends ImportRequest {
+  readonly store: string;
+  readonly keyHex: string;
+}
+
 /** What the worker receives: the job and the native module build this thread loads (db/native-binding.ts). */
-export type WorkerData = ((BackupJob & { readonly kind: 'backup' }) | (CheckJob & { readonly kind: 'check' })) & {
+export type WorkerData = ((BackupJob & { readonly kind: 'backup' }) | (CheckJob & { readonly kind: 'check' }) | (ImportJob & { readonly kind: 'import' })) & {
   readonly nativeBinding: string | null;
 };
 
-/** The worker's last message. `problems` is what the check found (none: the store is sound). */
+/**
+ * The worker's last message. `problems` is what the check found (none: the store is sound); `summary`,
+ * an import's. A refusal the user can meet (an AppError) crosses as `error`, to be answered as it was.
+ */
 export type WorkerOutcome =
-  | { readonly ok: true; readonly problems: readonly string[] }
-  | { readonly ok: false; readonly message: string; readonly code: string | null };
+  | { readonly ok: true; readonly problems: readonly string[]; readonly summary?: ImportSummary }
+  | { readonly ok: false; readonly message: string; readonly code: string | null; readonly error?: CallError };
 
 /** Sent by the check before each table: how many of the store's tables are checked so far. */
 export interface CheckProgress {
@@ -52,6 +65,21 @@ export async function checkInWorker(job: CheckJob, onProgress: (done: number, to
   const outcome = await runWorker({ ...job, kind: 'check', nativeBinding: sqliteBinding() ?? null }, onProgress);
   if (!outcome.ok) return [outcome.message];
   return outcome.problems;
+}
+
+/**
+ * Runs a bundle's import (or dry run) on the worker, on its own connection: the backend's thread goes on
+ * answering reads meanwhile (db/exchange/import-job.ts says what it refuses). A refusal comes back as the
+ * AppError it was.
+ */
+export async function importInWorker(job: ImportJob): Promise<ImportSummary> {
+  const outcome = await runWorker({ ...job, kind: 'import', nativeBinding: sqliteBinding() ?? null }, () => undefined);
+  if (!outcome.ok) {
+    if (outcome.error) throw new AppError(outcome.error.code, outcome.error.message, outcome.error);
+    throw Object.assign(new Error(`the import failed: ${outcome.message}`), { code: outcome.code });
+  }
+  if (!outcome.summary) throw new Error('the import worker answered without a summary');
+  return outcome.summary;
 }
 
 function runWorker(workerData: WorkerData, onProgress: (done: number, total: number) => void): Promise<WorkerOutcome> {

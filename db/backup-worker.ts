@@ -1,12 +1,16 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { AppError } from './app-error';
 import { backupTo } from './backup';
+import { importBundle } from './exchange/import';
+import { WritePath } from './write-path';
 import { openSqlite } from './store';
 import type { CheckProgress, WorkerOutcome, WorkerData } from './backup-thread';
 
 /**
  * The worker thread of db/backup-thread.ts: its own connection to the store (WAL lets the app keep
- * reading and writing on the main one), then one job: VACUUM INTO the job's target (a backup), or
- * quick_check table by table with its progress (the check after a session that did not end). One
+ * reading and writing on the main one), then one job: VACUUM INTO the job's target (a backup),
+ * quick_check table by table with its progress (the check after a session that did not end), or a
+ * bundle's import (db/exchange/import-job.ts: the app keeps reading meanwhile). One
  * message with the outcome at the end. It loads the native module build its parent thread loads
  * (db/native-binding.ts).
  */
@@ -16,6 +20,9 @@ function run(job: WorkerData): WorkerOutcome {
     // page carries a Poly1305 tag, so a damaged page fails the backup).
     const db = openSqlite(job.store, job.keyHex, { quickCheck: false, nativeBinding: job.nativeBinding });
     try {
+      // An import writes as the backend would, through the one write path, on this connection; the backend
+      // refuses every other write meanwhile (db/exchange/import-job.ts).
+      if (job.kind === 'import') return { ok: true, problems: [], summary: importBundle(db, new WritePath(db), job) };
       // 8 MiB of page cache instead of the main connection's 64: both jobs read each page once, so a
       // large cache only adds to the host's memory (docs/decisions.md, "Backups and checks off the main thread").
       db.pragma('cache_size = -8192');
@@ -26,6 +33,7 @@ function run(job: WorkerData): WorkerOutcome {
     }
     return { ok: true, problems: [] };
   } catch (error) {
+    if (error instanceof AppError) return { ok: false, message: error.message, code: error.code, error: error.toCallError() };
     const code = (error as { code?: unknown }).code;
     return { ok: false, message: error instanceof Error ? error.message : String(error), code: typeof code === 'string' ? code : null };
   }

@@ -26,8 +26,9 @@ export async function dispatch(backend: Backend, session: Session, name: string,
   const spec = contract[name];
   try {
     const user = authorise(backend, session, name, spec.permission);
-    // While the store is checked after a power cut, only reads are answered (db/store-check.ts).
-    backend.storeCheck.refuseCall(name);
+    // While the store is checked after a power cut or a bundle is imported, only reads are answered
+    // (db/store-check.ts, db/exchange/import-job.ts).
+    backend.refuseCall(name);
     const raw = input ?? {};
     const parsed = spec.input.safeParse(raw);
     if (!parsed.success) {

@@ -200,7 +200,8 @@ async function entryWithPassword(ctx: Context, userId: string, opened: Opened, p
 async function upgradeEntry(ctx: Context, username: string, opened: Opened, password: string): Promise<void> {
   const keyring = ctx.backend.keyring();
   const entry = keyring.entry(username);
-  if (!entry || keyring.rotation) return;
+  // While an import holds the store's write lock the entry cannot be recorded: the next login upgrades it.
+  if (!entry || keyring.rotation || ctx.backend.imports.active) return;
   const { kdf } = ctx.backend;
   if (isSealed(entry) && entry.kdf.N >= kdf.N && entry.kdf.r >= kdf.r) return;
   const next = await entryWithPassword(ctx, entry.userId, opened, password);

@@ -5,7 +5,7 @@ import { resolveConflict, listConflicts } from '../exchange/conflicts';
 import { exportBundle } from '../exchange/export';
 import { appendChunk, inboxPath, outboxPath, readChunk, removeStaged } from '../exchange/files';
 import { enrolledWithOldCard, enrolPeer, findPeer, listPeers, publicKeyFile, revokePeer } from '../exchange/identity';
-import { applyBundle, verifyBundle } from '../exchange/import';
+import { verifyBundle } from '../exchange/import';
 import { parsePublicKeyFile } from '../exchange/keys';
 import { bundleLog, exchangeTrust, officesOverview } from '../exchange/offices';
 import { uuidv7 } from '../ids';
@@ -40,19 +40,21 @@ function bundleFileName(from: string, recipients: readonly { officeCode: string;
 }
 
 /**
- * A dry run or the import itself. An import changes many records at once: once the file is verified,
- * the store as it was is backed up first (rotated like the daily backups), and the import waits for it.
+ * A dry run or the import itself, on a worker thread (db/exchange/import-job.ts): the register goes on
+ * answering meanwhile. An import changes many records at once: once the file is verified, the store as it
+ * was is backed up first (rotated like the daily backups), and the import waits for it.
  */
 async function importRun(ctx: Context, uploadId: string, apply: boolean) {
   const { store, write } = storeFor(ctx);
   const path = inboxPath(ctx.backend.dataDir, uploadId);
   if (!existsSync(path)) throw new AppError('record.not_found', 'no bundle was received with this id');
   const request = { path, apply, now: ctx.backend.now(), userId: write.userId };
-  const verified = verifyBundle(store.sql, path, request.now);
-  if (apply) await ctx.backend.backups.take('before-import');
-  // The backup ran on another thread: the store may have been replaced meanwhile (a restore).
-  const current = storeFor(ctx).store;
-  return applyBundle(current.sql, current.writes, verified, request);
+  if (apply) {
+    // A file that is not a bundle from an enrolled sender is refused before any backup is taken.
+    verifyBundle(store.sql, path, request.now);
+    await ctx.backend.backups.take('before-import');
+  }
+  return ctx.backend.importBundle(request);
 }
 
 export const exchangeHandlers: HandlersOf<'exchange.'> = {

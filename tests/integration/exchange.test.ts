@@ -1,11 +1,13 @@
 import { readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BUNDLE_MAX_BYTES } from '../../api/calls/exchange';
 import type { ImportSummary } from '../../api/views';
+import { verifyAuditChain } from '../../db/audit';
 import { listBackups } from '../../db/backup';
 import { inboxPath } from '../../db/exchange/files';
 import type { PublicKeyFile } from '../../db/exchange/keys';
+import { openSqlite } from '../../db/store';
 import { cleanup, createOffice, expectError, expectOk, manualClock, tempDir, type ManualClock, type TestOffice } from '../support/backend';
 import { PNG_BASE64, storeFingerprint } from '../support/call-samples';
 import { contentOf, foreignOffice, handBundle } from '../support/exchange';
@@ -144,7 +146,7 @@ describe('exchange between a commune and its province', () => {
     expect(applied.counts).toMatchObject({ deleted: 1, new: 0, updated: 0 });
     expect(applied.seq).toBe(2);
     expect(rows(province, 'SELECT void_reason FROM reports WHERE id = ?', toVoid.id)).toEqual([{ void_reason: 'Nhập trùng tin báo' }]);
-    expect(storeFingerprint(province.backend).totalChanges).toBeGreaterThan(fingerprint.totalChanges);
+    expect(storeFingerprint(province.backend).seq).toBeGreaterThan(fingerprint.seq);
 
     // The first bundle again, after the void: nothing comes back to life.
     const old = await importBytes(province, first.bytes);
@@ -473,5 +475,51 @@ describe('public-key files', () => {
     const peer = foreignOffice({ id: '12399', code: '12399', name, level: 'commune' });
     expectOk(await province.call('exchange.enrol', { publicKey: peer.text, role: 'child', fingerprint: peer.file.fingerprint }));
     expect(expectOk(await province.call('exchange.peers', {})).map((p) => p.officeName)).toEqual([name]);
+  });
+});
+
+describe('the register beside an import (issue #20)', () => {
+  it('answers reads while a bundle is imported, refuses writes with a message, and writes the held audit entries after it', async () => {
+    const { commune, province, provinceKey } = await communeAndProvince();
+    await report(commune, 'Trộm cắp xe máy tại chợ Đông');
+    await report(commune, 'Đánh bạc tại quán nước');
+    const before = await report(province, 'Tin báo của tỉnh trước khi nhập');
+    const sent = await send(commune, provinceKey, province);
+    const sql = province.backend.requireStore().sql;
+    const auditBefore = (sql.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+
+    // Another connection holds the write lock, so the import waits on its worker (busy_timeout, 5 s):
+    // the window in which the backend must go on answering, whatever the machine's speed.
+    const blocker = openSqlite(province.backend.paths.store, province.backend.requireStore().key.toString('hex'), { quickCheck: false });
+    blocker.exec('BEGIN IMMEDIATE');
+    const applying = province.call('exchange.apply', { uploadId: sent.uploadId });
+    try {
+      await vi.waitFor(() => expect(province.backend.imports.active).toBe(true), { timeout: 4_000, interval: 5 });
+      // A read is answered, from the store as it was before the import.
+      const listed = expectOk(await province.call('reports.list', { limit: 100 }));
+      expect(listed.rows.map((row) => row.id)).toEqual([before.id]);
+      // A write is refused at once, with its own message, and changes nothing.
+      const fingerprint = storeFingerprint(province.backend);
+      expectError(await province.call('reports.create', reportInput('Tin báo gõ trong lúc nhập')), 'store.importing');
+      expectError(await province.call('reports.update', { id: before.id, baseVersion: before.version, fields: reportInput('Sửa trong lúc nhập') }), 'store.importing');
+      // So is a second import.
+      expectError(await province.call('exchange.apply', { uploadId: sent.uploadId }), 'store.importing');
+      expect(storeFingerprint(province.backend)).toEqual(fingerprint);
+      // The list's read entry is held, not written: writing it would wait for the import's lock.
+      expect((sql.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n).toBe(auditBefore);
+    } finally {
+      blocker.exec('ROLLBACK');
+      blocker.close();
+    }
+    const applied = expectOk(await applying);
+    expect(applied.byTable.reports?.new).toBe(2);
+    expect(province.backend.imports.active).toBe(false);
+    // The held read entry is written after the import's own entries, and the chain holds.
+    const last = sql.prepare("SELECT call, action FROM audit_log ORDER BY id DESC LIMIT 1").get();
+    expect(last).toEqual({ call: 'reports.list', action: 'read' });
+    expect(verifyAuditChain(sql)).toMatchObject({ ok: true });
+    // Writing works again, and sees the imported reports.
+    expectOk(await province.call('reports.create', reportInput('Tin báo sau khi nhập')));
+    expect(expectOk(await province.call('reports.list', { limit: 100 })).rows).toHaveLength(4);
   });
 });

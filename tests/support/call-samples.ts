@@ -456,11 +456,13 @@ export function sampleOf(name: CallName, fixture: Fixture): unknown {
 
 /**
  * What a call could have changed, read cheaply: SQLite's total_changes() on the store's connection
- * (every row inserted, updated or deleted since it opened, triggers included), the audit log's length
- * and last hash, the change sequence, the settings, the keyring file, the attachment and backup files.
+ * (every row inserted, updated or deleted since it opened, triggers included), PRAGMA data_version
+ * (moved by a commit on another connection: a bundle's import writes on its own, db/exchange/import-job.ts),
+ * the audit log's length and last hash, the change sequence, the settings, the keyring file, the attachment and backup files.
  */
 export interface StoreFingerprint {
   readonly totalChanges: number;
+  readonly dataVersion: number;
   readonly auditEntries: number;
   readonly auditHead: string | null;
   readonly seq: number;
@@ -480,6 +482,7 @@ export function storeFingerprint(backend: Backend): StoreFingerprint {
   const backups = backend.paths.backups;
   return {
     totalChanges: changes.n,
+    dataVersion: sql.pragma('data_version', { simple: true }) as number,
     auditEntries: audit.n,
     auditHead: audit.head,
     seq: clock.seq,
