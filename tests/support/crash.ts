@@ -280,6 +280,8 @@ class WriteStream {
   readonly records = new Map<string, Tracked>();
   acknowledged = 0;
   refused: string[] = [];
+  /** Writes answered `store.importing`: refused, as they must be, while the bundle's import holds the store. */
+  heldByImport = 0;
   inFlight = 0;
   private busy = new Set<string>();
   private made = 0;
@@ -311,11 +313,15 @@ class WriteStream {
 
   private async send<N extends CallName>(name: N, input: CallInput<N>): Promise<Result<unknown>> {
     this.inFlight += 1;
+    let result: Result<unknown>;
     try {
-      return await this.client.call(name, input);
+      result = await this.client.call(name, input);
     } finally {
       this.inFlight -= 1;
     }
+    // While an import runs every write is refused at once (db/exchange/import-job.ts): not in a tight loop.
+    if (!result.ok && result.error.code === 'store.importing') await new Promise((resolve) => setTimeout(resolve, 20));
+    return result;
   }
 
   private async one(): Promise<void> {
@@ -332,7 +338,8 @@ class WriteStream {
   }
 
   private refusedUnless(result: Result<unknown>, name: string): result is { ok: true; value: unknown } {
-    if (!result.ok) this.refused.push(`${name}: ${result.error.code} ${result.error.message}`);
+    if (!result.ok && result.error.code === 'store.importing') this.heldByImport += 1;
+    else if (!result.ok) this.refused.push(`${name}: ${result.error.code} ${result.error.message}`);
     return result.ok;
   }
 
