@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { AppError } from './app-error';
 import { prepared } from './query';
 import type { AuditLogTable } from './schema';
 import type { Sqlite } from './store';
@@ -19,22 +20,40 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /** Entries held for a connection while another connection writes (db/exchange/import-job.ts). */
 const held = new WeakMap<Sqlite, AuditEntry[]>();
+/** Held entries whose writing failed at the release: written before the connection's next entry. */
+const unwritten = new WeakMap<Sqlite, AuditEntry[]>();
+
+/**
+ * The entries held while an import runs: those of calls that only read (a read, a reveal of secret
+ * reporters, a login and its refusals, a logout). Every other call is refused meanwhile, and so is its
+ * entry: it would belong to a change, whose entry must commit with it.
+ */
+const HELD_ACTIONS: ReadonlySet<string> = new Set(['read', 'reveal', 'login', 'login_failed', 'login_refused', 'logout']);
 
 /**
  * From now on the entries appended on `db` are held in memory, not written: an import is writing on its
  * own connection and holds the store's write lock, so an entry written here would wait for it (for the
- * whole import, the backend's thread blocked). Only entries of reads and logins come here meanwhile:
- * every other write is refused while an import runs.
+ * whole import, the backend's thread blocked).
  */
 export function holdAudit(db: Sqlite): void {
   if (!held.has(db)) held.set(db, []);
 }
 
-/** Writes the entries held since holdAudit, in their order, in one transaction, and stops holding. */
+/**
+ * Stops holding, and writes the entries held, in their order, in one transaction. If that fails they
+ * are kept and written with the connection's next entry, and the error is passed on.
+ */
 export function releaseAudit(db: Sqlite): void {
-  const entries = held.get(db);
+  const entries = [...(unwritten.get(db) ?? []), ...(held.get(db) ?? [])];
   held.delete(db);
-  if (entries && entries.length > 0) db.transaction(() => entries.forEach((entry) => appendAudit(db, entry)))();
+  unwritten.delete(db);
+  if (entries.length === 0) return;
+  try {
+    db.transaction(() => entries.forEach((entry) => writeEntry(db, entry)))();
+  } catch (error) {
+    unwritten.set(db, entries);
+    throw error;
+  }
 }
 
 /**
@@ -44,9 +63,23 @@ export function releaseAudit(db: Sqlite): void {
 export function appendAudit(db: Sqlite, entry: AuditEntry): void {
   const holding = held.get(db);
   if (holding) {
+    if (!HELD_ACTIONS.has(entry.action)) throw new AppError('store.importing', 'a bundle is being imported: writing waits until it ends');
     holding.push(entry);
     return;
   }
+  const late = unwritten.get(db);
+  if (!late) return writeEntry(db, entry);
+  unwritten.delete(db);
+  try {
+    late.forEach((earlier) => writeEntry(db, earlier));
+    writeEntry(db, entry);
+  } catch (error) {
+    unwritten.set(db, late);
+    throw error;
+  }
+}
+
+function writeEntry(db: Sqlite, entry: AuditEntry): void {
   const last = prepared(db, 'SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
   const row = {
     at: entry.at,

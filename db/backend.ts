@@ -71,7 +71,7 @@ export class Backend {
   /** The check after a session that did not end: writes wait for it (db/store-check.ts). */
   readonly storeCheck = new StoreCheck();
   /** A bundle's import on a worker thread: other writes are refused meanwhile (db/exchange/import-job.ts). */
-  readonly imports = new ImportJobs();
+  readonly imports: ImportJobs;
   private opened: OpenStore | null = null;
   private keyringCache: Keyring | null = null;
   private readonly queues = new Map<string, Promise<unknown>>();
@@ -82,6 +82,7 @@ export class Backend {
     this.now = options.now ?? Date.now;
     this.log = options.log ?? ((message, error) => console.error(message, error));
     this.kdf = options.kdf ?? DEFAULT_KDF;
+    this.imports = new ImportJobs(this.log);
     privateDir(this.dataDir);
   }
 

@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { threadId, Worker } from 'node:worker_threads';
 import type { CallError } from '../api/result';
 import type { ImportSummary } from '../api/views';
 import { AppError } from './app-error';
@@ -21,7 +23,7 @@ export interface CheckJob {
 }
 
 /** A bundle's import or dry run (db/exchange/import-job.ts): the store file and its key, and what importBundle takes. */
-export interface ImportJob extends ImportRequest {
+export interface ImportJob extends Omit<ImportRequest, 'onProgress'> {
   readonly store: string;
   readonly keyHex: string;
 }
@@ -39,7 +41,7 @@ export type WorkerOutcome =
   | { readonly ok: true; readonly problems: readonly string[]; readonly summary?: ImportSummary }
   | { readonly ok: false; readonly message: string; readonly code: string | null; readonly error?: CallError };
 
-/** Sent by the check before each table: how many of the store's tables are checked so far. */
+/** Sent by the check before each table: how many of the store's tables are checked so far; by an import, the percent of its payload read (of 100). */
 export interface CheckProgress {
   readonly progress: { readonly done: number; readonly total: number };
 }
@@ -50,7 +52,7 @@ export interface CheckProgress {
  *
  * Where the worker is: the Electron shell is one CommonJS bundle (build/build-electron.mjs) with the
  * worker built beside it as backup-worker.cjs (started from backend-worker.cjs, the backend's thread); from the sources (tests, the browser host, the command
- * line, all run through tsx or vitest) the worker is the TypeScript file, loaded with tsx's require hook.
+ * line, all run through tsx or vitest) the same bundle is made once per thread (workerFromSources).
  */
 export async function backupInWorker(job: BackupJob): Promise<void> {
   const outcome = await runWorker({ ...job, kind: 'backup', nativeBinding: sqliteBinding() ?? null }, () => undefined);
@@ -72,8 +74,8 @@ export async function checkInWorker(job: CheckJob, onProgress: (done: number, to
  * answering reads meanwhile (db/exchange/import-job.ts says what it refuses). A refusal comes back as the
  * AppError it was.
  */
-export async function importInWorker(job: ImportJob): Promise<ImportSummary> {
-  const outcome = await runWorker({ ...job, kind: 'import', nativeBinding: sqliteBinding() ?? null }, () => undefined);
+export async function importInWorker(job: ImportJob, onProgress: (percent: number) => void): Promise<ImportSummary> {
+  const outcome = await runWorker({ ...job, kind: 'import', nativeBinding: sqliteBinding() ?? null }, (done) => onProgress(done));
   if (!outcome.ok) {
     if (outcome.error) throw new AppError(outcome.error.code, outcome.error.message, outcome.error);
     throw Object.assign(new Error(`the import failed: ${outcome.message}`), { code: outcome.code });
@@ -101,7 +103,64 @@ function runWorker(workerData: WorkerData, onProgress: (done: number, total: num
 function startWorker(workerData: WorkerData): Worker {
   const here = import.meta.url;
   if (here.endsWith('.cjs')) return new Worker(fileURLToPath(new URL('./backup-worker.cjs', here)), { workerData });
-  const tsx = createRequire(here).resolve('tsx/cjs/api');
-  const source = fileURLToPath(new URL('./backup-worker.ts', here));
-  return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(source)});`, { eval: true, workerData });
+  return new Worker(workerFromSources(here), { workerData });
+}
+
+/** The worker bundled from the sources by this thread, once (see workerFromSources). */
+let bundled: string | null = null;
+
+/**
+ * From the sources (tests, the browser host, the command lines, all run through tsx): the worker bundled
+ * once per thread with esbuild, as build/build-electron.mjs bundles it for Electron, so that each job's
+ * worker loads one file instead of compiling the import's whole tree through tsx again (seconds a job on
+ * a busy machine, once every import ran on it). It goes under node_modules/.cache, where its packages
+ * resolve as from the sources, and is removed when the thread ends.
+ */
+function workerFromSources(here: string): string {
+  if (bundled !== null && existsSync(bundled)) return bundled;
+  // esbuild is a tool of the sources (tsx runs on it), never of the shipped app, which loads the .cjs
+  // built beside it: it is required here only, by name, not imported by the layer (eslint.config.js).
+  const { buildSync } = createRequire(here)('esbuild') as { buildSync: (options: Record<string, unknown>) => unknown };
+  const root = fileURLToPath(new URL('../', here));
+  const dir = join(root, 'node_modules', '.cache', 'so-antt');
+  removeOrphans(dir);
+  const outfile = join(dir, `backup-worker-${process.pid}-${threadId}.cjs`);
+  buildSync({
+    entryPoints: [fileURLToPath(new URL('./backup-worker.ts', here))],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile,
+    packages: 'external',
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    logLevel: 'warning',
+  });
+  process.once('exit', () => rmSync(outfile, { force: true }));
+  bundled = outfile;
+  return outfile;
+}
+
+/** Bundles left by processes that ended without their exit handler (a test runner's killed fork). */
+function removeOrphans(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/^backup-worker-(\d+)-\d+\.cjs$/.exec(name)?.[1]);
+    if (!Number.isInteger(pid) || pid === process.pid || alive(pid)) continue;
+    rmSync(join(dir, name), { force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: unknown }).code === 'EPERM';
+  }
 }

@@ -22,7 +22,10 @@ function run(job: WorkerData): WorkerOutcome {
     try {
       // An import writes as the backend would, through the one write path, on this connection; the backend
       // refuses every other write meanwhile (db/exchange/import-job.ts).
-      if (job.kind === 'import') return { ok: true, problems: [], summary: importBundle(db, new WritePath(db), job) };
+      if (job.kind === 'import') {
+        const onProgress = (read: number) => parentPort?.postMessage({ progress: { done: Math.min(99, Math.floor(read * 100)), total: 100 } } satisfies CheckProgress);
+        return { ok: true, problems: [], summary: importBundle(db, new WritePath(db), { ...job, onProgress }) };
+      }
       // 8 MiB of page cache instead of the main connection's 64: both jobs read each page once, so a
       // large cache only adds to the host's memory (docs/decisions.md, "Backups and checks off the main thread").
       db.pragma('cache_size = -8192');

@@ -46,6 +46,9 @@ export async function dispatch(backend: Backend, session: Session, name: string,
     return ok(auditResult(ctx, spec, parsed.data, output));
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toCallError() };
+    // A call that began before an import and tried to write during it (db/exchange/import-job.ts).
+    const refused = backend.imports.explain(error);
+    if (refused) return { ok: false, error: refused.toCallError() };
     backend.log(`call ${name} failed`, error);
     return fail('internal', 'an unexpected error happened; nothing was changed');
   }

@@ -43,6 +43,14 @@ export interface SessionView {
   readonly storeCheck: StoreCheckView;
   /** The backup being written now (the day's, one by hand, before an import), or null. */
   readonly backup: BackupProgressView | null;
+  /** A bundle being imported (or checked in a dry run) now: writing waits meanwhile. Null when none. */
+  readonly importing: ImportProgressView | null;
+}
+
+/** A bundle's import or dry run on its worker: how far through its payload (0 to 99 until done). */
+export interface ImportProgressView {
+  readonly dryRun: boolean;
+  readonly percent: number;
 }
 
 /**

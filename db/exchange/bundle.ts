@@ -267,6 +267,8 @@ export interface OpenedBundle {
   readonly size: number;
   /** The payload's lines, decrypted frame by frame; throws exchange.tampered at the first bad frame. */
   lines(): Generator<string>;
+  /** How far `lines` has read through the payload, 0 to 1: the import's progress. */
+  read(): number;
 }
 
 /**
@@ -314,19 +316,22 @@ export function openBundle(
   } catch {
     throw undecryptable('the content key cannot be unwrapped');
   }
+  const position = { at: payloadStart };
   return {
     header,
     recipient,
     hash: whole.digest('hex'),
     size,
-    lines: () => frameLines(path, payloadStart, size - SIGNATURE, key, header.bundleId),
+    lines: () => frameLines(path, payloadStart, size - SIGNATURE, key, header.bundleId, position),
+    read: () => (position.at - payloadStart) / Math.max(1, size - SIGNATURE - payloadStart),
   };
 }
 
-function* frameLines(path: string, start: number, end: number, key: Buffer, bundleId: string): Generator<string> {
+function* frameLines(path: string, start: number, end: number, key: Buffer, bundleId: string, position: { at: number }): Generator<string> {
   const fd = openSync(path, 'r');
   try {
     let at = start;
+    position.at = start;
     let index = 0;
     let rest = '';
     const decoder = new StringDecoder('utf8');
@@ -347,6 +352,7 @@ function* frameLines(path: string, start: number, end: number, key: Buffer, bund
         throw undecryptable(`frame ${index} does not decrypt`);
       }
       at += 4 + length;
+      position.at = at;
       index += 1;
       const text = rest + decoder.write(plain);
       const parts = text.split('\n');

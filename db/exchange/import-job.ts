@@ -1,30 +1,43 @@
-import type { ImportSummary } from '../../api/views';
+import type { ImportProgressView, ImportSummary } from '../../api/views';
 import { AppError } from '../app-error';
 import { holdAudit, releaseAudit } from '../audit';
 import { importInWorker, type ImportJob } from '../backup-thread';
 import { forgetHolidays } from '../register/deadline-columns';
-import type { Sqlite } from '../store';
+import { isSqliteCode, type Sqlite } from '../store';
 import { answeredWhileChecking } from '../store-check';
 
 function importing(): AppError {
   return new AppError('store.importing', 'a bundle is being imported: writing waits until it ends');
 }
 
+/** What runs the import: the worker (db/backup-thread.ts); tests hand in their own to look inside the window. */
+export type ImportWork = (job: ImportJob, onProgress: (percent: number) => void) => Promise<ImportSummary>;
+
 /**
  * A bundle's import off the backend's thread (docs/decisions.md, "The register beside long work"). The
  * import runs on a worker thread with its own connection (db/backup-worker.ts) and holds the store's write
  * lock until it commits, which takes a minute for a large commune's bundle. Meanwhile the backend's thread
- * goes on answering: reads see the store as it was before the import (WAL), writes are refused at once with
- * `store.importing` (the calls the contract does not mark `readOnly`, and the write path itself), and the
- * audit entries of reads and logins are held in memory and written when the import ends. One import at a
- * time: a second one is refused too.
+ * goes on answering: reads see the store as it was before the import (WAL); writes are refused at once with
+ * `store.importing`: the calls the contract does not mark `readOnly` by the dispatcher, the write path
+ * itself, and any other statement that would write on this connection by SQLite (`query_only`, its
+ * SQLITE_READONLY answered `store.importing`, for a call that began before the import and writes after an
+ * await). The audit entries of reads and logins are held in memory and written when the import ends
+ * (db/audit.ts). One import at a time.
  */
 export class ImportJobs {
   private running = false;
+  private view: ImportProgressView | null = null;
+
+  constructor(private readonly log: (message: string, error: unknown) => void) {}
 
   /** Whether an import is running now. */
   get active(): boolean {
     return this.running;
+  }
+
+  /** The import running now, for the screen of every user (writing waits meanwhile), or null. */
+  progress(): ImportProgressView | null {
+    return this.view;
   }
 
   /** Refuses, while an import runs, a call that may write (the dispatcher asks before each call). */
@@ -37,27 +50,40 @@ export class ImportJobs {
     if (this.running) throw importing();
   }
 
+  /** A write SQLite refused on this connection because an import runs: the user's refusal, not a fault. */
+  explain(error: unknown): AppError | null {
+    return this.running && isSqliteCode(error, 'SQLITE_READONLY') ? importing() : null;
+  }
+
   /**
    * Runs the import of `job` on the worker, `sql` being the backend's own connection to the same store.
    * Callers queue it with the backups (db/backup-jobs.ts `exclusive`), so no backup, restore or key
-   * rotation replaces the file under it.
+   * rotation replaces the file under it. Whatever happens, the connection is given back as it was and the
+   * held entries are written; a failure to write them is logged, and they go with the next entry.
    */
-  async run(sql: Sqlite, job: ImportJob): Promise<ImportSummary> {
+  async run(sql: Sqlite, job: ImportJob, work: ImportWork = importInWorker): Promise<ImportSummary> {
     if (this.running) throw importing();
     this.running = true;
-    holdAudit(sql);
-    // A write that reaches this connection anyway fails at once instead of holding the thread for the
-    // busy timeout while the worker holds the lock.
-    const busyTimeout = sql.pragma('busy_timeout', { simple: true }) as number;
-    sql.pragma('busy_timeout = 0');
+    this.view = { dryRun: !job.apply, percent: 0 };
     try {
-      return await importInWorker(job);
+      holdAudit(sql);
+      sql.pragma('query_only = ON');
+      return await work(job, (percent) => (this.view = { dryRun: !job.apply, percent }));
     } finally {
-      sql.pragma(`busy_timeout = ${busyTimeout}`);
-      this.running = false;
+      this.end(sql);
+    }
+  }
+
+  private end(sql: Sqlite): void {
+    this.running = false;
+    this.view = null;
+    try {
+      sql.pragma('query_only = OFF');
       // The import may have brought holidays (a reference bundle): this connection's days off are read again.
       forgetHolidays(sql);
       releaseAudit(sql);
+    } catch (error) {
+      this.log('the audit entries held during an import could not be written yet', error);
     }
   }
 }

@@ -586,6 +586,8 @@ export interface ImportRequest {
   readonly apply: boolean;
   readonly now: number;
   readonly userId: string | null;
+  /** Told now and then how far the payload has been read, 0 to 1 (the import's worker passes it on to the screen). */
+  readonly onProgress?: (read: number) => void;
 }
 
 /** A bundle whose signature, sender, schema version and kind were checked: its payload can be read. */
@@ -680,7 +682,7 @@ export function applyBundle(db: Sqlite, writes: WritePath, bundle: VerifiedBundl
   let heldRefusals: Applier['heldRefusals'] = [];
   const transaction = db.transaction(() => {
     const applier = new Applier(db, writes, me, { bundleId: header.bundleId, peer }, request.userId, request.now);
-    readPayload(opened, applier);
+    readPayload(opened, applier, request.onProgress);
     applier.finish({ index: request.apply });
     heldRefusals = applier.heldRefusals;
     summary = {
@@ -724,12 +726,17 @@ export function applyBundle(db: Sqlite, writes: WritePath, bundle: VerifiedBundl
   return summary!;
 }
 
+/** Lines read between two reports of progress. */
+const PROGRESS_EVERY = 500;
+
 /** Reads every line; the manifest must come last and match the lines before it. */
-function readPayload(opened: OpenedBundle, applier: Applier): void {
+function readPayload(opened: OpenedBundle, applier: Applier, onProgress?: (read: number) => void): void {
   const digest = createHash('sha256');
   const counts: Record<string, number> = {};
   let manifest: ManifestLine['manifest'] | null = null;
+  let lines = 0;
   for (const text of opened.lines()) {
+    if (onProgress && (lines += 1) % PROGRESS_EVERY === 0) onProgress(opened.read());
     if (manifest) throw bad('lines after the manifest');
     let line: unknown;
     try {

@@ -205,7 +205,7 @@ async function upgradeEntry(ctx: Context, username: string, opened: Opened, pass
   const { kdf } = ctx.backend;
   if (isSealed(entry) && entry.kdf.N >= kdf.N && entry.kdf.r >= kdf.r) return;
   const next = await entryWithPassword(ctx, entry.userId, opened, password);
-  if (keyring.entry(username) !== entry || keyring.rotation) return;
+  if (keyring.entry(username) !== entry || keyring.rotation || ctx.backend.imports.active) return;
   installEntry(ctx.backend.requireStore().sql, keyring, username, next(entry));
 }
 
@@ -256,5 +256,6 @@ export function sessionView(ctx: Context, user: UserRow, locked: boolean): Sessi
     mustChangePassword: ctx.session.mustChangePassword,
     storeCheck: ctx.backend.storeCheck.status(),
     backup: ctx.backend.backups.progress(),
+    importing: ctx.backend.imports.progress(),
   };
 }

@@ -72,5 +72,8 @@ export const viBackups = {
   'activity.openBackups': 'Mở trang Sao lưu và khôi phục',
   'activity.backup': 'Đang sao lưu dữ liệu ({reason}): khoảng {percent}%. Vẫn làm việc bình thường trong lúc sao lưu.',
   'activity.backupLabel': 'Tiến độ sao lưu',
+  'activity.importing': 'Đang nhập dữ liệu của đơn vị khác: khoảng {percent}%. Trong lúc này vẫn xem được dữ liệu; thêm, sửa, xóa phải chờ nhập xong.',
+  'activity.importChecking': 'Đang kiểm tra thử tệp dữ liệu của đơn vị khác: khoảng {percent}%. Trong lúc này vẫn xem được dữ liệu; thêm, sửa, xóa phải chờ kiểm tra xong.',
+  'activity.importLabel': 'Tiến độ nhập dữ liệu',
   'activity.checkingStart': 'Đang bắt đầu kiểm tra dữ liệu sau lần tắt máy đột ngột. Trong lúc này vẫn xem được dữ liệu; thêm, sửa, xóa phải chờ kiểm tra xong.',
 };

@@ -11,15 +11,16 @@ const POLL_MS = 1000;
 
 /**
  * What the store is doing in the background, above every page: the check after a power cut (its
- * progress; writing waits meanwhile), its outcome, and a backup being written (docs/decisions.md,
- * "After a power cut", "First login of the day").
+ * progress; writing waits meanwhile), its outcome, a backup being written, and a bundle being imported
+ * (writing waits meanwhile too) (docs/decisions.md, "After a power cut", "First login of the day", "The
+ * register beside long work").
  */
 export function StoreActivity() {
   const { t } = useI18n();
   const { session, refresh } = useSession();
   const canRestore = useCan('backups.manage');
-  const { storeCheck, backup } = session;
-  const busy = storeCheck.state === 'checking' || backup !== null;
+  const { storeCheck, backup, importing } = session;
+  const busy = storeCheck.state === 'checking' || backup !== null || importing !== null;
   // "The check is done" is said only to whoever watched it run.
   const sawCheck = useRef(storeCheck.state === 'checking');
   if (storeCheck.state === 'checking') sawCheck.current = true;
@@ -66,6 +67,17 @@ export function StoreActivity() {
         value={backup.percent}
         max={100}
         text={t('activity.backup', { reason: t(kind).toLowerCase(), percent: backup.percent })}
+      />,
+    );
+  }
+  if (importing) {
+    parts.push(
+      <ProgressLine
+        key="import"
+        label={t('activity.importLabel')}
+        value={importing.percent}
+        max={100}
+        text={t(importing.dryRun ? 'activity.importChecking' : 'activity.importing', { percent: importing.percent })}
       />,
     );
   }
