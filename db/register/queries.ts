@@ -51,13 +51,13 @@ function* searchOf(q: string): Reading<string | null> {
  * (without them, so SQLite counts on a small partial index instead of scanning the table). `match`
  * is the search as searchOf made it.
  */
-function condition(filters: ReportListInput['filters'], now: number, match: string | null, by: ReadBy = 'index'): RawBuilder<SqlBool> {
+function condition(filters: ReportListInput['filters'], now: number, match: string | null, by: ReadBy = 'index', indexed?: string): RawBuilder<SqlBool> {
   const parts: RawBuilder<unknown>[] = [];
   // A scan has the filter columns as expressions (+r.kind), which no index serves, so SQLite reads the
-  // rows in the order of the sort's index and tests each (see pageIds).
-  const plain = by === 'scan';
+  // rows in the order of the sort's index and tests each (see pageIds); but `indexed`, the first column
+  // of an index in the sort's order.
   const add = (column: string, op: string, value: unknown) =>
-    parts.push(plain ? sql`+${sql.ref(`r.${column}`)} ${sql.raw(op)} ${value}` : sql`${sql.ref(`r.${column}`)} ${sql.raw(op)} ${value}`);
+    parts.push(by === 'scan' && column !== indexed ? sql`+${sql.ref(`r.${column}`)} ${sql.raw(op)} ${value}` : sql`${sql.ref(`r.${column}`)} ${sql.raw(op)} ${value}`);
   if (!filters.includeVoided) parts.push(sql`r.deleted_at IS NULL`);
   // The office stays indexable even then: its register key (office_id, register_year, register_no) is
   // the register order of that office, along which the other filters are tested.
@@ -270,10 +270,12 @@ function* pageIds(input: ReportListInput, match: string | null, scan: boolean, n
     }
     // Along the sort's index, each report tested against the filters (as expressions, which no index
     // serves, so SQLite cannot prefer a filter's index and sort its matches); a search is looked up per report.
-    const where = condition(input.filters, now, match, 'scan');
+    // By summary, a category's reports are read from reports_category_summary (migration 22): its
+    // summaries lie together, far down the summary's order for some (thefts).
+    const where = condition(input.filters, now, match, 'scan', column === 'summary' ? 'category_code' : undefined);
     if (isKeyed(column)) return yield* keyedPage(column, direction, where, offset, limit, yield* countsByValue(column, input.filters));
     if (column === 'next_due_at') return yield* deadlinePage(direction, where, offset, limit);
-    return yield* summaryPage(direction, where, offset, limit);
+    return yield* summaryPage(direction, where, offset, limit, Boolean(input.filters.categoryCode));
   }
   return yield* sortedWhole(input, condition(input.filters, now, match, scan ? 'scan' : 'index'));
 }
