@@ -221,7 +221,15 @@ export function listPrograms(db: Sqlite, input: ProgramListInput): Page<ProgramV
   if (input.status) query = query.where('g.status', '=', input.status);
   if (input.officerId) query = query.where('g.officer_id', '=', input.officerId);
   if (input.officeId) query = query.where('g.office_id', '=', input.officeId);
-  const total = first(db, query.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+  // Counted without the officer's name (a left join on users' key: one row each either way).
+  let counted = qb.selectFrom('programs as g').innerJoin('persons as p', 'p.id', 'g.person_id').where('g.deleted_at', 'is', null);
+  if (q) counted = counted.where('p.name_fold', '>=', q).where('p.name_fold', '<', `${q}\u{10FFFF}`);
+  if (input.kindCode) counted = counted.where('g.kind_code', '=', input.kindCode);
+  if (input.status) counted = counted.where('g.status', '=', input.status);
+  if (input.officerId) counted = counted.where('g.officer_id', '=', input.officerId);
+  if (input.officeId) counted = counted.where('g.office_id', '=', input.officeId);
+  const total = first(db, counted.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+  // The page along programs_list (migration 22).
   const rows = all(db, query.orderBy('g.end_date').orderBy('g.id').limit(input.limit).offset(input.offset));
   return { total, rows: rows.map((row) => viewOf(db, row)) };
 }
