@@ -27,6 +27,13 @@ describe('persons and programs lists against plain SQL', () => {
     }
     db.prepare('UPDATE persons SET deleted_at = 1, void_reason = ? WHERE id IN (?, ?, ?)').run('nhầm', persons[1], persons[4], persons[13]);
     for (const personId of persons.filter((_, i) => i % 5 === 2)) expectOk(await office.call('programs.create', { personId, kindCode: 'drug_user', startDate: '2026-05-01' }));
+    // Check-ins, two on one day for some programs: the list reads a page's in one go (db/programs.ts checkinsOf).
+    const programs = db.prepare('SELECT id FROM programs ORDER BY id').pluck().all() as string[];
+    for (const [i, programId] of programs.entries()) {
+      for (const date of ['2026-06-01', '2026-07-01', '2026-07-01'].slice(0, i % 4)) {
+        expectOk(await office.call('programs.checkin', { programId, date, result: `Có mặt ${i}`, drugTestResult: i % 2 ? 'negative' : null }));
+      }
+    }
 
     const sorts = { birth_year: 'p.birth_year', created_at: 'p.created_at', name: 'p.name_fold' } as const;
     for (const q of ['nguyen', 'nguyen van', 'le']) {
@@ -59,6 +66,9 @@ describe('persons and programs lists against plain SQL', () => {
       expect(want.length).toBeGreaterThan(2);
       const page = expectOk(await office.call('programs.list', { ...filters, limit: 100 }));
       expect([page.total, page.rows.map((row) => row.id)], JSON.stringify(filters)).toEqual([want.length, want]);
+      // Each program's check-ins as the program itself gives them (one read each).
+      for (const row of page.rows) expect(row.checkins, row.id).toEqual(expectOk(await office.call('programs.get', { id: row.id })).checkins);
     }
+    expect(db.prepare('SELECT count(*) FROM program_checkins').pluck().get()).toBeGreaterThan(5);
   });
 });
