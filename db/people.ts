@@ -52,7 +52,14 @@ export function listPersons(db: Sqlite, input: PersonListInput): Page<PersonRow>
     return prepared(db, steer === null ? text : text.replace(from, `${from} indexed by ${steer}`)).all(...parameters) as O[];
   };
   const count = (): number => read(query.select((eb) => eb.fn.countAll<number>().as('n')))[0]?.n ?? 0;
-  const page = query.selectAll('p').orderBy(column, input.direction).orderBy('p.id').limit(input.limit).offset(input.offset);
+  let page = query.selectAll('p').orderBy(column, input.direction).orderBy('p.id').limit(input.limit).offset(input.offset);
+  if (q && !citizen && input.sort !== 'name' && input.scope !== 'subjects' && !input.programKind) {
+    // A name searched, sorted by another column: the page's persons chosen from persons_live_name
+    // alone (migration 22), then their rows; sorting the whole rows read each match's row (a third of a
+    // province's persons for "nguyen").
+    const chosen = query.select(sql<number>`p.rowid`.as('rowid')).orderBy(column, input.direction).orderBy('p.id').limit(input.limit).offset(input.offset);
+    page = qb.selectFrom('persons as p').selectAll('p').where(sql<boolean>`p.rowid IN (${chosen})`).orderBy(column, input.direction).orderBy('p.id');
+  }
   if (input.programKind) {
     // The kind's persons are read row by row either way (a few thousand at a province): the page
     // counts them as it sorts them, one pass instead of two (a page past the end counts alone).

@@ -19,6 +19,7 @@ import { legacyImports } from './0018-legacy-imports';
 import { subjects } from './0019-subjects';
 import { legacyRegisters } from './0020-legacy-registers';
 import { programKindPersons } from './0021-program-kind-persons';
+import { listIndexes } from './0022-list-indexes';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Append only: version N is at index N-1. */
@@ -44,6 +45,7 @@ export const migrations: readonly Migration[] = Object.freeze([
   subjects,
   legacyRegisters,
   programKindPersons,
+  listIndexes,
 ]);
 
 export const schemaVersion = migrations.length;

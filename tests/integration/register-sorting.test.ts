@@ -67,9 +67,12 @@ describe('register sorted by a column', () => {
     }
   };
 
-  const columns: SortColumn[] = ['kind', 'status', 'category', 'locality', 'officer', 'next_due_at', 'summary'];
+  const columns: SortColumn[] = ['kind', 'status', 'category', 'locality', 'officer', 'next_due_at', 'summary', 'register', 'received_at'];
   const filters: [string, object, string][] = [
     ['no filter', {}, 'r.deleted_at IS NULL'],
+    // Groups passed over by their counts in report_counts (none of a kind's thefts, say).
+    ['thefts', { categoryCode: 'theft' }, "r.deleted_at IS NULL AND r.category_code = 'theft'"],
+    ['thefts decided', { categoryCode: 'theft', status: 'decided' }, "r.deleted_at IS NULL AND r.category_code = 'theft' AND r.status = 'decided'"],
     ['a locality', { localityId: LOC(1) }, `r.deleted_at IS NULL AND r.locality_id = '${LOC(1)}'`],
     ['an officer', { officerId: USER(2) }, `r.deleted_at IS NULL AND r.officer_id = '${USER(2)}'`],
     ['crime reports', { kind: 'crime_report' }, "r.deleted_at IS NULL AND r.kind = 'crime_report'"],
@@ -97,6 +100,37 @@ describe('register sorted by a column', () => {
       }
     });
   }
+
+  it('pages deep in the list by groups passed over by their counts, and by deadline, are the same slices as SQL', () => {
+    sortTuning.fewMatches = 0;
+    try {
+      for (const [column, filters, where] of [
+        ['kind', { categoryCode: 'theft' }, "r.deleted_at IS NULL AND r.category_code = 'theft'"],
+        ['status', { kind: 'crime_report' }, "r.deleted_at IS NULL AND r.kind = 'crime_report'"],
+        ['next_due_at', {}, 'r.deleted_at IS NULL'],
+        ['received_at', { includeVoided: true }, '1'],
+      ] as const) {
+        const want = expected(column, 'asc', where);
+        for (const offset of [7, Math.floor(want.length / 2), want.length - 30]) {
+          const page = listReports(db, reportListInput.parse({ filters, sort: { column, direction: 'asc' }, offset, limit: 60, count: false }), REGISTER_NOW);
+          expect(page.rows.map((row) => row.id), `${column} ${offset}`).toEqual(want.slice(offset, offset + 60));
+        }
+      }
+    } finally {
+      sortTuning.fewMatches = sortTuning.defaultFewMatches;
+    }
+  });
+
+  it('counts the voided shown with the summary\'s filters as SQL does', () => {
+    for (const [filters, where] of [
+      [{ includeVoided: true }, '1'],
+      [{ includeVoided: true, categoryCode: 'theft' }, "category_code = 'theft'"],
+      [{ includeVoided: true, kind: 'crime_report', status: 'checking' }, "kind = 'crime_report' AND status = 'checking'"],
+    ] as const) {
+      const page = listReports(db, reportListInput.parse({ filters, limit: 10 }), REGISTER_NOW);
+      expect(page.total, JSON.stringify(filters)).toBe(db.prepare(`SELECT count(*) FROM reports WHERE ${where}`).pluck().get());
+    }
+  });
 
   it('a page deep in the list by groups is the same slice as SQL', () => {
     sortTuning.fewMatches = 0;
