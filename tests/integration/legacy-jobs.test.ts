@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, createOffice, expectOk, manualClock, type TestOffice } from '../support/backend';
+import { addUser, ADMIN, cleanup, createOffice, expectError, expectOk, manualClock, type TestOffice } from '../support/backend';
 import { uploadLegacy, workbookBytes } from '../support/legacy-files';
 
 afterEach(cleanup);
@@ -65,5 +65,58 @@ describe('a long import of an old register (issue 22): progress and cancel', () 
     expect(expectOk(await o.call('legacy.progress', { uploadId }))).toBeNull();
     expect(expectOk(await o.call('legacy.cancel', { uploadId }))).toEqual({ cancelled: false });
     expect(expectOk(await o.call('legacy.preview', { uploadId })).counts.new).toBe(9000);
+  });
+});
+
+describe("another user's import (issue 22): its upload id opens nothing", () => {
+  /** The office with a chief besides, each logged in, and the administrator in a second window too. */
+  async function strangers(o: TestOffice) {
+    await addUser(o, { username: 'chief.lan', password: 'Hương-đi-chợ-Bến-Thành-sớm', fullName: 'Lê Thị Lan', role: 'chief' });
+    const chief = await o.login('chief.lan', 'Hương-đi-chợ-Bến-Thành-sớm');
+    // The same user in another session: a job is the session's that started it.
+    const otherWindow = await o.login(ADMIN.username, ADMIN.password);
+    return [chief, otherWindow];
+  }
+
+  it('a chief with a valid session and the real upload id can neither follow nor cancel the dry run', async () => {
+    const o = await office();
+    const others = await strangers(o);
+    const uploadId = await uploadLegacy((n, input) => o.call(n, input) as never, 'so-lon.xlsx', await register(9000));
+    const applying = o.call('legacy.apply', { uploadId });
+    let done = false;
+    void applying.then(() => (done = true));
+    // While the owner's dry run is under way (the owner sees it), the others see nothing and stop nothing.
+    for (;;) {
+      const mine = expectOk(await o.call('legacy.progress', { uploadId }));
+      if (mine?.phase === 'checking') break;
+      expect(done).toBe(false);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    for (const who of others) {
+      expect(expectOk(await o.callAs(who, 'legacy.progress', { uploadId }))).toBeNull();
+      expect(expectOk(await o.callAs(who, 'legacy.cancel', { uploadId }))).toEqual({ cancelled: false });
+    }
+    // The owner's job was not touched: not cancelled, and it imports everything.
+    const still = expectOk(await o.call('legacy.progress', { uploadId }));
+    if (still !== null) expect(still.cancelled).toBe(false);
+    const applied = expectOk(await applying);
+    expect(applied.counts.new).toBe(9000);
+    expect(count(o, 'SELECT count(*) AS n FROM reports WHERE deleted_at IS NULL')).toBe(9000);
+  });
+
+  it('nor read, add to or import the file: refused exactly as an upload that never was', async () => {
+    const o = await office();
+    const others = await strangers(o);
+    const uploadId = await uploadLegacy((n, input) => o.call(n, input) as never, 'so.xlsx', await register(20));
+    const unknown = '019ce5a0-0000-7000-8000-000000000000';
+    const piece = (id: string) => ({ uploadId: id, fileName: 'so.xlsx', offset: 0, dataBase64: Buffer.from('x').toString('base64') });
+    for (const who of others) {
+      expect(expectError(await o.callAs(who, 'legacy.preview', { uploadId }), 'record.not_found')).toEqual(expectError(await o.callAs(who, 'legacy.preview', { uploadId: unknown }), 'record.not_found'));
+      expect(expectError(await o.callAs(who, 'legacy.apply', { uploadId }), 'record.not_found')).toEqual(expectError(await o.callAs(who, 'legacy.apply', { uploadId: unknown }), 'record.not_found'));
+      expect(expectError(await o.callAs(who, 'legacy.upload', piece(uploadId)), 'record.not_found')).toEqual(expectError(await o.callAs(who, 'legacy.upload', piece(unknown)), 'record.not_found'));
+    }
+    expect(count(o, 'SELECT count(*) AS n FROM reports')).toBe(0);
+    // The owner's file is whole and theirs: the dry run reads its 20 rows.
+    expect(expectOk(await o.call('legacy.preview', { uploadId })).counts.new).toBe(20);
   });
 });
