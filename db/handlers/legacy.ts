@@ -34,8 +34,8 @@ async function plan(db: Sqlite, officeId: string, file: LegacyFile, fileName: st
   return { preview: p.preview, writes: p.reports.length, apply: (sql, writes, ctx, meta) => applyReportImport(sql, writes, p, ctx, meta) };
 }
 
-/** The caller as the owner of an upload and its jobs: another user's (or another session's) are refused as unknown. */
-const starter = (ctx: Context): Starter => ({ userId: requireUser(ctx).id, session: ctx.session });
+/** The caller as the owner of an upload and its jobs: another user's are refused as unknown. */
+const starter = (ctx: Context): Starter => ({ userId: requireUser(ctx).id });
 
 /** The store's change sequence: every write to a record moves it (db/write-path.ts), so a plan made before it moved may be stale. */
 const changeSeq = (db: Sqlite): number => (db.prepare('SELECT seq FROM clock_state WHERE id = 1').get() as { seq: number }).seq;

@@ -8,8 +8,8 @@ import { sameStarter, type Starter } from './jobs';
  * Register files being imported, held in the backend's memory only: an office's register is personal
  * data, and the store is the only place it is kept at rest (encrypted). An upload lives an hour after its
  * last use; at most a few at a time, whatever their size, so memory stays bounded. Each belongs to the
- * user and session that sent its first piece (db/legacy/jobs.ts, `Starter`): to anyone else it does not
- * exist, with the same answer as an upload that expired.
+ * user that sent its first piece (db/legacy/jobs.ts, `Starter`): to anyone else it does not exist, with
+ * the same answer as an upload that expired.
  */
 interface Upload {
   readonly by: Starter;
