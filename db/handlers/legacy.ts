@@ -1,7 +1,7 @@
 import type { LegacyPreview } from '../../api/views';
 import { applyHotspotImport, planHotspotImport } from '../legacy/hotspot-import';
 import { listImports, undoImport } from '../legacy/imports';
-import { cancelJob, jobProgress, startJob, type JobHandle } from '../legacy/jobs';
+import { cancelJob, jobProgress, startJob, type JobHandle, type Starter } from '../legacy/jobs';
 import { listMappings, savedMappingFor, saveMapping } from '../legacy/mappings';
 import { applyPersonImport, planPersonImport } from '../legacy/person-import';
 import { readLegacyFile, type LegacyFile } from '../legacy/read-file';
@@ -11,7 +11,7 @@ import { readSettings } from '../settings';
 import type { Sqlite } from '../store';
 import type { WriteContext, WritePath } from '../write-path';
 import { decodeBase64Strict } from './attachments';
-import { storeFor, type Context, type HandlersOf } from './context';
+import { requireUser, storeFor, type Context, type HandlersOf } from './context';
 
 /** A register's dry run, and the import of what it planned (in one transaction). */
 interface Planned {
@@ -34,6 +34,9 @@ async function plan(db: Sqlite, officeId: string, file: LegacyFile, fileName: st
   return { preview: p.preview, writes: p.reports.length, apply: (sql, writes, ctx, meta) => applyReportImport(sql, writes, p, ctx, meta) };
 }
 
+/** The caller as the owner of an upload and its jobs: another user's are refused as unknown. */
+const starter = (ctx: Context): Starter => ({ userId: requireUser(ctx).id });
+
 /** The store's change sequence: every write to a record moves it (db/write-path.ts), so a plan made before it moved may be stale. */
 const changeSeq = (db: Sqlite): number => (db.prepare('SELECT seq FROM clock_state WHERE id = 1').get() as { seq: number }).seq;
 
@@ -43,8 +46,9 @@ const changeSeq = (db: Sqlite): number => (db.prepare('SELECT seq FROM clock_sta
  */
 async function run(ctx: Context, options: LegacyOptions, apply: boolean): Promise<LegacyPreview> {
   const now = ctx.backend.now();
-  const { fileName, bytes } = uploadedFile(ctx.backend, options.uploadId, now);
-  const job = startJob(ctx.backend, options.uploadId);
+  const by = starter(ctx);
+  const { fileName, bytes } = uploadedFile(ctx.backend, options.uploadId, by, now);
+  const job = startJob(ctx.backend, options.uploadId, by);
   try {
     await job.step('reading', 0, bytes.length);
     const file = await readLegacyFile(fileName, bytes, (share) => job.step('reading', Math.round(share * bytes.length), bytes.length));
@@ -63,7 +67,7 @@ async function run(ctx: Context, options: LegacyOptions, apply: boolean): Promis
     const planned = changeSeq(store.sql) === dry.seq ? dry.planned : (await planNow()).planned;
     job.commit();
     const importId = planned.apply(store.sql, store.writes, write, { fileName, now, backup: backup.view.name });
-    forgetUpload(ctx.backend, options.uploadId);
+    forgetUpload(ctx.backend, options.uploadId, by);
     return { ...planned.preview, importId, backup: backup.view.name };
   } finally {
     job.end();
@@ -74,7 +78,7 @@ export const legacyHandlers: HandlersOf<'legacy.'> = {
   'legacy.upload': (ctx, input) => {
     storeFor(ctx);
     const bytes = input.dataBase64 === '' ? Buffer.alloc(0) : decodeBase64Strict(input.dataBase64);
-    return appendUpload(ctx.backend, { uploadId: input.uploadId, fileName: input.fileName, offset: input.offset, bytes }, ctx.backend.now());
+    return appendUpload(ctx.backend, starter(ctx), { uploadId: input.uploadId, fileName: input.fileName, offset: input.offset, bytes }, ctx.backend.now());
   },
   'legacy.preview': (ctx, input) => run(ctx, input, false),
   'legacy.apply': (ctx, input) => run(ctx, input, true),
@@ -92,11 +96,11 @@ export const legacyHandlers: HandlersOf<'legacy.'> = {
   },
   'legacy.progress': (ctx, input) => {
     storeFor(ctx);
-    return jobProgress(ctx.backend, input.uploadId);
+    return jobProgress(ctx.backend, input.uploadId, starter(ctx));
   },
   'legacy.cancel': (ctx, input) => {
     storeFor(ctx);
-    return { cancelled: cancelJob(ctx.backend, input.uploadId) };
+    return { cancelled: cancelJob(ctx.backend, input.uploadId, starter(ctx)) };
   },
   'legacy.undo': (ctx, input) => {
     const { store, write } = storeFor(ctx);

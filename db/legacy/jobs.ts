@@ -11,7 +11,21 @@ import { AppError } from '../app-error';
  */
 type Phase = LegacyProgressView['phase'];
 
+/**
+ * Who started a job or sent an upload. Only that user sees the job or the file: a chief who learns
+ * another user's upload id (it is no secret: it is in the page, in logs) gets the answer as if there
+ * were no such upload, so nothing tells that it exists (docs/security.md). The user, not the session: the
+ * same user in a second window (or after logging in again) follows their own import, and the test
+ * fixtures stage a file once for the user every call sample runs as.
+ */
+export interface Starter {
+  readonly userId: string;
+}
+
+export const sameStarter = (a: Starter, b: Starter): boolean => a.userId === b.userId;
+
 interface Job {
+  readonly by: Starter;
   phase: Phase;
   done: number;
   total: number;
@@ -41,11 +55,12 @@ export interface JobHandle {
 
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export function startJob(owner: object, uploadId: string): JobHandle {
+export function startJob(owner: object, uploadId: string, by: Starter): JobHandle {
   const map = jobs(owner);
   // One job per upload: a second dry run of the same file replaces the first's entry (the first, still
-  // running, keeps its own handle and ends without touching the new one).
-  const job: Job = { phase: 'reading', done: 0, total: 0, cancelled: false };
+  // running, keeps its own handle and ends without touching the new one). Only the upload's own sender
+  // reaches here (db/legacy/uploads.ts), and each job is tied to its starter besides.
+  const job: Job = { by, phase: 'reading', done: 0, total: 0, cancelled: false };
   map.set(uploadId, job);
   return {
     async step(phase, done, total) {
@@ -66,14 +81,20 @@ export function startJob(owner: object, uploadId: string): JobHandle {
   };
 }
 
-export function jobProgress(owner: object, uploadId: string): LegacyProgressView | null {
+/** The job of this upload if `by` started it; another's is as if there were none. */
+function jobOf(owner: object, uploadId: string, by: Starter): Job | null {
   const job = jobs(owner).get(uploadId);
+  return job && sameStarter(job.by, by) ? job : null;
+}
+
+export function jobProgress(owner: object, uploadId: string, by: Starter): LegacyProgressView | null {
+  const job = jobOf(owner, uploadId, by);
   return job ? { phase: job.phase, done: job.done, total: job.total, cancelled: job.cancelled } : null;
 }
 
-/** Asks the job to stop; false when there is none or it is writing already. */
-export function cancelJob(owner: object, uploadId: string): boolean {
-  const job = jobs(owner).get(uploadId);
+/** Asks the job to stop; false when there is none (of `by`'s) or it is writing already. */
+export function cancelJob(owner: object, uploadId: string, by: Starter): boolean {
+  const job = jobOf(owner, uploadId, by);
   if (!job || job.phase === 'writing') return false;
   job.cancelled = true;
   return true;

@@ -2,13 +2,17 @@ import { LEGACY_CHUNK_BYTES, LEGACY_FILE_MAX_BYTES } from '../../api/calls/legac
 import type { LegacyUploadView } from '../../api/views';
 import { AppError } from '../app-error';
 import { uuidv7 } from '../ids';
+import { sameStarter, type Starter } from './jobs';
 
 /**
  * Register files being imported, held in the backend's memory only: an office's register is personal
  * data, and the store is the only place it is kept at rest (encrypted). An upload lives an hour after its
- * last use; at most a few at a time, whatever their size, so memory stays bounded.
+ * last use; at most a few at a time, whatever their size, so memory stays bounded. Each belongs to the
+ * user that sent its first piece (db/legacy/jobs.ts, `Starter`): to anyone else it does not exist, with
+ * the same answer as an upload that expired.
  */
 interface Upload {
+  readonly by: Starter;
   readonly fileName: string;
   readonly chunks: Buffer[];
   size: number;
@@ -30,7 +34,15 @@ function uploads(owner: object, now: number): Map<string, Upload> {
 }
 
 /** Appends one piece; pieces come in order, the first without an id. */
-export function appendUpload(owner: object, input: { uploadId: string | null; fileName: string; offset: number; bytes: Buffer }, now: number): LegacyUploadView {
+const gone = () => new AppError('record.not_found', 'the file is no longer held: send it again');
+
+/** The upload if `by` sent it. */
+function uploadOf(map: Map<string, Upload>, uploadId: string, by: Starter): Upload | null {
+  const upload = map.get(uploadId);
+  return upload && sameStarter(upload.by, by) ? upload : null;
+}
+
+export function appendUpload(owner: object, by: Starter, input: { uploadId: string | null; fileName: string; offset: number; bytes: Buffer }, now: number): LegacyUploadView {
   const map = uploads(owner, now);
   if (input.bytes.length > LEGACY_CHUNK_BYTES) throw new AppError('validation', 'a piece is too large', { fields: { dataBase64: 'v.too_long' } });
   if (input.uploadId === null) {
@@ -38,11 +50,11 @@ export function appendUpload(owner: object, input: { uploadId: string | null; fi
     // The oldest make room: a user who left one half-sent loses it, not the next import.
     while (map.size >= MAX_UPLOADS) map.delete(map.keys().next().value!);
     const uploadId = uuidv7(now);
-    map.set(uploadId, { fileName: input.fileName, chunks: [input.bytes], size: input.bytes.length, touched: now });
+    map.set(uploadId, { by, fileName: input.fileName, chunks: [input.bytes], size: input.bytes.length, touched: now });
     return { uploadId, size: input.bytes.length };
   }
-  const upload = map.get(input.uploadId);
-  if (!upload) throw new AppError('record.not_found', 'the file is no longer held: send it again');
+  const upload = uploadOf(map, input.uploadId, by);
+  if (!upload) throw gone();
   if (input.offset !== upload.size) throw new AppError('validation', 'pieces must come in order', { fields: { offset: 'v.invalid' } });
   if (upload.size + input.bytes.length > LEGACY_FILE_MAX_BYTES) {
     map.delete(input.uploadId);
@@ -55,13 +67,14 @@ export function appendUpload(owner: object, input: { uploadId: string | null; fi
 }
 
 /** The whole file of an upload. */
-export function uploadedFile(owner: object, uploadId: string, now: number): { fileName: string; bytes: Buffer } {
-  const upload = uploads(owner, now).get(uploadId);
-  if (!upload) throw new AppError('record.not_found', 'the file is no longer held: send it again');
+export function uploadedFile(owner: object, uploadId: string, by: Starter, now: number): { fileName: string; bytes: Buffer } {
+  const upload = uploadOf(uploads(owner, now), uploadId, by);
+  if (!upload) throw gone();
   upload.touched = now;
   return { fileName: upload.fileName, bytes: Buffer.concat(upload.chunks) };
 }
 
-export function forgetUpload(owner: object, uploadId: string): void {
-  uploadsOf.get(owner)?.delete(uploadId);
+export function forgetUpload(owner: object, uploadId: string, by: Starter): void {
+  const map = uploadsOf.get(owner);
+  if (map && uploadOf(map, uploadId, by)) map.delete(uploadId);
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, createOffice, expectOk, manualClock, type TestOffice } from '../support/backend';
+import { addUser, ADMIN, cleanup, createOffice, expectError, expectOk, manualClock, type TestOffice } from '../support/backend';
 import { uploadLegacy, workbookBytes } from '../support/legacy-files';
 
 afterEach(cleanup);
@@ -38,6 +38,8 @@ describe('a long import of an old register (issue 22): progress and cancel', () 
     const applied = expectOk(await applying);
     expect(applied.counts.new).toBe(9000);
     expect(count(o, 'SELECT count(*) AS n FROM reports WHERE deleted_at IS NULL')).toBe(9000);
+    // The write ran under a smaller page cache; the store has its own back.
+    expect(o.backend.requireStore().sql.pragma('cache_size', { simple: true })).toBe(-65536);
     const phases = [...new Set(seen.map((s) => s.split(':')[0]))];
     expect(phases).toEqual(expect.arrayContaining(['reading', 'checking']));
     // The dry run's rows were counted up to their total.
@@ -65,5 +67,59 @@ describe('a long import of an old register (issue 22): progress and cancel', () 
     expect(expectOk(await o.call('legacy.progress', { uploadId }))).toBeNull();
     expect(expectOk(await o.call('legacy.cancel', { uploadId }))).toEqual({ cancelled: false });
     expect(expectOk(await o.call('legacy.preview', { uploadId })).counts.new).toBe(9000);
+  });
+});
+
+describe("another user's import (issue 22): its upload id opens nothing", () => {
+  /** The office with a chief and a second administrator besides, each logged in. */
+  async function strangers(o: TestOffice) {
+    await addUser(o, { username: 'chief.lan', password: 'Hương-đi-chợ-Bến-Thành-sớm', fullName: 'Lê Thị Lan', role: 'chief' });
+    await addUser(o, { username: 'admin.hai', password: 'Quạt-mo-Phú-Lương-gió-lộng', fullName: 'Phạm Văn Hải', role: 'admin' });
+    return [await o.login('chief.lan', 'Hương-đi-chợ-Bến-Thành-sớm'), await o.login('admin.hai', 'Quạt-mo-Phú-Lương-gió-lộng')];
+  }
+
+  it('a chief with a valid session and the real upload id can neither follow nor cancel the dry run', async () => {
+    const o = await office();
+    const others = await strangers(o);
+    const uploadId = await uploadLegacy((n, input) => o.call(n, input) as never, 'so-lon.xlsx', await register(9000));
+    const applying = o.call('legacy.apply', { uploadId });
+    let done = false;
+    void applying.then(() => (done = true));
+    // While the owner's dry run is under way (the owner sees it), the others see nothing and stop nothing.
+    for (;;) {
+      const mine = expectOk(await o.call('legacy.progress', { uploadId }));
+      if (mine?.phase === 'checking') break;
+      expect(done).toBe(false);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    for (const who of others) {
+      expect(expectOk(await o.callAs(who, 'legacy.progress', { uploadId }))).toBeNull();
+      expect(expectOk(await o.callAs(who, 'legacy.cancel', { uploadId }))).toEqual({ cancelled: false });
+    }
+    // The owner's job was not touched: not cancelled, and it imports everything. The owner follows it
+    // from a second window too (the job is the user's, not the window's).
+    const otherWindow = await o.login(ADMIN.username, ADMIN.password);
+    const still = expectOk(await o.callAs(otherWindow, 'legacy.progress', { uploadId }));
+    if (still !== null) expect(still.cancelled).toBe(false);
+    else expect(done).toBe(true);
+    const applied = expectOk(await applying);
+    expect(applied.counts.new).toBe(9000);
+    expect(count(o, 'SELECT count(*) AS n FROM reports WHERE deleted_at IS NULL')).toBe(9000);
+  });
+
+  it('nor read, add to or import the file: refused exactly as an upload that never was', async () => {
+    const o = await office();
+    const others = await strangers(o);
+    const uploadId = await uploadLegacy((n, input) => o.call(n, input) as never, 'so.xlsx', await register(20));
+    const unknown = '019ce5a0-0000-7000-8000-000000000000';
+    const piece = (id: string) => ({ uploadId: id, fileName: 'so.xlsx', offset: 0, dataBase64: Buffer.from('x').toString('base64') });
+    for (const who of others) {
+      expect(expectError(await o.callAs(who, 'legacy.preview', { uploadId }), 'record.not_found')).toEqual(expectError(await o.callAs(who, 'legacy.preview', { uploadId: unknown }), 'record.not_found'));
+      expect(expectError(await o.callAs(who, 'legacy.apply', { uploadId }), 'record.not_found')).toEqual(expectError(await o.callAs(who, 'legacy.apply', { uploadId: unknown }), 'record.not_found'));
+      expect(expectError(await o.callAs(who, 'legacy.upload', piece(uploadId)), 'record.not_found')).toEqual(expectError(await o.callAs(who, 'legacy.upload', piece(unknown)), 'record.not_found'));
+    }
+    expect(count(o, 'SELECT count(*) AS n FROM reports')).toBe(0);
+    // The owner's file is whole and theirs: the dry run reads its 20 rows.
+    expect(expectOk(await o.call('legacy.preview', { uploadId })).counts.new).toBe(20);
   });
 });

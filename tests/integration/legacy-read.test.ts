@@ -89,17 +89,17 @@ describe('reading old register CSVs', () => {
     ['utf-16le', utf16le(line, false)],
     ['utf-16be', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(line, 'utf16le').swap16()])],
     ['windows-1258', cp1258Bytes(line)],
-  ])('detects %s', (encoding, bytes) => {
-    const decoded = decodeCsvBytes(bytes);
+  ])('detects %s', async (encoding, bytes) => {
+    const decoded = await decodeCsvBytes(bytes);
     expect(decoded.encoding).toBe(encoding);
     expect(parseCsv(decoded.text).map((r) => r.map((f) => f.normalize('NFC')))).toEqual(expected);
   });
 
-  it('detects TCVN3 and VNI bytes and converts them', () => {
+  it('detects TCVN3 and VNI bytes and converts them', async () => {
     const lower = line.toLowerCase();
-    expect(decodeCsvBytes(tcvn3Bytes(lower))).toEqual({ encoding: 'tcvn3', text: lower });
+    expect(await decodeCsvBytes(tcvn3Bytes(lower))).toEqual({ encoding: 'tcvn3', text: lower });
     const vni = Buffer.from([...encodeVni(line)].map((c) => c.charCodeAt(0)));
-    expect(decodeCsvBytes(vni)).toEqual({ encoding: 'vni', text: line });
+    expect(await decodeCsvBytes(vni)).toEqual({ encoding: 'vni', text: line });
   });
 
   it('parses quoted fields with delimiters, quotes and line breaks', () => {
@@ -112,5 +112,102 @@ describe('reading old register CSVs', () => {
     expect(file.byteEncoding).toBe('utf-8');
     expect(texts(file)).toEqual([['Số', 'Nội dung'], ['1', '=1+1']]);
     expect(await refusal(readLegacyFile('bin.csv', Buffer.from([0x41, 0, 0, 0, 0x42, 0x43, 0, 1, 2, 3, 0x44, 0x45, 0x46, 0x47])))).toBe('legacy.damaged');
+  });
+});
+
+describe('a large .csv is read as a stream, a piece of 1 MiB at a time', () => {
+  const MiB = 1024 * 1024;
+
+  /** Bytes built line by line, with filler lines to put the next line's chosen byte at an offset. */
+  function builder(first: Buffer) {
+    const parts: Buffer[] = [first];
+    let size = first.length;
+    const add = (bytes: Buffer) => {
+      parts.push(bytes);
+      size += bytes.length;
+    };
+    return {
+      add,
+      /** Filler rows of two columns up to `offset` exactly. */
+      fillTo(offset: number) {
+        while (offset - size > 1000) add(Buffer.from(`${'a'.repeat(500)},${'b'.repeat(400)}\n`));
+        if (offset - size > 2) add(Buffer.from(`${'c'.repeat(offset - size - 2)},\n`));
+        while (size < offset) add(Buffer.from('\n'));
+        expect(size).toBe(offset);
+      },
+      get size() {
+        return size;
+      },
+      bytes: () => Buffer.concat(parts),
+    };
+  }
+
+  it('a character, a doubled quote and a line end cut between two pieces are read whole', async () => {
+    const file = builder(Buffer.from('Số,Nội dung\r\n'));
+    // 'Đ' is two bytes in UTF-8: the first piece ends between them.
+    file.fillTo(MiB - 1 - Buffer.byteLength('1,Nguyễn Văn '));
+    file.add(Buffer.from('1,Nguyễn Văn Đức\r\n'));
+    // The doubled quote inside a quoted field: the second piece ends between its two quotes.
+    file.fillTo(2 * MiB - 1 - Buffer.byteLength('2,"nói '));
+    file.add(Buffer.from('2,"nói ""thôi"" nhé, anh"\r\n'));
+    // A line's CR ends the third piece, its LF begins the fourth.
+    file.fillTo(3 * MiB - 1 - Buffer.byteLength('3,trộm cắp xe máy'));
+    file.add(Buffer.from('3,trộm cắp xe máy\r\n'));
+    file.fillTo(3 * MiB + 5000);
+    const bytes = file.bytes();
+    const read = await readLegacyFile('so-lon.csv', bytes);
+    expect(read.byteEncoding).toBe('utf-8');
+    const rows = texts(read);
+    expect(rows).toContainEqual(['1', 'Nguyễn Văn Đức']);
+    expect(rows).toContainEqual(['2', 'nói "thôi" nhé, anh']);
+    expect(rows).toContainEqual(['3', 'trộm cắp xe máy']);
+    // The same records as the whole text parsed at once, empty lines left out.
+    const whole = parseCsv(bytes.toString('utf8')).filter((r) => r.some((f) => f !== ''));
+    expect(rows).toEqual(whole.map((r) => r.map((f) => f)));
+    // And the same in UTF-16 with its BOM (each piece then starts 2 bytes further).
+    const utf16 = await readLegacyFile('so-lon.csv', utf16le(bytes.toString('utf8')));
+    expect(utf16.byteEncoding).toBe('utf-16le');
+    expect(texts(utf16)).toEqual(rows);
+  });
+
+  it('a file that is plain ASCII for megabytes and TCVN3 or Windows-1258 after is read again as 8-bit and converted', async () => {
+    const line = 'Nguyễn Văn Đức,trộm cắp xe máy ở chợ,ngày 7 tháng 12 năm 2026';
+    for (const [encoding, encode] of [
+      ['tcvn3', (t: string) => tcvn3Bytes(t.toLowerCase())],
+      ['windows-1258', cp1258Bytes],
+    ] as const) {
+      const file = builder(Buffer.from('So,Ho ten,Noi dung\n'));
+      file.fillTo(2 * MiB + 123);
+      for (let i = 0; i < 50; i += 1) file.add(Buffer.concat([Buffer.from(`${i},`), encode(line), Buffer.from('\n')]));
+      const read = await readLegacyFile('so-cu.csv', file.bytes());
+      expect(read.byteEncoding).toBe(encoding);
+      const rows = texts(read);
+      const expected = (encoding === 'tcvn3' ? line.toLowerCase() : line).split(',');
+      expect(rows.at(-1)).toEqual(['49', ...expected]);
+      expect(rows[0]).toEqual(['So', 'Ho ten', 'Noi dung']);
+    }
+  });
+
+  it('tells its progress piece by piece, and a cancel meanwhile stops the read', async () => {
+    const file = builder(Buffer.from('Số,Nội dung\n'));
+    file.fillTo(4 * MiB + 10);
+    const shares: number[] = [];
+    await readLegacyFile('so.csv', file.bytes(), (share) => void shares.push(share));
+    expect(shares.length).toBe(5);
+    expect(shares).toEqual([...shares].sort((a, b) => a - b));
+    expect(shares.at(-1)).toBe(1);
+    const cancelled = new AppError('validation', 'cancelled', { fields: { file: 'legacy.cancelled' } });
+    let calls = 0;
+    const stop = () => {
+      calls += 1;
+      if (calls === 2) throw cancelled;
+    };
+    expect(await refusal(readLegacyFile('so.csv', file.bytes(), stop))).toBe('legacy.cancelled');
+    expect(calls).toBe(2);
+  });
+
+  it('a quote ending the file, and a file shorter than the delimiter sample', async () => {
+    expect(parseCsv('a;"b ""c"""')).toEqual([['a', 'b "c"']]);
+    expect(texts(await readLegacyFile('x.csv', Buffer.from('a\t"b"')))).toEqual([['a', 'b']]);
   });
 });

@@ -204,7 +204,7 @@ export async function buildFixture(office: TestOffice, actor: Actor): Promise<Fi
     .map((c) => c.code);
   const periodic = expectOk(await call('periodic.issue', issueFields('Trong tháng, tiếp nhận 4 tin báo.'))).id;
   const exchange = await exchangeFixture(office, reportFields({ localityId: dong, personId: main }, 'Tin báo sửa ở hai máy'));
-  const legacy = await legacyFixture(office);
+  const legacy = await legacyFixture(office, actor);
   const backup = expectOk(await call('backups.create', {})).name;
 
   return {
@@ -240,11 +240,17 @@ export async function buildFixture(office: TestOffice, actor: Actor): Promise<Fi
 /** A small old register as CSV (register numbers of `year`), base64, for the legacy import calls. */
 export const legacyCsvBase64 = (year: number) => Buffer.from(`Số,Ngày tiếp nhận,Nội dung\n1,5/1/${year},Trộm cắp xe đạp\n2,9/2/${year},Gây rối trật tự\n`).toString('base64');
 
-/** Register files held for legacy.preview and legacy.apply, and one import applied, for legacy.undo. */
-async function legacyFixture(office: TestOffice): Promise<Fixture['legacy']> {
+/**
+ * Register files held for legacy.preview and legacy.apply, and one import applied, for legacy.undo. A
+ * file is its sender's only (db/legacy/uploads.ts): those for the samples are sent by the actor when the
+ * actor may import (chiefs and administrators), else by the administrator (the actor is refused anyway).
+ */
+async function legacyFixture(office: TestOffice, actor: Actor): Promise<Fixture['legacy']> {
+  const role = (office.backend.requireStore().sql.prepare('SELECT role FROM users WHERE id = ?').get(actor.id) as { role: string } | undefined)?.role;
+  const sender = role === 'chief' || (role === 'admin' && actor.id !== office.adminId) ? await office.login(actor.username, actor.password) : office.session;
   const stage = async (year: number) =>
-    expectOk(await office.call('legacy.upload', { uploadId: null, fileName: `so-${year}.csv`, offset: 0, dataBase64: legacyCsvBase64(year) })).uploadId;
-  const applied = expectOk(await office.call('legacy.apply', { uploadId: await stage(2017) }));
+    expectOk(await office.callAs(sender, 'legacy.upload', { uploadId: null, fileName: `so-${year}.csv`, offset: 0, dataBase64: legacyCsvBase64(year) })).uploadId;
+  const applied = expectOk(await office.call('legacy.apply', { uploadId: expectOk(await office.call('legacy.upload', { uploadId: null, fileName: 'so-2017.csv', offset: 0, dataBase64: legacyCsvBase64(2017) })).uploadId }));
   if (applied.importId === null) throw new Error('the fixture\'s legacy import wrote nothing');
   return { toPreview: await stage(2018), toApply: await stage(2019), toUndo: applied.importId };
 }
