@@ -68,6 +68,10 @@ export class ImportJobs {
     try {
       holdAudit(sql);
       sql.pragma('query_only = ON');
+      // Tests of the interface (tests/e2e/exchange.test.ts) hold an import this long, so that a small
+      // bundle's import lasts as long as a province's; never set outside tests.
+      const pause = Number(process.env.SO_ANTT_TEST_IMPORT_PAUSE_MS ?? 0);
+      if (pause > 0 && job.apply) await new Promise((resolve) => setTimeout(resolve, pause));
       return await work(job, (percent) => (this.view = { dryRun: !job.apply, percent }));
     } finally {
       this.end(sql);

@@ -57,7 +57,9 @@ describe('exchange between a commune and its province', () => {
 
   beforeAll(async () => {
     ensureRendererBuilt();
-    const [communeHost, provinceHost] = await Promise.all([startHost(), startHost()]);
+    // The province holds each import 3 s (SO_ANTT_TEST_IMPORT_PAUSE_MS), as long as a large bundle takes:
+    // long enough to see what its users see meanwhile.
+    const [communeHost, provinceHost] = await Promise.all([startHost(), startHost({ env: { SO_ANTT_TEST_IMPORT_PAUSE_MS: '3000' } })]);
     const communeApi = await setUpOffice(communeHost, { login: true });
     const provinceApi = new ApiClient(provinceHost);
     await provinceApi.call('setup.create', {
@@ -165,7 +167,14 @@ describe('exchange between a commune and its province', () => {
     await screenshot('exchange-preview');
 
     await preview.getByRole('button', { name: 'Nhập dữ liệu' }).click();
+    // Meanwhile the bar above the page says an import runs and that writing waits; a write is refused so.
+    await page.getByRole('progressbar', { name: 'Tiến độ nhập dữ liệu' }).waitFor();
+    await page.getByText(/Đang nhập dữ liệu của đơn vị khác: khoảng \d+%/).waitFor();
+    await screenshot('exchange-importing');
+    const refused = await province.api.call('reports.create', { receivedAt: Date.now(), channel: 'phone', kind: 'crime_report', categoryCode: 'theft', summary: 'Ghi trong lúc nhập', persons: [] }).catch((error: unknown) => String(error));
+    expect(refused).toContain('store.importing');
     await receive.getByRole('status').filter({ hasText: `Đã nhập gói số 1 của ${office.name}` }).waitFor();
+    await page.getByRole('progressbar', { name: 'Tiến độ nhập dữ liệu' }).waitFor({ state: 'detached' });
     await receive.getByRole('heading', { name: 'Kết quả nhập' }).waitFor();
 
     // The offices view of the higher office: the commune, its last bundle and its one report.

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { BUNDLE_MAX_BYTES } from '../../../api/calls/exchange';
 import type { CallError } from '../../../api/result';
 import type { ImportSummary } from '../../../api/views';
@@ -11,6 +11,7 @@ import { percentOf, uploadInChunks, type ChunkProgress } from '../../data/chunks
 import { describeError } from '../../errors';
 import { formatNumber } from '../../format';
 import { useI18n, type MessageKey } from '../../i18n';
+import { useSession } from '../../session/session-context';
 import { ImportSummaryView } from './import-summary';
 
 type State =
@@ -29,6 +30,16 @@ export function ReceiveSection({ onImported }: { readonly onImported: () => void
   const { t } = useI18n();
   const [state, setState] = useState<State>({ kind: 'idle' });
   const working = state.kind === 'uploading' || state.kind === 'checking' || (state.kind === 'preview' && state.applying);
+  const { refresh } = useSession();
+  const checkingOrApplying = state.kind === 'checking' || (state.kind === 'preview' && state.applying);
+
+  // While the dry run or the import runs, the session is read every second: the bar above the page shows
+  // its backup and its progress (renderer/layout/store-activity.tsx), which then keeps it read.
+  useEffect(() => {
+    if (!checkingOrApplying) return undefined;
+    const timer = setInterval(() => void refresh(), 1000);
+    return () => clearInterval(timer);
+  }, [checkingOrApplying, refresh]);
 
   const receive = async (file: File) => {
     // Refused here rather than after sending 2 GiB; the backend refuses it as well.
