@@ -53,7 +53,15 @@ export interface JobHandle {
   end(): void;
 }
 
-const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * Lets other calls in. Tests of the interface (tests/e2e/legacy-import.test.ts) make each pause last
+ * SO_ANTT_TEST_LEGACY_STEP_MS, so that a dry run the test means to cancel is still running when the
+ * button is pressed on a fast machine or a slow one; never set outside tests.
+ */
+function pause(): Promise<void> {
+  const wait = Number(process.env.SO_ANTT_TEST_LEGACY_STEP_MS ?? 0);
+  return new Promise<void>((resolve) => (wait > 0 ? setTimeout(resolve, wait) : setImmediate(resolve)));
+}
 
 export function startJob(owner: object, uploadId: string, by: Starter): JobHandle {
   const map = jobs(owner);

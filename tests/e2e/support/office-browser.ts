@@ -29,13 +29,14 @@ export interface OfficeInBrowser {
 /**
  * Called in a describe: before its tests, the browser host on a new folder with the office set up (or,
  * with `setUp: false`, a new machine on the setup screen), and Chromium with a watched page; after
- * them, both stopped. The fields are there once the tests run.
+ * them, both stopped. `env` is added to the host's environment (the test hooks, e.g.
+ * SO_ANTT_TEST_LEGACY_STEP_MS). The fields are there once the tests run.
  */
-export function officeInBrowser(options: { readonly setUp?: boolean } = {}): OfficeInBrowser {
+export function officeInBrowser(options: { readonly setUp?: boolean; readonly env?: Readonly<Record<string, string>> } = {}): OfficeInBrowser {
   const state: { host?: Host; browser?: Browser; watched?: WatchedPage } = {};
   beforeAll(async () => {
     ensureRendererBuilt();
-    state.host = await startHost();
+    state.host = await startHost({ env: options.env });
     if (options.setUp ?? true) await setUpOffice(state.host);
     state.browser = await launchBrowser();
     state.watched = await openPage(state.browser);
