@@ -91,7 +91,10 @@ const SQL = {
   reportMonths: {
     office: `SELECT category_code, kind, status, sum(n), sum(deaths), sum(injuries), sum(damage), sum(fine) FROM report_months
       WHERE office_id = ? AND month BETWEEN ? AND ? GROUP BY category_code, kind, status`,
-    all: `SELECT category_code, kind, status, n, deaths, injuries, damage, fine FROM report_months_all WHERE month BETWEEN ? AND ?`,
+    // Added up here, not row by row by the caller: a year's range is a dozen months of rows, each sent
+    // from the reader's thread (docs/decisions.md, "The periodic report at a province").
+    all: `SELECT category_code, kind, status, sum(n), sum(deaths), sum(injuries), sum(damage), sum(fine) FROM report_months_all
+      WHERE month BETWEEN ? AND ? GROUP BY category_code, kind, status`,
   },
   reportDays: {
     office: `SELECT category_code, kind, status, sum(n), sum(deaths), sum(injuries), sum(damage), sum(fine) FROM report_days
@@ -139,7 +142,7 @@ const SQL = {
   },
   programMonths: {
     office: 'SELECT kind_code, sum(started), sum(ended) FROM program_months WHERE office_id = ? AND month BETWEEN ? AND ? GROUP BY kind_code',
-    all: 'SELECT kind_code, started, ended FROM program_months_all WHERE month BETWEEN ? AND ?',
+    all: 'SELECT kind_code, sum(started), sum(ended) FROM program_months_all WHERE month BETWEEN ? AND ? GROUP BY kind_code',
   },
   programsStarted: {
     office: 'SELECT kind_code, count(*), 0 AS ended FROM programs INDEXED BY programs_started WHERE office_id = ? AND deleted_at IS NULL AND start_date BETWEEN ? AND ? GROUP BY kind_code',

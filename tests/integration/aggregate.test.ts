@@ -191,6 +191,32 @@ describe('a store holding several offices', () => {
     }
   });
 
+  it('adds up every office over several police months as the sum of the offices', async () => {
+    // The every-office summaries hold a row per police month: a range of several months must add them
+    // up, category by category (a year so far of reports alike in each month), and a person under
+    // management counts from the month their program began to the month it ended.
+    const { office, store, reports } = await storeWithThreeOffices();
+    const program = first(store.sql, qb.selectFrom('programs').select('id').where('office_id', '=', SECOND))!.id;
+    copyTo(store, 'reports', reports[0]!, SECOND, { received_at: vn('2026-01-05'), register_no: 10 });
+    copyTo(store, 'reports', reports[0]!, THIRD, { received_at: vn('2026-02-03'), register_no: 11 });
+    copyTo(store, 'reports', reports[0]!, SECOND, { received_at: vn('2025-12-20'), register_no: 12 });
+    copyTo(store, 'programs', program, THIRD, { start_date: '2026-01-02' });
+    copyTo(store, 'programs', program, THIRD, { start_date: '2025-12-20' });
+    const call = office.call;
+    const of = async (officeId: string | null) => expectOk(await call('periodic.compute', { period: MARCH, officeId }));
+    const [own, second, third, all] = [await of(OWN), await of(SECOND), await of(THIRD), await of(null)];
+    // The three thefts settled before the period fall in its year so far (from 15/12/2025), not in it.
+    expect(all.figures.yearToDate['reports.status.resolved_admin']).toBe(all.figures.current['reports.status.resolved_admin']! + 3);
+    expect(all.figures.current['programs.active']).toBe(4);
+    for (const range of ['current', 'lastYear', 'previous', 'yearToDate', 'yearToDateLastYear'] as const) {
+      const keys = new Set([own, second, third, all].flatMap((r) => Object.keys(r.figures[range]) as FigureKey[]));
+      for (const key of keys) {
+        const sum = [own, second, third].reduce((total, r) => total + (r.figures[range][key] ?? 0), 0);
+        expect(all.figures[range][key] ?? 0, `${range} ${key}`).toBe(sum);
+      }
+    }
+  });
+
   it('counts the own office by default in a commune’s store, every office in a higher office’s', async () => {
     const { office, store } = await storeWithThreeOffices();
     expect(expectOk(await office.call('periodic.compute', { period: MARCH })).officeId).toBe(OWN);
