@@ -26,3 +26,11 @@ export class AppError extends Error {
     };
   }
 }
+
+/**
+ * A write refused while an import runs (db/exchange/import-job.ts): by the dispatcher, the write path and
+ * the audit log alike, one error for all three.
+ */
+export function importRunning(): AppError {
+  return new AppError('store.importing', 'an import is running: writing waits until it ends');
+}

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AppError } from './app-error';
+import { importRunning } from './app-error';
 import { prepared } from './query';
 import type { AuditLogTable } from './schema';
 import type { Sqlite } from './store';
@@ -63,7 +63,7 @@ export function releaseAudit(db: Sqlite): void {
 export function appendAudit(db: Sqlite, entry: AuditEntry): void {
   const holding = held.get(db);
   if (holding) {
-    if (!HELD_ACTIONS.has(entry.action)) throw new AppError('store.importing', 'a bundle is being imported: writing waits until it ends');
+    if (!HELD_ACTIONS.has(entry.action)) throw importRunning();
     holding.push(entry);
     return;
   }

@@ -7,7 +7,9 @@ import { afterThisCall, BackupJobs } from './backup-jobs';
 import type { ImportSummary } from '../api/views';
 import { ownOfficeId } from './exchange/identity';
 import type { ImportRequest } from './exchange/import';
-import { ImportJobs } from './exchange/import-job';
+import { ImportJobs, importTestPause } from './exchange/import-job';
+import type { PlannedWrite } from './legacy/apply-plan';
+import { registerWriteInWorker } from './backup-thread';
 import { DEFAULT_KDF, Keyring, type KdfParams } from './keyring';
 import { migrate } from './migrations/runner';
 import { migrations } from './migrations/registry';
@@ -188,6 +190,26 @@ export class Backend {
     return this.backups.exclusive(() => {
       const store = this.requireStore();
       return this.imports.run(store.sql, { ...request, store: this.paths.store, keyHex: store.key.toString('hex') });
+    });
+  }
+
+  /**
+   * Writes an old register's plan on the worker thread, in the window of an import (db/exchange/import-job.ts)
+   * and queued with the backups, as a bundle's import. `prepare` runs first inside the window, writing
+   * already refused: it returns the plan to write (made again if the store changed since the dry run), or
+   * throws to write nothing.
+   */
+  importRegister(prepare: () => Promise<PlannedWrite>, onProgress: (done: number, total: number) => void): Promise<string> {
+    return this.backups.exclusive(() => {
+      const store = this.requireStore();
+      return this.imports.hold(store.sql, { source: 'register', dryRun: false }, async (progress) => {
+        const job = await prepare();
+        await importTestPause();
+        return registerWriteInWorker({ ...job, store: this.paths.store, keyHex: store.key.toString('hex') }, (done, total) => {
+          progress(Math.min(99, Math.floor((done / Math.max(1, total)) * 100)));
+          onProgress(done, total);
+        });
+      });
     });
   }
 

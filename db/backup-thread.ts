@@ -7,6 +7,7 @@ import type { CallError } from '../api/result';
 import type { ImportSummary } from '../api/views';
 import { AppError } from './app-error';
 import type { ImportRequest } from './exchange/import';
+import type { PlannedWrite } from './legacy/apply-plan';
 import { sqliteBinding } from './native-binding';
 
 /** What the worker is asked: the store file, its key, and the file to write. */
@@ -28,8 +29,19 @@ export interface ImportJob extends Omit<ImportRequest, 'onProgress'> {
   readonly keyHex: string;
 }
 
+/** An old register's write (db/legacy/apply-plan.ts): the store file and its key, and the plan its dry run made. */
+export type RegisterWriteJob = PlannedWrite & {
+  readonly store: string;
+  readonly keyHex: string;
+};
+
 /** What the worker receives: the job and the native module build this thread loads (db/native-binding.ts). */
-export type WorkerData = ((BackupJob & { readonly kind: 'backup' }) | (CheckJob & { readonly kind: 'check' }) | (ImportJob & { readonly kind: 'import' })) & {
+export type WorkerData = (
+  | (BackupJob & { readonly kind: 'backup' })
+  | (CheckJob & { readonly kind: 'check' })
+  | (ImportJob & { readonly kind: 'import' })
+  | (RegisterWriteJob & { readonly kind: 'register' })
+) & {
   readonly nativeBinding: string | null;
 };
 
@@ -38,10 +50,13 @@ export type WorkerData = ((BackupJob & { readonly kind: 'backup' }) | (CheckJob 
  * an import's. A refusal the user can meet (an AppError) crosses as `error`, to be answered as it was.
  */
 export type WorkerOutcome =
-  | { readonly ok: true; readonly problems: readonly string[]; readonly summary?: ImportSummary }
+  | { readonly ok: true; readonly problems: readonly string[]; readonly summary?: ImportSummary; readonly importId?: string }
   | { readonly ok: false; readonly message: string; readonly code: string | null; readonly error?: CallError };
 
-/** Sent by the check before each table: how many of the store's tables are checked so far; by an import, the percent of its payload read (of 100). */
+/**
+ * Sent by the check before each table: how many of the store's tables are checked so far; by a bundle's
+ * import, the percent of its payload read (of 100); by a register's write, the records written of all.
+ */
 export interface CheckProgress {
   readonly progress: { readonly done: number; readonly total: number };
 }
@@ -75,13 +90,26 @@ export async function checkInWorker(job: CheckJob, onProgress: (done: number, to
  * AppError it was.
  */
 export async function importInWorker(job: ImportJob, onProgress: (percent: number) => void): Promise<ImportSummary> {
-  const outcome = await runWorker({ ...job, kind: 'import', nativeBinding: sqliteBinding() ?? null }, (done) => onProgress(done));
-  if (!outcome.ok) {
-    if (outcome.error) throw new AppError(outcome.error.code, outcome.error.message, outcome.error);
-    throw Object.assign(new Error(`the import failed: ${outcome.message}`), { code: outcome.code });
-  }
+  const outcome = succeeded(await runWorker({ ...job, kind: 'import', nativeBinding: sqliteBinding() ?? null }, (done) => onProgress(done)));
   if (!outcome.summary) throw new Error('the import worker answered without a summary');
   return outcome.summary;
+}
+
+/**
+ * Writes an old register's planned records on the worker, on its own connection, in one transaction
+ * (db/legacy/apply-plan.ts): the import's id. `onProgress` hears the records written of all now and then.
+ */
+export async function registerWriteInWorker(job: RegisterWriteJob, onProgress: (done: number, total: number) => void): Promise<string> {
+  const outcome = succeeded(await runWorker({ ...job, kind: 'register', nativeBinding: sqliteBinding() ?? null }, onProgress));
+  if (outcome.importId === undefined) throw new Error('the import worker answered without the import');
+  return outcome.importId;
+}
+
+/** A worker's outcome when it succeeded; a refusal thrown as the AppError it was, any other failure as an Error. */
+function succeeded(outcome: WorkerOutcome): Extract<WorkerOutcome, { ok: true }> {
+  if (outcome.ok) return outcome;
+  if (outcome.error) throw new AppError(outcome.error.code, outcome.error.message, outcome.error);
+  throw Object.assign(new Error(`the import failed: ${outcome.message}`), { code: outcome.code });
 }
 
 function runWorker(workerData: WorkerData, onProgress: (done: number, total: number) => void): Promise<WorkerOutcome> {

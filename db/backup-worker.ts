@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from './app-error';
 import { backupTo } from './backup';
 import { importBundle } from './exchange/import';
+import { applyPlannedWrite } from './legacy/apply-plan';
 import { WritePath } from './write-path';
 import { openSqlite } from './store';
 import type { CheckProgress, WorkerOutcome, WorkerData } from './backup-thread';
@@ -9,8 +10,8 @@ import type { CheckProgress, WorkerOutcome, WorkerData } from './backup-thread';
 /**
  * The worker thread of db/backup-thread.ts: its own connection to the store (WAL lets the app keep
  * reading and writing on the main one), then one job: VACUUM INTO the job's target (a backup),
- * quick_check table by table with its progress (the check after a session that did not end), or a
- * bundle's import (db/exchange/import-job.ts: the app keeps reading meanwhile). One
+ * quick_check table by table with its progress (the check after a session that did not end), a
+ * bundle's import or an old register's write (db/exchange/import-job.ts: the app keeps reading meanwhile). One
  * message with the outcome at the end. It loads the native module build its parent thread loads
  * (db/native-binding.ts).
  */
@@ -20,11 +21,15 @@ function run(job: WorkerData): WorkerOutcome {
     // page carries a Poly1305 tag, so a damaged page fails the backup).
     const db = openSqlite(job.store, job.keyHex, { quickCheck: false, nativeBinding: job.nativeBinding });
     try {
-      // An import writes as the backend would, through the one write path, on this connection; the backend
-      // refuses every other write meanwhile (db/exchange/import-job.ts).
+      // An import (a bundle's, an old register's write) writes as the backend would, through the one write
+      // path, on this connection; the backend refuses every other write meanwhile (db/exchange/import-job.ts).
       if (job.kind === 'import') {
         const onProgress = (read: number) => parentPort?.postMessage({ progress: { done: Math.min(99, Math.floor(read * 100)), total: 100 } } satisfies CheckProgress);
         return { ok: true, problems: [], summary: importBundle(db, new WritePath(db), { ...job, onProgress }) };
+      }
+      if (job.kind === 'register') {
+        const onProgress = (done: number, total: number) => parentPort?.postMessage({ progress: { done, total } } satisfies CheckProgress);
+        return { ok: true, problems: [], importId: applyPlannedWrite(db, new WritePath(db), job, onProgress) };
       }
       // 8 MiB of page cache instead of the main connection's 64: both jobs read each page once, so a
       // large cache only adds to the host's memory (docs/decisions.md, "Backups and checks off the main thread").

@@ -47,8 +47,13 @@ export interface SessionView {
   readonly importing: ImportProgressView | null;
 }
 
-/** A bundle's import or dry run on its worker: how far through its payload (0 to 99 until done). */
+/**
+ * An import on its worker, writing waiting meanwhile: another office's bundle (or its dry run), how far
+ * through its payload, or an old register's write (issue #22), how far through its records; 0 to 99
+ * until done.
+ */
 export interface ImportProgressView {
+  readonly source: 'bundle' | 'register';
   readonly dryRun: boolean;
   readonly percent: number;
 }

@@ -1,13 +1,20 @@
 import type { ImportProgressView, ImportSummary } from '../../api/views';
-import { AppError } from '../app-error';
+import { importRunning as importing, type AppError } from '../app-error';
 import { holdAudit, releaseAudit } from '../audit';
 import { importInWorker, type ImportJob } from '../backup-thread';
 import { forgetHolidays } from '../register/deadline-columns';
 import { isSqliteCode, type Sqlite } from '../store';
 import { answeredWhileChecking } from '../store-check';
 
-function importing(): AppError {
-  return new AppError('store.importing', 'a bundle is being imported: writing waits until it ends');
+
+/**
+ * Tests of the interface (tests/e2e/exchange.test.ts, legacy-import.test.ts) hold each import's write this
+ * long (SO_ANTT_TEST_IMPORT_PAUSE_MS), so that a small file's import lasts as long as a province's and its
+ * bar can be seen; never set outside tests.
+ */
+export async function importTestPause(): Promise<void> {
+  const pause = Number(process.env.SO_ANTT_TEST_IMPORT_PAUSE_MS ?? 0);
+  if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
 }
 
 /** What runs the import: the worker (db/backup-thread.ts); tests hand in their own to look inside the window. */
@@ -62,17 +69,25 @@ export class ImportJobs {
    * held entries are written; a failure to write them is logged, and they go with the next entry.
    */
   async run(sql: Sqlite, job: ImportJob, work: ImportWork = importInWorker): Promise<ImportSummary> {
+    return this.hold(sql, { source: 'bundle', dryRun: !job.apply }, async (progress) => {
+      if (job.apply) await importTestPause();
+      return work(job, progress);
+    });
+  }
+
+  /**
+   * The window of any import (a bundle's, an old register's write): from here until `work` settles, the
+   * backend's thread only reads, as `run` says, and every user's screen shows `view` with the percent
+   * `work` reports. One at a time: a second is refused with `store.importing`.
+   */
+  async hold<T>(sql: Sqlite, view: Omit<ImportProgressView, 'percent'>, work: (progress: (percent: number) => void) => Promise<T>): Promise<T> {
     if (this.running) throw importing();
     this.running = true;
-    this.view = { dryRun: !job.apply, percent: 0 };
+    this.view = { ...view, percent: 0 };
     try {
       holdAudit(sql);
       sql.pragma('query_only = ON');
-      // Tests of the interface (tests/e2e/exchange.test.ts) hold an import this long, so that a small
-      // bundle's import lasts as long as a province's; never set outside tests.
-      const pause = Number(process.env.SO_ANTT_TEST_IMPORT_PAUSE_MS ?? 0);
-      if (pause > 0 && job.apply) await new Promise((resolve) => setTimeout(resolve, pause));
-      return await work(job, (percent) => (this.view = { dryRun: !job.apply, percent }));
+      return await work((percent) => (this.view = { ...view, percent }));
     } finally {
       this.end(sql);
     }

@@ -1,37 +1,37 @@
 import type { LegacyPreview } from '../../api/views';
-import { applyHotspotImport, planHotspotImport } from '../legacy/hotspot-import';
+import type { RegisterPlan } from '../legacy/apply-plan';
+import { planHotspotImport } from '../legacy/hotspot-import';
 import { listImports, undoImport } from '../legacy/imports';
 import { cancelJob, jobProgress, startJob, type JobHandle, type Starter } from '../legacy/jobs';
 import { listMappings, savedMappingFor, saveMapping } from '../legacy/mappings';
-import { applyPersonImport, planPersonImport } from '../legacy/person-import';
+import { planPersonImport } from '../legacy/person-import';
 import { readLegacyFile, type LegacyFile } from '../legacy/read-file';
-import { applyReportImport, planReportImport, type LegacyOptions } from '../legacy/register-import';
+import { planReportImport, type LegacyOptions } from '../legacy/register-import';
 import { appendUpload, forgetUpload, uploadedFile } from '../legacy/uploads';
 import { readSettings } from '../settings';
 import type { Sqlite } from '../store';
-import type { WriteContext, WritePath } from '../write-path';
 import { decodeBase64Strict } from './attachments';
 import { requireUser, storeFor, type Context, type HandlersOf } from './context';
 
-/** A register's dry run, and the import of what it planned (in one transaction). */
+/** A register's dry run: what it shows, how many records it would write, and the plan of that write. */
 interface Planned {
   readonly preview: LegacyPreview;
   readonly writes: number;
-  apply(db: Sqlite, writes: WritePath, ctx: WriteContext, meta: { fileName: string; now: number; backup: string | null }): string;
+  readonly write: RegisterPlan;
 }
 
 async function plan(db: Sqlite, officeId: string, file: LegacyFile, fileName: string, options: LegacyOptions, now: number, job: JobHandle): Promise<Planned> {
   const saved = savedMappingFor(db, officeId, options.register, options.savedMapping);
   if (options.register === 'persons') {
     const p = planPersonImport(db, file, fileName, options, { officeId, now, saved });
-    return { preview: p.preview, writes: p.persons.length, apply: (sql, writes, ctx, meta) => applyPersonImport(sql, writes, p, ctx, meta) };
+    return { preview: p.preview, writes: p.persons.length, write: { register: 'persons', plan: p } };
   }
   if (options.register === 'hotspots') {
     const p = planHotspotImport(db, file, fileName, options, { officeId, now, saved });
-    return { preview: p.preview, writes: p.hotspots.length, apply: (sql, writes, ctx, meta) => applyHotspotImport(sql, writes, p, ctx, meta) };
+    return { preview: p.preview, writes: p.hotspots.length, write: { register: 'hotspots', plan: p } };
   }
   const p = await planReportImport(db, file, fileName, options, { officeId, now, settings: readSettings(db), saved, step: (done, total) => job.step('checking', done, total) });
-  return { preview: p.preview, writes: p.reports.length, apply: (sql, writes, ctx, meta) => applyReportImport(sql, writes, p, ctx, meta) };
+  return { preview: p.preview, writes: p.reports.length, write: { register: 'reports', plan: p } };
 }
 
 /** The caller as the owner of an upload and its jobs: another user's are refused as unknown. */
@@ -62,11 +62,20 @@ async function run(ctx: Context, options: LegacyOptions, apply: boolean): Promis
     // An import writes many records at once: the store as it was is backed up first, as for bundles.
     await job.step('backup', 0, 1);
     const backup = await ctx.backend.backups.take('before-import');
-    // The backup ran on another thread: if the store changed meanwhile, the plan is made again.
-    const { store, write } = storeFor(ctx);
-    const planned = changeSeq(store.sql) === dry.seq ? dry.planned : (await planNow()).planned;
-    job.commit();
-    const importId = planned.apply(store.sql, store.writes, write, { fileName, now, backup: backup.view.name });
+    // The write runs on the job worker, in the window of an import: the app keeps reading, and writing
+    // waits (docs/decisions.md, "An old register's write off the backend's thread").
+    let planned = dry.planned;
+    const importId = await ctx.backend.importRegister(
+      async () => {
+        // Writing is refused from here on. The backup ran on another thread: if the store changed
+        // meanwhile, the plan is made again.
+        const { store, write } = storeFor(ctx);
+        if (changeSeq(store.sql) !== dry.seq) planned = (await planNow()).planned;
+        job.commit(planned.writes);
+        return { ...planned.write, ctx: write, meta: { fileName, now, backup: backup.view.name } };
+      },
+      (done, total) => job.writing(done, total),
+    );
     forgetUpload(ctx.backend, options.uploadId, by);
     return { ...planned.preview, importId, backup: backup.view.name };
   } finally {

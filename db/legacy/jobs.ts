@@ -6,7 +6,7 @@ import { AppError } from '../app-error';
  * how far, for the page that polls `legacy.progress`, and a cancel the user asks for with
  * `legacy.cancel`. The work pauses every few thousand rows (`step`) so that those calls are answered
  * meanwhile, and a cancel is honoured at the next pause by throwing: nothing was written by then, so a
- * cancelled import changes nothing. The write itself is one synchronous transaction and cannot be
+ * cancelled import changes nothing. The write itself is one transaction on the job worker and cannot be
  * stopped halfway: once it begins, a cancel is refused (it would be a lie).
  */
 type Phase = LegacyProgressView['phase'];
@@ -48,8 +48,10 @@ export const cancelledError = (): AppError => new AppError('validation', 'the im
 /** A job's handle: `step` reports progress, lets other calls in, and throws once the job is cancelled. */
 export interface JobHandle {
   step(phase: Phase, done: number, total: number): Promise<void>;
-  /** Entering the write: from here the job cannot be cancelled. */
-  commit(): void;
+  /** Entering the write of `total` records: from here the job cannot be cancelled. */
+  commit(total: number): void;
+  /** How far the write is (its records written of all), told by the worker that writes them. */
+  writing(done: number, total: number): void;
   end(): void;
 }
 
@@ -79,9 +81,16 @@ export function startJob(owner: object, uploadId: string, by: Starter): JobHandl
       await pause();
       if (job.cancelled) throw cancelledError();
     },
-    commit() {
+    commit(total) {
       if (job.cancelled) throw cancelledError();
       job.phase = 'writing';
+      job.done = 0;
+      job.total = total;
+    },
+    writing(done, total) {
+      job.phase = 'writing';
+      job.done = done;
+      job.total = total;
     },
     end() {
       if (map.get(uploadId) === job) map.delete(uploadId);

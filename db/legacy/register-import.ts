@@ -400,7 +400,14 @@ function importIds(now: number, count: number): () => string {
  * is linked to its row (legacy_import_rows), which its history shows; record by record through the
  * write path, 100,000 rows took seven times a raw insert.
  */
-export function applyReportImport(db: Sqlite, writes: WritePath, plan: ImportPlan, ctx: WriteContext, meta: { fileName: string; now: number; backup: string | null }): string {
+export function applyReportImport(
+  db: Sqlite,
+  writes: WritePath,
+  plan: ImportPlan,
+  ctx: WriteContext,
+  meta: { fileName: string; now: number; backup: string | null },
+  onProgress?: (done: number, total: number) => void,
+): string {
   let importId = '';
   // writeRecords is the transaction: everything here runs inside it, from the import's own row to the
   // check that every report came in (a bulk path nested as a savepoint ran slower).
@@ -411,7 +418,8 @@ export function applyReportImport(db: Sqlite, writes: WritePath, plan: ImportPla
     const at = Date.now();
     const link = prepared(db, "INSERT INTO legacy_import_rows (import_id, record_table, record_id, source_row) VALUES (?, 'reports', ?, ?)");
     const nextId = importIds(meta.now, plan.reports.length);
-    for (const report of plan.reports) {
+    for (const [index, report] of plan.reports.entries()) {
+      if (onProgress && index % ROWS_PER_STEP === 0) onProgress(index, plan.reports.length);
       clock = tick(clock, at);
       const id = nextId();
       link.run(importId, id, report.sourceRow);

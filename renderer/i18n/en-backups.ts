@@ -73,5 +73,6 @@ export const enBackups: Readonly<Record<keyof typeof viBackups, string>> = {
   'activity.importing': 'Importing another office\'s data: about {percent}%. You can read the data meanwhile; adding, changing and voiding wait until the import is done.',
   'activity.importChecking': 'Checking another office\'s data file in a dry run: about {percent}%. You can read the data meanwhile; adding, changing and voiding wait until the check is done.',
   'activity.importLabel': 'Import progress',
+  'activity.importRegister': 'Writing an old register into the data: about {percent}%. You can read the data meanwhile; adding, changing and voiding wait until it is written.',
   'activity.checkingStart': 'Starting to check the data after the computer was turned off abruptly. You can read the data meanwhile; adding, changing and voiding wait until the check is done.',
 };

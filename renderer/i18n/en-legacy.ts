@@ -127,6 +127,7 @@ export const enLegacy: Readonly<Record<keyof typeof viLegacy, string>> = {
   'lg.phase.checking': 'Dry run: {done}/{total} rows ({percent}%)',
   'lg.phase.backup': 'Backing up the data before importing…',
   'lg.phase.writing': 'Writing to the register… This step can no longer be stopped.',
+  'lg.phase.writingRows': 'Writing to the register: {done}/{total} rows ({percent}%). This step can no longer be stopped.',
   'lg.phase.stopping': 'Stopping…',
   'lg.source': 'Source',
   'lg.importedFrom': 'Imported from an old register: file «{file}», sheet «{sheet}», row {row}',

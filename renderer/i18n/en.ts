@@ -506,7 +506,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'store.no_space': 'Not enough free disk space: this needs about {mb} MB free beside the data file (to copy it under a new key). Nothing was changed; free some space on the disk and try again.',
   'store.corrupt': 'The data file is damaged. Ask the administrator to restore it from a backup.',
   'store.checking': 'The data is being checked after the computer was turned off abruptly. Until the check is done it can be read but not written; please wait for it (progress at the top of the page) and try again.',
-  'store.importing': 'Another office\'s data is being imported. Until the import ends the data can be read but not written; please wait a moment and try again. Nothing you typed is lost.',
+  'store.importing': 'Data is being imported (another office\'s file or an old register). Until the import ends the data can be read but not written; please wait a moment and try again. Nothing you typed is lost.',
   'store.newer_version': 'The data was made by a newer version of the application. Please update the application.',
   'record.not_found': 'The record was not found.',
   'record.conflict': 'The record was just changed elsewhere. Reload it and make the change again.',

@@ -75,5 +75,6 @@ export const viBackups = {
   'activity.importing': 'Đang nhập dữ liệu của đơn vị khác: khoảng {percent}%. Trong lúc này vẫn xem được dữ liệu; thêm, sửa, xóa phải chờ nhập xong.',
   'activity.importChecking': 'Đang kiểm tra thử tệp dữ liệu của đơn vị khác: khoảng {percent}%. Trong lúc này vẫn xem được dữ liệu; thêm, sửa, xóa phải chờ kiểm tra xong.',
   'activity.importLabel': 'Tiến độ nhập dữ liệu',
+  'activity.importRegister': 'Đang ghi sổ cũ vào dữ liệu: khoảng {percent}%. Trong lúc này vẫn xem được dữ liệu; thêm, sửa, xóa phải chờ ghi xong.',
   'activity.checkingStart': 'Đang bắt đầu kiểm tra dữ liệu sau lần tắt máy đột ngột. Trong lúc này vẫn xem được dữ liệu; thêm, sửa, xóa phải chờ kiểm tra xong.',
 };

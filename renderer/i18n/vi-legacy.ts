@@ -126,6 +126,7 @@ export const viLegacy = {
   'lg.phase.checking': 'Đang chạy thử: {done}/{total} dòng ({percent}%)',
   'lg.phase.backup': 'Đang sao lưu dữ liệu trước khi nhập…',
   'lg.phase.writing': 'Đang ghi vào sổ… Bước này không dừng được nữa.',
+  'lg.phase.writingRows': 'Đang ghi vào sổ: {done}/{total} dòng ({percent}%). Bước này không dừng được nữa.',
   'lg.phase.stopping': 'Đang dừng…',
   'lg.source': 'Nguồn',
   'lg.importedFrom': 'Nhập từ sổ cũ: tệp «{file}», trang «{sheet}», dòng {row}',

@@ -527,7 +527,7 @@ export const vi = {
   'store.no_space': 'Ổ đĩa không đủ chỗ trống: việc này cần khoảng {mb} MB trống cạnh tệp dữ liệu (để chép và đổi khóa). Chưa có gì thay đổi; hãy giải phóng chỗ trống trên ổ đĩa rồi thử lại.',
   'store.corrupt': 'Tệp dữ liệu bị hỏng. Hãy báo quản trị viên để khôi phục từ bản sao lưu.',
   'store.checking': 'Dữ liệu đang được kiểm tra sau lần tắt máy đột ngột. Trong lúc kiểm tra chỉ xem được, chưa ghi được; xin chờ kiểm tra xong (xem tiến độ ở đầu trang) rồi thử lại.',
-  'store.importing': 'Đang nhập dữ liệu của đơn vị khác. Trong lúc nhập chỉ xem được, chưa ghi được; xin chờ một lát rồi thử lại. Nội dung đã nhập trên biểu mẫu vẫn được giữ.',
+  'store.importing': 'Đang nhập dữ liệu (tệp của đơn vị khác hoặc sổ cũ). Trong lúc nhập chỉ xem được, chưa ghi được; xin chờ một lát rồi thử lại. Nội dung đã nhập trên biểu mẫu vẫn được giữ.',
   'store.newer_version': 'Dữ liệu được tạo bởi phiên bản mới hơn của ứng dụng. Hãy cập nhật ứng dụng.',
   'record.not_found': 'Không tìm thấy bản ghi.',
   'record.conflict': 'Bản ghi vừa được sửa ở nơi khác. Hãy tải lại rồi sửa lại.',

@@ -77,7 +77,7 @@ export function StoreActivity() {
         label={t('activity.importLabel')}
         value={importing.percent}
         max={100}
-        text={t(importing.dryRun ? 'activity.importChecking' : 'activity.importing', { percent: importing.percent })}
+        text={t(importing.source === 'register' ? 'activity.importRegister' : importing.dryRun ? 'activity.importChecking' : 'activity.importing', { percent: importing.percent })}
       />,
     );
   }

@@ -15,8 +15,9 @@ import { RegisterList } from './support/register-pages';
  */
 describe('importing an old TCVN3 register', () => {
   // Each pause of a job's dry run lasts 1 s here, so the 40,000-row run of the last test takes over
-  // 20 s and is still running when Hủy is pressed (it finished first once on CI's machine).
-  const app = officeInBrowser({ env: { SO_ANTT_TEST_LEGACY_STEP_MS: '1000' } });
+  // 20 s and is still running when Hủy is pressed (it finished first once on CI's machine); each write is
+  // held 3 s before its worker begins, so its bar above the page can be seen.
+  const app = officeInBrowser({ env: { SO_ANTT_TEST_LEGACY_STEP_MS: '1000', SO_ANTT_TEST_IMPORT_PAUSE_MS: '3000' } });
 
   it('shows the dry run in Unicode, imports, and the reports are found without diacritics', async () => {
     const { page, screenshot, errors } = app.watched;
@@ -34,7 +35,14 @@ describe('importing an old TCVN3 register', () => {
     await preview.getByRole('row').filter({ hasText: 'không phải ngày «không rõ»' }).waitFor();
     await screenshot('legacy-01-dry-run');
     await preview.getByRole('button', { name: 'Nhập 5 tin báo' }).click();
+    // The write runs on the job worker: the page says it cannot be stopped, and the bar above every page
+    // says what waits meanwhile.
+    await page.getByText(/^Đang ghi sổ cũ vào dữ liệu: khoảng \d+%/).waitFor({ timeout: 30_000 });
+    await page.locator('.job-progress').getByText(/^Đang ghi vào sổ/).waitFor();
+    expect(await page.locator('.job-progress').getByRole('button', { name: 'Hủy' }).isDisabled()).toBe(true);
+    await screenshot('legacy-01b-writing');
     await page.getByText('Đã nhập 5 tin báo. Đã sao lưu dữ liệu trước khi nhập.').waitFor({ timeout: 60_000 });
+    await page.getByText(/^Đang ghi sổ cũ vào dữ liệu/).waitFor({ state: 'detached', timeout: 10_000 });
     await page.getByRole('region', { name: 'Các lần nhập' }).getByRole('cell', { name: /so-tin-bao-cu\.xlsx/ }).waitFor();
     await screenshot('legacy-02-imported');
 

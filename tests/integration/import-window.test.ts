@@ -72,7 +72,7 @@ describe('while a bundle is imported', () => {
     expect(answered).toBeGreaterThan(40);
     expect(refused).toEqual([]);
     // The screen was told an import runs, and how far.
-    expect(progress).toEqual({ dryRun: false, percent: 40 });
+    expect(progress).toEqual({ source: 'bundle', dryRun: false, percent: 40 });
     // Nothing was written during the window; the held entries (the reads, the logins) are there now, in one chain.
     expect(duringWindow).toBe(entriesBefore);
     expect(logins()).toBeGreaterThanOrEqual(loginsBefore + 3);

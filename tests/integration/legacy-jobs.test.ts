@@ -1,5 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { verifyAuditChain } from '../../db/audit';
+import { openSqlite } from '../../db/store';
 import { addUser, ADMIN, cleanup, createOffice, expectError, expectOk, manualClock, type TestOffice } from '../support/backend';
+import { storeFingerprint } from '../support/call-samples';
 import { uploadLegacy, workbookBytes } from '../support/legacy-files';
 
 afterEach(cleanup);
@@ -38,10 +41,10 @@ describe('a long import of an old register (issue 22): progress and cancel', () 
     const applied = expectOk(await applying);
     expect(applied.counts.new).toBe(9000);
     expect(count(o, 'SELECT count(*) AS n FROM reports WHERE deleted_at IS NULL')).toBe(9000);
-    // The write ran under a smaller page cache; the store has its own back.
-    expect(o.backend.requireStore().sql.pragma('cache_size', { simple: true })).toBe(-65536);
     const phases = [...new Set(seen.map((s) => s.split(':')[0]))];
-    expect(phases).toEqual(expect.arrayContaining(['reading', 'checking']));
+    expect(phases).toEqual(expect.arrayContaining(['reading', 'checking', 'writing']));
+    // The write's rows as the worker writes them (told every 2,000).
+    expect(seen.some((s) => /^writing:[1-9]\d*\/9000$/.test(s))).toBe(true);
     // The dry run's rows were counted up to their total.
     expect(seen.some((s) => /^checking:[1-9]\d*\/9000$/.test(s))).toBe(true);
     expect(expectOk(await o.call('legacy.progress', { uploadId }))).toBeNull();
@@ -67,6 +70,58 @@ describe('a long import of an old register (issue 22): progress and cancel', () 
     expect(expectOk(await o.call('legacy.progress', { uploadId }))).toBeNull();
     expect(expectOk(await o.call('legacy.cancel', { uploadId }))).toEqual({ cancelled: false });
     expect(expectOk(await o.call('legacy.preview', { uploadId })).counts.new).toBe(9000);
+  });
+});
+
+describe('the write of an old register off the backend\'s thread (issues 20 and 22)', () => {
+  it('answers reads while the job worker writes, refuses writes with a message, shows the write, and keeps the audit chain', async () => {
+    const o = await office();
+    const before = expectOk(
+      await o.call('reports.create', { receivedAt: NOW - 3_600_000, channel: 'phone', kind: 'crime_report', categoryCode: 'theft', summary: 'Tin báo gõ trước khi nhập sổ cũ' }),
+    );
+    const uploadId = await uploadLegacy((n, input) => o.call(n, input) as never, 'so-cu.xlsx', await register(3000));
+    const sql = o.backend.requireStore().sql;
+    // Another connection holds the write lock, so the write waits on its worker (busy_timeout, 5 s): the
+    // window in which the backend must go on answering, whatever the machine's speed.
+    // The dry run and the backup before the import only read, so they go on beside it; nothing else is
+    // called until the window is open (a call's audit entry would wait for the lock too).
+    const blocker = openSqlite(o.backend.paths.store, o.backend.requireStore().key.toString('hex'), { quickCheck: false });
+    blocker.exec('BEGIN IMMEDIATE');
+    const applying = o.call('legacy.apply', { uploadId });
+    try {
+      await vi.waitFor(() => expect(o.backend.imports.active).toBe(true), { timeout: 20_000, interval: 5 });
+      const auditBefore = (sql.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+      const session = expectOk(await o.call('auth.session', {}));
+      expect(session?.importing).toEqual({ source: 'register', dryRun: false, percent: expect.any(Number) });
+      await vi.waitFor(async () => expect(expectOk(await o.call('legacy.progress', { uploadId }))?.phase).toBe('writing'), { timeout: 4_000, interval: 5 });
+      // A read is answered, from the store as it was before the import.
+      expect(expectOk(await o.call('reports.list', { limit: 100 })).rows.map((row) => row.id)).toEqual([before.id]);
+      // A write is refused at once, with its own message, and changes nothing; so is a cancel of the write.
+      const fingerprint = storeFingerprint(o.backend);
+      expectError(await o.call('reports.update', { id: before.id, baseVersion: before.version, fields: { summary: 'Sửa trong lúc nhập' } }), 'store.importing');
+      expectError(await o.call('legacy.apply', { uploadId }), 'store.importing');
+      expect(expectOk(await o.call('legacy.cancel', { uploadId }))).toEqual({ cancelled: false });
+      expect(storeFingerprint(o.backend)).toEqual(fingerprint);
+      expect((sql.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n).toBe(auditBefore);
+    } finally {
+      if (blocker.inTransaction) blocker.exec('ROLLBACK');
+      blocker.close();
+    }
+    const applied = expectOk(await applying);
+    expect(applied.counts.new).toBe(3000);
+    expect(o.backend.imports.active).toBe(false);
+    expect(expectOk(await o.call('auth.session', {}))?.importing).toBeNull();
+    expect(count(o, 'SELECT count(*) AS n FROM reports WHERE deleted_at IS NULL')).toBe(3001);
+    // The held read entry is written after the import's own entry, and the chain holds.
+    const entries = sql.prepare('SELECT call, action FROM audit_log ORDER BY id DESC LIMIT 2').all();
+    expect(entries).toEqual([
+      { call: 'reports.list', action: 'read' },
+      { call: 'legacy.apply', action: 'import' },
+    ]);
+    expect(verifyAuditChain(sql)).toMatchObject({ ok: true });
+    // Writing works again, and the imported reports are found.
+    expectOk(await o.call('reports.update', { id: before.id, baseVersion: before.version, fields: { summary: 'Sửa sau khi nhập' } }));
+    expect(expectOk(await o.call('reports.list', { filters: { q: 'mat trom xe dap lan 2999' }, limit: 5 })).rows).toHaveLength(1);
   });
 });
 

@@ -5,6 +5,7 @@ import { Button } from '../../components/button';
 import { ProgressLine } from '../../components/progress-line';
 import { formatNumber } from '../../format';
 import { useI18n } from '../../i18n';
+import { useSession } from '../../session/session-context';
 
 /** How often the page asks how far the dry run or import has come. */
 const POLL_MS = 400;
@@ -18,6 +19,13 @@ export function JobProgress({ uploadId }: { readonly uploadId: string }) {
   const { t } = useI18n();
   const [progress, setProgress] = useState<LegacyProgressView | null>(null);
   const [stopping, setStopping] = useState(false);
+  const { refresh } = useSession();
+  const phase = progress?.phase ?? 'reading';
+  // The backup and the write are the store's too: at each, the session is read once, so the bar above the
+  // page shows them (renderer/layout/store-activity.tsx, which then reads it while they last).
+  useEffect(() => {
+    if (phase === 'backup' || phase === 'writing') void refresh();
+  }, [phase, refresh]);
   useEffect(() => {
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -38,7 +46,6 @@ export function JobProgress({ uploadId }: { readonly uploadId: string }) {
     const result = await invoke('legacy.cancel', { uploadId });
     if (!result.ok || !result.value.cancelled) setStopping(false);
   };
-  const phase = progress?.phase ?? 'reading';
   const percent = progress && progress.total > 0 ? Math.min(100, Math.floor((progress.done / progress.total) * 100)) : 0;
   const text =
     stopping || progress?.cancelled
@@ -47,9 +54,11 @@ export function JobProgress({ uploadId }: { readonly uploadId: string }) {
         ? t('lg.phase.checking', { done: formatNumber(progress?.done ?? 0), total: formatNumber(progress?.total ?? 0), percent })
         : phase === 'reading'
           ? t('lg.phase.reading', { percent })
-          : t(`lg.phase.${phase}`);
-  // The backup and the write tell no rows: the bar is full at the write, empty (indeterminate) at the backup.
-  const [value, max] = phase === 'writing' ? [1, 1] : phase === 'backup' ? [0, 1] : [progress?.done ?? 0, progress?.total ?? 1];
+          : phase === 'writing' && progress && progress.total > 0
+            ? t('lg.phase.writingRows', { done: formatNumber(progress.done), total: formatNumber(progress.total), percent })
+            : t(`lg.phase.${phase}`);
+  // The backup tells no rows: its bar is empty; the write's counts the records its worker has written.
+  const [value, max] = phase === 'backup' ? [0, 1] : [progress?.done ?? 0, Math.max(1, progress?.total ?? 1)];
   return (
     <div className="job-progress">
       <ProgressLine label={t('lg.progress')} value={value} max={max} text={text} />

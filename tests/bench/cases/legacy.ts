@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { Backend } from '../../../db/backend';
 import { dispatch } from '../../../db/dispatch';
 import { readLegacyFile } from '../../../db/legacy/read-file';
-import { applyReportImport, planReportImport } from '../../../db/legacy/register-import';
+import { planReportImport } from '../../../db/legacy/register-import';
+import { registerWriteInWorker } from '../../../db/backup-thread';
 import { readSettings } from '../../../db/settings';
 import { legacyOptions } from '../../../api/calls/legacy';
 import { setupInput } from '../../support/backend';
@@ -29,7 +30,7 @@ const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
  * The import of an old crime-report register of `rows` rows (issue 22): reading the .xlsx (streaming),
  * the dry run and the import through the bulk path in one transaction, beside a raw insert of the same rows (the
  * reports the import wrote, copied by one prepared statement into a fresh store with the same schema,
- * indexes and triggers). Peak memory is the process's resident set sampled during the import by a worker
+ * indexes and triggers). The write runs on the job worker as legacy.apply runs it. Peak memory is the process's resident set sampled during the import by a worker
  * thread (tests/bench/peak-rss.ts); the workbook is made in a child process first (legacy-file.ts).
  */
 export async function legacyImportCases(dir: string, rows: number): Promise<BenchRow[]> {
@@ -53,7 +54,18 @@ export async function legacyImportCases(dir: string, rows: number): Promise<Benc
   const options = legacyOptions.parse({ uploadId: '00000000-0000-7000-8000-000000000000' });
   const plan = await planReportImport(store.sql, file, 'so-tin-bao.xlsx', options, { officeId: store.officeId, now: NOW, settings: readSettings(store.sql), saved: () => null });
   const planned = performance.now();
-  applyReportImport(store.sql, store.writes, plan, { officeId: store.officeId, userId: null, call: 'legacy.apply' }, { fileName: 'so-tin-bao.xlsx', now: NOW, backup: null });
+  // As legacy.apply writes it: on the job worker, its own connection, the plan sent to it (db/backend.ts).
+  await registerWriteInWorker(
+    {
+      register: 'reports',
+      plan,
+      ctx: { officeId: store.officeId, userId: null, call: 'legacy.apply' },
+      meta: { fileName: 'so-tin-bao.xlsx', now: NOW, backup: null },
+      store: target.paths.store,
+      keyHex: store.key.toString('hex'),
+    },
+    () => undefined,
+  );
   const applied = performance.now();
   const peak = await sampler.stop();
   const written = store.sql.prepare('SELECT count(*) FROM reports').pluck().get() as number;
