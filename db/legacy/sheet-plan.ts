@@ -7,7 +7,8 @@ import { decodeAs, detectColumnEncoding, fitsLegacyBytes, fontEvidence, toUnicod
 import { AppError } from '../app-error';
 import { prepared } from '../query';
 import type { Sqlite } from '../store';
-import { rawText, type LegacyFile, type LegacySheet, type SheetCell } from './read-file';
+import { rawText } from './cell-text';
+import type { LegacyFile, LegacySheet, SheetCell } from './read-file';
 
 /**
  * What every register's import does with a sheet before it reads a row as a record (issue 22;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../db/app-error';
-import { decodeCsvBytes, parseCsv, rawText, readLegacyFile, type LegacyFile } from '../../db/legacy/read-file';
+import { rawText } from '../../db/legacy/cell-text';
+import { decodeCsvBytes, parseCsv, readLegacyFile, type LegacyFile } from '../../db/legacy/read-file';
 import { encodeTcvn3, encodeVni, tcvn3Bytes } from '../support/legacy-encode';
 import { cp1258Bytes, utf16le, workbookBytes, zipOf } from '../support/legacy-files';
 
