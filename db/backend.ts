@@ -194,22 +194,26 @@ export class Backend {
   }
 
   /**
-   * Writes an old register's plan on the worker thread, in the window of an import (db/exchange/import-job.ts)
-   * and queued with the backups, as a bundle's import. `prepare` runs first inside the window, writing
-   * already refused: it returns the plan to write (made again if the store changed since the dry run), or
-   * throws to write nothing.
+   * Backs the store up, then writes an old register's plan on the worker thread in the window of an
+   * import (db/exchange/import-job.ts), both in one turn of the backups' queue: no other backup, restore,
+   * rotation or import comes between them. `prepare`, given the backup's name, runs first inside the
+   * window, writing already refused: it returns the plan to write (made again if the store changed
+   * during the backup), or null when nothing is left to write, and nothing is written.
    */
-  importRegister(prepare: () => Promise<PlannedWrite>, onProgress: (done: number, total: number) => void): Promise<string> {
-    return this.backups.exclusive(() => {
+  importRegister(prepare: (backup: string) => Promise<PlannedWrite | null>, onProgress: (done: number, total: number) => void): Promise<{ importId: string | null; backup: string }> {
+    return this.backups.exclusive(async () => {
+      const backup = (await this.backups.takeNow('before-import')).view.name;
       const store = this.requireStore();
-      return this.imports.hold(store.sql, { source: 'register', dryRun: false }, async (progress) => {
-        const job = await prepare();
+      const importId = await this.imports.hold(store.sql, { source: 'register', dryRun: false }, async (progress) => {
+        const job = await prepare(backup);
+        if (job === null) return null;
         await importTestPause();
         return registerWriteInWorker({ ...job, store: this.paths.store, keyHex: store.key.toString('hex') }, (done, total) => {
           progress(Math.min(99, Math.floor((done / Math.max(1, total)) * 100)));
           onProgress(done, total);
         });
       });
+      return { importId, backup };
     });
   }
 

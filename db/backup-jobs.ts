@@ -74,8 +74,8 @@ export class BackupJobs {
     return this.exclusive(() => this.takeNow(reason));
   }
 
-  /** A backup of the open store on a worker thread, now: only inside `exclusive`. */
-  private async takeNow(reason: string): Promise<TakenBackup> {
+  /** A backup of the open store on a worker thread, now: only inside `exclusive` (a backup with the work it comes before, Backend.importRegister). */
+  async takeNow(reason: string): Promise<TakenBackup> {
     const store = this.backend.requireStore();
     const now = this.backend.now();
     const plan = backupPlan(store.sql, this.backend.paths.backups);

@@ -51,7 +51,7 @@ export type WorkerData = (
  */
 export type WorkerOutcome =
   | { readonly ok: true; readonly problems: readonly string[]; readonly summary?: ImportSummary; readonly importId?: string }
-  | { readonly ok: false; readonly message: string; readonly code: string | null; readonly error?: CallError };
+  | { readonly ok: false; readonly message: string; readonly code: string | null; readonly error?: CallError; readonly stack?: string };
 
 /**
  * Sent by the check before each table: how many of the store's tables are checked so far; by a bundle's
@@ -109,7 +109,10 @@ export async function registerWriteInWorker(job: RegisterWriteJob, onProgress: (
 function succeeded(outcome: WorkerOutcome): Extract<WorkerOutcome, { ok: true }> {
   if (outcome.ok) return outcome;
   if (outcome.error) throw new AppError(outcome.error.code, outcome.error.message, outcome.error);
-  throw Object.assign(new Error(`the import failed: ${outcome.message}`), { code: outcome.code });
+  const error = Object.assign(new Error(`the import failed: ${outcome.message}`), { code: outcome.code });
+  // Where it failed on the worker, for the log (the user is answered that nothing was changed).
+  if (outcome.stack) error.stack = `${error.message}\n  on the job worker: ${outcome.stack}`;
+  throw error;
 }
 
 function runWorker(workerData: WorkerData, onProgress: (done: number, total: number) => void): Promise<WorkerOutcome> {

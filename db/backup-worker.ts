@@ -23,6 +23,9 @@ function run(job: WorkerData): WorkerOutcome {
     try {
       // An import (a bundle's, an old register's write) writes as the backend would, through the one write
       // path, on this connection; the backend refuses every other write meanwhile (db/exchange/import-job.ts).
+      // Another process may hold the write lock a while (the command line's own import): the import
+      // waits for it up to 30 s rather than the app's 5.
+      if (job.kind === 'import' || job.kind === 'register') db.pragma('busy_timeout = 30000');
       if (job.kind === 'import') {
         const onProgress = (read: number) => parentPort?.postMessage({ progress: { done: Math.min(99, Math.floor(read * 100)), total: 100 } } satisfies CheckProgress);
         return { ok: true, problems: [], summary: importBundle(db, new WritePath(db), { ...job, onProgress }) };
@@ -43,7 +46,8 @@ function run(job: WorkerData): WorkerOutcome {
   } catch (error) {
     if (error instanceof AppError) return { ok: false, message: error.message, code: error.code, error: error.toCallError() };
     const code = (error as { code?: unknown }).code;
-    return { ok: false, message: error instanceof Error ? error.message : String(error), code: typeof code === 'string' ? code : null };
+    const stack = error instanceof Error ? error.stack : undefined;
+    return { ok: false, message: error instanceof Error ? error.message : String(error), code: typeof code === 'string' ? code : null, ...(stack ? { stack } : {}) };
   }
 }
 

@@ -59,25 +59,26 @@ async function run(ctx: Context, options: LegacyOptions, apply: boolean): Promis
     };
     const dry = await planNow();
     if (!apply || dry.planned.writes === 0) return dry.planned.preview;
-    // An import writes many records at once: the store as it was is backed up first, as for bundles.
+    // An import writes many records at once: the store as it was is backed up first, as for bundles, in
+    // the same turn of the backups' queue as the write, so no other job comes between them. The write
+    // runs on the job worker, in the window of an import: the app keeps reading, and writing waits
+    // (docs/decisions.md, "An old register's write off the backend's thread").
     await job.step('backup', 0, 1);
-    const backup = await ctx.backend.backups.take('before-import');
-    // The write runs on the job worker, in the window of an import: the app keeps reading, and writing
-    // waits (docs/decisions.md, "An old register's write off the backend's thread").
     let planned = dry.planned;
-    const importId = await ctx.backend.importRegister(
-      async () => {
+    const { importId, backup } = await ctx.backend.importRegister(
+      async (backup) => {
         // Writing is refused from here on. The backup ran on another thread: if the store changed
-        // meanwhile, the plan is made again.
+        // meanwhile, the plan is made again; if nothing is left to write, nothing is.
         const { store, write } = storeFor(ctx);
         if (changeSeq(store.sql) !== dry.seq) planned = (await planNow()).planned;
+        if (planned.writes === 0) return null;
         job.commit(planned.writes);
-        return { ...planned.write, ctx: write, meta: { fileName, now, backup: backup.view.name } };
+        return { ...planned.write, ctx: write, meta: { fileName, now, backup } };
       },
       (done, total) => job.writing(done, total),
     );
-    forgetUpload(ctx.backend, options.uploadId, by);
-    return { ...planned.preview, importId, backup: backup.view.name };
+    if (importId !== null) forgetUpload(ctx.backend, options.uploadId, by);
+    return { ...planned.preview, importId, backup };
   } finally {
     job.end();
   }

@@ -23,9 +23,9 @@ export type RegisterPlan =
   | { readonly register: 'persons'; readonly plan: PersonImportPlan }
   | { readonly register: 'hotspots'; readonly plan: HotspotImportPlan };
 
-/** Writes the plan in one transaction on `db`: the import's id. `onProgress` hears the reports written of all. */
+/** Writes the plan in one transaction on `db`: the import's id. `onProgress` hears the records written of all now and then. */
 export function applyPlannedWrite(db: Sqlite, writes: WritePath, job: PlannedWrite, onProgress?: (done: number, total: number) => void): string {
-  if (job.register === 'persons') return applyPersonImport(db, writes, job.plan, job.ctx, job.meta);
-  if (job.register === 'hotspots') return applyHotspotImport(db, writes, job.plan, job.ctx, job.meta);
+  if (job.register === 'persons') return applyPersonImport(db, writes, job.plan, job.ctx, job.meta, onProgress);
+  if (job.register === 'hotspots') return applyHotspotImport(db, writes, job.plan, job.ctx, job.meta, onProgress);
   return applyReportImport(db, writes, job.plan, job.ctx, job.meta, onProgress);
 }

@@ -238,10 +238,19 @@ export function planHotspotImport(
 }
 
 /** Writes the plan in one transaction: each hotspot created as the create call does, then moved to its status, dated the day it was found. */
-export function applyHotspotImport(db: Sqlite, writes: WritePath, plan: HotspotImportPlan, ctx: WriteContext, meta: { fileName: string; now: number; backup: string | null }): string {
+export function applyHotspotImport(
+  db: Sqlite,
+  writes: WritePath,
+  plan: HotspotImportPlan,
+  ctx: WriteContext,
+  meta: { fileName: string; now: number; backup: string | null },
+  onProgress?: (done: number, total: number) => void,
+): string {
   return db.transaction(() => {
     const importId = startImport(db, ctx, { ...meta, register: 'hotspots', sheet: plan.sheet, headerRow: plan.headerRow, mapping: plan.mapping, records: plan.hotspots.length });
-    for (const planned of plan.hotspots) {
+    for (const [index, planned] of plan.hotspots.entries()) {
+      // Told every 500: each record is written through the write path, with its history and index.
+      if (onProgress && index % 500 === 0) onProgress(index, plan.hotspots.length);
       const hotspot = createHotspot(db, writes, planned.fields, ctx);
       linkRecord(db, importId, 'hotspots', hotspot.id, planned.sourceRow);
       if (planned.status !== 'suspected') setStatus(db, writes, hotspot.id, hotspot.version, planned.status, planned.fields.foundOn, provenanceNote(meta.fileName, planned.sourceRow), ctx);

@@ -351,12 +351,21 @@ export function planPersonImport(
  * Writes the plan in one transaction: new persons through db/persons.ts, their programs through
  * db/programs.ts (a program that ended before the import is ended on its end date, as completed).
  */
-export function applyPersonImport(db: Sqlite, writes: WritePath, plan: PersonImportPlan, ctx: WriteContext, meta: { fileName: string; now: number; backup: string | null }): string {
+export function applyPersonImport(
+  db: Sqlite,
+  writes: WritePath,
+  plan: PersonImportPlan,
+  ctx: WriteContext,
+  meta: { fileName: string; now: number; backup: string | null },
+  onProgress?: (done: number, total: number) => void,
+): string {
   return db.transaction(() => {
     const importId = startImport(db, ctx, { ...meta, register: 'persons', sheet: plan.sheet, headerRow: plan.headerRow, mapping: plan.mapping, records: plan.persons.length });
     let created = 0;
     let programs = 0;
-    for (const planned of plan.persons) {
+    for (const [index, planned] of plan.persons.entries()) {
+      // Told every 500: each record is written through the write path, with its history and index.
+      if (onProgress && index % 500 === 0) onProgress(index, plan.persons.length);
       let personId = planned.personId;
       if (personId === null) {
         personId = personForInput(db, writes, planned.person, ctx).id;
