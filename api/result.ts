@@ -19,7 +19,7 @@ export const errorCodes = [
   'store.wrong_key', // the store cannot be decrypted with this key
   'store.corrupt', // quick_check failed
   'store.checking', // the store is checked after a session that did not end: writing waits until it passes
-  'store.importing', // a bundle is being imported: writing waits until it ends
+  'store.importing', // an import (a bundle, an old register) is running: writing waits until it ends
   'store.newer_version', // the database comes from a newer version of the app
   'store.no_space', // too little free disk space for the work asked (a key rotation copies the store): nothing was changed
   'record.not_found',

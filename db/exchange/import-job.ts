@@ -1,11 +1,10 @@
 import type { ImportProgressView, ImportSummary } from '../../api/views';
-import { importRunning as importing, type AppError } from '../app-error';
+import { importRunning, type AppError } from '../app-error';
 import { holdAudit, releaseAudit } from '../audit';
 import { importInWorker, type ImportJob } from '../backup-thread';
 import { forgetHolidays } from '../register/deadline-columns';
 import { isSqliteCode, type Sqlite } from '../store';
 import { answeredWhileChecking } from '../store-check';
-
 
 /**
  * Tests of the interface (tests/e2e/exchange.test.ts, legacy-import.test.ts) hold each import's write this
@@ -21,15 +20,16 @@ export async function importTestPause(): Promise<void> {
 export type ImportWork = (job: ImportJob, onProgress: (percent: number) => void) => Promise<ImportSummary>;
 
 /**
- * A bundle's import off the backend's thread (docs/decisions.md, "The register beside long work"). The
- * import runs on a worker thread with its own connection (db/backup-worker.ts) and holds the store's write
- * lock until it commits, which takes a minute for a large commune's bundle. Meanwhile the backend's thread
- * goes on answering: reads see the store as it was before the import (WAL); writes are refused at once with
- * `store.importing`: the calls the contract does not mark `readOnly` by the dispatcher, the write path
- * itself, and any other statement that would write on this connection by SQLite (`query_only`, its
- * SQLITE_READONLY answered `store.importing`, for a call that began before the import and writes after an
- * await). The audit entries of reads and logins are held in memory and written when the import ends
- * (db/audit.ts). One import at a time.
+ * An import off the backend's thread, a bundle's or an old register's write (docs/decisions.md, "The
+ * register beside long work"). The import runs on a worker thread with its own connection
+ * (db/backup-worker.ts) and holds the store's write lock until it commits, which takes a minute for a
+ * large commune's bundle. Meanwhile the backend's thread goes on answering: reads see the store as it
+ * was before the import (WAL); writes are refused at once with `store.importing`: the calls the
+ * contract does not mark `readOnly` by the dispatcher, the write path itself, and any other statement
+ * that would write on this connection by SQLite (`query_only`, its SQLITE_READONLY answered
+ * `store.importing`, for a call that began before the import and writes after an await). The audit
+ * entries of reads and logins are held in memory and written when the import ends (db/audit.ts). One
+ * import at a time.
  */
 export class ImportJobs {
   private running = false;
@@ -49,17 +49,17 @@ export class ImportJobs {
 
   /** Refuses, while an import runs, a call that may write (the dispatcher asks before each call). */
   refuseCall(call: string): void {
-    if (this.running && !answeredWhileChecking(call)) throw importing();
+    if (this.running && !answeredWhileChecking(call)) throw importRunning();
   }
 
   /** Refuses any write while an import runs (the write path asks before each one). */
   refuseWrites(): void {
-    if (this.running) throw importing();
+    if (this.running) throw importRunning();
   }
 
   /** A write SQLite refused on this connection because an import runs: the user's refusal, not a fault. */
   explain(error: unknown): AppError | null {
-    return this.running && isSqliteCode(error, 'SQLITE_READONLY') ? importing() : null;
+    return this.running && isSqliteCode(error, 'SQLITE_READONLY') ? importRunning() : null;
   }
 
   /**
@@ -81,7 +81,7 @@ export class ImportJobs {
    * `work` reports. One at a time: a second is refused with `store.importing`.
    */
   async hold<T>(sql: Sqlite, view: Omit<ImportProgressView, 'percent'>, work: (progress: (percent: number) => void) => Promise<T>): Promise<T> {
-    if (this.running) throw importing();
+    if (this.running) throw importRunning();
     this.running = true;
     this.view = { ...view, percent: 0 };
     try {
