@@ -362,17 +362,19 @@ export async function contractCases(office: RegisterOffice, work: string, option
     `login parts alone: key derivation (scrypt N=2^${Math.log2(parts.kdf.N)}, r=${parts.kdf.r}) ${parts.derivation.toFixed(0)} ms; ` +
       `open of a fresh copy (cipher, pragmas, migrations' check, office) ${parts.open.toFixed(0)} ms; the password rule (zxcvbn, warm) ${parts.rule.toFixed(0)} ms`,
   );
-  if (during.length > 0) {
-    rows.push({
-      group: 'login',
-      name: 'register first page while the daily backup runs',
-      ours: { first: during[0]!, median: quantile(during, 0.5), p95: quantile(during, 0.95), runs: during.length },
-      http: null,
-      raw: null,
-      budgetMs: LIST_BUDGET_MS,
-      note: `backup ${backupSeconds.toFixed(1)} s; peak RSS ${memoryAfterBackup.toFixed(0)} MiB (this process)`,
-    });
-  }
+  const duringBackupRow: ContractRow | null =
+    during.length === 0
+      ? null
+      : {
+          group: 'login',
+          name: 'register first page while the daily backup runs',
+          ours: { first: during[0]!, median: quantile(during, 0.5), p95: quantile(during, 0.95), runs: during.length },
+          http: null,
+          raw: null,
+          budgetMs: LIST_BUDGET_MS,
+          note: `backup ${backupSeconds.toFixed(1)} s; peak RSS ${memoryAfterBackup.toFixed(0)} MiB (this process)`,
+        };
+  if (duringBackupRow) rows.push(duringBackupRow);
   notes.push(`daily backup (VACUUM INTO on its worker thread): ${backupSeconds.toFixed(1)} s; this process's peak RSS by then ${memoryAfterBackup.toFixed(0)} MiB`);
 
   const cases = [...registerCases(values), ...peopleCases(db, values), ...periodicCases(values)].filter((one) => !options.only || options.only.test(`${one.group} ${one.name}`));
@@ -406,12 +408,35 @@ export async function contractCases(office: RegisterOffice, work: string, option
   const http = new Map<Case, ContractTiming>();
   if (options.http) {
     ensureRendererBuilt();
+    // The host's own first login of the day: the backup the in-process login took is removed, so the
+    // host takes the day's backup itself and its peak memory counts it (the issue's budget: < 300 MB
+    // while the backup runs), and the register's first page is timed over HTTP meanwhile.
+    rmSync(join(copy, 'backups'), { recursive: true, force: true });
     const host = await startHost({ dataDir: copy });
     try {
       const session: HostSession = await loginHost(host, office.username, office.password);
       const post = session as unknown as (name: CallName, input: CallInput<CallName>) => Promise<Result<unknown>>;
+      const duringHttp: number[] = [];
+      const backupStartedHttp = performance.now();
+      for (;;) {
+        const now = await session('auth.session', {});
+        if (!now.ok || !now.value?.backup) break;
+        const start = performance.now();
+        await post('reports.list', registerInput);
+        duringHttp.push(performance.now() - start);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      const backupHttpSeconds = (performance.now() - backupStartedHttp) / 1000;
+      const hostPid = hostNodePid(host.pid);
+      const afterBackup = peakMiB(hostPid);
+      notes.push(`browser host's daily backup: ${backupHttpSeconds.toFixed(1)} s; the host's peak RSS by then ${afterBackup.toFixed(0)} MiB (budget < 300 MB)`);
+      if (duringBackupRow && duringHttp.length > 0) {
+        duringHttp.sort((a, b) => a - b);
+        const http = { first: duringHttp[0]!, median: quantile(duringHttp, 0.5), p95: quantile(duringHttp, 0.95), runs: duringHttp.length };
+        rows[rows.indexOf(duringBackupRow)] = { ...duringBackupRow, http };
+      }
       for (const one of cases) http.set(one, await measure(() => post(one.call, one.input as CallInput<CallName>)));
-      notes.push(`browser host peak RSS over the HTTP rows: ${peakMiB(hostNodePid(host.pid)).toFixed(0)} MiB (budget < 300 MB)`);
+      notes.push(`browser host peak RSS over the whole run (its daily backup and the HTTP rows): ${peakMiB(hostPid).toFixed(0)} MiB (budget < 300 MB)`);
     } finally {
       await host.stop();
     }
