@@ -28,7 +28,8 @@ export function plannedTableBuilder(capacity: number) {
   let names: string[] | null = null;
   let distinct: Map<unknown, number>[] = [];
   let values: unknown[][] = [];
-  let index: Uint32Array[] = [];
+  /** A column's indexes, made when it meets its second value (every record before took the first: 0). */
+  let index: (Uint32Array | null)[] = [];
   let last: number[] = [];
   let count = 0;
   return {
@@ -41,7 +42,7 @@ export function plannedTableBuilder(capacity: number) {
         names = parts.flatMap((part) => Object.keys(part));
         distinct = names.map(() => new Map());
         values = names.map(() => []);
-        index = names.map(() => new Uint32Array(capacity));
+        index = names.map(() => null);
         last = names.map(() => -1);
       }
       if (count >= capacity) throw new Error(`more than ${capacity} planned records`);
@@ -59,10 +60,11 @@ export function plannedTableBuilder(capacity: number) {
               at = values[c]!.length;
               values[c]!.push(value);
               distinct[c]!.set(value, at);
+              if (at === 1) index[c] = new Uint32Array(capacity);
             }
             last[c] = at;
           }
-          index[c]![count] = at;
+          if (at > 0) index[c]![count] = at;
           c += 1;
         }
       }
@@ -74,7 +76,7 @@ export function plannedTableBuilder(capacity: number) {
       return {
         count,
         sourceRows: sourceRows.slice(0, count),
-        columns: (names ?? []).map((name, c) => ({ name, values: values[c]!, index: values[c]!.length > 1 ? index[c]!.slice(0, count) : null })),
+        columns: (names ?? []).map((name, c) => ({ name, values: values[c]!, index: index[c]?.slice(0, count) ?? null })),
       };
     },
   };
