@@ -123,6 +123,9 @@ export interface ImportPlan {
 const SUMMARY_MAX = 300;
 const TEXT_MAX: Partial<Record<LegacyReportField, number>> = { address: 300, reporterName: 100, reporterAddress: 300, reporterContact: 100, description: 20_000 };
 
+/** More than `max` characters (code points); a text of at most `max` UTF-16 units is not spread to count. */
+const longerThan = (text: string, max: number): boolean => text.length > max && [...text].length > max;
+
 /** The page cache of the import's write, in KiB as `PRAGMA cache_size` takes it (negative): 16 MiB. */
 const IMPORT_CACHE_SIZE = -16_384;
 
@@ -220,7 +223,7 @@ export async function planReportImport(
     let summary = summaryText;
     let description = text(row, 'description');
     if (summaryText === '') refusals.push(issue('summary', 'legacy.reason.required', ''));
-    else if ([...summaryText].length > SUMMARY_MAX) {
+    else if (summaryText.length > SUMMARY_MAX && [...summaryText].length > SUMMARY_MAX) {
       const cut = [...summaryText].slice(0, SUMMARY_MAX - 1).join('');
       summary = `${cut.slice(0, Math.max(cut.lastIndexOf(' '), SUMMARY_MAX / 2)).trim()}…`;
       description = description === '' ? summaryText : `${summaryText}\n\n${description}`;
@@ -274,11 +277,11 @@ export async function planReportImport(
     const limited: Partial<Record<LegacyReportField, string>> = {};
     for (const field of ['address', 'reporterName', 'reporterAddress', 'reporterContact'] as const) {
       const value = text(row, field);
-      if ([...value].length > TEXT_MAX[field]!) refusals.push(issue(field, 'legacy.reason.too_long', value));
+      if (longerThan(value, TEXT_MAX[field]!)) refusals.push(issue(field, 'legacy.reason.too_long', value));
       limited[field] = value;
     }
     if (extra.length > 0) description = [description, ...extra].filter((t) => t !== '').join('\n');
-    if ([...description].length > TEXT_MAX.description!) refusals.push(issue('description', 'legacy.reason.too_long', description));
+    if (longerThan(description, TEXT_MAX.description!)) refusals.push(issue('description', 'legacy.reason.too_long', description));
 
     // Already here: the same register number and year (voided records keep their numbers too).
     let matchedId: string | null = null;
