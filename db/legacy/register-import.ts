@@ -348,7 +348,7 @@ export async function planReportImport(
       decision_no: '',
       extension_no: '',
       extended_until: null,
-      resolution_note: status.startsWith('resolved') ? `Nhập từ sổ cũ (${fileName}, dòng ${row.number})` : '',
+      // resolution_note: made by the write (applyReportImport), from the file's name and the row.
     };
     const clockKey = `${base.kind}|${base.received_at}|${base.status}|${base.notice_sent_at}|${base.complex}|${base.transferred_at}|${base.decision_at}|${base.extended_until}`;
     let clocks = deadlines.get(clockKey);
@@ -417,9 +417,13 @@ export function applyReportImport(
       if (onProgress && index % ROWS_PER_STEP === 0) onProgress(index, count);
       clock = tick(clock, at);
       const id = nextId();
-      link.run(importId, id, plan.reports.sourceRows[index]);
+      const sourceRow = plan.reports.sourceRows[index]!;
+      link.run(importId, id, sourceRow);
       const r = plannedRecord(plan.reports, index, {});
       Object.assign(r, {
+        // A settled old report says where it came from. Made here, not planned: a text different on
+        // every row was most of the plan's memory (docs/decisions.md, "An old register's import in less memory").
+        resolution_note: String(r.status).startsWith('resolved') ? `Nhập từ sổ cũ (${meta.fileName}, dòng ${sourceRow})` : '',
         id,
         office_id: ctx.officeId,
         version: formatVersion(clock, state.node_id),
