@@ -131,10 +131,20 @@ function runWorker(workerData: WorkerData, onProgress: (done: number, total: num
   });
 }
 
+/**
+ * An old register's write makes a few kilobytes of short-lived objects per record through the bulk
+ * path; under V8's default young generation (48 MB) they filled the worker's heap to 150 MB between two
+ * full collections. With 8 MB the same write peaked at 100 MB, no slower (docs/decisions.md, "An old
+ * register's import in less memory"). Only the young generation is bounded: a bound on the old one
+ * would end a large plan in an out-of-memory error.
+ */
+const REGISTER_WRITE_LIMITS = { maxYoungGenerationSizeMb: 8 };
+
 function startWorker(workerData: WorkerData): Worker {
   const here = import.meta.url;
-  if (here.endsWith('.cjs')) return new Worker(fileURLToPath(new URL('./backup-worker.cjs', here)), { workerData });
-  return new Worker(workerFromSources(here), { workerData });
+  const options = { workerData, ...(workerData.kind === 'register' ? { resourceLimits: REGISTER_WRITE_LIMITS } : {}) };
+  if (here.endsWith('.cjs')) return new Worker(fileURLToPath(new URL('./backup-worker.cjs', here)), options);
+  return new Worker(workerFromSources(here), options);
 }
 
 /** The worker bundled from the sources by this thread, once (see workerFromSources). */

@@ -31,7 +31,7 @@ async function plan(db: Sqlite, officeId: string, file: LegacyFile, fileName: st
     return { preview: p.preview, writes: p.hotspots.length, write: { register: 'hotspots', plan: p } };
   }
   const p = await planReportImport(db, file, fileName, options, { officeId, now, settings: readSettings(db), saved, step: (done, total) => job.step('checking', done, total) });
-  return { preview: p.preview, writes: p.reports.length, write: { register: 'reports', plan: p } };
+  return { preview: p.preview, writes: p.reports.count, write: { register: 'reports', plan: p } };
 }
 
 /** The caller as the owner of an upload and its jobs: another user's are refused as unknown. */

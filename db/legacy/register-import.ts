@@ -17,6 +17,7 @@ import type { Settings } from '../../api/views';
 import type { Sqlite } from '../store';
 import type { WriteContext, WritePath } from '../write-path';
 import { startImport } from './imports';
+import { plannedRecord, plannedTableBuilder, type PlannedTable } from './planned-table';
 import type { LegacyFile } from './read-file';
 import { dateReason, officerByName, outcomeTally, prepareSheet, previewOf, proposeFrom, requiredFields, valueFromPhrases, wordTable, type SavedMapping } from './sheet-plan';
 
@@ -107,21 +108,13 @@ const isLegacyStatus = (value: string): value is (typeof legacyStatusValues)[num
 // ---------------------------------------------------------------------------------------------------
 // The dry run.
 
-/**
- * A report ready to be written, and where it came from: its columns' values in the order of the plan's
- * `reportColumns` (an array, not an object of forty keys: a plan of 100,000 reports held as objects took
- * hundreds of megabytes).
- */
-export interface PlannedReport {
-  readonly sourceRow: number;
-  readonly values: readonly unknown[];
-}
-
 export interface ImportPlan {
   readonly preview: LegacyPreview;
-  /** The columns of each planned report's values. */
-  readonly reportColumns: readonly string[];
-  readonly reports: readonly PlannedReport[];
+  /**
+   * The reports ready to be written, each with the row it came from, held by column (an object of
+   * forty keys each, or an array of forty values, took 75 MB for 100,000 reports: db/legacy/planned-table.ts).
+   */
+  readonly reports: PlannedTable;
   readonly mapping: readonly { column: number; field: LegacyReportField }[];
   readonly sheet: string;
   readonly headerRow: number;
@@ -129,6 +122,9 @@ export interface ImportPlan {
 
 const SUMMARY_MAX = 300;
 const TEXT_MAX: Partial<Record<LegacyReportField, number>> = { address: 300, reporterName: 100, reporterAddress: 300, reporterContact: 100, description: 20_000 };
+
+/** More than `max` characters (code points); a text of at most `max` UTF-16 units is not spread to count. */
+const longerThan = (text: string, max: number): boolean => text.length > max && [...text].length > max;
 
 /** The page cache of the import's write, in KiB as `PRAGMA cache_size` takes it (negative): 16 MiB. */
 const IMPORT_CACHE_SIZE = -16_384;
@@ -172,8 +168,7 @@ export async function planReportImport(
   const openRows = new Set(options.openRows);
   const inFile = new Map<string, number>();
 
-  const reports: PlannedReport[] = [];
-  let reportColumns: readonly string[] | null = null;
+  const reports = plannedTableBuilder(dataRows.length);
   const tally = outcomeTally(dataRows.length);
 
   for (const [index, row] of dataRows.entries()) {
@@ -228,7 +223,7 @@ export async function planReportImport(
     let summary = summaryText;
     let description = text(row, 'description');
     if (summaryText === '') refusals.push(issue('summary', 'legacy.reason.required', ''));
-    else if ([...summaryText].length > SUMMARY_MAX) {
+    else if (summaryText.length > SUMMARY_MAX && [...summaryText].length > SUMMARY_MAX) {
       const cut = [...summaryText].slice(0, SUMMARY_MAX - 1).join('');
       summary = `${cut.slice(0, Math.max(cut.lastIndexOf(' '), SUMMARY_MAX / 2)).trim()}…`;
       description = description === '' ? summaryText : `${summaryText}\n\n${description}`;
@@ -282,11 +277,11 @@ export async function planReportImport(
     const limited: Partial<Record<LegacyReportField, string>> = {};
     for (const field of ['address', 'reporterName', 'reporterAddress', 'reporterContact'] as const) {
       const value = text(row, field);
-      if ([...value].length > TEXT_MAX[field]!) refusals.push(issue(field, 'legacy.reason.too_long', value));
+      if (longerThan(value, TEXT_MAX[field]!)) refusals.push(issue(field, 'legacy.reason.too_long', value));
       limited[field] = value;
     }
     if (extra.length > 0) description = [description, ...extra].filter((t) => t !== '').join('\n');
-    if ([...description].length > TEXT_MAX.description!) refusals.push(issue('description', 'legacy.reason.too_long', description));
+    if (longerThan(description, TEXT_MAX.description!)) refusals.push(issue('description', 'legacy.reason.too_long', description));
 
     // Already here: the same register number and year (voided records keep their numbers too).
     let matchedId: string | null = null;
@@ -353,7 +348,7 @@ export async function planReportImport(
       decision_no: '',
       extension_no: '',
       extended_until: null,
-      resolution_note: status.startsWith('resolved') ? `Nhập từ sổ cũ (${fileName}, dòng ${row.number})` : '',
+      // resolution_note: made by the write (applyReportImport), from the file's name and the row.
     };
     const clockKey = `${base.kind}|${base.received_at}|${base.status}|${base.notice_sent_at}|${base.complex}|${base.transferred_at}|${base.decision_at}|${base.extended_until}`;
     let clocks = deadlines.get(clockKey);
@@ -361,12 +356,11 @@ export async function planReportImport(
       clocks = deadlineColumns({ ...base, deleted_at: null }, holidays, env.settings);
       deadlines.set(clockKey, clocks);
     }
-    reportColumns ??= [...Object.keys(base), ...Object.keys(clocks)];
-    reports.push({ sourceRow: row.number, values: [...Object.values(base), ...Object.values(clocks)] });
+    reports.add(row.number, base, clocks);
   }
 
   const preview = previewOf('reports', file, fileName, sheetPlan, { values: words.list(), tally, shownFields: [] });
-  return { preview, reportColumns: reportColumns ?? [], reports, mapping, sheet: sheet.name, headerRow };
+  return { preview, reports: reports.finish(), mapping, sheet: sheet.name, headerRow };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -412,20 +406,24 @@ export function applyReportImport(
   // writeRecords is the transaction: everything here runs inside it, from the import's own row to the
   // check that every report came in (a bulk path nested as a savepoint ran slower).
   function* records(): Generator<RecordLine> {
-    importId = startImport(db, ctx, { ...meta, register: 'reports', sheet: plan.sheet, headerRow: plan.headerRow, mapping: plan.mapping, records: plan.reports.length });
+    importId = startImport(db, ctx, { ...meta, register: 'reports', sheet: plan.sheet, headerRow: plan.headerRow, mapping: plan.mapping, records: plan.reports.count });
     const state = prepared(db, 'SELECT node_id, wall, counter FROM clock_state WHERE id = 1').get() as ClockState & { node_id: string };
     let clock: ClockState = { wall: state.wall, counter: state.counter };
     const at = Date.now();
     const link = prepared(db, "INSERT INTO legacy_import_rows (import_id, record_table, record_id, source_row) VALUES (?, 'reports', ?, ?)");
-    const nextId = importIds(meta.now, plan.reports.length);
-    for (const [index, report] of plan.reports.entries()) {
-      if (onProgress && index % ROWS_PER_STEP === 0) onProgress(index, plan.reports.length);
+    const { count } = plan.reports;
+    const nextId = importIds(meta.now, count);
+    for (let index = 0; index < count; index += 1) {
+      if (onProgress && index % ROWS_PER_STEP === 0) onProgress(index, count);
       clock = tick(clock, at);
       const id = nextId();
-      link.run(importId, id, report.sourceRow);
-      const r: Record<string, unknown> = {};
-      plan.reportColumns.forEach((column, i) => (r[column] = report.values[i]));
+      const sourceRow = plan.reports.sourceRows[index]!;
+      link.run(importId, id, sourceRow);
+      const r = plannedRecord(plan.reports, index, {});
       Object.assign(r, {
+        // A settled old report says where it came from. Made here, not planned: a text different on
+        // every row was most of the plan's memory (docs/decisions.md, "An old register's import in less memory").
+        resolution_note: String(r.status).startsWith('resolved') ? `Nhập từ sổ cũ (${meta.fileName}, dòng ${sourceRow})` : '',
         id,
         office_id: ctx.officeId,
         version: formatVersion(clock, state.node_id),
@@ -442,9 +440,9 @@ export function applyReportImport(
     // Every report is new (the dry run left out those the office has): anything else is a bug, and
     // throwing here, inside the transaction, keeps nothing of the import.
     const written = prepared(db, 'SELECT count(*) AS n FROM legacy_import_rows l JOIN reports r ON r.id = l.record_id WHERE l.import_id = ?').get(importId) as { n: number };
-    if (written.n !== plan.reports.length) throw new Error(`the import wrote ${written.n} of ${plan.reports.length} reports`);
+    if (written.n !== count) throw new Error(`the import wrote ${written.n} of ${count} reports`);
     prepared(db, 'UPDATE clock_state SET local_wall = max(local_wall, ?) WHERE id = 1').run(at);
-    appendAudit(db, { at: meta.now, userId: ctx.userId, call: ctx.call, action: 'import', table: 'legacy_imports', recordId: importId, after: { legacyFile: meta.fileName, sheet: plan.sheet, records: plan.reports.length } });
+    appendAudit(db, { at: meta.now, userId: ctx.userId, call: ctx.call, action: 'import', table: 'legacy_imports', recordId: importId, after: { legacyFile: meta.fileName, sheet: plan.sheet, records: count } });
   }
   // The write dirties page after page: under the store's 64 MiB of cached pages it held them all
   // (measured: 55–63 MB of the 100,000-row import's peak), while a smaller cache spills them to the WAL

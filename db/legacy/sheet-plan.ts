@@ -207,6 +207,9 @@ export interface SheetOptions {
   readonly values: readonly { field: LegacyWordField; word: string; value: string }[];
 }
 
+/** The distinct cells of a column whose text is remembered (cells of rich text are not shared: one a cell). */
+const TEXT_MEMO = 20_000;
+
 /** Cells of a column read for its encoding: all of them up to this many, else this many spread evenly down it. */
 const DETECTION_SAMPLE = 4000;
 
@@ -281,9 +284,20 @@ export function prepareSheet<F extends LegacyField>(
     columns.push({ column, header: headers[column] ?? '', field: mapping.find((m) => m.column === column)?.field ?? null, encoding: encodingOf[column]!, detected });
   }
 
+  // Cells are shared (db/legacy/read-file.ts, `cellOf`): a column's text of each distinct cell is worked
+  // out once, not once a row (a register of 100,000 rows repeats its places, results and dates).
+  const memo: Map<SheetCell, string>[] = [];
   const text = (row: SheetRow, field: F): string => {
     const column = fieldColumn.get(field);
-    return column === undefined ? '' : cellText(row.cells[column], encodingOf[column]!, chosenOf[column]!);
+    const cell = column === undefined ? null : row.cells[column];
+    if (!cell) return '';
+    const known = (memo[column!] ??= new Map());
+    let shown = known.get(cell);
+    if (shown === undefined) {
+      shown = cellText(cell, encodingOf[column!]!, chosenOf[column!]!);
+      if (known.size < TEXT_MEMO) known.set(cell, shown);
+    }
+    return shown;
   };
   const raw = (row: SheetRow, field: F): SheetCell | null => {
     const column = fieldColumn.get(field);

@@ -99,6 +99,19 @@ describe('importing an old crime-report register (issue 22)', () => {
     // Written by the bulk path and audited once for the file: the entry itself lists what the report held.
     expect(history[0]!.changes).toContainEqual({ field: 'summary', before: null, after: 'trộm cắp xe máy honda wave' });
     expect(history.some((entry) => entry.action === 'insert')).toBe(false);
+    // A settled report's resolution note names the file and the row (made by the write, not planned); an open one has none.
+    const notes = o.backend
+      .requireStore()
+      .sql.prepare("SELECT l.source_row, r.status, r.resolution_note FROM legacy_import_rows l JOIN reports r ON r.id = l.record_id WHERE l.import_id = ? ORDER BY l.source_row")
+      .raw()
+      .all(applied.importId);
+    expect(notes).toEqual([
+      [4, 'resolved_admin', 'Nhập từ sổ cũ (so-tin-bao-2019.xlsx, dòng 4)'],
+      [5, 'transferred', ''],
+      [6, 'resolved_mediation', 'Nhập từ sổ cũ (so-tin-bao-2019.xlsx, dòng 6)'],
+      [9, 'decided', ''],
+      [10, 'checking', ''],
+    ]);
 
     // The counters moved past the numbers kept: a new report of 2020 takes 3/2020.
     const next = expectOk(

@@ -90,7 +90,7 @@ export async function legacyImportCases(dir: string, rows: number): Promise<Benc
       name: `import of a ${rows.toLocaleString('en')}-row register (.xlsx ${mb(bytes.length)}): read, dry run, write; baseline: raw insert of the same reports`,
       ours: once(applied - started),
       baseline: once(rawMs),
-      note: `read ${((read - started) / 1000).toFixed(1)} s, dry run ${((planned - read) / 1000).toFixed(1)} s, write ${((applied - planned) / 1000).toFixed(1)} s; peak RSS during the import ${mb(peak)} (before it ${mb(rssBefore)}, the file's bytes held); file made in ${(madeMs / 1000).toFixed(0)} s; issue target ≤ 2× the raw insert, host < 300 MB`,
+      note: `read ${((read - started) / 1000).toFixed(1)} s, dry run ${((planned - read) / 1000).toFixed(1)} s, write ${((applied - planned) / 1000).toFixed(1)} s; peak RSS during the import ${mb(peak)} (before it ${mb(rssBefore)}, the file's bytes held; added by the import ${mb(peak - rssBefore)}); file made in ${(madeMs / 1000).toFixed(0)} s; issue target ≤ 2× the raw insert, host < 300 MB`,
     },
     {
       name: 'the write alone (one transaction through the bulk path: reports, search index, summaries, links); baseline: the same raw insert',
