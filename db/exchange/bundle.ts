@@ -1,5 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
-import { StringDecoder } from 'node:string_decoder';
+import { createCipheriv, createDecipheriv, createHash, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, sign, verify, type Hash, type KeyObject } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 import { z } from 'zod';
 import { BUNDLE_MAX_BYTES } from '../../api/calls/exchange';
@@ -265,8 +264,12 @@ export interface OpenedBundle {
   /** SHA-256 of the whole file: what the sender's next bundle names as its previous one. */
   readonly hash: string;
   readonly size: number;
-  /** The payload's lines, decrypted frame by frame; throws exchange.tampered at the first bad frame. */
-  lines(): Generator<string>;
+  /**
+   * The payload's lines, decrypted frame by frame; throws exchange.tampered at the first bad frame.
+   * Given `digest`, every line but the last (a records bundle's manifest) goes into it as its bytes
+   * were sent, each with its newline: hashed frame by frame, not line by line.
+   */
+  lines(digest?: Hash): Generator<string>;
   /** How far `lines` has read through the payload, 0 to 1: the import's progress. */
   read(): number;
 }
@@ -287,7 +290,6 @@ export function openBundle(
   if (size < payloadStart + SIGNATURE) throw tampered('the file is truncated');
   const fd = openSync(path, 'r');
   const digest = createHash('sha256');
-  const whole = createHash('sha256');
   const signature = Buffer.alloc(SIGNATURE);
   try {
     const chunk = Buffer.alloc(1024 * 1024);
@@ -296,14 +298,14 @@ export function openBundle(
       const n = readSync(fd, chunk, 0, Math.min(chunk.length, signedBytes - at), at);
       if (n <= 0) throw tampered('the file ended early');
       digest.update(chunk.subarray(0, n));
-      whole.update(chunk.subarray(0, n));
       at += n;
     }
     readSync(fd, signature, 0, SIGNATURE, signedBytes);
-    whole.update(signature);
   } finally {
     closeSync(fd);
   }
+  // The whole file's hash goes on from the signed part's: each byte is hashed once.
+  const whole = digest.copy().update(signature);
   if (!verify(null, digest.digest(), publicKeyObject(signPublic, 'Ed25519'), signature)) {
     throw new AppError('exchange.bad_signature', 'the signature does not verify against the enrolled key');
   }
@@ -322,19 +324,28 @@ export function openBundle(
     recipient,
     hash: whole.digest('hex'),
     size,
-    lines: () => frameLines(path, payloadStart, size - SIGNATURE, key, header.bundleId, position),
+    lines: (digest) => frameLines(path, payloadStart, size - SIGNATURE, key, header.bundleId, position, digest),
     read: () => (position.at - payloadStart) / Math.max(1, size - SIGNATURE - payloadStart),
   };
 }
 
-function* frameLines(path: string, start: number, end: number, key: Buffer, bundleId: string, position: { at: number }): Generator<string> {
+const NEWLINE = 0x0a;
+const NEWLINE_BYTES = Buffer.from('\n');
+
+function* frameLines(path: string, start: number, end: number, key: Buffer, bundleId: string, position: { at: number }, digest?: Hash): Generator<string> {
   const fd = openSync(path, 'r');
   try {
     let at = start;
     position.at = start;
     let index = 0;
-    let rest = '';
-    const decoder = new StringDecoder('utf8');
+    // The bytes after the last newline read (a line cut by the frame's end), and the last whole line
+    // read, not hashed yet (it may be the last line of all).
+    let rest: Buffer = Buffer.alloc(0);
+    let held: Buffer | null = null;
+    const hashHeld = () => {
+      if (held !== null) digest?.update(held).update(NEWLINE_BYTES);
+      held = null;
+    };
     const lengthBytes = Buffer.alloc(4);
     for (;;) {
       if (at + 4 > end) throw tampered('the payload ends before its last frame');
@@ -354,15 +365,25 @@ function* frameLines(path: string, start: number, end: number, key: Buffer, bund
       at += 4 + length;
       position.at = at;
       index += 1;
-      const text = rest + decoder.write(plain);
-      const parts = text.split('\n');
-      rest = parts.pop() ?? '';
-      if (rest.length > MAX_LINE) throw tampered('a line is too long');
-      yield* parts;
+      // Whole lines are cut at a newline byte, which is never inside a character's UTF-8 bytes.
+      const bytes = rest.length === 0 ? plain : Buffer.concat([rest, plain]);
+      const cut = bytes.lastIndexOf(NEWLINE);
+      rest = bytes.subarray(cut + 1);
+      if (rest.length > MAX_LINE && rest.toString('utf8').length > MAX_LINE) throw tampered('a line is too long');
+      if (cut >= 0) {
+        const whole = bytes.subarray(0, cut);
+        const lastStart = whole.lastIndexOf(NEWLINE) + 1;
+        hashHeld();
+        if (lastStart > 0) digest?.update(whole.subarray(0, lastStart));
+        held = whole.subarray(lastStart);
+        yield* whole.toString('utf8').split('\n');
+      }
       if (last) {
         if (at !== end) throw tampered('bytes after the last frame');
-        rest += decoder.end();
-        if (rest !== '') yield rest;
+        if (rest.length > 0) {
+          hashHeld();
+          yield rest.toString('utf8');
+        }
         return;
       }
     }

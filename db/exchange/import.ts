@@ -7,7 +7,7 @@ import { uuidv7 } from '../ids';
 import { schemaVersion } from '../migrations/registry';
 import { all, first, prepared, qb, run } from '../query';
 import { nextRegisterNumber } from '../register/numbering';
-import { addTerms, indexReports, mergeSearchIndex, reportsOfPerson } from '../register/search-index';
+import { addTerms, indexReports, mergeSearchIndex, reportParts, reportsOfPerson, type ReportSearchRow } from '../register/search-index';
 import { DeferredSummaries } from '../reports/deferred-summaries';
 import type { ClockAheadView, ImportCounts, ImportItem, ImportOutcome, ImportReason, ImportSummary } from '../../api/views';
 import { recordColumnNames, stampColumnNames, type ExchangeAlertKind, type ExchangePeersTable, type RecordColumns, type RecordTable } from '../schema';
@@ -127,10 +127,24 @@ class Applier {
   private clock: ClockState;
   private readonly reports = new Set<string>();
   private readonly persons = new Set<string>();
+  /**
+   * The reports this import inserted, as written, each with the persons its live links written since
+   * name, in their order: indexed from here, not read back. A report written any other way (updated,
+   * renumbered), or one of its links updated, is left out and read back (docs/decisions.md, "The
+   * import against its floor (issue #23, seventh part)").
+   */
+  private readonly inserted = new Map<string, { rowid: number; row: ReportSearchRow; personIds: string[] }>();
+  /** False once a link named its report other than by a string id (the store may have read it otherwise): every report is read back. */
+  private insertedKept = true;
   /** The local change sequence before the first write: the records written are (startSeq, seq]. */
   readonly startSeq: number;
-  /** The owner of each record a bundle's import wrote, by table and id, so a link to it needs no look-up. */
-  private readonly owners = new Map<string, string>();
+  /**
+   * The owner of each record a bundle's import wrote or looked up, by table then id, so a second link
+   * to it needs no look-up (a record keeps its owner: a write that would change it is rejected).
+   */
+  private readonly owners = new Map<string, Map<string, string>>();
+  /** The columns and SQL of the last insert into each table (insertSql). */
+  private readonly lastInsert = new Map<string, { keys: readonly string[]; sql: string }>();
   /** Records held back per sender (hold, heldBy). */
   private readonly heldCounts = new Map<string, number>();
   private readonly receiver: Receiver;
@@ -230,9 +244,17 @@ class Applier {
 
   /** The owner of a record here (written by this import or before), undefined when it is not here. */
   private ownerOf(table: string, id: string): string | undefined {
-    const known = this.owners.get(`${table}:${id}`);
+    const known = this.owners.get(table)?.get(id);
     if (known !== undefined) return known;
-    return storedOwner(this.db, table, id);
+    const stored = storedOwner(this.db, table, id);
+    if (stored !== undefined && this.source.peer !== null) this.knowOwner(table, id, stored);
+    return stored;
+  }
+
+  private knowOwner(table: string, id: string, owner: string): void {
+    let ofTable = this.owners.get(table);
+    if (!ofTable) this.owners.set(table, (ofTable = new Map()));
+    ofTable.set(id, owner);
   }
 
   /**
@@ -439,6 +461,49 @@ class Applier {
     }
   }
 
+  /** A report written: kept for the index as inserted (rowid), or left out (null: updated). */
+  private keepInserted(row: Record<string, unknown>, rowid: number | null): void {
+    const id = row.id as string;
+    if (rowid === null || !this.insertedKept || !searchRow(row)) this.inserted.delete(id);
+    else this.inserted.set(id, { rowid, row, personIds: [] });
+  }
+
+  /**
+   * A link written: a new live one adds its person to its report kept for the index (its rowid comes
+   * after every link of that report, all written since the report); an updated one leaves its report out.
+   */
+  private keepLink(row: Record<string, unknown>, local: Record<string, unknown> | null): void {
+    if (typeof row.report_id !== 'string' || (local && typeof local.report_id !== 'string')) {
+      this.insertedKept = false;
+      this.inserted.clear();
+      return;
+    }
+    const report = this.inserted.get(row.report_id);
+    if (local) {
+      this.inserted.delete(row.report_id);
+      this.inserted.delete(local.report_id as string);
+    } else if (report && typeof row.person_id !== 'string') this.inserted.delete(row.report_id);
+    else if (report && row.deleted_at === null) report.personIds.push(row.person_id as string);
+  }
+
+  /** A report kept for the index, in parts, or undefined (read back). */
+  private insertedParts(reportId: string): ReturnType<typeof reportParts> | undefined {
+    const report = this.inserted.get(reportId);
+    return report && reportParts(report.rowid, report.row, report.personIds);
+  }
+
+  /**
+   * The insert of a row with these columns into `table`: a bundle's rows of one table have the same
+   * columns in the same order, so the statement's key is built only when they change.
+   */
+  private insertSql(table: RecordTable, keys: readonly string[]): string {
+    const last = this.lastInsert.get(table);
+    if (last && last.keys.length === keys.length && last.keys.every((key, i) => key === keys[i])) return last.sql;
+    const sql = statementSql(`insert ${table} ${keys.join(',')}`, () => qb.insertInto(table as 'reports').values(Object.fromEntries(keys.map((key) => [key, null])) as never));
+    this.lastInsert.set(table, { keys, sql });
+    return sql;
+  }
+
   private recordColumn(column: string): boolean {
     return (recordColumnNames as readonly string[]).includes(column);
   }
@@ -446,10 +511,11 @@ class Applier {
   private write(table: RecordTable, incoming: Record<string, unknown>, local: Record<string, unknown> | null, outcome: Outcome): void {
     this.seq += 1;
     const values = { ...incoming, seq: this.seq };
-    const columns = Object.keys(values).filter((column) => column !== 'id');
     const summaries = table === 'reports' ? (this.summaries ??= new DeferredSummaries(this.db)) : null;
+    let rowid = 0;
     try {
       if (local) {
+        const columns = Object.keys(values).filter((column) => column !== 'id');
         const sql = statementSql(`update ${table} ${columns.join(',')}`, () =>
           qb
             .updateTable(table as 'reports')
@@ -459,15 +525,14 @@ class Applier {
         prepared(this.db, sql).run(...columns.map((column) => values[column as keyof typeof values]), incoming.id);
       } else {
         const keys = Object.keys(values);
-        const sql = statementSql(`insert ${table} ${keys.join(',')}`, () => qb.insertInto(table as 'reports').values(Object.fromEntries(keys.map((key) => [key, null])) as never));
-        prepared(this.db, sql).run(...keys.map((key) => values[key as keyof typeof values]));
+        rowid = Number(prepared(this.db, this.insertSql(table, keys)).run(...keys.map((key) => values[key as keyof typeof values])).lastInsertRowid);
       }
     } catch (error) {
       this.seq -= 1;
       if (!local && table === 'reports' && isSqliteCode(error, 'SQLITE_CONSTRAINT_UNIQUE') && this.renumbered(incoming)) return;
       return this.note('rejected', table, incoming.id as string, rejection(error));
     }
-    if (this.source.peer !== null) this.owners.set(`${table}:${incoming.id as string}`, incoming.office_id as string);
+    if (this.source.peer !== null) this.knowOwner(table, incoming.id as string, incoming.office_id as string);
     summaries?.note(local, -1);
     summaries?.note(values, 1);
     // A version that continues this record settles any conflict still open on it.
@@ -478,8 +543,14 @@ class Applier {
         incoming.id,
       );
     }
-    if (table === 'reports') this.reports.add(incoming.id as string);
-    if (table === 'report_persons') this.reports.add(incoming.report_id as string);
+    if (table === 'reports') {
+      this.reports.add(incoming.id as string);
+      this.keepInserted(incoming, local ? null : rowid);
+    }
+    if (table === 'report_persons') {
+      this.reports.add(incoming.report_id as string);
+      this.keepLink(incoming, local);
+    }
     if (table === 'persons') this.persons.add(incoming.id as string);
     if (table === 'reports' || table === 'issued_reports') this.advanceCounter(table, incoming);
     this.note(outcome, table, incoming.id as string, null);
@@ -508,10 +579,12 @@ class Applier {
     if (incomingKeeps) {
       this.writes.update('reports', clash.id, clash.version, { register_no: next } as never, ctx);
       this.reports.add(clash.id);
+      this.inserted.delete(clash.id);
       this.write('reports', incoming, null, 'new');
     } else {
       this.write('reports', { ...incoming, register_no: next }, null, 'new');
       this.writes.resolve('reports', incoming.id as string, {} as never, incoming.version as string, ctx);
+      this.inserted.delete(incoming.id as string);
     }
     return true;
   }
@@ -548,12 +621,28 @@ class Applier {
       const reports = new Set(this.reports);
       for (const id of this.persons) for (const reportId of reportsOfPerson(this.db, id)) reports.add(reportId);
       const terms = new Set<string>();
-      indexReports(this.db, reports, terms);
+      indexReports(this.db, reports, terms, (id) => this.insertedParts(id));
       addTerms(this.db, terms);
       if (reports.size > 0) mergeSearchIndex(this.db, 16 + reports.size / 4);
     }
     prepared(this.db, 'UPDATE clock_state SET wall = ?, counter = ?, seq = max(seq, ?) WHERE id = 1').run(this.clock.wall, this.clock.counter, this.seq);
   }
+}
+
+const SEARCH_TEXT_COLUMNS = ['summary', 'description', 'address', 'reporter_name', 'reporter_address', 'transferred_to', 'decision_no'] as const;
+
+/**
+ * A report's row as written, when the store reads its search columns back the same (the numbers
+ * integers, the text columns strings, the secrecy flag 0 or 1; a column left to its default, or a
+ * value the store converts, is read back instead).
+ */
+function searchRow(row: Record<string, unknown>): row is Record<string, unknown> & ReportSearchRow {
+  return (
+    Number.isSafeInteger(row.register_no) &&
+    Number.isSafeInteger(row.register_year) &&
+    (row.reporter_anonymous === 0 || row.reporter_anonymous === 1) &&
+    SEARCH_TEXT_COLUMNS.every((column) => typeof row[column] === 'string')
+  );
 }
 
 function rejection(error: unknown): Reason {
@@ -729,13 +818,13 @@ export function applyBundle(db: Sqlite, writes: WritePath, bundle: VerifiedBundl
 /** Lines read between two reports of progress. */
 const PROGRESS_EVERY = 500;
 
-/** Reads every line; the manifest must come last and match the lines before it. */
+/** Reads every line; the manifest must come last and match the lines before it (hashed by `lines` as they were sent). */
 function readPayload(opened: OpenedBundle, applier: Applier, onProgress?: (read: number) => void): void {
   const digest = createHash('sha256');
   const counts: Record<string, number> = {};
   let manifest: ManifestLine['manifest'] | null = null;
   let lines = 0;
-  for (const text of opened.lines()) {
+  for (const text of opened.lines(digest)) {
     if (onProgress && (lines += 1) % PROGRESS_EVERY === 0) onProgress(opened.read());
     if (manifest) throw bad('lines after the manifest');
     let line: unknown;
@@ -751,7 +840,6 @@ function readPayload(opened: OpenedBundle, applier: Applier, onProgress?: (read:
     }
     const { t, r } = line as RecordLine;
     if (typeof t !== 'string') throw bad('a payload line names no table');
-    digest.update(text).update('\n');
     counts[t] = (counts[t] ?? 0) + 1;
     applier.record(t, r);
   }

@@ -30,20 +30,45 @@ export function reportSearchText(db: Sqlite, reportId: string): { rowid: number;
 /** Between the parts of a report's text: folding the whole is folding each part and joining the non-empty ones with a space. */
 const PART = ' \n ';
 
+/** A report's columns its search text is made of, as the store reads them. */
+export interface ReportSearchRow {
+  readonly register_no: number;
+  readonly register_year: number;
+  readonly summary: string;
+  readonly description: string;
+  readonly address: string;
+  readonly reporter_name: string;
+  readonly reporter_address: string;
+  readonly reporter_anonymous: number;
+  readonly transferred_to: string;
+  readonly decision_no: string;
+  readonly deleted_at: number | null;
+}
+
 /**
  * A report's text in parts: its own fields (not folded), and the persons its live links name, in the
  * links' order (a person named twice, twice), each to be read with personSearchText.
  */
-function reportSearchParts(db: Sqlite, reportId: string): { rowid: number; voided: boolean; own: string; personIds: string[] } | undefined {
+export interface ReportSearchParts {
+  readonly rowid: number;
+  readonly voided: boolean;
+  readonly own: string;
+  readonly personIds: readonly string[];
+}
+
+function reportSearchParts(db: Sqlite, reportId: string): ReportSearchParts | undefined {
   const report = prepared(
     db,
     `SELECT rowid, register_no, register_year, summary, description, address, reporter_name, reporter_address, reporter_anonymous, transferred_to, decision_no, deleted_at
      FROM reports WHERE id = ?`,
-  ).get(reportId) as
-    | { rowid: number; register_no: number; register_year: number; summary: string; description: string; address: string; reporter_name: string; reporter_address: string; reporter_anonymous: number; transferred_to: string; decision_no: string; deleted_at: number | null }
-    | undefined;
+  ).get(reportId) as (ReportSearchRow & { rowid: number }) | undefined;
   if (!report) return undefined;
   const personIds = prepared(db, 'SELECT person_id FROM report_persons WHERE report_id = ? AND deleted_at IS NULL ORDER BY rowid').pluck().all(reportId) as string[];
+  return reportParts(report.rowid, report, personIds);
+}
+
+/** The parts of a report's text from its row (as the store reads it) and the persons its live links name, in their order. */
+export function reportParts(rowid: number, report: ReportSearchRow, personIds: readonly string[]): ReportSearchParts {
   const own = [
     formatRegisterNumber(report.register_no, report.register_year),
     report.summary,
@@ -53,7 +78,7 @@ function reportSearchParts(db: Sqlite, reportId: string): { rowid: number; voide
     report.transferred_to,
     report.decision_no,
   ].join(PART);
-  return { rowid: report.rowid, voided: report.deleted_at !== null, own, personIds };
+  return { rowid, voided: report.deleted_at !== null, own, personIds };
 }
 
 /** A person's part of the text of the reports naming them: names, other names, citizen ID (not folded); undefined for a person not here. */
@@ -68,11 +93,13 @@ function personSearchText(db: Sqlite, personId: string): string | undefined {
  * Indexes many reports at once (an import), their words gathered into `terms` for one addTerms: as
  * indexReport each, but each person is read, folded and split into words once for all the reports
  * naming them (an imported person is named by several reports; the persons do not change meanwhile).
+ * `known` gives the parts of the reports the caller knows as the store holds them now (an import's
+ * reports from the rows it wrote); the others are read.
  */
-export function indexReports(db: Sqlite, reportIds: Iterable<string>, terms: Set<string>): void {
+export function indexReports(db: Sqlite, reportIds: Iterable<string>, terms: Set<string>, known?: (reportId: string) => ReportSearchParts | undefined): void {
   const people = new Map<string, string | null>();
   for (const reportId of reportIds) {
-    const found = reportSearchParts(db, reportId);
+    const found = known?.(reportId) ?? reportSearchParts(db, reportId);
     if (!found) continue;
     const own = fold(found.own);
     for (const word of wordsOf(own)) terms.add(word);
