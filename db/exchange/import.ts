@@ -7,7 +7,7 @@ import { uuidv7 } from '../ids';
 import { schemaVersion } from '../migrations/registry';
 import { all, first, prepared, qb, run } from '../query';
 import { nextRegisterNumber } from '../register/numbering';
-import { addTerms, indexReports, mergeSearchIndex, reportParts, reportsOfPerson, type ReportSearchRow } from '../register/search-index';
+import { addTerms, indexReports, mergeSearchIndex, reportParts, reportsOfPerson, type ReportSearchParts, type ReportSearchRow } from '../register/search-index';
 import { DeferredSummaries } from '../reports/deferred-summaries';
 import type { ClockAheadView, ImportCounts, ImportItem, ImportOutcome, ImportReason, ImportSummary } from '../../api/views';
 import { recordColumnNames, stampColumnNames, type ExchangeAlertKind, type ExchangePeersTable, type RecordColumns, type RecordTable } from '../schema';
@@ -131,9 +131,11 @@ class Applier {
    * The reports this import inserted, as written, each with the persons its live links written since
    * name, in their order: indexed from here, not read back. A report written any other way (updated,
    * renumbered), or one of its links updated, is left out and read back (docs/decisions.md, "The
-   * import against its floor (issue #23, seventh part)").
+   * import against its floor (issue #23, seventh part)"). Only a report's own text is kept, not its row,
+   * and at most indexTuning.keptReports of them: the reports after are read back, so the memory stays bounded
+   * whatever the bundle's size.
    */
-  private readonly inserted = new Map<string, { rowid: number; row: ReportSearchRow; personIds: string[] }>();
+  private readonly inserted = new Map<string, ReportSearchParts & { personIds: string[] }>();
   /** False once a link named its report other than by a string id (the store may have read it otherwise): every report is read back. */
   private insertedKept = true;
   /** The local change sequence before the first write: the records written are (startSeq, seq]. */
@@ -465,7 +467,7 @@ class Applier {
   private keepInserted(row: Record<string, unknown>, rowid: number | null): void {
     const id = row.id as string;
     if (rowid === null || !this.insertedKept || !searchRow(row)) this.inserted.delete(id);
-    else this.inserted.set(id, { rowid, row, personIds: [] });
+    else if (this.inserted.size < indexTuning.keptReports) this.inserted.set(id, { ...reportParts(rowid, row, []), personIds: [] });
   }
 
   /**
@@ -484,12 +486,6 @@ class Applier {
       this.inserted.delete(local.report_id as string);
     } else if (report && typeof row.person_id !== 'string') this.inserted.delete(row.report_id);
     else if (report && row.deleted_at === null) report.personIds.push(row.person_id as string);
-  }
-
-  /** A report kept for the index, in parts, or undefined (read back). */
-  private insertedParts(reportId: string): ReturnType<typeof reportParts> | undefined {
-    const report = this.inserted.get(reportId);
-    return report && reportParts(report.rowid, report.row, report.personIds);
   }
 
   /**
@@ -621,13 +617,20 @@ class Applier {
       const reports = new Set(this.reports);
       for (const id of this.persons) for (const reportId of reportsOfPerson(this.db, id)) reports.add(reportId);
       const terms = new Set<string>();
-      indexReports(this.db, reports, terms, (id) => this.insertedParts(id));
+      indexReports(this.db, reports, terms, (id) => this.inserted.get(id));
       addTerms(this.db, terms);
       if (reports.size > 0) mergeSearchIndex(this.db, 16 + reports.size / 4);
     }
     prepared(this.db, 'UPDATE clock_state SET wall = ?, counter = ?, seq = max(seq, ?) WHERE id = 1').run(this.clock.wall, this.clock.counter, this.seq);
   }
 }
+
+/**
+ * The most reports an import keeps for the index as it wrote them (their own text, a few hundred bytes
+ * each): a larger import reads the rest back, as before, so its memory stays bounded (docs/decisions.md,
+ * seventh part of issue #23). A test lowers it; nothing else changes it.
+ */
+export const indexTuning = { keptReports: 25_000 };
 
 const SEARCH_TEXT_COLUMNS = ['summary', 'description', 'address', 'reporter_name', 'reporter_address', 'transferred_to', 'decision_no'] as const;
 
