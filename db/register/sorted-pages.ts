@@ -36,7 +36,12 @@ const labels: Partial<Record<KeyedColumn, string>> = {
  * Matches up to which sorting them all beats reading the sort's groups (db/register/queries.ts). A
  * test sets it to force one way or the other; nothing else changes it.
  */
-export const sortTuning = { defaultFewMatches: 2_000, fewMatches: 2_000 };
+export const sortTuning = {
+  defaultFewMatches: 2_000,
+  fewMatches: 2_000,
+  /** The most index entries a page reads value by value in a group of several values (see keyedPage). */
+  mergedEntries: 20_000,
+};
 
 export const isKeyed = (column: SortColumn): column is KeyedColumn => column in keyColumn;
 
@@ -159,9 +164,13 @@ export function* keyedPage(
     function* (group, skip, take) {
       const n = known(group);
       if (n !== undefined && n <= skip) return [];
-      const inOrder = (part: Group) => filtered(part).orderBy('r.register_year', 'desc').orderBy('r.register_no', 'desc');
+      // The rowid last (every index's last key): a province's communes share register numbers, and a
+      // page read value by value and the next read whole must put those ties in the same order.
+      const inOrder = (part: Group) => filtered(part).orderBy('r.register_year', 'desc').orderBy('r.register_no', 'desc').orderBy(sql`r.rowid`, 'desc');
       const parts = valuesOf(group);
-      if (parts.length === 1) return (yield* rowsOf(inOrder(group).select(sql<number>`r.rowid`.as('rowid')).limit(take).offset(skip))).map((row) => row.rowid);
+      // Deep in a large group, reading each value's first `skip + take` would pass more entries than
+      // sorting the group: there the group is read whole, as SQL sorts it.
+      if (parts.length === 1 || (skip + take) * parts.length > sortTuning.mergedEntries) return (yield* rowsOf(inOrder(group).select(sql<number>`r.rowid`.as('rowid')).limit(take).offset(skip))).map((row) => row.rowid);
       // Several values under one label (a province's "Thôn 1" in 34 communes): `IN (…)` cannot walk one
       // index in the register's order, so SQLite read and sorted the whole group (38,214 reports at a
       // million for a page of 100). Each value is read along its own index instead, its first
