@@ -210,7 +210,10 @@ describe('a province: communes sharing register numbers and locality names', () 
     });
   }, 120_000);
 
-  afterAll(() => db.close());
+  afterAll(() => {
+    db.close();
+    return cleanup();
+  });
 
   it('pages by locality are the same slices as SQL (ties by rowid), read value by value near the top and whole deeper down', () => {
     const want = db
@@ -219,6 +222,7 @@ describe('a province: communes sharing register numbers and locality names', () 
       .all() as string[];
     const shared = db.prepare('SELECT count(*) FROM (SELECT register_year, register_no FROM reports GROUP BY 1, 2 HAVING count(*) > 1)').pluck().get() as number;
     expect(shared).toBeGreaterThan(100);
+    const merged = sortTuning.mergedEntries;
     sortTuning.fewMatches = 0;
     // 3 values a group: a page within the first 400 of a group is merged, one deeper is read whole.
     sortTuning.mergedEntries = 1_200;
@@ -232,7 +236,7 @@ describe('a province: communes sharing register numbers and locality names', () 
       expect(ids).toEqual(want);
     } finally {
       sortTuning.fewMatches = sortTuning.defaultFewMatches;
-      sortTuning.mergedEntries = 20_000;
+      sortTuning.mergedEntries = merged;
     }
   });
 });

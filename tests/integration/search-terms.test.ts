@@ -93,11 +93,12 @@ describe('the words of the search index', () => {
     exportBundle(db, { kind: 'records', recipients: [recipient], mode: 'full', path, now: NOW, userId: null });
     // Half the reports kept as written, the rest past the import's bound and read back: both in one index.
     const reportCount = db.prepare('SELECT count(*) FROM reports').pluck().get() as number;
+    const kept = indexTuning.keptReports;
     indexTuning.keptReports = Math.floor(reportCount / 2);
     try {
       expect(importBundle(p.sql, p.writes, { path, apply: true, now: NOW, userId: null }).counts.new).toBeGreaterThan(1000);
     } finally {
-      indexTuning.keptReports = 25_000;
+      indexTuning.keptReports = kept;
     }
     const imported = placesOf(p.sql);
     expect(new Set(imported.map(([, doc]) => doc)).size).toBe(p.sql.prepare('SELECT count(*) FROM reports').pluck().get());

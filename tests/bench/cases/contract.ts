@@ -62,6 +62,12 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 
 export const quantile = (sorted: readonly number[], q: number) => sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1))]!;
 
+/** Calls timed in the order they were made: the first as made, the quantiles of them all. */
+function timingOf(inOrder: readonly number[]): ContractTiming {
+  const sorted = [...inOrder].sort((a, b) => a - b);
+  return { first: inOrder[0]!, median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), runs: inOrder.length };
+}
+
 async function measure(run: () => Promise<unknown> | unknown, runs = RUNS): Promise<ContractTiming> {
   const once = async () => {
     const start = performance.now();
@@ -341,7 +347,6 @@ export async function contractCases(office: RegisterOffice, work: string, option
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   const backupSeconds = (performance.now() - backupStarted) / 1000;
-  during.sort((a, b) => a - b);
   const memoryAfterBackup = process.resourceUsage().maxRSS / 1024;
   // Where the login's time goes, each part measured alone once the backup is done: the key derivation
   // (the login's floor: the raw column of the login rows), the open of a fresh copy (cipher, pragmas,
@@ -368,7 +373,7 @@ export async function contractCases(office: RegisterOffice, work: string, option
       : {
           group: 'login',
           name: 'register first page while the daily backup runs',
-          ours: { first: during[0]!, median: quantile(during, 0.5), p95: quantile(during, 0.95), runs: during.length },
+          ours: timingOf(during),
           http: null,
           raw: null,
           budgetMs: LIST_BUDGET_MS,
@@ -431,9 +436,7 @@ export async function contractCases(office: RegisterOffice, work: string, option
       const afterBackup = peakMiB(hostPid);
       notes.push(`browser host's daily backup: ${backupHttpSeconds.toFixed(1)} s; the host's peak RSS by then ${afterBackup.toFixed(0)} MiB (budget < 300 MB)`);
       if (duringBackupRow && duringHttp.length > 0) {
-        duringHttp.sort((a, b) => a - b);
-        const http = { first: duringHttp[0]!, median: quantile(duringHttp, 0.5), p95: quantile(duringHttp, 0.95), runs: duringHttp.length };
-        rows[rows.indexOf(duringBackupRow)] = { ...duringBackupRow, http };
+        rows[rows.indexOf(duringBackupRow)] = { ...duringBackupRow, http: timingOf(duringHttp) };
       }
       for (const one of cases) http.set(one, await measure(() => post(one.call, one.input as CallInput<CallName>)));
       notes.push(`browser host peak RSS over the whole run (its daily backup and the HTTP rows): ${peakMiB(hostPid).toFixed(0)} MiB (budget < 300 MB)`);
